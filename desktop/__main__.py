@@ -1,0 +1,261 @@
+"""``replydesk`` / ``python -m desktop``: no arguments opens the window; subcommands run headless.
+
+Headless subcommands never import Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+
+log = logging.getLogger("desktop.cli")
+
+SECTION_ZH = {
+    "greeting": "开头",
+    "status": "现状",
+    "plan": "下一步",
+    "closing": "结尾",
+    "body": "正文",
+}
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="library database file (default: $REPLYDESK_DB or the user data folder)",
+    )
+    common.add_argument("--json", action="store_true", help="print JSON")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="replydesk", description="答复助手 ReplyDesk — 建议提案答复助手"
+    )
+    parser.add_argument("--version", action="version", version=f"replydesk {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("import", parents=[common], help="import files or folders")
+    p.add_argument("paths", nargs="+", type=Path)
+
+    sub.add_parser("letters", parents=[common], help="list the letters in the library")
+
+    p = sub.add_parser("show", parents=[common], help="show one letter")
+    p.add_argument("id", type=int)
+
+    p = sub.add_parser("search", parents=[common], help="search paragraphs")
+    p.add_argument("query")
+    p.add_argument(
+        "--section",
+        action="append",
+        choices=sorted(SECTION_ZH),
+        help="only paragraphs of this section kind (repeatable)",
+    )
+    p.add_argument("--year-from", type=int)
+    p.add_argument("--year-to", type=int)
+    p.add_argument("--agency")
+    p.add_argument("--kind", choices=["reply", "reference"])
+    p.add_argument("--limit", type=int, default=20)
+
+    p = sub.add_parser("similar", parents=[common], help="past replies similar to a proposal")
+    p.add_argument("--title", required=True)
+    p.add_argument("--content-file", type=Path)
+    p.add_argument("--limit", type=int, default=10)
+    return parser
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open_store(db: Path | None) -> Any:
+    from desktop.paths import default_db_path
+    from desktop.sample import ensure_sample_library
+    from desktop.store import LibraryStore
+
+    store = LibraryStore(db or default_db_path())
+    if db is None:
+        # The embedded default library starts with the sample documents.
+        ensure_sample_library(store)
+    return store
+
+
+def cmd_import(store: Any, args: argparse.Namespace) -> int:
+    from desktop.importer import import_paths
+
+    results = []
+    for progress in import_paths(store, args.paths):
+        r = progress.result
+        results.append(r)
+        if not args.json:
+            mark = {"imported": "已导入", "duplicate": "重复", "failed": "失败"}[r.status]
+            extra = f"（编号 {r.letter_id}）" if r.letter_id else ""
+            detail = f"：{r.message}" if r.status != "imported" else ""
+            print(f"[{progress.done}/{progress.total}] {mark} {r.path}{extra}{detail}", flush=True)
+    if args.json:
+        _print_json([r.to_json() for r in results])
+    else:
+        counts = {
+            s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")
+        }
+        print(
+            f"共 {len(results)} 个文件：导入 {counts['imported']}，重复 {counts['duplicate']}，"
+            f"失败 {counts['failed']}。"
+        )
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def cmd_letters(store: Any, args: argparse.Namespace) -> int:
+    from desktop.letter_view import letter_json
+
+    letters = [letter_json(x) for x in store.list_letters()]
+    if args.json:
+        _print_json(letters)
+        return 0
+    for x in letters:
+        kind = "答复" if x["kind"] == "reply" else "参考"
+        who = "、".join(x["addressee"]) + (x["addressee_role"] or "")
+        title = x["proposal_title"] or x["title"] or ""
+        print(f"{x['id']:>5}  {kind}  {x['reply_date'] or '          '}  {who:<10}  {title}")
+    print(f"共 {len(letters)} 份。")
+    return 0
+
+
+def cmd_show(store: Any, args: argparse.Namespace) -> int:
+    from desktop.letter_view import letter_json
+
+    letter = store.get_letter(args.id)
+    if letter is None:
+        print(f"没有编号为 {args.id} 的文件。", file=sys.stderr)
+        return 1
+    data = letter_json(letter)
+    if args.json:
+        _print_json(data)
+        return 0
+    labels = [
+        ("proposal_title", "建议/提案"), ("title", "标题"), ("session", "会议"),
+        ("proposal_number", "编号"), ("agency", "答复单位"), ("reply_date", "答复日期"),
+        ("category", "答复类别"), ("doc_number", "文号"), ("contact_name", "联系人"),
+        ("contact_phone", "联系电话"), ("source_path", "来源文件"),
+    ]  # fmt: skip
+    if data["addressee"]:
+        print(f"收件人：{'、'.join(data['addressee'])}{data['addressee_role'] or ''}")
+    if data["co_organizers"]:
+        print(f"协办单位：{'、'.join(data['co_organizers'])}")
+    for key, label in labels:
+        if data.get(key):
+            print(f"{label}：{data[key]}")
+    for section in data["sections"]:
+        print()
+        print(f"【{SECTION_ZH.get(section['kind'], section['kind'])}】{section['heading'] or ''}")
+        for p in section["paragraphs"]:
+            print(f"  {p['text']}")
+    return 0
+
+
+def _plain_snippet(snippet: str) -> str:
+    return html.unescape(snippet.replace("<mark>", "「").replace("</mark>", "」"))
+
+
+def cmd_search(store: Any, args: argparse.Namespace) -> int:
+    from desktop.search import search
+    from desktop.store import SearchFilters
+
+    filters = SearchFilters(
+        sections=tuple(args.section or ()),
+        year_from=args.year_from,
+        year_to=args.year_to,
+        agency=args.agency,
+        kind=args.kind,
+    )
+    hits = search(store, args.query, filters=filters, limit=args.limit)
+    if args.json:
+        _print_json([h.to_json() for h in hits])
+        return 0
+    for h in hits:
+        years = sorted({s["year"] for s in h.source_details if s["year"]}, reverse=True)
+        where = "、".join(f"#{lid}" for lid in h.sources)
+        print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
+        print(f"  {_plain_snippet(h.snippet)}")
+    print(f"共 {len(hits)} 条。")
+    return 0
+
+
+def cmd_similar(store: Any, args: argparse.Namespace) -> int:
+    from desktop.readers import read_document
+    from desktop.similar import similar_letters
+
+    content = ""
+    if args.content_file:
+        content = "\n".join(read_document(args.content_file).lines)
+    found = similar_letters(store, args.title, content, limit=args.limit)
+    if args.json:
+        _print_json([s.to_json() for s in found])
+        return 0
+    for s in found:
+        print(f"#{s.letter_id}  {s.year or ''}  {s.title or ''}  （相关度 {s.score:.2f}）")
+        for p in s.paragraphs:
+            text = p["text"] if len(p["text"]) <= 60 else p["text"][:60] + "…"
+            print(f"    [{SECTION_ZH.get(p['section'], p['section'])}] {text}")
+    if not found:
+        print("资料库中没有找到相关的答复。")
+    return 0
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "letters": cmd_letters,
+    "show": cmd_show,
+    "search": cmd_search,
+    "similar": cmd_similar,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+    if not argv:
+        from desktop.ui.app import run_app
+
+        return run_app()
+
+    from desktop.logs import setup_logging
+    from desktop.model import ImportFailure
+    from desktop.store import LibraryError
+
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 2
+    setup_logging()
+    try:
+        store = _open_store(args.db)
+    except LibraryError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    try:
+        return COMMANDS[args.command](store, args)
+    except ImportFailure as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""A stored letter as the CLI's JSON and the window's letter preview see it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LETTER_FIELDS = (
+    "id", "kind", "title", "addressee", "addressee_role", "proposal_number", "proposal_title",
+    "session", "agency", "main_organizer", "co_organizers", "reply_date", "year", "category",
+    "contact_name", "contact_phone", "doc_number", "source_path", "source_format", "imported_at",
+)  # fmt: skip
+
+
+def group_sections(paragraphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive paragraphs of one section kind form a section; a heading starts a new one."""
+    sections: list[dict[str, Any]] = []
+    for p in paragraphs:
+        current = sections[-1] if sections else None
+        if p["is_heading"]:
+            sections.append({"kind": p["section"], "heading": p["text"], "paragraphs": []})
+            continue
+        if current is None or current["kind"] != p["section"]:
+            current = {"kind": p["section"], "heading": None, "paragraphs": []}
+            sections.append(current)
+        current["paragraphs"].append({"id": p["id"], "text": p["text"]})
+    return sections
+
+
+def letter_json(letter: dict[str, Any]) -> dict[str, Any]:
+    out = {k: letter.get(k) for k in LETTER_FIELDS}
+    if "paragraphs" in letter:
+        out["sections"] = group_sections(letter["paragraphs"])
+    return out

@@ -1,0 +1,82 @@
+"""Plain data objects shared by the reader, the letter parser, the store and the search.
+
+Nothing here knows about SQLite, Qt or files: these are the values that flow between layers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SectionKind = Literal["greeting", "status", "plan", "closing", "body"]
+"""Where a paragraph belongs in a reply.
+
+``body`` is used for reference documents (which have no reply structure) and for reply text
+that could not be placed in one of the four reply sections.
+"""
+
+SECTION_KINDS: tuple[str, ...] = ("greeting", "status", "plan", "closing", "body")
+
+LetterKind = Literal["reply", "reference"]
+
+
+class ImportFailure(Exception):
+    """A problem a clerk can cause (bad, locked, empty or unsupported file).
+
+    ``message`` is one line of plain Chinese that says what is wrong and, where possible,
+    what to do. It is shown to the clerk as is.
+    """
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ExtractedText:
+    """What a reader got out of one file, before any understanding.
+
+    ``lines`` are the document's paragraphs in order. A table row becomes one line with its
+    cells joined by `` | `` (the same shape a web-portal export has as text), so a single
+    parser handles both.
+    """
+
+    lines: list[str]
+    source_format: str  # "txt", "docx", "doc", "wps"
+    encoding: str | None = None  # for text files: the encoding that was detected
+
+
+@dataclass
+class Block:
+    """One paragraph of a parsed document, in document order."""
+
+    text: str  # normalized text: what is searched, shown and reused
+    original: str  # the text as it stood in the file (after noise removal and splitting)
+    section: str  # one of SECTION_KINDS
+    is_heading: bool = False
+
+
+@dataclass
+class ParsedLetter:
+    """A document understood: metadata and ordered blocks."""
+
+    kind: str  # "reply" | "reference"
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None  # the document's own title line, if any
+    addressee: list[str] = field(default_factory=list)  # lead first
+    addressee_role: str | None = None  # "代表" | "委员" | "单位"
+    proposal_number: str | None = None  # digits only, e.g. "277"
+    proposal_title: str | None = None  # e.g. "关于在南通市组织社会大众聚力创新的建议"
+    session: str | None = None  # e.g. "市十六届人大四次会议"
+    agency: str | None = None  # the signing agency
+    main_organizer: str | None = None
+    co_organizers: list[str] = field(default_factory=list)
+    reply_date: str | None = None  # ISO "YYYY-MM-DD"
+    category: str | None = None  # e.g. "A", "B", "甲"
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    doc_number: str | None = None  # e.g. "通科函〔2020〕12号"
+
+    @property
+    def year(self) -> int | None:
+        return int(self.reply_date[:4]) if self.reply_date else None

@@ -1,0 +1,159 @@
+"""Paragraph search over the library: any substring, any length, several terms AND-ed.
+
+Terms of three or more characters go through the FTS5 trigram index; terms of one or two
+characters cannot (the trigram tokenizer matches nothing under three characters and silently
+drops such terms from multi-term queries), so they are checked with ``instr``: as a filter on
+the index's candidates when the query also has a long term, as a scan when it has none.
+See docs/search.md.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.normalize import normalize_text
+from desktop.store import LibraryStore, SearchFilters
+
+RECENCY_WEIGHT = 0.15  # the newest letters get up to 15 % more score: "a little ahead"
+SNIPPET_RADIUS = 40
+_SPLIT = re.compile(r"[\s\u3000]+")
+
+
+@dataclass
+class SearchHit:
+    paragraph_id: int
+    letter_id: int  # the newest source letter
+    sources: list[int]  # every letter the paragraph stands in, newest first
+    section: str  # the paragraph's section in the newest source
+    text: str
+    snippet: str  # HTML-escaped text around the terms, terms in <mark></mark>
+    highlights: list[tuple[int, int]]  # [start, end) of every term occurrence in ``text``
+    score: float
+    source_details: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "paragraph_id": self.paragraph_id,
+            "letter_id": self.letter_id,
+            "sources": self.sources,
+            "section": self.section,
+            "text": self.text,
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+            "score": round(self.score, 4),
+            "source_details": self.source_details,
+        }
+
+
+def parse_query(query: str) -> list[str]:
+    """Split a query into terms on white space; normalize each like the indexed text.
+
+    Duplicate terms and terms contained in another term add nothing and are dropped.
+    """
+    terms: list[str] = []
+    for raw in _SPLIT.split(query.strip()):
+        term = normalize_text(raw)
+        if term and term not in terms:
+            terms.append(term)
+    return [t for t in terms if not any(t != o and t.lower() in o.lower() for o in terms)]
+
+
+def search(
+    store: LibraryStore,
+    query: str,
+    *,
+    filters: SearchFilters | None = None,
+    limit: int = 20,
+) -> list[SearchHit]:
+    terms = parse_query(query)
+    if not terms or limit <= 0:
+        return []
+    filters = filters or SearchFilters()
+    long_terms = [t for t in terms if len(t) >= 3]
+    short_terms = [t for t in terms if len(t) < 3]
+    span = store.year_span()
+    if long_terms:
+        rows = store.search_fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT, span)
+    else:
+        rows = store.search_scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
+    sources = store.paragraph_sources([r.paragraph_id for r in rows])
+    lo, hi = span
+    hits = []
+    for row in rows:
+        src = sources.get(row.paragraph_id) or []
+        if filters.sections:
+            # Show the section the clerk filtered on when the paragraph stands in several.
+            src = sorted(src, key=lambda s: s["section"] not in filters.sections)
+        score = row.relevance * _recency_factor(row.latest_year, lo, hi)
+        spans = find_spans(row.text, terms)
+        hits.append(
+            SearchHit(
+                paragraph_id=row.paragraph_id,
+                letter_id=src[0]["letter_id"] if src else 0,
+                sources=[s["letter_id"] for s in src],
+                section=src[0]["section"] if src else "body",
+                text=row.text,
+                snippet=make_snippet(row.text, spans),
+                highlights=spans,
+                score=score,
+                source_details=src,
+            )
+        )
+    return hits
+
+
+def _recency_factor(year: int | None, lo: int | None, hi: int | None) -> float:
+    if lo is None or hi is None or hi <= lo:
+        return 1.0
+    y = year if year is not None else lo
+    return 1.0 + RECENCY_WEIGHT * max(0.0, min(1.0, (y - lo) / (hi - lo)))
+
+
+def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every term (ASCII case-insensitive); overlapping ones are merged."""
+    folded = text.lower()
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        needle = term.lower()
+        start = folded.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = folded.find(needle, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], radius: int = SNIPPET_RADIUS) -> str:
+    """A window of the text around the densest group of marked terms, HTML-escaped."""
+    if not spans:
+        return html.escape(text[: 2 * radius]) + ("…" if len(text) > 2 * radius else "")
+    # Pick the window start that covers the most spans.
+    best_start, best_count = spans[0][0], 0
+    for s, _ in spans:
+        count = sum(1 for a, b in spans if a >= s and b <= s + 2 * radius)
+        if count > best_count:
+            best_start, best_count = s, count
+    lo = max(0, best_start - radius // 2)
+    hi = min(len(text), lo + 2 * radius)
+    lo = max(0, min(lo, hi - 2 * radius))
+    out: list[str] = ["…" if lo > 0 else ""]
+    pos = lo
+    for s, e in spans:
+        if e <= lo or s >= hi:
+            continue
+        s, e = max(s, lo), min(e, hi)
+        out.append(html.escape(text[pos:s]))
+        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:hi]))
+    out.append("…" if hi < len(text) else "")
+    return "".join(out)

@@ -1,0 +1,94 @@
+"""The library's schema, as a linear chain of sqlite-utils migrations.
+
+Add a new ``@MIGRATIONS()`` function at the end for every change; never edit one that has
+shipped. ``tests/fixtures/`` keeps one small real library per released schema.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "replydesk"
+MIGRATIONS = Migrations(MIGRATION_SET)
+
+
+@MIGRATIONS()
+def m001_library(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+
+        CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('reply', 'reference')),
+            title TEXT,
+            addressee TEXT NOT NULL DEFAULT '[]',      -- JSON list, lead first
+            addressee_role TEXT,
+            proposal_number TEXT,
+            proposal_title TEXT,
+            session TEXT,
+            agency TEXT,
+            main_organizer TEXT,
+            co_organizers TEXT NOT NULL DEFAULT '[]',  -- JSON list
+            reply_date TEXT,                           -- ISO date
+            year INTEGER,
+            category TEXT,
+            contact_name TEXT,
+            contact_phone TEXT,
+            doc_number TEXT,
+            source_path TEXT,
+            source_format TEXT,
+            content_hash TEXT NOT NULL UNIQUE,
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX letters_year ON letters(year);
+        CREATE INDEX letters_agency ON letters(agency);
+
+        -- One row per distinct normalized paragraph.
+        CREATE TABLE paragraphs (
+            id INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            is_heading INTEGER NOT NULL DEFAULT 0,
+            latest_year INTEGER                        -- newest year of any source letter
+        );
+
+        -- Where each paragraph stands in each letter (provenance and order).
+        CREATE TABLE letter_paragraphs (
+            letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id),
+            section TEXT NOT NULL,
+            is_heading INTEGER NOT NULL DEFAULT 0,
+            original TEXT NOT NULL,
+            PRIMARY KEY (letter_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX letter_paragraphs_paragraph ON letter_paragraphs(paragraph_id, letter_id);
+
+        CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+            text, content='paragraphs', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+                VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+                VALUES ('delete', old.id, old.text);
+            INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        -- Term statistics for choosing distinctive terms in "similar letters".
+        CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
+
+        -- Titles of letters (proposal title, else document title), for "similar letters".
+        CREATE VIRTUAL TABLE letter_titles_fts USING fts5(title, tokenize='trigram');
+        """
+    )
+
+
+def known_migration_names() -> set[str]:
+    return {m.name for m in MIGRATIONS._migrations}

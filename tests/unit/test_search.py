@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.search import find_spans, make_snippet, parse_query, search
+from desktop.store import LibraryStore, SearchFilters
+from tests.conftest import make_letter
+
+OLD = [
+    ("greeting", "石剑波代表：您提出的关于组织社会大众聚力创新的建议收悉。"),
+    ("status", "至2016年，我市已建有市级以上众创空间33家，其中国家级5家、省级11家。"),
+    ("status", "市科技局承担联席会议办公室职责，负责大众创新创业日常工作推进。"),
+    ("plan", "下一步，我们将继续推进众创空间建设，支持科协开展双创活动。"),
+    ("closing", "衷心感谢您对我市科技工作的关心和支持。"),
+]
+NEW = [
+    ("greeting", "盛培秀代表：您提出的关于加强科技创新生态体系建设的建议已收悉。"),
+    ("status", "科技进步对经济社会发展的贡献率达到64.5%，连续7次被评为全国科技进步先进市。"),
+    ("status", "市科技局承担联席会议办公室职责，负责大众创新创业日常工作推进。"),
+    ("plan", "下一步，我们将推动一批科技成果转化，实施千企百校产学研合作行动。"),
+    ("closing", "衷心感谢您对我市科技工作的关心和支持。"),
+]
+REFERENCE = [
+    "青岛市编办整合优化科技创新服务资源，构建科技创新服务体系。",
+    "如皋市成功入选全国第二批创新型县建设名单。",
+]
+
+
+@pytest.fixture
+def lib(store: LibraryStore) -> LibraryStore:
+    store.add_letter(
+        make_letter(OLD, date="2017-06-29", agency="南通市科学技术局"),
+        content_hash="old",
+        source_path=None,
+        source_format=None,
+    )
+    store.add_letter(
+        make_letter(NEW, date="2020-05-29", agency="南通市科学技术局"),
+        content_hash="new",
+        source_path=None,
+        source_format=None,
+    )
+    store.add_letter(
+        make_letter(REFERENCE, kind="reference", date=None, agency=None),
+        content_hash="ref",
+        source_path=None,
+        source_format=None,
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    "query", ["镇", "县", "科技", "双创", "众创空间", "64.5%", "科 技局", "5G"]
+)
+def test_every_hit_contains_every_term(lib: LibraryStore, query: str) -> None:
+    hits = search(lib, query)
+    for hit in hits:
+        for term in parse_query(query):
+            assert term.lower() in hit.text.lower()
+
+
+def test_one_and_two_character_queries_find_paragraphs(lib: LibraryStore) -> None:
+    assert {h.text for h in search(lib, "县")} == {"如皋市成功入选全国第二批创新型县建设名单。"}
+    two = search(lib, "双创")
+    assert [h.text for h in two] == [OLD[3][1]]
+    assert len(search(lib, "科技", limit=100)) == 6
+
+
+def test_short_terms_are_anded_with_long_terms(lib: LibraryStore) -> None:
+    # "众创空间" alone is in two paragraphs; only one of them also has "33".
+    hits = search(lib, "众创空间 33")
+    assert [h.text for h in hits] == [OLD[1][1]]
+    assert search(lib, "众创空间 县") == []
+
+
+def test_query_punctuation_is_normalized_like_the_text(store: LibraryStore) -> None:
+    store.add_letter(
+        make_letter([("status", "实现了各县(市)区全覆盖。")]),
+        content_hash="p",
+        source_path=None,
+        source_format=None,
+    )
+    assert [h.text for h in search(store, "各县(市)区")] == ["实现了各县（市）区全覆盖。"]
+
+
+def test_identical_paragraph_is_one_hit_listing_all_sources(lib: LibraryStore) -> None:
+    hits = search(lib, "联席会议办公室")
+    assert len(hits) == 1
+    assert len(hits[0].sources) == 2
+    assert hits[0].letter_id == hits[0].sources[0]
+    years = [s["year"] for s in hits[0].source_details]
+    assert years == [2020, 2017]
+
+
+def test_filters(lib: LibraryStore) -> None:
+    assert {h.section for h in search(lib, "科技", filters=SearchFilters(sections=("plan",)))} == {
+        "plan"
+    }
+    only_2017 = search(lib, "科技", filters=SearchFilters(year_from=2017, year_to=2017), limit=50)
+    assert only_2017 and all(2017 in [s["year"] for s in h.source_details] for h in only_2017)
+    refs = search(lib, "科技创新", filters=SearchFilters(kind="reference"))
+    assert [h.text for h in refs] == [REFERENCE[0]]
+    assert search(lib, "科技", filters=SearchFilters(agency="不存在的单位")) == []
+    # "众创" is also inside "大众创新": three paragraphs, all from the bureau's letters.
+    assert len(search(lib, "众创", filters=SearchFilters(agency="科学技术局"))) == 3
+
+
+def test_denser_paragraph_ranks_first_and_newer_breaks_ties(store: LibraryStore) -> None:
+    dense = "科技创新，科技创新，还是科技创新。"
+    sparse = "我们高度重视建议办理工作，组织相关处室对科技创新工作进行了认真研究和讨论。"
+    store.add_letter(
+        make_letter([("status", sparse), ("status", dense)], date="2020-01-01"),
+        content_hash="1",
+        source_path=None,
+        source_format=None,
+    )
+    assert [h.text for h in search(store, "科技创新")] == [dense, sparse]
+    # Same text shape in an older and a newer letter: the newer one comes first.
+    store.add_letter(
+        make_letter([("plan", "二〇一五年推进孵化器建设。")], date="2015-01-01"),
+        content_hash="2",
+        source_path=None,
+        source_format=None,
+    )
+    store.add_letter(
+        make_letter([("plan", "二〇二二年推进孵化器建设。")], date="2022-01-01"),
+        content_hash="3",
+        source_path=None,
+        source_format=None,
+    )
+    for query in ("孵化器", "孵化"):
+        assert search(store, query)[0].text.startswith("二〇二二")
+
+
+def test_snippet_marks_terms_and_escapes(lib: LibraryStore) -> None:
+    hit = search(lib, "众创空间 33")[0]
+    assert "<mark>众创空间</mark>" in hit.snippet
+    assert "<mark>33</mark>" in hit.snippet
+    for start, end in hit.highlights:
+        assert hit.text[start:end] in ("众创空间", "33")
+    assert (
+        make_snippet("a<b>科技", find_spans("a<b>科技", ["科技"])) == "a&lt;b&gt;<mark>科技</mark>"
+    )
+
+
+def test_long_paragraph_snippet_is_a_window(store: LibraryStore) -> None:
+    text = "前" * 300 + "孵化器" + "后" * 300
+    store.add_letter(
+        make_letter([("status", text)]), content_hash="w", source_path=None, source_format=None
+    )
+    snippet = search(store, "孵化器")[0].snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(re.sub("<[^>]+>", "", snippet)) < 100
+
+
+def test_parse_query_drops_contained_terms() -> None:
+    assert parse_query("  科技  科技创新 创新 ") == ["科技创新"]
+    assert parse_query("") == []
+
+
+CORPUS = [t for _, t in OLD + NEW] + REFERENCE
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_property_hits_contain_all_terms_and_nothing_is_missed(
+    lib: LibraryStore, data: st.DataObject
+) -> None:
+    terms = []
+    for _ in range(data.draw(st.integers(1, 2))):
+        text = data.draw(st.sampled_from(CORPUS))
+        start = data.draw(st.integers(0, len(text) - 1))
+        length = data.draw(st.integers(1, 6))
+        term = text[start : start + length].strip()
+        if term and "，" not in term and "。" not in term:
+            terms.append(term)
+    if not terms:
+        return
+    query = " ".join(terms)
+    got = {h.text for h in search(lib, query, limit=1000)}
+    expected = {t for t in set(CORPUS) if all(term.lower() in t.lower() for term in terms)}
+    assert got == expected

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from desktop.store import LibraryError, LibraryStore
+from desktop.store.schema import MIGRATIONS
+from tests.conftest import FIXTURES, make_letter
+
+
+def test_new_library_is_migrated_and_in_wal_mode(store: LibraryStore) -> None:
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.schema_migrations() == [m.name for m in MIGRATIONS._migrations]
+    assert {"letters", "paragraphs", "letter_paragraphs", "paragraphs_fts"} <= set(
+        store.db.table_names()
+    )
+    assert store.integrity_check() == "ok"
+    # A new, empty library needs no backup.
+    assert not (store.path.parent / "backups").exists()
+
+
+def test_identical_paragraphs_are_stored_once_with_every_source(store: LibraryStore) -> None:
+    shared = "我市已建有市级以上众创空间33家，实现了各县(市)区全覆盖。"
+    a = store.add_letter(
+        make_letter(
+            [("status", shared), ("plan", "下一步，我们将继续推进众创空间建设。")],
+            date="2017-06-29",
+        ),
+        content_hash="a",
+        source_path="a.txt",
+        source_format="txt",
+    )
+    b = store.add_letter(
+        make_letter(
+            [("status", "  " + shared + " "), ("closing", "衷心感谢您提出的建议。")],
+            date="2020-05-29",
+        ),
+        content_hash="b",
+        source_path="b.txt",
+        source_format="txt",
+    )
+    assert store.paragraph_count() == 3
+    rows = list(store.db.query("SELECT * FROM paragraphs WHERE text LIKE '%众创空间33家%'"))
+    assert len(rows) == 1
+    assert rows[0]["text"] == "我市已建有市级以上众创空间33家，实现了各县（市）区全覆盖。"
+    assert rows[0]["latest_year"] == 2020
+    sources = store.paragraph_sources([rows[0]["id"]])[rows[0]["id"]]
+    assert [s["letter_id"] for s in sources] == [b, a]  # newest first
+    # Each letter keeps its own original text and order.
+    letter = store.get_letter(a)
+    assert letter is not None
+    assert [p["section"] for p in letter["paragraphs"]] == ["status", "plan"]
+    assert letter["paragraphs"][0]["original"] == shared
+
+
+def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {"n": 0}
+    original = store._paragraph_id
+
+    def failing(*args: object) -> int:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise sqlite3.OperationalError("disk I/O error")
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_paragraph_id", failing)
+    letter = make_letter([("status", f"第{i}段内容，关于科技创新。") for i in range(5)])
+    with pytest.raises(sqlite3.OperationalError):
+        store.add_letter(letter, content_hash="x", source_path=None, source_format=None)
+    assert store.letter_count() == 0
+    assert store.paragraph_count() == 0
+    assert store.db.execute("SELECT count(*) FROM letter_paragraphs").fetchone()[0] == 0
+    assert store.integrity_check() == "ok"
+
+
+def test_backup_is_taken_before_a_migration_runs(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with LibraryStore(path) as s:
+        s.add_letter(
+            make_letter(["一段正文内容。"]), content_hash="h", source_path=None, source_format=None
+        )
+
+    @MIGRATIONS(name="m999_test_extra")
+    def extra(db: Database) -> None:
+        db.execute("CREATE TABLE extra_test (id INTEGER PRIMARY KEY)")
+
+    try:
+        with LibraryStore(path) as s:
+            assert "extra_test" in s.db.table_names()
+        backups = list((tmp_path / "backups").glob("before-migration-*.db"))
+        assert len(backups) == 1
+        old = Database(backups[0])
+        assert "extra_test" not in old.table_names()
+        assert old["letters"].count == 1
+    finally:
+        MIGRATIONS._migrations.pop()
+
+
+def test_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    LibraryStore(path).close()
+    db = Database(path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "replydesk", "name": "m999_future", "applied_at": "2030-01-01"}
+    )
+    db.conn.close()
+    with pytest.raises(LibraryError, match="更新版本"):
+        LibraryStore(path)
+
+
+def test_a_file_that_is_not_a_library_is_refused_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(LibraryError, match="无法打开"):
+        LibraryStore(path)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("library-v*.db")), ids=lambda p: p.name)
+def test_every_released_schema_opens_and_migrates(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with LibraryStore(path) as s:
+        assert s.schema_migrations() == [m.name for m in MIGRATIONS._migrations]
+        assert s.letter_count() > 0
+        assert s.integrity_check() == "ok"
+
+
+def test_there_is_a_fixture_for_the_current_schema() -> None:
+    assert (FIXTURES / f"library-v{len(MIGRATIONS._migrations)}.db").exists()
