@@ -1,0 +1,100 @@
+"""Dates as they are written in reply letters and web pages, turned into ISO ``YYYY-MM-DD``.
+
+Understood forms:
+
+- ``2017年6月29日``, ``2017 年 6 月 29 日``, ``2017年6月29号`` (full-width digits too);
+- ``2020-05-29``, ``2020-5-29``, ``2020.5.29``, ``2020/05/29``;
+- ``二〇二〇年五月二十九日``, ``二OO五年八月三日`` — a year written digit by digit, where ``〇``,
+  ``零``, ``○``, Latin ``O``/``o`` (and their full-width forms) and ``0`` all mean zero; month and
+  day written as counting numbers (``十二``, ``二十九``, ``三十一``).
+
+Years outside 1900–2099 and impossible dates (``2月30日``) are not dates. All patterns are
+plain linear regular expressions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_ARABIC_CN_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?!\d)")
+_NUMERIC_RE = re.compile(r"(?<![\d.\-/])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])(?!\.\d)")
+
+_ZERO_CHARS = "〇零○OoＯｏ0０"
+_CN_DIGIT_VALUES = {
+    **dict.fromkeys(_ZERO_CHARS, 0),
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_DIGIT = "[" + _ZERO_CHARS + "一二三四五六七八九]"
+_CN_MONTH = "十[一二]?|[一二三四五六七八九]"
+_CN_DAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_CHINESE_RE = re.compile(
+    rf"(?<![{_ZERO_CHARS}一二三四五六七八九A-Za-z0-9])({_CN_DIGIT}{{4}})\s*年\s*({_CN_MONTH})\s*月"
+    rf"\s*({_CN_DAY})\s*[日号]"
+)
+
+
+def _counting_number(s: str) -> int:
+    """Value of a counting number up to 39: 三, 十, 十二, 二十, 三十一."""
+    if "十" not in s:
+        return _CN_DIGIT_VALUES[s]
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT_VALUES[tens] if tens else 1) * 10 + (_CN_DIGIT_VALUES[ones] if ones else 0)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if not 1900 <= year <= 2099:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every date in ``text`` as ``(start, end, iso)``, in order, without overlaps."""
+    if not text:
+        return []
+    s = text.translate(_FULLWIDTH_DIGITS)  # same length, so positions stay valid
+    found: list[tuple[int, int, str]] = []
+    for m in _ARABIC_CN_RE.finditer(s):
+        iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _NUMERIC_RE.finditer(s):
+        iso = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    if "年" in s:
+        for m in _CHINESE_RE.finditer(s):
+            year_digits = m.group(1)
+            if all(ch in _ZERO_CHARS for ch in year_digits):
+                continue
+            year = int("".join(str(_CN_DIGIT_VALUES[ch]) for ch in year_digits))
+            iso = _iso(year, _counting_number(m.group(2)), _counting_number(m.group(3)))
+            if iso:
+                found.append((m.start(), m.end(), iso))
+    found.sort()
+    result: list[tuple[int, int, str]] = []
+    last_end = -1
+    for start, end, iso in found:
+        if start >= last_end:
+            result.append((start, end, iso))
+            last_end = end
+    return result
+
+
+def parse_date(s: str) -> str | None:
+    """The first date written in ``s`` as ISO ``YYYY-MM-DD``, or None when there is none."""
+    found = find_dates(s)
+    return found[0][2] if found else None

@@ -1,0 +1,249 @@
+"""Normalization of Chinese official text copied from web portals and old files.
+
+``normalize_text`` turns the usual copy-and-paste damage into the house style of a reply letter:
+
+- half-width ``, : ; ! ?`` inside Chinese text become ``， ： ； ！ ？``;
+- a ``(`` … ``)`` pair becomes ``（`` … ``）`` when its content or a neighbour is Chinese;
+- ASCII double quotes around or next to Chinese text become ``“`` … ``”``;
+- ``[2010]`` / ``【2010】`` / ``（2010）`` in a document number (``通政发[2015]37号``) become
+  ``〔2010〕``;
+- a half-width ``.`` right after a Chinese character, ending the text or followed by white
+  space or Chinese, becomes ``。``;
+- white space between two Chinese characters (or Chinese punctuation) is removed;
+- zero-width and control characters are dropped, an inner no-break space becomes a plain
+  space, and the ends are stripped (including the ideographic space U+3000 and NBSP).
+
+Numbers, decimals, times (``6:30``), ratios, Latin words and phrases, URLs and e-mail addresses
+are left alone: a mark is converted only when the nearest significant character on at least one
+side is Chinese. "Significant" skips white space and the convertible marks themselves (both
+their half- and full-width forms), so converting one mark never changes the decision for
+another. That is what makes the function idempotent.
+
+Everything is a handful of linear regular-expression passes; there is no backtracking that grows
+with the input, so a 50 MB line is fine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+
+# Characters that count as "Chinese" for context decisions: CJK punctuation, kana, ideographs
+# (BMP, extension A, compatibility, extension B and later) and full-width forms.
+_CJK_RANGES = (
+    "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\uff01-\uff60\uffe0-\uffe6\U00020000-\U0002fa1f"
+)
+_CJK_RE = re.compile(f"[{_CJK_RANGES}]")
+
+# Marks that are skipped when looking for the significant neighbour of a mark.
+_TRANSPARENT = ',:;!?()"，：；！？（）“”'
+_T_CLASS = r"\s,:;!?()\"，：；！？（）“”"
+_TRANSPARENT_SET = frozenset(_TRANSPARENT)
+
+# A maximal run of white space / transparent marks holding at least one ``, : ; ! ?``.
+# The lookbehind anchors the match at the start of a run, so every run is scanned once.
+_SIMPLE_RUN_RE = re.compile(rf"(?<![{_T_CLASS}])[{_T_CLASS}]*[,:;!?][{_T_CLASS}]*")
+_SIMPLE_MAP_DICT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+
+_QUOTE_RE = re.compile('"')
+_PAREN_RE = re.compile(r"[()]")
+
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+_URL_RE = re.compile(rf"(?:https?|ftp)://{_URL_CHARS}|www\.{_URL_CHARS}")
+_URL_TRAILING = ".,;:!?'\")"
+
+# Zero-width characters and C0 controls other than tab / line feed / carriage return.
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_H_SPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
+# White space between two Chinese characters (curly double quotes count as Chinese here).
+_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK_RANGES}“”])[{_H_SPACE}]+(?=[{_CJK_RANGES}“”])")
+_NBSP_RE = re.compile("[\u00a0\u202f]")
+
+# A year in the wrong brackets inside a document number: 通政发[2015]37号, 国办发【2015】9号.
+_DOC_YEAR_RE = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[\[【（(]((?:19|20)\d{2})[\]】）)](?=\s*第?\d{1,5}\s*号)"
+)
+
+_WHITESPACE_RE = re.compile(r"\s+")
+
+# A half-width full stop that ends a Chinese sentence: after an ideograph, before the end, white
+# space or another ideograph ("达12万人." / "达12万人. 下一步"). Decimals and "..." are not touched.
+_FULL_STOP_RE = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=$|\s|[\u3400-\u4dbf\u4e00-\u9fff])"
+)
+
+
+def _is_cjk(ch: str | None) -> bool:
+    """Whether ``ch`` is in ``_CJK_RANGES`` (kept in step with that class)."""
+    if ch is None:
+        return False
+    o = ord(ch)
+    if o < 0x3001:
+        return False
+    return (
+        o <= 0x30FF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF01 <= o <= 0xFF60
+        or 0xFFE0 <= o <= 0xFFE6
+        or 0x20000 <= o <= 0x2FA1F
+    )
+
+
+class _Neighbours:
+    """Finds the significant characters on both sides of a transparent mark.
+
+    Positions are asked for in increasing order; the run around the last position is cached, so
+    a long run of marks is walked once, not once per mark.
+    """
+
+    def __init__(self, s: str):
+        self.s = s
+        self.run_start = -1
+        self.run_end = -1
+
+    def around(self, i: int) -> tuple[str | None, str | None]:
+        s = self.s
+        if not (self.run_start <= i < self.run_end):
+            a = i
+            while a > 0 and (s[a - 1] in _TRANSPARENT_SET or s[a - 1].isspace()):
+                a -= 1
+            b = i + 1
+            n = len(s)
+            while b < n and (s[b] in _TRANSPARENT_SET or s[b].isspace()):
+                b += 1
+            self.run_start, self.run_end = a, b
+        left = s[self.run_start - 1] if self.run_start > 0 else None
+        right = s[self.run_end] if self.run_end < len(s) else None
+        return left, right
+
+    def cjk_beside(self, i: int) -> bool:
+        left, right = self.around(i)
+        return _is_cjk(left) or _is_cjk(right)
+
+
+class _Protected:
+    """Spans (URLs) whose characters are never converted."""
+
+    def __init__(self, s: str):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if "://" in s or "www." in s:
+            for m in _URL_RE.finditer(s):
+                end = m.end()
+                while end > m.start() and s[end - 1] in _URL_TRAILING:
+                    end -= 1
+                self.starts.append(m.start())
+                self.ends.append(end)
+
+    def __contains__(self, i: int) -> bool:
+        if not self.starts:
+            return False
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and i < self.ends[k]
+
+
+def _convert_marks(s: str) -> str:
+    """Apply the punctuation, quote and parenthesis conversions (decided on ``s`` as given)."""
+    protected = _Protected(s)
+    changes: dict[int, str] = {}
+
+    # , : ; ! ? — whole runs share the same two neighbours.
+    n = len(s)
+    check_protected = bool(protected.starts)
+    for m in _SIMPLE_RUN_RE.finditer(s):
+        a, b = m.span()
+        if not ((a > 0 and _is_cjk(s[a - 1])) or (b < n and _is_cjk(s[b]))):
+            continue
+        if b - a == 1 and not check_protected:
+            changes[a] = _SIMPLE_MAP_DICT[s[a]]
+            continue
+        for i in range(a, b):
+            ch = s[i]
+            if ch in _SIMPLE_MAP_DICT and not (check_protected and i in protected):
+                changes[i] = _SIMPLE_MAP_DICT[ch]
+
+    neighbours = _Neighbours(s)
+
+    # ASCII double quotes, paired in order.
+    quotes = [m.start() for m in _QUOTE_RE.finditer(s) if m.start() not in protected]
+    for k in range(0, len(quotes) - 1, 2):
+        a, b = quotes[k], quotes[k + 1]
+        if (
+            _CJK_RE.search(s, a + 1, b) is not None
+            or _is_cjk(neighbours.around(a)[0])
+            or _is_cjk(neighbours.around(b)[1])
+        ):
+            changes[a] = "“"
+            changes[b] = "”"
+
+    # Parentheses: a matched pair by content or outer neighbours, a lone one by its neighbours.
+    neighbours = _Neighbours(s)
+    stack: list[list[int]] = []  # [position, content-has-CJK flag]
+    lone: list[int] = []
+    prev = -1
+    for m in _PAREN_RE.finditer(s):
+        i = m.start()
+        if i in protected:
+            continue
+        if stack and prev >= 0 and _CJK_RE.search(s, prev + 1, i) is not None:
+            stack[-1][1] = 1
+        prev = i
+        if s[i] == "(":
+            stack.append([i, 0])
+            continue
+        if not stack:
+            lone.append(i)
+            continue
+        start, has_cjk = stack.pop()
+        if has_cjk and stack:
+            stack[-1][1] = 1
+        if has_cjk or _is_cjk(neighbours.around(start)[0]) or _is_cjk(neighbours.around(i)[1]):
+            changes[start] = "（"
+            changes[i] = "）"
+    lone.extend(p for p, _ in stack)
+    for i in sorted(lone):
+        if neighbours.cjk_beside(i):
+            changes[i] = "（" if s[i] == "(" else "）"
+
+    if not changes:
+        return s
+    parts: list[str] = []
+    last = 0
+    for i in sorted(changes):
+        parts.append(s[last:i])
+        parts.append(changes[i])
+        last = i + 1
+    parts.append(s[last:])
+    return "".join(parts)
+
+
+def normalize_text(s: str) -> str:
+    """The normalized form of one paragraph: what is searched, shown and reused.
+
+    Idempotent: ``normalize_text(normalize_text(x)) == normalize_text(x)``.
+    """
+    if not s:
+        return ""
+    s = _ZERO_WIDTH_RE.sub("", s)
+    if "." in s:
+        s = _FULL_STOP_RE.sub("。", s)
+    s = _convert_marks(s)
+    s = _CJK_GAP_RE.sub("", s)
+    if "号" in s:
+        s = _DOC_YEAR_RE.sub(r"〔\1〕", s)
+    s = _NBSP_RE.sub(" ", s)
+    return s.strip()
+
+
+def paragraph_key(s: str) -> str:
+    """The identity of a paragraph: its normalized text with all white space removed."""
+    return _WHITESPACE_RE.sub("", normalize_text(s))
+
+
+def paragraph_hash(s: str) -> str:
+    """SHA-1 hex digest of ``paragraph_key(s)``: identical paragraphs are stored once."""
+    return hashlib.sha1(paragraph_key(s).encode("utf-8")).hexdigest()
