@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.letter_parser import parse_letter
 from desktop.model import ImportFailure, ParsedLetter
-from desktop.normalize import paragraph_key
+from desktop.normalize import normalized_key
 from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.store import LibraryStore
 
@@ -78,7 +78,7 @@ def content_hash(letter: ParsedLetter) -> str:
     """The identity of a letter: its kind and normalized paragraphs, in order."""
     h = hashlib.sha1(letter.kind.encode())
     for block in letter.blocks:
-        h.update(b"\x00" + paragraph_key(block.text).encode("utf-8"))
+        h.update(b"\x00" + normalized_key(block.text).encode("utf-8"))
     return h.hexdigest()
 
 

@@ -247,3 +247,13 @@ def paragraph_key(s: str) -> str:
 def paragraph_hash(s: str) -> str:
     """SHA-1 hex digest of ``paragraph_key(s)``: identical paragraphs are stored once."""
     return hashlib.sha1(paragraph_key(s).encode("utf-8")).hexdigest()
+
+
+def normalized_key(text: str) -> str:
+    """``paragraph_key`` of text that is already normalized (a ``Block.text``): cheaper."""
+    return _WHITESPACE_RE.sub("", text)
+
+
+def normalized_hash(text: str) -> str:
+    """``paragraph_hash`` of text that is already normalized (a ``Block.text``)."""
+    return hashlib.sha1(normalized_key(text).encode("utf-8")).hexdigest()

@@ -22,6 +22,7 @@ import tempfile
 import unicodedata
 import zipfile
 import zlib
+from collections import Counter
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -340,20 +341,27 @@ def _looks_like_text(text: str, *, strict: bool) -> bool:
         return True
     if len(_CONTROL_RE.findall(sample)) > 0.01 * n + 1:
         return False
-    bad = sum(1 for ch in sample if ord(ch) >= 0x80 and unicodedata.category(ch) in _BAD_CATEGORIES)
+    # Judge each distinct character once: Chinese text repeats a few thousand characters.
+    counts = Counter(sample)
+    bad = sum(
+        c
+        for ch, c in counts.items()
+        if ord(ch) >= 0x80 and unicodedata.category(ch) in _BAD_CATEGORIES
+    )
     if bad > 0.02 * n + 2:
         return False
     if not strict:
         return True
-    ideographs = _IDEOGRAPH_RE.findall(sample)
-    if len(ideographs) >= 10:
+    ideographs = {ch: c for ch, c in counts.items() if _IDEOGRAPH_RE.match(ch)}
+    n_ideographs = sum(ideographs.values())
+    if n_ideographs >= 10:
         # The 3755 GB2312 level-1 characters make up well over 90 % of ordinary Chinese text
         # (traditional text included), but only about a sixth of all the ideographs that random
         # bytes decode to.
-        common = sum(1 for ch in ideographs if _is_gb2312_level1(ch))
-        if common < 0.4 * len(ideographs):
+        common = sum(c for ch, c in ideographs.items() if _is_gb2312_level1(ch))
+        if common < 0.4 * n_ideographs:
             return False
-    foreign = sum(1 for ch in sample if not _plausible_in_chinese_text(ch))
+    foreign = sum(c for ch, c in counts.items() if not _plausible_in_chinese_text(ch))
     return foreign <= 0.05 * n + 2
 
 

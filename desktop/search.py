@@ -2,8 +2,9 @@
 
 Terms of three or more characters go through the FTS5 trigram index; terms of one or two
 characters cannot (the trigram tokenizer matches nothing under three characters and silently
-drops such terms from multi-term queries), so they are checked with ``instr``: as a filter on
-the index's candidates when the query also has a long term, as a scan when it has none.
+drops such terms from multi-term queries). They are checked with ``instr`` on the trigram
+index's candidates when the query also has a long term, and go through a second index of
+single-character tokens when it has none.
 See docs/search.md.
 """
 
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore, SearchFilters
+from desktop.store.schema import CHAR_TOKEN_PUNCTUATION
 
 RECENCY_WEIGHT = 0.15  # the newest letters get up to 15 % more score: "a little ahead"
 SNIPPET_RADIUS = 40
@@ -77,6 +80,8 @@ def search(
     span = store.year_span()
     if long_terms:
         rows = store.search_fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT, span)
+    elif all(char_indexable(t) for t in short_terms):
+        rows = store.search_chars(short_terms, filters, limit, RECENCY_WEIGHT, span)
     else:
         rows = store.search_scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
     sources = store.paragraph_sources([r.paragraph_id for r in rows])
@@ -103,6 +108,16 @@ def search(
             )
         )
     return hits
+
+
+def char_indexable(term: str) -> bool:
+    """Whether every character of a term is a token of the one-character index."""
+    return all(
+        ch in CHAR_TOKEN_PUNCTUATION
+        or unicodedata.category(ch)[0] in "LN"
+        or unicodedata.category(ch) == "Co"
+        for ch in term
+    )
 
 
 def _recency_factor(year: int | None, lo: int | None, hi: int | None) -> float:

@@ -20,10 +20,12 @@ from typing import Any
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore
 
+# Words that every proposal title has. Only whole words of two or more characters: removing
+# single characters such as 的 or 与 would also cut words like 参与 apart.
 BOILERPLATE = (
     "关于", "的建议", "的提案", "的议案", "建议", "提案", "议案", "进一步", "加强", "加快",
     "推进", "推动", "促进", "提升", "完善", "我市", "全市", "我区", "我县", "我省", "问题",
-    "工作", "有关", "相关", "答复", "的", "和", "与", "及", "对", "在", "等",
+    "工作", "有关", "相关", "答复",
 )  # fmt: skip
 _BOILER_RE = re.compile("|".join(sorted(map(re.escape, BOILERPLATE), key=len, reverse=True)))
 _RUN_RE = re.compile(r"[\u3400-\u9fff]{3,}|[A-Za-z0-9]{3,}")
@@ -61,7 +63,7 @@ def trigrams(text: str) -> list[str]:
     return list(seen)
 
 
-def _content_terms(store: LibraryStore, content: str, exclude: set[str]) -> list[str]:
+def _content_terms(store: LibraryStore, content: str, exclude: set[str], total: int) -> list[str]:
     cleaned = _BOILER_RE.sub(" ", normalize_text(content))
     counts: Counter[str] = Counter()
     for run in _RUN_RE.findall(cleaned):
@@ -74,7 +76,6 @@ def _content_terms(store: LibraryStore, content: str, exclude: set[str]) -> list
     # Look up document frequency only for the more frequent candidates.
     candidates = [t for t, _ in counts.most_common(200)]
     df = store.term_document_counts(candidates)
-    total = max(1, store.paragraph_count())
     scored = []
     for t in candidates:
         d = df.get(t, 0)
@@ -92,7 +93,9 @@ def similar_letters(
     total = max(1, store.paragraph_count())
     df = store.term_document_counts(title_terms)
     title_terms = [t for t in title_terms if df.get(t, 0) <= MAX_DF_SHARE * total]
-    content_terms = _content_terms(store, content, set(title_terms)) if content.strip() else []
+    content_terms = (
+        _content_terms(store, content, set(title_terms), total) if content.strip() else []
+    )
     terms = title_terms + content_terms
     if not terms:
         return []

@@ -18,8 +18,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from desktop.model import ParsedLetter
-from desktop.normalize import paragraph_hash
-from desktop.store.schema import MIGRATIONS, known_migration_names
+from desktop.normalize import normalized_hash
+from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,9 @@ class LibraryStore:
             conn = sqlite3.connect(str(self.path), timeout=5.0)
             self.db = Database(conn)
             self.db.execute("PRAGMA foreign_keys = ON")
+            # The one-character index's triggers call spaced(); every connection that writes
+            # paragraphs needs it.
+            self.db.conn.create_function("spaced", 1, spaced, deterministic=True)
             self.db.enable_wal()
             self._check_not_newer()
         except sqlite3.DatabaseError as exc:
@@ -227,7 +230,7 @@ class LibraryStore:
 
     def _paragraph_id(self, text: str, is_heading: bool, year: int | None) -> int:
         conn = self.db.conn
-        digest = paragraph_hash(text)
+        digest = normalized_hash(text)
         row = conn.execute(
             "SELECT id, latest_year FROM paragraphs WHERE hash = ?", [digest]
         ).fetchone()
@@ -317,7 +320,7 @@ class LibraryStore:
         parts: list[str] = []
         args: list[Any] = []
         for term in terms:
-            if term.isascii() and term.lower() != term.upper():
+            if _folds(term):
                 parts.append(" AND instr(lower(p.text), ?) > 0")
                 args.append(term.lower())
             else:
@@ -334,18 +337,112 @@ class LibraryStore:
         recency_weight: float,
         year_span: tuple[int | None, int | None],
     ) -> list[ParagraphHit]:
-        """Paragraphs containing every term, ranked by BM25 over the long (≥3 char) terms."""
+        """Paragraphs containing every term, ranked by BM25 over the long (≥3 char) terms.
+
+        Two stages: the index's best ``pool`` candidates by BM25 alone, then headings, the
+        short terms, the filters and the recency factor on those. The result is exact when
+        the pool held every match, or when the last hit's score beats what any candidate
+        outside the pool could reach (its BM25 times the largest recency factor); otherwise
+        the query is run again over all matches.
+        """
         match = " AND ".join(fts_phrase(t) for t in long_terms)
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
         recency, rargs = _recency_sql(recency_weight, year_span)
+        pool = max(200, 10 * limit)
         sql = f"""
-            SELECT p.id, p.text, p.latest_year, -bm25(paragraphs_fts) AS rel
-            FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-            WHERE paragraphs_fts MATCH ? AND p.is_heading = 0 {contains} {fsql}
-            ORDER BY rel * {recency} DESC
+            WITH top AS (
+                SELECT rowid AS id, -bm25(paragraphs_fts) AS rel FROM paragraphs_fts
+                WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?)
+            SELECT p.id, p.text, p.latest_year, top.rel, rel * {recency} AS score,
+                   (SELECT count(*) FROM top), (SELECT min(rel) FROM top)
+            FROM top JOIN paragraphs p ON p.id = top.id
+            WHERE p.is_heading = 0 {contains} {fsql}
+            ORDER BY score DESC
             LIMIT ?"""
-        rows = self.db.execute(sql, [match, *cargs, *fargs, *rargs, limit]).fetchall()
+        rows = self.db.execute(sql, [match, pool, *rargs, *cargs, *fargs, limit]).fetchall()
+        pooled_all = not rows or rows[0][5] < pool
+        if pooled_all and not rows:
+            # Nothing survived: exact only if the pool held every match.
+            count = self.db.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+                " LIMIT ?)",
+                [match, pool],
+            ).fetchone()[0]
+            pooled_all = count < pool
+        exact = pooled_all or (
+            len(rows) == limit and rows[-1][4] >= rows[0][6] * (1.0 + max(0.0, recency_weight))
+        )
+        if not exact:
+            sql = f"""
+                SELECT p.id, p.text, p.latest_year, -bm25(paragraphs_fts) AS rel
+                FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+                WHERE paragraphs_fts MATCH ? AND p.is_heading = 0 {contains} {fsql}
+                ORDER BY rel * {recency} DESC
+                LIMIT ?"""
+            rows = self.db.execute(sql, [match, *cargs, *fargs, *rargs, limit]).fetchall()
+        return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
+
+    def search_chars(
+        self,
+        short_terms: Sequence[str],
+        filters: SearchFilters,
+        limit: int,
+        recency_weight: float,
+        year_span: tuple[int | None, int | None],
+        candidate_cap: int = 3000,
+    ) -> list[ParagraphHit]:
+        """Paragraphs containing every 1–2 character term, through the one-character index.
+
+        Each term is a phrase of single-character tokens, ranked by that index's BM25. A term
+        as common as "科" stands in half of all paragraphs, and ranking them all costs more
+        than a clerk should wait while typing: when more than ``candidate_cap`` paragraphs
+        match, only the ``candidate_cap`` most recently added ones are ranked (and all of them
+        when filters leave fewer hits than asked for).
+        """
+        match = " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
+        row = self.db.execute(
+            "SELECT rowid FROM chars_fts WHERE chars_fts MATCH ? ORDER BY rowid DESC"
+            " LIMIT 1 OFFSET ?",
+            [match, candidate_cap - 1],
+        ).fetchone()
+        floor = int(row[0]) if row else None
+        rows = self._ranked_chars(
+            match, short_terms, filters, limit, recency_weight, year_span, floor
+        )
+        if floor is not None and len(rows) < limit and not filters.is_empty():
+            rows = self._ranked_chars(
+                match, short_terms, filters, limit, recency_weight, year_span, None
+            )
+        return rows
+
+    def _ranked_chars(
+        self,
+        match: str,
+        short_terms: Sequence[str],
+        filters: SearchFilters,
+        limit: int,
+        recency_weight: float,
+        year_span: tuple[int | None, int | None],
+        floor: int | None,
+    ) -> list[ParagraphHit]:
+        # instr() keeps the result exact: the index drops characters outside its token set,
+        # which could make two characters look adjacent.
+        contains, cargs = self._contains_sql(short_terms)
+        fsql, fargs = self._filter_sql(filters)
+        recency, rargs = _recency_sql(recency_weight, year_span)
+        floor_sql = "AND rowid >= ?" if floor is not None else ""
+        sql = f"""
+            WITH c AS (
+                SELECT rowid AS id, -bm25(chars_fts) AS rel FROM chars_fts
+                WHERE chars_fts MATCH ? {floor_sql})
+            SELECT p.id, p.text, p.latest_year, c.rel
+            FROM c JOIN paragraphs p ON p.id = c.id
+            WHERE p.is_heading = 0 {contains} {fsql}
+            ORDER BY c.rel * {recency} DESC
+            LIMIT ?"""
+        args = [match, *([floor] if floor is not None else []), *cargs, *fargs, *rargs, limit]
+        rows = self.db.execute(sql, args).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
 
     def search_scan(
@@ -358,8 +455,8 @@ class LibraryStore:
     ) -> list[ParagraphHit]:
         """Paragraphs containing every (1–2 character) term, by a scan with ``instr``.
 
-        The trigram index cannot see terms under three characters, so they get their own
-        path. Relevance is BM25's term-frequency part with length normalisation: every hit
+        For short terms with characters the one-character index does not keep as tokens.
+        Relevance is BM25's term-frequency part with length normalisation: every hit
         contains every term, so the terms' IDF is the same for every hit and drops out.
         """
         contains, cargs = self._contains_sql(short_terms)
@@ -368,10 +465,13 @@ class LibraryStore:
         tf_parts: list[str] = []
         targs: list[Any] = []
         for term in short_terms:
+            folded = _folds(term)
+            text = "lower(p.text)" if folded else "p.text"
+            needle = term.lower() if folded else term
             # occurrences = (len(text) - len(text without term)) / len(term); k1 = 1.2, b = 0.75
-            tf = "((p.length - length(replace(p.text, ?, ''))) * 1.0 / ?)"
+            tf = f"((p.length - length(replace({text}, ?, ''))) * 1.0 / ?)"
             tf_parts.append(f"({tf} * 2.2 / ({tf} + 1.2 * (0.25 + 0.75 * p.length / 120.0)))")
-            targs.extend([term, len(term), term, len(term)])
+            targs.extend([needle, len(term), needle, len(term)])
         rel = " + ".join(tf_parts)
         sql = f"""
             SELECT p.id, p.text, p.latest_year, ({rel}) AS rel
@@ -470,6 +570,11 @@ class LibraryStore:
                 list(letter_ids),
             )
         ]
+
+
+def _folds(term: str) -> bool:
+    """Whether a term is matched case-insensitively (ASCII with letters, as the indexes fold)."""
+    return term.isascii() and term.lower() != term.upper()
 
 
 def _recency_sql(weight: float, span: tuple[int | None, int | None]) -> tuple[str, list[Any]]:

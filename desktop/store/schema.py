@@ -92,3 +92,41 @@ def m001_library(db: Database) -> None:
 
 def known_migration_names() -> set[str]:
     return {m.name for m in MIGRATIONS._migrations}
+
+
+# Characters that the one-character index keeps as tokens of their own, besides letters and
+# digits: the punctuation of Chinese and Latin text (no quotes: they would end the option).
+CHAR_TOKEN_PUNCTUATION = "，。、；：？！“”‘’（）《》〔〕【】…—·「」『』％＋－／.,:;!?()%+-/&@#*="
+
+
+def spaced(text: str | None) -> str:
+    """Text as the one-character index sees it: every character a token of its own."""
+    return " ".join(text or "")
+
+
+@MIGRATIONS()
+def m002_char_index(db: Database) -> None:
+    # The trigram index cannot find terms of one or two characters. This index holds every
+    # paragraph as single-character tokens, so such terms become token or phrase queries.
+    # Contentless: it answers rowids and bm25 only; the text stays in ``paragraphs``.
+    db.executescript(
+        f"""
+        CREATE VIRTUAL TABLE chars_fts USING fts5(
+            text, content='',
+            tokenize="unicode61 remove_diacritics 0 tokenchars '{CHAR_TOKEN_PUNCTUATION}'"
+        );
+        CREATE TRIGGER paragraphs_chars_ai AFTER INSERT ON paragraphs BEGIN
+            INSERT INTO chars_fts(rowid, text) VALUES (new.id, spaced(new.text));
+        END;
+        CREATE TRIGGER paragraphs_chars_ad AFTER DELETE ON paragraphs BEGIN
+            INSERT INTO chars_fts(chars_fts, rowid, text)
+                VALUES ('delete', old.id, spaced(old.text));
+        END;
+        CREATE TRIGGER paragraphs_chars_au AFTER UPDATE OF text ON paragraphs BEGIN
+            INSERT INTO chars_fts(chars_fts, rowid, text)
+                VALUES ('delete', old.id, spaced(old.text));
+            INSERT INTO chars_fts(rowid, text) VALUES (new.id, spaced(new.text));
+        END;
+        INSERT INTO chars_fts(rowid, text) SELECT id, spaced(text) FROM paragraphs;
+        """
+    )

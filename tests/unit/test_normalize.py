@@ -141,3 +141,12 @@ def test_paragraph_hash_is_sha1_of_the_key() -> None:
     assert len(expected) == 40
     assert paragraph_hash("衷心感谢您提出的建议，欢迎继续对我市科技工作提出宝贵意见。") == expected
     assert paragraph_hash("另一段文字。") != expected
+
+
+def test_normalized_key_agrees_with_paragraph_key_on_normalized_text() -> None:
+    from desktop.normalize import normalized_hash, normalized_key, paragraph_hash
+
+    for raw in ["各县(市)区 全覆盖,", "  Hello, world  ", "通政发[2015]37号 文件"]:
+        text = normalize_text(raw)
+        assert normalized_key(text) == paragraph_key(raw)
+        assert normalized_hash(text) == paragraph_hash(raw)

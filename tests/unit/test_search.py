@@ -186,3 +186,37 @@ def test_property_hits_contain_all_terms_and_nothing_is_missed(
     got = {h.text for h in search(lib, query, limit=1000)}
     expected = {t for t in set(CORPUS) if all(term.lower() in t.lower() for term in terms)}
     assert got == expected
+
+
+def test_capped_short_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
+    everything = {h.text for h in search(lib, "科", limit=100)}
+    capped = lib.search_chars(["科"], SearchFilters(), 100, 0.15, lib.year_span(), candidate_cap=2)
+    assert len(capped) == 2 and {h.text for h in capped} <= everything
+    # With a filter the cap must not hide older matches: it falls back to all of them.
+    refs = lib.search_chars(
+        ["科"], SearchFilters(kind="reference"), 10, 0.15, lib.year_span(), candidate_cap=1
+    )
+    assert [h.text for h in refs] == [REFERENCE[0]]
+
+
+def test_characters_outside_the_char_index_use_the_scan(store: LibraryStore) -> None:
+    store.add_letter(
+        make_letter([("status", "依照第§3条办理。"), ("status", "第3条办理。")]),
+        content_hash="s",
+        source_path=None,
+        source_format=None,
+    )
+    assert [h.text for h in search(store, "§")] == ["依照第§3条办理。"]
+    assert [h.text for h in search(store, "§3")] == ["依照第§3条办理。"]
+
+
+def test_lowercase_latin_query_finds_and_ranks(store: LibraryStore) -> None:
+    store.add_letter(
+        make_letter([("plan", "发展5G通讯。"), ("plan", "大力发展5G通讯、5G基站和5G应用。")]),
+        content_hash="g",
+        source_path=None,
+        source_format=None,
+    )
+    hits = search(store, "5g")
+    assert [h.text for h in hits][0] == "大力发展5G通讯、5G基站和5G应用。"
+    assert all(h.score > 0 for h in hits)

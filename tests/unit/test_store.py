@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from desktop.search import search
 from desktop.store import LibraryError, LibraryStore
 from desktop.store.schema import MIGRATIONS
 from tests.conftest import FIXTURES, make_letter
@@ -127,6 +128,9 @@ def test_every_released_schema_opens_and_migrates(fixture: Path, tmp_path: Path)
         assert s.schema_migrations() == [m.name for m in MIGRATIONS._migrations]
         assert s.letter_count() > 0
         assert s.integrity_check() == "ok"
+        # Indexes added by later migrations are filled from the existing paragraphs.
+        hits = search(s, "科")
+        assert hits and all("科" in h.text for h in hits)
 
 
 def test_there_is_a_fixture_for_the_current_schema() -> None:
