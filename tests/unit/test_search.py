@@ -218,5 +218,5 @@ def test_lowercase_latin_query_finds_and_ranks(store: LibraryStore) -> None:
         source_format=None,
     )
     hits = search(store, "5g")
-    assert [h.text for h in hits][0] == "大力发展5G通讯、5G基站和5G应用。"
+    assert hits[0].text == "大力发展5G通讯、5G基站和5G应用。"
     assert all(h.score > 0 for h in hits)
