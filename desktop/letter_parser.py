@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.dates import find_dates, parse_date
+from desktop.dates import _counting_number, find_dates, parse_date
 from desktop.model import Block, ParsedLetter
 from desktop.normalize import normalize_text
 
@@ -393,6 +393,22 @@ def _date_only(text: str) -> str | None:
     return iso if not rest else None
 
 
+def _joint_count(who: str) -> int | None:
+    """N of a joint salutation "张三等N位代表" (Arabic or Chinese numerals), else None."""
+    m = _JOINT_RE.search(who)
+    if not m:
+        return None
+    digits = re.sub(r"[^\d一二三四五六七八九十百]", "", m.group(0))
+    if not digits:
+        return None
+    if digits.isdigit():
+        return int(digits)
+    try:
+        return _counting_number(digits) if "百" not in digits else None
+    except KeyError:
+        return None
+
+
 def _salutation_names(who: str) -> tuple[list[str], bool]:
     """Names in a salutation's "who" part and whether it is a joint (等N位) salutation."""
     who = who.strip()
@@ -573,9 +589,12 @@ class _Parser:
         leading = self._read_head(frags[:head_end])
 
         if sal is not None:
-            names, role, _joint = self._salutation(frags[sal].text) or ([], None, False)
+            names, role, joint = self._salutation(frags[sal].text) or ([], None, False)
             letter.addressee = names
             letter.addressee_role = role
+            m = _SALUTATION_RE.match(frags[sal].text)
+            count = _joint_count(m.group("who")) if joint and m else None
+            letter.addressee_count = count or len(names) or None
         tail_start = self._read_tail(body_start)
 
         middle: list[_Frag] = []
@@ -766,6 +785,8 @@ class _Parser:
         for name in self.cosigners:
             if name not in letter.addressee:
                 letter.addressee.append(name)
+        if letter.addressee and (letter.addressee_count or 0) < len(letter.addressee):
+            letter.addressee_count = len(letter.addressee)
         if letter.addressee_role is None:
             wording = title + greeting_text + fields.get("title", "")
             if "提案" in wording:

@@ -5,10 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 LETTER_FIELDS = (
-    "id", "kind", "title", "addressee", "addressee_role", "proposal_number", "proposal_title",
-    "session", "agency", "main_organizer", "co_organizers", "reply_date", "year", "category",
-    "contact_name", "contact_phone", "doc_number", "source_path", "source_format", "imported_at",
-)  # fmt: skip
+    "id",
+    "kind",
+    "title",
+    "addressee",
+    "addressee_role",
+    "addressee_count",
+    "proposal_number",
+    "proposal_title",
+    "session",
+    "agency",
+    "main_organizer",
+    "co_organizers",
+    "reply_date",
+    "year",
+    "category",
+    "contact_name",
+    "contact_phone",
+    "doc_number",
+    "source_path",
+    "source_format",
+    "imported_at",
+)
 
 
 def group_sections(paragraphs: list[dict[str, Any]]) -> list[dict[str, Any]]:

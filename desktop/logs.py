@@ -18,7 +18,8 @@ def setup_logging(folder: Path | None = None, *, level: int = logging.INFO) -> P
     root.setLevel(level)
     for existing in root.handlers:
         if getattr(existing, "_replydesk", False):
-            return getattr(existing, "baseFilename", None) and Path(existing.baseFilename)
+            name = getattr(existing, "baseFilename", None)
+            return Path(name) if name else None
     folder = folder or log_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)

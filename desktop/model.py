@@ -65,6 +65,7 @@ class ParsedLetter:
     title: str | None = None  # the document's own title line, if any
     addressee: list[str] = field(default_factory=list)  # lead first
     addressee_role: str | None = None  # "代表" | "委员" | "单位"
+    addressee_count: int | None = None  # 10 for "张三等10位代表"; else len(addressee)
     proposal_number: str | None = None  # digits only, e.g. "277"
     proposal_title: str | None = None  # e.g. "关于在南通市组织社会大众聚力创新的建议"
     session: str | None = None  # e.g. "市十六届人大四次会议"

@@ -183,8 +183,8 @@ class LibraryStore:
                 """INSERT INTO letters (kind, title, addressee, addressee_role, proposal_number,
                     proposal_title, session, agency, main_organizer, co_organizers, reply_date,
                     year, category, contact_name, contact_phone, doc_number, source_path,
-                    source_format, content_hash, imported_at)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    source_format, content_hash, imported_at, addressee_count)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 [
                     letter.kind,
                     letter.title,
@@ -206,6 +206,7 @@ class LibraryStore:
                     source_format,
                     content_hash,
                     _now(),
+                    letter.addressee_count,
                 ],
             )
             letter_id = int(cur.lastrowid or 0)

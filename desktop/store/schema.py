@@ -105,7 +105,8 @@ def spaced(text: str | None) -> str:
 
 
 @MIGRATIONS()
-def m002_char_index(db: Database) -> None:
+def m002_char_index_addressee_count(db: Database) -> None:
+    db.execute("ALTER TABLE letters ADD COLUMN addressee_count INTEGER")
     # The trigram index cannot find terms of one or two characters. This index holds every
     # paragraph as single-character tokens, so such terms become token or phrase queries.
     # Contentless: it answers rowids and bm25 only; the text stays in ``paragraphs``.

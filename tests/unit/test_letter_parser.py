@@ -239,6 +239,7 @@ def test_joint_suggestion_with_category_doc_number_and_chinese_date() -> None:
     assert letter.kind == "reply"
     assert letter.addressee == ["张三", "李四", "王五", "赵六", "钱七"]  # lead first
     assert letter.addressee_role == "代表"
+    assert letter.addressee_count == 5
     assert letter.category == "A"
     assert letter.doc_number == "通科函〔2020〕12号"
     assert letter.title == "关于市十六届人大四次会议第277号建议的答复"
@@ -267,6 +268,10 @@ def test_joint_salutation_without_cosigner_list_keeps_the_lead() -> None:
     assert letter.kind == "reply"
     assert letter.addressee == ["张三"]
     assert letter.addressee_role == "代表"
+    assert letter.addressee_count == 10
+    assert parse_letter(["李四等十二位委员：", "您们提出的提案收悉。"]).addressee_count == 12
+    assert parse_letter(["张三、李四代表：", "您们提出的建议收悉。"]).addressee_count == 2
+    assert parse_letter(["王五代表：", "您提出的建议收悉。"]).addressee_count == 1
 
 
 def test_cppcc_member_proposal() -> None:
