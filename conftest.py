@@ -1,5 +1,7 @@
-"""Root test configuration: Qt renders offscreen unless a display is asked for explicitly."""
+"""Root test configuration: Qt renders offscreen unless a platform is asked for explicitly
+(``QT_QPA_PLATFORM=xcb pytest`` shows the windows on a display)."""
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
