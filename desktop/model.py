@@ -81,3 +81,51 @@ class ParsedLetter:
     @property
     def year(self) -> int | None:
         return int(self.reply_date[:4]) if self.reply_date else None
+
+
+# --------------------------------------------------------------------------- composed letters
+
+
+@dataclass
+class FontSpec:
+    """Font names written into the DOCX (East Asian through ``w:eastAsia``). PCs differ, so
+    these come from the agency profile."""
+
+    title: str = "方正小标宋简体"
+    body: str = "仿宋_GB2312"
+    heading1: str = "黑体"
+    heading2: str = "楷体_GB2312"
+    page_number: str = "宋体"
+
+
+@dataclass
+class SealSpec:
+    image_path: str  # PNG with transparency
+    diameter_mm: float = 42.0
+
+
+@dataclass
+class LetterParagraph:
+    text: str
+    style: str = "body"  # "body" | "heading1" (一、) | "heading2" (（一）) | "heading3" (1.)
+
+
+@dataclass
+class ComposedLetter:
+    """A reply with every text resolved: what the DOCX, PDF and plain-text exports write."""
+
+    title: str
+    salutation: str  # "石剑波代表：" — ends with a full-width colon
+    paragraphs: list[LetterParagraph]  # the body, greeting to closing, in order
+    agency: str  # the signature (发文机关署名)
+    date: str  # ISO "YYYY-MM-DD"; printed as "2020年5月29日"
+    category_label: str | None = None  # "A类", printed top right on page 1
+    doc_number: str | None = None  # "通科函〔2020〕12号"
+    contact_note: str | None = None  # "（联系人：张三，联系电话：0513-85000000）"
+    cc: list[str] = field(default_factory=list)  # copy-to (抄送) units
+    disclosure: str | None = None  # 主动公开 / 依申请公开 / 不予公开
+    attachments: list[str] = field(default_factory=list)
+    seal: SealSpec | None = None
+    fonts: FontSpec = field(default_factory=FontSpec)
+    signer: str | None = None  # 签发人
+    author: str | None = None  # document property
