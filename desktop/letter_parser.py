@@ -13,6 +13,8 @@ cells joined by `` | ``) and returns a ``ParsedLetter``. The steps, in order:
    closing blocks.
 4. **Reference**: title, then every paragraph as a ``body`` block.
 
+The noise and run-on rules live in ``desktop/paragraph_split.py``, the metadata patterns in
+``desktop/letter_fields.py``; this module holds the headings, the section rules and the parser.
 ``docs/segmentation.md`` describes the rules. Every regular expression here is linear (anchored,
 bounded or free of nested quantifiers) and the heavy per-line checks only run on short lines, so
 a 50 MB line is parsed in seconds, and a typical letter in about a millisecond.
@@ -21,298 +23,50 @@ a 50 MB line is parsed in seconds, and a typical letter in about a millisecond.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from desktop.dates import _counting_number, find_dates, parse_date
+from desktop.dates import find_dates, parse_date
+from desktop.letter_fields import (
+    _AGENCY_RE,
+    _CATEGORY_RE,
+    _CONTACT_NAME_RE,
+    _CONTACT_PHONE_RE,
+    _COPY_TO_RE,
+    _COSIGNER_RE,
+    _DOC_NO_RE,
+    _IDEO,
+    _NAME_SPLIT_RE,
+    _NUMBER_RE,
+    _ORGANIZER_LINE_RE,
+    _PERSON_RE,
+    _PUBLICITY_RE,
+    _REPLY_HINT_RE,
+    _SALUTATION_RE,
+    _SIGNER_RE,
+    _TITLE_END_RE,
+    _UNIT_SALUTATION_RE,
+    _clean_title,
+    _date_only,
+    _joint_count,
+    _label_of,
+    _Portal,
+    _proposal_title_in,
+    _proposal_title_in_line,
+    _salutation_names,
+    _session_in,
+)
 from desktop.model import Block, ParsedLetter
 from desktop.normalize import normalize_text
-
-_CN = "一二三四五六七八九十"
-_IDEO = "\u3400-\u4dbf\u4e00-\u9fff"
-_HSPACE = " \t\u00a0\u3000"
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-# --------------------------------------------------------------------------------------------
-# Noise
-
-_INLINE_NOISE_RE = re.compile(
-    r"【\s*字体[:：]?\s*大\s*中\s*小\s*】"
-    r"|字体[:：]\s*[\[【]\s*(?:大\s*中\s*小)?\s*[\]】]"
-    r"|[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏本页|收藏|分享)\s*[】\]]"
+from desktop.paragraph_split import (
+    _CN,
+    _CONTACT_START_RE,
+    _INLINE_NOISE_RE,
+    is_noise_line,
+    split_paragraphs,
 )
-_NOISE_LABEL_RE = re.compile(
-    r"^(?:[-–—·•*>]\s*)?(?:编辑|责任编辑|来源|作者|信息来源|文章来源|发布时间|发布日期|更新时间"
-    r"|阅读量|阅读次数|浏览次数|浏览量|点击数|点击量|访问量|累计次数|字体|关键词|关键字|扩展阅读"
-    r"|网站目录投稿|分享到|上一篇|下一篇|上一条|下一条|当前位置|您的位置|您现在的位置|所在位置"
-    r"|友情提示|免责声明|温馨提示)\s*[:：]"
-)
-_NOISE_START_RE = re.compile(
-    r"^(?:[-–—·•*>]\s*)?(?:上一篇|下一篇|上一条|下一条|打印本页|关闭窗口|返回顶部|返回首页"
-    r"|分享到|扫一扫|版权所有|Copyright|©|【打印|【关闭|【字体|\[打印|\[关闭|首页\s*[>»›])"
-)
-_NOISE_ANYWHERE = _words(
-    "由互联网用户整理提供 转载分享请保留 免责声明 版权所有 ICP备 仅供您参考"
-    " 打印本页 关闭窗口 阅读量 累计次数 浏览次数"
-)
-_NOISE_MARKERS = _words("来源 发布时间 累计次数 字体 阅读量 浏览次数 点击 作者 编辑 打印 关闭 分享")
-_DATETIME_LINE_RE = re.compile(
-    r"^(?:发布时间[:：]?\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?"
-)
-_URL_LINE_RE = re.compile(r"^(?:https?://|www\.)\S+$")
-_SITE_NAME_RE = re.compile(r"^[^\s，。,:：|]{1,12}\s+[-–—_]{1,2}\s+[^\s，。,:：]{1,16}$")
 
+__all__ = ["heading_level", "is_noise_line", "parse_letter", "split_paragraphs"]
 
-def is_noise_line(line: str) -> bool:
-    """Whether a (stripped) line is web-page furniture rather than document text."""
-    s = line.strip()
-    if not s:
-        return True
-    if len(s) > 200:
-        return False
-    if set(s) <= set("|-_=*·• \u3000"):
-        return True
-    if _NOISE_LABEL_RE.match(s) or _NOISE_START_RE.match(s):
-        return True
-    if _DATETIME_LINE_RE.match(s) or _URL_LINE_RE.match(s) or _SITE_NAME_RE.match(s):
-        return True
-    if len(s) <= 120 and any(marker in s for marker in _NOISE_ANYWHERE):
-        return True
-    return len(s) <= 80 and sum(marker in s for marker in _NOISE_MARKERS) >= 2
-
-
-# --------------------------------------------------------------------------------------------
-# Run-on splitting
-
-_CUT_RE = re.compile(
-    r"([。！？；!?;：:.])([”’」』）)】〕》\"]{0,2})"
-    rf"(?:([{_HSPACE}]+)(?=\S)|(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|--|——))"
-)
-# An enumerated heading run together with its first paragraph: "一、基本情况 全市已建成…".
-_RUNON_HEADING_RE = re.compile(
-    rf"^(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])[^。！？；!?;\s]{{1,40}}[{_HSPACE}]+(?=\S)"
-)
-_ENUMERATOR_RE = re.compile(rf"[{_CN}]{{1,3}}[、是]|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.、．]")
-# A salutation glued to the text after it: "周一代表：您领衔提出的建议收悉。"
-_LEADING_SALUTATION_RE = re.compile(
-    r"^(?!附议|联名)(?:尊敬的)?[^：:，。！？,.!?（）()\s]{1,20}?(?:代表|委员|同志)(?:们)?[：:](?=\S)"
-)
-_ENUM_OPENERS = '（(“"《【〔「‘'
-_SALUTATION_TAIL_RE = re.compile(r"(?:代表|委员|同志|先生|女士)(?:们)?$")
-_CONTACT_START_RE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|联系方式|联系人电话)")
-
-
-def _is_ideograph(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Split one line of run-together web text into paragraphs.
-
-    A cut is made at white space that follows sentence-final punctuation (with any closing
-    quotes or brackets) and precedes Chinese text, a digit or an enumerator; after a colon only
-    when the text before it is a salutation or a sentence (8+ characters) or an enumerator
-    follows, so ``来源: 中国网`` and ``联系人: 张三`` stay whole. Without white space, a cut is
-    made only before a level-one enumerator (``一、`` / ``（一）``) or a ``--`` bullet that
-    follows ``。！？``, and after a salutation that opens the line (``周一代表：您提出的…``).
-    An enumerated heading run together with its first paragraph is split off.
-    """
-    s = text.strip()
-    if not s or _CONTACT_START_RE.match(s):
-        return [s] if s else []
-    lead = _LEADING_SALUTATION_RE.match(s)
-    if lead and lead.end() < len(s):
-        return [s[: lead.end()], *_split_run_on(s[lead.end() :].strip())]
-    return _split_run_on(s)
-
-
-def _split_run_on(s: str) -> list[str]:
-    cuts: list[tuple[int, int]] = []  # (end of previous piece, start of next piece)
-    seg_start = 0
-    for m in _CUT_RE.finditer(s):
-        punct = m.group(1)
-        cut_at = m.end(2)
-        if m.group(3) is None:  # no white space: only before an enumerator or bullet
-            if punct not in "。！？!?":
-                continue
-        else:
-            nxt = s[m.end()]
-            if punct in "：:":
-                if not (_is_ideograph(nxt) or nxt in _ENUM_OPENERS):
-                    continue
-                if _ENUMERATOR_RE.match(s, m.end()):
-                    cuts.append((cut_at, m.end()))
-                    seg_start = m.end()
-                    continue
-                # only the last few characters are looked at: a skipped colon must not make
-                # the next check re-read the whole segment (quadratic on a long line)
-                colon = m.start(1)
-                tail = s[max(seg_start, colon - 12) : colon].rstrip()
-                if colon - seg_start < 8 and not _SALUTATION_TAIL_RE.search(tail):
-                    continue
-            elif punct == ".":
-                prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
-                if not (_is_ideograph(prev) or prev in "%）》”"):
-                    continue
-                if not (_is_ideograph(nxt) or nxt in _ENUM_OPENERS):
-                    continue
-            elif punct in "!?;":
-                prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
-                if not (_is_ideograph(nxt) or _is_ideograph(prev) or nxt in _ENUM_OPENERS):
-                    continue
-            elif not (_is_ideograph(nxt) or nxt.isdigit() or nxt in _ENUM_OPENERS or nxt in "-—"):
-                continue
-        cuts.append((cut_at, m.end()))
-        seg_start = m.end()
-    pieces: list[str] = []
-    start = 0
-    for end, next_start in cuts:
-        pieces.append(s[start:end].strip())
-        start = next_start
-    pieces.append(s[start:].strip())
-    result: list[str] = []
-    for piece in pieces:
-        head = _RUNON_HEADING_RE.match(piece)
-        if head and (_is_ideograph(piece[head.end()]) or piece[head.end()].isdigit()):
-            result.append(piece[: head.end()].strip())
-            piece = piece[head.end() :]
-        if piece:
-            result.append(piece)
-    return result
-
-
-# --------------------------------------------------------------------------------------------
-# Portal label/value cells
-
-
-# Portal field labels (without their colon), by the field they fill.
-_LABEL_NAMES: dict[str, tuple[str, ...]] = {
-    "addressee": _words(
-        "提案提出者 提案人 提出者 提案者 第一提案人 建议人 建议提出者 提出人 领衔代表 领衔人"
-        " 领衔委员 代表姓名 委员姓名 代表 委员"
-    ),
-    "number": _words("提案号 建议号 案号 提案编号 建议编号 议案号 编号"),
-    "title": _words("标题 提案标题 建议标题 案由 题目 提案题目 建议题目 提案名称 建议名称"),
-    "content": _words("提案内容 建议内容 内容 议案内容"),
-    "organizers": _words("承办单位 办理单位 承办部门 办理部门"),
-    "main": _words("主办 主办单位 主办部门"),
-    "co": _words("协办 协办单位 会办 会办单位 协办部门 会办部门"),
-    "date": _words("答复日期 答复时间 办复日期 办复时间 回复日期 回复时间 办结日期 办结时间"),
-    "answer": _words("答复内容 答复意见 办复内容 办理答复 答复正文 回复内容 答复 办理结果"),
-    "category": _words("答复类别 类别 办理类别 答复类型 办复类别"),
-    "session": _words("届次 会议 届次会议"),
-    "contact_name": _words("联系人"),
-    "contact_phone": _words("联系电话 电话"),
-    "doc_number": _words("文号 发文字号"),
-    "ignore": _words(
-        "索引号 主题分类 发布机构 发文机关 组配分类 公开方式 公开范围 有效性 成文日期 发布日期"
-        " 生成日期 公开属性 所属类别 状态 办理状态"
-    ),
-}
-_LABELS: dict[str, str] = {name: key for key, names in _LABEL_NAMES.items() for name in names}
-# Labels too ambiguous to trust on a line of their own (outside a table row).
-_TABLE_ONLY_LABELS = frozenset(_words("代表 委员 内容 答复 会议 编号 题目 电话 状态 办理结果"))
-_LABEL_SPLIT_RE = re.compile(r"^([^:：|]{1,12}?)\s*[:：]\s*(.*)$", re.S)
-_WHITESPACE_RE = re.compile(r"\s+")
-_NAME_SPLIT_RE = re.compile(r"[、，,；;/\s]+")
-
-
-def _label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, str]:
-    """(field key, inline value) when ``cell`` is a portal label, else (None, "").
-
-    ``strict`` (used once the reply text has begun) accepts only labels written with a colon,
-    so the header cells of a data table inside a reply ("类别 | 数量") stay text.
-    """
-    if len(cell) > 300 and not _LABEL_SPLIT_RE.match(cell[:40]):
-        return None, ""
-    name = re.sub(r"\s+", "", cell)
-    key = _LABELS.get(name.rstrip(":："))
-    colon_ok = not strict or name.endswith((":", "："))
-    if key and colon_ok and (table or name.rstrip(":：") not in _TABLE_ONLY_LABELS):
-        return key, ""
-    m = _LABEL_SPLIT_RE.match(cell)
-    if m:
-        name = re.sub(r"\s+", "", m.group(1))
-        key = _LABELS.get(name)
-        if key and (table or name not in _TABLE_ONLY_LABELS):
-            return key, m.group(2).strip()
-    return None, ""
-
-
-@dataclass
-class _Portal:
-    fields: dict[str, str] = field(default_factory=dict)
-    role_hint: str | None = None
-    has_answer: bool = False
-
-    def set(self, key: str, value: str, label: str) -> None:
-        value = value.strip()
-        if key in ("addressee", "number") and self.role_hint is None:
-            if "提案" in label or "委员" in label:
-                self.role_hint = "委员"
-            elif "建议" in label or "代表" in label or "议案" in label:
-                self.role_hint = "代表"
-        if value and key not in self.fields:
-            self.fields[key] = value
-
-
-# --------------------------------------------------------------------------------------------
-# Metadata patterns
-
-_SALUTATION_RE = re.compile(
-    r"^(?:尊敬的)?\s*(?P<who>[^：:，。！？,!?]{1,40}?)\s*(?P<role>代表|委员|同志|先生|女士)(?:们)?"
-    r"\s*[:：]$"
-)
-_UNIT_SUFFIX = "|".join(
-    _words(
-        "局 委 委员会 办公室 办 厅 院 中心 政府 人民政府 部 所 处 署 会"
-        " 公司 集团 站 馆 队 行 府 组 室 社 台 司"
-    )
-)
-_UNIT_SALUTATION_RE = re.compile(
-    rf"^(?P<unit>[{_IDEO}（）()、]{{2,30}}(?:{_UNIT_SUFFIX}))\s*[:：]$"
-)
-_AGENCY_RE = re.compile(rf"^[{_IDEO}（）()·]{{2,30}}(?:{_UNIT_SUFFIX})$")
-_JOINT_RE = re.compile(r"等\s*[\d一二三四五六七八九十百]*\s*(?:位|名|人)?$")
-_PERSON_RE = re.compile(rf"^[{_IDEO}·]{{2,6}}$")
-_NOT_NAMES = frozenset({"各位", "全体", "诸位", "广大", "各"})
-_REPLY_HINT_RE = re.compile(r"收悉|函悉|答复|办理|建议|提案|议案")
-_COSIGNER_RE = re.compile(r"^[（(]?\s*(?:附议|联名)(?:代表|委员|人)?\s*[:：]\s*([^）)]+)[）)]?$")
-
-_CATEGORY_RE = re.compile(
-    r"^(?:(?:答复|办理|办复)?类\s*别\s*[:：]?\s*)?[（(]?\s*([A-Da-d甲乙丙丁])\s*"
-    r"(?:[）)]\s*类|类\s*[）)]?|[）)])?$"
-)
-_DOC_NO_RE = re.compile(
-    rf"^(?P<dn>[{_IDEO}]{{1,15}}\s*[〔\[【(（]\s*(?:19|20)\d{{2}}\s*[〕\]】)）]\s*第?\s*\d{{1,5}}\s*号)"
-    r"(?P<rest>.*)$"
-)
-_SIGNER_RE = re.compile(r"^签\s*发\s*人")
-_COPY_TO_RE = re.compile(r"^抄\s*送\s*[:：]?")
-_PUBLICITY_RE = re.compile(
-    r"^[（(]?\s*(?:公开属性|此件公开|此件主动公开|此件不公开|不予公开|依申请公开|主动公开)"
-)
-_ORGANIZER_LINE_RE = re.compile(r"^(主办|协办|会办)(?:单位|部门)?\s*[:：]\s*(.+)$")
-_NUMBER_RE = re.compile(r"第\s*(\d{1,5})\s*号|(\d{1,5})\s*号\s*(?:建议|提案|议案)")
-_SESSION_RE = re.compile(
-    rf"(?P<pre>[{_IDEO}]{{0,8}}?)(?P<core>第?[{_CN}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
-    rf"(?:常务委员会|常委会)?第?[{_CN}]{{1,3}}次(?:全体)?(?:会议|全会))"
-)
-_SESSION_FILLER = "在于对的是就为与和及您你我们收到提出关感谢上中届会号"
-_QUOTED_TITLE_RE = re.compile(r"[《“\"「]([^《》“”\"「」]{2,80})[》”\"」](?:的)?(建议|提案|议案)?")
-_TITLE_LINE_PROPOSAL_RE = re.compile(
-    r"^(关于.{2,80}?(?:建议|提案|议案))(?:的答复|的复函|的答复意见|的会办意见|的协办意见|办理情况.*)?$"
-)
-_TITLE_END_RE = re.compile(r"(?:答复|复函|的函|意见|建议|提案|议案|报告|通知|情况)$")
-_CONTACT_NAME_RE = re.compile(
-    rf"联\s*系\s*人\s*[:：]?\s*([{_IDEO}·]{{2,6}}?)(?=[\s，,；;、()（）：:]|电话|联系|手机|办公|$)"
-)
-_CONTACT_PHONE_RE = re.compile(
-    r"(?:电话|手机|方式|号码)[^0-9０-９]{0,4}([0-9０-９][0-9０-９\-－—–\s/、]{3,40})"
-)
 
 # --------------------------------------------------------------------------------------------
 # Sections and headings
@@ -376,57 +130,12 @@ class _Frag:
     text: str  # normalized
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
 def _squash(text: str) -> str:
     """``paragraph_key`` for text that is already normalized."""
     return _WHITESPACE_RE.sub("", text)
-
-
-def _date_only(text: str) -> str | None:
-    """The date when ``text`` is nothing but a date (in brackets or with a full stop at most)."""
-    if len(text) > 40:
-        return None
-    found = find_dates(text)
-    if len(found) != 1:
-        return None
-    start, end, iso = found[0]
-    rest = (text[:start] + text[end:]).strip(" \t\u3000()（）。.")
-    return iso if not rest else None
-
-
-def _joint_count(who: str) -> int | None:
-    """N of a joint salutation "张三等N位代表" (Arabic or Chinese numerals), else None."""
-    m = _JOINT_RE.search(who)
-    if not m:
-        return None
-    digits = re.sub(r"[^\d一二三四五六七八九十百]", "", m.group(0))
-    if not digits:
-        return None
-    if digits.isdigit():
-        return int(digits)
-    try:
-        return _counting_number(digits) if "百" not in digits else None
-    except KeyError:
-        return None
-
-
-def _salutation_names(who: str) -> tuple[list[str], bool]:
-    """Names in a salutation's "who" part and whether it is a joint (等N位) salutation."""
-    who = who.strip()
-    joint = bool(_JOINT_RE.search(who))
-    who = _JOINT_RE.sub("", who).strip()
-    names = []
-    for part in _NAME_SPLIT_RE.split(who):
-        part = re.sub(r"(?:代表|委员|同志)$", "", part.removeprefix("尊敬的"))
-        if _PERSON_RE.match(part) and part not in _NOT_NAMES and not part.startswith("各"):
-            names.append(part)
-    return names, joint
-
-
-def _clean_title(title: str) -> str:
-    title = title.strip().strip('《》“”"「」')
-    while title.startswith("关于关于"):
-        title = title[2:]
-    return title
 
 
 class _Parser:
@@ -883,32 +592,6 @@ def _derived_title(text: str) -> str:
     """A display title for a document without a title line: its first sentence, shortened."""
     first = re.split(r"[。！？!?]", text, maxsplit=1)[0].strip()
     return first if len(first) <= 30 else first[:30] + "…"
-
-
-def _session_in(text: str) -> str | None:
-    m = _SESSION_RE.search(text)
-    if not m:
-        return None
-    pre = m.group("pre")
-    cut = max((pre.rfind(ch) for ch in _SESSION_FILLER), default=-1)
-    return pre[cut + 1 :] + m.group("core")
-
-
-def _proposal_title_in(text: str) -> str | None:
-    for m in _QUOTED_TITLE_RE.finditer(text):
-        content, suffix = _clean_title(m.group(1)), m.group(2)
-        if content.endswith(("建议", "提案", "议案")):
-            return content
-        if content.startswith("关于") and suffix:
-            return content + ("" if content.endswith("的") else "的") + suffix
-    return None
-
-
-def _proposal_title_in_line(title: str) -> str | None:
-    if not title or _NUMBER_RE.search(title) or _SESSION_RE.search(title):
-        return None
-    m = _TITLE_LINE_PROPOSAL_RE.match(title)
-    return _clean_title(m.group(1)) if m else None
 
 
 def parse_letter(lines: list[str]) -> ParsedLetter:

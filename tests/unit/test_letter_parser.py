@@ -7,8 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.letter_parser import heading_level, is_noise_line, parse_letter, split_paragraphs
+from desktop import letter_parser, paragraph_split
+from desktop.letter_parser import heading_level, parse_letter
 from desktop.model import SECTION_KINDS, ParsedLetter
+from desktop.paragraph_split import is_noise_line, split_paragraphs
 
 SAMPLES = Path(__file__).parents[2] / "resources" / "sample_library"
 LETTERS = Path(__file__).parents[2] / "tests" / "fixtures" / "letters"
@@ -620,6 +622,11 @@ def test_real_text_is_not_noise(line: str) -> None:
 )
 def test_heading_level(text: str, level: int | None) -> None:
     assert heading_level(text) == level
+
+
+def test_letter_parser_re_exports_the_paragraph_helpers() -> None:
+    assert letter_parser.split_paragraphs is paragraph_split.split_paragraphs
+    assert letter_parser.is_noise_line is paragraph_split.is_noise_line
 
 
 def test_typical_letters_parse_fast() -> None:
