@@ -19,6 +19,7 @@ from sqlite_utils import Database
 
 from desktop.model import ParsedLetter
 from desktop.normalize import normalized_hash
+from desktop.store.casework import CaseworkMixin
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class LibraryStore:
+class LibraryStore(CaseworkMixin):
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -337,51 +338,84 @@ class LibraryStore:
         limit: int,
         recency_weight: float,
         year_span: tuple[int | None, int | None],
+        candidate_cap: int = 5000,
     ) -> list[ParagraphHit]:
         """Paragraphs containing every term, ranked by BM25 over the long (≥3 char) terms.
 
-        Two stages: the index's best ``pool`` candidates by BM25 alone, then headings, the
+        A trigram such as "创新创" stands in 40 % of a science bureau's paragraphs; ranking
+        all of them costs more than a clerk should wait while typing. When more than
+        ``candidate_cap`` paragraphs match, only the most recently added ``candidate_cap`` are
+        ranked (all of them when filters leave fewer hits than asked for).
+        """
+        match = " AND ".join(fts_phrase(t) for t in long_terms)
+        row = self.db.execute(
+            "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC"
+            " LIMIT 1 OFFSET ?",
+            [match, candidate_cap - 1],
+        ).fetchone()
+        floor = int(row[0]) if row else None
+        rows = self._ranked_fts(match, short_terms, filters, limit, recency_weight, year_span,
+                                floor)  # fmt: skip
+        if floor is not None and len(rows) < limit and not (filters.is_empty() and not short_terms):
+            rows = self._ranked_fts(match, short_terms, filters, limit, recency_weight,
+                                    year_span, None)  # fmt: skip
+        return rows
+
+    def _ranked_fts(
+        self,
+        match: str,
+        short_terms: Sequence[str],
+        filters: SearchFilters,
+        limit: int,
+        recency_weight: float,
+        year_span: tuple[int | None, int | None],
+        floor: int | None,
+    ) -> list[ParagraphHit]:
+        """Two stages: the index's best ``pool`` candidates by BM25 alone, then headings, the
         short terms, the filters and the recency factor on those. The result is exact when
         the pool held every match, or when the last hit's score beats what any candidate
         outside the pool could reach (its BM25 times the largest recency factor); otherwise
         the query is run again over all matches.
         """
-        match = " AND ".join(fts_phrase(t) for t in long_terms)
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
         recency, rargs = _recency_sql(recency_weight, year_span)
+        floor_sql, floor_args = ("AND rowid >= ?", [floor]) if floor is not None else ("", [])
         pool = max(200, 10 * limit)
         sql = f"""
             WITH top AS (
                 SELECT rowid AS id, -bm25(paragraphs_fts) AS rel FROM paragraphs_fts
-                WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?)
+                WHERE paragraphs_fts MATCH ? {floor_sql} ORDER BY rank LIMIT ?)
             SELECT p.id, p.text, p.latest_year, top.rel, rel * {recency} AS score,
                    (SELECT count(*) FROM top), (SELECT min(rel) FROM top)
             FROM top JOIN paragraphs p ON p.id = top.id
             WHERE p.is_heading = 0 {contains} {fsql}
             ORDER BY score DESC
             LIMIT ?"""
-        rows = self.db.execute(sql, [match, pool, *rargs, *cargs, *fargs, limit]).fetchall()
+        args = [match, *floor_args, pool, *rargs, *cargs, *fargs, limit]
+        rows = self.db.execute(sql, args).fetchall()
         pooled_all = not rows or rows[0][5] < pool
         if pooled_all and not rows:
             # Nothing survived: exact only if the pool held every match.
             count = self.db.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
-                " LIMIT ?)",
-                [match, pool],
+                f" {floor_sql} LIMIT ?)",
+                [match, *floor_args, pool],
             ).fetchone()[0]
             pooled_all = count < pool
         exact = pooled_all or (
             len(rows) == limit and rows[-1][4] >= rows[0][6] * (1.0 + max(0.0, recency_weight))
         )
         if not exact:
+            floor_p = "AND paragraphs_fts.rowid >= ?" if floor is not None else ""
             sql = f"""
                 SELECT p.id, p.text, p.latest_year, -bm25(paragraphs_fts) AS rel
                 FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-                WHERE paragraphs_fts MATCH ? AND p.is_heading = 0 {contains} {fsql}
+                WHERE paragraphs_fts MATCH ? {floor_p} AND p.is_heading = 0 {contains} {fsql}
                 ORDER BY rel * {recency} DESC
                 LIMIT ?"""
-            rows = self.db.execute(sql, [match, *cargs, *fargs, *rargs, limit]).fetchall()
+            args = [match, *floor_args, *cargs, *fargs, *rargs, limit]
+            rows = self.db.execute(sql, args).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
 
     def search_chars(

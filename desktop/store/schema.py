@@ -131,3 +131,38 @@ def m002_char_index_addressee_count(db: Database) -> None:
         INSERT INTO chars_fts(rowid, text) SELECT id, spaced(text) FROM paragraphs;
         """
     )
+
+
+@MIGRATIONS()
+def m003_cases_drafts_profile(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            number TEXT NOT NULL,
+            session TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            data TEXT NOT NULL,                 -- the whole case as JSON (casework.Case)
+            status TEXT NOT NULL DEFAULT 'drafting',
+            due_date TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (session, number)
+        );
+        CREATE INDEX cases_due ON cases(due_date);
+
+        -- Every save of a draft is a version; restoring one saves it again as the newest.
+        CREATE TABLE draft_versions (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            saved_at TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            content TEXT NOT NULL,              -- casework.Draft as JSON
+            UNIQUE (case_id, version)
+        );
+
+        CREATE TABLE profile (key TEXT PRIMARY KEY, value TEXT NOT NULL);  -- JSON values
+        CREATE TABLE profile_files (key TEXT PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL);
+        """
+    )

@@ -220,3 +220,20 @@ def test_lowercase_latin_query_finds_and_ranks(store: LibraryStore) -> None:
     hits = search(store, "5g")
     assert hits[0].text == "大力发展5G通讯、5G基站和5G应用。"
     assert all(h.score > 0 for h in hits)
+
+
+def test_capped_trigram_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
+    span = lib.year_span()
+    every = {h.text for h in lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span)}
+    assert len(every) == 2
+    capped = lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span, candidate_cap=1)
+    assert len(capped) == 1 and capped[0].text in every
+    # Filters and short terms narrow the capped pool, so they fall back to every match.
+    refs = lib.search_fts(
+        ["科技创新"], [], SearchFilters(kind="reference"), 10, 0.15, span, candidate_cap=1
+    )
+    assert [h.text for h in refs] == [REFERENCE[0]]
+    greeting = lib.search_fts(
+        ["科技创新"], ["收悉"], SearchFilters(), 10, 0.15, span, candidate_cap=1
+    )
+    assert [h.text for h in greeting] == [NEW[0][1]]

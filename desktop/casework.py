@@ -1,0 +1,237 @@
+"""Case records (the suggestion being answered) and drafts of their replies. Qt-free values."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from desktop.dates import parse_date
+
+SECTIONS: tuple[str, ...] = ("greeting", "status", "plan", "closing")
+STATUSES = {"drafting": "起草中", "awaiting": "待签发", "sent": "已答复"}
+DISCLOSURES = ("主动公开", "依申请公开", "不予公开")
+ROLES = ("代表", "委员")
+
+
+class CaseError(ValueError):
+    """A case field is missing or malformed; ``message`` names the field in plain Chinese."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+FIELD_ZH = {
+    "number": "建议/提案编号",
+    "session": "会议届次",
+    "title": "建议/提案标题",
+    "proposers": "提出人",
+    "role": "提出人身份（代表/委员）",
+    "organizer": "主办/协办",
+    "main_organizer": "主办单位",
+    "co_organizers": "协办单位",
+    "category": "答复类别",
+    "assigned_date": "交办日期",
+    "due_date": "办理期限",
+    "content": "建议/提案内容",
+    "reply_date": "答复日期",
+    "contact_name": "联系人",
+    "contact_phone": "联系电话",
+    "cc": "抄送",
+    "disclosure": "公开属性",
+    "doc_number": "文号",
+    "status": "办理状态",
+}
+
+
+@dataclass
+class Case:
+    number: str
+    title: str
+    proposers: list[str]  # lead first
+    role: str = "代表"  # 代表 | 委员
+    session: str = ""
+    proposer_count: int | None = None  # 5 for "张三等5位代表"; None = len(proposers)
+    organizer: str = "main"  # "main" | "co"
+    main_organizer: str = ""
+    co_organizers: list[str] = field(default_factory=list)
+    category: str = ""
+    assigned_date: str | None = None
+    due_date: str | None = None
+    content: str = ""
+    reply_date: str | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+    cc: list[str] = field(default_factory=list)
+    disclosure: str = "主动公开"
+    doc_number: str = ""
+    status: str = "drafting"
+    id: int | None = None
+
+    @property
+    def kind_word(self) -> str:
+        """建议 for deputies, 提案 for CPPCC members."""
+        return "提案" if self.role == "委员" else "建议"
+
+    @property
+    def addressee(self) -> str:
+        """How the reply names its addressees: 张三 / 张三、李四 / 张三等5位."""
+        count = self.proposer_count or len(self.proposers)
+        if count > 2 or (count == 2 and len(self.proposers) < 2):
+            return f"{self.proposers[0]}等{count}位"
+        return "、".join(self.proposers)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _text(data: dict[str, Any], key: str, *, required: bool = False) -> str:
+    value = data.get(key)
+    if value is None or value == "":
+        if required:
+            raise CaseError(key, f"缺少“{FIELD_ZH[key]}”（{key}）。")
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise CaseError(key, f"“{FIELD_ZH[key]}”（{key}）应为文字。")
+    return value.strip()
+
+
+def _names(data: dict[str, Any], key: str, *, required: bool = False) -> list[str]:
+    value = data.get(key)
+    if value is None or value == "" or value == []:
+        if required:
+            raise CaseError(key, f"缺少“{FIELD_ZH[key]}”（{key}）。")
+        return []
+    if isinstance(value, str):
+        value = [v for v in value.replace("，", "、").replace(",", "、").split("、")]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CaseError(key, f"“{FIELD_ZH[key]}”（{key}）应为名称列表。")
+    names = [v.strip() for v in value if v.strip()]
+    if required and not names:
+        raise CaseError(key, f"缺少“{FIELD_ZH[key]}”（{key}）。")
+    return names
+
+
+def _date(data: dict[str, Any], key: str) -> str | None:
+    raw = _text(data, key)
+    if not raw:
+        return None
+    iso = parse_date(raw)
+    if iso is None:
+        raise CaseError(key, f"“{FIELD_ZH[key]}”（{key}）不是有效日期：{raw}。")
+    return iso
+
+
+def add_months(iso: str, months: int) -> str:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    d = dt.date.fromisoformat(iso)
+    month0 = d.month - 1 + months
+    year, month = d.year + month0 // 12, month0 % 12 + 1
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, day).isoformat()
+
+
+def case_from_json(data: Any, *, due_months: int = 3) -> Case:
+    """Validate a case as given in CASE.json or by the case dialog."""
+    if not isinstance(data, dict):
+        raise CaseError("case", "案件文件应为一个 JSON 对象（{…}）。")
+    role = _text(data, "role") or "代表"
+    if role not in ROLES:
+        raise CaseError("role", f"“提出人身份”（role）只能是“代表”或“委员”，而不是“{role}”。")
+    organizer = _text(data, "organizer") or "main"
+    if organizer not in ("main", "co"):
+        raise CaseError("organizer", "“主办/协办”（organizer）只能是 main（主办）或 co（协办）。")
+    disclosure = _text(data, "disclosure") or "主动公开"
+    if disclosure not in DISCLOSURES:
+        raise CaseError("disclosure", f"“公开属性”（disclosure）只能是：{'、'.join(DISCLOSURES)}。")
+    status = _text(data, "status") or "drafting"
+    if status not in STATUSES:
+        raise CaseError("status", "“办理状态”（status）只能是 drafting、awaiting 或 sent。")
+    number = _text(data, "number", required=True).removeprefix("第").removesuffix("号")
+    count = data.get("proposer_count")
+    if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
+        raise CaseError("proposer_count", "“提出人数”（proposer_count）应为正整数。")
+    assigned = _date(data, "assigned_date")
+    due = _date(data, "due_date")
+    if due is None and assigned is not None:
+        due = add_months(assigned, due_months)
+    case = Case(
+        number=number,
+        title=_text(data, "title", required=True),
+        proposers=_names(data, "proposers", required=True),
+        role=role,
+        session=_text(data, "session"),
+        proposer_count=count,
+        organizer=organizer,
+        main_organizer=_text(data, "main_organizer"),
+        co_organizers=_names(data, "co_organizers"),
+        category=_text(data, "category"),
+        assigned_date=assigned,
+        due_date=due,
+        content=_text(data, "content"),
+        reply_date=_date(data, "reply_date"),
+        contact_name=_text(data, "contact_name"),
+        contact_phone=_text(data, "contact_phone"),
+        cc=_names(data, "cc"),
+        disclosure=disclosure,
+        doc_number=_text(data, "doc_number"),
+        status=status,
+    )
+    if organizer == "co" and not case.main_organizer:
+        raise CaseError(
+            "main_organizer", "协办答复（会办意见）须写明“主办单位”（main_organizer）。"
+        )
+    return case
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+@dataclass
+class DraftBlock:
+    """One block of a section: template text, a library paragraph, or free text."""
+
+    kind: str  # "template" | "library" | "free"
+    text: str = ""  # for library and free blocks; template blocks are rendered when composed
+    paragraph_id: int | None = None  # library blocks: where the paragraph came from
+    letter_id: int | None = None
+    year: int | None = None
+    source_title: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Draft:
+    sections: dict[str, list[DraftBlock]] = field(
+        default_factory=lambda: {s: [DraftBlock("template")] for s in SECTIONS}
+    )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sections": {s: [b.to_json() for b in self.sections.get(s, [])] for s in SECTIONS}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Draft:
+        sections = data.get("sections") or {}
+        return cls(
+            sections={
+                s: [
+                    DraftBlock(
+                        kind=b.get("kind", "free"),
+                        text=b.get("text", ""),
+                        paragraph_id=b.get("paragraph_id"),
+                        letter_id=b.get("letter_id"),
+                        year=b.get("year"),
+                        source_title=b.get("source_title"),
+                    )
+                    for b in sections.get(s, [])
+                ]
+                for s in SECTIONS
+            }
+        )

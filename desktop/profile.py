@@ -1,0 +1,142 @@
+"""The agency profile: stored once per library, used by every reply it writes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from desktop.model import FontSpec
+
+# Each scheme: code → meaning. The code is what a case's category holds; the label printed on
+# the letter is code + "类".
+CATEGORY_SCHEMES: dict[str, dict[str, str]] = {
+    "ABC": {
+        "A": "所提问题已经解决或基本解决",
+        "B": "所提问题正在解决或已列入计划逐步解决",
+        "C": "所提问题因条件限制需以后解决，已作出说明",
+    },
+    "ABCD": {
+        "A": "所提问题已经解决或基本解决",
+        "B": "所提问题正在解决或已列入计划逐步解决",
+        "C": "所提问题因条件限制需以后解决，已作出说明",
+        "D": "所提问题留作参考",
+    },
+    "甲乙丙": {
+        "甲": "所提问题已经解决或基本解决",
+        "乙": "所提问题正在解决或已列入计划逐步解决",
+        "丙": "所提问题因条件限制需以后解决，已作出说明",
+    },
+}
+# Templates are written for A/B/C; other schemes map onto them.
+TEMPLATE_CATEGORY = {"A": "A", "B": "B", "C": "C", "D": "C", "甲": "A", "乙": "B", "丙": "C"}
+
+
+class ProfileError(ValueError):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class AgencyProfile:
+    agency_name: str = "南通市科学技术局"
+    signer: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    cc: list[str] = field(default_factory=lambda: ["市人大常委会代表工委", "市政府办公室"])
+    doc_number_prefix: str = ""  # e.g. "通科函"
+    work_field: str = "科技"  # "衷心感谢您对我市{{ work_field }}工作的关心和支持"
+    seal_diameter_mm: float = 42.0
+    category_scheme: str = "ABC"
+    due_months: int = 3
+    text_limit: int = 2500  # plain-text body warning threshold (online handling systems)
+    feedback_form: bool = False  # ask the deputy to return the 征询意见表
+    font_title: str = FontSpec.title
+    font_body: str = FontSpec.body
+    font_heading1: str = FontSpec.heading1
+    font_heading2: str = FontSpec.heading2
+    font_page_number: str = FontSpec.page_number
+
+    @property
+    def fonts(self) -> FontSpec:
+        return FontSpec(
+            title=self.font_title,
+            body=self.font_body,
+            heading1=self.font_heading1,
+            heading2=self.font_heading2,
+            page_number=self.font_page_number,
+        )
+
+    @property
+    def categories(self) -> dict[str, str]:
+        return CATEGORY_SCHEMES[self.category_scheme]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AgencyProfile:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+PROFILE_KEYS_ZH = {
+    "agency_name": "发文机关（署名）",
+    "signer": "签发人",
+    "contact_name": "默认联系人",
+    "contact_phone": "默认联系电话",
+    "cc": "默认抄送单位（用顿号分隔）",
+    "doc_number_prefix": "文号前缀",
+    "work_field": "工作领域（用于致谢语）",
+    "seal_diameter_mm": "印章直径（毫米）",
+    "category_scheme": "答复类别方案（ABC / ABCD / 甲乙丙）",
+    "due_months": "办理期限（交办后月数）",
+    "text_limit": "纯文本字数提醒",
+    "feedback_form": "请代表寄回征询意见表（是/否）",
+    "font_title": "标题字体",
+    "font_body": "正文字体",
+    "font_heading1": "一级标题字体",
+    "font_heading2": "二级标题字体",
+    "font_page_number": "页码字体",
+    "seal_image": "印章图片（PNG 文件路径）",
+}
+
+
+def parse_profile_value(key: str, raw: str) -> Any:
+    """Turn ``profile set KEY VALUE`` text into the stored value, or explain what is wrong."""
+    if key not in PROFILE_KEYS_ZH or key == "seal_image":
+        known = "、".join(k for k in PROFILE_KEYS_ZH if k != "seal_image")
+        raise ProfileError(f"没有名为“{key}”的设置项。可用的设置项：{known}，以及 seal_image。")
+    raw = raw.strip()
+    if key == "cc":
+        parts = raw.replace("，", "、").replace(",", "、").split("、")
+        return [p.strip() for p in parts if p.strip()]
+    if key == "seal_diameter_mm":
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ProfileError("印章直径应为数字（毫米），例如 42。") from None
+        if not 20 <= value <= 60:
+            raise ProfileError("印章直径应在 20 到 60 毫米之间（常用 42、45、50）。")
+        return value
+    if key in ("due_months", "text_limit"):
+        try:
+            number = int(raw)
+        except ValueError:
+            raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应为整数。") from None
+        if number <= 0:
+            raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应大于 0。")
+        return number
+    if key == "category_scheme":
+        if raw not in CATEGORY_SCHEMES:
+            raise ProfileError(f"答复类别方案只能是：{'、'.join(CATEGORY_SCHEMES)}。")
+        return raw
+    if key == "feedback_form":
+        if raw.lower() in ("是", "yes", "true", "1", "on"):
+            return True
+        if raw.lower() in ("否", "no", "false", "0", "off"):
+            return False
+        raise ProfileError("请填写“是”或“否”。")
+    if not raw and key == "agency_name":
+        raise ProfileError("发文机关不能为空。")
+    return raw

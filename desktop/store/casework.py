@@ -1,0 +1,144 @@
+"""Cases, drafts with their versions, and the agency profile: the SQL of the drafting work."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from desktop.casework import Case, Draft
+from desktop.profile import AgencyProfile
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def _now() -> str:
+    import datetime as dt
+
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+class CaseworkMixin:
+    db: Database
+
+    # ----------------------------------------------------------------- cases
+    def save_case(self, case: Case) -> int:
+        """Insert a case, or update the one with the same id (or session and number)."""
+        data = case.to_json()
+        data.pop("id", None)
+        payload = json.dumps(data, ensure_ascii=False)
+        now = _now()
+        with self.db.atomic():
+            case_id = case.id
+            if case_id is None:
+                row = self.db.execute(
+                    "SELECT id FROM cases WHERE session = ? AND number = ?",
+                    [case.session, case.number],
+                ).fetchone()
+                case_id = row[0] if row else None
+            if case_id is None:
+                cur = self.db.execute(
+                    """INSERT INTO cases (number, session, title, data, status, due_date,
+                       created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)""",
+                    [case.number, case.session, case.title, payload, case.status,
+                     case.due_date, now, now],
+                )  # fmt: skip
+                case_id = int(cur.lastrowid or 0)
+            else:
+                self.db.execute(
+                    """UPDATE cases SET number = ?, session = ?, title = ?, data = ?, status = ?,
+                       due_date = ?, updated_at = ? WHERE id = ?""",
+                    [case.number, case.session, case.title, payload, case.status,
+                     case.due_date, now, case_id],
+                )  # fmt: skip
+        case.id = case_id
+        return case_id
+
+    def get_case(self, case_id: int) -> Case | None:
+        row = self.db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
+        return _case(row) if row else None
+
+    def list_cases(self) -> list[Case]:
+        rows = self.db.execute(
+            "SELECT id, data FROM cases ORDER BY coalesce(due_date, '9999'), id"
+        ).fetchall()
+        return [_case(r) for r in rows]
+
+    # ----------------------------------------------------------------- drafts
+    def save_draft(self, case_id: int, draft: Draft, note: str = "") -> int:
+        """Save the draft as the case's newest version; returns its version number."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT coalesce(max(version), 0) FROM draft_versions WHERE case_id = ?", [case_id]
+            ).fetchone()
+            version = int(row[0]) + 1
+            self.db.execute(
+                """INSERT INTO draft_versions (case_id, version, saved_at, note, content)
+                   VALUES (?,?,?,?,?)""",
+                [case_id, version, _now(), note,
+                 json.dumps(draft.to_json(), ensure_ascii=False)],
+            )  # fmt: skip
+        return version
+
+    def draft_versions(self, case_id: int) -> list[dict[str, Any]]:
+        return [
+            {"version": r[0], "saved_at": r[1], "note": r[2]}
+            for r in self.db.execute(
+                "SELECT version, saved_at, note FROM draft_versions WHERE case_id = ?"
+                " ORDER BY version",
+                [case_id],
+            )
+        ]
+
+    def load_draft(self, case_id: int, version: int | None = None) -> Draft | None:
+        if version is None:
+            row = self.db.execute(
+                "SELECT content FROM draft_versions WHERE case_id = ? ORDER BY version DESC"
+                " LIMIT 1",
+                [case_id],
+            ).fetchone()
+        else:
+            row = self.db.execute(
+                "SELECT content FROM draft_versions WHERE case_id = ? AND version = ?",
+                [case_id, version],
+            ).fetchone()
+        return Draft.from_json(json.loads(row[0])) if row else None
+
+    def restore_draft(self, case_id: int, version: int) -> int:
+        """Make an old version the newest again (history stays linear: nothing is lost)."""
+        draft = self.load_draft(case_id, version)
+        if draft is None:
+            raise KeyError(version)
+        return self.save_draft(case_id, draft, note=f"恢复自第 {version} 版")
+
+    # ----------------------------------------------------------------- profile
+    def load_profile(self) -> AgencyProfile:
+        data = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT key, value FROM profile")}
+        return AgencyProfile.from_json(data)
+
+    def set_profile_value(self, key: str, value: Any) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO profile (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )
+
+    def set_profile_file(self, key: str, name: str, data: bytes) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO profile_files (key, name, data) VALUES (?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET name = excluded.name, data = excluded.data",
+                [key, name, data],
+            )
+
+    def get_profile_file(self, key: str) -> tuple[str, bytes] | None:
+        row = self.db.execute(
+            "SELECT name, data FROM profile_files WHERE key = ?", [key]
+        ).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+
+def _case(row: Any) -> Case:
+    data = json.loads(row[1])
+    return Case(id=int(row[0]), **data)
