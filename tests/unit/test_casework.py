@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import pytest
+
+from desktop.casework import CaseError, Draft, DraftBlock, add_months, case_from_json
+from desktop.profile import ProfileError, parse_profile_value
+from desktop.store import LibraryStore
+
+CASE = {
+    "number": "第277号",
+    "session": "市十六届人大四次会议",
+    "title": "关于在南通市组织社会大众聚力创新的建议",
+    "proposers": ["石剑波"],
+    "role": "代表",
+    "category": "A",
+    "assigned_date": "2020年3月1日",
+    "content": "建议……",
+    "reply_date": "2020-05-29",
+    "contact_name": "张三",
+    "contact_phone": "0513-85000000",
+    "cc": "市人大常委会代表工委，市政府办公室",
+}
+
+
+def test_case_from_json_normalizes_and_derives_due_date() -> None:
+    case = case_from_json(CASE)
+    assert case.number == "277"
+    assert case.assigned_date == "2020-03-01"
+    assert case.due_date == "2020-06-01"  # assigned + 3 months
+    assert case.cc == ["市人大常委会代表工委", "市政府办公室"]
+    assert case.kind_word == "建议" and case.addressee == "石剑波"
+    assert case_from_json({**CASE, "due_date": None}, due_months=6).due_date == "2020-09-01"
+
+
+def test_addressee_forms() -> None:
+    joint = case_from_json({**CASE, "proposers": ["张三", "李四", "王五"]})
+    assert joint.addressee == "张三等3位"
+    assert case_from_json({**CASE, "proposers": ["张三"], "proposer_count": 10}).addressee == (
+        "张三等10位"
+    )
+    assert case_from_json({**CASE, "proposers": ["张三", "李四"]}).addressee == "张三、李四"
+    member = case_from_json({**CASE, "role": "委员"})
+    assert member.kind_word == "提案"
+
+
+@pytest.mark.parametrize(
+    ("patch", "field", "words"),
+    [
+        ({"number": None}, "number", "编号"),
+        ({"title": ""}, "title", "标题"),
+        ({"proposers": []}, "proposers", "提出人"),
+        ({"proposers": [1, 2]}, "proposers", "名称列表"),
+        ({"role": "市长"}, "role", "代表"),
+        ({"reply_date": "明天"}, "reply_date", "不是有效日期"),
+        ({"organizer": "co"}, "main_organizer", "主办单位"),
+        ({"disclosure": "公开"}, "disclosure", "主动公开"),
+        ({"proposer_count": 0}, "proposer_count", "正整数"),
+    ],
+)
+def test_bad_case_fields_name_the_field(patch: dict, field: str, words: str) -> None:
+    with pytest.raises(CaseError) as info:
+        case_from_json({**CASE, **patch})
+    assert info.value.field == field
+    assert words in info.value.message
+
+
+def test_case_must_be_an_object() -> None:
+    with pytest.raises(CaseError, match="JSON 对象"):
+        case_from_json(["not", "a", "case"])
+
+
+def test_add_months_clamps_to_month_end() -> None:
+    assert add_months("2020-11-30", 3) == "2021-02-28"
+    assert add_months("2024-11-30", 3) == "2025-02-28"
+    assert add_months("2023-11-30", 3) == "2024-02-29"
+
+
+def test_cases_and_draft_versions_round_trip(store: LibraryStore) -> None:
+    case = case_from_json(CASE)
+    case_id = store.save_case(case)
+    again = case_from_json({**CASE, "category": "B"})
+    assert store.save_case(again) == case_id  # same session and number: updated, not doubled
+    loaded = store.get_case(case_id)
+    assert loaded is not None and loaded.category == "B" and loaded.proposers == ["石剑波"]
+    assert [c.id for c in store.list_cases()] == [case_id]
+
+    first = Draft()
+    first.sections["status"].append(DraftBlock("library", "已建成孵化器20家。", 7, 3, 2019, "旧"))
+    assert store.save_draft(case_id, first) == 1
+    second = Draft()
+    second.sections["status"].append(DraftBlock("free", "新的一段。"))
+    assert store.save_draft(case_id, second) == 2
+    latest = store.load_draft(case_id)
+    assert latest is not None and latest.sections["status"][1].text == "新的一段。"
+    assert store.restore_draft(case_id, 1) == 3
+    restored = store.load_draft(case_id)
+    assert restored is not None
+    block = restored.sections["status"][1]
+    assert (block.kind, block.paragraph_id, block.letter_id, block.year) == ("library", 7, 3, 2019)
+    assert [v["version"] for v in store.draft_versions(case_id)] == [1, 2, 3]
+    assert store.draft_versions(case_id)[2]["note"] == "恢复自第 1 版"
+
+
+def test_profile_values(store: LibraryStore) -> None:
+    assert store.load_profile().seal_diameter_mm == 42.0
+    store.set_profile_value("agency_name", parse_profile_value("agency_name", "如皋市科学技术局"))
+    store.set_profile_value("cc", parse_profile_value("cc", "市人大代表工委、市政协提案委"))
+    store.set_profile_value("category_scheme", parse_profile_value("category_scheme", "甲乙丙"))
+    profile = store.load_profile()
+    assert profile.agency_name == "如皋市科学技术局"
+    assert profile.cc == ["市人大代表工委", "市政协提案委"]
+    assert list(profile.categories) == ["甲", "乙", "丙"]
+    assert parse_profile_value("feedback_form", "是") is True
+    for key, value, words in [
+        ("seal_diameter_mm", "abc", "数字"),
+        ("seal_diameter_mm", "200", "20 到 60"),
+        ("category_scheme", "XYZ", "ABC"),
+        ("nonsense", "1", "没有名为"),
+        ("due_months", "-1", "大于 0"),
+    ]:
+        with pytest.raises(ProfileError, match=words):
+            parse_profile_value(key, value)
