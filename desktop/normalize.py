@@ -19,6 +19,9 @@ side is Chinese. "Significant" skips white space and the convertible marks thems
 their half- and full-width forms), so converting one mark never changes the decision for
 another. That is what makes the function idempotent.
 
+``punctuation_fixes`` and ``doc_year_fixes`` report where the mark and document-number
+conversions would happen, without applying them (the proofreader shows them as findings).
+
 Everything is a handful of linear regular-expression passes; there is no backtracking that grows
 with the input, so a 50 MB line is fine.
 """
@@ -146,8 +149,8 @@ class _Protected:
         return k >= 0 and i < self.ends[k]
 
 
-def _convert_marks(s: str) -> str:
-    """Apply the punctuation, quote and parenthesis conversions (decided on ``s`` as given)."""
+def _mark_changes(s: str) -> dict[int, str]:
+    """The punctuation, quote and parenthesis conversions of ``s``: position → new mark."""
     protected = _Protected(s)
     changes: dict[int, str] = {}
 
@@ -208,7 +211,12 @@ def _convert_marks(s: str) -> str:
     for i in sorted(lone):
         if neighbours.cjk_beside(i):
             changes[i] = "（" if s[i] == "(" else "）"
+    return changes
 
+
+def _convert_marks(s: str) -> str:
+    """Apply the punctuation, quote and parenthesis conversions (decided on ``s`` as given)."""
+    changes = _mark_changes(s)
     if not changes:
         return s
     parts: list[str] = []
@@ -237,6 +245,41 @@ def normalize_text(s: str) -> str:
         s = _DOC_YEAR_RE.sub(r"〔\1〕", s)
     s = _NBSP_RE.sub(" ", s)
     return s.strip()
+
+
+def punctuation_fixes(s: str) -> list[tuple[int, str]]:
+    """The half-width marks of ``s`` that ``normalize_text`` turns into Chinese ones.
+
+    ``(index into s, replacement)`` in order: ``, : ; ! ? ( ) "`` → ``， ： ； ！ ？ （ ） “ ”``
+    and a sentence-ending ``.`` → ``。``, decided exactly as ``normalize_text`` decides them
+    (after dropping zero-width characters, whose positions are mapped back). Document-number
+    brackets are :func:`doc_year_fixes`; white space changes are not reported.
+    """
+    if not s:
+        return []
+    kept: list[int] | None = None
+    if _ZERO_WIDTH_RE.search(s) is not None:
+        kept = [i for i, ch in enumerate(s) if _ZERO_WIDTH_RE.match(ch) is None]
+        s = "".join(s[i] for i in kept)
+    changes: dict[int, str] = {}
+    if "." in s:
+        for m in _FULL_STOP_RE.finditer(s):
+            changes[m.start()] = "。"
+        s = _FULL_STOP_RE.sub("。", s)
+    changes.update(_mark_changes(s))
+    if kept is None:
+        return sorted(changes.items())
+    return sorted((kept[i], new) for i, new in changes.items())
+
+
+def doc_year_fixes(s: str) -> list[tuple[int, int, str]]:
+    """Document-number years in the wrong brackets (``通政发[2015]37号``), as ``normalize_text``
+    rewrites them: ``(start, end, "〔2015〕")`` for each ``[2015]`` / ``【2015】`` / ``(2015)`` /
+    ``（2015）``, in order.
+    """
+    if "号" not in s:
+        return []
+    return [(m.start(), m.end(), f"〔{m.group(1)}〕") for m in _DOC_YEAR_RE.finditer(s)]
 
 
 def paragraph_key(s: str) -> str:
