@@ -14,6 +14,7 @@ from desktop.letter_parser import heading_level
 from desktop.model import ComposedLetter, LetterParagraph, SealSpec
 from desktop.normalize import normalize_text
 from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
+from desktop.proofread import Finding, Provenance, check
 from desktop.reply_templates import ReplyTemplates, TemplateProblem, paragraphs_of
 
 _UNIT_WORDS = {
@@ -162,3 +163,23 @@ def plain_text_body(letter: ComposedLetter, limit: int = 2500) -> tuple[str, str
     if count > limit:
         warning = f"正文共 {count} 字，超过了网上办理系统常见的 {limit} 字限制，提交前请精简。"
     return text, warning
+
+
+def check_composition(comp: Composition, case: Case) -> list[Finding]:
+    """Proofread a composed letter as the composer shows it: the salutation is paragraph 0,
+    body paragraphs follow; reused paragraphs carry their source for stale-fact messages."""
+    letter = comp.letter
+    provenance: list[Provenance | None] = [None]
+    for block in comp.sources:
+        provenance.append(
+            Provenance(block.letter_id, block.year, block.source_title)
+            if block is not None and block.letter_id is not None
+            else None
+        )
+    return check(
+        [letter.salutation, *(p.text for p in letter.paragraphs)],
+        reply_date=letter.date,
+        proposers=case.proposers if case.organizer == "main" else None,
+        provenance=provenance,
+        salutation_index=0,
+    )

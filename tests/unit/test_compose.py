@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from desktop.casework import Draft, DraftBlock, case_from_json
-from desktop.compose import compose, default_draft, plain_text_body, we_word
+from desktop.compose import check_composition, compose, default_draft, plain_text_body, we_word
 from desktop.profile import AgencyProfile
 from desktop.reply_templates import ReplyTemplates
 
@@ -177,3 +177,22 @@ def test_we_word() -> None:
     assert we_word("市政府办公室") == "我办"
     assert we_word("南通市科学技术协会") == "我会"
     assert we_word("某某公司") == "我单位"
+
+
+def test_check_composition_reports_stale_reused_text_with_its_source(
+    templates: ReplyTemplates,
+) -> None:
+    reused = DraftBlock(
+        "library", "至2016年，我市已建有众创空间33家。", 6, 3, 2017, "关于众创的建议"
+    )
+    draft = default_draft([("status", reused)], {})
+    case = case_from_json({**BASE, "reply_date": "2020-06-01", "proposers": ["石剑波"]})
+    comp = compose(case, PROFILE, draft, templates=templates)
+    comp.letter.salutation = "石建波代表："  # a typo in the name
+    findings = check_composition(comp, case)
+    kinds = {f.kind for f in findings}
+    assert "salutation_mismatch" in kinds
+    stale = [f for f in findings if f.kind == "stale_year"]
+    assert stale and "2017" in stale[0].message
+    body_index = [p.text for p in comp.letter.paragraphs].index(reused.text) + 1
+    assert stale[0].paragraph == body_index
