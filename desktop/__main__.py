@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", required=True)
     p.add_argument("--content-file", type=Path)
     p.add_argument("--limit", type=int, default=10)
+
+    from desktop.cli_reply import add_parsers
+
+    add_parsers(sub, common)
     return parser
 
 
@@ -214,13 +218,26 @@ def cmd_similar(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+def _reply_command(name: str) -> Any:
+    def run(store: Any, args: argparse.Namespace) -> int:
+        from desktop import cli_reply
+
+        return int(getattr(cli_reply, f"cmd_{name}")(store, args))
+
+    return run
+
+
 COMMANDS = {
     "import": cmd_import,
     "letters": cmd_letters,
     "show": cmd_show,
     "search": cmd_search,
     "similar": cmd_similar,
+    "profile": _reply_command("profile"),
+    "draft": _reply_command("draft"),
+    "check": _reply_command("check"),
 }
+NO_LIBRARY = {"check"}  # commands that work on a file alone
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -242,19 +259,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         build_parser().print_help()
         return 2
+    from desktop.cli_reply import CliError
+
     setup_logging()
+    store = None
     try:
-        store = _open_store(args.db)
+        if args.command not in NO_LIBRARY:
+            store = _open_store(args.db)
+        return COMMANDS[args.command](store, args)
     except LibraryError as exc:
         print(exc.message, file=sys.stderr)
         return 2
-    try:
-        return COMMANDS[args.command](store, args)
+    except CliError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.code
     except ImportFailure as exc:
         print(exc.message, file=sys.stderr)
         return 1
     finally:
-        store.close()
+        if store is not None:
+            store.close()
 
 
 if __name__ == "__main__":

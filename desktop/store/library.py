@@ -517,6 +517,17 @@ class LibraryStore(CaseworkMixin):
         rows = self.db.execute(sql, [*targs, *cargs, *fargs, *rargs, limit]).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
 
+    def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
+        if not paragraph_ids:
+            return {}
+        marks = ",".join("?" * len(paragraph_ids))
+        return {
+            int(r[0]): r[1]
+            for r in self.db.execute(
+                f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", list(paragraph_ids)
+            )
+        }
+
     def paragraph_sources(self, paragraph_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """For each paragraph: every letter it stands in, newest first."""
         if not paragraph_ids:

@@ -1,0 +1,302 @@
+"""Headless commands of the drafting work: ``profile``, ``draft`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from desktop.casework import SECTIONS, CaseError, DraftBlock, case_from_json
+from desktop.compose import compose, default_draft, plain_text_body
+from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
+from desktop.reply_templates import ReplyTemplates
+
+SEAL_KEY = "seal_image"
+MAX_SEAL_BYTES = 5 * 1024 * 1024
+
+
+class CliError(Exception):
+    """A clerk-caused problem: printed as is, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("profile", parents=[common], help="show or change the agency profile")
+    psub = p.add_subparsers(dest="profile_command", required=True)
+    psub.add_parser("show", parents=[common], help="show the agency profile")
+    pset = psub.add_parser("set", parents=[common], help="change one setting")
+    pset.add_argument("key", choices=sorted(PROFILE_KEYS_ZH))
+    pset.add_argument("value")
+
+    p = sub.add_parser("draft", parents=[common], help="compose a reply and write it as DOCX")
+    p.add_argument("--case", type=Path, required=True, help="CASE.json with the case fields")
+    p.add_argument("--use", type=int, nargs="+", action="extend", default=[],
+                   help="library paragraph ids to reuse")  # fmt: skip
+    p.add_argument("--out", type=Path, required=True, help="REPLY.docx")
+    p.add_argument("--text", type=Path, help="also write the plain-text body here")
+    p.add_argument("--pdf", type=Path, help="also write a PDF here (needs LibreOffice)")
+    p.add_argument("--no-seal", action="store_true", help="write the letter without the seal")
+
+    p = sub.add_parser("check", parents=[common], help="proofread a reply (.docx or .txt)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--date", help="the reply date (YYYY-MM-DD) for stale-fact checks")
+    p.add_argument("--fix", action="store_true", help="apply the mechanical fixes")
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --------------------------------------------------------------------------- profile
+
+
+def cmd_profile(store: Any, args: argparse.Namespace) -> int:
+    if args.profile_command == "set":
+        if args.key == SEAL_KEY:
+            path = Path(args.value)
+            store.set_profile_file(SEAL_KEY, path.name, _read_seal(path))
+        else:
+            try:
+                value = parse_profile_value(args.key, args.value)
+            except ProfileError as exc:
+                raise CliError(exc.message) from None
+            store.set_profile_value(args.key, value)
+        if not args.json:
+            print(f"已保存：{PROFILE_KEYS_ZH[args.key]}")
+    profile: AgencyProfile = store.load_profile()
+    seal = store.get_profile_file(SEAL_KEY)
+    data = profile.to_json()
+    data[SEAL_KEY] = seal[0] if seal else None
+    if args.json:
+        _print_json(data)
+    elif args.profile_command == "show":
+        for key, label in PROFILE_KEYS_ZH.items():
+            value = data.get(key)
+            if isinstance(value, list):
+                value = "、".join(value)
+            if isinstance(value, bool):
+                value = "是" if value else "否"
+            print(f"{label}（{key}）：{value if value not in (None, '') else '（未设置）'}")
+        print("答复类别：")
+        for code, meaning in profile.categories.items():
+            print(f"  {code}类：{meaning}")
+    return 0
+
+
+def _read_seal(path: Path) -> bytes:
+    from desktop.export_docx import SealError, check_seal_image
+
+    try:
+        if path.stat().st_size > MAX_SEAL_BYTES:
+            raise CliError(f"印章图片“{path.name}”太大（超过 5 MB），请使用较小的 PNG 图片。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"找不到印章图片“{path}”。") from None
+    except OSError as exc:
+        raise CliError(f"无法读取印章图片“{path}”：{exc.strerror or exc}。") from None
+    try:
+        check_seal_image(path)
+    except SealError as exc:
+        raise CliError(exc.message) from None
+    return data
+
+
+# --------------------------------------------------------------------------- draft
+
+
+def _load_case_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CliError(f"找不到案件文件“{path}”。") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"无法读取案件文件“{path}”：{exc}。") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"案件文件“{path.name}”不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有错误。"
+        ) from None
+    if not isinstance(data, dict):
+        raise CliError("案件文件应为一个 JSON 对象（{…}）。")
+    return data
+
+
+def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str | None]:
+    """The stored profile with CASE.json's ``agency`` overrides, and a seal image path."""
+    profile: AgencyProfile = store.load_profile()
+    overrides = data.get("agency") or {}
+    if not isinstance(overrides, dict):
+        raise CliError('案件文件中的 agency 应为一个对象，例如 {"name": "南通市科学技术局"}。')
+    seal_path: str | None = None
+    for given_key, value in overrides.items():
+        key = "agency_name" if given_key == "name" else str(given_key)
+        if key == SEAL_KEY:
+            seal_path = str(value) if value else None
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list):
+            text = "、".join(str(v) for v in value)
+        try:
+            parsed = parse_profile_value(key, text)
+        except ProfileError as exc:
+            raise CliError(f"案件文件 agency.{given_key}：{exc.message}") from None
+        setattr(profile, key, parsed)
+    if seal_path is None:
+        stored = store.get_profile_file(SEAL_KEY)
+        if stored is not None:
+            folder = Path(tempfile.mkdtemp(prefix="replydesk-seal-"))
+            target = folder / stored[0]
+            target.write_bytes(stored[1])
+            seal_path = str(target)
+    return profile, seal_path
+
+
+def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
+    used = []
+    sources = store.paragraph_sources(ids)
+    texts = store.paragraph_texts(ids)
+    for pid in ids:
+        if pid not in texts or not sources.get(pid):
+            raise CliError(f"资料库中没有编号为 {pid} 的段落（--use {pid}）。")
+        src = sources[pid][0]  # the newest letter it stands in
+        section = src["section"] if src["section"] in SECTIONS else "status"
+        used.append(
+            (section, DraftBlock("library", texts[pid], pid, src["letter_id"], src["year"],
+                                 src["title"]))
+        )  # fmt: skip
+    return used
+
+
+def cmd_draft(store: Any, args: argparse.Namespace) -> int:
+    from desktop.export_docx import SealError, check_seal_image, write_docx
+    from desktop.safe_write import TargetLocked, WriteFailed
+
+    data = _load_case_file(args.case)
+    profile, seal_path = _profile_for(store, data)
+    try:
+        case = case_from_json(data, due_months=profile.due_months)
+    except CaseError as exc:
+        raise CliError(exc.message) from None
+    free = data.get("sections") or {}
+    if not isinstance(free, dict) or any(
+        k not in SECTIONS or not isinstance(v, list) or not all(isinstance(t, str) for t in v)
+        for k, v in free.items()
+    ):
+        raise CliError(
+            '案件文件中的 sections 应为 {"greeting"|"status"|"plan"|"closing": [段落文字, …]}。'
+        )
+    draft = default_draft(_used_blocks(store, args.use), free)
+    if args.no_seal:
+        seal_path = None
+    elif seal_path is not None:
+        try:
+            check_seal_image(Path(seal_path))
+        except SealError as exc:
+            raise CliError(f"{exc.message} 如需先生成不带印章的答复，请加 --no-seal。") from None
+    comp = compose(case, profile, draft, templates=ReplyTemplates(), seal_image=seal_path)
+    for problem in comp.problems:
+        print(str(problem), file=sys.stderr)
+    try:
+        write_docx(comp.letter, args.out)
+    except TargetLocked as exc:
+        raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）") from None
+    except WriteFailed as exc:
+        raise CliError(exc.message) from None
+    case_id = store.save_case(case)
+    version = store.save_draft(case_id, draft, note="replydesk draft")
+    result: dict[str, Any] = {
+        "case_id": case_id,
+        "draft_version": version,
+        "docx": str(args.out),
+        "sealed": comp.letter.seal is not None,
+        "template_problems": [str(p) for p in comp.problems],
+    }
+    if args.text:
+        text, warning = plain_text_body(comp.letter, profile.text_limit)
+        _write_text(args.text, text)
+        result["text"] = str(args.text)
+        result["text_warning"] = warning
+        if warning:
+            print(warning, file=sys.stderr)
+    if args.pdf:
+        from desktop.pdf import PdfError, convert_to_pdf
+
+        try:
+            convert_to_pdf(args.out, args.pdf)
+        except (PdfError, TargetLocked, WriteFailed) as exc:
+            raise CliError(f"DOCX 已生成：{args.out}。PDF 未生成：{exc.message}", code=1) from None
+        result["pdf"] = str(args.pdf)
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"已生成答复：{args.out}" + ("（含电子印章）" if result["sealed"] else "（无印章）"))
+        for key, label in (("text", "纯文本正文"), ("pdf", "PDF")):
+            if key in result:
+                print(f"已生成{label}：{result[key]}")
+    return 0
+
+
+def _write_utf8(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _write_text(path: Path, text: str) -> None:
+    from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
+
+    try:
+        atomic_write(path, lambda tmp: _write_utf8(tmp, text))
+    except TargetLocked as exc:
+        raise CliError(exc.message) from None
+    except WriteFailed as exc:
+        raise CliError(exc.message) from None
+
+
+# --------------------------------------------------------------------------- check
+
+FINDING_ZH = {
+    "halfwidth_punct": "半角标点",
+    "doc_number_bracket": "文号括号",
+    "doubled": "重复字词",
+    "unbalanced": "括号引号不配对",
+    "stale_year": "过时年份",
+    "stale_relative": "需核实的时间表述",
+    "salutation_mismatch": "称呼不符",
+    "heading_sequence": "标题序号",
+    "placeholder": "未填写的占位符",
+    "date_format": "日期格式",
+}
+
+
+def cmd_check(store: Any, args: argparse.Namespace) -> int:
+    from desktop.dates import parse_date
+    from desktop.model import ImportFailure
+    from desktop.proofread import check_file
+
+    date = None
+    if args.date:
+        date = parse_date(args.date)
+        if date is None:
+            raise CliError(f"--date 不是有效日期：{args.date}（应为 YYYY-MM-DD）。")
+    try:
+        findings, applied = check_file(args.file, date=date, fix=args.fix)
+    except ImportFailure as exc:
+        raise CliError(exc.message) from None
+    if args.json:
+        _print_json([f.to_json() for f in findings])
+        return 0
+    for f in findings:
+        fix = f"（建议改为“{f.suggestion}”）" if f.suggestion is not None else ""
+        kind = FINDING_ZH.get(f.kind, f.kind)
+        print(f"第 {f.paragraph + 1} 段 第 {f.start + 1} 字 [{kind}] {f.message}{fix}")
+    if args.fix:
+        print(f"已自动修改 {len(applied or [])} 处。")
+    print(f"共发现 {len(findings)} 处问题。")
+    return 0

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from desktop.__main__ import main
+from desktop.store import LibraryStore
+from tests.conftest import ROOT, SAMPLES
+
+DEMO_SEAL = ROOT / "resources" / "demo_seal.png"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "lib.db")
+    assert run(capsys, "import", str(SAMPLES), "--db", path)[0] == 0
+    return path
+
+
+def _case(tmp_path: Path, **extra: object) -> Path:
+    data = {
+        "number": "12",
+        "session": "市十七届人大三次会议",
+        "title": "关于加快众创空间建设的建议",
+        "proposers": ["张三", "李四"],
+        "role": "代表",
+        "category": "B",
+        "content": "建议加快众创空间建设。",
+        "reply_date": "2026-06-01",
+        "contact_name": "王五",
+        "contact_phone": "0513-85000000",
+        "cc": ["市人大常委会代表工委", "市政府办公室"],
+        "sections": {"plan": ["下一步，我们将继续推进众创空间建设。"]},
+        **extra,
+    }
+    path = tmp_path / "案件 12.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _paragraph_ids(db: str, query: str, section: str) -> list[int]:
+    with LibraryStore(db) as store:
+        from desktop.search import search
+        from desktop.store import SearchFilters
+
+        hits = search(store, query, filters=SearchFilters(sections=(section,)), limit=2)
+        return [h.paragraph_id for h in hits]
+
+
+def test_profile_show_and_set(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "profile", "set", "agency_name", "南通市科学技术局", "--db", db)
+    assert code == 0 and "已保存" in out
+    assert run(capsys, "profile", "set", "seal_diameter_mm", "45", "--db", db)[0] == 0
+    code, out, _ = run(capsys, "profile", "show", "--db", db, "--json")
+    profile = json.loads(out)
+    assert profile["agency_name"] == "南通市科学技术局" and profile["seal_diameter_mm"] == 45.0
+    code, _, err = run(capsys, "profile", "set", "seal_diameter_mm", "很大", "--db", db)
+    assert code == 2 and "数字" in err
+    code, out, _ = run(capsys, "profile", "show", "--db", db)
+    assert "发文机关（署名）（agency_name）：南通市科学技术局" in out
+    assert "A类：所提问题已经解决或基本解决" in out
+
+
+def test_profile_seal_image(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "profile", "set", "seal_image", str(DEMO_SEAL), "--db", db)
+    assert code == 0
+    code, out, _ = run(capsys, "profile", "show", "--db", db, "--json")
+    assert json.loads(out)["seal_image"] == "demo_seal.png"
+    fake = tmp_path / "seal.png"
+    fake.write_text("not a picture")
+    code, _, err = run(capsys, "profile", "set", "seal_image", str(fake), "--db", db)
+    assert code == 2 and "印章" in err
+    code, _, err = run(capsys, "profile", "set", "seal_image", str(tmp_path / "无.png"), "--db", db)
+    assert code == 2 and "找不到" in err
+
+
+def test_draft_writes_docx_text_and_records_the_case(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status_ids = _paragraph_ids(db, "众创空间", "status")
+    plan_ids = _paragraph_ids(db, "众创社区", "plan")
+    assert status_ids and plan_ids
+    out = tmp_path / "输出 答复" / "答复.docx"
+    out.parent.mkdir()
+    text = tmp_path / "正文.txt"
+    code, stdout, err = run(
+        capsys, "draft", "--case", str(_case(tmp_path)), "--use", *map(str, plan_ids + status_ids),
+        "--out", str(out), "--text", str(text), "--db", db, "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    result = json.loads(stdout)
+    assert result["sealed"] is False
+    paragraphs = [p.text for p in Document(str(out)).paragraphs if p.text.strip()]
+    assert "关于市十七届人大三次会议第12号建议的答复" in paragraphs
+    assert "张三、李四代表：" in paragraphs
+    body = paragraphs[paragraphs.index("张三、李四代表：") + 1 :]
+    with LibraryStore(db) as store:
+        texts = store.paragraph_texts(status_ids + plan_ids)
+    # Template text first, then the reused paragraphs filed under that section, then free text.
+    i_status = body.index("一、工作现状")
+    i_plan = body.index("二、下一步工作打算")
+    assert body[i_status + 1 : i_status + 1 + len(status_ids)] == [texts[i] for i in status_ids]
+    assert body[i_plan + 1 : i_plan + 1 + len(plan_ids)] == [texts[i] for i in plan_ids]
+    assert body[i_plan + 1 + len(plan_ids)] == "下一步，我们将继续推进众创空间建设。"
+    assert any("2026年6月1日" in p for p in paragraphs)
+    plain = text.read_text(encoding="utf-8")
+    assert plain.startswith("张三、李四代表：\n\n您们提出的")
+    assert "2026年6月1日" not in plain and "关于市十七届" not in plain
+    with LibraryStore(db) as store:
+        cases = store.list_cases()
+        assert [c.number for c in cases] == ["12"]
+        draft = store.load_draft(cases[0].id or 0)
+        assert draft is not None
+        used = [b.paragraph_id for b in draft.sections["status"] if b.kind == "library"]
+        assert used == status_ids
+
+
+def test_draft_with_seal_and_pdf(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = _case(tmp_path, agency={"name": "南通市科学技术局", "seal_image": str(DEMO_SEAL)})
+    out = tmp_path / "答复.docx"
+    args = ["draft", "--case", str(case), "--out", str(out), "--db", db, "--json"]
+    if shutil.which("soffice") or shutil.which("libreoffice"):
+        args += ["--pdf", str(tmp_path / "答复.pdf")]
+    code, stdout, err = run(capsys, *args)
+    assert code == 0, err
+    assert json.loads(stdout)["sealed"] is True
+    assert b"wp:anchor" in _document_xml(out)
+    if "--pdf" in args:
+        assert (tmp_path / "答复.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _document_xml(path: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml")
+
+
+def test_draft_bad_input_writes_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "答复.docx"
+    bad = _case(tmp_path, proposers=[])
+    code, _, err = run(capsys, "draft", "--case", str(bad), "--out", str(out), "--db", db)
+    assert code == 2 and "提出人" in err and "proposers" in err
+    broken = tmp_path / "坏.json"
+    broken.write_text('{"number": "1",', encoding="utf-8")
+    code, _, err = run(capsys, "draft", "--case", str(broken), "--out", str(out), "--db", db)
+    assert code == 2 and "不是有效的 JSON" in err
+    code, _, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--use", "999999",
+                       "--out", str(out), "--db", db)  # fmt: skip
+    assert code == 2 and "999999" in err
+    no_seal = _case(tmp_path, agency={"seal_image": str(tmp_path / "没有.png")})
+    code, _, err = run(capsys, "draft", "--case", str(no_seal), "--out", str(out), "--db", db)
+    assert code == 2 and "--no-seal" in err
+    assert not out.exists()
+    code, _, err = run(capsys, "draft", "--case", str(no_seal), "--out", str(out), "--db", db,
+                       "--no-seal")  # fmt: skip
+    assert code == 0 and out.exists()
+
+
+def test_draft_to_a_locked_target_keeps_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "答复.docx"
+    out.write_bytes(b"the clerk's open letter")
+    (tmp_path / "~$答复.docx").write_bytes(b"owner")  # Word/WPS has it open
+    code, _, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
+                       "--db", db)  # fmt: skip
+    assert code == 2 and "答复(2).docx" in err
+    assert out.read_bytes() == b"the clerk's open letter"
+
+
+def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "答复.txt"
+    path.write_text("石剑波代表：\n衷心感谢您对我市科技工作的的厚爱,至2016年已建有33家。\n",
+                    encoding="gbk")  # fmt: skip
+    code, out, _ = run(capsys, "check", str(path), "--date", "2020-06-01", "--json")
+    findings = json.loads(out)
+    assert code == 0
+    kinds = {f["kind"] for f in findings}
+    assert {"doubled", "halfwidth_punct", "stale_year"} <= kinds
+    assert all(set(f) == {"kind", "message", "paragraph", "start", "end", "suggestion"}
+               for f in findings)  # fmt: skip
+    doubled = next(f for f in findings if f["kind"] == "doubled")
+    assert doubled["paragraph"] == 1
+    line = "衷心感谢您对我市科技工作的的厚爱,至2016年已建有33家。"
+    assert line[doubled["start"] : doubled["end"]] in ("的", "的的")
+    code, out, _ = run(capsys, "check", str(path), "--date", "2020-06-01", "--fix")
+    assert code == 0 and "已自动修改" in out
+    fixed = path.read_text(encoding="gbk")
+    assert "的的" not in fixed and "厚爱，至2016年" in fixed
