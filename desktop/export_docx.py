@@ -96,7 +96,10 @@ BODY_PT: Final = 16  # 3号
 TITLE_PT: Final = 22  # 2号
 SMALL_PT: Final = 14  # 4号: page numbers, copy-to block
 TITLE_LINE: Final = 720  # twips: 36 pt exact lines for the 22 pt title
-TITLE_MAX_CHARS: Final = 20.0  # characters of 22 pt on one title line (442 pt / 22 pt)
+# 442 pt / 22 pt = 20 characters fit a title line; one is kept in reserve because fonts draw
+# digits wider than half an em and Word spaces Chinese from digits (autoSpaceDN), so a title
+# measured at exactly 20 would wrap on its own and leave a single character on line 2.
+TITLE_MAX_CHARS: Final = 19.0
 
 # 156 mm hold 27.6 characters of 16 pt. Word's character grid (w:docGrid linesAndChars with
 # w:charSpace) would make 28, but LibreOffice snaps every 16 pt character to two cells of that
@@ -286,7 +289,7 @@ def _best_split(title: str, allowed: dict[int, float], max_chars: float) -> list
             mean = total / k
             cost = sum((w - mean) ** 2 for w in widths)
             cost += sum(100.0 for a, b in itertools.pairwise(widths) if b > a + 1e-9)
-            cost -= 4.0 * sum(allowed[c] for c in cuts)
+            cost -= 6.0 * sum(allowed[c] for c in cuts)  # word-boundary breaks over symmetry
             if best is None or cost < best[0]:
                 best = (cost, cuts)
         if best is not None:

@@ -985,3 +985,11 @@ def test_pdf_target_locked_mentions_a_pdf_reader(tmp_path: Path) -> None:
     (tmp_path / "~$答复.pdf").write_bytes(b"")
     with pytest.raises(TargetLocked, match="PDF 阅读器"):
         atomic_write(target, lambda tmp: None)
+
+
+def test_title_of_exactly_twenty_characters_is_broken_on_purpose() -> None:
+    # Measured at 20 em it would wrap by itself in real fonts and orphan "复" on line 2.
+    assert split_title("关于市十七届人大三次会议第12号建议的答复") == [
+        "关于市十七届人大三次会议",
+        "第12号建议的答复",
+    ]
