@@ -100,7 +100,8 @@ def test_draft_writes_docx_text_and_records_the_case(
     assert code == 0, err
     result = json.loads(stdout)
     assert result["sealed"] is False
-    paragraphs = [p.text for p in Document(str(out)).paragraphs if p.text.strip()]
+    # A title line break (w:br) reads back as "\n".
+    paragraphs = [p.text.replace("\n", "") for p in Document(str(out)).paragraphs if p.text.strip()]
     assert "关于市十七届人大三次会议第12号建议的答复" in paragraphs
     assert "张三、李四代表：" in paragraphs
     body = paragraphs[paragraphs.index("张三、李四代表：") + 1 :]
