@@ -15,16 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
+from desktop.letter_view import SECTION_ZH
 
 log = logging.getLogger("desktop.cli")
-
-SECTION_ZH = {
-    "greeting": "开头",
-    "status": "现状",
-    "plan": "下一步",
-    "closing": "结尾",
-    "body": "正文",
-}
 
 
 def _common() -> argparse.ArgumentParser:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+SECTION_ZH = {
+    "greeting": "开头",
+    "status": "现状",
+    "plan": "下一步",
+    "closing": "结尾",
+    "body": "正文",
+}
+
 LETTER_FIELDS = (
     "id",
     "kind",

@@ -23,20 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.letter_view import group_sections
+from desktop.letter_view import SECTION_ZH, group_sections
 from desktop.logs import setup_logging
 from desktop.paths import default_db_path
 from desktop.sample import ensure_sample_library
 from desktop.search import search
 from desktop.store import LibraryError, LibraryStore
-
-SECTION_ZH = {
-    "greeting": "开头",
-    "status": "现状",
-    "plan": "下一步",
-    "closing": "结尾",
-    "body": "正文",
-}
 
 
 class LibraryWindow(QMainWindow):
