@@ -111,6 +111,28 @@ class CaseworkMixin:
             raise KeyError(version)
         return self.save_draft(case_id, draft, note=f"恢复自第 {version} 版")
 
+    # ----------------------------------------------------------------- autosave
+    def autosave_draft(self, case_id: int, draft: Draft) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO autosave (case_id, saved_at, content) VALUES (?, ?, ?)"
+                " ON CONFLICT(case_id) DO UPDATE SET saved_at = excluded.saved_at,"
+                " content = excluded.content",
+                [case_id, _now(), json.dumps(draft.to_json(), ensure_ascii=False)],
+            )
+
+    def clear_autosave(self, case_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
+
+    def pending_autosaves(self) -> list[tuple[int, str, Draft]]:
+        """Working copies left by a session that ended without saving (a crash, a power cut):
+        ``(case_id, saved_at, draft)``."""
+        return [
+            (int(r[0]), r[1], Draft.from_json(json.loads(r[2])))
+            for r in self.db.execute("SELECT case_id, saved_at, content FROM autosave")
+        ]
+
     # ----------------------------------------------------------------- profile
     def load_profile(self) -> AgencyProfile:
         data = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT key, value FROM profile")}

@@ -166,3 +166,18 @@ def m003_cases_drafts_profile(db: Database) -> None:
         CREATE TABLE profile_files (key TEXT PRIMARY KEY, name TEXT NOT NULL, data BLOB NOT NULL);
         """
     )
+
+
+@MIGRATIONS()
+def m004_autosave(db: Database) -> None:
+    # The working copy of an open draft, written every few seconds and on every structural
+    # change; a row newer than the case's last saved version after a crash is offered back.
+    db.executescript(
+        """
+        CREATE TABLE autosave (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+            saved_at TEXT NOT NULL,
+            content TEXT NOT NULL
+        );
+        """
+    )

@@ -120,3 +120,20 @@ def test_profile_values(store: LibraryStore) -> None:
     ]:
         with pytest.raises(ProfileError, match=words):
             parse_profile_value(key, value)
+
+
+def test_autosave_survives_until_cleared(store: LibraryStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    case_id = store.save_case(case_from_json(CASE))
+    draft = Draft()
+    draft.sections["plan"].append(DraftBlock("free", "还没保存的一段。"))
+    store.autosave_draft(case_id, draft)
+    store.autosave_draft(case_id, draft)  # the same row is overwritten
+    path = store.path
+    store.close()
+    with LibraryStore(path) as again:  # the next start, after a crash
+        pending = again.pending_autosaves()
+        assert [(cid, d.sections["plan"][1].text) for cid, _, d in pending] == [
+            (case_id, "还没保存的一段。")
+        ]
+        again.clear_autosave(case_id)
+        assert again.pending_autosaves() == []

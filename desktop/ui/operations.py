@@ -1,0 +1,150 @@
+"""Background operations: slow work off the UI thread, results back on it.
+
+``Operation(fn, *args).success(cb).failure(cb).progress(cb).run()``. When ``fn`` has a
+parameter named ``store`` it receives a ``LibraryStore`` opened in the worker thread on the
+library file (a connection never crosses threads). A generator ``fn`` reports each value it
+yields through ``progress`` and can be cancelled between values; its return value goes to
+``success``. Failures reach ``failure`` with the exception (a programmer error is also logged
+with its traceback).
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+# Operations still running: a Python reference keeps their signal objects alive.
+_RUNNING: set[Operation] = set()
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(object)
+    finished = Signal()
+
+
+class _Relay(QObject):
+    """Lives in the thread that created the operation: signals from the worker reach its
+    slots queued, so callbacks run there (a plain callable connected without a receiver
+    object would run in the worker thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_success: list[Callable[[Any], None]] = []
+        self.on_failure: list[Callable[[BaseException], None]] = []
+        self.on_progress: list[Callable[[Any], None]] = []
+        self.on_finished: list[Callable[[], None]] = []
+
+    @Slot(object)
+    def succeeded(self, value: Any) -> None:
+        for cb in self.on_success:
+            cb(value)
+
+    @Slot(object)
+    def failed(self, exc: Any) -> None:
+        for cb in self.on_failure:
+            cb(exc)
+
+    @Slot(object)
+    def progressed(self, value: Any) -> None:
+        for cb in self.on_progress:
+            cb(value)
+
+    @Slot()
+    def finished(self) -> None:
+        for cb in self.on_finished:
+            cb()
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Operation(QRunnable):
+    def __init__(self, fn: Callable[..., Any], *args: Any, db_path: Path | None = None,
+                 **kwargs: Any) -> None:  # fmt: skip
+        super().__init__()
+        self.setAutoDelete(False)
+        self.fn, self.args, self.kwargs = fn, args, kwargs
+        self.db_path = db_path
+        self.signals = _Signals()
+        self.relay = _Relay()
+        self.signals.succeeded.connect(self.relay.succeeded)
+        self.signals.failed.connect(self.relay.failed)
+        self.signals.progressed.connect(self.relay.progressed)
+        self.signals.finished.connect(self.relay.finished)
+        self.relay.on_finished.append(lambda: _RUNNING.discard(self))
+        self._cancel = threading.Event()
+        self.done = threading.Event()
+
+    def success(self, cb: Callable[[Any], None]) -> Operation:
+        self.relay.on_success.append(cb)
+        return self
+
+    def failure(self, cb: Callable[[BaseException], None]) -> Operation:
+        self.relay.on_failure.append(cb)
+        return self
+
+    def progress(self, cb: Callable[[Any], None]) -> Operation:
+        self.relay.on_progress.append(cb)
+        return self
+
+    def finished(self, cb: Callable[[], None]) -> Operation:
+        self.relay.on_finished.append(cb)
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def run_in_background(self, pool: QThreadPool | None = None) -> Operation:
+        _RUNNING.add(self)
+        (pool or QThreadPool.globalInstance()).start(self)
+        return self
+
+    def run(self) -> None:  # in the worker thread
+        store = None
+        try:
+            kwargs = dict(self.kwargs)
+            if "store" in inspect.signature(self.fn).parameters and self.db_path is not None:
+                from desktop.store import LibraryStore
+
+                store = LibraryStore(self.db_path)
+                kwargs["store"] = store
+            result = self.fn(*self.args, **kwargs)
+            if inspect.isgenerator(result):
+                result = self._drain(result)
+            self.signals.succeeded.emit(result)
+        except Cancelled:
+            self.signals.failed.emit(Cancelled())
+        except Exception as exc:
+            if not hasattr(exc, "message"):  # clerk-facing errors carry .message
+                log.exception("operation %s failed", getattr(self.fn, "__name__", self.fn))
+            self.signals.failed.emit(exc)
+        finally:
+            if store is not None:
+                store.close()
+            self.done.set()
+            self.signals.finished.emit()
+
+    def _drain(self, gen: Any) -> Any:
+        try:
+            while True:
+                if self._cancel.is_set():
+                    gen.close()
+                    raise Cancelled()
+                self.signals.progressed.emit(next(gen))
+        except StopIteration as stop:
+            return stop.value
