@@ -1,0 +1,1 @@
+"""The window (PySide6). Nothing outside this package imports Qt."""
