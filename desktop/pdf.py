@@ -1,9 +1,8 @@
 """Turn an exported DOCX into a PDF with LibreOffice (headless).
 
-LibreOffice runs with a private profile in a temporary folder (so it neither clashes with a
-LibreOffice the clerk has open nor leaves settings behind), on a copy of the DOCX with a plain
-ASCII name (so Chinese paths are fine), and is killed after :data:`SOFFICE_TIMEOUT` seconds.
-The PDF is then written over the target atomically.
+LibreOffice runs through :func:`desktop.soffice.convert` (a private profile, a copy of the DOCX
+with a plain ASCII name, killed after :data:`~desktop.soffice.SOFFICE_TIMEOUT` seconds). The
+PDF is then written over the target atomically.
 
 Errors a clerk can meet are :class:`PdfUnavailable` (no LibreOffice), :class:`PdfFailed`
 (LibreOffice failed or timed out), and :class:`~desktop.safe_write.TargetLocked` /
@@ -13,15 +12,23 @@ Chinese. No Qt here.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from desktop.readers import AUTO, SOFFICE_TIMEOUT, _Auto, _kill_tree, find_soffice
 from desktop.safe_write import atomic_write
+from desktop.soffice import (
+    AUTO,
+    SOFFICE_TIMEOUT,
+    AutoDetect,
+    SofficeBroken,
+    SofficeInputMissing,
+    SofficeInputUnreadable,
+    SofficeNoOutput,
+    SofficeTimeout,
+    convert,
+    resolve_soffice,
+)
 
 __all__ = ["AUTO", "PdfError", "PdfFailed", "PdfUnavailable", "convert_to_pdf"]
 
@@ -60,70 +67,35 @@ def convert_to_pdf(
     docx: Path,
     pdf: Path,
     *,
-    soffice: str | _Auto | None = AUTO,
+    soffice: str | AutoDetect | None = AUTO,
     timeout: float = SOFFICE_TIMEOUT,
 ) -> Path:
     """Convert ``docx`` to ``pdf`` and return ``pdf``.
 
     ``soffice`` is the LibreOffice program; by default it is looked up with
-    :func:`desktop.readers.find_soffice`, and ``None`` means there is none.
+    :func:`desktop.soffice.find_soffice`, and ``None`` means there is none.
     """
-    program = find_soffice() if isinstance(soffice, _Auto) else soffice
+    program = resolve_soffice(soffice)
     if program is None:
         raise PdfUnavailable(MSG_NO_SOFFICE)
     docx, pdf = Path(docx), Path(pdf)
-    with tempfile.TemporaryDirectory(prefix="replydesk-pdf-", ignore_cleanup_errors=True) as tmp:
-        work = Path(tmp)
-        source = work / "letter.docx"
-        try:
-            shutil.copyfile(docx, source)
-        except FileNotFoundError:
-            raise PdfFailed(MSG_NO_INPUT.format(name=docx.name)) from None
-        except OSError:
-            raise PdfFailed(f"无法读取“{docx.name}”，请确认文件没有被占用。") from None
-        outdir = work / "out"
-        outdir.mkdir()
-        profile = work / "profile"
-        command = [
+    try:
+        with convert(
             program,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(outdir),
-            str(source),
-        ]
-        _run(command, timeout)
-        produced = outdir / "letter.pdf"
-        if not produced.is_file() or produced.stat().st_size == 0:
-            raise PdfFailed(MSG_FAILED)
-        return atomic_write(pdf, lambda target: shutil.copyfile(produced, target))
-
-
-def _run(command: list[str], timeout: float) -> None:
-    kwargs: dict[str, Any] = {}
-    if os.name == "nt":
-        kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
-    else:
-        kwargs["start_new_session"] = True  # so a hung conversion can be killed with its children
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            **kwargs,
-        )
-    except OSError:
+            docx,
+            name="letter.docx",  # a plain ASCII name, whatever the clerk's was
+            convert_to="pdf:writer_pdf_Export",
+            timeout=timeout,
+            prefix="replydesk-pdf-",
+        ) as produced:
+            return atomic_write(pdf, lambda target: shutil.copyfile(produced, target))
+    except SofficeInputMissing:
+        raise PdfFailed(MSG_NO_INPUT.format(name=docx.name)) from None
+    except SofficeInputUnreadable:
+        raise PdfFailed(f"无法读取“{docx.name}”，请确认文件没有被占用。") from None
+    except SofficeBroken:
         raise PdfFailed(MSG_BROKEN) from None
-    try:
-        process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        _kill_tree(process)
+    except SofficeTimeout:
         raise PdfFailed(MSG_TIMEOUT.format(seconds=round(timeout))) from None
+    except SofficeNoOutput:
+        raise PdfFailed(MSG_FAILED) from None

@@ -10,15 +10,9 @@ does not depend on it.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
-import shutil
-import signal
 import stat
-import subprocess
-import sys
-import tempfile
 import unicodedata
 import zipfile
 import zlib
@@ -29,6 +23,17 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import unquote
 
 from desktop.model import ExtractedText, ImportFailure
+from desktop.soffice import (
+    AUTO,
+    SOFFICE_TIMEOUT,
+    AutoDetect,
+    SofficeBroken,
+    SofficeError,
+    SofficeTimeout,
+    convert,
+    resolve_soffice,
+)
+from desktop.soffice import find_soffice as find_soffice  # re-exported for older callers
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,7 +41,6 @@ if TYPE_CHECKING:
 SUPPORTED_SUFFIXES: Final = (".txt", ".docx", ".doc", ".wps")
 
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
-SOFFICE_TIMEOUT: Final = 120  # seconds for one LibreOffice conversion
 
 # Zip-bomb limits, checked on the sizes the zip declares before anything is decompressed.
 # (zipfile never produces more than the declared size, so the declaration is a real bound.)
@@ -101,20 +105,10 @@ def _open_failure(path: Path, reason: str) -> ImportFailure:
 # Public API
 
 
-class _Auto:
-    """Marker for "find LibreOffice yourself" (``None`` means "there is no LibreOffice")."""
-
-    def __repr__(self) -> str:
-        return "<auto-detect>"
-
-
-AUTO: Final = _Auto()
-
-
 def read_document(
     path: Path | str,
     *,
-    soffice: str | _Auto | None = AUTO,
+    soffice: str | AutoDetect | None = AUTO,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ExtractedText:
     """Read one file into lines of text, or raise :class:`ImportFailure`.
@@ -136,45 +130,6 @@ def read_document(
     if suffix == ".docx":
         return _read_docx_file(path, data, soffice)
     return _read_legacy(path, data, fmt, soffice)
-
-
-def find_soffice() -> str | None:
-    """The LibreOffice program (``soffice``), or ``None`` when it is not installed."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    for candidate in _soffice_candidates():
-        if candidate.is_file():
-            return str(candidate)
-    return None
-
-
-def _soffice_candidates() -> list[Path]:
-    candidates: list[Path] = []
-    if sys.platform == "win32":
-        roots = [
-            os.environ.get("PROGRAMFILES"),
-            os.environ.get("PROGRAMW6432"),
-            os.environ.get("PROGRAMFILES(X86)"),
-            r"C:\Program Files",
-            r"C:\Program Files (x86)",
-        ]
-        seen: set[str] = set()
-        for root in roots:
-            if root and root.lower() not in seen:
-                seen.add(root.lower())
-                for product in ("LibreOffice", "LibreOffice 7", "LibreOffice 24", "LibreOffice 25"):
-                    candidates.append(Path(root) / product / "program" / "soffice.exe")
-    elif sys.platform == "darwin":
-        candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
-    else:
-        candidates += [
-            Path("/usr/lib/libreoffice/program/soffice"),
-            Path("/opt/libreoffice/program/soffice"),
-            Path("/snap/bin/libreoffice"),
-        ]
-    return candidates
 
 
 # ----------------------------------------------------------------------------------------------
@@ -406,12 +361,12 @@ def _text_lines(text: str) -> list[str]:
 # .docx
 
 
-def _read_docx_file(path: Path, data: bytes, soffice: str | _Auto | None) -> ExtractedText:
+def _read_docx_file(path: Path, data: bytes, soffice: str | AutoDetect | None) -> ExtractedText:
     if data.startswith(OLE_MAGIC):
         if _is_encrypted_ole(data):
             raise _fail(path, MSG_PASSWORD)
         # An old binary .doc that somebody renamed (or "saved") as .docx.
-        program = find_soffice() if isinstance(soffice, _Auto) else soffice
+        program = resolve_soffice(soffice)
         if program is None:
             raise _fail(path, MSG_LEGACY_DOC)
         return _convert_and_read(path, data, ".doc", "docx", program)
@@ -717,12 +672,14 @@ def _word_fib_encrypted(data: bytes) -> bool:
 # .doc / .wps through LibreOffice
 
 
-def _read_legacy(path: Path, data: bytes, fmt: str, soffice: str | _Auto | None) -> ExtractedText:
+def _read_legacy(
+    path: Path, data: bytes, fmt: str, soffice: str | AutoDetect | None
+) -> ExtractedText:
     if zipfile.is_zipfile(BytesIO(data)):  # really a .docx with the wrong extension
         return _read_docx_bytes(path, data, fmt)
     if _is_encrypted_ole(data):
         raise _fail(path, MSG_PASSWORD)
-    program = find_soffice() if isinstance(soffice, _Auto) else soffice
+    program = resolve_soffice(soffice)
     if program is None:
         raise _fail(path, MSG_NEED_SOFFICE)
     input_suffix = f".{fmt}"
@@ -736,77 +693,27 @@ def _convert_and_read(
     path: Path, data: bytes, input_suffix: str, fmt: str, soffice: str
 ) -> ExtractedText:
     """Convert with LibreOffice in a private profile, then read the resulting .docx."""
-    with tempfile.TemporaryDirectory(prefix="replydesk-", ignore_cleanup_errors=True) as tmp:
-        work = Path(tmp)
-        source = work / f"input{input_suffix}"  # a plain ASCII name, whatever the clerk's was
-        source.write_bytes(data)
-        outdir = work / "out"
-        outdir.mkdir()
-        profile = work / "profile"
-        command = [
+    try:
+        with convert(
             soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            "--nolockcheck",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(outdir),
-            str(source),
-        ]
-        _run_soffice(path, command)
-        result = outdir / "input.docx"
-        try:
-            converted = result.read_bytes()
-        except OSError:
-            raise _fail(path, MSG_CONVERT_FAILED) from None
+            data,
+            name=f"input{input_suffix}",  # a plain ASCII name, whatever the clerk's was
+            convert_to="docx:MS Word 2007 XML",
+            timeout=SOFFICE_TIMEOUT,
+        ) as result:
+            try:
+                converted = result.read_bytes()
+            except OSError:
+                raise _fail(path, MSG_CONVERT_FAILED) from None
+    except SofficeBroken:
+        raise _fail(path, MSG_SOFFICE_BROKEN) from None
+    except SofficeTimeout:
+        raise _fail(path, MSG_CONVERT_TIMEOUT.format(seconds=SOFFICE_TIMEOUT)) from None
+    except SofficeError:  # it ran but produced nothing
+        raise _fail(path, MSG_CONVERT_FAILED) from None
     try:
         return _read_docx_bytes(path, converted, fmt)
     except ImportFailure as exc:
         if MSG_NO_TEXT_IN_DOC in exc.message:
             raise
         raise _fail(path, MSG_CONVERT_FAILED) from None
-
-
-def _run_soffice(path: Path, command: list[str]) -> None:
-    kwargs: dict[str, Any] = {}
-    if os.name == "nt":
-        kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
-    else:
-        kwargs["start_new_session"] = True  # so a hung conversion can be killed with its children
-    try:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            **kwargs,
-        )
-    except OSError:  # the program vanished, is not executable, …
-        raise _fail(path, MSG_SOFFICE_BROKEN) from None
-    try:
-        process.communicate(timeout=SOFFICE_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        _kill_tree(process)
-        raise _fail(path, MSG_CONVERT_TIMEOUT.format(seconds=SOFFICE_TIMEOUT)) from None
-
-
-def _kill_tree(process: subprocess.Popen[bytes]) -> None:
-    try:
-        if os.name == "nt":
-            subprocess.run(
-                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-                capture_output=True,
-                check=False,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
-        else:
-            os.killpg(process.pid, signal.SIGKILL)
-    except OSError:
-        pass
-    process.kill()
-    process.communicate()

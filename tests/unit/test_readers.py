@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop import readers
+from desktop import soffice as soffice_module
 from desktop.model import ExtractedText, ImportFailure
 from desktop.readers import SUPPORTED_SUFFIXES, decode_text, find_soffice, read_document
 
@@ -615,7 +616,7 @@ def test_doc_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     # the default looks LibreOffice up; make it find nothing
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    monkeypatch.setattr(readers, "_soffice_candidates", lambda: [])
+    monkeypatch.setattr(soffice_module, "_soffice_candidates", lambda: [])
     assert find_soffice() is None
     with pytest.raises(ImportFailure) as info:
         read_document(path)
@@ -632,13 +633,15 @@ def test_find_soffice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert find_soffice() == "/x/libreoffice"
     installed = _write(tmp_path / "LibreOffice" / "program" / "soffice.exe", b"")
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    monkeypatch.setattr(readers, "_soffice_candidates", lambda: [tmp_path / "nope", installed])
+    monkeypatch.setattr(
+        soffice_module, "_soffice_candidates", lambda: [tmp_path / "nope", installed]
+    )
     assert find_soffice() == str(installed)
 
 
 def test_windows_install_paths_are_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
-    candidates = [str(p).replace("/", "\\") for p in readers._soffice_candidates()]
+    candidates = [str(p).replace("/", "\\") for p in soffice_module._soffice_candidates()]
     assert r"C:\Program Files\LibreOffice\program\soffice.exe" in candidates
     assert r"C:\Program Files (x86)\LibreOffice\program\soffice.exe" in candidates
 
@@ -724,7 +727,7 @@ def test_soffice_that_cannot_start(tmp_path: Path) -> None:
 
 
 def test_missing_soffice_skips_locally_but_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "find_soffice", lambda: None)
+    monkeypatch.setattr(soffice_module, "find_soffice", lambda: None)
     monkeypatch.setattr(sys.modules[__name__], "find_soffice", lambda: None)
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="LibreOffice"):
