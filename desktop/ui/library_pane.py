@@ -1,0 +1,309 @@
+"""The library pane: search as you type, filters, hits with their source, similar letters."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casework import SECTIONS, Case, DraftBlock
+from desktop.letter_view import SECTION_ZH, group_sections
+from desktop.search import SearchHit, search
+from desktop.similar import similar_letters
+from desktop.store import SearchFilters
+from desktop.ui.context import AppContext
+
+PARAGRAPH_MIME = "application/x-replydesk-paragraph"
+BLOCK_ROLE = Qt.ItemDataRole.UserRole
+DEBOUNCE_MS = 250
+
+
+def block_for_hit(hit: SearchHit) -> tuple[str, DraftBlock]:
+    """Where a hit goes in a draft (its section; reference text goes to the status section)
+    and the library block that keeps its provenance."""
+    src = hit.source_details[0] if hit.source_details else {}
+    section = hit.section if hit.section in SECTIONS else "status"
+    block = DraftBlock(
+        "library", hit.text, hit.paragraph_id, hit.letter_id or None, src.get("year"),
+        src.get("title"),
+    )  # fmt: skip
+    return section, block
+
+
+def paragraph_mime(section: str, block: DraftBlock) -> QMimeData:
+    mime = QMimeData()
+    payload = {"section": section, "block": block.to_json()}
+    mime.setData(PARAGRAPH_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    mime.setText(block.text)
+    return mime
+
+
+class SearchBox(QLineEdit):
+    """A line edit that knows when a Chinese input method is still composing a word:
+    the pinyin being typed is not text yet and must not start a search."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.composing = False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self.composing = bool(event.preeditString())
+        super().inputMethodEvent(event)
+
+
+class _DragList(QListWidget):
+    def mimeData(self, items: Any) -> QMimeData:
+        item = items[0]
+        section, block = item.data(BLOCK_ROLE)
+        return paragraph_mime(section, block)
+
+    def mimeTypes(self) -> list[str]:
+        return [PARAGRAPH_MIME]
+
+
+class LibraryPane(QWidget):
+    insertRequested = Signal(str, object)  # section, DraftBlock
+    searched = Signal(int)  # number of hits shown (tests and the status bar)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText(self.tr("Search past replies and reference material"))
+        self.search_box.setClearButtonEnabled(True)
+
+        self.section_filter = QComboBox(objectName="filterSection")
+        self.section_filter.addItem(self.tr("All sections"), "")
+        for kind in (*SECTIONS, "body"):
+            self.section_filter.addItem(SECTION_ZH[kind], kind)
+        self.kind_filter = QComboBox(objectName="filterKind")
+        self.kind_filter.addItem(self.tr("Replies and reference"), "")
+        self.kind_filter.addItem(self.tr("Replies"), "reply")
+        self.kind_filter.addItem(self.tr("Reference"), "reference")
+        self.year_from = QSpinBox(objectName="filterYearFrom")
+        self.year_to = QSpinBox(objectName="filterYearTo")
+        for box in (self.year_from, self.year_to):
+            box.setRange(1990, 2100)
+            box.setSpecialValueText(self.tr("any"))
+            box.setMinimum(1989)
+            box.setValue(1989)
+        self.agency_filter = QLineEdit(objectName="filterAgency")
+        self.agency_filter.setPlaceholderText(self.tr("Agency"))
+
+        self.results = _DragList()
+        self.results.setObjectName("libraryResults")
+        self.results.setWordWrap(True)
+        self.results.setDragEnabled(True)
+        self.results.setAlternatingRowColors(True)
+        self.preview = QTextBrowser(objectName="sourcePreview")
+        self.similar = QTreeWidget(objectName="similarList")
+        self.similar.setHeaderHidden(True)
+        self.similar.setWordWrap(True)
+        self.similar.setDragEnabled(True)
+        self.status = QLabel()
+
+        filters = QHBoxLayout()
+        for w in (self.section_filter, self.kind_filter, self.year_from, QLabel("–"),
+                  self.year_to, self.agency_filter):  # fmt: skip
+            filters.addWidget(w)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.search_box)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.results, 1)
+        top_layout.addWidget(self.status)
+        similar_box = QWidget()
+        similar_layout = QVBoxLayout(similar_box)
+        similar_layout.setContentsMargins(0, 0, 0, 0)
+        similar_layout.addWidget(QLabel(self.tr("Similar past replies")))
+        similar_layout.addWidget(self.similar)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.preview)
+        self.splitter.addWidget(similar_box)
+        self.splitter.setSizes([420, 220, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self._schedule)
+        for combo in (self.section_filter, self.kind_filter):
+            combo.currentIndexChanged.connect(self._schedule)
+        for spin in (self.year_from, self.year_to):
+            spin.valueChanged.connect(self._schedule)
+        self.agency_filter.textChanged.connect(self._schedule)
+        self.results.currentItemChanged.connect(self._show_source)
+        # "activated" is a double-click or Enter on the current item.
+        self.results.itemActivated.connect(self._insert_item)
+        self.similar.itemActivated.connect(self._insert_similar)
+        self.similar.currentItemChanged.connect(self._show_similar_source)
+        context.libraryChanged.connect(self._schedule)
+        self._similar_op: Any = None
+
+    # ----------------------------------------------------------------- search
+    def _schedule(self, *_args: object) -> None:
+        self._debounce.start()
+
+    def filters(self) -> SearchFilters:
+        section = self.section_filter.currentData()
+        y_from = self.year_from.value()
+        y_to = self.year_to.value()
+        return SearchFilters(
+            sections=(section,) if section else (),
+            year_from=y_from if y_from >= 1990 else None,
+            year_to=y_to if y_to >= 1990 else None,
+            agency=self.agency_filter.text().strip() or None,
+            kind=self.kind_filter.currentData() or None,
+        )
+
+    def run_search(self) -> None:
+        if self.search_box.composing:
+            return  # the input method has not committed the word yet
+        query = self.search_box.text().strip()
+        self.results.clear()
+        if not query:
+            self.status.setText("")
+            self.searched.emit(0)
+            return
+        hits = search(self.context.store, query, filters=self.filters(), limit=50)
+        for hit in hits:
+            self._add_hit(hit)
+        self.status.setText(self.tr("%n paragraph(s) found", "", len(hits)))
+        self.searched.emit(len(hits))
+
+    def _add_hit(self, hit: SearchHit) -> None:
+        years = sorted({s["year"] for s in hit.source_details if s.get("year")}, reverse=True)
+        titles = {s.get("title") for s in hit.source_details if s.get("title")}
+        where = "、".join(f"{y}年" for y in years[:3])
+        count = len(hit.sources)
+        source = (f"《{next(iter(titles))}》" if len(titles) == 1 else "") + (
+            self.tr(" · %n letter(s)", "", count) if count > 1 else ""
+        )
+        label = QLabel(
+            f"<span style='color:#555'>[{SECTION_ZH.get(hit.section, hit.section)}] "
+            f"{html.escape(where)} {html.escape(source)}</span><br>{hit.snippet}"
+        )
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setStyleSheet("QLabel { padding: 4px; } mark { background: #ffe58f; }")
+        # Clicks go to the list (select, double-click to insert, drag), not to the label.
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        item = QListWidgetItem()
+        item.setData(BLOCK_ROLE, block_for_hit(hit))
+        item.setData(Qt.ItemDataRole.ToolTipRole, hit.text)
+        item.setSizeHint(label.sizeHint())
+        self.results.addItem(item)
+        self.results.setItemWidget(item, label)
+
+    def _insert_item(self, item: QListWidgetItem) -> None:
+        section, block = item.data(BLOCK_ROLE)
+        self.insertRequested.emit(section, block)
+
+    # ----------------------------------------------------------------- source preview
+    def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:
+        letter = self.context.store.get_letter(letter_id)
+        if letter is None:
+            self.preview.clear()
+            return
+        title = html.escape(letter.get("proposal_title") or letter.get("title") or "")
+        meta = " ".join(
+            html.escape(str(m)) for m in (letter.get("agency"), letter.get("reply_date")) if m
+        )
+        parts = [f"<h3>{title}</h3><p style='color:#666'>{meta}</p>"]
+        anchor = ""
+        for section in group_sections(letter["paragraphs"]):
+            parts.append(f"<p style='color:#888'>【{SECTION_ZH.get(section['kind'])}】</p>")
+            if section["heading"]:
+                parts.append(f"<p><b>{html.escape(section['heading'])}</b></p>")
+            for p in section["paragraphs"]:
+                hit = p["id"] == paragraph_id
+                if hit:
+                    anchor = f"p{p['id']}"
+                style = "background:#fff3b0" if hit else ""
+                parts.append(
+                    f"<p style='{style}'><a name='p{p['id']}'></a>　　{html.escape(p['text'])}</p>"
+                )
+        self.preview.setHtml("".join(parts))
+        if anchor:
+            self.preview.scrollToAnchor(anchor)
+
+    def _show_source(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is not None:
+            _section, block = item.data(BLOCK_ROLE)
+            if block.letter_id:
+                self.show_letter(block.letter_id, block.paragraph_id)
+
+    # ----------------------------------------------------------------- similar letters
+    def show_similar_for(self, case: Case | None) -> None:
+        """Find past replies like the open case without being asked (off the UI thread)."""
+        self.similar.clear()
+        if case is None or not case.title.strip():
+            return
+        if self._similar_op is not None:
+            self._similar_op.cancel()
+        placeholder = QTreeWidgetItem([self.tr("Looking for similar replies…")])
+        self.similar.addTopLevelItem(placeholder)
+
+        def find(title: str, content: str, *, store: Any) -> list[Any]:
+            return similar_letters(store, title, content, limit=8)
+
+        op = self.context.operation(find, case.title, case.content)
+        op.success(self._fill_similar).failure(lambda _e: self.similar.clear())
+        self._similar_op = op.run_in_background()
+
+    def _fill_similar(self, letters: list[Any]) -> None:
+        self.similar.clear()
+        if not letters:
+            self.similar.addTopLevelItem(QTreeWidgetItem([self.tr("No similar replies found")]))
+            return
+        for found in letters:
+            top = QTreeWidgetItem([f"{found.year or ''} {found.title or ''}".strip()])
+            top.setData(0, BLOCK_ROLE, ("", DraftBlock("library", "", None, found.letter_id)))
+            self.similar.addTopLevelItem(top)
+            for p in found.paragraphs:
+                section = p["section"] if p["section"] in SECTIONS else "status"
+                block = DraftBlock("library", p["text"], p["paragraph_id"], found.letter_id,
+                                   found.year, found.title)  # fmt: skip
+                text = p["text"] if len(p["text"]) <= 80 else p["text"][:80] + "…"
+                child = QTreeWidgetItem([f"[{SECTION_ZH.get(p['section'], '')}] {text}"])
+                child.setToolTip(0, p["text"])
+                child.setData(0, BLOCK_ROLE, (section, block))
+                top.addChild(child)
+            top.setExpanded(True)
+
+    def _insert_similar(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        section, block = item.data(0, BLOCK_ROLE) or ("", None)
+        if section and block is not None and block.text:
+            self.insertRequested.emit(section, block)
+
+    def _show_similar_source(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
+        if item is None:
+            return
+        _section, block = item.data(0, BLOCK_ROLE) or ("", None)
+        if block is not None and block.letter_id:
+            self.show_letter(block.letter_id, block.paragraph_id)
+
+
+__all__ = ["PARAGRAPH_MIME", "LibraryPane", "QModelIndex", "QPersistentModelIndex", "block_for_hit"]
