@@ -78,6 +78,8 @@ def _zh(exc: BaseException) -> str:
         return f"语法错误（{exc.message}）"
     if isinstance(exc, jinja2.exceptions.SecurityError):
         return "模板中有不允许的操作"
+    if isinstance(exc, ZeroDivisionError):
+        return "计算时除以了零"
     return str(exc)
 
 
@@ -108,7 +110,9 @@ class ReplyTemplates:
             if edited and self._override_env is not None:
                 try:
                     text = self._override_env.get_template(name).render(**context).strip()
-                except (jinja2.TemplateError, TypeError, ValueError) as exc:
+                except Exception as exc:
+                    # Anything a clerk's template does wrong ({{ 1/0 }}, a bad filter
+                    # argument …) is the template's problem, reported, never a crash.
                     log.info("template %s failed: %s", name, exc)
                     problems.append(TemplateProblem(name, _error_line(exc, name), _zh(exc)))
                 else:
@@ -126,7 +130,7 @@ class ReplyTemplates:
         env = _environment(path.parent)
         try:
             env.get_template(path.name).render(**context)
-        except (jinja2.TemplateError, TypeError, ValueError) as exc:
+        except Exception as exc:
             return TemplateProblem(path.name, _error_line(exc, path.name), _zh(exc))
         return None
 

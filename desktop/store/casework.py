@@ -154,6 +154,10 @@ class CaseworkMixin:
                 [key, name, data],
             )
 
+    def delete_profile_file(self, key: str) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM profile_files WHERE key = ?", [key])
+
     def get_profile_file(self, key: str) -> tuple[str, bytes] | None:
         row = self.db.execute(
             "SELECT name, data FROM profile_files WHERE key = ?", [key]

@@ -148,6 +148,15 @@ def test_edited_template_overrides_and_errors_fall_back(tmp_path: Path) -> None:
     assert not any("{{" in t or "{%" in t for t in everything)
 
 
+def test_a_template_that_fails_while_rendering_is_reported(tmp_path: Path) -> None:
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "closing.j2").write_text("谢谢\n{{ 1 / 0 }}", encoding="utf-8")
+    comp = compose(case_from_json(BASE), PROFILE, Draft(), templates=ReplyTemplates(override=user))
+    assert comp.problems[0].name == "closing.j2" and comp.problems[0].line == 2
+    assert comp.letter.paragraphs[-1].text.startswith("衷心感谢")
+
+
 def test_sandbox_refuses_unsafe_templates(tmp_path: Path) -> None:
     user = tmp_path / "user"
     user.mkdir()

@@ -1,0 +1,633 @@
+"""The case dialog: enter or edit the record of the suggestion/proposal being answered.
+
+Every field of ``desktop.casework.Case`` has a widget (objectNames ``caseNumber``,
+``caseSession``, ``caseTitle``, ``caseProposers``, ``caseProposerCount``, ``caseRole``,
+``caseOrganizer``, ``caseMainOrganizer``, ``caseCoOrganizers``, ``caseCategory``,
+``caseAssignedDate``, ``caseDueDate``, ``caseContent``, ``caseReplyDate``, ``caseContactName``,
+``caseContactPhone``, ``caseCc``, ``caseDisclosure``, ``caseDocNumber``, ``caseStatus``).
+The optional dates are a check box (``…Set``) beside a ``QDateEdit``.
+
+The clerk can paste the suggestion text (or a reply portal export) into ``casePaste`` or load a
+file with ``caseChooseFile``: what ``parse_letter`` finds fills the fields that are still empty
+(or that an earlier paste filled), never what the clerk typed.
+
+OK validates with ``case_from_json``; a ``CaseError`` is shown under the field it names, which
+is highlighted and focused, and the dialog stays open. A valid case is saved with
+``store.save_case``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casework import DISCLOSURES, Case, CaseError, add_months, case_from_json
+from desktop.letter_parser import parse_letter
+from desktop.model import ParsedLetter
+from desktop.profile import AgencyProfile
+from desktop.readers import SUPPORTED_SUFFIXES, read_document
+from desktop.ui.context import AppContext
+
+_ERROR_STYLE = "color: #b00020;"
+_INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
+_HINT_STYLE = "color: palette(mid);"
+_NAME_SPLIT_RE = re.compile(r"[，,、；;\s]+")
+
+
+def _iso(date: QDate) -> str:
+    return f"{date.year():04d}-{date.month():02d}-{date.day():02d}"
+
+
+def _qdate(iso: str) -> QDate:
+    d = dt.date.fromisoformat(iso)
+    return QDate(d.year, d.month, d.day)
+
+
+class DateField(QWidget):
+    """An optional date: a check box ("set") and a ``QDateEdit`` enabled when it is ticked."""
+
+    changed = Signal()
+
+    def __init__(self, object_name: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label, self)
+        self.check.setObjectName(object_name + "Set")
+        self.edit = QDateEdit(self)
+        self.edit.setObjectName(object_name)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDate(QDate.currentDate())
+        self.edit.setEnabled(False)
+        self.edit.setMinimumWidth(130)
+        self.setFocusProxy(self.edit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+        self.check.toggled.connect(self._toggled)
+        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on:
+            self.edit.setFocus()
+        self.changed.emit()
+
+    def value(self) -> str | None:
+        return _iso(self.edit.date()) if self.check.isChecked() else None
+
+    def set_value(self, iso: str | None) -> None:
+        with QSignalBlocker(self.check), QSignalBlocker(self.edit):
+            self.check.setChecked(iso is not None)
+            self.edit.setEnabled(iso is not None)
+            if iso is not None:
+                self.edit.setDate(_qdate(iso))
+        self.changed.emit()
+
+
+class CaseDialog(QDialog):
+    def __init__(
+        self, context: AppContext, case: Case | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDialog")
+        self.context = context
+        self.profile: AgencyProfile = context.profile()
+        self.original = case
+        self.case: Case | None = None  # the saved case, after OK
+        self.case_id: int | None = case.id if case is not None else None
+        self.error_field: str | None = None  # the field the last error was about
+        self._autofilled: dict[str, str] = {}  # field → value a paste put there
+        self._role_touched = case is not None
+        self._auto_due: str | None = None  # the due date last computed from the assigned date
+        self._doc_prefix = ""
+
+        self.setWindowTitle(
+            self.tr("New case")
+            if case is None
+            else self.tr("Edit case No. {number}").format(number=case.number)
+        )
+        self._build()
+        self._load(case)
+        self.resize(1080, 760)
+
+    # ================================================================== building
+    def _line(self, name: str, placeholder: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        return edit
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        for text, data in items:
+            combo.addItem(text, data)
+        return combo
+
+    def _row(
+        self, form: QFormLayout, label: str, field: str, widget: QWidget, hint: str = ""
+    ) -> None:
+        """A form row whose field has an error label under it (hidden until needed)."""
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        if hint:
+            hint_label = QLabel(hint, box)
+            hint_label.setObjectName(f"caseHint_{field}")
+            hint_label.setWordWrap(True)
+            hint_label.setStyleSheet(_HINT_STYLE)
+            layout.addWidget(hint_label)
+        error = QLabel(box)
+        error.setObjectName(f"caseError_{field}")
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        layout.addWidget(error)
+        label_widget = QLabel(label, self)
+        self._labels.append(label_widget)
+        form.addRow(label_widget, box)
+        self._field_widgets[field] = widget
+        self._error_labels[field] = error
+
+    def _build(self) -> None:
+        self._field_widgets: dict[str, QWidget] = {}
+        self._error_labels: dict[str, QLabel] = {}
+        self._labels: list[QLabel] = []
+        tr = self.tr
+
+        # --- the suggestion
+        self.number = self._line("caseNumber", tr("e.g. 277"))
+        self.session = self._line("caseSession", tr("e.g. 市十六届人大四次会议"))
+        sessions = sorted({c.session for c in self.context.store.list_cases() if c.session})
+        if sessions:
+            completer = QCompleter(sessions, self)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.session.setCompleter(completer)
+        self.title = self._line("caseTitle", tr("e.g. 关于……的建议"))
+        self.proposers = self._line(
+            "caseProposers", tr("Lead first; separate names with 、 or commas")
+        )
+        self.proposer_count = QSpinBox(self)
+        self.proposer_count.setObjectName("caseProposerCount")
+        self.proposer_count.setRange(0, 999)
+        self.proposer_count.setSpecialValueText(tr("As many as listed"))
+        self.proposer_count.setToolTip(
+            tr("For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.")
+        )
+        self.role = self._combo(
+            "caseRole",
+            [(tr("Deputy (suggestion)"), "代表"), (tr("CPPCC member (proposal)"), "委员")],
+        )
+        self.role.activated.connect(self._role_activated)
+        self.content = QPlainTextEdit(self)
+        self.content.setObjectName("caseContent")
+        self.content.setPlaceholderText(tr("The text of the suggestion or proposal (optional)"))
+        self.content.setMinimumHeight(80)
+        self.content.setMaximumHeight(120)
+
+        # --- handling
+        self.organizer = self._combo(
+            "caseOrganizer",
+            [
+                (tr("Main organizer: reply to the deputy"), "main"),
+                (tr("Co-organizer: opinion to the main organizer"), "co"),
+            ],
+        )
+        self.main_organizer = self._line(
+            "caseMainOrganizer", tr("Required for a co-organizer opinion")
+        )
+        self.co_organizers = self._line("caseCoOrganizers", tr("Separate units with 、"))
+        self.category = QComboBox(self)
+        self.category.setObjectName("caseCategory")
+        self.category.addItem(tr("Not decided yet"), "")
+        for code, meaning in self.profile.categories.items():
+            self.category.addItem(f"{code}类 — {meaning}", code)
+        self.assigned = DateField("caseAssignedDate", tr("Assigned on"), self)
+        self.due = DateField("caseDueDate", tr("Due by"), self)
+        self.assigned.changed.connect(self._assigned_changed)
+        self.status = self._combo(
+            "caseStatus",
+            [
+                (tr("Drafting"), "drafting"),
+                (tr("Awaiting sign-off"), "awaiting"),
+                (tr("Sent"), "sent"),
+            ],
+        )
+
+        # --- the reply
+        self.reply_date = DateField("caseReplyDate", tr("Dated"), self)
+        self.doc_number = self._line("caseDocNumber", tr("e.g. 通科函〔2020〕12号"))
+        self.contact_name = self._line("caseContactName")
+        self.contact_phone = self._line("caseContactPhone")
+        self.cc = self._line("caseCc", tr("Separate units with 、"))
+        self.disclosure = self._combo("caseDisclosure", [(d, d) for d in DISCLOSURES])
+
+        suggestion = QGroupBox(tr("Suggestion / proposal"), self)
+        form = QFormLayout(suggestion)
+        self._row(form, tr("Number"), "number", self.number)
+        self._row(form, tr("Session"), "session", self.session)
+        self._row(form, tr("Title"), "title", self.title)
+        self._row(form, tr("Proposers"), "proposers", self.proposers)
+        self._row(form, tr("Number of proposers"), "proposer_count", self.proposer_count)
+        self._row(form, tr("Proposer is a"), "role", self.role)
+        self._row(form, tr("Content"), "content", self.content)
+
+        handling = QGroupBox(tr("Handling"), self)
+        form = QFormLayout(handling)
+        self._row(form, tr("We are the"), "organizer", self.organizer)
+        self._row(form, tr("Main organizer"), "main_organizer", self.main_organizer)
+        self._row(form, tr("Co-organizers"), "co_organizers", self.co_organizers)
+        self._row(form, tr("Answer category"), "category", self.category)
+        self._row(form, tr("Assignment date"), "assigned_date", self.assigned)
+        self._row(
+            form,
+            tr("Due date"),
+            "due_date",
+            self.due,
+            tr("{months} months after assignment unless you change it").format(
+                months=self.profile.due_months
+            ),
+        )
+        self._row(form, tr("Status"), "status", self.status)
+
+        reply = QGroupBox(tr("Reply"), self)
+        form = QFormLayout(reply)
+        self._row(
+            form,
+            tr("Reply date"),
+            "reply_date",
+            self.reply_date,
+            tr("When not set: the day the reply is exported"),
+        )
+        self._row(form, tr("Document number"), "doc_number", self.doc_number)
+        self._row(form, tr("Contact person"), "contact_name", self.contact_name)
+        self._row(form, tr("Contact phone"), "contact_phone", self.contact_phone)
+        self._row(form, tr("Copy to"), "cc", self.cc)
+        self._row(form, tr("Disclosure"), "disclosure", self.disclosure)
+
+        fields = QWidget(self)
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.addWidget(suggestion)
+        fields_layout.addWidget(handling)
+        fields_layout.addWidget(reply)
+        fields_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(fields)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        label_width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:
+            label.setMinimumWidth(label_width)
+        self._scroll = scroll
+
+        # --- paste panel
+        paste_box = QGroupBox(tr("Fill from the suggestion text"), self)
+        paste_layout = QVBoxLayout(paste_box)
+        intro = QLabel(
+            tr(
+                "Paste the suggestion, its portal page or an earlier reply here, or choose a"
+                " file. Empty fields are filled from what is found; what you typed is kept."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.paste = QPlainTextEdit(self)
+        self.paste.setObjectName("casePaste")
+        self.paste.setPlaceholderText(tr("Paste text here"))
+        self.choose_file = QPushButton(tr("Choose file…"), self)
+        self.choose_file.setObjectName("caseChooseFile")
+        self.choose_file.clicked.connect(self._choose_file)
+        self.paste_status = QLabel(self)
+        self.paste_status.setObjectName("casePasteStatus")
+        self.paste_status.setWordWrap(True)
+        paste_layout.addWidget(intro)
+        paste_layout.addWidget(self.paste, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_file)
+        row.addStretch(1)
+        paste_layout.addLayout(row)
+        paste_layout.addWidget(self.paste_status)
+        self._paste_timer = QTimer(self, singleShot=True, interval=300)
+        self._paste_timer.timeout.connect(self.fill_from_paste)
+        self.paste.textChanged.connect(self._paste_timer.start)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(paste_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
+
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("caseError")
+        self.general_error.setStyleSheet(_ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    # ================================================================== loading
+    def _load(self, case: Case | None) -> None:
+        profile = self.profile
+        if case is None:
+            self.contact_name.setText(profile.contact_name)
+            self.contact_phone.setText(profile.contact_phone)
+            self.cc.setText("、".join(profile.cc))
+            if profile.doc_number_prefix:
+                self._doc_prefix = f"{profile.doc_number_prefix}〔{dt.date.today().year}〕"
+                self.doc_number.setText(self._doc_prefix)
+            return
+        self.number.setText(case.number)
+        self.session.setText(case.session)
+        self.title.setText(case.title)
+        self.proposers.setText("、".join(case.proposers))
+        self.proposer_count.setValue(case.proposer_count or 0)
+        self._select(self.role, case.role)
+        self.content.setPlainText(case.content)
+        self._select(self.organizer, case.organizer)
+        self.main_organizer.setText(case.main_organizer)
+        self.co_organizers.setText("、".join(case.co_organizers))
+        if case.category and self.category.findData(case.category) < 0:
+            self.category.addItem(
+                self.tr("{code} (not in the current scheme)").format(code=case.category),
+                case.category,
+            )
+        self._select(self.category, case.category)
+        self.assigned.set_value(case.assigned_date)
+        self.due.set_value(case.due_date)
+        if case.assigned_date and case.due_date == add_months(
+            case.assigned_date, self.profile.due_months
+        ):
+            self._auto_due = case.due_date
+        self._select(self.status, case.status)
+        self.reply_date.set_value(case.reply_date)
+        self.doc_number.setText(case.doc_number)
+        self.contact_name.setText(case.contact_name)
+        self.contact_phone.setText(case.contact_phone)
+        self.cc.setText("、".join(case.cc))
+        self._select(self.disclosure, case.disclosure)
+        # Empty fields fall back to the profile when the letter is composed: say so.
+        for edit, default in (
+            (self.contact_name, profile.contact_name),
+            (self.contact_phone, profile.contact_phone),
+            (self.cc, "、".join(profile.cc)),
+        ):
+            if default:
+                edit.setPlaceholderText(self.tr("From the profile: {value}").format(value=default))
+
+    @staticmethod
+    def _select(combo: QComboBox, data: str) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    # ================================================================== behaviour
+    def _role_activated(self, _index: int) -> None:
+        self._role_touched = True
+
+    def _assigned_changed(self) -> None:
+        """Keep the due date at assignment + due_months until the clerk sets another one."""
+        assigned = self.assigned.value()
+        due = self.due.value()
+        if assigned is None or (due is not None and due != self._auto_due):
+            return
+        self._auto_due = add_months(assigned, self.profile.due_months)
+        self.due.set_value(self._auto_due)
+
+    def _choose_file(self) -> None:
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the suggestion or reply"),
+            "",
+            self.tr("Documents ({patterns})").format(patterns=patterns),
+        )
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> None:
+        """Read a document in the background, then show its text and fill empty fields."""
+        self.choose_file.setEnabled(False)
+        self.paste_status.setStyleSheet("")
+        self.paste_status.setText(self.tr("Reading {name}…").format(name=path.name))
+        self.context.operation(read_document, path).success(self._file_read).failure(
+            self._file_failed
+        ).finished(lambda: self.choose_file.setEnabled(True)).run_in_background()
+
+    def _file_read(self, extracted: Any) -> None:
+        lines: list[str] = list(extracted.lines)
+        with QSignalBlocker(self.paste):
+            self.paste.setPlainText("\n".join(lines))
+        self._paste_timer.stop()
+        self.fill_from_lines(lines)
+
+    def _file_failed(self, exc: BaseException) -> None:
+        self.paste_status.setStyleSheet(_ERROR_STYLE)
+        self.paste_status.setText(getattr(exc, "message", None) or str(exc))
+
+    def fill_from_paste(self) -> list[str]:
+        text = self.paste.toPlainText()
+        if not text.strip():
+            self.paste_status.setText("")
+            return []
+        return self.fill_from_lines(text.splitlines())
+
+    def fill_from_lines(self, lines: list[str]) -> list[str]:
+        """Fill the empty fields from a parsed text; returns the names of the fields filled."""
+        parsed = parse_letter(lines)
+        filled = self._fill(parsed)
+        self.paste_status.setStyleSheet("")
+        if filled:
+            self.paste_status.setText(self.tr("Filled: {fields}.").format(fields=", ".join(filled)))
+        else:
+            self.paste_status.setText(
+                self.tr("Nothing new found for the empty fields.")
+                if self._found_anything(parsed)
+                else self.tr("No number, title or proposer found in this text.")
+            )
+        return filled
+
+    @staticmethod
+    def _found_anything(parsed: ParsedLetter) -> bool:
+        return bool(
+            parsed.proposal_title or parsed.proposal_number or parsed.session or parsed.addressee
+        )
+
+    def _free(self, field: str, current: str) -> bool:
+        """A field may be filled when it is empty or still holds what a paste put there."""
+        return not current.strip() or self._autofilled.get(field) == current
+
+    def _fill(self, parsed: ParsedLetter) -> list[str]:
+        filled: list[str] = []
+        tr = self.tr
+
+        def fill_line(field: str, edit: QLineEdit, value: str | None, label: str) -> None:
+            if value and self._free(field, edit.text()) and edit.text() != value:
+                edit.setText(value)
+                self._autofilled[field] = value
+                filled.append(label)
+
+        fill_line("title", self.title, parsed.proposal_title, tr("title"))
+        fill_line("number", self.number, parsed.proposal_number, tr("number"))
+        fill_line("session", self.session, parsed.session, tr("session"))
+        role = parsed.addressee_role if parsed.addressee_role in ("代表", "委员") else None
+        if role and parsed.addressee:
+            fill_line("proposers", self.proposers, "、".join(parsed.addressee), tr("proposers"))
+            count = parsed.addressee_count or 0
+            count = count if count > len(parsed.addressee) else 0
+            shown = self.proposer_count.value()
+            free = shown == 0 or self._autofilled.get("count") == str(shown)
+            if count and free and shown != count:
+                self.proposer_count.setValue(count)
+                self._autofilled["count"] = str(count)
+                filled.append(tr("number of proposers"))
+        if role and not self._role_touched and self.role.currentData() != role:
+            self._select(self.role, role)
+            filled.append(tr("role"))
+        return filled
+
+    # ================================================================== validation
+    def data(self) -> dict[str, Any]:
+        """The fields as ``case_from_json`` reads them."""
+        doc_number = self.doc_number.text().strip()
+        if self._doc_prefix and doc_number == self._doc_prefix:
+            doc_number = ""  # the prefix alone: no number given yet
+        return {
+            "number": self.number.text(),
+            "session": self.session.text(),
+            "title": self.title.text(),
+            "proposers": _NAME_SPLIT_RE.split(self.proposers.text().strip()),
+            "proposer_count": self.proposer_count.value() or None,
+            "role": self.role.currentData(),
+            "organizer": self.organizer.currentData(),
+            "main_organizer": self.main_organizer.text(),
+            "co_organizers": self.co_organizers.text(),
+            "category": self.category.currentData() or "",
+            "assigned_date": self.assigned.value(),
+            "due_date": self.due.value(),
+            "content": self.content.toPlainText(),
+            "reply_date": self.reply_date.value(),
+            "contact_name": self.contact_name.text(),
+            "contact_phone": self.contact_phone.text(),
+            "cc": self.cc.text(),
+            "disclosure": self.disclosure.currentData(),
+            "doc_number": doc_number,
+            "status": self.status.currentData(),
+        }
+
+    def validate(self) -> Case | None:
+        """The case the fields describe, or None after showing what is wrong."""
+        self.clear_errors()
+        try:
+            case = case_from_json(self.data(), due_months=self.profile.due_months)
+        except CaseError as exc:
+            self.show_error(exc.field, exc.message)
+            return None
+        count = case.proposer_count
+        if count is not None and count < len(case.proposers):
+            self.show_error(
+                "proposer_count",
+                self.tr("{count} proposers, but {listed} names are listed.").format(
+                    count=count, listed=len(case.proposers)
+                ),
+            )
+            return None
+        if case.assigned_date and case.due_date and case.due_date < case.assigned_date:
+            self.show_error("due_date", self.tr("The due date is before the assignment date."))
+            return None
+        own_id = self.original.id if self.original is not None else None
+        for other in self.context.store.list_cases():
+            if other.id != own_id and other.session == case.session and other.number == case.number:
+                self.show_error(
+                    "number",
+                    self.tr("Case No. {number} of this session is already in the list.").format(
+                        number=case.number
+                    ),
+                )
+                return None
+        case.id = own_id
+        return case
+
+    def show_error(self, field: str, message: str) -> None:
+        self.error_field = field
+        label = self._error_labels.get(field)
+        widget = self._field_widgets.get(field)
+        if label is None or widget is None:
+            self.general_error.setText(message)
+            self.general_error.show()
+            return
+        label.setText(message)
+        label.show()
+        target = widget.edit if isinstance(widget, DateField) else widget
+        target.setStyleSheet(_INVALID_STYLE)
+        if isinstance(widget, DateField) and not widget.check.isChecked():
+            widget.check.setFocus()
+        else:
+            target.setFocus()
+        self._scroll.ensureWidgetVisible(widget)
+
+    def clear_errors(self) -> None:
+        self.error_field = None
+        self.general_error.hide()
+        for field, label in self._error_labels.items():
+            label.hide()
+            widget = self._field_widgets[field]
+            target = widget.edit if isinstance(widget, DateField) else widget
+            target.setStyleSheet("")
+
+    def error_text(self) -> str:
+        """The error shown now (for tests and accessibility), or ""."""
+        if self.error_field is None:
+            return ""
+        label = self._error_labels.get(self.error_field, self.general_error)
+        return label.text()
+
+    def accept(self) -> None:
+        case = self.validate()
+        if case is None:
+            return
+        self.case_id = self.context.store.save_case(case)
+        self.case = case
+        self.context.caseChanged.emit(self.case_id)
+        super().accept()
