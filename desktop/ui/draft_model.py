@@ -1,0 +1,452 @@
+"""The open case's draft as the composer edits it: blocks per section, an undo stack, autosave.
+
+Every change is a command from ``ui/undo_commands.py`` pushed on ``undo_stack``; the public
+methods (``insert_block``, ``edit_text`` …) build and push them. The commands change the draft
+through the ``raw_*`` methods, which emit the fine-grained signals the composer redraws on
+(``blockInserted`` …) and then ``changed`` — plus ``structureChanged`` for an insert, removal or
+move, which also writes the autosave copy at once. A timer writes it every few seconds while
+there are unsaved edits; ``save`` stores a version and drops the autosave copy.
+
+``compose`` and ``findings`` assemble the letter with the core (``desktop.compose``) and map the
+proofreader's findings — positions in the composed, normalized paragraphs — back to positions
+in the text each block shows (a template block shows its rendered paragraphs, one per line).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import difflib
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.casework import SECTIONS, Case, Draft, DraftBlock
+from desktop.compose import Composition, check_composition, template_context, template_variants
+from desktop.compose import compose as compose_letter
+from desktop.normalize import normalize_text
+from desktop.proofread import Finding
+from desktop.reply_templates import paragraphs_of
+from desktop.ui.undo_commands import (
+    ApplyFix,
+    EditBlockText,
+    InsertBlock,
+    MoveBlock,
+    MoveBlockToSection,
+    RemoveBlock,
+)
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+BLOCK_MIME = "application/x-replydesk-block"  # a block dragged inside the composer
+PARAGRAPH_MIME = "application/x-replydesk-paragraph"  # a library paragraph (library pane)
+AUTOSAVE_MS = 5000
+
+
+def block_from_json(data: Any) -> DraftBlock:
+    """A ``DraftBlock`` from its JSON form, or from the library pane's drag payload
+    ``{"section": …, "block": {…}}``. Raises ValueError for anything else."""
+    if isinstance(data, dict) and isinstance(data.get("block"), dict):
+        data = data["block"]
+    if not isinstance(data, dict) or not isinstance(data.get("text", ""), str):
+        raise ValueError("not a paragraph")
+    kind = data.get("kind", "library")
+    if kind not in ("template", "library", "free"):
+        raise ValueError(f"unknown block kind {kind!r}")
+
+    def number(key: str) -> int | None:
+        value = data.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    title = data.get("source_title")
+    return DraftBlock(
+        kind=kind,
+        text=data.get("text", ""),
+        paragraph_id=number("paragraph_id"),
+        letter_id=number("letter_id"),
+        year=number("year"),
+        source_title=title if isinstance(title, str) else None,
+    )
+
+
+def paragraph_mime_data(block: DraftBlock, section: str = "") -> QMimeData:
+    """Drag data for a library paragraph, as the composer accepts it."""
+    mime = QMimeData()
+    payload = {"section": section, "block": block.to_json()}
+    mime.setData(PARAGRAPH_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    mime.setText(block.text)
+    return mime
+
+
+def _offset_map(raw: str, shown: str) -> list[int]:
+    """For each character of ``shown`` (``normalize_text(raw)``: characters dropped or replaced
+    one for one), its position in ``raw``."""
+    if raw == shown:
+        return list(range(len(raw)))
+    positions = [0] * len(shown)
+    matcher = difflib.SequenceMatcher(None, raw, shown, autojunk=False)
+    for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for j in range(j1, j2):
+            positions[j] = min(i1 + (j - j1), max(i2 - 1, i1), max(len(raw) - 1, 0))
+    return positions
+
+
+def map_span(raw: str, shown: str, start: int, end: int) -> tuple[int, int]:
+    """A span ``[start, end)`` of ``shown`` as a span of ``raw``."""
+    positions = _offset_map(raw, shown)
+    if not positions:
+        return 0, 0
+    start = min(max(start, 0), len(shown))
+    end = min(max(end, start), len(shown))
+    raw_start = positions[start] if start < len(shown) else len(raw)
+    if end == start:
+        return raw_start, raw_start
+    return raw_start, min(positions[end - 1] + 1, len(raw))
+
+
+@dataclass(frozen=True)
+class ParagraphRef:
+    """Where a composed body paragraph comes from."""
+
+    section: str
+    index: int  # block index in the section
+    line: int  # paragraph within the block (template blocks render to several)
+    raw: str  # the text as the block holds it (a template paragraph: as rendered)
+    shown: str  # the composed, normalized text
+
+
+@dataclass(frozen=True)
+class BlockFinding:
+    """A proofreading finding placed in a block: ``[start, end)`` of the text the block's editor
+    shows. ``section`` is None for a finding outside the blocks (the salutation)."""
+
+    finding: Finding
+    section: str | None
+    index: int | None
+    start: int
+    end: int
+    fixable: bool  # a suggestion that can be applied to the block's own text
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.finding.suggestion
+
+
+class DraftModel(QObject):
+    changed = Signal()  # anything in the draft changed
+    structureChanged = Signal()  # a block was inserted, removed or moved
+    blockInserted = Signal(str, int)  # section, index
+    blockRemoved = Signal(str, int)  # section, index it had
+    blockMoved = Signal(str, int, int)  # section, from index, to index (within the section)
+    blockTextChanged = Signal(str, int)  # section, index
+    modelReset = Signal()  # another case or draft was loaded
+    caseUpdated = Signal()  # the case record was edited (template text may change)
+    modifiedChanged = Signal(bool)  # unsaved changes appeared / were saved or undone
+    saved = Signal(int)  # the version number written
+    autosaved = Signal()
+    autosaveFailed = Signal(str)  # a message for the status bar
+
+    def __init__(
+        self,
+        context: AppContext | None = None,
+        *,
+        autosave_ms: int = AUTOSAVE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context  # for the autosave timer; None: no autosave (unit tests)
+        self.case: Case | None = None
+        self.draft = Draft()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._dirty = False  # changed since the last autosave or save
+        self._loading = False
+        self._rendered: dict[str, list[str]] | None = None  # template paragraphs per section
+        self._paragraphs: list[ParagraphRef] = []
+        self.last_composition: Composition | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.structureChanged.connect(self.autosave_now)
+        if context is not None:
+            self.autosave_timer.start()
+
+    # ------------------------------------------------------------------ reading
+    def blocks(self, section: str) -> list[DraftBlock]:
+        return self.draft.sections[section]
+
+    def block(self, section: str, index: int) -> DraftBlock:
+        return self.draft.sections[section][index]
+
+    @property
+    def case_id(self) -> int | None:
+        return self.case.id if self.case is not None else None
+
+    def is_modified(self) -> bool:
+        """Unsaved changes (what a save would write)."""
+        return not self.undo_stack.isClean()
+
+    # ------------------------------------------------------------------ loading
+    def load(self, case: Case, draft: Draft | None = None, *, recovered: bool = False) -> None:
+        """Open a case's draft (a fresh one from templates when ``draft`` is None); the undo
+        history starts empty. ``recovered``: the draft is an autosave copy, so it counts as
+        unsaved and its autosave row stays until it is saved. The case open before keeps its
+        unsaved edits as its autosave copy (``discard_autosave`` first to drop them)."""
+        self.autosave_now()
+        self._loading = True
+        try:
+            self.undo_stack.clear()
+            self.case = case
+            self.draft = copy.deepcopy(draft) if draft is not None else Draft()
+            for section in SECTIONS:
+                self.draft.sections.setdefault(section, [])
+            self._rendered = None
+            self._paragraphs = []
+            self._dirty = recovered
+            if recovered:
+                self.undo_stack.resetClean()
+        finally:
+            self._loading = False
+        self.modifiedChanged.emit(self.is_modified())
+        self.modelReset.emit()
+        self.changed.emit()
+
+    def update_case(self, case: Case) -> None:
+        """The case record was edited elsewhere: keep the draft, re-render the templates."""
+        self.case = case
+        self._rendered = None
+        self.caseUpdated.emit()
+
+    # ------------------------------------------------------------------ public edits (undoable)
+    def insert_block(self, section: str, index: int, block: DraftBlock) -> None:
+        index = max(0, min(index, len(self.blocks(section))))
+        self.undo_stack.push(InsertBlock(self, section, index, block))
+
+    def remove_block(self, section: str, index: int) -> None:
+        self.undo_stack.push(RemoveBlock(self, section, index))
+
+    def move_block(self, section: str, from_index: int, to_index: int) -> None:
+        """Move within a section; ``to_index`` is the block's index after the move."""
+        count = len(self.blocks(section))
+        if not (0 <= from_index < count and 0 <= to_index < count) or from_index == to_index:
+            return
+        self.undo_stack.push(MoveBlock(self, section, from_index, to_index))
+
+    def move_block_to_section(
+        self, from_section: str, from_index: int, to_section: str, to_index: int
+    ) -> None:
+        if from_section == to_section:
+            self.move_block(from_section, from_index, to_index)
+            return
+        to_index = max(0, min(to_index, len(self.blocks(to_section))))
+        self.undo_stack.push(
+            MoveBlockToSection(self, from_section, from_index, to_section, to_index)
+        )
+
+    def edit_text(self, section: str, index: int, new_text: str) -> None:
+        if self.block(section, index).text == new_text:
+            return
+        self.undo_stack.push(EditBlockText(self, section, index, new_text))
+
+    def apply_fix(self, section: str, index: int, start: int, end: int, replacement: str) -> None:
+        self.undo_stack.push(ApplyFix(self, section, index, start, end, replacement))
+
+    def split_block(
+        self, section: str, index: int, position: int, pieces: list[str] | None = None
+    ) -> None:
+        """Break a block at ``position`` (Enter): the rest of its text becomes a free block after
+        it. With ``pieces`` (pasted paragraphs, two or more) the first is appended to the block's
+        head, the middle ones become free blocks and the last starts the tail. One undo step."""
+        parts = pieces if pieces is not None and len(pieces) >= 2 else ["", ""]
+        text = self.block(section, index).text
+        head = text[:position] + parts[0]
+        new_texts = [*parts[1:-1], parts[-1] + text[position:]]
+        self.undo_stack.beginMacro(self.tr("Split paragraph"))
+        try:
+            if head != text:
+                self.undo_stack.push(EditBlockText(self, section, index, head))
+            for k, new_text in enumerate(new_texts, start=1):
+                self.undo_stack.push(
+                    InsertBlock(self, section, index + k, DraftBlock("free", new_text))
+                )
+        finally:
+            self.undo_stack.endMacro()
+
+    def detach_template(self, section: str, index: int, context: AppContext) -> None:
+        """Replace a template block by free blocks holding its rendered paragraphs, so the clerk
+        can edit them (fill in a placeholder). One undo step."""
+        paragraphs = self.rendered_templates(context).get(section, [])
+        self.undo_stack.beginMacro(self.tr("Edit template text"))
+        try:
+            self.undo_stack.push(RemoveBlock(self, section, index))
+            for k, text in enumerate(paragraphs):
+                self.undo_stack.push(
+                    InsertBlock(self, section, index + k, DraftBlock("free", text))
+                )
+        finally:
+            self.undo_stack.endMacro()
+
+    # ------------------------------------------------------------------ raw mutators
+    # For ui/undo_commands.py only: everything else goes through the undo stack.
+    def raw_insert(self, section: str, index: int, block: DraftBlock) -> None:
+        self.blocks(section).insert(index, block)
+        self.blockInserted.emit(section, index)
+        self._structure_changed()
+
+    def raw_remove(self, section: str, index: int) -> DraftBlock:
+        block = self.blocks(section).pop(index)
+        self.blockRemoved.emit(section, index)
+        self._structure_changed()
+        return block
+
+    def raw_move(self, from_section: str, from_index: int, to_section: str, to_index: int) -> None:
+        block = self.blocks(from_section).pop(from_index)
+        self.blocks(to_section).insert(to_index, block)
+        if from_section == to_section:
+            self.blockMoved.emit(from_section, from_index, to_index)
+        else:
+            self.blockRemoved.emit(from_section, from_index)
+            self.blockInserted.emit(to_section, to_index)
+        self._structure_changed()
+
+    def raw_set_text(self, section: str, index: int, text: str) -> None:
+        blocks = self.blocks(section)
+        blocks[index] = dataclasses.replace(blocks[index], text=text)
+        self.blockTextChanged.emit(section, index)
+        self._dirty = True
+        self.changed.emit()
+
+    def _structure_changed(self) -> None:
+        self._dirty = True
+        self.changed.emit()
+        self.structureChanged.emit()
+
+    # ------------------------------------------------------------------ saving
+    def autosave_now(self) -> bool:
+        """Write the working copy when there are edits since the last write. False when
+        nothing was written (nothing to write, no case, or the write failed)."""
+        if not self._dirty or self.context is None or self.case_id is None or self._loading:
+            return False
+        try:
+            self.context.store.autosave_draft(self.case_id, self.draft)
+        except (sqlite3.Error, OSError) as exc:
+            log.exception("autosave of case %s failed", self.case_id)
+            self.autosaveFailed.emit(self.tr("Autosave failed: {0}").format(exc))
+            return False
+        self._dirty = False
+        self.autosaved.emit()
+        return True
+
+    def discard_autosave(self) -> None:
+        """The clerk chose not to keep the unsaved edits: drop the working copy (the draft in
+        memory stays as it is until another one is loaded)."""
+        self._dirty = False
+        if self.context is not None and self.case_id is not None:
+            self.context.store.clear_autosave(self.case_id)
+
+    def save(self, context: AppContext, note: str = "") -> int:
+        """Store the draft as the case's newest version; returns its number."""
+        if self.case_id is None:
+            raise ValueError("no case is open")
+        version = context.store.save_draft(self.case_id, self.draft, note)
+        context.store.clear_autosave(self.case_id)
+        self._dirty = False
+        self.undo_stack.setClean()
+        self.saved.emit(version)
+        return version
+
+    def _clean_changed(self, clean: bool) -> None:
+        if self._loading:
+            return
+        if clean:
+            # Undone back to the saved version: no working copy to recover any more.
+            self._dirty = False
+            if self.context is not None and self.case_id is not None:
+                try:
+                    self.context.store.clear_autosave(self.case_id)
+                except (sqlite3.Error, OSError):
+                    log.exception("clearing the autosave of case %s failed", self.case_id)
+        self.modifiedChanged.emit(not clean)
+
+    # ------------------------------------------------------------------ composing, proofreading
+    def compose(self, context: AppContext) -> Composition:
+        """The letter as it would be exported now; also refreshes the template texts and the
+        paragraph → block map ``findings`` uses."""
+        if self.case is None:
+            raise ValueError("no case is open")
+        profile = context.profile()
+        comp = compose_letter(self.case, profile, self.draft, templates=context.templates)
+        tctx = template_context(self.case, profile, comp.letter.date)
+        variants = template_variants(self.case)
+        rendered: dict[str, list[str]] = {}
+        refs: list[ParagraphRef] = []
+        for section in SECTIONS:
+            for index, block in enumerate(self.blocks(section)):
+                if block.kind == "template":
+                    if section not in rendered:
+                        text, _ = context.templates.render(section, tctx, variants)
+                        rendered[section] = [normalize_text(p) for p in paragraphs_of(text)]
+                    texts = rendered[section]
+                else:
+                    texts = [block.text]
+                for line, raw in enumerate(texts):
+                    shown = normalize_text(raw)
+                    if shown:
+                        refs.append(ParagraphRef(section, index, line, raw, shown))
+        if [r.shown for r in refs] != [p.text for p in comp.letter.paragraphs]:
+            log.warning("composed paragraphs do not match the draft's blocks")
+            refs = []
+        self._paragraphs = refs
+        self._rendered = rendered
+        self.last_composition = comp
+        return comp
+
+    def rendered_templates(self, context: AppContext) -> dict[str, list[str]]:
+        """The rendered template paragraphs per section (sections with a template block)."""
+        if self._rendered is None or any(
+            b.kind == "template" and s not in self._rendered
+            for s in SECTIONS
+            for b in self.blocks(s)
+        ):
+            self.compose(context)
+        assert self._rendered is not None
+        return self._rendered
+
+    def template_text(self, section: str, context: AppContext) -> str:
+        """What a template block of ``section`` shows: its paragraphs, one per line."""
+        return "\n".join(self.rendered_templates(context).get(section, []))
+
+    def findings(self, context: AppContext) -> list[BlockFinding]:
+        """The proofreader's findings, each placed in the block (and its shown text) it is in."""
+        if self.case is None:
+            return []
+        comp = self.compose(context)
+        out: list[BlockFinding] = []
+        for f in check_composition(comp, self.case):
+            k = f.paragraph - 1  # paragraph 0 is the salutation
+            if not 0 <= k < len(self._paragraphs):
+                out.append(BlockFinding(f, None, None, f.start, f.end, False))
+                continue
+            ref = self._paragraphs[k]
+            if self.block(ref.section, ref.index).kind == "template":
+                lines = (self._rendered or {}).get(ref.section, [])
+                offset = sum(len(p) + 1 for p in lines[: ref.line])
+                start, end = offset + f.start, offset + f.end
+                out.append(BlockFinding(f, ref.section, ref.index, start, end, False))
+                continue
+            start, end = map_span(ref.raw, ref.shown, f.start, f.end)
+            fixable = f.suggestion is not None
+            out.append(BlockFinding(f, ref.section, ref.index, start, end, fixable))
+        return out
