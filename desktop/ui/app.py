@@ -1,128 +1,108 @@
-"""Start the window: a library browser (search + letter preview) until the full workflow lands.
-
-The three-pane window with cases and the composer is the window issue's work; this keeps the
-"start the app" command honest in the meantime and is replaced by it.
-"""
+"""Start the window: translations, error handling, one instance per library, crash recovery."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.letter_view import SECTION_ZH, group_sections
 from desktop.logs import setup_logging
-from desktop.paths import default_db_path
+from desktop.paths import default_db_path, resources_dir
 from desktop.sample import ensure_sample_library
-from desktop.search import search
 from desktop.store import LibraryError, LibraryStore
+from desktop.ui.context import AppContext
+from desktop.ui.errors import install_excepthook
+from desktop.ui.fonts_check import check_fonts, missing_fonts_note
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings_dialog import DEFAULT_LANGUAGE, LANGUAGE_KEY, SETTINGS_APP, SETTINGS_ORG
+from desktop.ui.single_instance import SingleInstance
+
+log = logging.getLogger(__name__)
+_KEEP: list[object] = []  # translators must outlive the window
 
 
-class LibraryWindow(QMainWindow):
-    def __init__(self, store: LibraryStore):
-        super().__init__()
-        self.store = store
-        self.setWindowTitle("答复助手 — 资料库")
-        self.search_box = QLineEdit(
-            placeholderText="输入关键词搜索以往答复和参考资料（多个词用空格分开）"
+def install_translations(app: QApplication, language: str) -> bool:
+    """Chinese (the default) or English (the source strings). True when Chinese loaded."""
+    if language != "zh_CN":
+        return False
+    ours = QTranslator(app)
+    loaded = ours.load(str(resources_dir() / "translations" / "replydesk_zh_CN.qm"))
+    if loaded:
+        app.installTranslator(ours)
+        _KEEP.append(ours)
+    qt = QTranslator(app)
+    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):  # fmt: skip
+        app.installTranslator(qt)
+        _KEEP.append(qt)
+    return loaded
+
+
+def offer_recovery(window: MainWindow, store: LibraryStore) -> None:
+    """After a crash or power cut: offer back the drafts that were not saved."""
+    for case_id, saved_at, draft in store.pending_autosaves():
+        case = store.get_case(case_id)
+        if case is None:
+            store.clear_autosave(case_id)
+            continue
+        answer = QMessageBox.question(
+            window,
+            window.tr("Restore unsaved draft"),
+            window.tr(
+                "The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). "
+                "Restore it?"
+            )
+            .replace("%1", case.title)
+            .replace("%2", saved_at),
         )
-        self.search_box.setObjectName("librarySearch")
-        self.results = QListWidget()
-        self.results.setObjectName("libraryResults")
-        self.results.setWordWrap(True)
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("letterPreview")
-        self.status = QLabel()
-
-        left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.results)
-        layout.addWidget(self.status)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.preview)
-        splitter.setSizes([520, 680])
-        self.setCentralWidget(splitter)
-        self.resize(1200, 760)
-
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.run_search)
-        self.search_box.textChanged.connect(lambda _t: self._debounce.start())
-        self.results.currentItemChanged.connect(self._show_current)
-        self.show_letter_list()
-
-    def show_letter_list(self) -> None:
-        self.results.clear()
-        for letter in self.store.list_letters():
-            kind = "答复" if letter["kind"] == "reply" else "参考资料"
-            title = letter["proposal_title"] or letter["title"] or "（无标题）"
-            item = QListWidgetItem(f"[{kind}] {letter['reply_date'] or ''} {title}")
-            item.setData(Qt.ItemDataRole.UserRole, (letter["id"], None))
-            self.results.addItem(item)
-        self.status.setText(f"资料库共 {self.store.letter_count()} 份文件")
-
-    def run_search(self) -> None:
-        query = self.search_box.text().strip()
-        if not query:
-            self.show_letter_list()
+        if answer == QMessageBox.StandardButton.Yes:
+            window.open_case(case_id, draft, recovered=True)
             return
-        hits = search(self.store, query, limit=50)
-        self.results.clear()
-        for hit in hits:
-            label = QLabel(f"<b>[{SECTION_ZH.get(hit.section, hit.section)}]</b> {hit.snippet}")
-            label.setWordWrap(True)
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, (hit.letter_id, hit.paragraph_id))
-            item.setSizeHint(label.sizeHint())
-            self.results.addItem(item)
-            self.results.setItemWidget(item, label)
-        self.status.setText(f"找到 {len(hits)} 段")
-
-    def _show_current(self, item: QListWidgetItem | None, _prev: object = None) -> None:
-        if item is None:
-            return
-        letter_id, paragraph_id = item.data(Qt.ItemDataRole.UserRole)
-        letter = self.store.get_letter(letter_id)
-        if letter is None:
-            return
-        parts = [f"<h2>{letter['proposal_title'] or letter['title'] or ''}</h2>"]
-        meta = [letter.get("agency"), letter.get("reply_date")]
-        parts.append(f"<p style='color:#666'>{' '.join(m for m in meta if m)}</p>")
-        for section in group_sections(letter["paragraphs"]):
-            parts.append(f"<p style='color:#888'>【{SECTION_ZH.get(section['kind'])}】</p>")
-            if section["heading"]:
-                parts.append(f"<h3>{section['heading']}</h3>")
-            for p in section["paragraphs"]:
-                style = "background:#fff3b0" if p["id"] == paragraph_id else ""
-                parts.append(f"<p style='{style}'>　　{p['text']}</p>")
-        self.preview.setHtml("".join(parts))
+        store.clear_autosave(case_id)
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def bring_forward(window: MainWindow) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication(argv or sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(SETTINGS_ORG)
+    app.setApplicationName(SETTINGS_APP)
+    settings = QSettings(SETTINGS_ORG, SETTINGS_APP)
+    install_translations(app, str(settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE)))
+    window_ref: list[MainWindow] = []
+    install_excepthook(lambda: window_ref[0] if window_ref else None)
+
+    db = db_path or default_db_path()
+    instance = SingleInstance(db)
+    if not instance.claim():
+        log.info("another window has library %s open; it was asked to come forward", db)
+        return 0
     try:
-        store = LibraryStore(default_db_path())
+        store = LibraryStore(db)
     except LibraryError as exc:
-        QMessageBox.critical(None, "答复助手", exc.message)
+        QMessageBox.critical(None, app.translate("app", "ReplyDesk"), exc.message)
         return 2
     ensure_sample_library(store)
-    window = LibraryWindow(store)
+    context = AppContext(db, store=store)
+    window = MainWindow(context, settings=settings)
+    window_ref.append(window)
+    instance.activated.connect(lambda: bring_forward(window))
     window.show()
+    note = missing_fonts_note(check_fonts(context.profile().fonts))
+    if note:
+        window.statusBar().showMessage(note, 20000)
+        log.info("fonts: %s", note)
+    offer_recovery(window, store)
     code = app.exec()
-    store.close()
+    instance.release()
+    context.close()
     return int(code)

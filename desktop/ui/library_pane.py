@@ -36,6 +36,11 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 250
 
 
+def _named(widget: Any, name: str) -> Any:
+    widget.setObjectName(name)
+    return widget
+
+
 def block_for_hit(hit: SearchHit) -> tuple[str, DraftBlock]:
     """Where a hit goes in a draft (its section; reference text goes to the status section)
     and the library block that keeps its provenance."""
@@ -91,22 +96,22 @@ class LibraryPane(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search past replies and reference material"))
         self.search_box.setClearButtonEnabled(True)
 
-        self.section_filter = QComboBox(objectName="filterSection")
+        self.section_filter = _named(QComboBox(), "filterSection")
         self.section_filter.addItem(self.tr("All sections"), "")
         for kind in (*SECTIONS, "body"):
             self.section_filter.addItem(SECTION_ZH[kind], kind)
-        self.kind_filter = QComboBox(objectName="filterKind")
+        self.kind_filter = _named(QComboBox(), "filterKind")
         self.kind_filter.addItem(self.tr("Replies and reference"), "")
         self.kind_filter.addItem(self.tr("Replies"), "reply")
         self.kind_filter.addItem(self.tr("Reference"), "reference")
-        self.year_from = QSpinBox(objectName="filterYearFrom")
-        self.year_to = QSpinBox(objectName="filterYearTo")
+        self.year_from = _named(QSpinBox(), "filterYearFrom")
+        self.year_to = _named(QSpinBox(), "filterYearTo")
         for box in (self.year_from, self.year_to):
             box.setRange(1990, 2100)
             box.setSpecialValueText(self.tr("any"))
             box.setMinimum(1989)
             box.setValue(1989)
-        self.agency_filter = QLineEdit(objectName="filterAgency")
+        self.agency_filter = _named(QLineEdit(), "filterAgency")
         self.agency_filter.setPlaceholderText(self.tr("Agency"))
 
         self.results = _DragList()
@@ -114,8 +119,8 @@ class LibraryPane(QWidget):
         self.results.setWordWrap(True)
         self.results.setDragEnabled(True)
         self.results.setAlternatingRowColors(True)
-        self.preview = QTextBrowser(objectName="sourcePreview")
-        self.similar = QTreeWidget(objectName="similarList")
+        self.preview = _named(QTextBrowser(), "sourcePreview")
+        self.similar = _named(QTreeWidget(), "similarList")
         self.similar.setHeaderHidden(True)
         self.similar.setWordWrap(True)
         self.similar.setDragEnabled(True)

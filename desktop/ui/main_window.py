@@ -1,0 +1,411 @@
+"""The main window: cases (left), composer (centre), library (right), and the clerk's actions."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
+
+from desktop.casework import Draft
+from desktop.compose import plain_text_body
+from desktop.ui.case_dialog import CaseDialog
+from desktop.ui.cases_pane import CasesPane
+from desktop.ui.composer import Composer
+from desktop.ui.context import AppContext
+from desktop.ui.draft_model import DraftModel
+from desktop.ui.errors import show_error
+from desktop.ui.import_dialog import ImportDialog
+from desktop.ui.library_pane import LibraryPane
+from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG, SettingsDialog
+
+log = logging.getLogger(__name__)
+SEAL_KEY = "seal_image"
+
+
+def _safe_name(title: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\n\r\t]', "", title).strip()[:80] or "答复"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, *, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings or QSettings(SETTINGS_ORG, SETTINGS_APP)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("ReplyDesk"))
+        self._seal_dir = tempfile.TemporaryDirectory(prefix="replydesk-seal-")
+
+        self.model = DraftModel(context, parent=self)
+        self.cases = CasesPane(context)
+        self.composer = Composer(context, self.model)
+        self.library = LibraryPane(context)
+        composer_scroll = self.composer if _scrolls(self.composer) else _scroll(self.composer)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.cases)
+        self.splitter.addWidget(composer_scroll)
+        self.splitter.addWidget(self.library)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([320, 720, 460])
+        self.setCentralWidget(self.splitter)
+        self.case_label = QLabel()
+        self.statusBar().addPermanentWidget(self.case_label)
+
+        self._make_actions()
+        self.cases.caseActivated.connect(self.open_case)
+        self.library.insertRequested.connect(self._insert)
+        self.composer.sourceRequested.connect(lambda letter_id: self.library.show_letter(letter_id))
+        self.model.modifiedChanged.connect(lambda _m: self._update_title())
+        self.model.autosaveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        context.caseChanged.connect(self._case_edited)
+        self._restore_geometry()
+        self._update_title()
+
+    # ----------------------------------------------------------------- actions
+    def _action(self, name: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        std = QKeySequence.StandardKey
+        a = {
+            "new": self._action("actionNewCase", tr("&New case…"), self.new_case, std.New),
+            "edit": self._action(
+                "actionEditCase", tr("&Edit case…"), self.edit_case, "Ctrl+Shift+E"
+            ),
+            "save": self._action("actionSave", tr("&Save draft"), self.save_draft, std.Save),
+            "import": self._action(
+                "actionImport", tr("&Import letters…"), self.import_letters, "Ctrl+I"
+            ),
+            "docx": self._action(
+                "actionExportDocx", tr("Export &DOCX…"), self.export_docx, "Ctrl+E"
+            ),
+            "pdf": self._action(
+                "actionExportPdf", tr("Export &PDF…"), self.export_pdf, "Ctrl+Shift+P"
+            ),
+            "text": self._action(
+                "actionExportText", tr("Export plain &text…"), self.export_text, "Ctrl+T"
+            ),
+            "preview": self._action("actionPreview", tr("Pre&view…"), self.preview, "Ctrl+R"),
+            "print": self._action("actionPrint", tr("&Print…"), self.print_letter, std.Print),
+            "word": self._action(
+                "actionOpenInWord", tr("Open in &Word/WPS"), self.open_in_word, "Ctrl+O"
+            ),
+            "find": self._action(
+                "actionFind", tr("&Search the library"), self._focus_search, std.Find
+            ),
+            "settings": self._action(
+                "actionSettings", tr("Se&ttings…"), self.open_settings, "Ctrl+,"
+            ),
+            "quit": self._action("actionQuit", tr("&Quit"), self.close, std.Quit),
+        }
+        undo = self.model.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setObjectName("actionUndo")
+        undo.setShortcut(QKeySequence(std.Undo))
+        redo = self.model.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setObjectName("actionRedo")
+        redo.setShortcut(QKeySequence(std.Redo))
+        # The composer's own undo/redo shortcuts would be ambiguous beside the window's.
+        for action in (getattr(self.composer, "undo_action", None),
+                       getattr(self.composer, "redo_action", None)):  # fmt: skip
+            if action is not None:
+                action.setShortcut(QKeySequence())
+        self.actions_by_key = {**a, "undo": undo, "redo": redo}
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        for key in ("new", "edit", "save", None, "import", None, "docx", "pdf", "text", "word",
+                    None, "preview", "print", None, "quit"):  # fmt: skip
+            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["find"])
+        tools = bar.addMenu(tr("&Tools"))
+        tools.addAction(a["settings"])
+        toolbar = self.addToolBar(tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        for key in ("new", "save", "import", "docx", "preview", "print"):
+            toolbar.addAction(a[key])
+        toolbar.addAction(undo)
+        toolbar.addAction(redo)
+
+    # ----------------------------------------------------------------- cases
+    def new_case(self) -> None:
+        dialog = CaseDialog(self.context, None, self)
+        if dialog.exec() and dialog.case_id is not None:
+            self.open_case(dialog.case_id)
+
+    def edit_case(self) -> None:
+        if self.model.case is None or self.model.case.id is None:
+            show_error(self, self.tr("Open a case first."))
+            return
+        dialog = CaseDialog(self.context, self.model.case, self)
+        dialog.exec()
+
+    def _case_edited(self, case_id: int) -> None:
+        if self.model.case is not None and self.model.case.id == case_id:
+            case = self.context.store.get_case(case_id)
+            if case is not None:
+                self.model.update_case(case)
+                self._update_title()
+
+    def open_case(
+        self, case_id: int, draft: Draft | None = None, *, recovered: bool = False
+    ) -> None:
+        if self.model.case is not None and self.model.case.id != case_id:
+            self.model.autosave_now()
+        case = self.context.store.get_case(case_id)
+        if case is None:
+            return
+        if draft is None:
+            draft = self.context.store.load_draft(case_id)
+        self.model.load(case, draft, recovered=recovered)
+        self.library.show_similar_for(case)
+        self._update_title()
+
+    def _insert(self, section: str, block: Any) -> None:
+        if self.model.case is None:
+            self.statusBar().showMessage(
+                self.tr("Open or create a case to insert paragraphs."), 5000
+            )
+            return
+        self.composer.insert_paragraph(section, block)
+
+    def save_draft(self) -> None:
+        if self.model.case is None:
+            return
+        version = self.model.save(self.context)
+        self.statusBar().showMessage(
+            self.tr("Draft saved as version %1.").replace("%1", str(version)), 5000
+        )
+
+    # ----------------------------------------------------------------- letter output
+    def _seal_path(self) -> str | None:
+        stored = self.context.store.get_profile_file(SEAL_KEY)
+        if stored is None:
+            return None
+        path = Path(self._seal_dir.name) / stored[0]
+        path.write_bytes(stored[1])
+        return str(path)
+
+    def _composition(self) -> Any:
+        if self.model.case is None:
+            show_error(self, self.tr("Open a case first."))
+            return None
+        comp = self.model.compose(self.context)
+        seal = self._seal_path()
+        if seal is not None:
+            from desktop.export_docx import SealError, check_seal_image
+            from desktop.model import SealSpec
+
+            try:
+                check_seal_image(Path(seal))
+            except SealError as exc:
+                without = self.tr("Write the letter without the seal?")
+                answer = QMessageBox.question(self, self.tr("Seal"), exc.message + "\n\n" + without)
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+            else:
+                comp.letter.seal = SealSpec(seal, self.context.profile().seal_diameter_mm)
+        for problem in comp.problems:
+            self.statusBar().showMessage(str(problem), 10000)
+        return comp
+
+    def _ask_target(self, suffix: str, filter_text: str) -> Path | None:
+        case = self.model.case
+        folder = self.settings.value("export/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        name = _safe_name(case.title if case else "答复") + "的答复" + suffix
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path(folder) / name),
+                                              filter_text)  # fmt: skip
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != suffix:
+            target = target.with_suffix(suffix)
+        self.settings.setValue("export/folder", str(target.parent))
+        return target
+
+    def export_docx(self, target: Path | None = None) -> Path | None:
+        comp = self._composition()
+        if comp is None:
+            return None
+        target = target or self._ask_target(".docx", self.tr("Word document (*.docx)"))
+        if target is None:
+            return None
+        from desktop.export_docx import write_docx
+        from desktop.safe_write import TargetLocked, WriteFailed
+
+        while True:
+            try:
+                write_docx(comp.letter, target)
+            except TargetLocked as exc:
+                instead = self.tr("Save as %1 instead?").replace("%1", exc.suggestion.name)
+                answer = QMessageBox.question(
+                    self, self.tr("File in use"), exc.message + "\n\n" + instead
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+                target = exc.suggestion
+                continue
+            except WriteFailed as exc:
+                show_error(self, exc.message)
+                return None
+            break
+        self.last_docx = target
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 8000)
+        return target
+
+    def export_text(self, target: Path | None = None) -> Path | None:
+        comp = self._composition()
+        if comp is None:
+            return None
+        text, warning = plain_text_body(comp.letter, self.context.profile().text_limit)
+        target = target or self._ask_target(".txt", self.tr("Plain text (*.txt)"))
+        if target is None:
+            return None
+        from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
+
+        try:
+            atomic_write(target, lambda tmp: _write_utf8(tmp, text))
+        except (TargetLocked, WriteFailed) as exc:
+            show_error(self, exc.message)
+            return None
+        if warning:
+            QMessageBox.information(self, self.tr("Plain text"), warning)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 8000)
+        return target
+
+    def export_pdf(self) -> None:
+        docx = self.export_docx()
+        if docx is None:
+            return
+        target = docx.with_suffix(".pdf")
+        from desktop.pdf import PdfError, convert_to_pdf
+        from desktop.safe_write import TargetLocked, WriteFailed
+
+        def convert() -> Path:
+            return convert_to_pdf(docx, target)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PdfError | TargetLocked | WriteFailed):
+                show_error(self, exc.message)
+            else:
+                raise exc
+
+        self.statusBar().showMessage(self.tr("Making the PDF…"))
+        self.context.operation(convert).success(
+            lambda path: self.statusBar().showMessage(
+                self.tr("Saved %1").replace("%1", str(path)), 8000
+            )
+        ).failure(failed).run_in_background()
+
+    def preview(self) -> None:
+        comp = self._composition()
+        if comp is None:
+            return
+        from desktop.export_docx import write_docx
+        from desktop.ui.preview import PreviewDialog
+
+        docx = Path(self._seal_dir.name) / "preview.docx"
+        write_docx(comp.letter, docx)
+        PreviewDialog(self.context, comp.letter, docx, self).exec()
+
+    def print_letter(self) -> None:
+        comp = self._composition()
+        if comp is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from desktop.ui.page_renderer import print_letter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec():
+            print_letter(comp.letter, printer)
+
+    def open_in_word(self) -> None:
+        docx = self.export_docx()
+        if docx is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(docx)))
+
+    # ----------------------------------------------------------------- library
+    def import_letters(self, paths: list[Path] | None = None) -> None:
+        ImportDialog(self.context, paths, self).exec()
+
+    def _focus_search(self) -> None:
+        self.library.search_box.setFocus()
+        self.library.search_box.selectAll()
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.context, self).exec()
+
+    # ----------------------------------------------------------------- window state
+    def _update_title(self) -> None:
+        case = self.model.case
+        base = self.tr("ReplyDesk")
+        if case is None:
+            self.setWindowTitle(base)
+            self.case_label.setText("")
+            return
+        mark = "*" if self.model.is_modified() else ""
+        self.setWindowTitle(f"{mark}{case.title} — {base}")
+        self.case_label.setText(f"第{case.number}号 {case.addressee}{case.role}")
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 900)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.model.case is not None and self.model.is_modified():
+            self.model.save(self.context, note=self.tr("saved on exit"))
+        self.model.autosave_timer.stop()
+        self._seal_dir.cleanup()
+        super().closeEvent(event)
+
+
+def _write_utf8(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _scrolls(widget: QWidget) -> bool:
+    return bool(widget.findChild(QScrollArea))
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area

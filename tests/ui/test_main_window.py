@@ -1,0 +1,151 @@
+"""The whole flow as a clerk does it, on real widgets and a real library in a temp folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QInputMethodEvent
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTableView, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.reply_templates import ReplyTemplates
+from desktop.store import LibraryStore
+from desktop.ui.case_dialog import CaseDialog
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+
+OBJECT_NAMES = [
+    "caseList", "composer", "sectionEditor_greeting", "sectionEditor_status", "sectionEditor_plan",
+    "sectionEditor_closing", "librarySearch", "libraryResults", "similarList",
+]  # fmt: skip
+ACTION_NAMES = ["actionNewCase", "actionImport", "actionExportDocx", "actionPrint", "actionUndo",
+                "actionRedo"]  # fmt: skip
+
+
+def commit(widget: QWidget, text: str) -> None:
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    widget.inputMethodEvent(event)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> MainWindow:
+    context = AppContext(sample_store.path, store=sample_store,
+                         templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(context, settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_object_names_for_testing_and_accessibility(window: MainWindow) -> None:
+    for name in OBJECT_NAMES:
+        assert window.findChild(QWidget, name) is not None, name
+    for name in ACTION_NAMES:
+        action = window.findChild(QAction, name)
+        assert action is not None and not action.shortcut().isEmpty(), name
+
+
+def _new_case(window: MainWindow, qtbot: QtBot) -> int:
+    dialog = CaseDialog(window.context, None, window)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QLineEdit, "caseNumber").setText("12")
+    dialog.findChild(QLineEdit, "caseSession").setText("市十七届人大三次会议")
+    dialog.findChild(QLineEdit, "caseTitle").setText("关于加快众创空间建设的建议")
+    dialog.findChild(QLineEdit, "caseProposers").setText("张三")
+    dialog.findChild(QPlainTextEdit, "caseContent").setPlainText("建议加快众创空间和孵化器建设。")
+    dialog.accept()
+    assert dialog.case_id is not None
+    return dialog.case_id
+
+
+def test_full_flow_new_case_search_insert_reorder_undo_export(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    case_id = _new_case(window, qtbot)
+    cases = window.findChild(QTableView, "caseList")
+    qtbot.waitUntil(lambda: cases.model().rowCount() == 1)
+    window.open_case(case_id)
+    assert "关于加快众创空间建设的建议" in window.windowTitle()
+
+    # Similar past replies appear without being asked.
+    similar = window.library.similar
+    qtbot.waitUntil(
+        lambda: similar.topLevelItemCount() > 0 and similar.topLevelItem(0).childCount() > 0,
+        timeout=5000,
+    )
+
+    pane = window.library
+    pane.section_filter.setCurrentIndex(pane.section_filter.findData("status"))
+    with qtbot.waitSignal(window.library.searched, timeout=3000):
+        commit(window.library.search_box, "众创空间")
+    results = window.library.results
+    assert results.count() >= 2
+    first = results.item(0).data(Qt.ItemDataRole.UserRole)[1]
+    second = results.item(1).data(Qt.ItemDataRole.UserRole)[1]
+    for row in (0, 1):
+        results.setCurrentRow(row)
+        qtbot.keyClick(results, Qt.Key.Key_Return)
+    status = [b for b in window.model.blocks("status") if b.kind == "library"]
+    assert [b.paragraph_id for b in status] == [first.paragraph_id, second.paragraph_id]
+
+    # Reorder: the second inserted paragraph moves up, then undo puts it back.
+    index = window.model.blocks("status").index(status[1])
+    window.composer.select("status", index)
+    window.composer.move_up_action.trigger()
+    moved = [b.paragraph_id for b in window.model.blocks("status") if b.kind == "library"]
+    assert moved == [second.paragraph_id, first.paragraph_id]
+    window.findChild(QAction, "actionUndo").trigger()
+    restored = [b.paragraph_id for b in window.model.blocks("status") if b.kind == "library"]
+    assert restored == [first.paragraph_id, second.paragraph_id]
+
+    target = tmp_path / "答复 输出.docx"
+    assert window.export_docx(target) == target
+    paragraphs = [p.text.replace("\n", "") for p in Document(str(target)).paragraphs]
+    body = [p for p in paragraphs if p.strip()]
+    i1, i2 = body.index(first.text), body.index(second.text)
+    assert i1 < i2
+    assert body.index("张三代表：") < i1
+    assert any("众创空间" in p for p in body)
+
+
+def test_export_to_a_file_open_in_word_offers_another_name(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window.open_case(_new_case(window, qtbot))
+    target = tmp_path / "答复.docx"
+    target.write_bytes(b"open in Word")
+    (tmp_path / "~$答复.docx").write_bytes(b"owner")
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    written = window.export_docx(target)
+    assert written == tmp_path / "答复(2).docx" and written.exists()
+    assert target.read_bytes() == b"open in Word"
+    assert asked and "答复(2).docx" in asked[0]
+
+
+def test_geometry_and_splitters_are_restored(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.resize(760, 560)  # the offscreen screen is 800 × 600
+    window.splitter.setSizes([200, 500, 300])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow(window.context, settings=window.settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.size().width() == 760
+    assert again.splitter.sizes() == sizes
