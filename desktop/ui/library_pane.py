@@ -6,9 +6,10 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -59,6 +63,41 @@ def paragraph_mime(section: str, block: DraftBlock) -> QMimeData:
     mime.setData(PARAGRAPH_MIME, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     mime.setText(block.text)
     return mime
+
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+MARK_OPEN = "<span style='background:#ffe58f'>"
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit's rich text (marked terms) straight into the list: no widget per hit,
+    so a search with fifty hits is on screen at once."""
+
+    PADDING = 4
+
+    def _document(self, option: QStyleOptionViewItem, index: Any) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(index.data(HTML_ROLE) or html.escape(index.data() or ""))
+        width = option.rect.width() if option.rect.width() > 0 else 400
+        doc.setTextWidth(max(50, width - 2 * self.PADDING))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.left() + self.PADDING, option.rect.top() + self.PADDING)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * self.PADDING)
 
 
 class SearchBox(QLineEdit):
@@ -119,6 +158,8 @@ class LibraryPane(QWidget):
         self.results.setWordWrap(True)
         self.results.setDragEnabled(True)
         self.results.setAlternatingRowColors(True)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.preview = _named(QTextBrowser(), "sourcePreview")
         self.similar = _named(QTreeWidget(), "similarList")
         self.similar.setHeaderHidden(True)
@@ -206,21 +247,17 @@ class LibraryPane(QWidget):
         source = (f"《{next(iter(titles))}》" if len(titles) == 1 else "") + (
             self.tr(" · %n letter(s)", "", count) if count > 1 else ""
         )
-        label = QLabel(
-            f"<span style='color:#555'>[{SECTION_ZH.get(hit.section, hit.section)}] "
-            f"{html.escape(where)} {html.escape(source)}</span><br>{hit.snippet}"
-        )
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setStyleSheet("QLabel { padding: 4px; } mark { background: #ffe58f; }")
-        # Clicks go to the list (select, double-click to insert, drag), not to the label.
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         item = QListWidgetItem()
         item.setData(BLOCK_ROLE, block_for_hit(hit))
         item.setData(Qt.ItemDataRole.ToolTipRole, hit.text)
-        item.setSizeHint(label.sizeHint())
+        item.setData(
+            HTML_ROLE,
+            f"<span style='color:#555'>[{SECTION_ZH.get(hit.section, hit.section)}] "
+            f"{html.escape(where)} {html.escape(source)}</span><br>"
+            + hit.snippet.replace("<mark>", MARK_OPEN).replace("</mark>", "</span>"),
+        )
+        item.setData(Qt.ItemDataRole.DisplayRole, hit.text)  # for accessibility and sorting
         self.results.addItem(item)
-        self.results.setItemWidget(item, label)
 
     def _insert_item(self, item: QListWidgetItem) -> None:
         section, block = item.data(BLOCK_ROLE)

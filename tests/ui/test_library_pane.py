@@ -42,8 +42,9 @@ def test_search_as_you_type_shows_marked_hits_and_the_source(
         commit(pane.search_box, "众创空间")
     assert blocker.args[0] > 0
     results = pane.findChild(QListWidget, "libraryResults")
-    label = results.itemWidget(results.item(0))
-    assert "<mark>众创空间</mark>" in label.text()
+    from desktop.ui.library_pane import HTML_ROLE, MARK_OPEN
+
+    assert f"{MARK_OPEN}众创空间</span>" in results.item(0).data(HTML_ROLE)
     results.setCurrentRow(0)
     assert "众创空间" in pane.preview.toPlainText()
 

@@ -1,0 +1,150 @@
+"""Window measurements: cold start, responsiveness while importing, search on screen, memory.
+
+Each runs in a fresh Python process (offscreen Qt) so start-up and memory are a clerk's:
+
+- cold start: process start → main window shown and the event loop idle, on a copy of the
+  library; baseline: the same process showing an empty ``QMainWindow`` (Python + Qt alone).
+- stall: the longest gap between ticks of a 10 ms timer while the import dialog's operation
+  imports letters; baseline: the same timer with nothing running.
+- search on screen: the library pane's ``run_search`` (the query, the hits as widgets) after
+  the debounce; baseline: ``desktop.search.search`` alone on the same connection.
+- memory: peak resident memory of the cold-start process (the window with the library open).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_COLD = r"""
+import os, sys, time, json, resource
+t0 = float(sys.argv[2])
+from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtCore import QTimer, QSettings
+app = QApplication([])
+if sys.argv[1] == "bare":
+    w = QMainWindow(); w.resize(1200, 800); w.show()
+else:
+    from desktop.store import LibraryStore
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+    store = LibraryStore(sys.argv[1])
+    settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
+    w = MainWindow(AppContext(store.path, store=store), settings=settings); w.show()
+def done():
+    usable = time.time() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": usable, "rss_mb": rss})); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+_STALL = r"""
+import sys, time, json
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+app = QApplication([])
+from desktop.store import LibraryStore
+from desktop.importer import import_paths
+from desktop.ui.operations import Operation
+db, folder, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+LibraryStore(db).close()
+gaps, last = [], [time.perf_counter()]
+def tick():
+    now = time.perf_counter(); gaps.append(now - last[0]); last[0] = now
+timer = QTimer(); timer.setInterval(10); timer.timeout.connect(tick); timer.start()
+result = {}
+def finish(value=None):
+    timer.stop()
+    result.update(max_gap_ms=max(gaps) * 1000 if gaps else 0.0, ticks=len(gaps),
+                  seconds=time.perf_counter() - t0)
+    print(json.dumps(result)); app.quit()
+t0 = time.perf_counter()
+if mode == "import":
+    files = sorted(Path(folder).glob("*"))
+    op = Operation(import_paths, paths=files, db_path=Path(db))
+    counted = []
+    op.progress(lambda p: counted.append(p.result.status))
+    op.success(lambda _v: (result.update(files=len(counted)), finish())).run_in_background()
+else:
+    QTimer.singleShot(3000, finish)
+app.exec()
+"""
+
+_SEARCH = r"""
+import sys, time, json, statistics
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop.store import LibraryStore
+from desktop.search import search
+from desktop.ui.context import AppContext
+from desktop.ui.library_pane import LibraryPane
+store = LibraryStore(sys.argv[1])
+pane = LibraryPane(AppContext(store.path, store=store)); pane.show()
+queries = json.loads(sys.argv[2])
+ours, base = [], []
+for _ in range(3):
+    for q in queries:
+        pane.search_box.setText(q)
+        pane._debounce.stop()  # measure from the moment the debounce fires
+        t = time.perf_counter(); pane.run_search(); app.processEvents()
+        ours.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter(); search(store, q, limit=50)
+        base.append((time.perf_counter() - t) * 1000)
+ours.sort()
+print(json.dumps({"median": statistics.median(ours), "p95": ours[int(0.95 * (len(ours) - 1))],
+                  "baseline_median": statistics.median(base), "n": len(ours)}))
+"""
+
+
+def _run(code: str, *args: str) -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env=env, timeout=900, cwd=ROOT)  # fmt: skip
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def cold_start(db: Path, reps: int = 3) -> dict[str, Any]:
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "library.db"
+        shutil.copy(db, copy)
+        ini = str(Path(tmp) / "settings.ini")
+        ours = [_run(_COLD, str(copy), str(time.time()), ini) for _ in range(reps)]
+        bare = [_run(_COLD, "bare", str(time.time()), ini) for _ in range(reps)]
+    ours.sort(key=lambda r: r["seconds"])
+    bare.sort(key=lambda r: r["seconds"])
+    return {
+        "median_s": ours[len(ours) // 2]["seconds"],
+        "baseline_median_s": bare[len(bare) // 2]["seconds"],
+        "rss_mb": max(r["rss_mb"] for r in ours),
+        "baseline_rss_mb": max(r["rss_mb"] for r in bare),
+    }
+
+
+def stall_during_import(files: list[Path]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "letters"
+        folder.mkdir()
+        for i, f in enumerate(files):
+            shutil.copy(f, folder / f"{i:05d}{f.suffix}")
+        busy = _run(_STALL, str(Path(tmp) / "a.db"), str(folder), "import")
+        idle = _run(_STALL, str(Path(tmp) / "b.db"), str(folder), "idle")
+    return {"max_gap_ms": busy["max_gap_ms"], "baseline_max_gap_ms": idle["max_gap_ms"],
+            "files": busy.get("files"), "seconds": busy["seconds"]}  # fmt: skip
+
+
+def search_on_screen(db: Path, queries: list[str]) -> dict[str, Any]:
+    return _run(_SEARCH, str(db), json.dumps(queries, ensure_ascii=False))
