@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.logs import setup_logging
@@ -50,10 +50,11 @@ def offer_recovery(window: MainWindow, store: LibraryStore) -> None:
             continue
         answer = QMessageBox.question(
             window,
-            window.tr("Restore unsaved draft"),
-            window.tr(
+            QCoreApplication.translate("MainWindow", "Restore unsaved draft"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). "
-                "Restore it?"
+                "Restore it?",
             )
             .replace("%1", case.title)
             .replace("%2", saved_at),

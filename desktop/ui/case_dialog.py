@@ -183,35 +183,39 @@ class CaseDialog(QDialog):
         self._field_widgets: dict[str, QWidget] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._labels: list[QLabel] = []
-        tr = self.tr
 
         # --- the suggestion
-        self.number = self._line("caseNumber", tr("e.g. 277"))
-        self.session = self._line("caseSession", tr("e.g. 市十六届人大四次会议"))
+        self.number = self._line("caseNumber", self.tr("e.g. 277"))
+        self.session = self._line("caseSession", self.tr("e.g. 市十六届人大四次会议"))
         sessions = sorted({c.session for c in self.context.store.list_cases() if c.session})
         if sessions:
             completer = QCompleter(sessions, self)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.session.setCompleter(completer)
-        self.title = self._line("caseTitle", tr("e.g. 关于……的建议"))
+        self.title = self._line("caseTitle", self.tr("e.g. 关于……的建议"))
         self.proposers = self._line(
-            "caseProposers", tr("Lead first; separate names with 、 or commas")
+            "caseProposers", self.tr("Lead first; separate names with 、 or commas")
         )
         self.proposer_count = QSpinBox(self)
         self.proposer_count.setObjectName("caseProposerCount")
         self.proposer_count.setRange(0, 999)
-        self.proposer_count.setSpecialValueText(tr("As many as listed"))
+        self.proposer_count.setSpecialValueText(self.tr("As many as listed"))
         self.proposer_count.setToolTip(
-            tr("For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.")
+            self.tr("For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.")
         )
         self.role = self._combo(
             "caseRole",
-            [(tr("Deputy (suggestion)"), "代表"), (tr("CPPCC member (proposal)"), "委员")],
+            [
+                (self.tr("Deputy (suggestion)"), "代表"),
+                (self.tr("CPPCC member (proposal)"), "委员"),
+            ],
         )
         self.role.activated.connect(self._role_activated)
         self.content = QPlainTextEdit(self)
         self.content.setObjectName("caseContent")
-        self.content.setPlaceholderText(tr("The text of the suggestion or proposal (optional)"))
+        self.content.setPlaceholderText(
+            self.tr("The text of the suggestion or proposal (optional)")
+        )
         self.content.setMinimumHeight(80)
         self.content.setMaximumHeight(120)
 
@@ -219,81 +223,81 @@ class CaseDialog(QDialog):
         self.organizer = self._combo(
             "caseOrganizer",
             [
-                (tr("Main organizer: reply to the deputy"), "main"),
-                (tr("Co-organizer: opinion to the main organizer"), "co"),
+                (self.tr("Main organizer: reply to the deputy"), "main"),
+                (self.tr("Co-organizer: opinion to the main organizer"), "co"),
             ],
         )
         self.main_organizer = self._line(
-            "caseMainOrganizer", tr("Required for a co-organizer opinion")
+            "caseMainOrganizer", self.tr("Required for a co-organizer opinion")
         )
-        self.co_organizers = self._line("caseCoOrganizers", tr("Separate units with 、"))
+        self.co_organizers = self._line("caseCoOrganizers", self.tr("Separate units with 、"))
         self.category = QComboBox(self)
         self.category.setObjectName("caseCategory")
-        self.category.addItem(tr("Not decided yet"), "")
+        self.category.addItem(self.tr("Not decided yet"), "")
         for code, meaning in self.profile.categories.items():
             self.category.addItem(f"{code}类 — {meaning}", code)
-        self.assigned = DateField("caseAssignedDate", tr("Assigned on"), self)
-        self.due = DateField("caseDueDate", tr("Due by"), self)
+        self.assigned = DateField("caseAssignedDate", self.tr("Assigned on"), self)
+        self.due = DateField("caseDueDate", self.tr("Due by"), self)
         self.assigned.changed.connect(self._assigned_changed)
         self.status = self._combo(
             "caseStatus",
             [
-                (tr("Drafting"), "drafting"),
-                (tr("Awaiting sign-off"), "awaiting"),
-                (tr("Sent"), "sent"),
+                (self.tr("Drafting"), "drafting"),
+                (self.tr("Awaiting sign-off"), "awaiting"),
+                (self.tr("Sent"), "sent"),
             ],
         )
 
         # --- the reply
-        self.reply_date = DateField("caseReplyDate", tr("Dated"), self)
-        self.doc_number = self._line("caseDocNumber", tr("e.g. 通科函〔2020〕12号"))
+        self.reply_date = DateField("caseReplyDate", self.tr("Dated"), self)
+        self.doc_number = self._line("caseDocNumber", self.tr("e.g. 通科函〔2020〕12号"))
         self.contact_name = self._line("caseContactName")
         self.contact_phone = self._line("caseContactPhone")
-        self.cc = self._line("caseCc", tr("Separate units with 、"))
+        self.cc = self._line("caseCc", self.tr("Separate units with 、"))
         self.disclosure = self._combo("caseDisclosure", [(d, d) for d in DISCLOSURES])
 
-        suggestion = QGroupBox(tr("Suggestion / proposal"), self)
+        suggestion = QGroupBox(self.tr("Suggestion / proposal"), self)
         form = QFormLayout(suggestion)
-        self._row(form, tr("Number"), "number", self.number)
-        self._row(form, tr("Session"), "session", self.session)
-        self._row(form, tr("Title"), "title", self.title)
-        self._row(form, tr("Proposers"), "proposers", self.proposers)
-        self._row(form, tr("Number of proposers"), "proposer_count", self.proposer_count)
-        self._row(form, tr("Proposer is a"), "role", self.role)
-        self._row(form, tr("Content"), "content", self.content)
+        self._row(form, self.tr("Number"), "number", self.number)
+        self._row(form, self.tr("Session"), "session", self.session)
+        self._row(form, self.tr("Title"), "title", self.title)
+        self._row(form, self.tr("Proposers"), "proposers", self.proposers)
+        self._row(form, self.tr("Number of proposers"), "proposer_count", self.proposer_count)
+        self._row(form, self.tr("Proposer is a"), "role", self.role)
+        self._row(form, self.tr("Content"), "content", self.content)
 
-        handling = QGroupBox(tr("Handling"), self)
+        handling = QGroupBox(self.tr("Handling"), self)
         form = QFormLayout(handling)
-        self._row(form, tr("We are the"), "organizer", self.organizer)
-        self._row(form, tr("Main organizer"), "main_organizer", self.main_organizer)
-        self._row(form, tr("Co-organizers"), "co_organizers", self.co_organizers)
-        self._row(form, tr("Answer category"), "category", self.category)
-        self._row(form, tr("Assignment date"), "assigned_date", self.assigned)
+        self._row(form, self.tr("We are the"), "organizer", self.organizer)
+        self._row(form, self.tr("Main organizer"), "main_organizer", self.main_organizer)
+        self._row(form, self.tr("Co-organizers"), "co_organizers", self.co_organizers)
+        self._row(form, self.tr("Answer category"), "category", self.category)
+        self._row(form, self.tr("Assignment date"), "assigned_date", self.assigned)
         self._row(
             form,
-            tr("Due date"),
+            self.tr("Due date"),
             "due_date",
             self.due,
-            tr("{months} months after assignment unless you change it").format(
+            self.tr("{months} months after assignment unless you change it").format(
                 months=self.profile.due_months
             ),
         )
-        self._row(form, tr("Status"), "status", self.status)
+        self._row(form, self.tr("Status"), "status", self.status)
 
-        reply = QGroupBox(tr("Reply"), self)
+        reply = QGroupBox(self.tr("Reply"), self)
         form = QFormLayout(reply)
         self._row(
             form,
-            tr("Reply date"),
+            self.tr("Reply date"),
             "reply_date",
             self.reply_date,
-            tr("When not set: the day the reply is exported"),
+            self.tr("When not set: the day the reply is exported"),
         )
-        self._row(form, tr("Document number"), "doc_number", self.doc_number)
-        self._row(form, tr("Contact person"), "contact_name", self.contact_name)
-        self._row(form, tr("Contact phone"), "contact_phone", self.contact_phone)
-        self._row(form, tr("Copy to"), "cc", self.cc)
-        self._row(form, tr("Disclosure"), "disclosure", self.disclosure)
+        self._row(form, self.tr("Document number"), "doc_number", self.doc_number)
+        self._row(form, self.tr("Contact person"), "contact_name", self.contact_name)
+        self._row(form, self.tr("Contact phone"), "contact_phone", self.contact_phone)
+        self._row(form, self.tr("Copy to"), "cc", self.cc)
+        self._row(form, self.tr("Disclosure"), "disclosure", self.disclosure)
 
         fields = QWidget(self)
         fields_layout = QVBoxLayout(fields)
@@ -312,10 +316,10 @@ class CaseDialog(QDialog):
         self._scroll = scroll
 
         # --- paste panel
-        paste_box = QGroupBox(tr("Fill from the suggestion text"), self)
+        paste_box = QGroupBox(self.tr("Fill from the suggestion text"), self)
         paste_layout = QVBoxLayout(paste_box)
         intro = QLabel(
-            tr(
+            self.tr(
                 "Paste the suggestion, its portal page or an earlier reply here, or choose a"
                 " file. Empty fields are filled from what is found; what you typed is kept."
             ),
@@ -324,8 +328,8 @@ class CaseDialog(QDialog):
         intro.setWordWrap(True)
         self.paste = QPlainTextEdit(self)
         self.paste.setObjectName("casePaste")
-        self.paste.setPlaceholderText(tr("Paste text here"))
-        self.choose_file = QPushButton(tr("Choose file…"), self)
+        self.paste.setPlaceholderText(self.tr("Paste text here"))
+        self.choose_file = QPushButton(self.tr("Choose file…"), self)
         self.choose_file.setObjectName("caseChooseFile")
         self.choose_file.clicked.connect(self._choose_file)
         self.paste_status = QLabel(self)
@@ -358,7 +362,7 @@ class CaseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -500,7 +504,6 @@ class CaseDialog(QDialog):
 
     def _fill(self, parsed: ParsedLetter) -> list[str]:
         filled: list[str] = []
-        tr = self.tr
 
         def fill_line(field: str, edit: QLineEdit, value: str | None, label: str) -> None:
             if value and self._free(field, edit.text()) and edit.text() != value:
@@ -508,12 +511,14 @@ class CaseDialog(QDialog):
                 self._autofilled[field] = value
                 filled.append(label)
 
-        fill_line("title", self.title, parsed.proposal_title, tr("title"))
-        fill_line("number", self.number, parsed.proposal_number, tr("number"))
-        fill_line("session", self.session, parsed.session, tr("session"))
+        fill_line("title", self.title, parsed.proposal_title, self.tr("title"))
+        fill_line("number", self.number, parsed.proposal_number, self.tr("number"))
+        fill_line("session", self.session, parsed.session, self.tr("session"))
         role = parsed.addressee_role if parsed.addressee_role in ("代表", "委员") else None
         if role and parsed.addressee:
-            fill_line("proposers", self.proposers, "、".join(parsed.addressee), tr("proposers"))
+            fill_line(
+                "proposers", self.proposers, "、".join(parsed.addressee), self.tr("proposers")
+            )
             count = parsed.addressee_count or 0
             count = count if count > len(parsed.addressee) else 0
             shown = self.proposer_count.value()
@@ -521,10 +526,10 @@ class CaseDialog(QDialog):
             if count and free and shown != count:
                 self.proposer_count.setValue(count)
                 self._autofilled["count"] = str(count)
-                filled.append(tr("number of proposers"))
+                filled.append(self.tr("number of proposers"))
         if role and not self._role_touched and self.role.currentData() != role:
             self._select(self.role, role)
-            filled.append(tr("role"))
+            filled.append(self.tr("role"))
         return filled
 
     # ================================================================== validation

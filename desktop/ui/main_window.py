@@ -87,43 +87,42 @@ class MainWindow(QMainWindow):
         return action
 
     def _make_actions(self) -> None:
-        tr = self.tr
         std = QKeySequence.StandardKey
         a = {
-            "new": self._action("actionNewCase", tr("&New case…"), self.new_case, std.New),
+            "new": self._action("actionNewCase", self.tr("&New case…"), self.new_case, std.New),
             "edit": self._action(
-                "actionEditCase", tr("&Edit case…"), self.edit_case, "Ctrl+Shift+E"
+                "actionEditCase", self.tr("&Edit case…"), self.edit_case, "Ctrl+Shift+E"
             ),
-            "save": self._action("actionSave", tr("&Save draft"), self.save_draft, std.Save),
+            "save": self._action("actionSave", self.tr("&Save draft"), self.save_draft, std.Save),
             "import": self._action(
-                "actionImport", tr("&Import letters…"), self.import_letters, "Ctrl+I"
+                "actionImport", self.tr("&Import letters…"), self.import_letters, "Ctrl+I"
             ),
             "docx": self._action(
-                "actionExportDocx", tr("Export &DOCX…"), self.export_docx, "Ctrl+E"
+                "actionExportDocx", self.tr("Export &DOCX…"), self.export_docx, "Ctrl+E"
             ),
             "pdf": self._action(
-                "actionExportPdf", tr("Export &PDF…"), self.export_pdf, "Ctrl+Shift+P"
+                "actionExportPdf", self.tr("Export &PDF…"), self.export_pdf, "Ctrl+Shift+P"
             ),
             "text": self._action(
-                "actionExportText", tr("Export plain &text…"), self.export_text, "Ctrl+T"
+                "actionExportText", self.tr("Export plain &text…"), self.export_text, "Ctrl+T"
             ),
-            "preview": self._action("actionPreview", tr("Pre&view…"), self.preview, "Ctrl+R"),
-            "print": self._action("actionPrint", tr("&Print…"), self.print_letter, std.Print),
+            "preview": self._action("actionPreview", self.tr("Pre&view…"), self.preview, "Ctrl+R"),
+            "print": self._action("actionPrint", self.tr("&Print…"), self.print_letter, std.Print),
             "word": self._action(
-                "actionOpenInWord", tr("Open in &Word/WPS"), self.open_in_word, "Ctrl+O"
+                "actionOpenInWord", self.tr("Open in &Word/WPS"), self.open_in_word, "Ctrl+O"
             ),
             "find": self._action(
-                "actionFind", tr("&Search the library"), self._focus_search, std.Find
+                "actionFind", self.tr("&Search the library"), self._focus_search, std.Find
             ),
             "settings": self._action(
-                "actionSettings", tr("Se&ttings…"), self.open_settings, "Ctrl+,"
+                "actionSettings", self.tr("Se&ttings…"), self.open_settings, "Ctrl+,"
             ),
-            "quit": self._action("actionQuit", tr("&Quit"), self.close, std.Quit),
+            "quit": self._action("actionQuit", self.tr("&Quit"), self.close, std.Quit),
         }
-        undo = self.model.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo = self.model.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setObjectName("actionUndo")
         undo.setShortcut(QKeySequence(std.Undo))
-        redo = self.model.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo = self.model.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setObjectName("actionRedo")
         redo.setShortcut(QKeySequence(std.Redo))
         # The composer's own undo/redo shortcuts would be ambiguous beside the window's.
@@ -134,18 +133,18 @@ class MainWindow(QMainWindow):
         self.actions_by_key = {**a, "undo": undo, "redo": redo}
 
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = bar.addMenu(self.tr("&File"))
         for key in ("new", "edit", "save", None, "import", None, "docx", "pdf", "text", "word",
                     None, "preview", "print", None, "quit"):  # fmt: skip
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
-        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(a["find"])
-        tools = bar.addMenu(tr("&Tools"))
+        tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(a["settings"])
-        toolbar = self.addToolBar(tr("Main"))
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         for key in ("new", "save", "import", "docx", "preview", "print"):
             toolbar.addAction(a[key])

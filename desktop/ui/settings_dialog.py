@@ -341,19 +341,20 @@ class SettingsDialog(QDialog):
     # ================================================================== (a) agency
     def _agency_tab(self) -> QWidget:
         p = self.profile
-        tr = self.tr
-        self.agency_name = self._line("agencyName", p.agency_name, tr("e.g. 南通市科学技术局"))
-        self.signer = self._line("agencySigner", p.signer, tr("Printed as 签发人 when set"))
+        self.agency_name = self._line("agencyName", p.agency_name, self.tr("e.g. 南通市科学技术局"))
+        self.signer = self._line("agencySigner", p.signer, self.tr("Printed as 签发人 when set"))
         self.contact_name = self._line("agencyContactName", p.contact_name)
         self.contact_phone = self._line(
-            "agencyContactPhone", p.contact_phone, tr("e.g. 0513-85000000")
+            "agencyContactPhone", p.contact_phone, self.tr("e.g. 0513-85000000")
         )
-        self.cc = self._line("agencyCc", "、".join(p.cc), tr("Separate units with 、"))
-        self.doc_prefix = self._line("agencyDocPrefix", p.doc_number_prefix, tr("e.g. 通科函"))
-        self.work_field = self._line("agencyWorkField", p.work_field, tr("e.g. 科技"))
-        self.work_field.setToolTip(tr("Used in the thanks: 衷心感谢您对我市……工作的关心和支持"))
+        self.cc = self._line("agencyCc", "、".join(p.cc), self.tr("Separate units with 、"))
+        self.doc_prefix = self._line("agencyDocPrefix", p.doc_number_prefix, self.tr("e.g. 通科函"))
+        self.work_field = self._line("agencyWorkField", p.work_field, self.tr("e.g. 科技"))
+        self.work_field.setToolTip(
+            self.tr("Used in the thanks: 衷心感谢您对我市……工作的关心和支持")
+        )
         self.feedback_form = QCheckBox(
-            tr("Ask the deputy to return the feedback form (征询意见表)"), self
+            self.tr("Ask the deputy to return the feedback form (征询意见表)"), self
         )
         self.feedback_form.setObjectName("agencyFeedbackForm")
         self.feedback_form.setChecked(p.feedback_form)
@@ -362,31 +363,31 @@ class SettingsDialog(QDialog):
         self.text_limit.setRange(1, 100_000)
         self.text_limit.setSingleStep(100)
         self.text_limit.setValue(p.text_limit)
-        self.text_limit.setSuffix(tr(" characters"))
+        self.text_limit.setSuffix(self.tr(" characters"))
         self.text_limit.setToolTip(
-            tr("Warn when the plain-text body for an online handling system is longer.")
+            self.tr("Warn when the plain-text body for an online handling system is longer.")
         )
         self.due_months = QSpinBox(self)
         self.due_months.setObjectName("agencyDueMonths")
         self.due_months.setRange(1, 24)
         self.due_months.setValue(p.due_months)
-        self.due_months.setSuffix(tr(" months after assignment"))
+        self.due_months.setSuffix(self.tr(" months after assignment"))
 
         page = QWidget(self)
-        profile_box = QGroupBox(tr("Profile"), page)
+        profile_box = QGroupBox(self.tr("Profile"), page)
         form = QFormLayout(profile_box)
-        self._row(form, 0, "agency_name", tr("Agency name (signature)"), self.agency_name)
-        self._row(form, 0, "signer", tr("Signer"), self.signer)
-        self._row(form, 0, "contact_name", tr("Default contact"), self.contact_name)
-        self._row(form, 0, "contact_phone", tr("Contact phone"), self.contact_phone)
-        self._row(form, 0, "cc", tr("Copy to"), self.cc)
-        self._row(form, 0, "doc_number_prefix", tr("Document number prefix"), self.doc_prefix)
-        self._row(form, 0, "work_field", tr("Work field"), self.work_field)
-        self._row(form, 0, "feedback_form", tr("Feedback form"), self.feedback_form)
-        self._row(form, 0, "text_limit", tr("Plain-text limit"), self.text_limit)
-        self._row(form, 0, "due_months", tr("Deadline"), self.due_months)
+        self._row(form, 0, "agency_name", self.tr("Agency name (signature)"), self.agency_name)
+        self._row(form, 0, "signer", self.tr("Signer"), self.signer)
+        self._row(form, 0, "contact_name", self.tr("Default contact"), self.contact_name)
+        self._row(form, 0, "contact_phone", self.tr("Contact phone"), self.contact_phone)
+        self._row(form, 0, "cc", self.tr("Copy to"), self.cc)
+        self._row(form, 0, "doc_number_prefix", self.tr("Document number prefix"), self.doc_prefix)
+        self._row(form, 0, "work_field", self.tr("Work field"), self.work_field)
+        self._row(form, 0, "feedback_form", self.tr("Feedback form"), self.feedback_form)
+        self._row(form, 0, "text_limit", self.tr("Plain-text limit"), self.text_limit)
+        self._row(form, 0, "due_months", self.tr("Deadline"), self.due_months)
 
-        seal_box = QGroupBox(tr("Seal"), page)
+        seal_box = QGroupBox(self.tr("Seal"), page)
         self.seal_preview = QLabel(seal_box)
         self.seal_preview.setObjectName("sealPreview")
         self.seal_preview.setFixedSize(_SEAL_PREVIEW_PX + 10, _SEAL_PREVIEW_PX + 10)
@@ -397,7 +398,7 @@ class SettingsDialog(QDialog):
         self.seal_name = QLabel(seal_box)
         self.seal_name.setObjectName("sealName")
         self.seal_name.setWordWrap(True)
-        self.seal_choose = QPushButton(tr("Choose seal image…"), seal_box)
+        self.seal_choose = QPushButton(self.tr("Choose seal image…"), seal_box)
         self.seal_choose.setObjectName("sealChoose")
         self.seal_choose.clicked.connect(self._choose_seal)
         self.seal_diameter = QDoubleSpinBox(seal_box)
@@ -413,7 +414,7 @@ class SettingsDialog(QDialog):
         self.seal_message.setStyleSheet(_ERROR_STYLE)
         self.seal_message.hide()
         hint = QLabel(
-            tr(
+            self.tr(
                 "A PNG with a transparent background looks best; it is pressed over the agency"
                 " name and date. Common sizes: 42, 45 or 50 mm."
             ),
@@ -422,7 +423,7 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet(_HINT_STYLE)
         diameter_row = QHBoxLayout()
-        diameter_row.addWidget(QLabel(tr("Diameter"), seal_box))
+        diameter_row.addWidget(QLabel(self.tr("Diameter"), seal_box))
         diameter_row.addWidget(self.seal_diameter)
         diameter_row.addStretch(1)
         seal_layout = QVBoxLayout(seal_box)
@@ -441,7 +442,7 @@ class SettingsDialog(QDialog):
         if stored is not None:
             self._show_seal(stored[0], stored[1])
         else:
-            self.seal_preview.setText(tr("No seal image"))
+            self.seal_preview.setText(self.tr("No seal image"))
 
         layout = QHBoxLayout(page)
         layout.addWidget(profile_box, 3)
@@ -630,7 +631,6 @@ class SettingsDialog(QDialog):
     # ================================================================== (d) templates
     def _templates_tab(self) -> QWidget:
         page = QWidget(self)
-        tr = self.tr
         self.template_list = QTreeWidget(page)
         self.template_list.setObjectName("templateList")
         self.template_list.setHeaderHidden(True)
@@ -654,14 +654,14 @@ class SettingsDialog(QDialog):
         self.template_preview.setObjectName("templatePreview")
         self.template_sample = QComboBox(page)
         self.template_sample.setObjectName("templateSample")
-        self.template_sample.addItem(tr("One deputy"), "single")
-        self.template_sample.addItem(tr("Joint suggestion (5 deputies)"), "joint")
-        self.template_sample.addItem(tr("CPPCC member"), "member")
+        self.template_sample.addItem(self.tr("One deputy"), "single")
+        self.template_sample.addItem(self.tr("Joint suggestion (5 deputies)"), "joint")
+        self.template_sample.addItem(self.tr("CPPCC member"), "member")
         self.template_sample.currentIndexChanged.connect(lambda _i: self.update_preview())
-        self.template_save = QPushButton(tr("Save template"), page)
+        self.template_save = QPushButton(self.tr("Save template"), page)
         self.template_save.setObjectName("templateSave")
         self.template_save.clicked.connect(self.save_current_template)
-        self.template_restore = QPushButton(tr("Restore default"), page)
+        self.template_restore = QPushButton(self.tr("Restore default"), page)
         self.template_restore.setObjectName("templateRestore")
         self.template_restore.clicked.connect(self.restore_current_template)
         self._preview_timer = QTimer(self, singleShot=True, interval=300)
@@ -683,7 +683,7 @@ class SettingsDialog(QDialog):
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
         sample_row = QHBoxLayout()
-        sample_row.addWidget(QLabel(tr("Preview with"), preview_box))
+        sample_row.addWidget(QLabel(self.tr("Preview with"), preview_box))
         sample_row.addWidget(self.template_sample, 1)
         preview_layout.addLayout(sample_row)
         preview_layout.addWidget(self.template_preview, 1)
@@ -697,7 +697,7 @@ class SettingsDialog(QDialog):
         splitter.setStretchFactor(2, 2)
         splitter.setSizes([190, 420, 300])
         help_label = QLabel(
-            tr(
+            self.tr(
                 "Variables in {{ … }} are filled from the case and the profile, e.g."
                 " {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph."
                 " A template with an error is not used: the shipped one is used instead."

@@ -1,548 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="189" />
-        <source>e.g. 277</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="190" />
-        <source>e.g. 市十六届人大四次会议</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="196" />
-        <source>e.g. 关于……的建议</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="198" />
-        <source>Lead first; separate names with 、 or commas</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="203" />
-        <source>As many as listed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="205" />
-        <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="209" />
-        <source>Deputy (suggestion)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="209" />
-        <source>CPPCC member (proposal)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="214" />
-        <source>The text of the suggestion or proposal (optional)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="222" />
-        <source>Main organizer: reply to the deputy</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="223" />
-        <source>Co-organizer: opinion to the main organizer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="227" />
-        <source>Required for a co-organizer opinion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="229" />
-        <location filename="../../desktop/ui/case_dialog.py" line="252" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="351" />
-        <source>Separate units with 、</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="232" />
-        <source>Not decided yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="235" />
-        <source>Assigned on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="236" />
-        <source>Due by</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="241" />
-        <source>Drafting</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="242" />
-        <source>Awaiting sign-off</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="243" />
-        <source>Sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="248" />
-        <source>Dated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="249" />
-        <source>e.g. 通科函〔2020〕12号</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="255" />
-        <source>Suggestion / proposal</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="257" />
-        <source>Number</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="258" />
-        <source>Session</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
-        <source>Title</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="260" />
-        <source>Proposers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="261" />
-        <source>Number of proposers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
-        <source>Proposer is a</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="263" />
-        <source>Content</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="265" />
-        <source>Handling</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="267" />
-        <source>We are the</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="268" />
-        <source>Main organizer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
-        <source>Co-organizers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="270" />
-        <source>Answer category</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="271" />
-        <source>Assignment date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="274" />
-        <source>Due date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="277" />
-        <source>{months} months after assignment unless you change it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="281" />
-        <source>Status</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="283" />
-        <source>Reply</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="287" />
-        <source>Reply date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="290" />
-        <source>When not set: the day the reply is exported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="292" />
-        <source>Document number</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="293" />
-        <source>Contact person</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="294" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="381" />
-        <source>Contact phone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="295" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="382" />
-        <source>Copy to</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="296" />
-        <source>Disclosure</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="315" />
-        <source>Fill from the suggestion text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="319" />
-        <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="327" />
-        <source>Paste text here</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="328" />
-        <source>Choose file…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="361" />
-        <source>Save</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="511" />
-        <source>title</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="512" />
-        <source>number</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="513" />
-        <source>session</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="516" />
-        <source>proposers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="524" />
-        <source>number of proposers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="527" />
-        <source>role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="93" />
-        <source>&amp;New case…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="95" />
-        <source>&amp;Edit case…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="97" />
-        <source>&amp;Save draft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="99" />
-        <source>&amp;Import letters…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="102" />
-        <source>Export &amp;DOCX…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
-        <source>Export &amp;PDF…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
-        <source>Export plain &amp;text…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
-        <source>Pre&amp;view…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
-        <source>&amp;Print…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
-        <source>Open in &amp;Word/WPS</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
-        <source>&amp;Search the library</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
-        <source>Se&amp;ttings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
-        <source>&amp;Undo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
-        <source>&amp;Redo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
-        <source>&amp;File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
-        <source>&amp;Edit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
-        <source>&amp;Tools</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
-        <source>Main</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="345" />
-        <source>e.g. 南通市科学技术局</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="346" />
-        <source>Printed as 签发人 when set</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="349" />
-        <source>e.g. 0513-85000000</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="352" />
-        <source>e.g. 通科函</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="353" />
-        <source>e.g. 科技</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="354" />
-        <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="356" />
-        <source>Ask the deputy to return the feedback form (征询意见表)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="365" />
-        <source> characters</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="367" />
-        <source>Warn when the plain-text body for an online handling system is longer.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="373" />
-        <source> months after assignment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="376" />
-        <source>Profile</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="378" />
-        <source>Agency name (signature)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="379" />
-        <source>Signer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="380" />
-        <source>Default contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="383" />
-        <source>Document number prefix</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="384" />
-        <source>Work field</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="385" />
-        <source>Feedback form</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="386" />
-        <source>Plain-text limit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="387" />
-        <source>Deadline</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="389" />
-        <source>Seal</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="400" />
-        <source>Choose seal image…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="417" />
-        <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="425" />
-        <source>Diameter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="444" />
-        <source>No seal image</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="657" />
-        <source>One deputy</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="658" />
-        <source>Joint suggestion (5 deputies)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="659" />
-        <source>CPPCC member</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="661" />
-        <source>Save template</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="664" />
-        <source>Restore default</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="686" />
-        <source>Preview with</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="701" />
-        <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>BlockEditor</name>
     <message>
         <location filename="../../desktop/ui/composer.py" line="238" />
@@ -621,57 +79,343 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="393" />
+        <location filename="../../desktop/ui/case_dialog.py" line="188" />
+        <source>e.g. 277</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="189" />
+        <source>e.g. 市十六届人大四次会议</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="195" />
+        <source>e.g. 关于……的建议</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <source>Lead first; separate names with 、 or commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="202" />
+        <source>As many as listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="209" />
+        <source>Deputy (suggestion)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="210" />
+        <source>CPPCC member (proposal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="217" />
+        <source>The text of the suggestion or proposal (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="226" />
+        <source>Main organizer: reply to the deputy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="227" />
+        <source>Co-organizer: opinion to the main organizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="231" />
+        <source>Required for a co-organizer opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="233" />
+        <location filename="../../desktop/ui/case_dialog.py" line="256" />
+        <source>Separate units with 、</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="236" />
+        <source>Not decided yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="239" />
+        <source>Assigned on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <source>Due by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="245" />
+        <source>Drafting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="246" />
+        <source>Awaiting sign-off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="247" />
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="252" />
+        <source>Dated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="253" />
+        <source>e.g. 通科函〔2020〕12号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <source>Suggestion / proposal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="261" />
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="263" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <source>Proposers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="265" />
+        <source>Number of proposers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <source>Proposer is a</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="267" />
+        <source>Content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <source>Handling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="271" />
+        <source>We are the</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <source>Main organizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <source>Co-organizers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="274" />
+        <source>Answer category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <source>Assignment date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="278" />
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="281" />
+        <source>{months} months after assignment unless you change it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="285" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="287" />
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="291" />
+        <source>Reply date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="294" />
+        <source>When not set: the day the reply is exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="296" />
+        <source>Document number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="297" />
+        <source>Contact person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="298" />
+        <source>Contact phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="299" />
+        <source>Copy to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="300" />
+        <source>Disclosure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="319" />
+        <source>Fill from the suggestion text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="323" />
+        <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="331" />
+        <source>Paste text here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="332" />
+        <source>Choose file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="365" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="397" />
         <source>{code} (not in the current scheme)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="417" />
+        <location filename="../../desktop/ui/case_dialog.py" line="421" />
         <source>From the profile: {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="442" />
+        <location filename="../../desktop/ui/case_dialog.py" line="446" />
         <source>Choose the suggestion or reply</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="444" />
+        <location filename="../../desktop/ui/case_dialog.py" line="448" />
         <source>Documents ({patterns})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="453" />
+        <location filename="../../desktop/ui/case_dialog.py" line="457" />
         <source>Reading {name}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="482" />
+        <location filename="../../desktop/ui/case_dialog.py" line="486" />
         <source>Filled: {fields}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="485" />
+        <location filename="../../desktop/ui/case_dialog.py" line="489" />
         <source>Nothing new found for the empty fields.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="487" />
+        <location filename="../../desktop/ui/case_dialog.py" line="491" />
         <source>No number, title or proposer found in this text.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="571" />
+        <location filename="../../desktop/ui/case_dialog.py" line="514" />
+        <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="515" />
+        <source>number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="516" />
+        <source>session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="520" />
+        <source>proposers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="529" />
+        <source>number of proposers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="532" />
+        <source>role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="576" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="577" />
+        <location filename="../../desktop/ui/case_dialog.py" line="582" />
         <source>The due date is before the assignment date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="584" />
+        <location filename="../../desktop/ui/case_dialog.py" line="589" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation type="unfinished" />
     </message>
@@ -1138,81 +882,186 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="49" />
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="369" />
         <source>ReplyDesk</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <source>&amp;New case…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="94" />
+        <source>&amp;Edit case…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="96" />
+        <source>&amp;Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="98" />
+        <source>&amp;Import letters…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <source>Export &amp;DOCX…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <source>Export plain &amp;text…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <source>Pre&amp;view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <source>&amp;Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <source>Open in &amp;Word/WPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <source>&amp;Search the library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <source>&amp;Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <source>&amp;Tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <source>Main</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Open a case first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Draft saved as version %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Write the letter without the seal?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Seal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>Save as</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>Word document (*.docx)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>Save as %1 instead?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>File in use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
-        <location filename="../../desktop/ui/main_window.py" line="300" />
-        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>Saved %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
         <source>Plain text (*.txt)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>Plain text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="319" />
         <source>Making the PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>saved on exit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="53" />
+        <source>Restore unsaved draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="54" />
+        <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1309,67 +1158,67 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="358" />
+        <location filename="../../desktop/ui/preview.py" line="360" />
         <source>The printer could not be opened. Check that it is on.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="361" />
+        <location filename="../../desktop/ui/preview.py" line="363" />
         <source>{pages} page(s) sent to the printer.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="366" />
+        <location filename="../../desktop/ui/preview.py" line="368" />
         <source>The DOCX file is not there any more; export it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="372" />
+        <location filename="../../desktop/ui/preview.py" line="374" />
         <source>No program for DOCX files is set up on this computer. Install Word, WPS or LibreOffice, or open the file yourself: {path}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="387" />
+        <location filename="../../desktop/ui/preview.py" line="389" />
         <source>Export PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="387" />
+        <location filename="../../desktop/ui/preview.py" line="389" />
         <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="399" />
+        <location filename="../../desktop/ui/preview.py" line="401" />
         <source>Making the PDF with LibreOffice…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="419" />
+        <location filename="../../desktop/ui/preview.py" line="421" />
         <source>The PDF could not be written to {path}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="427" />
+        <location filename="../../desktop/ui/preview.py" line="429" />
         <source>PDF saved: {path}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="430" />
+        <location filename="../../desktop/ui/preview.py" line="432" />
         <source>LibreOffice is not installed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="432" />
+        <location filename="../../desktop/ui/preview.py" line="434" />
         <source>there is no exported DOCX</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="435" />
+        <location filename="../../desktop/ui/preview.py" line="437" />
         <source>PDF saved: {path}. It is ReplyDesk's own rendering of the letter ({why}); it follows the page layout of the DOCX, but Word or WPS may break a line differently.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="453" />
+        <location filename="../../desktop/ui/preview.py" line="455" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation type="unfinished" />
     </message>
@@ -1425,84 +1274,249 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="463" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="344" />
+        <source>e.g. 南通市科学技术局</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="345" />
+        <source>Printed as 签发人 when set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="348" />
+        <source>e.g. 0513-85000000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="350" />
+        <source>Separate units with 、</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="351" />
+        <source>e.g. 通科函</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="352" />
+        <source>e.g. 科技</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="354" />
+        <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="357" />
+        <source>Ask the deputy to return the feedback form (征询意见表)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="366" />
+        <source> characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="368" />
+        <source>Warn when the plain-text body for an online handling system is longer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="374" />
+        <source> months after assignment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="377" />
+        <source>Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="379" />
+        <source>Agency name (signature)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="380" />
+        <source>Signer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="381" />
+        <source>Default contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="382" />
+        <source>Contact phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="383" />
+        <source>Copy to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="384" />
+        <source>Document number prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="385" />
+        <source>Work field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="386" />
+        <source>Feedback form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="387" />
+        <source>Plain-text limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="388" />
+        <source>Deadline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="390" />
+        <source>Seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="401" />
+        <source>Choose seal image…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="418" />
+        <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="426" />
+        <source>Diameter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="445" />
+        <source>No seal image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="464" />
         <source>Cannot show this image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="469" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="470" />
         <source>Choose the seal image</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="471" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="472" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="488" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="489" />
         <source>Cannot read {name}: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="513" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="514" />
         <source>The category is printed at the top right of page 1 (e.g. “A类”). The reply templates are written for A, B and C: D uses the C templates, 甲/乙/丙 use A/B/C.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="522" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="523" />
         <source>Scheme</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="547" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="548" />
         <location filename="../../desktop/ui/settings_dialog.py" line="727" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="548" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="549" />
         <source>Body text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="549" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="550" />
         <source>Headings 一、</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="550" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="551" />
         <source>Headings （一）</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="551" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="552" />
         <source>Page numbers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="568" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="569" />
         <source>Default: {font}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="595" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="596" />
         <source>The font names are written into the Word file. Word uses them on a PC where they are installed; “(not installed)” means this PC lacks the font, so the preview and the PDF use a substitute.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="616" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="617" />
         <source>(not installed)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="618" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="619" />
         <source>This PC shows {font} instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="620" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="621" />
         <source>This PC shows its default font instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="657" />
+        <source>One deputy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="658" />
+        <source>Joint suggestion (5 deputies)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="659" />
+        <source>CPPCC member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="661" />
+        <source>Save template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="686" />
+        <source>Preview with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="701" />
+        <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1587,6 +1601,7 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="664" />
         <location filename="../../desktop/ui/settings_dialog.py" line="969" />
         <source>Restore default</source>
         <translation type="unfinished" />
@@ -1649,21 +1664,8 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="92" />
+        <location filename="../../desktop/ui/app.py" line="93" />
         <source>ReplyDesk</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="53" />
-        <source>Restore unsaved draft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="55" />
-        <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation type="unfinished" />
     </message>
 </context>
