@@ -483,7 +483,9 @@ class CaseDialog(QDialog):
         filled = self._fill(parsed)
         self.paste_status.setStyleSheet("")
         if filled:
-            self.paste_status.setText(self.tr("Filled: {fields}.").format(fields=", ".join(filled)))
+            self.paste_status.setText(
+                self.tr("Filled: {fields}.").format(fields=self.tr(", ").join(filled))
+            )
         else:
             self.paste_status.setText(
                 self.tr("Nothing new found for the empty fields.")

@@ -743,7 +743,7 @@ class SettingsDialog(QDialog):
             else self.tr("Category {code}").format(code=v)
             for v in variants
         ]
-        return ", ".join(parts)
+        return self.tr(", ").join(parts)
 
     def _is_edited(self, name: str) -> bool:
         return (self.templates.override / name).is_file()

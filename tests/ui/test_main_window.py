@@ -149,3 +149,16 @@ def test_geometry_and_splitters_are_restored(
     qtbot.waitExposed(again)
     assert again.size().width() == 760
     assert again.splitter.sizes() == sizes
+
+
+def test_a_hit_goes_into_the_section_being_worked_on(window: MainWindow, qtbot: QtBot) -> None:
+    window.open_case(_new_case(window, qtbot))
+    with qtbot.waitSignal(window.library.searched, timeout=3000):
+        commit(window.library.search_box, "众创社区")  # filed under "plan" in its old letter
+    plan_hit = window.library.results.item(0).data(Qt.ItemDataRole.UserRole)
+    assert plan_hit[0] == "plan"
+    window.composer.select("closing", 0)
+    window.library.results.setCurrentRow(0)
+    qtbot.keyClick(window.library.results, Qt.Key.Key_Return)
+    closing = [b.paragraph_id for b in window.model.blocks("closing")]
+    assert plan_hit[1].paragraph_id in closing
