@@ -234,7 +234,7 @@ def test_drops_insert_and_move_blocks(setup: tuple[Composer, DraftModel, AppCont
     top = QPointF(10, plan.widgets[0].mapTo(plan, QPoint(0, 0)).y() + 1)
     # (a synthetic drop cannot go through QApplication: it is handed to the target directly)
     enter = QDragEnterEvent(
-        top, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+        top.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier(0),
     )  # fmt: skip
     plan.dragEnterEvent(enter)
