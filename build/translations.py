@@ -1,15 +1,23 @@
 """Keep the Chinese translation in step with the UI's English source strings.
 
     python build/translations.py          # lupdate: collect tr() strings into the .ts
-    python build/translations.py --fill   # also fill untranslated entries from ZH below
-    python build/translations.py --check  # exit 1 when an entry is unfinished
+    python build/translations.py --fill   # also fill the entries from ZH (translations_zh.py)
+    python build/translations.py --check  # --fill, and exit 1 when an entry is unfinished or
+                                          # its Chinese lost a placeholder (%1, {name}, tags)
 
-Then lrelease compiles the .ts into the .qm the app loads (done by every run).
+A ZH key is the English source; "Context|source" (Context = the class of the tr() call) wins
+over it where one English string needs different Chinese in different places. Then lrelease
+compiles the .ts into the .qm the app loads (done by every run).
+
+lupdate takes the context from ``self.tr(...)`` inside a class: an alias (``tr = self.tr``)
+or ``window.tr(...)`` outside the class gives a context the running app never asks for, so the
+Chinese would not show. Use ``self.tr`` or ``QCoreApplication.translate("Class", ...)``.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -35,32 +43,52 @@ def lupdate() -> None:
                    capture_output=True)  # fmt: skip
 
 
+_PLACEHOLDER = re.compile(r"%(?:\d+|n|v|m)|\{\w*\}|\{\{|\}\}|\{%|<[^<>]*>")
+
+
+def placeholders(text: str) -> list[str]:
+    """The %1 / %n / {name} / {{ / HTML tag tokens a translation must keep, sorted."""
+    return sorted(_PLACEHOLDER.findall(text))
+
+
+def chinese(context: str, source: str) -> str | None:
+    """The Chinese for a source string: "Context|source" in ZH wins over plain "source"."""
+    return ZH.get(f"{context}|{source}", ZH.get(source))
+
+
 def fill() -> list[str]:
-    """Fill unfinished messages from ZH; returns the source strings still missing."""
+    """Fill messages from ZH; returns the problems: sources still missing a translation and
+    translations whose placeholders differ from the source's."""
     tree = ET.parse(TS)
-    missing = []
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if translation is None:
-            continue
-        done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        if message.get("numerus") == "yes":
-            forms = translation.findall("numerusform")
-            if source in ZH:
-                for form in forms or [ET.SubElement(translation, "numerusform")]:
-                    form.text = ZH[source]
-                translation.attrib.pop("type", None)
-            elif not done:
-                missing.append(source)
-            continue
-        if source in ZH:
-            translation.text = ZH[source]
+    problems = []
+    used: set[str] = set()
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                continue
+            text = chinese(name, source)
+            used.update({f"{name}|{source}", source} & ZH.keys())
+            if text is None:
+                if translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                    problems.append(f"untranslated: {name}|{source!r}")
+                continue
+            if placeholders(text) != placeholders(source):
+                problems.append(f"placeholders differ: {name}|{source!r} -> {text!r}")
+            if message.get("numerus") == "yes":
+                for form in translation.findall("numerusform") or [
+                    ET.SubElement(translation, "numerusform")
+                ]:
+                    form.text = text
+            else:
+                translation.text = text
             translation.attrib.pop("type", None)
-        elif not done:
-            missing.append(source)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
-    return missing
+    for key in sorted(ZH.keys() - used):
+        print(f"unused in ZH: {key!r}", file=sys.stderr)
+    return problems
 
 
 def lrelease() -> None:
@@ -73,11 +101,11 @@ def main() -> int:
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     lupdate()
-    missing = fill() if args.fill or args.check else []
+    problems = fill() if args.fill or args.check else []
     lrelease()
-    for source in missing:
-        print(f"untranslated: {source!r}")
-    return 1 if args.check and missing else 0
+    for problem in problems:
+        print(problem)
+    return 1 if args.check and problems else 0
 
 
 if __name__ == "__main__":

@@ -40,6 +40,15 @@ def _safe_name(title: str) -> str:
     return re.sub(r'[\\/:*?"<>|\n\r\t]', "", title).strip()[:80] or "答复"
 
 
+_ACCELERATOR = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a tool bar button shows it: without the accelerator ("&New" in English,
+    "新建(&N)" in Chinese) and the "…" that says a dialog follows."""
+    return _ACCELERATOR.sub("", text).removesuffix("…").strip()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, *, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -80,6 +89,8 @@ class MainWindow(QMainWindow):
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
+        action.setIconText(button_text(text))
+        action.setToolTip(button_text(text))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
@@ -121,9 +132,11 @@ class MainWindow(QMainWindow):
         }
         undo = self.model.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setObjectName("actionUndo")
+        undo.setIconText(button_text(undo.text()))
         undo.setShortcut(QKeySequence(std.Undo))
         redo = self.model.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setObjectName("actionRedo")
+        redo.setIconText(button_text(redo.text()))
         redo.setShortcut(QKeySequence(std.Redo))
         # The composer's own undo/redo shortcuts would be ambiguous beside the window's.
         for action in (getattr(self.composer, "undo_action", None),

@@ -224,7 +224,7 @@ class PreviewDialog(QDialog):
         if not subs:
             self.fonts_label.hide()
             return
-        names = "; ".join(
+        names = self.tr("; ").join(
             self.tr("{wanted} (shown as {used})").format(wanted=wanted, used=used)
             for wanted, used in subs
         )
