@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(composer_scroll)
         self.splitter.addWidget(self.library)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([320, 720, 460])
+        self.splitter.setSizes([420, 660, 460])  # the cases pane shows its due dates
         self.setCentralWidget(self.splitter)
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)
