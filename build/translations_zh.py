@@ -6,6 +6,8 @@ Placeholders (%1, %n, {name}, {{ … }}) must survive unchanged: --check verifie
 """
 
 ZH: dict[str, str] = {
+    "LibraryPane|Reply": "答复",
+    "The library holds %n document(s)": "资料库共有 %n 份文件",
     # ------------------------------------------------------------------ shared
     "ReplyDesk": "答复助手",
     "Close": "关闭",

@@ -18,6 +18,7 @@ class AppContext(QObject):
     libraryChanged = Signal()  # letters were imported or removed
     caseChanged = Signal(int)  # a case record was created or edited
     profileChanged = Signal()  # the agency profile or templates changed
+    closing = Signal()  # the library is about to close: stop timers that would read it
 
     def __init__(
         self,
@@ -30,6 +31,7 @@ class AppContext(QObject):
         self.db_path = Path(db_path)
         self.store = store or LibraryStore(self.db_path)  # the UI thread's connection
         self.templates = templates or ReplyTemplates()
+        self.closed = False
 
     def profile(self) -> AgencyProfile:
         return self.store.load_profile()
@@ -39,4 +41,6 @@ class AppContext(QObject):
         return Operation(fn, *args, db_path=self.db_path, **kwargs)
 
     def close(self) -> None:
+        self.closing.emit()
+        self.closed = True
         self.store.close()

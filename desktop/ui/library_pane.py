@@ -206,6 +206,8 @@ class LibraryPane(QWidget):
         self.similar.itemActivated.connect(self._insert_similar)
         self.similar.currentItemChanged.connect(self._show_similar_source)
         context.libraryChanged.connect(self._schedule)
+        context.closing.connect(self._debounce.stop)
+        self._list_letters()
         self._similar_op: Any = None
 
     # ----------------------------------------------------------------- search
@@ -225,12 +227,14 @@ class LibraryPane(QWidget):
         )
 
     def run_search(self) -> None:
+        if self.context.closed:
+            return  # a search scheduled just before the library closed
         if self.search_box.composing:
             return  # the input method has not committed the word yet
         query = self.search_box.text().strip()
         self.results.clear()
         if not query:
-            self.status.setText("")
+            self._list_letters()
             self.searched.emit(0)
             return
         hits = search(self.context.store, query, filters=self.filters(), limit=50)
@@ -259,9 +263,28 @@ class LibraryPane(QWidget):
         item.setData(Qt.ItemDataRole.DisplayRole, hit.text)  # for accessibility and sorting
         self.results.addItem(item)
 
+    def _list_letters(self) -> None:
+        """With no query, the library's letters, newest first: a newcomer sees what is there
+        and can read any of them; a paragraph is inserted from a search or the preview."""
+        letters = self.context.store.list_letters()
+        for letter in letters[:500]:
+            kind = self.tr("Reply") if letter["kind"] == "reply" else self.tr("Reference")
+            title = letter.get("proposal_title") or letter.get("title") or ""
+            item = QListWidgetItem()
+            item.setData(BLOCK_ROLE, ("", DraftBlock("library", "", None, letter["id"])))
+            item.setData(
+                HTML_ROLE,
+                f"<span style='color:#555'>[{html.escape(kind)}] "
+                f"{html.escape(letter.get('reply_date') or '')}</span> {html.escape(title)}",
+            )
+            item.setData(Qt.ItemDataRole.DisplayRole, title)
+            self.results.addItem(item)
+        self.status.setText(self.tr("The library holds %n document(s)", "", len(letters)))
+
     def _insert_item(self, item: QListWidgetItem) -> None:
         section, block = item.data(BLOCK_ROLE)
-        self.insertRequested.emit(section, block)
+        if section and block is not None and block.text:
+            self.insertRequested.emit(section, block)
 
     # ----------------------------------------------------------------- source preview
     def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:

@@ -398,7 +398,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, int(screen.width() * 0.95)), min(900, int(screen.height() * 0.9)))
         state = self.settings.value("window/splitter")
         if isinstance(state, QByteArray):
             self.splitter.restoreState(state)
@@ -409,6 +410,7 @@ class MainWindow(QMainWindow):
         if self.model.case is not None and self.model.is_modified():
             self.model.save(self.context, note=self.tr("saved on exit"))
         self.model.autosave_timer.stop()
+        self.library._debounce.stop()
         self._seal_dir.cleanup()
         super().closeEvent(event)
 

@@ -840,6 +840,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/library_pane.py" line="145" />
+        <location filename="../../desktop/ui/library_pane.py" line="271" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
@@ -859,26 +860,38 @@
         <translation>相似的以往答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="239" />
+        <location filename="../../desktop/ui/library_pane.py" line="243" />
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>找到 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="248" />
+        <location filename="../../desktop/ui/library_pane.py" line="252" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="308" />
+        <location filename="../../desktop/ui/library_pane.py" line="271" />
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_pane.py" line="282" />
+        <source>The library holds %n document(s)</source>
+        <translation>
+            <numerusform>资料库共有 %n 份文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="331" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="321" />
+        <location filename="../../desktop/ui/library_pane.py" line="344" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -1055,7 +1068,7 @@
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410" />
+        <location filename="../../desktop/ui/main_window.py" line="411" />
         <source>saved on exit</source>
         <translation>退出时自动保存</translation>
     </message>

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,12 +28,13 @@ def preedit(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pane(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> LibraryPane:
+def pane(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> Iterator[LibraryPane]:
     context = AppContext(sample_store.path, store=sample_store,
                          templates=ReplyTemplates(override=tmp_path / "none"))  # fmt: skip
     widget = LibraryPane(context)
     qtbot.addWidget(widget)
-    return widget
+    yield widget
+    context.close()
 
 
 def test_search_as_you_type_shows_marked_hits_and_the_source(
@@ -113,3 +115,11 @@ def test_similar_replies_appear_for_the_open_case(qtbot: QtBot, pane: LibraryPan
         tree.setCurrentItem(child)
         qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert blocker.args[1].text
+
+
+def test_an_empty_query_lists_the_library(qtbot: QtBot, pane: LibraryPane) -> None:
+    assert pane.results.count() == 5  # the sample library, before any search
+    pane.results.setCurrentRow(0)
+    assert pane.preview.toPlainText().strip()
+    with qtbot.assertNotEmitted(pane.insertRequested):
+        qtbot.keyClick(pane.results, Qt.Key.Key_Return)  # a whole letter is not a paragraph

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def commit(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> Iterator[MainWindow]:
     context = AppContext(sample_store.path, store=sample_store,
                          templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -40,7 +41,8 @@ def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> MainWind
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    context.close()
 
 
 def test_object_names_for_testing_and_accessibility(window: MainWindow) -> None:

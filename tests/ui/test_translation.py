@@ -230,6 +230,7 @@ def context(sample_store: LibraryStore, tmp_path: Path) -> Iterator[AppContext]:
     ctx = AppContext(sample_store.path, store=sample_store,
                      templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
     yield ctx
+    ctx.close()
 
 
 @pytest.fixture
