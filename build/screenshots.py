@@ -56,8 +56,9 @@ def main() -> int:
          "content": "建议加快众创空间和孵化器建设，发挥科协作用。"},
         {"number": "31", "session": "市十七届人大三次会议", "title": "关于加强科普阵地建设的建议",
          "proposers": ["赵六"], "category": "A", "assigned_date": "2026-08-20"},
-        {"number": "7", "session": "市政协十三届三次会议", "title": "关于支持科技型中小企业发展的提案",
-         "proposers": ["钱七"], "role": "委员", "category": "A", "assigned_date": "2026-06-10"},
+        {"number": "7", "session": "市政协十三届三次会议",
+         "title": "关于支持科技型中小企业发展的提案", "proposers": ["钱七"], "role": "委员",
+         "category": "A", "assigned_date": "2026-06-10"},
     ):  # fmt: skip
         case_id = store.save_case(case_from_json(data))
     first = store.list_cases()[0].id

@@ -70,6 +70,11 @@ def _error_line(exc: BaseException, name: str) -> int | None:
     return None
 
 
+def problem_of(exc: BaseException, name: str) -> TemplateProblem:
+    """The clerk-facing problem for an exception raised by template ``name``."""
+    return TemplateProblem(name, _error_line(exc, name), _zh(exc))
+
+
 def _zh(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
         var = str(exc).split("'")[1] if "'" in str(exc) else str(exc)
@@ -114,7 +119,7 @@ class ReplyTemplates:
                     # Anything a clerk's template does wrong ({{ 1/0 }}, a bad filter
                     # argument …) is the template's problem, reported, never a crash.
                     log.info("template %s failed: %s", name, exc)
-                    problems.append(TemplateProblem(name, _error_line(exc, name), _zh(exc)))
+                    problems.append(problem_of(exc, name))
                 else:
                     if "{{" not in text and "{%" not in text:
                         return text, problems
@@ -131,7 +136,7 @@ class ReplyTemplates:
         try:
             env.get_template(path.name).render(**context)
         except Exception as exc:
-            return TemplateProblem(path.name, _error_line(exc, path.name), _zh(exc))
+            return problem_of(exc, path.name)
         return None
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import tempfile
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +88,7 @@ from desktop.reply_templates import (
     ReplyTemplates,
     TemplateProblem,
     paragraphs_of,
+    problem_of,
 )
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.ui.context import AppContext
@@ -169,16 +169,6 @@ def sample_case(name: str, profile: AgencyProfile, sample: str = "single") -> Ca
     else:
         case.co_organizers = ["市科协"]
     return case
-
-
-def _error_line(exc: BaseException, name: str) -> int | None:
-    line = getattr(exc, "lineno", None)
-    if isinstance(line, int):
-        return line
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(name):
-            return frame.lineno
-    return None
 
 
 # ====================================================================== the template editor
@@ -888,7 +878,7 @@ class SettingsDialog(QDialog):
                 section, context, variants
             )
         except Exception as exc:  # a sandboxed template can still divide by zero …
-            return "", TemplateProblem(name, _error_line(exc, name), str(exc) or type(exc).__name__)
+            return "", problem_of(exc, name)
         if "{{" in rendered or "{%" in rendered:
             return rendered, TemplateProblem(name, None, self.tr("the output still has {{ or {%"))
         return rendered, None
