@@ -504,6 +504,12 @@ def main(argv: list[str] | None = None) -> int:
                     cold["median_s"] <= 2.0, cold))  # fmt: skip
     rows.append(Row("window peak memory", size, cold["rss_mb"], None, cold["baseline_rss_mb"],
                     "MB", "≤ 400 MB", cold["rss_mb"] <= 400, cold))  # fmt: skip
+    mem = ui_bench.cli_search_memory(db, "科技创新")
+    progress(
+        f"  CLI search peak memory {mem['rss_mb']:.0f} MB (bare {mem['baseline_rss_mb']:.0f} MB)"
+    )
+    rows.append(Row("CLI search peak memory", size, mem["rss_mb"], None, mem["baseline_rss_mb"],
+                    "MB", "—", None, mem))  # fmt: skip
     with LibraryStore(db) as store:
         queries = [q for qs in pick_queries(store.db.conn, args.seed, 5).values() for q in qs]
     screen = ui_bench.search_on_screen(db, queries)

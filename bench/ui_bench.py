@@ -148,3 +148,25 @@ def stall_during_import(files: list[Path]) -> dict[str, Any]:
 
 def search_on_screen(db: Path, queries: list[str]) -> dict[str, Any]:
     return _run(_SEARCH, str(db), json.dumps(queries, ensure_ascii=False))
+
+
+_CLI_MEM = r"""
+import json, resource, subprocess, sys
+db, query, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+if mode == "cli":
+    cmd = [sys.executable, "-m", "desktop", "search", query, "--db", db, "--json"]
+else:  # the bare engine: Python + sqlite3 running the FTS5 query on the same file
+    code = ("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+            "print(c.execute('SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? "
+            "ORDER BY rank LIMIT 20', ['\"'+sys.argv[2]+'\"']).fetchall())")
+    cmd = [sys.executable, "-c", code, db, query]
+subprocess.run(cmd, check=True, capture_output=True)
+print(json.dumps({"rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def cli_search_memory(db: Path, query: str) -> dict[str, Any]:
+    """Peak resident memory of ``replydesk search`` against the bare FTS5 query process."""
+    ours = _run(_CLI_MEM, str(db), query, "cli")
+    bare = _run(_CLI_MEM, str(db), query, "bare")
+    return {"rss_mb": ours["rss_mb"], "baseline_rss_mb": bare["rss_mb"], "query": query}
