@@ -439,6 +439,21 @@ def write_report(out: Path, rows: list[Row], meta: dict[str, Any]) -> None:
         "so > 1 means slower than the baseline. Baselines are described in bench/README.md.",
     ]
     out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not meta["quick"]:
+        _update_readme(lines)
+
+
+def _update_readme(lines: list[str]) -> None:
+    """Put the full run's table into the README between its bench markers."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start not in text or end not in text:
+        return
+    table = "\n".join(line for line in lines if line.startswith("|") or line.startswith("20"))
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
 
 
 def profile_import(n: int, seed: int) -> None:
