@@ -450,7 +450,8 @@ def _update_readme(lines: list[str]) -> None:
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
     if start not in text or end not in text:
         return
-    table = "\n".join(line for line in lines if line.startswith("|") or line.startswith("20"))
+    stamp = next((line for line in lines if line[:2] == "20"), "")
+    table = stamp + "\n\n" + "\n".join(line for line in lines if line.startswith("|"))
     head, rest = text.split(start, 1)
     _, tail = rest.split(end, 1)
     readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
