@@ -6,6 +6,24 @@ Placeholders (%1, %n, {name}, {{ … }}) must survive unchanged: --check verifie
 """
 
 ZH: dict[str, str] = {
+    "&Back up now": "立即备份(&B)",
+    "&Restore from backup…": "从备份恢复(&R)…",
+    "&About ReplyDesk": "关于答复助手(&A)",
+    "&Help": "帮助(&H)",
+    "Backed up to %1": "已备份到 %1",
+    "Restore from backup": "从备份恢复",
+    "Library backups (*.db)": "资料库备份 (*.db)",
+    (
+        "Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it "
+        "is now is kept in the backups folder, and ReplyDesk starts again."
+    ): (
+        "要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？"
+        "当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。"
+    ),
+    "saved before restoring a backup": "恢复备份前自动保存",
+    "The library was restored. The library as it was is kept as %1.": (
+        "资料库已恢复。原来的资料库保存为 %1。"
+    ),
     "LibraryPane|Reply": "答复",
     "The library holds %n document(s)": "资料库共有 %n 份文件",
     # ------------------------------------------------------------------ shared
@@ -407,4 +425,94 @@ ZH: dict[str, str] = {
     # ------------------------------------------------------------------ settings: language
     "The new language is used the next time ReplyDesk starts.": "新语言在下次启动答复助手时生效。",
     "Language of the window": "界面语言",
+    # ------------------------------------------------------------------ start-up: damaged library
+    "The library file is damaged (%1) and there is no usable backup in %2.\n\n"
+    "The file is at:\n%3\n\nReplyDesk has not changed it. Give it to your IT "
+    "support, or restore a backup copy with “replydesk restore FILE”.": (
+        "资料库文件已损坏（%1），而且 %2 中没有可用的备份。\n\n文件位置：\n%3\n\n"
+        "答复助手没有改动这个文件。请把它交给信息技术人员，"
+        "或用命令“replydesk restore 备份文件”从备份恢复。"
+    ),
+    "The library is damaged": "资料库已损坏",
+    "The library file is damaged (%1).\n\nRestore the newest good backup, made %2 "
+    "(%3 letters, %4 cases)?\n%5\n\nThe damaged file is kept in the backups folder.": (
+        "资料库文件已损坏（%1）。\n\n是否用最近一份完好的备份恢复？该备份生成于 %2，"
+        "含文件 %3 份、案件 %4 件：\n%5\n\n损坏的文件会另存在备份文件夹中。"
+    ),
+    "The library was not changed. The damaged file is at:\n%1\n\nReplyDesk "
+    "cannot start with it. Its backups are in %2: restore one (for example with "
+    "“replydesk restore FILE”), or give the file to your IT support.": (
+        "资料库没有改动。损坏的文件位于：\n%1\n\n答复助手无法用它启动。备份保存在 %2："
+        "可以从中恢复一份（例如用命令“replydesk restore 备份文件”），"
+        "或把文件交给信息技术人员。"
+    ),
+    "The library was restored from the backup made %1. The damaged file is kept as:\n%2": (
+        "已用 %1 的备份恢复资料库。损坏的文件另存为：\n%2"
+    ),
+    "The daily backup was not made: %1": "今天的自动备份没有完成：%1",
+    # ------------------------------------------------------------------ about
+    "About ReplyDesk": "关于答复助手",
+    "Version %1": "版本 %1",
+    "Qt %1 · PySide6 %2 · Python %3": "Qt %1 · PySide6 %2 · Python %3",
+    "Portable: all data is kept in %1": "便携模式：所有数据保存在 %1",
+    "Data folder: %1": "数据文件夹：%1",
+    "The licence file %1 is missing.": "缺少许可协议文件 %1。",
+    "Licence": "许可协议",
+    "The third-party notices file %1 is missing.": "缺少第三方软件声明文件 %1。",
+    "Third-party software": "第三方软件",
+    # ------------------------------------------------------------------ colleague packs
+    "E&xport pack for colleagues…": "导出资料包(&X)…",
+    "Import a colleague's pac&k…": "导入同事的资料包(&K)…",
+    "Export a pack for colleagues": "导出资料包给同事",
+    "Put the letters of your library into one pack file. Copy it to your colleagues yourself"
+    " (USB stick, shared folder): nothing is sent over a network. Letters they already have"
+    " are skipped when they import it.": (
+        "把资料库中的文件打包成一个资料包文件，由您自行复制给同事（U 盘、共享文件夹），"
+        "不经过任何网络发送。同事导入时，已有的文件会自动跳过。"
+    ),
+    "All letters in the library ({count})": "资料库中的全部文件（{count} 份）",
+    "Only letters added to the library since": "只导出以下日期以来加入资料库的文件",
+    "Counts the day a letter came into your library (imported, or received in a pack), not"
+    " its reply date: what is new since you last sent a pack.": (
+        "按文件加入资料库（导入或从资料包收到）的日期计算，而不是答复日期："
+        "即上次发送资料包以来新增的文件。"
+    ),
+    "Your last pack was made on {date}.": "上次导出资料包是在 {date}。",
+    "Include my edited reply templates ({count})": "同时导出我修改过的答复模板（{count} 个）",
+    "Your colleagues get them beside their own templates, never in their place.": (
+        "同事收到后另行保存，不会替换他们自己的模板。"
+    ),
+    "Export…": "导出…",
+    "Replies pack {date}.zip": "答复资料包-{date}.zip",
+    "Save the pack": "保存资料包",
+    "ReplyDesk pack (*.zip)": "答复助手资料包 (*.zip)",
+    "Writing the pack…": "正在写入资料包…",
+    "Pack saved: {path}": "资料包已保存：{path}",
+    "{letters} letters, {templates} templates.": "共 {letters} 份文件、{templates} 个模板。",
+    "The pack was not written because of an internal error; the details are in the log"
+    " file.": "因程序内部错误，资料包未导出，详情已写入日志文件。",
+    "Import a colleague's pack": "导入同事的资料包",
+    "Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely"
+    " first: if anything is wrong with it, nothing is imported. Letters you already have are"
+    " skipped. Templates in the pack are kept aside and never replace yours.": (
+        "把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包："
+        "只要有任何问题，就一份也不导入。您已有的文件会自动跳过。"
+        "资料包中的模板另行保存，不会替换您自己的模板。"
+    ),
+    "The pack file from your colleague": "同事发来的资料包文件",
+    "%v of %m letters": "%v / %m 份文件",
+    "Import": "导入",
+    "Stop and import nothing of this pack.": "停止，这个资料包中的文件一份也不导入。",
+    "Choose the pack": "选择资料包",
+    "Checking the pack…": "正在检查资料包…",
+    "Stopping; nothing of this pack is imported…": "正在停止，这个资料包中的文件不会导入…",
+    "Adding letters: {done} of {total}": "正在加入文件：{done} / {total}",
+    "{added} letters added, {duplicates} already in your library, {paragraphs} new"
+    " paragraphs.": "新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。",
+    "The pack was made on {date}.": "资料包导出于 {date}。",
+    "Its templates were saved in {folder}; your own templates are unchanged.": (
+        "资料包中的模板已另存到 {folder}，您自己的模板没有改变。"
+    ),
+    "Stopped: nothing of this pack was imported.": "已停止：这个资料包中的文件一份也没有导入。",
+    "The pack was not imported; your library is unchanged.": "资料包未导入，您的资料库保持原样。",
 }

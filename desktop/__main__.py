@@ -67,9 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--content-file", type=Path)
     p.add_argument("--limit", type=int, default=10)
 
+    from desktop.cli_maintenance import add_parsers as add_maintenance_parsers
     from desktop.cli_reply import add_parsers
 
     add_parsers(sub, common)
+    add_maintenance_parsers(sub, common)
     return parser
 
 
@@ -220,6 +222,15 @@ def _reply_command(name: str) -> Any:
     return run
 
 
+def _maintenance_command(name: str) -> Any:
+    def run(store: Any, args: argparse.Namespace) -> int:
+        from desktop import cli_maintenance
+
+        return int(getattr(cli_maintenance, f"cmd_{name}")(store, args))
+
+    return run
+
+
 COMMANDS = {
     "import": cmd_import,
     "letters": cmd_letters,
@@ -229,12 +240,19 @@ COMMANDS = {
     "profile": _reply_command("profile"),
     "draft": _reply_command("draft"),
     "check": _reply_command("check"),
+    "backup": _maintenance_command("backup"),
+    "restore": _maintenance_command("restore"),
 }
-NO_LIBRARY = {"check"}  # commands that work on a file alone
+# Commands that must not open the library through LibraryStore: a file alone (check), or a
+# library that may be damaged or must not be migrated first (backup, restore).
+NO_LIBRARY = {"check", "backup", "restore"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop.paths import enable_portable_from_argv
+
+    argv = enable_portable_from_argv(argv)
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

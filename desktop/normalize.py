@@ -239,7 +239,13 @@ def normalize_text(s: str) -> str:
     s = _ZERO_WIDTH_RE.sub("", s)
     if "." in s:
         s = _FULL_STOP_RE.sub("。", s)
-    s = _convert_marks(s)
+    # A mark converted to full width can make its neighbour "inside Chinese text" in turn
+    # ('("）"' → the quotes): repeat until nothing changes (twice for real text).
+    for _ in range(4):
+        converted = _convert_marks(s)
+        if converted == s:
+            break
+        s = converted
     s = _CJK_GAP_RE.sub("", s)
     if "号" in s:
         s = _DOC_YEAR_RE.sub(r"〔\1〕", s)

@@ -792,6 +792,7 @@ class Composer(QWidget):
         self.proof_timer.setSingleShot(True)
         self.proof_timer.setInterval(PROOFREAD_DELAY_MS)
         self.proof_timer.timeout.connect(self.refresh)
+        context.closing.connect(self.proof_timer.stop)
 
         model.modelReset.connect(self._rebuild)
         model.blockInserted.connect(self._inserted)

@@ -182,6 +182,9 @@ class DraftModel(QObject):
         self.structureChanged.connect(self.autosave_now)
         if context is not None:
             self.autosave_timer.start()
+            # Write the last edits before the library closes, then stop.
+            context.closing.connect(self.autosave_now)
+            context.closing.connect(self.autosave_timer.stop)
 
     # ------------------------------------------------------------------ reading
     def blocks(self, section: str) -> list[DraftBlock]:
@@ -338,6 +341,8 @@ class DraftModel(QObject):
         """Write the working copy when there are edits since the last write. False when
         nothing was written (nothing to write, no case, or the write failed)."""
         if not self._dirty or self.context is None or self.case_id is None or self._loading:
+            return False
+        if getattr(self.context, "closed", False):
             return False
         try:
             self.context.store.autosave_draft(self.case_id, self.draft)

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings or QSettings(SETTINGS_ORG, SETTINGS_APP)
         self.setObjectName("mainWindow")
+        self.restart_requested = False  # set after a restore: run_app starts the app again
         self.setWindowTitle(self.tr("ReplyDesk"))
         self._seal_dir = tempfile.TemporaryDirectory(prefix="replydesk-seal-")
 
@@ -128,6 +129,11 @@ class MainWindow(QMainWindow):
             "settings": self._action(
                 "actionSettings", self.tr("Se&ttings…"), self.open_settings, "Ctrl+,"
             ),
+            "backup": self._action("actionBackupNow", self.tr("&Back up now"), self.backup_now),
+            "restore": self._action(
+                "actionRestoreBackup", self.tr("&Restore from backup…"), self.restore_from_backup
+            ),
+            "about": self._action("actionAbout", self.tr("&About ReplyDesk"), self.about),
             "quit": self._action("actionQuit", self.tr("&Quit"), self.close, std.Quit),
         }
         undo = self.model.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -157,6 +163,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a["find"])
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(a["settings"])
+        tools.addSeparator()
+        tools.addAction(a["backup"])
+        tools.addAction(a["restore"])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a["about"])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         for key in ("new", "save", "import", "docx", "preview", "print"):
@@ -379,7 +390,75 @@ class MainWindow(QMainWindow):
         self.library.search_box.selectAll()
 
     def open_settings(self) -> None:
-        SettingsDialog(self.context, self).exec()
+        SettingsDialog(self.context, self, settings=self.settings).exec()
+
+    def about(self) -> None:
+        from desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    # ----------------------------------------------------------------- backups
+    def backup_now(self) -> None:
+        from desktop.backup import make_backup
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
+
+        self.context.operation(make_backup, self.context.db_path, reason="manual").success(
+            done
+        ).failure(
+            lambda exc: show_error(self, getattr(exc, "message", str(exc)))
+        ).run_in_background()
+
+    def restore_from_backup(self) -> None:
+        """Put a backup back: checked first, the current library kept aside, then ReplyDesk
+        starts again on the restored library (every connection must be closed for it)."""
+        from PySide6.QtCore import QThreadPool
+
+        from desktop.backup import BackupError, check_backup, restore_backup
+        from desktop.paths import backups_dir
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from backup"), str(backups_dir(self.context.db_path)),
+            self.tr("Library backups (*.db)"),
+        )  # fmt: skip
+        if not path:
+            return
+        try:
+            info = check_backup(Path(path))
+        except BackupError as exc:
+            show_error(self, exc.message)
+            return
+        question = (
+            self.tr(
+                "Restore the library from the backup of %1 (%2 letters, %3 cases)? "
+                "The library as it is now is kept in the backups folder, and ReplyDesk "
+                "starts again."
+            )
+            .replace("%1", info.made_at.strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", str(info.letters))
+            .replace("%3", str(info.cases))
+        )
+        if QMessageBox.question(self, self.tr("Restore from backup"), question) != (
+            QMessageBox.StandardButton.Yes
+        ):
+            return
+        if self.model.case is not None and self.model.is_modified():
+            self.model.save(self.context, note=self.tr("saved before restoring a backup"))
+        self.context.close()
+        QThreadPool.globalInstance().waitForDone(10000)
+        try:
+            result = restore_backup(Path(path), self.context.db_path)
+        except BackupError as exc:
+            show_error(self, exc.message)
+            self.restart_requested = True  # the library was not replaced; open it again
+            self.close()
+            return
+        kept = str(result.kept) if result.kept else "—"
+        done = self.tr("The library was restored. The library as it was is kept as %1.")
+        QMessageBox.information(self, self.tr("Restore from backup"), done.replace("%1", kept))
+        self.restart_requested = True
+        self.close()
 
     # ----------------------------------------------------------------- window state
     def _update_title(self) -> None:

@@ -1,6 +1,54 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="45" />
+        <source>About ReplyDesk</source>
+        <translation>关于答复助手</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="58" />
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="63" />
+        <source>Qt %1 · PySide6 %2 · Python %3</source>
+        <translation>Qt %1 · PySide6 %2 · Python %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="70" />
+        <source>Portable: all data is kept in %1</source>
+        <translation>便携模式：所有数据保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="72" />
+        <source>Data folder: %1</source>
+        <translation>数据文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="87" />
+        <source>The licence file %1 is missing.</source>
+        <translation>缺少许可协议文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="89" />
+        <source>Licence</source>
+        <translation>许可协议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="100" />
+        <source>The third-party notices file %1 is missing.</source>
+        <translation>缺少第三方软件声明文件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="104" />
+        <source>Third-party software</source>
+        <translation>第三方软件</translation>
+    </message>
+</context>
+<context>
     <name>BlockEditor</name>
     <message>
         <location filename="../../desktop/ui/composer.py" line="238" />
@@ -589,29 +637,29 @@
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="809" />
+        <location filename="../../desktop/ui/composer.py" line="810" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="812" />
+        <location filename="../../desktop/ui/composer.py" line="813" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/composer.py" line="1114" />
+        <location filename="../../desktop/ui/composer.py" line="1115" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="1116" />
+        <location filename="../../desktop/ui/composer.py" line="1117" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="1120" />
+        <location filename="../../desktop/ui/composer.py" line="1121" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
@@ -619,17 +667,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="276" />
+        <location filename="../../desktop/ui/draft_model.py" line="279" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="291" />
+        <location filename="../../desktop/ui/draft_model.py" line="294" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="346" />
+        <location filename="../../desktop/ui/draft_model.py" line="351" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -666,6 +714,104 @@
         <location filename="../../desktop/ui/errors.py" line="131" />
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPackDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="81" />
+        <source>Export a pack for colleagues</source>
+        <translation>导出资料包给同事</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="89" />
+        <source>Put the letters of your library into one pack file. Copy it to your colleagues yourself (USB stick, shared folder): nothing is sent over a network. Letters they already have are skipped when they import it.</source>
+        <translation>把资料库中的文件打包成一个资料包文件，由您自行复制给同事（U 盘、共享文件夹），不经过任何网络发送。同事导入时，已有的文件会自动跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="98" />
+        <source>All letters in the library ({count})</source>
+        <translation>资料库中的全部文件（{count} 份）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="101" />
+        <source>Only letters added to the library since</source>
+        <translation>只导出以下日期以来加入资料库的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="117" />
+        <source>Counts the day a letter came into your library (imported, or received in a pack), not its reply date: what is new since you last sent a pack.</source>
+        <translation>按文件加入资料库（导入或从资料包收到）的日期计算，而不是答复日期：即上次发送资料包以来新增的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="127" />
+        <source>Your last pack was made on {date}.</source>
+        <translation>上次导出资料包是在 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="135" />
+        <source>Include my edited reply templates ({count})</source>
+        <translation>同时导出我修改过的答复模板（{count} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="141" />
+        <source>Your colleagues get them beside their own templates, never in their place.</source>
+        <translation>同事收到后另行保存，不会替换他们自己的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="151" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="154" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="186" />
+        <source>Replies pack {date}.zip</source>
+        <translation>答复资料包-{date}.zip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="189" />
+        <source>Save the pack</source>
+        <translation>保存资料包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="191" />
+        <source>ReplyDesk pack (*.zip)</source>
+        <translation>答复助手资料包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="205" />
+        <source>Writing the pack…</source>
+        <translation>正在写入资料包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="224" />
+        <source>Pack saved: {path}</source>
+        <translation>资料包已保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="225" />
+        <source>{letters} letters, {templates} templates.</source>
+        <translation>共 {letters} 份文件、{templates} 个模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="233" />
+        <source>Save as %1 instead?</source>
+        <translation>改为保存为 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="235" />
+        <source>File in use</source>
+        <translation>文件正被占用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="242" />
+        <source>The pack was not written because of an internal error; the details are in the log file.</source>
+        <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
 </context>
 <context>
@@ -817,6 +963,120 @@
     </message>
 </context>
 <context>
+    <name>ImportPackDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="296" />
+        <source>Import a colleague's pack</source>
+        <translation>导入同事的资料包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="305" />
+        <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
+        <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="315" />
+        <source>The pack file from your colleague</source>
+        <translation>同事发来的资料包文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="316" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="326" />
+        <source>%v of %m letters</source>
+        <translation>%v / %m 份文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="330" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="333" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="335" />
+        <source>Stop and import nothing of this pack.</source>
+        <translation>停止，这个资料包中的文件一份也不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="336" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="370" />
+        <source>Choose the pack</source>
+        <translation>选择资料包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="372" />
+        <source>ReplyDesk pack (*.zip)</source>
+        <translation>答复助手资料包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="372" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="391" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="415" />
+        <source>Checking the pack…</source>
+        <translation>正在检查资料包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="407" />
+        <source>Stopping; nothing of this pack is imported…</source>
+        <translation>正在停止，这个资料包中的文件不会导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="420" />
+        <source>Adding letters: {done} of {total}</source>
+        <translation>正在加入文件：{done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="431" />
+        <source>Import finished.</source>
+        <translation>导入完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="433" />
+        <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
+        <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="437" />
+        <source>The pack was made on {date}.</source>
+        <translation>资料包导出于 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="442" />
+        <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
+        <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="454" />
+        <source>Stopped: nothing of this pack was imported.</source>
+        <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="456" />
+        <source>The pack was not imported; your library is unchanged.</source>
+        <translation>资料包未导入，您的资料库保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="458" />
+        <source>The import stopped because of an internal error; the details are in the log file.</source>
+        <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
         <location filename="../../desktop/ui/library_pane.py" line="135" />
@@ -899,186 +1159,238 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58" />
-        <location filename="../../desktop/ui/main_window.py" line="387" />
+        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <location filename="../../desktop/ui/main_window.py" line="466" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="104" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="134" />
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <source>&amp;About ReplyDesk</source>
+        <translation>关于答复助手(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="271" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
-        <location filename="../../desktop/ui/main_window.py" line="317" />
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="327" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
+        <location filename="../../desktop/ui/main_window.py" line="459" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="423" />
+        <source>Library backups (*.db)</source>
+        <translation>资料库备份 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
+        <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <source>saved before restoring a backup</source>
+        <translation>恢复备份前自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="458" />
+        <source>The library was restored. The library as it was is kept as %1.</source>
+        <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="490" />
         <source>saved on exit</source>
         <translation>退出时自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="53" />
+        <location filename="../../desktop/ui/app.py" line="67" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="54" />
+        <location filename="../../desktop/ui/app.py" line="68" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -1267,395 +1579,395 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="279" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="269" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="295" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="285" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="296" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="286" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="297" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="287" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="298" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="288" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="299" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="289" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="344" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="334" />
         <source>e.g. 南通市科学技术局</source>
         <translation>例如：南通市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="345" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="335" />
         <source>Printed as 签发人 when set</source>
         <translation>填写后在答复中印作“签发人”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="348" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="338" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="350" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="340" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="351" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="341" />
         <source>e.g. 通科函</source>
         <translation>例如：通科函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="352" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="342" />
         <source>e.g. 科技</source>
         <translation>例如：科技</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="354" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="344" />
         <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
         <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="357" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="347" />
         <source>Ask the deputy to return the feedback form (征询意见表)</source>
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="366" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="356" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="368" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="358" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="374" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="364" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="377" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="367" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="379" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="369" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="380" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="370" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="381" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="371" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="382" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="372" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="383" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="373" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="384" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="374" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="385" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="375" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="386" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="376" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="387" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="377" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="388" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="378" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="390" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="380" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="401" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="391" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="418" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="408" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="426" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="416" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="445" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="435" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="464" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="454" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="470" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="460" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="472" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="462" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="489" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="479" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="514" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="504" />
         <source>The category is printed at the top right of page 1 (e.g. “A类”). The reply templates are written for A, B and C: D uses the C templates, 甲/乙/丙 use A/B/C.</source>
         <translation>答复类别印在第 1 页右上角（如“A类”）。答复模板按 A、B、C 三类编写：D 类使用 C 类模板，甲、乙、丙类分别使用 A、B、C 类模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="523" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="513" />
         <source>Scheme</source>
         <translation>分类方案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="548" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="727" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="538" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="717" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="549" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="539" />
         <source>Body text</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="550" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="540" />
         <source>Headings 一、</source>
         <translation>一级标题“一、”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="551" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="541" />
         <source>Headings （一）</source>
         <translation>二级标题“（一）”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="552" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="542" />
         <source>Page numbers</source>
         <translation>页码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="569" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="559" />
         <source>Default: {font}</source>
         <translation>默认：{font}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="596" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="586" />
         <source>The font names are written into the Word file. Word uses them on a PC where they are installed; “(not installed)” means this PC lacks the font, so the preview and the PDF use a substitute.</source>
         <translation>字体名称会写入 Word 文件，电脑上装有该字体时 Word 即按此显示。“（未安装）”表示本机缺少该字体，预览和 PDF 将使用替代字体。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="617" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="607" />
         <source>(not installed)</source>
         <translation>（未安装）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="619" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="609" />
         <source>This PC shows {font} instead.</source>
         <translation>本机以 {font} 代替显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="621" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="611" />
         <source>This PC shows its default font instead.</source>
         <translation>本机以默认字体代替显示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="657" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="647" />
         <source>One deputy</source>
         <translation>一位代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="658" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="648" />
         <source>Joint suggestion (5 deputies)</source>
         <translation>联名建议（5 位代表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="659" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="649" />
         <source>CPPCC member</source>
         <translation>政协委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="661" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="651" />
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="686" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="676" />
         <source>Preview with</source>
         <translation>预览示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="701" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="691" />
         <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
         <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="728" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="718" />
         <source>Salutation</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="729" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="719" />
         <source>Greeting</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="730" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="720" />
         <source>What was done</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="731" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="721" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="732" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="722" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="733" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="723" />
         <source>Contact note</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="739" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="729" />
         <source>Default</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="741" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="731" />
         <source>Co-organizer opinion</source>
         <translation>会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="743" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="733" />
         <source>Category {code}</source>
         <translation>{code}类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="746" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="736" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="754" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="744" />
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="846" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="836" />
         <source>Your copy: {path}</source>
         <translation>您的修改版：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="848" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="838" />
         <source>Not saved yet. Your copy will be kept as {path}</source>
         <translation>尚未保存。修改版将保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="851" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="841" />
         <source>Shipped template. When you change it, your copy is kept in {path}</source>
         <translation>系统自带模板。修改后，您的版本保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="893" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="883" />
         <source>the output still has {{ or {%</source>
         <translation>输出中仍有 {{ 或 {%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="905" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="895" />
         <source>Line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="941" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="944" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="931" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="934" />
         <source>Cannot save the template</source>
         <translation>无法保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="664" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="969" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="654" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="959" />
         <source>Restore default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="970" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="960" />
         <source>Delete your copy of {name} and use the shipped template again?</source>
         <translation>删除您修改的 {name}，恢复使用系统自带模板吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="979" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="969" />
         <source>Cannot delete the template</source>
         <translation>无法删除模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="1007" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="997" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="1011" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="1001" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="1049" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="1039" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>
@@ -1692,9 +2004,69 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="93" />
+        <location filename="../../desktop/ui/app.py" line="101" />
+        <location filename="../../desktop/ui/app.py" line="180" />
+        <location filename="../../desktop/ui/app.py" line="190" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="106" />
+        <source>The library file is damaged (%1) and there is no usable backup in %2.
+
+The file is at:
+%3
+
+ReplyDesk has not changed it. Give it to your IT support, or restore a backup copy with “replydesk restore FILE”.</source>
+        <translation>资料库文件已损坏（%1），而且 %2 中没有可用的备份。
+
+文件位置：
+%3
+
+答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="119" />
+        <source>The library is damaged</source>
+        <translation>资料库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="120" />
+        <source>The library file is damaged (%1).
+
+Restore the newest good backup, made %2 (%3 letters, %4 cases)?
+%5
+
+The damaged file is kept in the backups folder.</source>
+        <translation>资料库文件已损坏（%1）。
+
+是否用最近一份完好的备份恢复？该备份生成于 %2，含文件 %3 份、案件 %4 件：
+%5
+
+损坏的文件会另存在备份文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="137" />
+        <source>The library was not changed. The damaged file is at:
+%1
+
+ReplyDesk cannot start with it. Its backups are in %2: restore one (for example with “replydesk restore FILE”), or give the file to your IT support.</source>
+        <translation>资料库没有改动。损坏的文件位于：
+%1
+
+答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="160" />
+        <source>The library was restored from the backup made %1. The damaged file is kept as:
+%2</source>
+        <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="205" />
+        <source>The daily backup was not made: %1</source>
+        <translation>今天的自动备份没有完成：%1</translation>
     </message>
 </context>
 </TS>

@@ -76,7 +76,7 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Composer, DraftModel, 
     qtbot.waitExposed(composer)
     composer.activateWindow()
     yield composer, model, context
-    store.close()
+    context.close()
 
 
 def test_templates_show_in_each_section(setup: tuple[Composer, DraftModel, AppContext]) -> None:
@@ -368,7 +368,7 @@ def test_recovered_draft_counts_as_unsaved(tmp_path: Path, qtbot: QtBot) -> None
     assert texts(composer, "status") == ["甲"]
     assert texts(composer, "greeting") == []
     assert composer.editors["greeting"].empty_label.isVisibleTo(composer)
-    store.close()
+    context.close()
 
 
 def test_paste_arrows_and_next_problem(

@@ -164,3 +164,27 @@ def test_a_hit_goes_into_the_section_being_worked_on(window: MainWindow, qtbot: 
     qtbot.keyClick(window.library.results, Qt.Key.Key_Return)
     closing = [b.paragraph_id for b in window.model.blocks("closing")]
     assert plan_hit[1].paragraph_id in closing
+
+
+def test_back_up_now_and_restore_from_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window.backup_now()
+    qtbot.waitUntil(lambda: "已备份到" in window.statusBar().currentMessage()
+                    or "Backed up to" in window.statusBar().currentMessage(), timeout=10000)  # fmt: skip
+    backups = sorted((window.context.db_path.parent / "backups").glob("library-*-manual.db"))
+    assert backups
+    letters_before = window.context.store.letter_count()
+    window.context.store.db.execute("DELETE FROM letter_paragraphs")
+    window.context.store.db.execute("DELETE FROM letters")
+    window.context.store.db.conn.commit()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backups[-1]), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window.restore_from_backup()
+    assert window.restart_requested
+    with LibraryStore(window.context.db_path) as again:
+        assert again.letter_count() == letters_before
+    assert list((window.context.db_path.parent / "backups").glob("*before-restore*.db"))

@@ -290,7 +290,9 @@ def test_main_window_with_a_case_open_is_all_chinese(
     _open_case(qtbot, window)
     window.save_draft()  # a status bar message
     assert window.windowTitle() == "关于加快众创空间建设的建议 — 答复助手"
-    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "工具(&T)"]
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "文件(&F)", "编辑(&E)", "工具(&T)", "帮助(&H)",
+    ]  # fmt: skip
     toolbar = window.findChild(QToolBar, "mainToolbar")
     assert [a.iconText() for a in toolbar.actions()] == [
         "新建案件", "保存草稿", "导入资料", "导出 DOCX", "预览", "打印", "撤销", "重做"
@@ -368,7 +370,7 @@ def test_english_stays_selectable(
     window = make_window()
     _open_case(qtbot, window)
     assert window.windowTitle() == "关于加快众创空间建设的建议 — ReplyDesk"
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Tools"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Tools", "&Help"]
     assert window.actions_by_key["new"].text() == "&New case…"
     # The check above is not blind: the English window fails it.
     assert any("Similar past replies" in p for p in left_in_english(window))

@@ -150,3 +150,10 @@ def test_normalized_key_agrees_with_paragraph_key_on_normalized_text() -> None:
         text = normalize_text(raw)
         assert normalized_key(text) == paragraph_key(raw)
         assert normalized_hash(text) == paragraph_hash(raw)
+
+
+def test_converted_marks_make_their_neighbours_chinese_in_one_pass() -> None:
+    # Found by hypothesis: the quotes only looked Chinese after "）" was converted.
+    once = normalize_text('(，")"')
+    assert once == "（，“）”"
+    assert normalize_text(once) == once
