@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_parsers(sub, common)
     add_maintenance_parsers(sub, common)
+    from desktop.cli_packs import add_parsers as add_pack_parsers
+
+    add_pack_parsers(sub, common)
     return parser
 
 
@@ -231,6 +234,15 @@ def _maintenance_command(name: str) -> Any:
     return run
 
 
+def _pack_command(name: str) -> Any:
+    def run(store: Any, args: argparse.Namespace) -> int:
+        from desktop import cli_packs
+
+        return int(getattr(cli_packs, f"cmd_{name}")(store, args))
+
+    return run
+
+
 COMMANDS = {
     "import": cmd_import,
     "letters": cmd_letters,
@@ -242,6 +254,8 @@ COMMANDS = {
     "check": _reply_command("check"),
     "backup": _maintenance_command("backup"),
     "restore": _maintenance_command("restore"),
+    "export-pack": _pack_command("export_pack"),
+    "import-pack": _pack_command("import_pack"),
 }
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).

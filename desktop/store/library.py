@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from desktop.model import ParsedLetter
 from desktop.normalize import normalized_hash
 from desktop.store.casework import CaseworkMixin
+from desktop.store.packs import PacksMixin
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class LibraryStore(CaseworkMixin):
+class LibraryStore(CaseworkMixin, PacksMixin):
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -181,3 +181,10 @@ def m004_autosave(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS()
+def m005_letter_origin(db: Database) -> None:
+    # Where a letter received in a colleague's pack (desktop/packs.py) was first imported from
+    # a file: JSON {"library_id": "<uuid>", "letter_id": <id there>}. NULL for the library's own.
+    db.execute("ALTER TABLE letters ADD COLUMN origin TEXT")

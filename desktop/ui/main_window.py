@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
             "settings": self._action(
                 "actionSettings", self.tr("Se&ttings…"), self.open_settings, "Ctrl+,"
             ),
+            "import_pack": self._action(
+                "actionImportPack", self.tr("Import a colleague's pac&k…"), self.import_pack
+            ),
+            "export_pack": self._action(
+                "actionExportPack", self.tr("E&xport pack for colleagues…"), self.export_pack
+            ),
             "backup": self._action("actionBackupNow", self.tr("&Back up now"), self.backup_now),
             "restore": self._action(
                 "actionRestoreBackup", self.tr("&Restore from backup…"), self.restore_from_backup
@@ -153,8 +159,11 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        for key in ("new", "edit", "save", None, "import", None, "docx", "pdf", "text", "word",
-                    None, "preview", "print", None, "quit"):  # fmt: skip
+        file_keys = (
+            "new", "edit", "save", None, "import", "import_pack", "export_pack", None,
+            "docx", "pdf", "text", "word", None, "preview", "print", None, "quit",
+        )  # fmt: skip
+        for key in file_keys:
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addAction(undo)
@@ -391,6 +400,16 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         SettingsDialog(self.context, self, settings=self.settings).exec()
+
+    def import_pack(self) -> None:
+        from desktop.ui.pack_dialogs import ImportPackDialog
+
+        ImportPackDialog(self.context, self).exec()
+
+    def export_pack(self) -> None:
+        from desktop.ui.pack_dialogs import export_pack_dialog
+
+        export_pack_dialog(self.context, self)
 
     def about(self) -> None:
         from desktop.ui.about_dialog import AboutDialog

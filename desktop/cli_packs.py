@@ -1,0 +1,95 @@
+"""Headless commands for colleague packs: ``export-pack`` and ``import-pack``.
+
+See :mod:`desktop.packs` for the pack format. Exit codes: 0 done, 1 the pack was refused or
+could not be written (the message says why, in Chinese, on stderr), 2 a wrong argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.cli_reply import CliError
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "export-pack", parents=[common], help="write the library's letters into a pack file"
+    )
+    p.add_argument("--out", type=Path, required=True, help="PACK.zip")
+    p.add_argument(
+        "--since",
+        metavar="DATE",
+        help="only letters imported into the library on or after DATE (YYYY-MM-DD): what is "
+        "new since the last pack",
+    )
+    p.add_argument(
+        "--no-templates", action="store_true", help="leave the edited reply templates out"
+    )
+
+    p = sub.add_parser(
+        "import-pack", parents=[common], help="check a colleague's pack and add its letters"
+    )
+    p.add_argument("pack", type=Path, help="PACK.zip")
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _since(text: str | None) -> dt.date | None:
+    from desktop.dates import parse_date
+
+    if not text:
+        return None
+    iso = parse_date(text)
+    if iso is None:
+        raise CliError(f"--since 不是有效日期：{text}（应为 YYYY-MM-DD）。")
+    return dt.date.fromisoformat(iso)
+
+
+def cmd_export_pack(store: Any, args: argparse.Namespace) -> int:
+    from desktop.packs import PackError, export_pack
+    from desktop.safe_write import TargetLocked, WriteFailed
+
+    since = _since(args.since)
+    try:
+        report = export_pack(store, args.out, since=since, include_templates=not args.no_templates)
+    except TargetLocked as exc:
+        raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）", code=1) from None
+    except (WriteFailed, PackError) as exc:
+        raise CliError(exc.message, code=1) from None
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        print(report.summary_zh())
+    return 0
+
+
+def cmd_import_pack(store: Any, args: argparse.Namespace) -> int:
+    from desktop.packs import PackError, PackProgress, import_pack
+
+    def progress(step: PackProgress) -> None:
+        if not args.json and step.phase == "merge" and step.total >= 200:
+            print(f"[{step.done}/{step.total}] 正在导入…", file=sys.stderr, flush=True)
+
+    try:
+        report = import_pack(store, args.pack, progress=progress)
+    except PackError as exc:
+        raise CliError(exc.message, code=1) from None
+    if args.json:
+        _print_json(report.to_json())
+        return 0
+    info = report.pack
+    print(f"资料包：{info.path}（制作于 {info.created_at}，来自资料库 {info.library_id}）")
+    print(report.summary_zh())
+    if report.templates_folder:
+        print(
+            f"模板保存在“{report.templates_folder}”，并未启用；需要时请将其复制到"
+            f"“{Path(report.templates_folder).parent.parent}”。"
+        )
+    return 0

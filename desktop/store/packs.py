@@ -1,0 +1,183 @@
+"""The SQL of colleague packs (``desktop/packs.py``): the library's id, the letters read out for
+a pack, and a pack's letters merged in one transaction.
+
+The merge goes through :meth:`LibraryStore.add_letter`, so a received paragraph that the
+library already holds is stored once, exactly as when a file is imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from desktop.model import ParsedLetter
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+LIBRARY_ID_KEY = "library_id"
+
+# The letter columns a pack carries (besides ``id``, ``origin`` and the paragraphs).
+PACK_LETTER_COLUMNS = (
+    "kind", "title", "addressee", "addressee_role", "addressee_count", "proposal_number",
+    "proposal_title", "session", "agency", "main_organizer", "co_organizers", "reply_date",
+    "year", "category", "contact_name", "contact_phone", "doc_number", "source_path",
+    "source_format", "content_hash", "imported_at",
+)  # fmt: skip
+
+
+@dataclass
+class IncomingLetter:
+    """One letter of a verified pack, ready to be stored."""
+
+    letter: ParsedLetter
+    content_hash: str  # recomputed here from the paragraphs: what this library compares
+    declared_hash: str  # as the sending library stored it
+    source_path: str | None
+    source_format: str | None
+    origin: str  # JSON {"library_id": …, "letter_id": …}
+
+
+@dataclass
+class MergeOutcome:
+    added: list[int] = field(default_factory=list)  # new letter ids
+    duplicates: list[tuple[int, int]] = field(default_factory=list)  # (nth letter, existing id)
+    new_paragraphs: int = 0  # distinct paragraphs the library did not hold before
+
+
+class PacksMixin:
+    db: Database
+
+    if TYPE_CHECKING:
+
+        def add_letter(
+            self,
+            letter: ParsedLetter,
+            *,
+            content_hash: str,
+            source_path: str | None,
+            source_format: str | None,
+        ) -> int: ...
+
+    # ----------------------------------------------------------------- identity
+    def library_id(self) -> str:
+        """This library's random id, made and stored on first use; packs name it as origin."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [LIBRARY_ID_KEY]).fetchone()
+        if row and row[0]:
+            return str(row[0])
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                [LIBRARY_ID_KEY, str(uuid.uuid4())],
+            )
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [LIBRARY_ID_KEY]).fetchone()
+        return str(row[0])
+
+    # ----------------------------------------------------------------- export
+    def pack_letters(
+        self, imported_since: str | None = None
+    ) -> Generator[dict[str, Any], None, None]:
+        """Every letter (imported at or after ``imported_since``, an ISO UTC time stamp in the
+        format of ``imported_at``), oldest first, with ``id``, ``origin`` (decoded, or None),
+        the columns of ``PACK_LETTER_COLUMNS`` (lists decoded) and ``paragraphs``: ``{text,
+        original, section, is_heading}`` in order. One read transaction: a consistent
+        snapshot even while another window imports."""
+        columns = ", ".join(PACK_LETTER_COLUMNS)
+        with self.db.atomic():
+            letters = self.db.execute(
+                f"SELECT id, origin, {columns} FROM letters"
+                " WHERE ? IS NULL OR imported_at >= ? ORDER BY id",
+                [imported_since, imported_since],
+            )
+            names = [d[0] for d in letters.description]
+            for values in letters:
+                row = dict(zip(names, values, strict=True))
+                row["addressee"] = json.loads(row["addressee"] or "[]")
+                row["co_organizers"] = json.loads(row["co_organizers"] or "[]")
+                row["origin"] = json.loads(row["origin"]) if row["origin"] else None
+                row["paragraphs"] = [
+                    {"text": r[0], "original": r[1], "section": r[2], "is_heading": bool(r[3])}
+                    for r in self.db.execute(
+                        """SELECT p.text, lp.original, lp.section, lp.is_heading
+                           FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
+                           WHERE lp.letter_id = ? ORDER BY lp.position""",
+                        [row["id"]],
+                    )
+                ]
+                yield row
+
+    # ----------------------------------------------------------------- merge
+    def merge_pack_letters(
+        self,
+        letters: Iterable[IncomingLetter],
+        *,
+        before_commit: Callable[[], None] | None = None,
+    ) -> Generator[int, None, MergeOutcome]:
+        """Add the letters this library does not hold yet, all in one transaction.
+
+        A generator: yields how many letters were handled after each one and returns the
+        :class:`MergeOutcome`. A letter whose content hash (recomputed or declared) the library
+        already holds is a duplicate, also within the pack. ``before_commit`` runs last inside
+        the transaction (the caller's files). Anything raised on the way, and closing the
+        generator before its end, rolls everything back. The write lock is taken first
+        (``BEGIN IMMEDIATE``): a library another program is writing fails at once with
+        ``sqlite3.OperationalError`` ("database is locked") after the busy timeout, before any
+        work.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            raise RuntimeError("merge_pack_letters needs a connection outside a transaction")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            outcome = MergeOutcome()
+            paragraphs_before = self._count("paragraphs")
+            for n, incoming in enumerate(letters, 1):
+                existing = self._letter_with_hash(incoming.content_hash, incoming.declared_hash)
+                if existing is not None:
+                    outcome.duplicates.append((n, existing))
+                else:
+                    letter_id = self.add_letter(
+                        incoming.letter,
+                        content_hash=incoming.content_hash,
+                        source_path=incoming.source_path,
+                        source_format=incoming.source_format,
+                    )
+                    conn.execute(
+                        "UPDATE letters SET origin = ? WHERE id = ?", [incoming.origin, letter_id]
+                    )
+                    outcome.added.append(letter_id)
+                yield n
+            outcome.new_paragraphs = self._count("paragraphs") - paragraphs_before
+            if before_commit is not None:
+                before_commit()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):  # the original error is the one
+                    conn.execute("ROLLBACK")
+            raise
+        return outcome
+
+    def _letter_with_hash(self, *hashes: str) -> int | None:
+        for digest in dict.fromkeys(hashes):
+            row = self.db.execute(
+                "SELECT id FROM letters WHERE content_hash = ?", [digest]
+            ).fetchone()
+            if row:
+                return int(row[0])
+        return None
+
+    def _count(self, table: str) -> int:
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def letter_origins(self) -> dict[int, dict[str, Any]]:
+        """``{letter id: origin}`` of the letters that came in a pack."""
+        return {
+            int(r[0]): json.loads(r[1])
+            for r in self.db.execute("SELECT id, origin FROM letters WHERE origin IS NOT NULL")
+        }
