@@ -9,10 +9,19 @@ are an INI file in the data folder (``app_settings``).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from desktop.backup import (
@@ -36,6 +45,8 @@ from desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 _KEEP: list[object] = []  # translators must outlive the window
+QT_TRANSLATION_LOADED = False  # Qt's own dialog texts (qtbase_zh_CN) found
+SMOKE_ENV = "REPLYDESK_SMOKE_TEST"  # the frozen build's smoke test: show, report, close
 
 
 def install_translations(app: QApplication, language: str) -> bool:
@@ -48,10 +59,12 @@ def install_translations(app: QApplication, language: str) -> bool:
         app.installTranslator(ours)
         _KEEP.append(ours)
     qt = QTranslator(app)
+    global QT_TRANSLATION_LOADED
     if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):  # fmt: skip
         app.installTranslator(qt)
         _KEEP.append(qt)
+        QT_TRANSLATION_LOADED = True
     return loaded
 
 
@@ -226,7 +239,7 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     app.setOrganizationName(SETTINGS_ORG)
     app.setApplicationName(SETTINGS_APP)
     settings = app_settings()
-    install_translations(app, str(settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE)))
+    ours_loaded = install_translations(app, str(settings.value(LANGUAGE_KEY, DEFAULT_LANGUAGE)))
     window_ref: list[MainWindow] = []
     install_excepthook(lambda: window_ref[0] if window_ref else None)
 
@@ -251,12 +264,23 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
         log.info("fonts: %s", note)
     offer_recovery(window, store)
     start_daily_backup(context, window)
+    if os.environ.get(SMOKE_ENV):
+        QTimer.singleShot(1000, lambda: smoke_report_and_close(window, ours_loaded))
     code = app.exec()
     instance.release()
     context.close()
     if window.restart_requested:
         restart()
     return int(code)
+
+
+def smoke_report_and_close(window: MainWindow, ours_loaded: bool) -> None:
+    log.info(
+        "smoke test: window shown; replydesk_zh_CN=%s qtbase_zh_CN=%s",
+        ours_loaded,
+        QT_TRANSLATION_LOADED,
+    )
+    window.close()
 
 
 def restart() -> None:

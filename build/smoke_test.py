@@ -1,0 +1,435 @@
+"""Smoke-test a frozen ReplyDesk bundle (the output of ``python build/build.py``).
+
+    python build/smoke_test.py dist/replydesk [--timeout 90]
+
+Runs the FROZEN programs, never the source tree, in a scratch folder with the library, the
+user folders (XDG on Linux, ``WIN_PD_OVERRIDE_*`` on Windows) and the temp folder redirected
+into it:
+
+1. the bundle's layout: both executables, ``resources/``, ``templates/replies/*.j2``, python-docx's
+   template, Qt's ``qtbase_zh_CN.qm``;
+2. ``replydesk-cli --version`` prints the version in ``pyproject.toml``;
+3. ``replydesk-cli import <bundled sample library> --db … --json``: every sample imported;
+4. ``replydesk-cli search`` then ``draft`` (reusing two hits, with the bundled demo seal) to a
+   DOCX, which must be a zip whose ``word/document.xml`` holds the title, the salutation, the
+   reused paragraph and the seal; ``replydesk-cli check`` reads it back;
+5. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
+   once it is up, and then it is ended. See ``_window`` for how "up" is detected.
+
+Exits 1 with a message naming the failed step. Also prints the bundle's unpacked size and
+warns (does not fail) above 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+IS_WIN = sys.platform.startswith("win")
+EXE_SUFFIX = ".exe" if IS_WIN else ""
+SIZE_BUDGET_MB = 150
+
+# The case used for the draft. The title the letter must carry is derived from session + number.
+CASE = {
+    "number": "12",
+    "session": "市十七届人大三次会议",
+    "title": "关于加快众创空间建设的建议",
+    "proposers": ["张三", "李四"],
+    "role": "代表",
+    "category": "B",
+    "content": "建议加快众创空间建设。",
+    "reply_date": "2026-06-01",
+    "contact_name": "王五",
+    "contact_phone": "0513-85000000",
+    "cc": ["市人大常委会代表工委", "市政府办公室"],
+    "sections": {"plan": ["下一步，我们将继续推进众创空间建设。"]},
+}
+EXPECTED_TITLE = "关于市十七届人大三次会议第12号建议的答复"
+EXPECTED_SALUTATION = "张三、李四代表："
+
+
+class SmokeFailure(Exception):
+    pass
+
+
+def fail(step: str, message: str) -> SmokeFailure:
+    return SmokeFailure(f"[{step}] {message}")
+
+
+def pyproject_version() -> str:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    return str(data["project"]["version"])
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def contents_dir(dist: Path) -> Path:
+    """``sys._MEIPASS`` of a one-folder build: ``_internal`` since PyInstaller 6."""
+    internal = dist / "_internal"
+    return internal if internal.is_dir() else dist
+
+
+class Runner:
+    def __init__(self, dist: Path, scratch: Path, timeout: float) -> None:
+        self.dist = dist
+        self.scratch = scratch
+        self.timeout = timeout
+        self.cli = dist / f"replydesk-cli{EXE_SUFFIX}"
+        self.gui = dist / f"replydesk{EXE_SUFFIX}"
+        self.env = self._environment()
+
+    def _environment(self) -> dict[str, str]:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("PYTHON", "REPLYDESK_", "XDG_", "WIN_PD_OVERRIDE_"))
+        }
+        home = self.scratch / "user"
+        tmp = self.scratch / "tmp"
+        runtime = self.scratch / "runtime"
+        for folder in (home, tmp, runtime):
+            folder.mkdir(parents=True, exist_ok=True)
+        runtime.chmod(0o700)
+        env.update(
+            {
+                "REPLYDESK_DB": str(self.scratch / "default-library.db"),
+                "XDG_DATA_HOME": str(home / "data"),
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_STATE_HOME": str(home / "state"),
+                "XDG_CACHE_HOME": str(home / "cache"),
+                "XDG_RUNTIME_DIR": str(runtime),
+                # platformdirs on Windows asks the shell for the folders; these override it.
+                "WIN_PD_OVERRIDE_LOCAL_APPDATA": str(home / "LocalAppData"),
+                "WIN_PD_OVERRIDE_APPDATA": str(home / "AppData"),
+                "TMPDIR": str(tmp),
+                "TEMP": str(tmp),
+                "TMP": str(tmp),
+                "PYTHONIOENCODING": "utf-8",
+                "QT_QPA_PLATFORM": "offscreen",
+            }
+        )
+        return env
+
+    def run(self, step: str, *args: str, ok_codes: Sequence[int] = (0,)) -> str:
+        cmd = [str(self.cli), *args]
+        try:
+            proc = subprocess.run(
+                cmd,
+                cwd=self.scratch,
+                env=self.env,
+                capture_output=True,
+                timeout=self.timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise fail(step, f"timed out after {self.timeout:.0f} s: {' '.join(cmd)}") from None
+        out = proc.stdout.decode("utf-8", "replace")
+        err = proc.stderr.decode("utf-8", "replace")
+        if proc.returncode not in ok_codes:
+            raise fail(
+                step,
+                f"exit code {proc.returncode} from {' '.join(cmd)}\n--- stdout\n{out}\n"
+                f"--- stderr\n{err}",
+            )
+        return out
+
+    def run_json(self, step: str, *args: str) -> object:
+        out = self.run(step, *args)
+        try:
+            return json.loads(out)
+        except json.JSONDecodeError as exc:
+            raise fail(step, f"output is not JSON ({exc}):\n{out[:2000]}") from None
+
+
+# ------------------------------------------------------------------------------ the steps
+
+
+def check_layout(dist: Path) -> Path:
+    step = "layout"
+    for exe in (f"replydesk{EXE_SUFFIX}", f"replydesk-cli{EXE_SUFFIX}"):
+        if not (dist / exe).is_file():
+            raise fail(step, f"{dist / exe} is missing")
+    internal = contents_dir(dist)
+    samples = internal / "resources" / "sample_library"
+    needed = [
+        samples,
+        internal / "resources" / "translations" / "replydesk_zh_CN.qm",
+        internal / "resources" / "demo_seal.png",
+        internal / "templates" / "replies",
+        internal / "docx" / "templates",
+    ]
+    for path in needed:
+        if not path.exists():
+            raise fail(step, f"{path.relative_to(dist)} is missing from the bundle")
+    # Every shipped resource (not the translation sources) and the licence.
+    wanted = [
+        p.relative_to(REPO)
+        for p in (REPO / "resources").rglob("*")
+        if p.is_file() and p.suffix != ".ts" and "__pycache__" not in p.parts
+    ]
+    if (REPO / "LICENSE").is_file():
+        wanted.append(Path("resources") / "LICENSE")
+    missing = [str(rel) for rel in wanted if not (internal / rel).is_file()]
+    if missing:
+        raise fail(step, f"missing from the bundle's resources: {', '.join(missing)}")
+    templates = sorted(p.name for p in (internal / "templates" / "replies").glob("*.j2"))
+    shipped = sorted(p.name for p in (REPO / "templates" / "replies").glob("*.j2"))
+    if templates != shipped:
+        raise fail(step, f"bundled templates {templates} differ from the repository's {shipped}")
+    qtbase = list(internal.glob("PySide6/**/translations/qtbase_zh_CN.qm"))
+    if not qtbase:
+        raise fail(
+            step, "Qt's qtbase_zh_CN.qm is missing (the window's Qt dialogs would be English)"
+        )
+    qm = qtbase[0].relative_to(dist)
+    print(f"  layout ok: {len(wanted)} resources, {len(templates)} templates, Qt translation {qm}")
+    return samples
+
+
+def check_version(r: Runner) -> None:
+    expected = pyproject_version()
+    out = r.run("version", "--version").strip()
+    if out != f"replydesk {expected}":
+        raise fail("version", f"expected 'replydesk {expected}', got {out!r}")
+    print(f"  {out}")
+
+
+def check_import(r: Runner, samples: Path, db: Path) -> None:
+    step = "import"
+    expected = len([p for p in samples.iterdir() if p.is_file()])
+    results = r.run_json(step, "import", str(samples), "--db", str(db), "--json")
+    if not isinstance(results, list):
+        raise fail(step, f"expected a JSON list, got {results!r}")
+    imported = [x for x in results if x.get("status") == "imported"]
+    if len(imported) != expected or expected == 0:
+        raise fail(step, f"{len(imported)} of {expected} sample documents imported: {results}")
+    letters = r.run_json(step, "letters", "--db", str(db), "--json")
+    if not isinstance(letters, list) or len(letters) != expected:
+        raise fail(step, f"the library lists {letters!r}, expected {expected} letters")
+    print(f"  imported {len(imported)} sample documents")
+
+
+def _document_text(docx: Path) -> tuple[str, bytes, list[str]]:
+    with zipfile.ZipFile(docx) as z:
+        xml = z.read("word/document.xml")
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    text = re.sub(r"<[^>]+>", "", xml.decode("utf-8"))
+    return text, xml, media
+
+
+def check_draft(r: Runner, db: Path, internal: Path) -> None:
+    step = "draft"
+    hits = r.run_json(step, "search", "众创空间", "--db", str(db), "--json", "--limit", "2")
+    if not isinstance(hits, list) or not hits:
+        raise fail(step, f"searching the sample library for 众创空间 found nothing: {hits!r}")
+    ids = [str(h["paragraph_id"]) for h in hits]
+    case = dict(
+        CASE,
+        agency={
+            "name": "南通市科学技术局",
+            "seal_image": str(internal / "resources" / "demo_seal.png"),
+        },
+    )
+    case_file = r.scratch / "案件 12.json"
+    case_file.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out = r.scratch / "输出" / "答复.docx"
+    out.parent.mkdir(exist_ok=True)
+    result = r.run_json(
+        step,
+        "draft",
+        "--case",
+        str(case_file),
+        "--use",
+        *ids,
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+        "--json",
+    )
+    if not isinstance(result, dict) or result.get("sealed") is not True:
+        raise fail(step, f"the draft was not sealed: {result!r}")
+    if not out.is_file():
+        raise fail(step, f"{out} was not written")
+    try:
+        text, xml, media = _document_text(out)
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise fail(step, f"{out} is not a DOCX with word/document.xml: {exc}") from None
+    for needle in (EXPECTED_TITLE, EXPECTED_SALUTATION, hits[0]["text"][:20], "2026年6月1日"):
+        if needle not in text:
+            raise fail(step, f"word/document.xml lacks {needle!r}")
+    if b"wp:anchor" not in xml or not media:
+        raise fail(step, "the seal picture is not in the DOCX")
+    findings = r.run_json("check", "check", str(out), "--json", "--date", "2026-06-01")
+    if not isinstance(findings, list):
+        raise fail("check", f"expected a JSON list of findings, got {findings!r}")
+    print(
+        f"  drafted {out.name} ({out.stat().st_size} bytes, reusing paragraphs {', '.join(ids)}, "
+        f"sealed); check found {len(findings)} findings"
+    )
+
+
+def _log_files(root: Path) -> list[Path]:
+    return sorted(root.rglob("replydesk.log"))
+
+
+def _letter_count(db: Path) -> int:
+    if not db.is_file():
+        return 0
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM letters").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+HOOK_LINE = "smoke test: window shown"
+
+
+def _exited(step: str, proc: subprocess.Popen[bytes], output: Path, logs: str) -> None:
+    """The window's process ended by itself: fine only with exit 0 and the hook's log line."""
+    code = proc.returncode
+    line = next((x.strip() for x in logs.splitlines() if HOOK_LINE in x), None)
+    if code == 0 and line is not None:
+        print(f"  window came up and closed by itself (exit 0): {line}")
+        if "qtbase_zh_CN=False" in line:
+            raise fail(step, "the window did not load Qt's qtbase_zh_CN translation")
+        return
+    out = output.read_text("utf-8", "replace") if output.is_file() else ""
+    raise fail(
+        step, f"the window exited with code {code}\n--- output\n{out}\n--- log\n{logs[-4000:]}"
+    )
+
+
+def _window(r: Runner) -> None:
+    """Start the window offscreen; it must come up and stay alive; then end it.
+
+    ``REPLYDESK_SMOKE_TEST=1`` asks the app to close its window by itself once it is shown and
+    to log ``smoke test: window shown; replydesk_zh_CN=… qtbase_zh_CN=…`` (a hook the app may
+    provide); then exit code 0 and that line are required. Without the hook this watches from
+    outside: the library file filled with the samples (opened just before the window is
+    built), then the day's backup (made just after the window is shown; logged as "daily
+    backup", or failing that 10 s more). The process must still be running a moment later;
+    then it is terminated.
+    """
+    step = "window"
+    db = r.scratch / "window" / "library.db"
+    db.parent.mkdir()
+    output = r.scratch / "window" / "output.txt"
+    env = dict(r.env, REPLYDESK_DB=str(db), REPLYDESK_SMOKE_TEST="1")
+    started = time.monotonic()
+    with open(output, "wb") as out:
+        proc = subprocess.Popen(
+            [str(r.gui)], cwd=r.scratch, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    evidence = ""
+    library_at: float | None = None
+    up_at: float | None = None
+    try:
+        while True:
+            time.sleep(0.25)
+            elapsed = time.monotonic() - started
+            logs = "".join(p.read_text("utf-8", "replace") for p in _log_files(r.scratch))
+            if proc.poll() is not None:
+                _exited(step, proc, output, logs)
+                return
+            if up_at is not None:
+                if elapsed - up_at >= 3:  # alive 3 s after it came up, and did not close itself
+                    break
+                continue
+            if library_at is None and _letter_count(db) > 0:
+                library_at = elapsed
+            backups = db.parent / "backups"
+            if library_at is not None and (
+                "daily backup" in logs or (backups.is_dir() and any(backups.iterdir()))
+            ):
+                evidence = "the library was opened and the day's backup made after show()"
+                up_at = elapsed
+            elif library_at is not None and elapsed - library_at > 10:
+                evidence = "the library was opened 10 s ago (no after-show signal seen)"
+                up_at = elapsed
+            elif elapsed > r.timeout:
+                raise fail(
+                    step,
+                    f"the window did not come up within {r.timeout:.0f} s\n--- log\n{logs[-4000:]}",
+                )
+        print(
+            f"  window is up and running after {time.monotonic() - started:.1f} s ({evidence}); "
+            "ending it (no REPLYDESK_SMOKE_TEST hook in the app)"
+        )
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def report_size(dist: Path) -> float:
+    mb = folder_size(dist) / 1e6
+    note = "" if mb <= SIZE_BUDGET_MB else f"  WARNING: over the {SIZE_BUDGET_MB} MB budget"
+    print(f"bundle size (unpacked): {mb:.1f} MB{note}")
+    return mb
+
+
+def smoke(dist: Path, timeout: float, keep: bool) -> None:
+    dist = dist.resolve()
+    if not dist.is_dir():
+        raise fail("layout", f"{dist} is not a folder")
+    scratch = Path(tempfile.mkdtemp(prefix="replydesk-smoke-"))
+    try:
+        samples = check_layout(dist)
+        r = Runner(dist, scratch, timeout)
+        db = scratch / "lib.db"
+        check_version(r)
+        check_import(r, samples, db)
+        check_draft(r, db, contents_dir(dist))
+        _window(r)
+    finally:
+        if keep:
+            print(f"  scratch folder kept: {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dist", type=Path, help="the bundle folder, e.g. dist/replydesk")
+    parser.add_argument("--timeout", type=float, default=90, help="seconds per program run")
+    parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+    print(f"smoke test of {args.dist}")
+    started = time.monotonic()
+    try:
+        smoke(args.dist, args.timeout, args.keep)
+    except SmokeFailure as exc:
+        print(f"SMOKE TEST FAILED {exc}", file=sys.stderr)
+        return 1
+    report_size(args.dist)
+    print(f"smoke test passed in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
