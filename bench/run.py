@@ -473,11 +473,15 @@ def profile(name: str, fn: Callable[[], Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="300 letters, few repetitions")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="results file (default: results.json, or results-quick.json)")  # fmt: skip
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--sizes", type=int, nargs="+", help="numbers of letters (default 1000 10000)")
     ap.add_argument("--profile", action="store_true", help="cProfile every missed target")
     args = ap.parse_args(argv)
+    if args.out is None:
+        # A quick run is a smoke test: it must not overwrite the full run's table.
+        args.out = ROOT / "bench" / ("results-quick.json" if args.quick else "results.json")
     sizes = args.sizes or ([300] if args.quick else [1000, 10000])
     per_kind, reps, sim_reps = (10, 20, 6) if args.quick else (50, 100, 30)
     CACHE.mkdir(parents=True, exist_ok=True)
