@@ -1160,7 +1160,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="59" />
-        <location filename="../../desktop/ui/main_window.py" line="483" />
+        <location filename="../../desktop/ui/main_window.py" line="485" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -1270,137 +1270,137 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="180" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315" />
-        <location filename="../../desktop/ui/main_window.py" line="335" />
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="317" />
+        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="325" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="424" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439" />
-        <location filename="../../desktop/ui/main_window.py" line="459" />
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="441" />
+        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="478" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451" />
+        <location filename="../../desktop/ui/main_window.py" line="453" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464" />
+        <location filename="../../desktop/ui/main_window.py" line="466" />
         <source>saved before restoring a backup</source>
         <translation>恢复备份前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475" />
+        <location filename="../../desktop/ui/main_window.py" line="477" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="507" />
+        <location filename="../../desktop/ui/main_window.py" line="509" />
         <source>saved on exit</source>
         <translation>退出时自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="67" />
+        <location filename="../../desktop/ui/app.py" line="81" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="68" />
+        <location filename="../../desktop/ui/app.py" line="82" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -2014,14 +2014,14 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="101" />
-        <location filename="../../desktop/ui/app.py" line="180" />
-        <location filename="../../desktop/ui/app.py" line="190" />
+        <location filename="../../desktop/ui/app.py" line="115" />
+        <location filename="../../desktop/ui/app.py" line="195" />
+        <location filename="../../desktop/ui/app.py" line="205" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="106" />
+        <location filename="../../desktop/ui/app.py" line="120" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -2036,12 +2036,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="119" />
+        <location filename="../../desktop/ui/app.py" line="133" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="120" />
+        <location filename="../../desktop/ui/app.py" line="134" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -2056,7 +2056,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="137" />
+        <location filename="../../desktop/ui/app.py" line="151" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -2067,14 +2067,14 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="160" />
+        <location filename="../../desktop/ui/app.py" line="174" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="205" />
+        <location filename="../../desktop/ui/app.py" line="242" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>

@@ -69,10 +69,18 @@ def letters(db: Path) -> list[tuple[Any, ...]]:
 
 
 def damage(db: Path) -> None:
+    """Damage the middle of the file: it still opens; the background check finds it."""
     size = db.stat().st_size
     with open(db, "r+b") as fh:
         fh.seek(size // 2)
         fh.write(b"\xa5" * (size // 3))
+
+
+def damage_schema(db: Path) -> None:
+    """Damage page 1 (the schema): the library cannot even be opened."""
+    with open(db, "r+b") as fh:
+        fh.seek(100)
+        fh.write(b"\xa5" * 3900)
 
 
 def sha(path: Path) -> str:
@@ -108,7 +116,7 @@ def test_a_damaged_library_is_restored_from_the_newest_good_backup(
     older = backup.make_backup(library, reason="daily", now=dt.datetime(2026, 11, 20, 8, 0))
     newest = backup.make_backup(library, reason="manual", now=dt.datetime(2026, 11, 21, 8, 0))
     damage(newest)  # the newest copy is bad too: the one before it is offered
-    damage(library)
+    damage_schema(library)
     boxes = Boxes(monkeypatch, Yes)
     store = open_library(library)
     assert store is not None
@@ -131,7 +139,7 @@ def test_declining_leaves_the_file_and_says_where_it_is(
     qapp: QApplication, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     backup.make_backup(library, reason="daily")
-    damage(library)
+    damage_schema(library)
     before = sha(library)
     boxes = Boxes(monkeypatch, No)
     assert open_library(library) is None  # run_app exits with 2
@@ -202,3 +210,28 @@ def test_the_daily_backup_runs_in_the_background(
         qtbot.waitUntil(lambda: "磁盘空间不足" in window.statusBar().currentMessage(), timeout=5000)
     finally:
         context.close()
+
+
+def test_damage_found_after_start_offers_the_backup_and_starts_again(
+    qtbot: QtBot, library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.reply_templates import ReplyTemplates
+    from desktop.ui.app import start_background_check
+    from desktop.ui.main_window import MainWindow
+
+    original = letters(library)
+    backup.make_backup(library, reason="daily", now=dt.datetime(2026, 11, 20, 8, 0))
+    damage(library)
+    store = open_library(library)  # the middle of the file is damaged: it still opens
+    assert store is not None
+    context = AppContext(library, store=store, templates=ReplyTemplates(override=tmp_path / "t"))
+    window = MainWindow(
+        context, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(window)
+    boxes = Boxes(monkeypatch, Yes)
+    start_background_check(context, window)
+    qtbot.waitUntil(lambda: context.closed and not window.isVisible(), timeout=20000)
+    assert window.restart_requested
+    assert boxes.kinds() == ["question", "information"]
+    assert letters(library) == original
