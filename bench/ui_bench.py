@@ -2,8 +2,10 @@
 
 Each runs in a fresh Python process (offscreen Qt) so start-up and memory are a clerk's:
 
-- cold start: process start → main window shown and the event loop idle, on a copy of the
-  library; baseline: the same process showing an empty ``QMainWindow`` (Python + Qt alone).
+- cold start: process start → main window shown and the event loop running, through the same
+  steps as ``run_app`` (translations, opening the library, the window, fonts check, crash
+  recovery, background checks started), on a copy of the library; baseline: the same process
+  showing an empty ``QMainWindow`` (Python + Qt alone).
 - stall: the longest gap between ticks of a 10 ms timer while the import dialog's operation
   imports letters; baseline: the same timer with nothing running.
 - search on screen: the library pane's ``run_search`` (the query, the hits as widgets) after
@@ -33,12 +35,23 @@ app = QApplication([])
 if sys.argv[1] == "bare":
     w = QMainWindow(); w.resize(1200, 800); w.show()
 else:
-    from desktop.store import LibraryStore
+    # The same steps as desktop.ui.app.run_app up to the event loop (translations, opening
+    # the library, the window, the fonts check, crash recovery, the background checks).
+    from pathlib import Path
+    from desktop.sample import ensure_sample_library
+    from desktop.ui import app as ui_app
     from desktop.ui.context import AppContext
+    from desktop.ui.fonts_check import check_fonts, missing_fonts_note
     from desktop.ui.main_window import MainWindow
-    store = LibraryStore(sys.argv[1])
+    ui_app.install_translations(app, "zh_CN")
+    store = ui_app.open_library(Path(sys.argv[1]))
+    ensure_sample_library(store)
     settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
-    w = MainWindow(AppContext(store.path, store=store), settings=settings); w.show()
+    context = AppContext(store.path, store=store)
+    w = MainWindow(context, settings=settings); w.show()
+    missing_fonts_note(check_fonts(context.profile().fonts))
+    ui_app.offer_recovery(w, store)
+    ui_app.start_background_check(context, w)
 def done():
     usable = time.time() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
