@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,31 +31,29 @@ from PySide6.QtWidgets import (
 from desktop.importer import ImportProgress, ImportResult, import_paths
 from desktop.readers import SUPPORTED_SUFFIXES
 from desktop.ui.context import AppContext
-from desktop.ui.operations import Cancelled, Operation
+from desktop.ui.operation_dialog import OperationDialog
+from desktop.ui.operations import Cancelled
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole  # the status column's raw status: imported/duplicate/failed
 FAILED_COLOUR = QColor("#c62828")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(OperationDialog):
     """``ImportDialog(context, paths)``: ``paths`` pre-fills the list (e.g. files dropped on
     the window). ``importFinished(imported, duplicates, failed, cancelled)`` is emitted when
-    a run ends; ``context.libraryChanged`` when it imported anything."""
+    a run ends; ``context.libraryChanged`` when it imported anything. Closing while importing
+    stops after the current file, then closes."""
 
     importFinished = Signal(int, int, int, bool)
 
     def __init__(
         self, context: AppContext, paths: list[Path] | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import letters"))
         self.resize(760, 560)
-        self.operation: Operation | None = None
         self.results: list[ImportResult] = []
-        self._close_when_done = False
-        self._cancelling = False
 
         intro = QLabel(
             self.tr(
@@ -118,11 +115,7 @@ class ImportDialog(QDialog):
         )
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("importClose")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.close_button)
+        buttons = self._button_row(self.start_button, self.cancel_button, self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -182,10 +175,6 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ running
 
-    @property
-    def running(self) -> bool:
-        return self.operation is not None
-
     def start(self) -> None:
         paths = self.paths()
         if self.running or not paths:
@@ -196,21 +185,11 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the first file reports the total
         self.progress.setValue(0)
         self.current.setText(self.tr("Looking for files…"))
-        self._cancelling = False
         # import_paths(store, paths): ``paths`` by keyword, the worker passes ``store``.
-        op = self.context.operation(import_paths, paths=[str(p) for p in paths])
-        op.progress(self._on_progress).success(self._on_success).failure(self._on_failure)
-        op.finished(self._on_finished)
-        self.operation = op
-        self._update_buttons()
-        op.run_in_background()
+        self._run(import_paths, paths=[str(p) for p in paths])
 
-    def cancel(self) -> None:
-        if self.operation is not None and not self._cancelling:
-            self._cancelling = True
-            self.operation.cancel()
-            self.current.setText(self.tr("Stopping after the current file…"))
-            self._update_buttons()
+    def _show_stopping(self) -> None:
+        self.current.setText(self.tr("Stopping after the current file…"))
 
     def _on_progress(self, value: object) -> None:
         if not isinstance(value, ImportProgress):
@@ -237,15 +216,10 @@ class ImportDialog(QDialog):
         )
         self._show_summary(cancelled=False, error=message)
 
-    def _on_finished(self) -> None:
-        self.operation = None
-        self._cancelling = False
+    def _operation_ended(self) -> None:
         if self.progress.maximum() == 0:  # nothing reported: no files found
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-        self._update_buttons()
-        if self._close_when_done:
-            super().reject()
 
     # ------------------------------------------------------------------ results
 
@@ -308,11 +282,3 @@ class ImportDialog(QDialog):
         self.start_button.setEnabled(not running and self.path_list.count() > 0)
         self.cancel_button.setEnabled(running and not self._cancelling)
         self.close_button.setEnabled(True)
-
-    def reject(self) -> None:
-        """Closing while importing stops after the current file, then closes."""
-        if self.running:
-            self._close_when_done = True
-            self.cancel()
-            return
-        super().reject()

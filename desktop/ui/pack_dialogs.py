@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -40,7 +39,8 @@ from desktop.packs import (
 )
 from desktop.safe_write import TargetLocked
 from desktop.ui.context import AppContext
-from desktop.ui.operations import Cancelled, Operation
+from desktop.ui.operation_dialog import OperationDialog
+from desktop.ui.operations import Cancelled
 
 ERROR_COLOUR = "#c62828"
 
@@ -68,19 +68,18 @@ def _set_error(label: QLabel, error: bool) -> None:
 # Export
 
 
-class ExportPackDialog(QDialog):
+class ExportPackDialog(OperationDialog):
     """Choose what goes into the pack, then where it goes; ``exportFinished(report)`` with
     the :class:`~desktop.packs.ExportReport` (None when it failed or was given up)."""
 
     exportFinished = Signal(object)
+    can_stop = False  # a pack half written is never left behind; closing waits for it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setObjectName("exportPackDialog")
         self.setWindowTitle(self.tr("Export a pack for colleagues"))
         self.resize(560, 360)
-        self.operation: Operation | None = None
         self.report: ExportReport | None = None
         self._retry: Path | None = None  # the name to write to when the chosen one was in use
 
@@ -153,10 +152,7 @@ class ExportPackDialog(QDialog):
         self.export_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("packClose")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
+        buttons = self._button_row(self.export_button, self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -171,10 +167,6 @@ class ExportPackDialog(QDialog):
 
         self.export_button.clicked.connect(lambda _checked=False: self.start())
         self.close_button.clicked.connect(self.reject)
-
-    @property
-    def running(self) -> bool:
-        return self.operation is not None
 
     def since(self) -> dt.date | None:
         if not self.since_radio.isChecked():
@@ -205,17 +197,13 @@ class ExportPackDialog(QDialog):
         self.result_label.setText(self.tr("Writing the pack…"))
         _set_error(self.result_label, False)
         self.progress.show()
-        op = self.context.operation(
+        self._run(
             export_pack,
             out=str(target),
             since=self.since(),
             templates_dir=self.context.templates.override,
             include_templates=self.templates_check.isChecked(),
         )
-        op.success(self._on_success).failure(self._on_failure).finished(self._on_finished)
-        self.operation = op
-        self._update_buttons()
-        op.run_in_background()
 
     def _on_success(self, report: object) -> None:
         if not isinstance(report, ExportReport):
@@ -246,10 +234,8 @@ class ExportPackDialog(QDialog):
         _set_error(self.result_label, True)
         self.exportFinished.emit(None)
 
-    def _on_finished(self) -> None:
-        self.operation = None
+    def _operation_ended(self) -> None:
         self.progress.hide()
-        self._update_buttons()
         retry = self._retry
         if retry is not None:
             self._retry = None
@@ -263,11 +249,6 @@ class ExportPackDialog(QDialog):
         self.since_date.setEnabled(not running and self.since_radio.isChecked())
         self.templates_check.setEnabled(not running and self._n_templates > 0)
 
-    def reject(self) -> None:
-        if self.running:  # a pack half written is never left behind; wait for it
-            return
-        super().reject()
-
 
 def export_pack_dialog(context: AppContext, parent: QWidget | None = None) -> ExportReport | None:
     """Show :class:`ExportPackDialog`; the report of the last pack written, if any."""
@@ -280,25 +261,22 @@ def export_pack_dialog(context: AppContext, parent: QWidget | None = None) -> Ex
 # Import
 
 
-class ImportPackDialog(QDialog):
+class ImportPackDialog(OperationDialog):
     """Choose a pack, check it and add its letters. ``importFinished(report)`` with the
     :class:`~desktop.packs.ImportReport`, or None when the pack was refused or the import
-    stopped (then nothing was imported)."""
+    stopped (then nothing was imported). Closing while importing stops (nothing of the pack is
+    imported), then closes."""
 
     importFinished = Signal(object)
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, path: Path | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setObjectName("importPackDialog")
         self.setWindowTitle(self.tr("Import a colleague's pack"))
         self.resize(620, 380)
-        self.operation: Operation | None = None
         self.report: ImportReport | None = None
-        self._cancelling = False
-        self._close_when_done = False
 
         intro = QLabel(
             self.tr(
@@ -335,11 +313,7 @@ class ImportPackDialog(QDialog):
         self.stop_button.setToolTip(self.tr("Stop and import nothing of this pack."))
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("packClose")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.close_button)
+        buttons = self._button_row(self.import_button, self.stop_button, self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -376,10 +350,6 @@ class ImportPackDialog(QDialog):
 
     # ------------------------------------------------------------------ running
 
-    @property
-    def running(self) -> bool:
-        return self.operation is not None
-
     def start(self) -> None:
         path = self.path()
         if self.running or path is None:
@@ -389,23 +359,11 @@ class ImportPackDialog(QDialog):
         _set_error(self.result_label, False)
         self.progress.setRange(0, 0)  # busy while the pack is checked
         self.status.setText(self.tr("Checking the pack…"))
-        self._cancelling = False
         # import_pack_steps(store, path, templates_dir=…): the worker passes ``store``.
-        op = self.context.operation(
-            import_pack_steps, path=str(path), templates_dir=self.context.templates.override
-        )
-        op.progress(self._on_progress).success(self._on_success).failure(self._on_failure)
-        op.finished(self._on_finished)
-        self.operation = op
-        self._update_buttons()
-        op.run_in_background()
+        self._run(import_pack_steps, path=str(path), templates_dir=self.context.templates.override)
 
-    def cancel(self) -> None:
-        if self.operation is not None and not self._cancelling:
-            self._cancelling = True
-            self.operation.cancel()
-            self.status.setText(self.tr("Stopping; nothing of this pack is imported…"))
-            self._update_buttons()
+    def _show_stopping(self) -> None:
+        self.status.setText(self.tr("Stopping; nothing of this pack is imported…"))
 
     def _on_progress(self, value: object) -> None:
         if not isinstance(value, PackProgress) or self._cancelling:
@@ -461,13 +419,6 @@ class ImportPackDialog(QDialog):
             _set_error(self.result_label, True)
         self.importFinished.emit(None)
 
-    def _on_finished(self) -> None:
-        self.operation = None
-        self._cancelling = False
-        self._update_buttons()
-        if self._close_when_done:
-            super().reject()
-
     # ------------------------------------------------------------------ window
 
     def _update_buttons(self) -> None:
@@ -477,11 +428,3 @@ class ImportPackDialog(QDialog):
         self.import_button.setEnabled(not running and self.path() is not None)
         self.stop_button.setEnabled(running and not self._cancelling)
         self.close_button.setEnabled(True)
-
-    def reject(self) -> None:
-        """Closing while importing stops (nothing of the pack is imported), then closes."""
-        if self.running:
-            self._close_when_done = True
-            self.cancel()
-            return
-        super().reject()

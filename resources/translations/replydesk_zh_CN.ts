@@ -724,92 +724,92 @@
         <translation>导出资料包给同事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="89" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="88" />
         <source>Put the letters of your library into one pack file. Copy it to your colleagues yourself (USB stick, shared folder): nothing is sent over a network. Letters they already have are skipped when they import it.</source>
         <translation>把资料库中的文件打包成一个资料包文件，由您自行复制给同事（U 盘、共享文件夹），不经过任何网络发送。同事导入时，已有的文件会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="98" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="97" />
         <source>All letters in the library ({count})</source>
         <translation>资料库中的全部文件（{count} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="101" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="100" />
         <source>Only letters added to the library since</source>
         <translation>只导出以下日期以来加入资料库的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="117" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="116" />
         <source>Counts the day a letter came into your library (imported, or received in a pack), not its reply date: what is new since you last sent a pack.</source>
         <translation>按文件加入资料库（导入或从资料包收到）的日期计算，而不是答复日期：即上次发送资料包以来新增的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="127" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="126" />
         <source>Your last pack was made on {date}.</source>
         <translation>上次导出资料包是在 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="135" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="134" />
         <source>Include my edited reply templates ({count})</source>
         <translation>同时导出我修改过的答复模板（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="141" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="140" />
         <source>Your colleagues get them beside their own templates, never in their place.</source>
         <translation>同事收到后另行保存，不会替换他们自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="151" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="150" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="154" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="153" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="186" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="178" />
         <source>Replies pack {date}.zip</source>
         <translation>答复资料包-{date}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="189" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="181" />
         <source>Save the pack</source>
         <translation>保存资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="191" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="183" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="205" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="197" />
         <source>Writing the pack…</source>
         <translation>正在写入资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="224" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="212" />
         <source>Pack saved: {path}</source>
         <translation>资料包已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="225" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="213" />
         <source>{letters} letters, {templates} templates.</source>
         <translation>共 {letters} 份文件、{templates} 个模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="233" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="221" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="235" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="223" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="242" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="230" />
         <source>The pack was not written because of an internal error; the details are in the log file.</source>
         <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
@@ -822,142 +822,142 @@
         <translation>导入资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="63" />
+        <location filename="../../desktop/ui/import_dialog.py" line="60" />
         <source>Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole folders. Each file is imported on its own: stopping keeps the files already imported.</source>
         <translation>添加以往答复和参考资料（.txt、.docx、.doc、.wps）或整个文件夹。每个文件单独导入，中途停止时已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="73" />
+        <location filename="../../desktop/ui/import_dialog.py" line="70" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="75" />
+        <location filename="../../desktop/ui/import_dialog.py" line="72" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="77" />
+        <location filename="../../desktop/ui/import_dialog.py" line="74" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="92" />
+        <location filename="../../desktop/ui/import_dialog.py" line="89" />
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98" />
+        <location filename="../../desktop/ui/import_dialog.py" line="95" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98" />
+        <location filename="../../desktop/ui/import_dialog.py" line="95" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="98" />
+        <location filename="../../desktop/ui/import_dialog.py" line="95" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="111" />
+        <location filename="../../desktop/ui/import_dialog.py" line="108" />
         <source>Start import</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="114" />
+        <location filename="../../desktop/ui/import_dialog.py" line="111" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="117" />
+        <location filename="../../desktop/ui/import_dialog.py" line="114" />
         <source>Stop after the file being imported; the files already imported stay.</source>
         <translation>导入完当前文件后停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="119" />
+        <location filename="../../desktop/ui/import_dialog.py" line="116" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="167" />
+        <location filename="../../desktop/ui/import_dialog.py" line="160" />
         <source>Letters ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="167" />
+        <location filename="../../desktop/ui/import_dialog.py" line="160" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="169" />
+        <location filename="../../desktop/ui/import_dialog.py" line="162" />
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="174" />
+        <location filename="../../desktop/ui/import_dialog.py" line="167" />
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="198" />
+        <location filename="../../desktop/ui/import_dialog.py" line="187" />
         <source>Looking for files…</source>
         <translation>正在查找文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="212" />
+        <location filename="../../desktop/ui/import_dialog.py" line="192" />
         <source>Stopping after the current file…</source>
         <translation>当前文件导入完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="222" />
+        <location filename="../../desktop/ui/import_dialog.py" line="201" />
         <source>Imported {done} of {total} files</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="236" />
+        <location filename="../../desktop/ui/import_dialog.py" line="215" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="254" />
+        <location filename="../../desktop/ui/import_dialog.py" line="228" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="255" />
+        <location filename="../../desktop/ui/import_dialog.py" line="229" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="256" />
+        <location filename="../../desktop/ui/import_dialog.py" line="230" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="283" />
+        <location filename="../../desktop/ui/import_dialog.py" line="257" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="286" />
+        <location filename="../../desktop/ui/import_dialog.py" line="260" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="287" />
+        <location filename="../../desktop/ui/import_dialog.py" line="261" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="292" />
+        <location filename="../../desktop/ui/import_dialog.py" line="266" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="295" />
+        <location filename="../../desktop/ui/import_dialog.py" line="269" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -965,113 +965,113 @@
 <context>
     <name>ImportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="296" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="277" />
         <source>Import a colleague's pack</source>
         <translation>导入同事的资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="305" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="283" />
         <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
         <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="315" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="293" />
         <source>The pack file from your colleague</source>
         <translation>同事发来的资料包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="316" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="294" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="326" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="304" />
         <source>%v of %m letters</source>
         <translation>%v / %m 份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="330" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="308" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="333" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="311" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="335" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="313" />
         <source>Stop and import nothing of this pack.</source>
         <translation>停止，这个资料包中的文件一份也不导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="336" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="314" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="370" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="344" />
         <source>Choose the pack</source>
         <translation>选择资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="372" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="346" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="372" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="346" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="391" />
-        <location filename="../../desktop/ui/pack_dialogs.py" line="415" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="361" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="373" />
         <source>Checking the pack…</source>
         <translation>正在检查资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="407" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
         <source>Stopping; nothing of this pack is imported…</source>
         <translation>正在停止，这个资料包中的文件不会导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="420" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="378" />
         <source>Adding letters: {done} of {total}</source>
         <translation>正在加入文件：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="431" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="433" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="391" />
         <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
         <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="437" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="395" />
         <source>The pack was made on {date}.</source>
         <translation>资料包导出于 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="442" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="400" />
         <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
         <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="454" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="412" />
         <source>Stopped: nothing of this pack was imported.</source>
         <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="456" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="414" />
         <source>The pack was not imported; your library is unchanged.</source>
         <translation>资料包未导入，您的资料库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="458" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="416" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
