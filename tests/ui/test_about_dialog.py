@@ -3,7 +3,6 @@ LGPL with the right to replace it), in Chinese with the app's translator."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import PySide6
@@ -13,20 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__
-from desktop.ui import app as app_module
 from desktop.ui.about_dialog import AboutDialog
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[QApplication]:
-    before = len(app_module._KEEP)
-    assert app_module.install_translations(qapp, "zh_CN") is True
-    try:
-        yield qapp
-    finally:
-        for translator in app_module._KEEP[before:]:
-            qapp.removeTranslator(translator)  # type: ignore[arg-type]
-        del app_module._KEEP[before:]
 
 
 def _dialog(qtbot: QtBot) -> AboutDialog:

@@ -17,7 +17,6 @@ import desktop.safe_write
 from desktop.packs import ExportReport, ImportReport, export_pack
 from desktop.reply_templates import ReplyTemplates
 from desktop.store import LibraryStore
-from desktop.ui import app as app_module
 from desktop.ui.context import AppContext
 from desktop.ui.pack_dialogs import ExportPackDialog, ImportPackDialog, export_pack_dialog
 from tests.ui.test_translation import left_in_english
@@ -52,18 +51,6 @@ def pack(sample_store: LibraryStore, tmp_path: Path) -> Path:
     (tpl / "plan.j2").write_text("下一步，我们将{{ plan }}。", "utf-8")
     export_pack(sample_store, target, templates_dir=tpl)
     return target
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[QApplication]:
-    before = len(app_module._KEEP)
-    assert app_module.install_translations(qapp, "zh_CN") is True
-    try:
-        yield qapp
-    finally:
-        for translator in app_module._KEEP[before:]:
-            qapp.removeTranslator(translator)  # type: ignore[arg-type]
-        del app_module._KEEP[before:]
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[tuple[Any, ...]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -85,18 +84,6 @@ def damage_schema(db: Path) -> None:
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[QApplication]:
-    before = len(app_module._KEEP)
-    assert app_module.install_translations(qapp, "zh_CN") is True
-    try:
-        yield qapp
-    finally:
-        for translator in app_module._KEEP[before:]:
-            qapp.removeTranslator(translator)  # type: ignore[arg-type]
-        del app_module._KEEP[before:]
 
 
 def test_a_sound_library_opens_without_a_question(

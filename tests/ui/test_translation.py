@@ -213,19 +213,6 @@ WindowMaker = Callable[[], MainWindow]
 
 
 @pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[QApplication]:
-    """The app's zh_CN translators, removed afterwards so that other tests see English."""
-    before = len(app_module._KEEP)
-    assert app_module.install_translations(qapp, "zh_CN") is True
-    try:
-        yield qapp
-    finally:
-        for translator in app_module._KEEP[before:]:
-            qapp.removeTranslator(translator)  # type: ignore[arg-type]
-        del app_module._KEEP[before:]
-
-
-@pytest.fixture
 def context(sample_store: LibraryStore, tmp_path: Path) -> Iterator[AppContext]:
     ctx = AppContext(sample_store.path, store=sample_store,
                      templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
