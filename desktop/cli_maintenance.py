@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.backup import BackupError, BackupInfo, check_backup, make_backup, restore_backup
 from desktop.cli_reply import CliError
 from desktop.paths import backups_dir, default_db_path
+from desktop.store.backup import BackupError, BackupInfo, check_backup, make_backup, restore_backup
 
 NO_LIBRARY_COMMANDS = frozenset({"backup", "restore"})
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")

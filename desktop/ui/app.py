@@ -25,7 +25,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
-from desktop.backup import (
+from desktop.logs import setup_logging
+from desktop.paths import backups_dir, default_db_path, resources_dir, settings_path
+from desktop.sample import ensure_sample_library
+from desktop.store import LibraryError, LibraryStore
+from desktop.store.backup import (
     BackupError,
     daily_backup_if_due,
     find_good_backup,
@@ -33,10 +37,6 @@ from desktop.backup import (
     library_problem,
     restore_backup,
 )
-from desktop.logs import setup_logging
-from desktop.paths import backups_dir, default_db_path, resources_dir, settings_path
-from desktop.sample import ensure_sample_library
-from desktop.store import LibraryError, LibraryStore
 from desktop.ui.context import AppContext
 from desktop.ui.errors import install_excepthook
 from desktop.ui.fonts_check import check_fonts, missing_fonts_note

@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- backups
     def backup_now(self) -> None:
-        from desktop.backup import make_backup
+        from desktop.store.backup import make_backup
 
         def done(path: Path) -> None:
             self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
@@ -434,8 +434,8 @@ class MainWindow(QMainWindow):
         starts again on the restored library (every connection must be closed for it)."""
         from PySide6.QtCore import QThreadPool
 
-        from desktop.backup import BackupError, check_backup, restore_backup
         from desktop.paths import backups_dir
+        from desktop.store.backup import BackupError, check_backup, restore_backup
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Restore from backup"), str(backups_dir(self.context.db_path)),

@@ -15,10 +15,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop import backup, paths
-from desktop.backup import BackupError
+from desktop import paths
 from desktop.sample import ensure_sample_library
-from desktop.store import LibraryStore
+from desktop.store import LibraryStore, backup
+from desktop.store.backup import BackupError
 from desktop.ui import app as app_module
 from desktop.ui.app import app_settings, open_library, start_daily_backup
 from desktop.ui.context import AppContext

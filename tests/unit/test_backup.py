@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from desktop import backup as B
 from desktop import cli_maintenance
-from desktop.backup import BackupError
 from desktop.cli_reply import CliError
 from desktop.sample import ensure_sample_library
 from desktop.store import LibraryError, LibraryStore
+from desktop.store import backup as B
+from desktop.store.backup import BackupError
 from tests.conftest import FIXTURES, make_letter
 
 NOW = dt.datetime(2026, 11, 21, 9, 30)
