@@ -209,16 +209,34 @@ class DraftBlock:
 
 @dataclass
 class Draft:
+    """The clerk's blocks per section, and an optional salutation override.
+
+    ``salutation`` is the line the clerk typed over the automatic one ("王明代表：");
+    ``None`` means automatic: :func:`desktop.compose.automatic_salutation` renders it from the
+    case's proposers and :func:`desktop.compose.compose` uses that. A blank override counts as
+    automatic. Stored in the draft's JSON (``"salutation"`` only when set), so drafts saved
+    before the field existed load as automatic.
+    """
+
     sections: dict[str, list[DraftBlock]] = field(
         default_factory=lambda: {s: [DraftBlock("template")] for s in SECTIONS}
     )
+    salutation: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"sections": {s: [b.to_json() for b in self.sections.get(s, [])] for s in SECTIONS}}
+        data: dict[str, Any] = {
+            "sections": {s: [b.to_json() for b in self.sections.get(s, [])] for s in SECTIONS}
+        }
+        if self.salutation is not None and self.salutation.strip():
+            data["salutation"] = self.salutation
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Draft:
         sections = data.get("sections") or {}
+        salutation = data.get("salutation")
+        if not isinstance(salutation, str) or not salutation.strip():
+            salutation = None
         return cls(
             sections={
                 s: [
@@ -233,5 +251,6 @@ class Draft:
                     for b in sections.get(s, [])
                 ]
                 for s in SECTIONS
-            }
+            },
+            salutation=salutation,
         )

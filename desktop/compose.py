@@ -89,6 +89,26 @@ def paragraph_style(text: str) -> str:
     return {1: "heading1", 2: "heading2", 3: "heading3"}.get(level or -1, "body")
 
 
+def automatic_salutation(case: Case, profile: AgencyProfile, templates: ReplyTemplates) -> str:
+    """The salutation line the letter gets when the clerk has not overridden it
+    (``Draft.salutation is None``): the ``salutation`` template rendered for ``case`` —
+    "王明代表：", "王明、李华代表：", "张三等10位代表：", or the main organizer for a
+    co-organizer opinion. Problems with a clerk's edited template fall back silently here;
+    :func:`compose` reports them."""
+    reply_date = case.reply_date or dt.date.today().isoformat()
+    context = template_context(case, profile, reply_date)
+    text, _ = templates.render("salutation", context, template_variants(case))
+    return _finish_salutation(text)
+
+
+def _finish_salutation(text: str) -> str:
+    """One line, normalized, ending with a full-width colon (the clerk may leave it out)."""
+    text = normalize_text(" ".join(text.split()))
+    if text.endswith(":"):
+        return text[:-1] + "："
+    return text + "：" if text and not text.endswith("：") else text
+
+
 def compose(
     case: Case,
     profile: AgencyProfile,
@@ -124,7 +144,11 @@ def compose(
     seal = SealSpec(seal_image, profile.seal_diameter_mm) if seal_image else None
     letter = ComposedLetter(
         title=normalize_text(render("title")),
-        salutation=normalize_text(render("salutation")),
+        salutation=(
+            _finish_salutation(draft.salutation)
+            if draft.salutation is not None and draft.salutation.strip()
+            else _finish_salutation(render("salutation"))
+        ),
         paragraphs=paragraphs,
         agency=profile.agency_name,
         date=reply_date,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,33 @@ def test_check_composition_reports_stale_reused_text_with_its_source(
     assert stale and "2017" in stale[0].message
     body_index = [p.text for p in comp.letter.paragraphs].index(reused.text) + 1
     assert stale[0].paragraph == body_index
+
+
+def test_salutation_override_is_used_and_automatic_by_default(templates: ReplyTemplates) -> None:
+    from desktop.compose import automatic_salutation
+
+    case = case_from_json({**BASE, "proposers": ["王明", "李华"]})
+    assert automatic_salutation(case, PROFILE, templates) == "王明、李华代表："
+    comp = compose(case, PROFILE, Draft(), templates=templates)
+    assert comp.letter.salutation == "王明、李华代表："
+    draft = Draft(salutation="尊敬的王明代表、李华代表")
+    comp = compose(case, PROFILE, draft, templates=templates)
+    assert comp.letter.salutation == "尊敬的王明代表、李华代表："
+    # Blank means automatic; a half-width colon typed by the clerk becomes full width.
+    assert compose(
+        case, PROFILE, Draft(salutation="  "), templates=templates
+    ).letter.salutation == ("王明、李华代表：")
+    assert compose(
+        case, PROFILE, Draft(salutation="王明代表:"), templates=templates
+    ).letter.salutation == ("王明代表：")
+
+
+def test_draft_salutation_round_trips_and_old_json_loads() -> None:
+    draft = Draft(salutation="王明代表：")
+    again = Draft.from_json(json.loads(json.dumps(draft.to_json())))
+    assert again.salutation == "王明代表："
+    old = {"sections": {"greeting": [{"kind": "free", "text": "您好"}]}}
+    loaded = Draft.from_json(old)
+    assert loaded.salutation is None
+    assert loaded.sections["greeting"][0].text == "您好"
+    assert "salutation" not in Draft().to_json()
