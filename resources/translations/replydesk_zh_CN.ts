@@ -51,17 +51,17 @@
 <context>
     <name>BlockEditor</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="238" />
+        <location filename="../../desktop/ui/block_editor.py" line="188" />
         <source>Change to “{0}”</source>
         <translation>改为“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="240" />
+        <location filename="../../desktop/ui/block_editor.py" line="190" />
         <source>Delete “{0}”</source>
         <translation>删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="276" />
+        <location filename="../../desktop/ui/block_editor.py" line="226" />
         <source>Edit this template text</source>
         <translation>编辑这段模板文字</translation>
     </message>
@@ -69,47 +69,47 @@
 <context>
     <name>BlockWidget</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="378" />
+        <location filename="../../desktop/ui/block_widget.py" line="57" />
         <source>Drag to move this paragraph</source>
         <translation>拖动可移动本段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="427" />
+        <location filename="../../desktop/ui/block_widget.py" line="106" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="428" />
+        <location filename="../../desktop/ui/block_widget.py" line="107" />
         <source>Edit text</source>
         <translation>编辑文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="431" />
+        <location filename="../../desktop/ui/block_widget.py" line="110" />
         <source>Replace the template by its text, to change it for this letter</source>
         <translation>把模板换成它的文字，以便在本答复中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="435" />
+        <location filename="../../desktop/ui/block_widget.py" line="114" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="442" />
+        <location filename="../../desktop/ui/block_widget.py" line="121" />
         <source>in {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="444" />
+        <location filename="../../desktop/ui/block_widget.py" line="123" />
         <source>No. {0}</source>
         <translation>资料编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="445" />
+        <location filename="../../desktop/ui/block_widget.py" line="124" />
         <source>From: {0}</source>
         <translation>出处：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="448" />
+        <location filename="../../desktop/ui/block_widget.py" line="127" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -577,89 +577,89 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="710" />
+        <location filename="../../desktop/ui/composer.py" line="93" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="711" />
+        <location filename="../../desktop/ui/composer.py" line="94" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="712" />
+        <location filename="../../desktop/ui/composer.py" line="95" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="713" />
+        <location filename="../../desktop/ui/composer.py" line="96" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="721" />
+        <location filename="../../desktop/ui/composer.py" line="104" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="723" />
+        <location filename="../../desktop/ui/composer.py" line="106" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="732" />
+        <location filename="../../desktop/ui/composer.py" line="115" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="735" />
+        <location filename="../../desktop/ui/composer.py" line="118" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="737" />
+        <location filename="../../desktop/ui/composer.py" line="120" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="739" />
+        <location filename="../../desktop/ui/composer.py" line="122" />
         <source>New paragraph</source>
         <translation>新增段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="743" />
+        <location filename="../../desktop/ui/composer.py" line="126" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="745" />
+        <location filename="../../desktop/ui/composer.py" line="128" />
         <source>Next problem</source>
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="810" />
+        <location filename="../../desktop/ui/composer.py" line="193" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="813" />
+        <location filename="../../desktop/ui/composer.py" line="196" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/composer.py" line="1115" />
+        <location filename="../../desktop/ui/composer.py" line="498" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="1117" />
+        <location filename="../../desktop/ui/composer.py" line="500" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="1121" />
+        <location filename="../../desktop/ui/composer.py" line="504" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
@@ -1571,17 +1571,17 @@
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="557" />
+        <location filename="../../desktop/ui/section_editor.py" line="50" />
         <source>+ Paragraph</source>
         <translation>+ 段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="558" />
+        <location filename="../../desktop/ui/section_editor.py" line="51" />
         <source>Add an empty paragraph at the end of this section</source>
         <translation>在本部分末尾添加一个空段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="561" />
+        <location filename="../../desktop/ui/section_editor.py" line="54" />
         <source>No paragraphs: drop one here or add one</source>
         <translation>暂无段落：可拖到此处，或新增一段</translation>
     </message>
