@@ -232,9 +232,9 @@ def test_stop_imports_nothing(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import desktop.packs
+    import desktop.packs.merge
 
-    monkeypatch.setattr(desktop.packs, "MERGE_PROGRESS_EVERY", 1)
+    monkeypatch.setattr(desktop.packs.merge, "MERGE_PROGRESS_EVERY", 1)
     real_add = LibraryStore.add_letter
 
     def slow_add(self: LibraryStore, *args: Any, **kwargs: Any) -> int:

@@ -21,7 +21,9 @@ from typing import Any
 import pytest
 from docx import Document
 
-import desktop.packs
+import desktop.packs.export
+import desktop.packs.merge
+import desktop.packs.templates
 import desktop.safe_write
 import desktop.store.library
 from desktop.cli_reply import CliError
@@ -404,7 +406,7 @@ def test_nothing_to_export(store: LibraryStore, tmp_path: Path) -> None:
 def test_a_pack_too_large_to_import_is_not_written(
     sample_store: LibraryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(desktop.packs, "MAX_TOTAL_BYTES", 20_000)
+    monkeypatch.setattr(desktop.packs.export, "MAX_TOTAL_BYTES", 20_000)
     with pytest.raises(PackError, match="超过 500 MB"):
         _export(sample_store, tmp_path / "big.zip")
     assert list(tmp_path.glob("*.zip")) == [] and list(tmp_path.glob(".*.tmp")) == []
@@ -452,7 +454,7 @@ def test_a_pack_of_templates_only(store: LibraryStore, other: LibraryStore, tmp_
 def test_a_failing_template_write_rolls_the_merge_back(
     other: LibraryStore, pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = desktop.packs.atomic_write
+    real = desktop.packs.templates.atomic_write
     calls: list[Path] = []
 
     def second_fails(target: Path, write: Callable[[Path], object]) -> Path:
@@ -461,7 +463,7 @@ def test_a_failing_template_write_rolls_the_merge_back(
             raise WriteFailed(f"磁盘空间不足，无法保存“{target.name}”。")
         return real(target, write)
 
-    monkeypatch.setattr(desktop.packs, "atomic_write", second_fails)
+    monkeypatch.setattr(desktop.packs.templates, "atomic_write", second_fails)
     message = _refused(other, pack, tmp_path, "磁盘空间不足", "资料库保持原样")
     assert message.startswith("资料包未导入")
     assert not calls[0].exists()  # the first template, written, was removed again
@@ -704,7 +706,7 @@ def test_stopping_the_import_rolls_it_back(other: LibraryStore, pack: Path,
     seen: list[PackProgress] = []
     with pytest.MonkeyPatch.context() as mp:
         # Report every letter so that the import can be stopped in the middle of the merge.
-        mp.setattr(desktop.packs, "MERGE_PROGRESS_EVERY", 1)
+        mp.setattr(desktop.packs.merge, "MERGE_PROGRESS_EVERY", 1)
         for step in steps:
             seen.append(step)
             if step.phase == "merge" and step.done >= 2:

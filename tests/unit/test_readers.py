@@ -713,7 +713,7 @@ def test_conversion_that_produces_garbage(tmp_path: Path) -> None:
 
 @posix_only
 def test_conversion_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "SOFFICE_TIMEOUT", 1)
+    monkeypatch.setattr("desktop.readers.legacy.SOFFICE_TIMEOUT", 1)
     program = _fake_soffice(tmp_path, "time.sleep(60)")
     start = time.perf_counter()
     with pytest.raises(ImportFailure, match="LibreOffice 转换超时（超过 1 秒）"):

@@ -1,0 +1,161 @@
+"""Export: the library's letters and the clerk's templates into one pack file."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import logging
+import sqlite3
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from desktop import __version__
+from desktop.packs.manifest import (
+    LAST_EXPORT_KEY,
+    LETTERS,
+    MANIFEST,
+    MAX_TOTAL_BYTES,
+    PACK_FORMAT,
+    PACK_FORMAT_VERSION,
+    SINCE_FIELD,
+    TEMPLATES_PREFIX,
+    ExportReport,
+    PackError,
+    _library_problem,
+)
+from desktop.packs.templates import _default_templates_dir, edited_templates
+from desktop.safe_write import atomic_write
+from desktop.store import LibraryStore
+
+log = logging.getLogger(__name__)
+
+
+def since_timestamp(since: dt.date) -> str:
+    """Local midnight of ``since`` as the UTC time stamp format of ``letters.imported_at``."""
+    local = dt.datetime.combine(since, dt.time.min).astimezone()
+    return local.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def export_pack(
+    store: LibraryStore,
+    out: str | Path,
+    *,
+    since: dt.date | None = None,
+    templates_dir: Path | None = None,
+    include_templates: bool = True,
+) -> ExportReport:
+    """Write the letters (imported on or after ``since``, or all) and the clerk's edited
+    templates (from ``templates_dir``, by default ``user_dir()``) into the pack ``out``.
+
+    The pack appears complete or not at all (:func:`~desktop.safe_write.atomic_write`):
+    :class:`TargetLocked` and :class:`WriteFailed` come from there; :class:`PackError` when
+    there is nothing to export, the pack would be too large to import, or the library is
+    locked.
+    """
+    out = Path(out)
+    try:
+        library_id = store.library_id()
+    except sqlite3.OperationalError as exc:
+        raise _library_problem(exc, "资料包未导出") from None
+    templates: dict[str, bytes] = {}
+    if include_templates:
+        folder = templates_dir if templates_dir is not None else _default_templates_dir()
+        for name, path in edited_templates(folder).items():
+            try:
+                templates[name] = path.read_bytes()
+            except OSError as exc:
+                raise PackError(f"无法读取模板“{path}”：{exc.strerror or exc}。") from None
+    template_bytes = sum(len(data) for data in templates.values())
+    since_iso = since.isoformat() if since else None
+    counts = {"letters": 0, "paragraphs": 0, "templates": len(templates)}
+    created_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+    def write(tmp: Path) -> None:
+        files: list[dict[str, Any]] = []
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            digest = hashlib.sha256()
+            size = 0
+            rows = store.pack_letters(since_timestamp(since) if since else None)
+            with zf.open(LETTERS, "w") as member, contextlib.closing(rows):
+                for row in rows:
+                    line = _letter_line(row, library_id)
+                    digest.update(line)
+                    size += len(line)
+                    if size + template_bytes > MAX_TOTAL_BYTES:
+                        raise PackError(
+                            "要导出的文件太多，资料包将超过 500 MB，同事无法导入。"
+                            "请用“只导出某日以来新导入的文件”分几次导出。"
+                        )
+                    member.write(line)
+                    counts["letters"] += 1
+                    counts["paragraphs"] += len(row["paragraphs"])
+            files.append({"path": LETTERS, "sha256": digest.hexdigest(), "size": size})
+            if counts["letters"] == 0 and not templates:
+                raise PackError(
+                    f"{since_iso} 以来没有新导入的文件，资料包未导出。"
+                    if since_iso
+                    else "资料库中没有文件，资料包未导出。"
+                )
+            for name, data in templates.items():
+                zf.writestr(TEMPLATES_PREFIX + name, data)
+                files.append(
+                    {
+                        "path": TEMPLATES_PREFIX + name,
+                        "sha256": hashlib.sha256(data).hexdigest(),
+                        "size": len(data),
+                    }
+                )
+            manifest = {
+                "format": PACK_FORMAT,
+                "format_version": PACK_FORMAT_VERSION,
+                "app_version": __version__,
+                "created_at": created_at,
+                "library_id": library_id,
+                "since": since_iso,
+                "since_field": SINCE_FIELD,
+                "counts": counts,
+                "files": files,
+            }
+            zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+
+    try:
+        atomic_write(out, write)
+    except sqlite3.Error as exc:
+        raise _library_problem(exc, "资料包未导出") from None
+    try:
+        store.set_meta(LAST_EXPORT_KEY, created_at)
+    except sqlite3.Error:  # the pack is written; only the date the window proposes is lost
+        log.warning("could not record the pack export time", exc_info=True)
+    return ExportReport(
+        path=str(out),
+        library_id=library_id,
+        letters=counts["letters"],
+        paragraphs=counts["paragraphs"],
+        templates=sorted(templates),
+        since=since_iso,
+        size=out.stat().st_size,
+    )
+
+
+def last_export(store: LibraryStore) -> dt.date | None:
+    """The local date of the library's last pack export (the window proposes it as "since")."""
+    stamp = store.get_meta(LAST_EXPORT_KEY)
+    if not stamp:
+        return None
+    try:
+        return dt.datetime.fromisoformat(stamp).astimezone().date()
+    except ValueError:
+        return None
+
+
+def _letter_line(row: dict[str, Any], library_id: str) -> bytes:
+    origin = row.get("origin")
+    if not (isinstance(origin, dict) and origin.get("library_id")):
+        origin = {"library_id": library_id, "letter_id": row["id"]}
+    data = {k: v for k, v in row.items() if k not in ("id", "origin", "paragraphs")}
+    data["origin"] = {"library_id": origin["library_id"], "letter_id": origin.get("letter_id")}
+    data["paragraphs"] = row["paragraphs"]
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -1,0 +1,135 @@
+"""Import: a verified pack merged into the library in one transaction."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop.packs.manifest import (
+    FROM_PACKS,
+    LETTERS,
+    MERGE_PROGRESS_EVERY,
+    ImportReport,
+    PackError,
+    PackProgress,
+    _drain,
+    _library_problem,
+)
+from desktop.packs.templates import (
+    _default_templates_dir,
+    _remove,
+    _save_templates,
+    pack_folder_name,
+)
+from desktop.packs.verify import (
+    _bad_line,
+    _BadLine,
+    _incoming,
+    _lines,
+    _Member,
+    _open_zip,
+    _read_member,
+    _Verified,
+    _verify_steps,
+)
+from desktop.safe_write import TargetLocked, WriteFailed
+from desktop.store import LibraryStore
+from desktop.store.packs import IncomingLetter
+
+log = logging.getLogger(__name__)
+
+
+def _received_letters(verified: _Verified) -> Iterator[IncomingLetter]:
+    """The letters of a verified pack, read again (and checked against the manifest again:
+    the file could have been changed since it was verified)."""
+    name = verified.path.name
+    with _open_zip(verified.path) as zf:
+        try:
+            info = zf.getinfo(LETTERS)
+        except KeyError:
+            raise PackError(f"“{name}”在导入过程中被改动，已拒绝导入。") from None
+        member = _Member(info, verified.letters.sha256, verified.letters.size)
+        for lineno, raw in _lines(_read_member(zf, member, name), name):
+            try:
+                yield _incoming(raw)
+            except _BadLine as exc:
+                raise _bad_line(name, lineno, str(exc)) from None
+
+
+def import_pack_steps(
+    store: LibraryStore, path: str | Path, *, templates_dir: Path | None = None
+) -> Generator[PackProgress, None, ImportReport]:
+    """Verify the pack, then merge it into the library in one transaction.
+
+    A generator for the window (progress and cancel): yields :class:`PackProgress` and
+    returns the :class:`ImportReport`. Closing it before the end rolls the merge back. Raises
+    :class:`PackError` (refused pack, library locked, disk full) with the library untouched.
+    Templates go to ``templates_dir/from-packs/<pack name>/`` (``templates_dir`` defaults to
+    ``user_dir()``), written inside the transaction and removed again if it fails.
+    """
+    path = Path(path)
+    verified = yield from _verify_steps(path)
+    total = verified.info.letters
+    root = (templates_dir if templates_dir is not None else _default_templates_dir()) / FROM_PACKS
+    written: list[Path] = []
+    made: list[Path] = []
+    saved: dict[str, Any] = {}
+
+    def save_templates() -> None:
+        if verified.templates:
+            folder, new, present = _save_templates(
+                verified.templates, root, pack_folder_name(path), written, made
+            )
+            saved.update(folder=folder, new=new, present=present)
+
+    merge = store.merge_pack_letters(_received_letters(verified), before_commit=save_templates)
+    try:
+        while True:
+            try:
+                done = next(merge)
+            except StopIteration as stop:
+                outcome = stop.value
+                break
+            if done % MERGE_PROGRESS_EVERY == 0 or done == total:
+                yield PackProgress("merge", done, total)
+    except sqlite3.Error as exc:
+        _remove(written, made)
+        raise _library_problem(exc, "资料包未导入，资料库保持原样") from None
+    except (WriteFailed, TargetLocked) as exc:
+        _remove(written, made)
+        raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None
+    except BaseException:
+        _remove(written, made)
+        raise
+    finally:
+        merge.close()
+    report = ImportReport(
+        pack=verified.info,
+        added=outcome.added,
+        duplicates=[{"line": n, "existing_id": i} for n, i in outcome.duplicates],
+        new_paragraphs=outcome.new_paragraphs,
+    )
+    if saved:
+        report.templates_folder = str(saved["folder"])
+        report.templates_saved = saved["new"]
+        report.templates_present = saved["present"]
+    log.info(
+        "pack %s from library %s: %d added, %d duplicates, %d new paragraphs",
+        path, verified.info.library_id, len(report.added), len(report.duplicates),
+        report.new_paragraphs,
+    )  # fmt: skip
+    return report
+
+
+def import_pack(
+    store: LibraryStore,
+    path: str | Path,
+    *,
+    templates_dir: Path | None = None,
+    progress: Callable[[PackProgress], None] | None = None,
+) -> ImportReport:
+    """:func:`import_pack_steps` run to its end."""
+    return _drain(import_pack_steps(store, path, templates_dir=templates_dir), progress)

@@ -1,0 +1,436 @@
+"""Verification: the whole pack is checked before the library is touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import zipfile
+import zlib
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeGuard
+
+from desktop.importer import content_hash
+from desktop.model import SECTION_KINDS, Block, ParsedLetter
+from desktop.packs.manifest import (
+    _CHUNK,
+    _INT_FIELDS,
+    _ISO_DATE,
+    _SHA256,
+    _TEXT_FIELDS,
+    LETTERS,
+    MANIFEST,
+    MAX_LINE_BYTES,
+    MAX_MANIFEST_BYTES,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_TEMPLATE_BYTES,
+    MAX_TOTAL_BYTES,
+    PACK_FORMAT,
+    PACK_FORMAT_VERSION,
+    RATIO_FLOOR,
+    REQUIRED_LETTER_FIELDS,
+    TEMPLATES_PREFIX,
+    PackError,
+    PackInfo,
+    PackProgress,
+    _drain,
+)
+from desktop.packs.templates import _TEMPLATE_NAME
+from desktop.store.packs import IncomingLetter
+
+
+@dataclass
+class _Member:
+    info: zipfile.ZipInfo
+    sha256: str
+    size: int
+
+
+@dataclass
+class _Verified:
+    path: Path
+    info: PackInfo
+    letters: _Member
+    templates: dict[str, bytes]
+
+
+def _unsafe_name(name: str) -> bool:
+    if not name or "\x00" in name or "\\" in name or ":" in name:
+        return True
+    if name.startswith("/"):
+        return True
+    parts = name.rstrip("/").split("/")
+    return any(part in ("", ".", "..") for part in parts)
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    name = path.name
+    if not path.exists():
+        raise PackError(f"找不到资料包“{path}”。")
+    if path.is_dir():
+        raise PackError(f"“{name}”是一个文件夹，不是资料包。")
+    try:
+        return zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise PackError(
+            f"“{name}”不是有效的资料包：文件不是完整的压缩包，可能已损坏或没有复制完整。"
+        ) from None
+    except OSError as exc:
+        raise PackError(f"无法读取资料包“{name}”：{exc.strerror or exc}。") from None
+
+
+def _check_members(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise PackError(
+            f"“{name}”中的文件过多（{len(infos)} 个），不是答复助手资料包，已拒绝导入。"
+        )
+    members: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        if _unsafe_name(info.filename):
+            raise PackError(
+                f"“{name}”中有不安全的文件路径“{info.filename}”，可能是恶意文件，已拒绝导入。"
+            )
+        if info.filename in members:
+            raise PackError(f"“{name}”中有重名的文件“{info.filename}”，可能被篡改，已拒绝导入。")
+        if info.flag_bits & 0x1:
+            raise PackError(f"“{name}”中有加密的文件“{info.filename}”，已拒绝导入。")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise PackError(f"“{name}”使用了答复助手不支持的压缩方式，已拒绝导入。")
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise PackError(
+                f"“{name}”中的“{info.filename}”压缩比异常（约 {ratio} 倍），"
+                "可能是恶意的压缩炸弹，已拒绝导入。"
+            )
+        members[info.filename] = info
+    if total > MAX_TOTAL_BYTES:
+        raise PackError(
+            f"“{name}”解压后过大（约 {total // (1024 * 1024)} MB，上限 "
+            f"{MAX_TOTAL_BYTES // (1024 * 1024)} MB），可能是恶意的压缩炸弹，已拒绝导入。"
+        )
+    return members
+
+
+def _read_manifest(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str) -> Any:
+    info = members.get(MANIFEST)
+    if info is None:
+        raise PackError(f"“{name}”不是答复助手资料包（包中没有清单 {MANIFEST}）。")
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise PackError(f"“{name}”的清单 {MANIFEST} 过大，不是答复助手资料包，已拒绝导入。")
+    try:
+        raw = zf.read(info)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError):
+        raise PackError(f"“{name}”的清单 {MANIFEST} 已损坏，已拒绝导入。") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise PackError(
+            f"“{name}”的清单 {MANIFEST} 不是有效的 JSON，已损坏，已拒绝导入。"
+        ) from None
+
+
+def _manifest_problem(name: str, what: str) -> PackError:
+    return PackError(f"“{name}”的清单 {MANIFEST} 不完整或有误（{what}），已拒绝导入。")
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    if not isinstance(manifest, dict):
+        raise _manifest_problem(name, "不是一个 JSON 对象")
+    fmt = manifest.get("format")
+    if fmt != PACK_FORMAT:
+        raise PackError(f"“{name}”不是答复助手资料包（清单中的格式是“{fmt}”）。")
+    version = manifest.get("format_version")
+    if not _is_int(version) or version < 1:
+        raise _manifest_problem(name, "format_version")
+    if version > PACK_FORMAT_VERSION:
+        raise PackError(
+            f"“{name}”由更新版本的答复助手制作（资料包格式 {version}，本版本只能读取格式 "
+            f"{PACK_FORMAT_VERSION}），请升级答复助手后再导入。"
+        )
+    library_id = manifest.get("library_id")
+    if not isinstance(library_id, str) or not library_id or len(library_id) > 100:
+        raise _manifest_problem(name, "library_id")
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or not _is_int(counts.get("letters")):
+        raise _manifest_problem(name, "counts")
+    for key in ("created_at", "app_version"):
+        if not isinstance(manifest.get(key), str):
+            raise _manifest_problem(name, key)
+    since = manifest.get("since")
+    if since is not None and not (isinstance(since, str) and _ISO_DATE.match(since)):
+        raise _manifest_problem(name, "since")
+    files = manifest.get("files")
+    if not isinstance(files, list):
+        raise _manifest_problem(name, "files")
+    listed: dict[str, dict[str, Any]] = {}
+    for entry in files:
+        if not isinstance(entry, dict):
+            raise _manifest_problem(name, "files")
+        path = entry.get("path")
+        if not isinstance(path, str) or _unsafe_name(path):
+            raise PackError(
+                f"“{name}”的清单中有不安全的文件路径“{path}”，可能是恶意文件，已拒绝导入。"
+            )
+        template = path.startswith(TEMPLATES_PREFIX) and _TEMPLATE_NAME.match(
+            path[len(TEMPLATES_PREFIX) :]
+        )
+        if path != LETTERS and not template:
+            raise _manifest_problem(name, f"未知的文件“{path}”")
+        if path in listed:
+            raise _manifest_problem(name, f"“{path}”列出了两次")
+        sha, size = entry.get("sha256"), entry.get("size")
+        if not (isinstance(sha, str) and _SHA256.match(sha) and _is_int(size) and size >= 0):
+            raise _manifest_problem(name, f"“{path}”的校验值或大小")
+        listed[path] = entry
+    if LETTERS not in listed:
+        raise _manifest_problem(name, f"没有列出 {LETTERS}")
+    return manifest, listed
+
+
+def _read_member(
+    zf: zipfile.ZipFile, member: _Member, pack_name: str
+) -> Generator[bytes, None, None]:
+    """The member's bytes in chunks; after the last one, a :class:`PackError` when its size or
+    SHA-256 differs from the manifest's (also on a CRC error of the zip itself)."""
+    name = member.info.filename
+    digest = hashlib.sha256()
+    size = 0
+    tampered = PackError(
+        f"“{pack_name}”中的“{name}”与清单记录的校验值不符：资料包已损坏或被改动过，"
+        "已拒绝导入。请让同事重新导出。"
+    )
+    try:
+        with zf.open(member.info) as stream:
+            while True:
+                chunk = stream.read(_CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > member.size:
+                    raise tampered
+                digest.update(chunk)
+                yield chunk
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise tampered from None
+    except OSError as exc:
+        raise PackError(f"无法读取资料包“{pack_name}”：{exc.strerror or exc}。") from None
+    if size != member.size or digest.hexdigest() != member.sha256:
+        raise tampered
+
+
+def _lines(chunks: Iterator[bytes], pack_name: str) -> Iterator[tuple[int, bytes]]:
+    """Non-empty lines with their 1-based line numbers."""
+    buffer = b""
+    lineno = 0
+    for chunk in chunks:
+        buffer += chunk
+        *complete, buffer = buffer.split(b"\n")
+        for line in complete:
+            lineno += 1
+            if line.strip():
+                yield lineno, line
+        if len(buffer) > MAX_LINE_BYTES:
+            raise PackError(f"“{pack_name}”的 {LETTERS} 第 {lineno + 1} 行过长，已拒绝导入。")
+    if buffer.strip():
+        yield lineno + 1, buffer
+
+
+class _BadLine(Exception):
+    pass
+
+
+def _opt_text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise _BadLine(f"“{key}”应为文字")
+
+
+def _text_list(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _BadLine(f"“{key}”应为文字列表")
+    return list(value)
+
+
+def _incoming(raw: bytes) -> IncomingLetter:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _BadLine("不是 UTF-8 文字") from None
+    except (ValueError, RecursionError):
+        raise _BadLine("不是有效的 JSON") from None
+    if not isinstance(data, dict):
+        raise _BadLine("不是一个 JSON 对象")
+    missing = [k for k in REQUIRED_LETTER_FIELDS if k not in data]
+    if missing:
+        raise _BadLine("缺少" + "、".join(f"“{k}”" for k in missing))
+    kind = data["kind"]
+    if kind not in ("reply", "reference"):
+        raise _BadLine("“kind”应为 reply 或 reference")
+    declared = data["content_hash"]
+    if not isinstance(declared, str) or not 0 < len(declared) <= 128:
+        raise _BadLine("“content_hash”无效")
+    origin = data["origin"]
+    if (
+        not isinstance(origin, dict)
+        or not isinstance(origin.get("library_id"), str)
+        or not 0 < len(origin["library_id"]) <= 100
+        or not (origin.get("letter_id") is None or _is_int(origin.get("letter_id")))
+    ):
+        raise _BadLine("“origin”应为 {library_id, letter_id}")
+    texts = {k: _opt_text(data, k) for k in _TEXT_FIELDS}
+    reply_date = texts["reply_date"]
+    if reply_date is not None:
+        try:
+            if not _ISO_DATE.match(reply_date):
+                raise ValueError(reply_date)
+            dt.date.fromisoformat(reply_date)
+        except ValueError:
+            raise _BadLine("“reply_date”应为 YYYY-MM-DD 日期") from None
+    for key in _INT_FIELDS:
+        if data.get(key) is not None and not _is_int(data[key]):
+            raise _BadLine(f"“{key}”应为整数")
+    paragraphs = data["paragraphs"]
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise _BadLine("“paragraphs”应为非空列表")
+    blocks = []
+    for i, p in enumerate(paragraphs, 1):
+        if not isinstance(p, dict):
+            raise _BadLine(f"第 {i} 段不是一个 JSON 对象")
+        text, original, section = p.get("text"), p.get("original"), p.get("section")
+        if not isinstance(text, str) or not text.strip():
+            raise _BadLine(f"第 {i} 段没有文字")
+        if not isinstance(original, str):
+            raise _BadLine(f"第 {i} 段的“original”应为文字")
+        if section not in SECTION_KINDS:
+            raise _BadLine(f"第 {i} 段的“section”无效")
+        if not isinstance(p.get("is_heading", False), bool):
+            raise _BadLine(f"第 {i} 段的“is_heading”应为 true 或 false")
+        # The sender's normalized text as it is: normalizing it again here (with this
+        # version's rules, which may differ from the sender's) could change a paragraph's hash
+        # and store twice what the receiver already holds.
+        blocks.append(Block(text, original, section, p.get("is_heading", False)))
+    letter = ParsedLetter(
+        kind=kind,
+        blocks=blocks,
+        title=texts["title"],
+        addressee=_text_list(data, "addressee"),
+        addressee_role=texts["addressee_role"],
+        addressee_count=data.get("addressee_count"),
+        proposal_number=texts["proposal_number"],
+        proposal_title=texts["proposal_title"],
+        session=texts["session"],
+        agency=texts["agency"],
+        main_organizer=texts["main_organizer"],
+        co_organizers=_text_list(data, "co_organizers"),
+        reply_date=reply_date,
+        category=texts["category"],
+        contact_name=texts["contact_name"],
+        contact_phone=texts["contact_phone"],
+        doc_number=texts["doc_number"],
+    )
+    return IncomingLetter(
+        letter=letter,
+        content_hash=content_hash(letter),
+        declared_hash=declared,
+        source_path=texts["source_path"],
+        source_format=texts["source_format"],
+        origin=json.dumps(
+            {"library_id": origin["library_id"], "letter_id": origin.get("letter_id")},
+            ensure_ascii=False,
+        ),
+    )
+
+
+def _bad_line(pack_name: str, lineno: int, reason: str) -> PackError:
+    return PackError(f"“{pack_name}”的 {LETTERS} 第 {lineno} 行无效（{reason}），已拒绝导入。")
+
+
+def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
+    name = path.name
+    with _open_zip(path) as zf:
+        members = _check_members(zf, name)
+        manifest, listed = _check_manifest(_read_manifest(zf, members, name), name)
+        for member_name in members:
+            if member_name != MANIFEST and member_name not in listed:
+                raise PackError(
+                    f"“{name}”中有清单之外的文件“{member_name}”，可能被篡改，已拒绝导入。"
+                )
+        checked: dict[str, _Member] = {}
+        for member_name, entry in listed.items():
+            info = members.get(member_name)
+            if info is None:
+                raise PackError(f"“{name}”不完整：清单中的“{member_name}”不在包中，已拒绝导入。")
+            if info.file_size != entry["size"]:
+                raise PackError(
+                    f"“{name}”中的“{member_name}”大小与清单记录的不符：资料包已损坏或被改动过，"
+                    "已拒绝导入。"
+                )
+            checked[member_name] = _Member(info, entry["sha256"], entry["size"])
+
+        templates: dict[str, bytes] = {}
+        for member_name, member in checked.items():
+            if member_name == LETTERS:
+                continue
+            if member.size > MAX_TEMPLATE_BYTES:
+                raise PackError(f"“{name}”中的模板“{member_name}”过大，已拒绝导入。")
+            data = b"".join(_read_member(zf, member, name))
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                raise PackError(
+                    f"“{name}”中的模板“{member_name}”不是 UTF-8 文字，已拒绝导入。"
+                ) from None
+            templates[member_name[len(TEMPLATES_PREFIX) :]] = data
+
+        expected = manifest["counts"]["letters"]
+        letters = checked[LETTERS]
+        count = 0
+        first_problem: PackError | None = None
+        # A bad line is reported only once the whole member matched its SHA-256: damage and
+        # tampering are named as such, not as the odd line they happen to break.
+        for lineno, raw in _lines(_read_member(zf, letters, name), name):
+            count += 1
+            if first_problem is None:
+                try:
+                    _incoming(raw)
+                except _BadLine as exc:
+                    first_problem = _bad_line(name, lineno, str(exc))
+            if count % 100 == 0:
+                yield PackProgress("verify", count, expected)
+        if first_problem is not None:
+            raise first_problem
+        if count != expected:
+            raise PackError(
+                f"“{name}”的清单记录了 {expected} 份文件，包中实际有 {count} 份，已拒绝导入。"
+            )
+        yield PackProgress("verify", count, expected)
+    pack = PackInfo(
+        path=str(path),
+        format_version=manifest["format_version"],
+        app_version=manifest["app_version"],
+        created_at=manifest["created_at"],
+        library_id=manifest["library_id"],
+        since=manifest.get("since"),
+        letters=count,
+        templates=sorted(templates),
+    )
+    return _Verified(path, pack, letters, templates)
+
+
+def verify_pack(path: str | Path) -> PackInfo:
+    """Check a pack completely without a library; :class:`PackError` says what is wrong."""
+    return _drain(_verify_steps(Path(path))).info

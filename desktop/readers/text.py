@@ -1,0 +1,207 @@
+"""Plain-text files: find the encoding, and tell text from binary data in disguise."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Final
+
+from desktop.model import ExtractedText, ImportFailure
+from desktop.readers.common import (
+    _ZIP_MAGIC,
+    MSG_EMPTY,
+    MSG_NOT_TEXT,
+    MSG_NOT_TEXT_BUT_WORD,
+    OLE_MAGIC,
+    _fail,
+)
+
+_BOMS: Final = (
+    (b"\xef\xbb\xbf", "utf-8", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+)
+
+# C0/C1 control characters that do not belong in text (tab, line breaks, form feed, vertical
+# tab and the old DOS end-of-file mark ^Z are fine).
+_CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+_IDEOGRAPH_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_BAD_CATEGORIES: Final = frozenset({"Cn", "Co", "Cs"})  # unassigned, private use, surrogate
+_SAMPLE_CHUNK: Final = 16_384
+
+
+def _read_txt(path: Path, data: bytes) -> ExtractedText:
+    try:
+        text, encoding = decode_text(data)
+    except ImportFailure as exc:
+        raise _fail(path, exc.message) from None
+    return ExtractedText(lines=_text_lines(text), source_format="txt", encoding=encoding)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a text file's bytes: ``(text, encoding)``.
+
+    Tries, in order: a byte-order mark (UTF-8, UTF-16 LE/BE); strict UTF-8; UTF-16 without a
+    mark, recognised by where its NUL bytes fall; strict GB18030 (which covers GBK and GB2312);
+    and, last, UTF-16 without a mark that contains no ASCII at all. The result must look like
+    text. Raises :class:`ImportFailure` (without a file name) for empty or non-text data.
+    """
+    if not data:
+        raise ImportFailure(MSG_EMPTY)
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            text = _decode_tolerating_cut_end(data[len(bom) :], codec)
+            if text is None or not _looks_like_text(text, strict=False):
+                raise ImportFailure(MSG_NOT_TEXT)
+            return _non_empty(text), name
+
+    if data.startswith((_ZIP_MAGIC, OLE_MAGIC)):
+        raise ImportFailure(MSG_NOT_TEXT_BUT_WORD)
+
+    if b"\x00" in data:
+        # UTF-8 and GB18030 text never contains NUL bytes; UTF-16 with ASCII in it does.
+        for codec16, clear in _utf16_by_nul_bytes(data):
+            text = _decode_tolerating_cut_end(data, codec16)
+            if text is not None and _looks_like_text(text, strict=not clear):
+                return _non_empty(text), codec16
+        raise ImportFailure(MSG_NOT_TEXT)
+
+    text = _decode_tolerating_cut_end(data, "utf-8")
+    if text is not None:
+        if not _looks_like_text(text, strict=False):
+            raise ImportFailure(MSG_NOT_TEXT)
+        return _non_empty(text), "utf-8"
+
+    text = _decode_tolerating_cut_end(data, "gb18030")
+    if text is not None and _looks_like_text(text, strict=True):
+        return _non_empty(text), "gb18030"
+
+    # UTF-16 text made only of Chinese characters and full-width punctuation has no NUL bytes.
+    if len(data) % 2 == 0:
+        for codec16 in ("utf-16-le", "utf-16-be"):
+            text = _decode_tolerating_cut_end(data, codec16)
+            if text is not None and _looks_like_text(text, strict=True):
+                return _non_empty(text), codec16
+    raise ImportFailure(MSG_NOT_TEXT)
+
+
+def _non_empty(text: str) -> str:
+    if not text.strip():
+        raise ImportFailure(MSG_EMPTY)
+    return text
+
+
+def _decode_tolerating_cut_end(data: bytes, codec: str) -> str | None:
+    """Strictly decode; a character cut off by truncation at the very end is dropped."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        start, end = exc.start, exc.end
+    if start < len(data) - 3 or end < len(data):
+        return None
+    try:
+        return data[:start].decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf16_by_nul_bytes(data: bytes) -> list[tuple[str, bool]]:
+    """UTF-16 codecs to try, most likely first, each with whether the evidence is clear.
+
+    UTF-16 LE puts the NUL of each ASCII character at odd offsets, UTF-16 BE at even ones.
+    Chinese text has few ASCII characters, and some Chinese characters (一 U+4E00, …) put a
+    NUL on the other side, so a weak majority is tried too, with the stricter text check.
+    """
+    at_even = data[0::2].count(0)
+    at_odd = data[1::2].count(0)
+    if at_odd == at_even:
+        return []
+    order = ["utf-16-le", "utf-16-be"] if at_odd > at_even else ["utf-16-be", "utf-16-le"]
+    high, low = max(at_odd, at_even), min(at_odd, at_even)
+    clear = high >= 2 and high >= 4 * low
+    return [(order[0], clear), (order[1], False)]
+
+
+def _sample(text: str) -> str:
+    """At most four chunks spread over the text, so that checks stay fast on 50 MB files."""
+    if len(text) <= 4 * _SAMPLE_CHUNK:
+        return text
+    step = (len(text) - _SAMPLE_CHUNK) // 3
+    return "".join(text[i * step : i * step + _SAMPLE_CHUNK] for i in range(4))
+
+
+def _looks_like_text(text: str, *, strict: bool) -> bool:
+    """Whether decoded bytes read as text rather than binary data in disguise.
+
+    ``strict`` is for decodings that accept almost any byte sequence (GB18030, UTF-16 without
+    any ASCII): there the Chinese characters must also be mostly common ones.
+    """
+    if "\x00" in text:
+        return False
+    sample = _sample(text)
+    n = len(sample)
+    if n == 0:
+        return True
+    if len(_CONTROL_RE.findall(sample)) > 0.01 * n + 1:
+        return False
+    # Judge each distinct character once: Chinese text repeats a few thousand characters.
+    counts = Counter(sample)
+    bad = sum(
+        c
+        for ch, c in counts.items()
+        if ord(ch) >= 0x80 and unicodedata.category(ch) in _BAD_CATEGORIES
+    )
+    if bad > 0.02 * n + 2:
+        return False
+    if not strict:
+        return True
+    ideographs = {ch: c for ch, c in counts.items() if _IDEOGRAPH_RE.match(ch)}
+    n_ideographs = sum(ideographs.values())
+    if n_ideographs >= 10:
+        # The 3755 GB2312 level-1 characters make up well over 90 % of ordinary Chinese text
+        # (traditional text included), but only about a sixth of all the ideographs that random
+        # bytes decode to.
+        common = sum(c for ch, c in ideographs.items() if _is_gb2312_level1(ch))
+        if common < 0.4 * n_ideographs:
+            return False
+    foreign = sum(c for ch, c in counts.items() if not _plausible_in_chinese_text(ch))
+    return foreign <= 0.05 * n + 2
+
+
+def _is_gb2312_level1(ch: str) -> bool:
+    try:
+        lead = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= lead <= 0xD7
+
+
+_PLAUSIBLE_RANGES: Final = (
+    (0x0000, 0x024F),  # ASCII, Latin-1, Latin Extended (pinyin)
+    (0x0370, 0x04FF),  # Greek, Cyrillic (both in GB2312)
+    (0x2000, 0x27BF),  # punctuation, symbols, arrows, maths, box drawing, circled numbers
+    (0x2E80, 0x33FF),  # CJK radicals, CJK punctuation, kana, bopomofo, enclosed CJK
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xE000, 0xF8FF),  # private use (self-made characters for rare names); counted elsewhere
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # full-width forms
+)
+
+
+def _plausible_in_chinese_text(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _PLAUSIBLE_RANGES)
+
+
+def _text_lines(text: str) -> list[str]:
+    """Lines in order, trailing whitespace removed, empty lines (paragraph gaps) dropped."""
+    lines = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if line:
+            lines.append(line)
+    return lines
