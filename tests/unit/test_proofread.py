@@ -735,7 +735,7 @@ def test_check_file_refuses_other_files(tmp_path: Path) -> None:
 def test_docx_fix_that_crosses_a_tab_is_skipped() -> None:
     import docx
 
-    from desktop.proofread import _replace_in_segments, _segments
+    from desktop.proofread.files import _replace_in_segments, _segments
 
     p = docx.Document().add_paragraph()
     p.add_run("张")

@@ -1,0 +1,169 @@
+"""What every rule shares: the ``Finding`` and ``Provenance`` values, the rule names (``KINDS``) and
+span and numeral helpers."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+KINDS: Final = (
+    "halfwidth_punct",
+    "doc_number_bracket",
+    "doubled",
+    "unbalanced",
+    "stale_year",
+    "stale_relative",
+    "salutation_mismatch",
+    "heading_sequence",
+    "placeholder",
+    "date_format",
+)
+
+
+@dataclass
+class Finding:
+    """One problem: ``[start, end)`` of paragraph ``paragraph`` (0-based, in the checked list).
+
+    ``suggestion`` is the replacement for that span when the fix is mechanical, else None.
+    """
+
+    kind: str
+    message: str
+    paragraph: int
+    start: int
+    end: int
+    suggestion: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class Provenance:
+    """Where a reused paragraph came from: the library letter, its year and title."""
+
+    letter_id: int
+    year: int | None
+    title: str | None
+
+
+# ----------------------------------------------------------------------------------------------
+# Shared helpers
+
+_FULLWIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
+_IDEOGRAPH: Final = "\u3400-\u4dbf\u4e00-\u9fff"
+
+_URL_RE: Final = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~:/?#@%=&]+"
+)
+_TITLE_RE: Final = re.compile(r"《[^《》\n]{0,200}》")
+# The parentheses right after a title: 《……法》（2015年修订）, 《……》(国办发〔2015〕9号).
+_AFTER_TITLE_RE: Final = re.compile(r"(?<=》)\s*[（(][^（）()\n]{1,40}[）)]")
+# A document number in any brackets: 通政发〔2015〕37号, 国办发[2015]9号.
+_DOC_NUMBER_RE: Final = re.compile(
+    rf"[{_IDEOGRAPH}]{{1,12}}[〔\[【（(]\s*(?:19|20)\d{{2}}\s*[〕\]】）)]\s*第?\s*\d{{1,5}}\s*号"
+)
+
+
+class _Spans:
+    """A set of character spans, asked in O(log n) whether it covers or touches a range."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, end - 1) - 1
+        return k >= 0 and self.ends[k] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and self.ends[k] >= end
+
+
+def _url_spans(text: str) -> _Spans:
+    if "://" not in text and "www." not in text:
+        return _Spans()
+    return _Spans(m.span() for m in _URL_RE.finditer(text))
+
+
+def _protected_spans(text: str) -> _Spans:
+    """Spans whose years and figures are citations, not facts: titles, document numbers, URLs."""
+    return _Spans(
+        m.span()
+        for regex in (_TITLE_RE, _AFTER_TITLE_RE, _DOC_NUMBER_RE, _URL_RE)
+        for m in regex.finditer(text)
+    )
+
+
+def _quote(text: str) -> str:
+    return f"“{text}”"
+
+
+def _source_note(provenance: Provenance | None) -> str:
+    """``；此段来自2017年的答复《……》（编号 3）`` or ``""``."""
+    if provenance is None:
+        return ""
+    year = f"{provenance.year}年的" if provenance.year else ""
+    title = (provenance.title or "").strip()
+    if title and not title.startswith("《"):
+        title = f"《{title}》"
+    if not year and not title:
+        return f"；此段来自编号 {provenance.letter_id} 的答复"
+    return f"；此段来自{year}答复{title}（编号 {provenance.letter_id}）"
+
+
+_CN_DIGITS: Final = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_FROM_INT: Final = {v: k for k, v in _CN_DIGITS.items()}
+
+
+def _cn_to_int(s: str) -> int | None:
+    """一 … 九十九, or None."""
+    if not s:
+        return None
+    if "十" not in s:
+        return _CN_DIGITS.get(s) if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    t = _CN_DIGITS.get(tens) if tens else 1
+    o = _CN_DIGITS.get(ones) if ones else 0
+    if t is None or o is None:
+        return None
+    return t * 10 + o
+
+
+def _int_to_cn(n: int) -> str:
+    if n < 10:
+        return _CN_FROM_INT[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_FROM_INT[tens]) + "十" + (_CN_FROM_INT[ones] if ones else "")

@@ -1,0 +1,135 @@
+"""The ``heading_sequence`` rule: 一、 / （一） / 1. / （1） headings and 一是…二是… markers."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from desktop.proofread.common import _FULLWIDTH_DIGITS, Finding, _cn_to_int, _int_to_cn, _quote
+
+# ----------------------------------------------------------------------------------------------
+# heading_sequence
+
+_CN_NUM: Final = "[一二三四五六七八九十]{1,3}"
+_HEADING_RES: Final = (
+    (1, re.compile(rf"^\s*({_CN_NUM})、")),
+    (2, re.compile(rf"^\s*[（(]\s*({_CN_NUM})\s*[）)]")),
+    (3, re.compile(r"^\s*(\d{1,2})[.．、](?!\d)")),
+    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]")),
+)
+_HEADING_FORMS: Final = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+_MARKER_RE: Final = re.compile(rf"(?:^|(?<=[，。；：！？、\s（(“,;:]))({_CN_NUM})是(?!否)(?=\S)")
+
+
+class _Counter:
+    """The running number of one list, with the findings about it."""
+
+    def __init__(self, level: int):
+        self.level = level
+        self.value: int | None = None  # the number the list has reached (after any fix)
+        self.written: int | None = None  # the number last written in the text
+
+    def reset(self) -> None:
+        self.value = None
+        self.written = None
+
+    def numeral(self, n: int) -> str:
+        return _int_to_cn(n) if self.level in (1, 2, _MARKERS) else str(n)
+
+    def label(self, n: int) -> str:
+        if self.level == _MARKERS:
+            return f"{self.numeral(n)}是"
+        return _HEADING_FORMS[self.level].format(self.numeral(n))
+
+    def see(self, value: int, paragraph: int, start: int, end: int) -> Finding | None:
+        """Take the next number of the list; a finding when it is out of sequence.
+
+        A skipped or repeated number gets the expected one as suggestion and the list goes on
+        from there, so later numbers are renumbered in turn; a restart or a step back has no
+        suggestion and the list goes on from the number as written.
+        """
+        expected = 1 if self.value is None else self.value + 1
+        written, before = self.written, self.value
+        self.written = value
+        if value == expected:
+            self.value = value
+            return None
+        what = "序号" if self.level == _MARKERS else "标题序号"
+        label = _quote(self.label(value))
+        if before is None or written is None:
+            self.value = value
+            msg = f"{what}{label}前面没有{_quote(self.label(1))}"
+            return Finding("heading_sequence", msg, paragraph, start, end, None)
+        if value == written:
+            reason = f"与上一个{_quote(self.label(value))}重复"
+        elif value == written + 1:
+            reason = "前面的序号改正后应顺延"
+        elif value > expected:
+            reason = f"跳过了{_quote(self.label(expected))}"
+        else:
+            self.value = value  # a restart or a step back: the clerk must decide
+            msg = f"{what}{label}跟在{_quote(self.label(written))}之后，顺序不对"
+            return Finding("heading_sequence", msg, paragraph, start, end, None)
+        self.value = expected
+        msg = f"{what}{label}不连续（{reason}），应为{_quote(self.label(expected))}"
+        return Finding("heading_sequence", msg, paragraph, start, end, self.numeral(expected))
+
+
+_MARKERS: Final = 5  # the "level" of 一是/二是 lists
+_MAX_MARKER_NESTING: Final = 4
+
+
+class _MarkerLists:
+    """一是…二是… lists, which nest: "六是……。一是……二是……。七是……" is two lists.
+
+    A ``一是`` always starts a new list inside the current one; another number continues the
+    innermost list it follows on from, or else is checked against the innermost list.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[_Counter] = []
+
+    def reset(self) -> None:
+        self.stack.clear()
+
+    def see(self, value: int, paragraph: int, start: int, end: int) -> Finding | None:
+        if value == 1 or not self.stack:
+            self.stack.append(_Counter(_MARKERS))
+            del self.stack[:-_MAX_MARKER_NESTING]
+            return self.stack[-1].see(value, paragraph, start, end)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].value == value - 1:
+                del self.stack[depth + 1 :]
+                break
+        return self.stack[-1].see(value, paragraph, start, end)
+
+
+def _heading_sequence(paragraphs: list[str]) -> list[Finding]:
+    counters = {level: _Counter(level) for level, _ in _HEADING_RES}
+    markers = _MarkerLists()
+    out: list[Finding] = []
+    for i, raw in enumerate(paragraphs):
+        text = raw.translate(_FULLWIDTH_DIGITS)
+        for level, regex in _HEADING_RES:
+            m = regex.match(text)
+            if m is None:
+                continue
+            value = _cn_to_int(m.group(1)) if level <= 2 else int(m.group(1))
+            if not value:
+                break
+            for deeper, counter in counters.items():
+                if deeper > level:
+                    counter.reset()
+            markers.reset()
+            found = counters[level].see(value, i, m.start(1), m.end(1))
+            if found is not None:
+                out.append(found)
+            break
+        for m in _MARKER_RE.finditer(text):
+            value = _cn_to_int(m.group(1))
+            if not value:
+                continue
+            found = markers.see(value, i, m.start(1), m.end(1))
+            if found is not None:
+                out.append(found)
+    return out
