@@ -21,7 +21,9 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +33,7 @@ __all__ = [
     "TargetLocked",
     "WriteFailed",
     "atomic_write",
+    "current_umask",
     "lock_files",
     "next_free_name",
 ]
@@ -161,7 +164,7 @@ def _other(target: Path, exc: OSError) -> WriteFailed:
 # Writing
 
 
-def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
+def atomic_write(target: Path, write: Callable[[Path], object], *, private: bool = False) -> Path:
     """Replace ``target`` with what ``write`` puts into the temporary path it is given.
 
     ``write`` is called with a new, empty file's path in the target's folder. When it returns,
@@ -169,6 +172,11 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     temporary file is removed and the old target is untouched; :class:`TargetLocked` and
     :class:`WriteFailed` report what the clerk can fix, anything else (a bug in ``write``)
     escapes as it is. Returns ``target``.
+
+    The result gets the permissions the clerk's other files get (``0o666`` less the umask), or
+    keeps those of the file it replaces: letters are written to be shared, and the temporary
+    file's private ``0o600`` must not leak into them. ``private`` keeps it ``0o600`` (packs of
+    the whole library).
     """
     target = Path(target)
     folder = target.parent
@@ -176,8 +184,11 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
         raise _no_folder(folder)
     if target.is_dir():
         raise WriteFailed(f"“{target}”是一个文件夹，请换一个文件名保存。")
+    old_mode = None
     if target.exists():
         _check_not_open(target)
+        with contextlib.suppress(OSError):
+            old_mode = stat.S_IMODE(target.stat().st_mode)
 
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.stem[:40]}.", suffix=".tmp")
@@ -188,6 +199,9 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
     try:
         try:
             write(tmp)
+            if not private:
+                # After ``write``: a writer that replaced the path would have reset it.
+                os.chmod(tmp, old_mode if old_mode is not None else 0o666 & ~current_umask())
             _fsync_file(tmp)
             _replace(tmp, target)
         except TargetLocked:
@@ -200,6 +214,25 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> Path:
         raise
     _fsync_folder(folder)
     return target
+
+
+_UMASK_LOCK: Final = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux), else
+    set and restored at once under a lock (the only portable way to read it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 
 def _check_not_open(target: Path) -> None:

@@ -122,7 +122,7 @@ def export_pack(
             zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
 
     try:
-        atomic_write(out, write)
+        atomic_write(out, write, private=True)  # the whole library: for the clerk only
     except sqlite3.Error as exc:
         raise _library_problem(exc, "资料包未导出") from None
     try:
