@@ -20,7 +20,6 @@ ZH: dict[str, str] = {
         "要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？"
         "当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。"
     ),
-    "saved before restoring a backup": "恢复备份前自动保存",
     "The library was restored. The library as it was is kept as %1.": (
         "资料库已恢复。原来的资料库保存为 %1。"
     ),
@@ -169,6 +168,39 @@ ZH: dict[str, str] = {
     "&Tools": "工具(&T)",
     "Main": "主工具栏",
     "Open a case first.": "请先打开一个案件。",
+    # ------------------------------------------------------------------ draft versions
+    "Draft &versions…": "草稿版本(&V)…",
+    "Restored as version %1.": "已恢复，保存为第 %1 版。",
+    "Versions of the draft — No. {number}": "草稿版本 — 第{number}号",
+    "Version": "版本",
+    "Saved": "保存时间",
+    "Where from": "来源",
+    "VersionsDialog|Note": "备注",
+    "with the draft as it is now": "与当前草稿比较",
+    "with the version before it": "与上一版比较",
+    "Compare the chosen version": "所选版本",
+    "Restore this version": "恢复此版本",
+    "Saves the chosen version again as the newest one; nothing is deleted.": (
+        "把所选版本另存为最新一版；不会删除任何版本。"
+    ),
+    "Restored from version {n}": "恢复自第 {n} 版",
+    "Saved in the window": "在窗口中保存",
+    "Saved when the window closed": "关闭窗口时自动保存",
+    "Command line (replydesk draft)": "命令行（replydesk draft）",
+    "Restored from an older version": "恢复旧版本",
+    "Recovered after ReplyDesk closed unexpectedly": "异常退出后恢复",
+    "Saved before restoring a backup": "恢复备份前自动保存",
+    "Not recorded (saved before this was kept)": "未记录（早期版本）",
+    "No version of this draft has been saved yet.": "此草稿还没有保存过版本。",
+    "Version {n} is the first one.": "第 {n} 版是第一版。",
+    "Version {old} → version {new}": "第 {old} 版 → 第 {new} 版",
+    "The draft now → version {new}": "当前草稿 → 第 {new} 版",
+    ": the same text.": "：文字相同。",
+    ": {added} paragraph(s) added, {removed} removed, {changed} changed.": (
+        "：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。"
+    ),
+    "saved before restoring version %1": "恢复第 %1 版前自动保存",
+    "Version {old} was restored as version {new}.": "第 {old} 版已恢复，保存为第 {new} 版。",
     "Open or create a case to insert paragraphs.": "请先打开或新建案件，再插入段落。",
     "Draft saved as version %1.": "草稿已保存为第 %1 版。",
     "Write the letter without the seal?": "是否不盖印章，继续生成答复？",
@@ -180,7 +212,6 @@ ZH: dict[str, str] = {
     "Plain text (*.txt)": "纯文本 (*.txt)",
     "Plain text": "纯文本",
     "Making the PDF…": "正在生成 PDF…",
-    "saved on exit": "退出时自动保存",
     "Restore unsaved draft": "恢复未保存的草稿",
     "The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?": (
         "上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？"

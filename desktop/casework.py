@@ -13,6 +13,16 @@ SECTIONS: tuple[str, ...] = ("greeting", "status", "plan", "closing")
 STATUSES = {"drafting": "起草中", "awaiting": "待签发", "sent": "已答复"}
 DISCLOSURES = ("主动公开", "依申请公开", "不予公开")
 ROLES = ("代表", "委员")
+# Where a saved draft version came from (``draft_versions.source``), in the clerk's words.
+DRAFT_SOURCES = {
+    "window": "窗口中保存",
+    "exit": "关闭窗口时保存",
+    "cli": "命令行 replydesk draft",
+    "restore": "恢复旧版本",
+    "recovery": "异常退出后恢复",
+    "backup": "恢复备份前保存",
+    "": "未记录",
+}
 
 
 class CaseError(ValueError):
@@ -21,6 +31,20 @@ class CaseError(ValueError):
     def __init__(self, field_name: str, message: str):
         super().__init__(message)
         self.field = field_name
+        self.message = message
+
+
+class CaseExists(ValueError):
+    """A new case has the session and number of one already in the library."""
+
+    def __init__(self, case_id: int, session: str, number: str):
+        where = f"{session}" if session else ""
+        message = (
+            f"资料库中已有{where}第{number}号案件（编号 {case_id}）。"
+            "未作任何修改；如确要用此文件更新该案件，请加 --update。"
+        )
+        super().__init__(message)
+        self.case_id = case_id
         self.message = message
 
 

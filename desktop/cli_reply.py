@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from desktop.casework import SECTIONS, CaseError, DraftBlock, case_from_json
+from desktop.casework import SECTIONS, CaseError, CaseExists, DraftBlock, case_from_json
 from desktop.compose import compose, default_draft, plain_text_body
 from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
 from desktop.reply_templates import ReplyTemplates
@@ -43,6 +44,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--text", type=Path, help="also write the plain-text body here")
     p.add_argument("--pdf", type=Path, help="also write a PDF here (needs LibreOffice)")
     p.add_argument("--no-seal", action="store_true", help="write the letter without the seal")
+    p.add_argument("--update", action="store_true",
+                   help="the case is already in the library: change it and add this draft as "
+                        "its newest version (without it an existing case is refused)")  # fmt: skip
 
     p = sub.add_parser("check", parents=[common], help="proofread a reply (.docx or .txt)")
     p.add_argument("file", type=Path)
@@ -175,6 +179,17 @@ def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
     return used
 
 
+def _library_write_error(exc: sqlite3.Error) -> CliError:
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        why = "资料库是只读的（例如在只读介质上）"
+    elif "locked" in text or "busy" in text:
+        why = "资料库正被另一个程序写入（例如正在导入）"
+    else:
+        why = f"资料库无法写入（{exc}）"
+    return CliError(f"{why}：本次未保存案件和草稿，也未生成任何文件。请稍后再试。")
+
+
 def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     from desktop.export_docx import SealError, check_seal_image, write_docx
     from desktop.safe_write import TargetLocked, WriteFailed
@@ -185,6 +200,9 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
         case = case_from_json(data, due_months=profile.due_months)
     except CaseError as exc:
         raise CliError(exc.message) from None
+    existing = store.find_case(case.session, case.number)
+    if existing is not None and not args.update:
+        raise CliError(CaseExists(existing, case.session, case.number).message)
     free = data.get("sections") or {}
     if not isinstance(free, dict) or any(
         k not in SECTIONS or not isinstance(v, list) or not all(isinstance(t, str) for t in v)
@@ -204,17 +222,26 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     comp = compose(case, profile, draft, templates=ReplyTemplates(), seal_image=seal_path)
     for problem in comp.problems:
         print(str(problem), file=sys.stderr)
+    # The case and its draft version are written first, in one transaction that holds the
+    # library's write lock while the DOCX is written: a busy or read-only library refuses
+    # before any file exists, and a DOCX that cannot be written leaves the library unchanged.
     try:
-        write_docx(comp.letter, args.out)
+        case_id, version = store.save_case_with_draft(
+            case, draft, source="cli", update=args.update, note="replydesk draft",
+            before_commit=lambda: write_docx(comp.letter, args.out),
+        )  # fmt: skip
+    except CaseExists as exc:
+        raise CliError(exc.message) from None
     except TargetLocked as exc:
         raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）") from None
     except WriteFailed as exc:
         raise CliError(exc.message) from None
-    case_id = store.save_case(case)
-    version = store.save_draft(case_id, draft, note="replydesk draft")
+    except sqlite3.Error as exc:
+        raise _library_write_error(exc) from None
     result: dict[str, Any] = {
         "case_id": case_id,
         "draft_version": version,
+        "updated": existing is not None,
         "docx": str(args.out),
         "sealed": comp.letter.seal is not None,
         "template_problems": [str(p) for p in comp.problems],
@@ -237,6 +264,8 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(result)
     else:
+        done = "已更新案件" if existing is not None else "已保存案件"
+        print(f"{done}（编号 {case_id}），草稿第 {version} 版。")
         print(f"已生成答复：{args.out}" + ("（含电子印章）" if result["sealed"] else "（无印章）"))
         for key, label in (("text", "纯文本正文"), ("pdf", "PDF")):
             if key in result:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from desktop.casework import Case, Draft
+from desktop.casework import Case, CaseExists, Draft
 from desktop.profile import AgencyProfile
 
 if TYPE_CHECKING:
@@ -22,8 +23,12 @@ class CaseworkMixin:
     db: Database
 
     # ----------------------------------------------------------------- cases
-    def save_case(self, case: Case) -> int:
-        """Insert a case, or update the one with the same id (or session and number)."""
+    def save_case(self, case: Case, *, update: bool = False) -> int:
+        """Insert a new case, or update the one with ``case.id``.
+
+        A case without an id whose session and number are already in the library raises
+        ``CaseExists`` (another window or a command line made it) unless ``update`` says
+        to change that case: nothing is ever overwritten by accident."""
         data = case.to_json()
         data.pop("id", None)
         payload = json.dumps(data, ensure_ascii=False)
@@ -35,6 +40,8 @@ class CaseworkMixin:
                     "SELECT id FROM cases WHERE session = ? AND number = ?",
                     [case.session, case.number],
                 ).fetchone()
+                if row is not None and not update:
+                    raise CaseExists(int(row[0]), case.session, case.number)
                 case_id = row[0] if row else None
             if case_id is None:
                 cur = self.db.execute(
@@ -54,6 +61,35 @@ class CaseworkMixin:
         case.id = case_id
         return case_id
 
+    def find_case(self, session: str, number: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM cases WHERE session = ? AND number = ?", [session, number]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def save_case_with_draft(
+        self,
+        case: Case,
+        draft: Draft,
+        *,
+        source: str,
+        update: bool = False,
+        note: str = "",
+        before_commit: Callable[[], object] | None = None,
+    ) -> tuple[int, int]:
+        """Save the case and a new draft version in one transaction: ``(case_id, version)``.
+
+        ``before_commit`` runs inside the transaction once both rows are written (the
+        library's write lock is held): when it raises, neither row is kept. The command line
+        writes the DOCX there, so a busy or read-only library refuses before any file is
+        written and a failed write leaves the library as it was."""
+        with self.db.atomic():
+            case_id = self.save_case(case, update=update)
+            version = self.save_draft(case_id, draft, note=note, source=source)
+            if before_commit is not None:
+                before_commit()
+        return case_id, version
+
     def get_case(self, case_id: int) -> Case | None:
         row = self.db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
         return _case(row) if row else None
@@ -65,30 +101,43 @@ class CaseworkMixin:
         return [_case(r) for r in rows]
 
     # ----------------------------------------------------------------- drafts
-    def save_draft(self, case_id: int, draft: Draft, note: str = "") -> int:
-        """Save the draft as the case's newest version; returns its version number."""
+    def save_draft(
+        self,
+        case_id: int,
+        draft: Draft,
+        note: str = "",
+        *,
+        source: str = "",
+        restored_from: int | None = None,
+    ) -> int:
+        """Save the draft as the case's newest version; returns its version number.
+
+        ``source`` says where it came from (a key of ``casework.DRAFT_SOURCES``)."""
         with self.db.atomic():
             row = self.db.execute(
                 "SELECT coalesce(max(version), 0) FROM draft_versions WHERE case_id = ?", [case_id]
             ).fetchone()
             version = int(row[0]) + 1
             self.db.execute(
-                """INSERT INTO draft_versions (case_id, version, saved_at, note, content)
-                   VALUES (?,?,?,?,?)""",
+                """INSERT INTO draft_versions (case_id, version, saved_at, note, content,
+                   source, restored_from) VALUES (?,?,?,?,?,?,?)""",
                 [case_id, version, _now(), note,
-                 json.dumps(draft.to_json(), ensure_ascii=False)],
+                 json.dumps(draft.to_json(), ensure_ascii=False), source, restored_from],
             )  # fmt: skip
         return version
 
     def draft_versions(self, case_id: int) -> list[dict[str, Any]]:
+        """The case's saved versions, oldest first: version, saved_at, note, source,
+        restored_from."""
         return [
-            {"version": r[0], "saved_at": r[1], "note": r[2]}
+            {"version": r[0], "saved_at": r[1], "note": r[2], "source": r[3],
+             "restored_from": r[4]}
             for r in self.db.execute(
-                "SELECT version, saved_at, note FROM draft_versions WHERE case_id = ?"
-                " ORDER BY version",
+                "SELECT version, saved_at, note, source, restored_from FROM draft_versions"
+                " WHERE case_id = ? ORDER BY version",
                 [case_id],
             )
-        ]
+        ]  # fmt: skip
 
     def load_draft(self, case_id: int, version: int | None = None) -> Draft | None:
         if version is None:
@@ -109,7 +158,9 @@ class CaseworkMixin:
         draft = self.load_draft(case_id, version)
         if draft is None:
             raise KeyError(version)
-        return self.save_draft(case_id, draft, note=f"恢复自第 {version} 版")
+        return self.save_draft(
+            case_id, draft, note=f"恢复自第 {version} 版", source="restore", restored_from=version
+        )
 
     # ----------------------------------------------------------------- autosave
     def autosave_draft(self, case_id: int, draft: Draft) -> None:

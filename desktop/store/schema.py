@@ -188,3 +188,19 @@ def m005_letter_origin(db: Database) -> None:
     # Where a letter received in a colleague's pack (desktop/packs.py) was first imported from
     # a file: JSON {"library_id": "<uuid>", "letter_id": <id there>}. NULL for the library's own.
     db.execute("ALTER TABLE letters ADD COLUMN origin TEXT")
+
+
+@MIGRATIONS()
+def m006_draft_version_source(db: Database) -> None:
+    # Where each saved version came from (casework.DRAFT_SOURCES: the window, the command
+    # line, a restore of version N, recovery after a crash …), shown in the versions dialog.
+    db.executescript(
+        """
+        ALTER TABLE draft_versions ADD COLUMN source TEXT NOT NULL DEFAULT '';
+        ALTER TABLE draft_versions ADD COLUMN restored_from INTEGER;
+        UPDATE draft_versions SET source = 'cli' WHERE note = 'replydesk draft';
+        UPDATE draft_versions SET source = 'restore',
+            restored_from = CAST(substr(note, 5, length(note) - 6) AS INTEGER)
+            WHERE note LIKE '恢复自第 % 版';
+        """
+    )

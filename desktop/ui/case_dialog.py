@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.casework import DISCLOSURES, Case, CaseError, add_months, case_from_json
+from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_months, case_from_json
 from desktop.letter_parser import parse_letter
 from desktop.model import ParsedLetter
 from desktop.profile import AgencyProfile
@@ -634,7 +634,16 @@ class CaseDialog(QDialog):
         case = self.validate()
         if case is None:
             return
-        self.case_id = self.context.store.save_case(case)
+        try:
+            self.case_id = self.context.store.save_case(case)
+        except CaseExists:  # made meanwhile by another window or the command line
+            self.show_error(
+                "number",
+                self.tr("Case No. {number} of this session is already in the list.").format(
+                    number=case.number
+                ),
+            )
+            return
         self.case = case
         self.context.caseChanged.emit(self.case_id)
         super().accept()

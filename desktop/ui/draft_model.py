@@ -173,6 +173,7 @@ class DraftModel(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = False  # changed since the last autosave or save
         self._loading = False
+        self._recovered = False  # the draft came back from an autosave copy after a crash
         self._rendered: dict[str, list[str]] | None = None  # template paragraphs per section
         self._paragraphs: list[ParagraphRef] = []
         self.last_composition: Composition | None = None
@@ -218,6 +219,7 @@ class DraftModel(QObject):
             self._rendered = None
             self._paragraphs = []
             self._dirty = recovered
+            self._recovered = recovered
             if recovered:
                 self.undo_stack.resetClean()
         finally:
@@ -361,11 +363,16 @@ class DraftModel(QObject):
         if self.context is not None and self.case_id is not None:
             self.context.store.clear_autosave(self.case_id)
 
-    def save(self, context: AppContext, note: str = "") -> int:
-        """Store the draft as the case's newest version; returns its number."""
+    def save(self, context: AppContext, note: str = "", *, source: str = "window") -> int:
+        """Store the draft as the case's newest version; returns its number. ``source`` says
+        where it came from (``casework.DRAFT_SOURCES``); a draft recovered after a crash is
+        saved as such the first time."""
         if self.case_id is None:
             raise ValueError("no case is open")
-        version = context.store.save_draft(self.case_id, self.draft, note)
+        if self._recovered:
+            source = "recovery"
+        version = context.store.save_draft(self.case_id, self.draft, note, source=source)
+        self._recovered = False
         context.store.clear_autosave(self.case_id)
         self._dirty = False
         self.undo_stack.setClean()

@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
                 "actionEditCase", self.tr("&Edit case…"), self.edit_case, "Ctrl+Shift+E"
             ),
             "save": self._action("actionSave", self.tr("&Save draft"), self.save_draft, std.Save),
+            "versions": self._action(
+                "actionVersions", self.tr("Draft &versions…"), self.show_versions, "Ctrl+Shift+H"
+            ),
             "import": self._action(
                 "actionImport", self.tr("&Import letters…"), self.import_letters, "Ctrl+I"
             ),
@@ -160,7 +163,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_keys = (
-            "new", "edit", "save", None, "import", "import_pack", "export_pack", None,
+            "new", "edit", "save", "versions", None, "import", "import_pack", "export_pack", None,
             "docx", "pdf", "text", "word", None, "preview", "print", None, "quit",
         )  # fmt: skip
         for key in file_keys:
@@ -238,6 +241,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Draft saved as version %1.").replace("%1", str(version)), 5000
         )
+
+    def show_versions(self) -> None:
+        if self.model.case is None or self.model.case.id is None:
+            show_error(self, self.tr("Open a case first."))
+            return
+        from desktop.ui.versions_dialog import VersionsDialog
+
+        dialog = VersionsDialog(self.context, self.model, self)
+        dialog.restored.connect(
+            lambda v: self.statusBar().showMessage(
+                self.tr("Restored as version %1.").replace("%1", str(v)), 8000
+            )
+        )
+        dialog.exec()
 
     # ----------------------------------------------------------------- letter output
     def _seal_path(self) -> str | None:
@@ -463,7 +480,7 @@ class MainWindow(QMainWindow):
         ):
             return
         if self.model.case is not None and self.model.is_modified():
-            self.model.save(self.context, note=self.tr("saved before restoring a backup"))
+            self.model.save(self.context, source="backup")
         self.context.close()
         QThreadPool.globalInstance().waitForDone(10000)
         try:
@@ -506,7 +523,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.model.case is not None and self.model.is_modified():
-            self.model.save(self.context, note=self.tr("saved on exit"))
+            self.model.save(self.context, source="exit")
         self.model.autosave_timer.stop()
         self.library._debounce.stop()
         self._seal_dir.cleanup()

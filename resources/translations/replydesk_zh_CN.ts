@@ -469,6 +469,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/case_dialog.py" line="591" />
+        <location filename="../../desktop/ui/case_dialog.py" line="642" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -667,17 +668,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="279" />
+        <location filename="../../desktop/ui/draft_model.py" line="281" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="294" />
+        <location filename="../../desktop/ui/draft_model.py" line="296" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="351" />
+        <location filename="../../desktop/ui/draft_model.py" line="353" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1160,7 +1161,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="59" />
-        <location filename="../../desktop/ui/main_window.py" line="485" />
+        <location filename="../../desktop/ui/main_window.py" line="502" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -1181,218 +1182,219 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="110" />
+        <source>Draft &amp;versions…</source>
+        <translation>草稿版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/main_window.py" line="242" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <source>Restored as version %1.</source>
+        <translation>已恢复，保存为第 %1 版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="282" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317" />
-        <location filename="../../desktop/ui/main_window.py" line="337" />
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="377" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424" />
+        <location filename="../../desktop/ui/main_window.py" line="441" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441" />
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="458" />
         <location filename="../../desktop/ui/main_window.py" line="478" />
+        <location filename="../../desktop/ui/main_window.py" line="495" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442" />
+        <location filename="../../desktop/ui/main_window.py" line="459" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="470" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466" />
-        <source>saved before restoring a backup</source>
-        <translation>恢复备份前自动保存</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="477" />
+        <location filename="../../desktop/ui/main_window.py" line="494" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="509" />
-        <source>saved on exit</source>
-        <translation>退出时自动保存</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/app.py" line="81" />
@@ -2009,6 +2011,139 @@
         <location filename="../../desktop/ui/undo_commands.py" line="140" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="139" />
+        <source>Versions of the draft — No. {number}</source>
+        <translation>草稿版本 — 第{number}号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <source>Where from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="159" />
+        <source>with the draft as it is now</source>
+        <translation>与当前草稿比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="160" />
+        <source>with the version before it</source>
+        <translation>与上一版比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="172" />
+        <source>Compare the chosen version</source>
+        <translation>所选版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="184" />
+        <source>Restore this version</source>
+        <translation>恢复此版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="187" />
+        <source>Saves the chosen version again as the newest one; nothing is deleted.</source>
+        <translation>把所选版本另存为最新一版；不会删除任何版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="206" />
+        <source>Restored from version {n}</source>
+        <translation>恢复自第 {n} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="208" />
+        <source>Saved in the window</source>
+        <translation>在窗口中保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="209" />
+        <source>Saved when the window closed</source>
+        <translation>关闭窗口时自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="210" />
+        <source>Command line (replydesk draft)</source>
+        <translation>命令行（replydesk draft）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="211" />
+        <source>Restored from an older version</source>
+        <translation>恢复旧版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="212" />
+        <source>Recovered after ReplyDesk closed unexpectedly</source>
+        <translation>异常退出后恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="213" />
+        <source>Saved before restoring a backup</source>
+        <translation>恢复备份前自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="214" />
+        <source>Not recorded (saved before this was kept)</source>
+        <translation>未记录（早期版本）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="251" />
+        <source>No version of this draft has been saved yet.</source>
+        <translation>此草稿还没有保存过版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="258" />
+        <source>Version {n} is the first one.</source>
+        <translation>第 {n} 版是第一版。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="263" />
+        <source>Version {old} → version {new}</source>
+        <translation>第 {old} 版 → 第 {new} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="267" />
+        <source>The draft now → version {new}</source>
+        <translation>当前草稿 → 第 {new} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="270" />
+        <source>: the same text.</source>
+        <translation>：文字相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
+        <source>: {added} paragraph(s) added, {removed} removed, {changed} changed.</source>
+        <translation>：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="287" />
+        <source>saved before restoring version %1</source>
+        <translation>恢复第 %1 版前自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="294" />
+        <source>Version {old} was restored as version {new}.</source>
+        <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,12 @@ def test_autosave_and_restore_after_a_simulated_crash(
     assert draft is not None and "下一步，我们将办好科普活动周。" in [
         b.text for b in draft.sections["plan"]
     ]
+    # The version says it came back after the crash; the next save is the window's again.
+    assert [v["source"] for v in second.context.store.draft_versions(case_id)] == ["recovery"]
+    second.composer.insert_paragraph("plan", DraftBlock("free", "再补一句。"))
+    second.save_draft()
+    sources = [v["source"] for v in second.context.store.draft_versions(case_id)]
+    assert sources == ["recovery", "window"]
 
 
 def test_declined_recovery_discards_the_working_copy(

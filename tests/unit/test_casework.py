@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.casework import CaseError, Draft, DraftBlock, add_months, case_from_json
+from desktop.casework import (
+    CaseError,
+    CaseExists,
+    Draft,
+    DraftBlock,
+    add_months,
+    case_from_json,
+)
 from desktop.profile import ProfileError, parse_profile_value
 from desktop.store import LibraryStore
 
@@ -78,8 +85,13 @@ def test_add_months_clamps_to_month_end() -> None:
 def test_cases_and_draft_versions_round_trip(store: LibraryStore) -> None:
     case = case_from_json(CASE)
     case_id = store.save_case(case)
-    again = case_from_json({**CASE, "category": "B"})
-    assert store.save_case(again) == case_id  # same session and number: updated, not doubled
+    again = case_from_json({**CASE, "category": "B", "proposers": ["别人"]})
+    with pytest.raises(CaseExists) as exists:  # same session and number: never overwritten
+        store.save_case(again)
+    assert exists.value.case_id == case_id and "第277号" in exists.value.message
+    assert store.get_case(case_id).proposers == ["石剑波"]  # type: ignore[union-attr]
+    again.proposers = ["石剑波"]
+    assert store.save_case(again, update=True) == case_id  # asked for: updated, not doubled
     loaded = store.get_case(case_id)
     assert loaded is not None and loaded.category == "B" and loaded.proposers == ["石剑波"]
     assert [c.id for c in store.list_cases()] == [case_id]
@@ -99,6 +111,8 @@ def test_cases_and_draft_versions_round_trip(store: LibraryStore) -> None:
     assert (block.kind, block.paragraph_id, block.letter_id, block.year) == ("library", 7, 3, 2019)
     assert [v["version"] for v in store.draft_versions(case_id)] == [1, 2, 3]
     assert store.draft_versions(case_id)[2]["note"] == "恢复自第 1 版"
+    assert store.draft_versions(case_id)[2]["source"] == "restore"
+    assert store.draft_versions(case_id)[2]["restored_from"] == 1
 
 
 def test_profile_values(store: LibraryStore) -> None:

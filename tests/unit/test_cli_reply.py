@@ -182,6 +182,82 @@ def test_draft_to_a_locked_target_keeps_it(
                        "--db", db)  # fmt: skip
     assert code == 2 and "答复(2).docx" in err
     assert out.read_bytes() == b"the clerk's open letter"
+    with LibraryStore(db) as store:  # the case and its draft were not kept without the letter
+        assert store.list_cases() == []
+
+
+def _window_case(db: str) -> int:
+    """A case as the clerk saved it in the window, with the clerk's own draft."""
+    from desktop.casework import Case, Draft, DraftBlock
+
+    with LibraryStore(db) as store:
+        case = Case(number="12", session="市十七届人大三次会议", title="关于众创空间的建议",
+                    proposers=["王明"], doc_number="通科函〔2026〕7号")  # fmt: skip
+        case_id = store.save_case(case)
+        draft = Draft()
+        draft.sections["plan"].append(DraftBlock("free", "科员亲手写的下一步打算。"))
+        store.save_draft(case_id, draft, source="window")
+        return case_id
+
+
+def test_draft_refuses_an_existing_case_without_update(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case_id = _window_case(db)
+    out = tmp_path / "答复.docx"
+    code, stdout, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
+                            "--db", db)  # fmt: skip
+    assert code == 2, stdout
+    assert "市十七届人大三次会议第12号" in err and "--update" in err
+    assert not out.exists()
+    with LibraryStore(db) as store:
+        case = store.get_case(case_id)
+        assert case is not None and case.proposers == ["王明"]
+        assert case.doc_number == "通科函〔2026〕7号"
+        assert [v["version"] for v in store.draft_versions(case_id)] == [1]
+
+    code, stdout, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
+                            "--db", db, "--update", "--json")  # fmt: skip
+    assert code == 0, err
+    result = json.loads(stdout)
+    assert result["case_id"] == case_id and result["draft_version"] == 2 and result["updated"]
+    assert out.exists()
+    with LibraryStore(db) as store:
+        case = store.get_case(case_id)
+        assert case is not None and case.proposers == ["张三", "李四"]
+        versions = store.draft_versions(case_id)
+        assert [(v["version"], v["source"]) for v in versions] == [(1, "window"), (2, "cli")]
+        clerks = store.load_draft(case_id, 1)
+        assert clerks is not None
+        assert [b.text for b in clerks.sections["plan"]][-1] == "科员亲手写的下一步打算。"
+        assert len(store.list_cases()) == 1
+
+
+def test_draft_on_a_locked_library_writes_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+    import sqlite3
+
+    from desktop.cli_reply import CliError, cmd_draft
+
+    out = tmp_path / "答复.docx"
+    args = argparse.Namespace(case=_case(tmp_path), use=[], out=out, text=None, pdf=None,
+                              no_seal=True, update=False, json=False)  # fmt: skip
+    other = sqlite3.connect(db)
+    other.execute("BEGIN IMMEDIATE")  # an import in another process holds the write lock
+    try:
+        with LibraryStore(db) as store:
+            store.db.execute("PRAGMA busy_timeout = 200")
+            with pytest.raises(CliError) as raised:
+                cmd_draft(store, args)
+    finally:
+        other.rollback()
+        other.close()
+    assert raised.value.code == 2 and "正被另一个程序写入" in raised.value.message
+    assert not out.exists()
+    with LibraryStore(db) as store:
+        assert store.list_cases() == []
 
 
 def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -133,5 +133,25 @@ def test_every_released_schema_opens_and_migrates(fixture: Path, tmp_path: Path)
         assert hits and all("科" in h.text for h in hits)
 
 
+def test_draft_versions_from_before_v6_get_their_source(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "library-v5.db"
+    shutil.copy(FIXTURES / "library-v5.db", path)
+    conn = sqlite3.connect(path)
+    with conn:
+        case_id = conn.execute("SELECT id FROM cases").fetchone()[0]
+        for version, note in ((2, "replydesk draft"), (3, "恢复自第 12 版"), (4, "saved on exit")):
+            conn.execute(
+                "INSERT INTO draft_versions (case_id, version, saved_at, note, content)"
+                " VALUES (?, ?, '2026-01-01T00:00:00', ?, '{}')",
+                [case_id, version, note],
+            )
+    conn.close()
+    with LibraryStore(path, backup_dir=tmp_path / "b") as s:
+        got = [(v["version"], v["source"], v["restored_from"]) for v in s.draft_versions(case_id)]
+    assert got == [(1, "", None), (2, "cli", None), (3, "restore", 12), (4, "", None)]
+
+
 def test_there_is_a_fixture_for_the_current_schema() -> None:
     assert (FIXTURES / f"library-v{len(MIGRATIONS._migrations)}.db").exists()
