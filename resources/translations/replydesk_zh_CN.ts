@@ -2016,132 +2016,132 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="139" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="138" />
         <source>Versions of the draft — No. {number}</source>
         <translation>草稿版本 — 第{number}号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
         <source>Where from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="159" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="158" />
         <source>with the draft as it is now</source>
         <translation>与当前草稿比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="160" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="159" />
         <source>with the version before it</source>
         <translation>与上一版比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="172" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="171" />
         <source>Compare the chosen version</source>
         <translation>所选版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="184" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="183" />
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="187" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="186" />
         <source>Saves the chosen version again as the newest one; nothing is deleted.</source>
         <translation>把所选版本另存为最新一版；不会删除任何版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="206" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="205" />
         <source>Restored from version {n}</source>
         <translation>恢复自第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="208" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="207" />
         <source>Saved in the window</source>
         <translation>在窗口中保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="209" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="208" />
         <source>Saved when the window closed</source>
         <translation>关闭窗口时自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="210" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="209" />
         <source>Command line (replydesk draft)</source>
         <translation>命令行（replydesk draft）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="211" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="210" />
         <source>Restored from an older version</source>
         <translation>恢复旧版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="212" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="211" />
         <source>Recovered after ReplyDesk closed unexpectedly</source>
         <translation>异常退出后恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="213" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="212" />
         <source>Saved before restoring a backup</source>
         <translation>恢复备份前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="214" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="213" />
         <source>Not recorded (saved before this was kept)</source>
         <translation>未记录（早期版本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="251" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="250" />
         <source>No version of this draft has been saved yet.</source>
         <translation>此草稿还没有保存过版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="258" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="257" />
         <source>Version {n} is the first one.</source>
         <translation>第 {n} 版是第一版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="263" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="262" />
         <source>Version {old} → version {new}</source>
         <translation>第 {old} 版 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="267" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="266" />
         <source>The draft now → version {new}</source>
         <translation>当前草稿 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="270" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="269" />
         <source>: the same text.</source>
         <translation>：文字相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="273" />
         <source>: {added} paragraph(s) added, {removed} removed, {changed} changed.</source>
         <translation>：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="287" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="286" />
         <source>saved before restoring version %1</source>
         <translation>恢复第 %1 版前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="294" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="293" />
         <source>Version {old} was restored as version {new}.</source>
         <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
     </message>
