@@ -96,7 +96,7 @@ def _docx_body(path: Path, buffer: BytesIO) -> Any:
             xml = archive.read(name)
         # Word's "Strict Open XML" flavour differs only in its namespace.
         xml = xml.replace(_W_STRICT_NS, _W_NS.encode())
-        root = parse_xml(xml)
+        root = etree.fromstring(xml, _document_parser())
     except (
         zipfile.BadZipFile,  # bad CRC, overlapping or missing members, …
         zipfile.LargeZipFile,
@@ -113,6 +113,30 @@ def _docx_body(path: Path, buffer: BytesIO) -> Any:
     if body is None:
         raise _fail(path, MSG_CORRUPT)
     return body
+
+
+def _document_parser() -> Any:
+    """The parser for the main document part.
+
+    Entities the document declares itself are expanded (``开头&x;结尾`` with ``x`` declared
+    as 中间 reads 开头中间结尾); libxml2 refuses entity expansion bombs. External entities
+    (local files, URLs) are never read: a reference to one fails the parse as a damaged file.
+    Before lxml 5 there is no "internal only" setting, so nothing is expanded there and
+    :func:`_t_text` still keeps the text around the reference.
+    """
+    from lxml import etree
+
+    if etree.LXML_VERSION >= (5, 0):
+        return etree.XMLParser(resolve_entities="internal", no_network=True, remove_blank_text=True)
+    return etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+
+
+def _t_text(t: Any) -> str:
+    """A w:t's whole text. An unexpanded entity reference, a comment or a processing
+    instruction inside it is a child node, and the text after it is that node's tail."""
+    pieces = [t.text or ""]
+    pieces.extend(child.tail or "" for child in t)
+    return "".join(pieces)
 
 
 def _main_part_name(archive: zipfile.ZipFile, parse_xml: Any) -> str | None:
@@ -225,8 +249,7 @@ def _collect_run_text(element: Any, parts: list[str], boxes: list[Any]) -> None:
     for child in _children(element):
         tag = child.tag
         if tag == _T:
-            if child.text:
-                parts.append(child.text)
+            parts.append(_t_text(child))
         elif tag == _TAB:
             parts.append("\t")
         elif tag in (_BR, _CR):

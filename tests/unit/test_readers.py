@@ -456,6 +456,45 @@ def test_docx_main_part_elsewhere_and_strict_namespace(tmp_path: Path) -> None:
     assert read_document(path).lines == LETTER_DOCX_LINES
 
 
+def _docx_with_raw_xml(doctype: bytes, replacements: dict[bytes, bytes]) -> bytes:
+    """A real python-docx document whose main part is edited as bytes: a DOCTYPE put in after
+    the XML declaration and some paragraph text replaced by raw markup."""
+    document = docx.Document()
+    for text in ("开头结尾", "甲乙", "最后一段"):
+        document.add_paragraph(text)
+    data = _docx_bytes(document)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml")
+    declaration_end = xml.index(b"?>") + 2
+    xml = xml[:declaration_end] + doctype + xml[declaration_end:]
+    for old, new in replacements.items():
+        assert old in xml
+        xml = xml.replace(old, new)
+    return _rezip(data, {"word/document.xml": xml})
+
+
+def test_text_after_an_entity_or_comment_inside_a_run_is_kept(tmp_path: Path) -> None:
+    data = _docx_with_raw_xml(
+        '<!DOCTYPE w:document [<!ENTITY x "中间">]>'.encode(),
+        {
+            "开头结尾".encode(): "开头&x;结尾".encode(),
+            "甲乙".encode(): "甲<!--批注-->乙<?pi data?>丙".encode(),
+        },
+    )
+    lines = read_document(_write(tmp_path / "实体.docx", data)).lines
+    assert lines == ["开头中间结尾", "甲乙丙", "最后一段"]
+
+
+def test_a_docx_naming_an_external_entity_is_refused_unread(tmp_path: Path) -> None:
+    secret = _write(tmp_path / "secret.txt", "机密内容".encode())
+    data = _docx_with_raw_xml(
+        f'<!DOCTYPE w:document [<!ENTITY s SYSTEM "{secret.as_uri()}">]>'.encode(),
+        {"开头结尾".encode(): "开头&s;结尾".encode()},
+    )
+    with pytest.raises(ImportFailure, match=r"^无法读取 外部\.docx：文档已损坏或不完整"):
+        read_document(_write(tmp_path / "外部.docx", data))
+
+
 def test_docx_without_text(tmp_path: Path) -> None:
     path = _write(tmp_path / "图片.docx", _docx_bytes(docx.Document()))
     with pytest.raises(ImportFailure, match=r"^无法读取 图片\.docx：文档里没有文字"):
