@@ -61,6 +61,7 @@ from desktop.paragraph_split import (
     _CN,
     _CONTACT_START_RE,
     _INLINE_NOISE_RE,
+    cap_paragraph,
     is_noise_line,
     split_paragraphs,
 )
@@ -606,10 +607,10 @@ def _fallback(lines: object) -> ParsedLetter:
     letter = ParsedLetter(kind="reference")
     try:
         for raw in lines or []:  # type: ignore[attr-defined]
-            original = str(raw).strip()
-            text = normalize_text(original)
-            if text:
-                letter.blocks.append(Block(text, original, "body"))
+            for original in cap_paragraph(str(raw)):
+                text = normalize_text(original)
+                if text:
+                    letter.blocks.append(Block(text, original, "body"))
     except Exception:
         pass
     return letter

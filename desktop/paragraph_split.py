@@ -12,6 +12,12 @@ from __future__ import annotations
 
 import re
 
+# The most a stored paragraph may hold. A real paragraph of a reply letter is a few hundred
+# characters, a long one rarely 2,000; 5,000 is never reached by real text but stops a one-line
+# 30 MB file from becoming one paragraph of millions of characters (which search, the composer
+# and every similarity check would then have to handle as one piece). Packs use the same cap.
+MAX_PARAGRAPH_CHARS = 5000
+
 _CN = "一二三四五六七八九十"
 _HSPACE = " \t\u00a0\u3000"
 
@@ -105,12 +111,63 @@ def split_paragraphs(text: str) -> list[str]:
     An enumerated heading run together with its first paragraph is split off.
     """
     s = text.strip()
-    if not s or _CONTACT_START_RE.match(s):
-        return [s] if s else []
+    if not s:
+        return []
+    if _CONTACT_START_RE.match(s):
+        return cap_paragraph(s)
     lead = _LEADING_SALUTATION_RE.match(s)
     if lead and lead.end() < len(s):
-        return [s[: lead.end()], *_split_run_on(s[lead.end() :].strip())]
-    return _split_run_on(s)
+        pieces = [s[: lead.end()], *_split_run_on(s[lead.end() :].strip())]
+    else:
+        pieces = _split_run_on(s)
+    if all(len(piece) <= MAX_PARAGRAPH_CHARS for piece in pieces):
+        return pieces
+    return [part for piece in pieces for part in cap_paragraph(piece)]
+
+
+# Where an over-long run may be cut, best first: after a sentence mark (with any closing
+# quotes or brackets), then after white space. Without either, the cut is hard.
+_SENTENCE_END = "。！？；!?;…"
+_CLOSERS = '”’」』）)】〕》"'
+
+
+def cap_paragraph(text: str, limit: int = MAX_PARAGRAPH_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, in order, nothing lost but the white
+    space at a cut. A piece ends at the last sentence mark that fits, else at the last white
+    space that fits, else at exactly ``limit`` characters. Linear in the text's length.
+    """
+    s = text.strip()
+    pieces: list[str] = []
+    start = 0
+    while len(s) - start > limit:
+        end = start + limit
+        cut = _last_sentence_end(s, start + limit // 4, end)
+        if cut is None:
+            space = max(s.rfind(ch, start + 1, end) for ch in _HSPACE)
+            cut = space if space > start else end
+        piece = s[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+        while start < len(s) and s[start] in _HSPACE:
+            start += 1
+    rest = s[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def _last_sentence_end(s: str, lo: int, hi: int) -> int | None:
+    """The position just after the last sentence mark (and its closing quotes) in ``s[lo:hi]``
+    such that the piece still ends by ``hi``; None when there is none. ``lo`` keeps a piece
+    cut at a sentence mark from being very short."""
+    best = max(s.rfind(ch, lo, hi) for ch in _SENTENCE_END)
+    if best < 0:
+        return None
+    cut = best + 1
+    while cut < hi and s[cut] in _CLOSERS:
+        cut += 1
+    return cut
 
 
 def _split_run_on(s: str) -> list[str]:

@@ -172,3 +172,24 @@ def test_property_random_input_imports_or_fails_cleanly(
         assert result.message and "\n" not in result.message
         assert store.letter_count() == before
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_one_line_file_without_punctuation_is_not_one_huge_paragraph(
+    store: LibraryStore, tmp_path: Path
+) -> None:
+    rng = random.Random(5)
+    # 300,000 characters on one line: common ideographs, no sentence mark, a space now and then
+    text = "".join(
+        " " if rng.random() < 0.0001 else chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(300_000)
+    )
+    path = tmp_path / "一行.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_file(store, path)
+    assert result.status == "imported", result.message
+    letter = store.get_letter(result.letter_id)
+    assert letter is not None
+    originals = [p["original"] for p in letter["paragraphs"]]
+    assert len(originals) >= 60
+    assert max(len(p["text"]) for p in letter["paragraphs"]) <= 5000
+    assert "".join(originals).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert store.integrity_check() == "ok"

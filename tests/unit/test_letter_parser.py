@@ -649,3 +649,36 @@ def test_huge_single_line_is_linear() -> None:
     letter = parse_letter(["标题: | 测试", line])
     assert time.perf_counter() - start < 30
     assert letter.blocks
+
+
+# ---------------------------------------------------------------------------------- paragraph cap
+
+
+def test_an_over_long_run_is_cut_at_a_sentence_mark_first() -> None:
+    sentence = "我们认真研究了您的建议并会同有关部门逐条落实，"  # no sentence-final mark
+    text = (sentence * 150 + "。") * 3  # three sentences of 3,451 characters
+    pieces = paragraph_split.cap_paragraph(text, 5000)
+    assert [len(p) for p in pieces] == [3451, 3451, 3451]
+    assert all(p.endswith("。") for p in pieces)
+
+
+def test_an_over_long_run_without_marks_is_cut_at_white_space_then_hard() -> None:
+    words = " ".join(["科技创新"] * 3000)  # 14,999 characters, spaces only
+    pieces = paragraph_split.cap_paragraph(words, 5000)
+    assert all(len(p) <= 5000 for p in pieces) and len(pieces) == 3
+    assert all(not p.startswith(" ") and p.endswith("科技创新") for p in pieces)
+    assert " ".join(pieces) == words
+    solid = "研" * 12_345
+    assert [len(p) for p in paragraph_split.cap_paragraph(solid, 5000)] == [5000, 5000, 2345]
+
+
+def test_split_paragraphs_never_returns_more_than_the_cap() -> None:
+    cap = paragraph_split.MAX_PARAGRAPH_CHARS
+    assert cap == 5000  # documented in docs/segmentation.md 3.1
+    text = "您提出的建议收悉。" + "".join(chr(0x4E00 + i % 20000) for i in range(60_000))
+    pieces = split_paragraphs(text)
+    assert max(len(p) for p in pieces) <= cap
+    assert "".join(pieces) == text
+    # the fallback path (an internal error in the parser) is capped too
+    letter = letter_parser._fallback([text])
+    assert max(len(b.original) for b in letter.blocks) <= cap
