@@ -183,15 +183,21 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
         kind=args.kind,
     )
     hits = search(store, args.query, filters=filters, limit=args.limit)
+    if hits.problem:
+        print(hits.problem, file=sys.stderr)
+        return 2
     if args.json:
-        _print_json([h.to_json() for h in hits])
+        _print_json({"total": hits.total, "shown": len(hits), "hits": [h.to_json() for h in hits]})
         return 0
     for h in hits:
         years = sorted({s["year"] for s in h.source_details if s["year"]}, reverse=True)
         where = "、".join(f"#{lid}" for lid in h.sources)
         print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
         print(f"  {_plain_snippet(h.snippet)}")
-    print(f"共 {len(hits)} 条。")
+    if hits.truncated:
+        print(f"显示前 {len(hits)} 条，共 {hits.total} 条；用 --limit 显示更多。")
+    else:
+        print(f"共 {hits.total} 条。")
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,11 @@ from desktop.store.schema import CHAR_TOKEN_PUNCTUATION
 
 RECENCY_WEIGHT = 0.15  # the newest letters get up to 15 % more score: "a little ahead"
 SNIPPET_RADIUS = 40
+# SQLite nests one expression per term: past ~990 terms a query fails ("Expression tree is
+# too large"). No clerk types a hundred terms; more is a pasted paragraph, refused in words.
+MAX_TERMS = 100
+# The ranking pool is ten times the limit and must stay a 64-bit SQLite integer.
+MAX_LIMIT = 1_000_000
 _SPLIT = re.compile(r"[\s\u3000]+")
 
 
@@ -64,26 +70,68 @@ def parse_query(query: str) -> list[str]:
     return [t for t in terms if not any(t != o and t.lower() in o.lower() for o in terms)]
 
 
+class SearchResults(list[SearchHit]):
+    """The hits of one search, best first, as a list, plus what the list does not show.
+
+    ``total`` is how many paragraphs match the query and filters in all, however many the
+    ``limit`` let through: "显示前 50 段，共 62 段" reads ``len(results)`` and ``total``.
+    ``problem`` is a one-line Chinese message when the query could not be run as typed
+    (the list is then empty); ``None`` otherwise.
+    """
+
+    def __init__(
+        self, hits: Iterable[SearchHit] = (), *, total: int = 0, problem: str | None = None
+    ):
+        super().__init__(hits)
+        self.total = max(total, len(self))
+        self.problem = problem
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the limit cut the list: more paragraphs match than it holds."""
+        return self.total > len(self)
+
+
 def search(
     store: LibraryStore,
     query: str,
     *,
     filters: SearchFilters | None = None,
     limit: int = 20,
-) -> list[SearchHit]:
+) -> SearchResults:
+    """The paragraphs holding every term of ``query``, best first, at most ``limit``.
+
+    The result is a list of :class:`SearchHit` with ``total`` (every match, beyond the
+    limit too) and ``problem`` (why the query was refused) — see :class:`SearchResults`.
+    """
     terms = parse_query(query)
-    if not terms or limit <= 0:
-        return []
+    if len(terms) > MAX_TERMS:
+        return SearchResults(
+            problem=f"检索词太多（{len(terms)} 个），一次最多 {MAX_TERMS} 个，请减少检索词后再查。"
+        )
+    if not terms or limit <= 0 or any(_has_surrogate(t) for t in terms):
+        # Stored text is valid Unicode: a term with a lone surrogate matches nothing.
+        return SearchResults()
+    limit = min(limit, MAX_LIMIT)
     filters = filters or SearchFilters()
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     span = store.year_span()
     if long_terms:
+        index = "fts"
         rows = store.search_fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT, span)
     elif all(char_indexable(t) for t in short_terms):
+        index = "chars"
         rows = store.search_chars(short_terms, filters, limit, RECENCY_WEIGHT, span)
     else:
+        index = "scan"
         rows = store.search_scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
+    # Fewer rows than the limit is every match; only a full page needs counting.
+    total = (
+        store.count_matches(long_terms, short_terms, filters, index)
+        if len(rows) >= limit
+        else len(rows)
+    )
     sources = store.paragraph_sources([r.paragraph_id for r in rows])
     lo, hi = span
     hits = []
@@ -107,7 +155,11 @@ def search(
                 source_details=src,
             )
         )
-    return hits
+    return SearchResults(hits, total=total)
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def char_indexable(term: str) -> bool:
@@ -151,19 +203,26 @@ def make_snippet(text: str, spans: list[tuple[int, int]], radius: int = SNIPPET_
     """A window of the text around the densest group of marked terms, HTML-escaped."""
     if not spans:
         return html.escape(text[: 2 * radius]) + ("…" if len(text) > 2 * radius else "")
-    # Pick the window start that covers the most spans.
+    # The window start that covers the most spans. ``spans`` come from ``find_spans``:
+    # sorted and disjoint, so their ends are sorted too and one pass with two indexes counts
+    # the spans inside each window (a count per start would be quadratic in the hits).
     best_start, best_count = spans[0][0], 0
-    for s, _ in spans:
-        count = sum(1 for a, b in spans if a >= s and b <= s + 2 * radius)
-        if count > best_count:
-            best_start, best_count = s, count
+    inside = 0  # spans[i:inside] end within the window starting at spans[i]
+    for i, (s, _) in enumerate(spans):
+        inside = max(inside, i)
+        while inside < len(spans) and spans[inside][1] <= s + 2 * radius:
+            inside += 1
+        if inside - i > best_count:
+            best_start, best_count = s, inside - i
     lo = max(0, best_start - radius // 2)
     hi = min(len(text), lo + 2 * radius)
     lo = max(0, min(lo, hi - 2 * radius))
     out: list[str] = ["…" if lo > 0 else ""]
     pos = lo
     for s, e in spans:
-        if e <= lo or s >= hi:
+        if s >= hi:
+            break
+        if e <= lo:
             continue
         s, e = max(s, lo), min(e, hi)
         out.append(html.escape(text[pos:s]))

@@ -346,7 +346,7 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         A trigram such as "创新创" stands in 40 % of a science bureau's paragraphs; ranking
         all of them costs more than a clerk should wait while typing. When more than
         ``candidate_cap`` paragraphs match, only the most recently added ``candidate_cap`` are
-        ranked (all of them when filters leave fewer hits than asked for).
+        ranked (all of them when that leaves fewer hits than asked for).
         """
         match = " AND ".join(fts_phrase(t) for t in long_terms)
         row = self.db.execute(
@@ -357,7 +357,8 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         floor = int(row[0]) if row else None
         rows = self._ranked_fts(match, short_terms, filters, limit, recency_weight, year_span,
                                 floor)  # fmt: skip
-        if floor is not None and len(rows) < limit and not (filters.is_empty() and not short_terms):
+        # Fewer hits than asked for must mean every match is listed (``search`` counts on it).
+        if floor is not None and len(rows) < limit:
             rows = self._ranked_fts(match, short_terms, filters, limit, recency_weight,
                                     year_span, None)  # fmt: skip
         return rows
@@ -434,7 +435,7 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         as common as "科" stands in half of all paragraphs, and ranking them all costs more
         than a clerk should wait while typing: when more than ``candidate_cap`` paragraphs
         match, only the ``candidate_cap`` most recently added ones are ranked (and all of them
-        when filters leave fewer hits than asked for).
+        when that leaves fewer hits than asked for).
         """
         match = " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
         row = self.db.execute(
@@ -446,7 +447,8 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         rows = self._ranked_chars(
             match, short_terms, filters, limit, recency_weight, year_span, floor
         )
-        if floor is not None and len(rows) < limit and not filters.is_empty():
+        # Fewer hits than asked for must mean every match is listed (``search`` counts on it).
+        if floor is not None and len(rows) < limit:
             rows = self._ranked_chars(
                 match, short_terms, filters, limit, recency_weight, year_span, None
             )
@@ -517,6 +519,37 @@ class LibraryStore(CaseworkMixin, PacksMixin):
             LIMIT ?"""
         rows = self.db.execute(sql, [*targs, *cargs, *fargs, *rargs, limit]).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
+
+    def count_matches(
+        self,
+        long_terms: Sequence[str],
+        short_terms: Sequence[str],
+        filters: SearchFilters,
+        index: str,
+    ) -> int:
+        """How many paragraphs the matching ``search_*`` query would rank without its limit.
+
+        ``index`` is "fts", "chars" or "scan", as the search used. No ranking is computed, so
+        this costs a fraction of the search itself.
+        """
+        contains, cargs = self._contains_sql(short_terms)
+        fsql, fargs = self._filter_sql(filters)
+        if index == "scan":
+            source, match_args = "paragraphs p", []
+        else:
+            table = "paragraphs_fts" if index == "fts" else "chars_fts"
+            match = (
+                " AND ".join(fts_phrase(t) for t in long_terms)
+                if index == "fts"
+                else " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
+            )
+            source = (
+                f"(SELECT rowid AS id FROM {table} WHERE {table} MATCH ?) m"
+                " JOIN paragraphs p ON p.id = m.id"
+            )
+            match_args = [match]
+        sql = f"SELECT count(*) FROM {source} WHERE p.is_heading = 0 {contains} {fsql}"
+        return int(self.db.execute(sql, [*match_args, *cargs, *fargs]).fetchone()[0])
 
     def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
         if not paragraph_ids:

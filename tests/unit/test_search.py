@@ -190,8 +190,11 @@ def test_property_hits_contain_all_terms_and_nothing_is_missed(
 
 def test_capped_short_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
     everything = {h.text for h in search(lib, "科", limit=100)}
-    capped = lib.search_chars(["科"], SearchFilters(), 100, 0.15, lib.year_span(), candidate_cap=2)
+    capped = lib.search_chars(["科"], SearchFilters(), 2, 0.15, lib.year_span(), candidate_cap=2)
     assert len(capped) == 2 and {h.text for h in capped} <= everything
+    # A cap that leaves fewer hits than asked for falls back to every match.
+    wide = lib.search_chars(["科"], SearchFilters(), 100, 0.15, lib.year_span(), candidate_cap=2)
+    assert {h.text for h in wide} == everything
     # With a filter the cap must not hide older matches: it falls back to all of them.
     refs = lib.search_chars(
         ["科"], SearchFilters(kind="reference"), 10, 0.15, lib.year_span(), candidate_cap=1
@@ -226,8 +229,10 @@ def test_capped_trigram_queries_stay_exact_and_filters_fall_back(lib: LibrarySto
     span = lib.year_span()
     every = {h.text for h in lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span)}
     assert len(every) == 2
-    capped = lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span, candidate_cap=1)
+    capped = lib.search_fts(["科技创新"], [], SearchFilters(), 1, 0.15, span, candidate_cap=1)
     assert len(capped) == 1 and capped[0].text in every
+    wide = lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span, candidate_cap=1)
+    assert {h.text for h in wide} == every
     # Filters and short terms narrow the capped pool, so they fall back to every match.
     refs = lib.search_fts(
         ["科技创新"], [], SearchFilters(kind="reference"), 10, 0.15, span, candidate_cap=1
@@ -237,3 +242,86 @@ def test_capped_trigram_queries_stay_exact_and_filters_fall_back(lib: LibrarySto
         ["科技创新"], ["收悉"], SearchFilters(), 10, 0.15, span, candidate_cap=1
     )
     assert [h.text for h in greeting] == [NEW[0][1]]
+
+
+@pytest.mark.parametrize("query", ["科技", "科技创新", "§", "科 技局", "众创"])
+@pytest.mark.parametrize("limit", [1, 2, 100])
+def test_total_counts_every_match_beyond_the_limit(
+    store: LibraryStore, query: str, limit: int
+) -> None:
+    texts = [f"第{i}条：科技创新，市科技局§{i}，大众创新" + "。" * (i % 3) for i in range(7)]
+    texts += ["与本题无关的段落。", "科技" * 3]
+    store.add_letter(
+        make_letter([("status", t) for t in texts]),
+        content_hash="t",
+        source_path=None,
+        source_format=None,
+    )
+    expected = sum(all(term in t for term in parse_query(query)) for t in texts)
+    results = search(store, query, limit=limit)
+    assert len(results) == min(limit, expected)
+    assert results.total == expected
+    assert results.truncated == (expected > limit)
+    # Filters count too: nothing of this library is a reference letter.
+    assert search(store, query, filters=SearchFilters(kind="reference"), limit=limit).total == 0
+
+
+def test_total_with_capped_candidates_counts_all(lib: LibraryStore) -> None:
+    span = lib.year_span()
+    capped = lib.search_chars(["科"], SearchFilters(), 1, 0.15, span, candidate_cap=1)
+    assert len(capped) == 1
+    assert lib.count_matches([], ["科"], SearchFilters(), "chars") == len(
+        search(lib, "科", limit=100)
+    )
+
+
+class _CountingSpans(list[tuple[int, int]]):
+    """A span list that counts how many elements the snippet code reads."""
+
+    reads = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            self.reads += 1
+            yield item
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        self.reads += 1
+        return super().__getitem__(index)
+
+
+def test_snippet_work_is_linear_in_the_number_of_hits() -> None:
+    text = "科技创新，" * 2000
+    spans = _CountingSpans(find_spans(text, ["科技", "创新"]))
+    assert len(spans) == 4000
+    snippet = make_snippet(text, spans)
+    assert snippet.count("<mark>") >= 10
+    # A count of spans per window start reads len² = 16,000,000 elements.
+    assert spans.reads <= 4 * len(spans)
+
+
+def test_search_in_a_200000_character_paragraph_with_many_hits_returns(
+    store: LibraryStore,
+) -> None:
+    text = "科技创新，众创空间建设。" * (200_000 // 12)
+    store.add_letter(
+        make_letter([("status", text)]), content_hash="big", source_path=None, source_format=None
+    )
+    for query in ("科 技 创 新", "创新 空间", "众创空间"):
+        hits = search(store, query)
+        assert len(hits) == 1 and hits.total == 1
+        assert "<mark>" in hits[0].snippet
+        assert len(hits[0].highlights) >= 200_000 // 12
+
+
+def test_too_many_terms_is_refused_in_words(lib: LibraryStore) -> None:
+    # 1,200 distinct one- and two-character terms overflow SQLite's expression tree.
+    chars = [chr(0x4E00 + i) for i in range(1200)]
+    results = search(lib, " ".join(chars))
+    assert results == [] and results.problem is not None and "检索词太多" in results.problem
+    assert search(lib, "科技").problem is None
+
+
+def test_lone_surrogate_term_finds_nothing(lib: LibraryStore) -> None:
+    assert search(lib, "\ud800") == []
+    assert search(lib, "科技 \udced\udca0\udc80") == []
