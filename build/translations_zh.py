@@ -47,6 +47,16 @@ ZH: dict[str, str] = {
     ", ": "、",
     "; ": "；",
     # ------------------------------------------------------------------ library pane
+    "LibraryPane|Insert": "插入",
+    "Insert the selected paragraph into the section it was filed under": (
+        "把选中的段落插入到它原来所在的部分"
+    ),
+    "Insert into the opening": "插入到开头",
+    "Insert into the current situation": "插入到现状",
+    "Insert into the next steps": "插入到下一步",
+    "Insert into the closing": "插入到结尾",
+    "Show the source letter": "查看来源文件",
+    "Copy text": "复制文字",
     "Search past replies and reference material": "搜索以往答复和参考资料（多个词用空格分开）",
     "All sections": "全部段落",
     "Replies and reference": "答复和参考资料",

@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import SECTIONS, DraftBlock
+from desktop.letter_parser import heading_level
+from desktop.normalize import normalize_text
 from desktop.ui.block_editor import BlockEditor
 from desktop.ui.block_widget import BlockWidget
 from desktop.ui.draft_model import (
@@ -347,19 +349,57 @@ class Composer(QWidget):
     def _update_actions(self) -> None:
         place = self.current
         has = place is not None
-        count = len(self.model.blocks(place[0])) if place is not None else 0
-        index = place[1] if place is not None else -1
-        self.move_up_action.setEnabled(has and index > 0)
-        self.move_down_action.setEnabled(has and index < count - 1)
+        self.move_up_action.setEnabled(has and self.move_target(*place, -1) is not None)
+        self.move_down_action.setEnabled(has and self.move_target(*place, 1) is not None)
         self.delete_action.setEnabled(has)
         self.insert_action.setEnabled(self.model.case is not None)
 
     # ------------------------------------------------------------------ commands
+    def heading_floor(self, section: str) -> int:
+        """The first index a paragraph may take in ``section``: 1 when its first block shows
+        the section's heading ("一、工作现状", from the template or typed), else 0. Nothing is
+        ever put above a heading."""
+        blocks = self.model.blocks(section)
+        if not blocks or self.model.case is None:
+            return 0
+        first = blocks[0]
+        if first.kind == "template":
+            lines = self.model.rendered_templates(self.context).get(section, [])
+            text = lines[0] if lines else ""
+        else:
+            text = normalize_text(first.text.split("\n", 1)[0])
+        return 1 if text and heading_level(text) == 1 else 0
+
+    def move_target(self, section: str, index: int, delta: int) -> tuple[str, int] | None:
+        """Where Move up (-1) / Move down (+1) takes a block: a step within its section, and
+        at the section's edge into the next section (the end of the one before, the top of
+        the one after, below its heading). None: it cannot move (a heading stays put)."""
+        if index < self.heading_floor(section):
+            return None
+        target = index + delta
+        if self.heading_floor(section) <= target < len(self.model.blocks(section)):
+            return section, target
+        k = SECTIONS.index(section) + delta
+        if not 0 <= k < len(SECTIONS):
+            return None
+        other = SECTIONS[k]
+        return (
+            (other, len(self.model.blocks(other)))
+            if delta < 0
+            else (other, self.heading_floor(other))
+        )
+
     def move_current(self, delta: int) -> None:
         if self.current is None:
             return
         section, index = self.current
-        self.model.move_block(section, index, index + delta)
+        target = self.move_target(section, index, delta)
+        if target is None:
+            return
+        if target[0] == section:
+            self.model.move_block(section, index, target[1])
+        else:
+            self.model.move_block_to_section(section, index, *target)
 
     def delete_current(self) -> None:
         if self.current is not None:
@@ -422,8 +462,8 @@ class Composer(QWidget):
 
     def insert_paragraph(self, section: str, block: DraftBlock, index: int | None = None) -> int:
         """Insert a library paragraph (double-click or Enter in the library pane, or a drop):
-        after the selected block when it is in ``section``, else at the section's end.
-        Returns the index it got."""
+        after the selected block when it is in ``section``, else at the section's end; never
+        above the section's heading. Returns the index it got."""
         if self.model.case is None:
             return -1
         if index is None:
@@ -431,7 +471,8 @@ class Composer(QWidget):
                 index = self.current[1] + 1
             else:
                 index = len(self.model.blocks(section))
-        index = max(0, min(index, len(self.model.blocks(section))))
+        floor = self.heading_floor(section)
+        index = max(floor, min(index, len(self.model.blocks(section))))
         self.model.insert_block(section, index, block)
         self.select(section, index, focus=False)
         return index
@@ -451,6 +492,9 @@ class Composer(QWidget):
             self._pending_drop = (origin, section, index)  # applied when the drag ends
             return
         from_section, from_index = origin
+        if from_index < self.heading_floor(from_section):
+            return  # the heading stays at the head of its section
+        index = max(index, self.heading_floor(section))
         if from_section == section:
             to_index = index - 1 if from_index < index else index
             self.model.move_block(section, from_index, to_index)

@@ -6,8 +6,17 @@ import html
 import json
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QPainter, QTextDocument
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -16,6 +25,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QSpinBox,
     QSplitter,
     QStyle,
@@ -113,7 +124,26 @@ class SearchBox(QLineEdit):
         super().inputMethodEvent(event)
 
 
+def _is_enter(event: QKeyEvent) -> bool:
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class _DragList(QListWidget):
+    """The hits. Enter inserts the current hit only when pressed here: not an auto-repeated
+    Enter whose press began in a dialog that has just closed (after Settings, the key still
+    held repeated into the list), and not a style's single-click "activation"."""
+
+    enterPressed = Signal(QListWidgetItem)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_enter(event):
+            event.accept()
+            item = self.currentItem()
+            if not event.isAutoRepeat() and self.hasFocus() and item is not None:
+                self.enterPressed.emit(item)
+            return
+        super().keyPressEvent(event)
+
     def mimeData(self, items: Any) -> QMimeData:
         item = items[0]
         section, block = item.data(BLOCK_ROLE)
@@ -121,6 +151,21 @@ class _DragList(QListWidget):
 
     def mimeTypes(self) -> list[str]:
         return [PARAGRAPH_MIME]
+
+
+class _SimilarTree(QTreeWidget):
+    """Similar letters and their paragraphs; Enter as in the hits list."""
+
+    enterPressed = Signal(QTreeWidgetItem)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_enter(event):
+            event.accept()
+            item = self.currentItem()
+            if not event.isAutoRepeat() and self.hasFocus() and item is not None:
+                self.enterPressed.emit(item)
+            return
+        super().keyPressEvent(event)
 
 
 class LibraryPane(QWidget):
@@ -161,11 +206,21 @@ class LibraryPane(QWidget):
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.preview = _named(QTextBrowser(), "sourcePreview")
-        self.similar = _named(QTreeWidget(), "similarList")
+        self.similar = _named(_SimilarTree(), "similarList")
         self.similar.setHeaderHidden(True)
         self.similar.setWordWrap(True)
         self.similar.setDragEnabled(True)
+        self._last_view: QWidget = self.results  # where the Insert button takes from
         self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.insert_button = _named(QPushButton(self.tr("Insert")), "insertHit")
+        self.insert_button.setToolTip(
+            self.tr("Insert the selected paragraph into the section it was filed under")
+        )
+        self.insert_button.setEnabled(False)
+        self.insert_button.clicked.connect(self._insert_current)
+        for view in (self.results, self.similar):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         filters = QHBoxLayout()
         for w in (self.section_filter, self.kind_filter, self.year_from, QLabel("–"),
@@ -177,7 +232,10 @@ class LibraryPane(QWidget):
         top_layout.addWidget(self.search_box)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.results, 1)
-        top_layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.insert_button)
+        top_layout.addLayout(status_row)
         similar_box = QWidget()
         similar_layout = QVBoxLayout(similar_box)
         similar_layout.setContentsMargins(0, 0, 0, 0)
@@ -201,10 +259,16 @@ class LibraryPane(QWidget):
             spin.valueChanged.connect(self._schedule)
         self.agency_filter.textChanged.connect(self._schedule)
         self.results.currentItemChanged.connect(self._show_source)
-        # "activated" is a double-click or Enter on the current item.
-        self.results.itemActivated.connect(self._insert_item)
-        self.similar.itemActivated.connect(self._insert_similar)
+        # Not "itemActivated": some styles activate on a single click.
+        self.results.itemDoubleClicked.connect(self._insert_item)
+        self.results.enterPressed.connect(self._insert_item)
+        self.results.customContextMenuRequested.connect(self._results_menu)
+        self.similar.itemDoubleClicked.connect(self._insert_similar)
+        self.similar.enterPressed.connect(self._insert_similar)
         self.similar.currentItemChanged.connect(self._show_similar_source)
+        self.similar.customContextMenuRequested.connect(self._similar_menu)
+        self.results.currentItemChanged.connect(self._update_insert_button)
+        self.similar.currentItemChanged.connect(self._update_insert_button)
         context.libraryChanged.connect(self._schedule)
         context.closing.connect(self._debounce.stop)
         self._list_letters()
@@ -240,6 +304,8 @@ class LibraryPane(QWidget):
         hits = search(self.context.store, query, filters=self.filters(), limit=50)
         for hit in hits:
             self._add_hit(hit)
+        if not hits:
+            self.preview.clear()  # the letter of an earlier search's hit is no answer to this one
         self.status.setText(self.tr("%n paragraph(s) found", "", len(hits)))
         self.searched.emit(len(hits))
 
@@ -285,6 +351,74 @@ class LibraryPane(QWidget):
         section, block = item.data(BLOCK_ROLE)
         if section and block is not None and block.text:
             self.insertRequested.emit(section, block)
+
+    # ----------------------------------------------------------------- insert button, menus
+    def _current_paragraph(self) -> tuple[str, DraftBlock] | None:
+        """The hit or similar paragraph the clerk selected last (None: a whole letter)."""
+        similar_item = self.similar.currentItem()
+        if self._last_view is self.similar and similar_item is not None:
+            data = similar_item.data(0, BLOCK_ROLE)
+        elif self._last_view is self.results and self.results.currentItem() is not None:
+            data = self.results.currentItem().data(BLOCK_ROLE)
+        else:
+            return None
+        section, block = data or ("", None)
+        return (section, block) if section and block is not None and block.text else None
+
+    def _update_insert_button(self, current: object = None, *_args: object) -> None:
+        if current is not None:
+            self._last_view = self.similar if isinstance(current, QTreeWidgetItem) else self.results
+        self.insert_button.setEnabled(self._current_paragraph() is not None)
+
+    def _insert_current(self) -> None:
+        found = self._current_paragraph()
+        if found is not None:
+            self.insertRequested.emit(*found)
+
+    def paragraph_menu(self, section: str, block: DraftBlock) -> QMenu:
+        """Insert into any section (the paragraph's own first and marked), show its letter,
+        copy its text."""
+        menu = QMenu(self)
+        names = {
+            "greeting": self.tr("Insert into the opening"),
+            "status": self.tr("Insert into the current situation"),
+            "plan": self.tr("Insert into the next steps"),
+            "closing": self.tr("Insert into the closing"),
+        }
+        for target in (section, *(s for s in SECTIONS if s != section)):
+            action = menu.addAction(names[target])
+            action.setObjectName(f"insertInto_{target}")
+            action.triggered.connect(lambda _c=False, t=target: self.insertRequested.emit(t, block))
+            if target == section:
+                menu.setDefaultAction(action)
+                menu.addSeparator()
+        menu.addSeparator()
+        open_action = menu.addAction(self.tr("Show the source letter"))
+        open_action.setObjectName("openSource")
+        open_action.setEnabled(bool(block.letter_id))
+        open_action.triggered.connect(
+            lambda: self.show_letter(block.letter_id or 0, block.paragraph_id)
+        )
+        copy_action = menu.addAction(self.tr("Copy text"))
+        copy_action.setObjectName("copyText")
+        copy_action.triggered.connect(lambda: QApplication.clipboard().setText(block.text))
+        return menu
+
+    def _results_menu(self, pos: QPoint) -> None:
+        item = self.results.itemAt(pos)
+        if item is None:
+            return
+        section, block = item.data(BLOCK_ROLE)
+        if section and block is not None and block.text:
+            self.paragraph_menu(section, block).exec(self.results.viewport().mapToGlobal(pos))
+
+    def _similar_menu(self, pos: QPoint) -> None:
+        item = self.similar.itemAt(pos)
+        if item is None:
+            return
+        section, block = item.data(0, BLOCK_ROLE) or ("", None)
+        if section and block is not None and block.text:
+            self.paragraph_menu(section, block).exec(self.similar.viewport().mapToGlobal(pos))
 
     # ----------------------------------------------------------------- source preview
     def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:

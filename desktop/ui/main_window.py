@@ -227,11 +227,8 @@ class MainWindow(QMainWindow):
                 self.tr("Open or create a case to insert paragraphs."), 5000
             )
             return
-        # Into the section the clerk is working in; with nothing selected, into the section
-        # the paragraph was filed under in its old letter.
-        current = self.composer.current
-        if current is not None and current[0]:
-            section = current[0]
+        # Into the section asked for: the one the paragraph was filed under in its old letter
+        # (double-click, Enter, Insert), or the one chosen from the hit's context menu.
         self.composer.insert_paragraph(section, block)
 
     def save_draft(self) -> None:

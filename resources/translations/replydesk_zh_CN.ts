@@ -578,89 +578,89 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="93" />
+        <location filename="../../desktop/ui/composer.py" line="95" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="94" />
+        <location filename="../../desktop/ui/composer.py" line="96" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="95" />
+        <location filename="../../desktop/ui/composer.py" line="97" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="96" />
+        <location filename="../../desktop/ui/composer.py" line="98" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="104" />
+        <location filename="../../desktop/ui/composer.py" line="106" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="106" />
+        <location filename="../../desktop/ui/composer.py" line="108" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="115" />
+        <location filename="../../desktop/ui/composer.py" line="117" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="118" />
+        <location filename="../../desktop/ui/composer.py" line="120" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="120" />
+        <location filename="../../desktop/ui/composer.py" line="122" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="122" />
+        <location filename="../../desktop/ui/composer.py" line="124" />
         <source>New paragraph</source>
         <translation>新增段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="126" />
+        <location filename="../../desktop/ui/composer.py" line="128" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="128" />
+        <location filename="../../desktop/ui/composer.py" line="130" />
         <source>Next problem</source>
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="193" />
+        <location filename="../../desktop/ui/composer.py" line="195" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="196" />
+        <location filename="../../desktop/ui/composer.py" line="198" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/composer.py" line="498" />
+        <location filename="../../desktop/ui/composer.py" line="542" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="500" />
+        <location filename="../../desktop/ui/composer.py" line="544" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="504" />
+        <location filename="../../desktop/ui/composer.py" line="548" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
@@ -1080,79 +1080,119 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="135" />
+        <location filename="../../desktop/ui/library_pane.py" line="180" />
         <source>Search past replies and reference material</source>
         <translation>搜索以往答复和参考资料（多个词用空格分开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="139" />
+        <location filename="../../desktop/ui/library_pane.py" line="184" />
         <source>All sections</source>
         <translation>全部段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="143" />
+        <location filename="../../desktop/ui/library_pane.py" line="188" />
         <source>Replies and reference</source>
         <translation>答复和参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="144" />
+        <location filename="../../desktop/ui/library_pane.py" line="189" />
         <source>Replies</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="145" />
-        <location filename="../../desktop/ui/library_pane.py" line="271" />
+        <location filename="../../desktop/ui/library_pane.py" line="190" />
+        <location filename="../../desktop/ui/library_pane.py" line="337" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="150" />
+        <location filename="../../desktop/ui/library_pane.py" line="195" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="154" />
+        <location filename="../../desktop/ui/library_pane.py" line="199" />
         <source>Agency</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="184" />
+        <location filename="../../desktop/ui/library_pane.py" line="216" />
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="218" />
+        <source>Insert the selected paragraph into the section it was filed under</source>
+        <translation>把选中的段落插入到它原来所在的部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="242" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="243" />
+        <location filename="../../desktop/ui/library_pane.py" line="309" />
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>找到 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="252" />
+        <location filename="../../desktop/ui/library_pane.py" line="318" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="271" />
+        <location filename="../../desktop/ui/library_pane.py" line="337" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="282" />
+        <location filename="../../desktop/ui/library_pane.py" line="348" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="331" />
+        <location filename="../../desktop/ui/library_pane.py" line="383" />
+        <source>Insert into the opening</source>
+        <translation>插入到开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="384" />
+        <source>Insert into the current situation</source>
+        <translation>插入到现状</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="385" />
+        <source>Insert into the next steps</source>
+        <translation>插入到下一步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="386" />
+        <source>Insert into the closing</source>
+        <translation>插入到结尾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="396" />
+        <source>Show the source letter</source>
+        <translation>查看来源文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="402" />
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="465" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="344" />
+        <location filename="../../desktop/ui/library_pane.py" line="478" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -1161,7 +1201,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="59" />
-        <location filename="../../desktop/ui/main_window.py" line="502" />
+        <location filename="../../desktop/ui/main_window.py" line="499" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -1297,8 +1337,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="198" />
-        <location filename="../../desktop/ui/main_window.py" line="247" />
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
@@ -1308,91 +1348,91 @@
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="239" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334" />
-        <location filename="../../desktop/ui/main_window.py" line="354" />
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="331" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="339" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="371" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458" />
-        <location filename="../../desktop/ui/main_window.py" line="478" />
-        <location filename="../../desktop/ui/main_window.py" line="495" />
+        <location filename="../../desktop/ui/main_window.py" line="455" />
+        <location filename="../../desktop/ui/main_window.py" line="475" />
+        <location filename="../../desktop/ui/main_window.py" line="492" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459" />
+        <location filename="../../desktop/ui/main_window.py" line="456" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470" />
+        <location filename="../../desktop/ui/main_window.py" line="467" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>

@@ -246,10 +246,11 @@ def test_drops_insert_and_move_blocks(setup: tuple[Composer, DraftModel, AppCont
     plan.dropEvent(event)
     assert event.isAccepted()
     assert not plan.indicator.isVisible()
-    assert texts(composer, "plan") == [OLD.text, "二、下一步工作打算"]
-    assert model.block("plan", 0).letter_id == 3
+    # dropped on the top of the section: below its heading, never above it
+    assert texts(composer, "plan") == ["二、下一步工作打算", OLD.text]
+    assert model.block("plan", 1).letter_id == 3
     selected = [w for e in composer.editors.values() for w in e.widgets if w.property("selected")]
-    assert selected == [composer.block_widget("plan", 0)]  # one block highlighted: the new one
+    assert selected == [composer.block_widget("plan", 1)]  # one block highlighted: the new one
 
     # a drop of something else is refused
     junk = QMimeData()
@@ -259,23 +260,26 @@ def test_drops_insert_and_move_blocks(setup: tuple[Composer, DraftModel, AppCont
     )
     plan.dropEvent(event)
     assert not event.isAccepted()
-    assert texts(composer, "plan") == [OLD.text, "二、下一步工作打算"]
+    assert texts(composer, "plan") == ["二、下一步工作打算", OLD.text]
 
     # a block dragged from the status section to the end of the plan section
     composer.drop_block(("status", 1), "plan", plan.drop_index(10_000))
     assert texts(composer, "status") == ["一、工作现状"]
-    assert texts(composer, "plan") == [OLD.text, "二、下一步工作打算", NEW.text]
-    # and within a section, to the top
+    assert texts(composer, "plan") == ["二、下一步工作打算", OLD.text, NEW.text]
+    # and within a section, to the top: it stops below the heading
     composer.select("plan", 1)
     composer.drop_block(("plan", 2), "plan", 0)
-    assert texts(composer, "plan") == [NEW.text, OLD.text, "二、下一步工作打算"]
-    assert composer.current == ("plan", 0)
+    assert texts(composer, "plan") == ["二、下一步工作打算", NEW.text, OLD.text]
+    assert composer.current == ("plan", 1)
     selected = [w for e in composer.editors.values() for w in e.widgets if w.property("selected")]
-    assert selected == [composer.block_widget("plan", 0)]
-    # during a real drag the move waits until the drag's event loop has ended
-    dragged = composer.block_widget("plan", 0)
-    dragged.dragStarted.emit()
+    assert selected == [composer.block_widget("plan", 1)]
+    # the heading itself stays at the head of its section
     composer.drop_block(("plan", 0), "closing", 1)
+    assert texts(composer, "plan")[0] == "二、下一步工作打算"
+    # during a real drag the move waits until the drag's event loop has ended
+    dragged = composer.block_widget("plan", 1)
+    dragged.dragStarted.emit()
+    composer.drop_block(("plan", 1), "closing", 1)
     assert texts(composer, "closing")[1:] == []
     dragged.dragFinished.emit()
     assert texts(composer, "closing")[1:] == [NEW.text]
@@ -283,7 +287,47 @@ def test_drops_insert_and_move_blocks(setup: tuple[Composer, DraftModel, AppCont
     model.undo_stack.undo()
     model.undo_stack.undo()
     assert texts(composer, "status") == ["一、工作现状", NEW.text]
-    assert texts(composer, "plan") == [OLD.text, "二、下一步工作打算"]
+    assert texts(composer, "plan") == ["二、下一步工作打算", OLD.text]
+
+
+def test_moving_crosses_sections_and_never_goes_above_a_heading(
+    qtbot: QtBot, setup: tuple[Composer, DraftModel, AppContext]
+) -> None:
+    composer, model, _context = setup
+    composer.insert_paragraph("status", OLD)
+    assert texts(composer, "status") == ["一、工作现状", OLD.text]
+    composer.select("status", 1)
+    # up from the first paragraph under the heading: to the end of the opening
+    assert composer.move_up_action.isEnabled()
+    composer.move_up_action.trigger()
+    assert texts(composer, "status") == ["一、工作现状"]
+    assert texts(composer, "greeting")[1:] == [OLD.text]
+    assert composer.current == ("greeting", 1)
+    # down again: into the status section, below its heading
+    qtbot.keyClick(
+        composer.block_widget("greeting", 1).editor,
+        Qt.Key.Key_Down,
+        Qt.KeyboardModifier.AltModifier,
+    )
+    assert texts(composer, "status") == ["一、工作现状", OLD.text]
+    assert composer.current == ("status", 1)
+    composer.move_down_action.trigger()  # the last of its section: on into the next steps
+    assert texts(composer, "plan") == ["二、下一步工作打算", OLD.text]
+    assert composer.current == ("plan", 1)
+    # a heading does not move, and nothing moves past the letter's end
+    composer.select("plan", 0)
+    assert not composer.move_up_action.isEnabled()
+    assert not composer.move_down_action.isEnabled()
+    composer.move_current(-1)
+    assert texts(composer, "plan") == ["二、下一步工作打算", OLD.text]
+    composer.select("closing", len(model.blocks("closing")) - 1)
+    assert not composer.move_down_action.isEnabled()
+    # one undo step per move
+    model.undo_stack.undo()
+    model.undo_stack.undo()
+    assert texts(composer, "greeting")[1:] == [OLD.text]
+    model.undo_stack.undo()
+    assert texts(composer, "status") == ["一、工作现状", OLD.text]
 
 
 def test_autosave_after_structure_change_and_save(

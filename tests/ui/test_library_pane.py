@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QListWidget, QTreeWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.casework import case_from_json
@@ -95,6 +95,8 @@ def test_double_click_enter_and_drag_offer_the_paragraph(qtbot: QtBot, pane: Lib
     assert section == "plan" and "众创社区" in block.text and block.paragraph_id
     assert block.kind == "library" and block.letter_id
     pane.results.setCurrentRow(0)
+    pane.results.setFocus()
+    qtbot.waitUntil(pane.results.hasFocus)
     with qtbot.waitSignal(pane.insertRequested, timeout=1000):
         qtbot.keyClick(pane.results, Qt.Key.Key_Return)
     mime = pane.results.mimeData([item])
@@ -111,6 +113,10 @@ def test_similar_replies_appear_for_the_open_case(qtbot: QtBot, pane: LibraryPan
                     and tree.topLevelItem(0).childCount() > 0, timeout=5000)  # fmt: skip
     assert "关于在南通市组织社会大众聚力创新的建议" in tree.topLevelItem(0).text(0)
     child = tree.topLevelItem(0).child(0)
+    pane.show()
+    qtbot.waitExposed(pane)
+    tree.setFocus()
+    qtbot.waitUntil(tree.hasFocus)
     with qtbot.waitSignal(pane.insertRequested, timeout=1000) as blocker:
         tree.setCurrentItem(child)
         qtbot.keyClick(tree, Qt.Key.Key_Return)
@@ -123,3 +129,68 @@ def test_an_empty_query_lists_the_library(qtbot: QtBot, pane: LibraryPane) -> No
     assert pane.preview.toPlainText().strip()
     with qtbot.assertNotEmitted(pane.insertRequested):
         qtbot.keyClick(pane.results, Qt.Key.Key_Return)  # a whole letter is not a paragraph
+
+
+def _enter(*, auto_repeat: bool = False) -> QKeyEvent:
+    return QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", auto_repeat
+    )
+
+
+def test_enter_inserts_only_when_pressed_in_the_list(qtbot: QtBot, pane: LibraryPane) -> None:
+    with qtbot.waitSignal(pane.searched, timeout=3000):
+        commit(pane.search_box, "众创社区")
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.results.setCurrentRow(0)
+    inserted: list[object] = []
+    pane.insertRequested.connect(lambda section, block: inserted.append((section, block)))
+    pane.search_box.setFocus()
+    qtbot.waitUntil(pane.search_box.hasFocus)
+    QApplication.sendEvent(pane.results, _enter())  # the list does not have the focus
+    pane.results.setFocus()
+    qtbot.waitUntil(pane.results.hasFocus)
+    QApplication.sendEvent(pane.results, _enter(auto_repeat=True))  # a key held elsewhere
+    assert inserted == []
+    QApplication.sendEvent(pane.results, _enter())
+    assert len(inserted) == 1 and inserted[0][0] == "plan"  # type: ignore[index]
+
+
+def test_insert_button_and_menu_on_hits(qtbot: QtBot, pane: LibraryPane) -> None:
+    with qtbot.waitSignal(pane.searched, timeout=3000):
+        commit(pane.search_box, "众创社区")
+    button = pane.findChild(QPushButton, "insertHit")
+    assert not button.isEnabled()  # nothing chosen yet
+    pane.results.setCurrentRow(0)
+    assert button.isEnabled()
+    with qtbot.waitSignal(pane.insertRequested, timeout=1000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    section, block = blocker.args
+    assert section == "plan" and "众创社区" in block.text
+
+    menu = pane.paragraph_menu(section, block)
+    names = [a.objectName() for a in menu.actions() if a.objectName()]
+    assert names == ["insertInto_plan", "insertInto_greeting", "insertInto_status",
+                     "insertInto_closing", "openSource", "copyText"]  # fmt: skip
+    assert menu.defaultAction().objectName() == "insertInto_plan"
+    assert menu.defaultAction().text() == "Insert into the next steps"
+    with qtbot.waitSignal(pane.insertRequested, timeout=1000) as chosen:
+        menu.findChild(QAction, "insertInto_closing").trigger()
+    assert chosen.args[0] == "closing" and chosen.args[1].paragraph_id == block.paragraph_id
+    menu.findChild(QAction, "copyText").trigger()
+    assert QApplication.clipboard().text() == block.text
+    pane.preview.clear()
+    menu.findChild(QAction, "openSource").trigger()
+    assert block.text in pane.preview.toPlainText()
+
+
+def test_the_source_preview_clears_when_nothing_is_found(qtbot: QtBot, pane: LibraryPane) -> None:
+    with qtbot.waitSignal(pane.searched, timeout=3000):
+        commit(pane.search_box, "众创社区")
+    pane.results.setCurrentRow(0)
+    assert "众创社区" in pane.preview.toPlainText()
+    pane.search_box.clear()
+    with qtbot.waitSignal(pane.searched, timeout=3000) as blocker:
+        commit(pane.search_box, "没有这样的词语组合")
+    assert blocker.args[0] == 0
+    assert pane.preview.toPlainText() == ""

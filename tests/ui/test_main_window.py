@@ -87,6 +87,8 @@ def test_full_flow_new_case_search_insert_reorder_undo_export(
     with qtbot.waitSignal(window.library.searched, timeout=3000):
         commit(window.library.search_box, "众创空间")
     results = window.library.results
+    results.setFocus()
+    qtbot.waitUntil(results.hasFocus)
     assert results.count() >= 2
     first = results.item(0).data(Qt.ItemDataRole.UserRole)[1]
     second = results.item(1).data(Qt.ItemDataRole.UserRole)[1]
@@ -153,17 +155,63 @@ def test_geometry_and_splitters_are_restored(
     assert again.splitter.sizes() == sizes
 
 
-def test_a_hit_goes_into_the_section_being_worked_on(window: MainWindow, qtbot: QtBot) -> None:
+def test_a_hit_goes_into_its_own_section_unless_put_elsewhere(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     window.open_case(_new_case(window, qtbot))
     with qtbot.waitSignal(window.library.searched, timeout=3000):
         commit(window.library.search_box, "众创社区")  # filed under "plan" in its old letter
-    plan_hit = window.library.results.item(0).data(Qt.ItemDataRole.UserRole)
-    assert plan_hit[0] == "plan"
-    window.composer.select("closing", 0)
+    section, block = window.library.results.item(0).data(Qt.ItemDataRole.UserRole)
+    assert section == "plan"
+    window.composer.select("closing", 0)  # the clerk was last working in the closing
     window.library.results.setCurrentRow(0)
+    window.library.results.setFocus()
+    qtbot.waitUntil(window.library.results.hasFocus)
     qtbot.keyClick(window.library.results, Qt.Key.Key_Return)
-    closing = [b.paragraph_id for b in window.model.blocks("closing")]
-    assert plan_hit[1].paragraph_id in closing
+    assert [b.paragraph_id for b in window.model.blocks("plan")] == [None, block.paragraph_id]
+    assert block.paragraph_id not in [b.paragraph_id for b in window.model.blocks("closing")]
+    # the hit's menu puts it where the clerk says
+    menu = window.library.paragraph_menu(section, block)
+    menu.findChild(QAction, "insertInto_closing").trigger()
+    assert block.paragraph_id in [b.paragraph_id for b in window.model.blocks("closing")]
+
+
+def test_enter_held_while_closing_settings_inserts_nothing(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Settings opened from the hits list, closed with Enter held a moment: the dialog takes the
+    press, the key's auto-repeats arrive at the list the focus returns to."""
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    window.open_case(_new_case(window, qtbot))
+    with qtbot.waitSignal(window.library.searched, timeout=3000):
+        commit(window.library.search_box, "众创社区")
+    results = window.library.results
+    results.setCurrentRow(0)
+    results.setFocus()
+    qtbot.waitUntil(results.hasFocus)
+    before = {s: list(window.model.blocks(s)) for s in window.model.draft.sections}
+    closed: list[str] = []
+
+    def press_enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        closed.append(type(dialog).__name__)
+        dialog.accept()  # the first press
+        results.setFocus()  # where the focus goes back to (the platform does this)
+        for _ in range(3):  # the key still held: auto-repeated presses
+            QApplication.sendEvent(
+                QApplication.focusWidget() or results,
+                QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                          Qt.KeyboardModifier.NoModifier, "\r", True),
+            )  # fmt: skip
+
+    QTimer.singleShot(200, press_enter)
+    window.open_settings()
+    assert closed == ["SettingsDialog"]
+    assert {s: list(window.model.blocks(s)) for s in window.model.draft.sections} == before
 
 
 def test_back_up_now_and_restore_from_the_window(
