@@ -349,8 +349,12 @@ class Composer(QWidget):
     def _update_actions(self) -> None:
         place = self.current
         has = place is not None
-        self.move_up_action.setEnabled(has and self.move_target(*place, -1) is not None)
-        self.move_down_action.setEnabled(has and self.move_target(*place, 1) is not None)
+        self.move_up_action.setEnabled(
+            place is not None and self.move_target(place[0], place[1], -1) is not None
+        )
+        self.move_down_action.setEnabled(
+            place is not None and self.move_target(place[0], place[1], 1) is not None
+        )
         self.delete_action.setEnabled(has)
         self.insert_action.setEnabled(self.model.case is not None)
 
