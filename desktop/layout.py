@@ -1,0 +1,273 @@
+"""GB/T 9704-2012 page arithmetic shared by the DOCX writer and the in-app page renderer.
+
+Qt-free and python-docx-free: the layout numbers (page, margins, 22 × 28 grid, type sizes),
+text widths, title breaking and the signature block's indents. See ``desktop.export_docx`` for
+how each number was checked against LibreOffice's rendering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+# ----------------------------------------------------------------------------------------------
+# Layout numbers (twips = 1/20 pt; EMU = 1/914400 in; 1 mm = 36000 EMU)
+
+EMU_PER_MM: Final = 36000
+EMU_PER_PT: Final = 12700
+
+
+def _mm_twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+PAGE_WIDTH: Final = 11906  # 210 mm
+PAGE_HEIGHT: Final = 16838  # 297 mm
+MARGIN_TOP: Final = _mm_twips(37)  # 2098
+MARGIN_BOTTOM: Final = _mm_twips(35)  # 1984
+MARGIN_LEFT: Final = _mm_twips(28)  # 1587
+MARGIN_RIGHT: Final = _mm_twips(26)  # 1474
+TEXT_WIDTH: Final = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 8845 twips = 156 mm
+LINE_PITCH: Final = 579  # twips: 28.95 pt, 22 lines in the 225 mm text area
+LINES_PER_PAGE: Final = 22
+CHARS_PER_LINE: Final = 28
+
+BODY_PT: Final = 16  # 3号
+TITLE_PT: Final = 22  # 2号
+SMALL_PT: Final = 14  # 4号: page numbers, copy-to block
+TITLE_LINE: Final = 720  # twips: 36 pt exact lines for the 22 pt title
+# 442 pt / 22 pt = 20 characters fit a title line; one is kept in reserve because fonts draw
+# digits wider than half an em and Word spaces Chinese from digits (autoSpaceDN), so a title
+# measured at exactly 20 would wrap on its own and leave a single character on line 2.
+TITLE_MAX_CHARS: Final = 19.0
+
+# 156 mm hold 27.6 characters of 16 pt. Word's character grid (w:docGrid linesAndChars with
+# w:charSpace) would make 28, but LibreOffice snaps every 16 pt character to two cells of that
+# grid (14 characters a line). Condensing with w:spacing (-0.25 pt) gives 28 in Word and
+# LibreOffice, but LibreOffice then drops a comma that hangs past the right margin. So the
+# body glyphs are scaled to 98 % (w:w): 28 × 15.68 pt = 439 pt fits the 442.25 pt line, 29 do
+# not, in Word, WPS and LibreOffice alike, and no punctuation is lost.
+CHAR_SCALE: Final = 98  # w:w, percent
+CHAR_PITCH_PT: Final = BODY_PT * CHAR_SCALE / 100  # 15.68
+CHAR_TWIPS: Final = BODY_PT * 20  # "one character" of indent at 16 pt
+
+# The page number's dash line sits 7 mm below the text area (269 mm from the top of the
+# page, measured in a LibreOffice rendering): the footer paragraph is an exact 14 pt line
+# whose bottom is FOOTER_DISTANCE above the paper's edge.
+FOOTER_LINE: Final = 280  # twips, exact
+FOOTER_DISTANCE: Final = _mm_twips(25)
+HEADER_DISTANCE: Final = _mm_twips(15)
+
+# Where the seal's centre lies, measured down from the top of the agency-name line, as a
+# fraction of a line: a little above the name, so that name and date sit below the centre.
+SEAL_CENTRE_IN_NAME_LINE: Final = 0.25
+
+
+def format_date(iso: str) -> str:
+    """``2020-05-29`` → ``2020年5月29日`` (Arabic numerals, no leading zeros)."""
+    try:
+        day = dt.date.fromisoformat(iso.strip()[:10])
+    except ValueError:
+        return iso.strip()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+# ----------------------------------------------------------------------------------------------
+# Text measuring and the title
+
+
+def _char_width(ch: str) -> float:
+    """Width in characters (ems): CJK and full-width 1, Latin letters and digits ½."""
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 0.5
+
+
+def text_width(text: str) -> float:
+    """Width of ``text`` in characters (CJK 1, Latin letters and digits ½)."""
+    return sum(_char_width(ch) for ch in text)
+
+
+_OPENERS: Final = "（《〔「『“‘【([{"
+_CLOSERS: Final = "，。、；：？！）》〕」』”’】…—%)]},.;:!?"
+_AFTER_NUMBER: Final = "号年月日届次个家项条件元万亿%"
+_GOOD_AFTER: Final = ("》", "的", "、", "，", "会议", "关于")
+_GOOD_BEFORE: Final = ("第", "《", "关于")
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".")
+
+
+def _break_bonus(title: str, level: int) -> dict[int, float]:
+    """Positions where a title may break (before ``title[i]``), each with a preference bonus.
+
+    ``level`` 0 keeps 《》, 〔〕 and numbers whole; 1 may break inside 《》 and 〔〕 (a book
+    title longer than a line); 2 may break anywhere but next to punctuation.
+    """
+    allowed: dict[int, float] = {}
+    book = bracket = 0
+    for i in range(1, len(title)):
+        prev, nxt = title[i - 1], title[i]
+        book += {"《": 1, "》": -1}.get(prev, 0)
+        bracket += {"〔": 1, "〕": -1, "[": 1, "]": -1}.get(prev, 0)
+        if level < 1 and (book > 0 or bracket > 0):
+            continue
+        if level < 2:
+            if _is_ascii_alnum(prev) and _is_ascii_alnum(nxt):
+                continue  # inside a number or a Latin word
+            if prev.isdigit() and nxt in _AFTER_NUMBER:
+                continue
+            if prev == "第" and nxt.isdigit():
+                continue
+        if nxt in _CLOSERS or prev in _OPENERS:
+            continue
+        bonus = 0.0
+        if title[:i].endswith(_GOOD_AFTER):
+            bonus += 1.0
+        if title[i:].startswith(_GOOD_BEFORE):
+            bonus += 1.0
+        allowed[i] = bonus
+    return allowed
+
+
+def split_title(title: str, max_chars: float = TITLE_MAX_CHARS) -> list[str]:
+    """Break a long title into balanced lines of at most ``max_chars`` characters.
+
+    Lines are as even as possible, the upper line at least as long as the lower one (a
+    trapezoid), never broken inside 《》, 〔〕 or a number, nor before closing or after opening
+    punctuation. Line breaks the clerk typed (``\\n``) are kept as they are.
+    """
+    title = " ".join(title.split(" ")).strip()
+    if "\n" in title:
+        return [line.strip() for line in title.split("\n") if line.strip()]
+    total = text_width(title)
+    if total <= max_chars:
+        return [title]
+    for level in (0, 1, 2):
+        best = _best_split(title, _break_bonus(title, level), max_chars)
+        if best is not None:
+            return best
+    # Nothing fits (a title without any break opportunity): cut at the width.
+    lines, line = [], ""
+    for ch in title:
+        if text_width(line + ch) > max_chars:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
+
+
+def _best_split(title: str, allowed: dict[int, float], max_chars: float) -> list[str] | None:
+    prefix = [0.0]
+    for ch in title:
+        prefix.append(prefix[-1] + _char_width(ch))
+    total = prefix[-1]
+    positions = sorted(allowed)
+    n_min = math.ceil(total / max_chars - 1e-9)
+    for k in range(n_min, n_min + 3):
+        best: tuple[float, tuple[int, ...]] | None = None
+        for cuts in _candidate_cuts(positions, prefix, k, max_chars):
+            bounds = (0, *cuts, len(title))
+            widths = [prefix[b] - prefix[a] for a, b in itertools.pairwise(bounds)]
+            if max(widths) > max_chars + 1e-9:
+                continue
+            mean = total / k
+            cost = sum((w - mean) ** 2 for w in widths)
+            cost += sum(100.0 for a, b in itertools.pairwise(widths) if b > a + 1e-9)
+            cost -= 6.0 * sum(allowed[c] for c in cuts)  # word-boundary breaks over symmetry
+            if best is None or cost < best[0]:
+                best = (cost, cuts)
+        if best is not None:
+            bounds = (0, *best[1], len(title))
+            return [title[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    return None
+
+
+def _candidate_cuts(
+    positions: list[int], prefix: list[float], k: int, max_chars: float
+) -> list[tuple[int, ...]]:
+    """Break combinations for ``k`` lines: all of them up to 3 lines, a greedy one beyond."""
+    if k == 2:
+        return [(p,) for p in positions]
+    if k == 3:
+        return [(p, q) for i, p in enumerate(positions) for q in positions[i + 1 :]]
+    total = prefix[-1]
+    cuts: list[int] = []
+    for line in range(1, k):
+        target = total * line / k
+        later = [p for p in positions if not cuts or p > cuts[-1]]
+        if not later:
+            return []
+        cuts.append(min(later, key=lambda p: abs(prefix[p] - target)))
+    return [tuple(cuts)]
+
+
+# ----------------------------------------------------------------------------------------------
+# The signature block
+
+
+@dataclass(frozen=True)
+class SignatureIndents:
+    """Right indents of the agency-name and date lines, in characters of 16 pt."""
+
+    name: float
+    date: float
+
+
+def _width_pt(text: str) -> float:
+    """Printed width of body text (16 pt, scaled to 98 %) in points."""
+    return sum(_char_width(ch) * CHAR_PITCH_PT for ch in text)
+
+
+def signature_indents(agency: str, date_text: str, *, sealed: bool) -> SignatureIndents:
+    """Where the name and date lines go (GB/T 9704 7.3.5).
+
+    With a seal: the date is right-indented 4 characters and the name is centred over it (a
+    name too long for that ends at the margin, and the date moves left to stay centred under
+    it). Without a seal: the name is right-indented 2 characters and the date starts
+    2 characters further right than the name; when the date is longer than the name, the date
+    is right-indented 2 characters and the name moves left so that it still starts
+    2 characters before the date.
+    """
+    name_w = _width_pt(agency) / BODY_PT
+    date_w = _width_pt(date_text) / BODY_PT
+    if sealed:
+        centre = max(4.0 + date_w / 2, name_w / 2)
+        return SignatureIndents(name=centre - name_w / 2, date=centre - date_w / 2)
+    if date_w > name_w:
+        return SignatureIndents(name=2.0 + date_w + 2.0 - name_w, date=2.0)
+    # Both right-aligned (so the date can never wrap, whatever font prints its digits): the
+    # name starts 2 + name characters from the right margin, the date 2 characters less.
+    return SignatureIndents(name=2.0, date=2.0 + name_w - 2.0 - date_w)
+
+
+def _seal_lines_above(diameter_mm: float) -> int:
+    """Blank lines between the body and the agency name, so that the seal's top edge lies
+    below the body's last line and less than one line under it."""
+    radius_pt = diameter_mm / 25.4 * 72 / 2
+    line_pt = LINE_PITCH / 20
+    above = radius_pt - SEAL_CENTRE_IN_NAME_LINE * line_pt
+    return max(1, math.ceil(above / line_pt - 1e-6))
+
+
+def _salutation(text: str) -> str:
+    text = text.strip()
+    if text.endswith(":"):
+        text = text[:-1]
+    if not text.endswith("："):
+        text += "："
+    return text
+
+
+def _contact_note(note: str | None) -> str:
+    note = (note or "").strip()
+    if not note:
+        return ""
+    if note.startswith("(") and note.endswith(")"):
+        note = f"（{note[1:-1]}）"
+    if not (note.startswith("（") and note.endswith("）")):
+        note = f"（{note}）"
+    return note
