@@ -648,19 +648,19 @@
         <translation>重做：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/composer.py" line="542" />
+        <location filename="../../desktop/ui/composer.py" line="546" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="544" />
+        <location filename="../../desktop/ui/composer.py" line="548" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="548" />
+        <location filename="../../desktop/ui/composer.py" line="552" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
