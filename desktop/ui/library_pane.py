@@ -49,6 +49,7 @@ from desktop.ui.context import AppContext
 PARAGRAPH_MIME = "application/x-replydesk-paragraph"
 BLOCK_ROLE = Qt.ItemDataRole.UserRole
 DEBOUNCE_MS = 250
+PAGE = 50  # hits shown at first, and added by each "Show more"
 
 
 def _named(widget: Any, name: str) -> Any:
@@ -232,8 +233,13 @@ class LibraryPane(QWidget):
         top_layout.addWidget(self.search_box)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.results, 1)
+        self.more_button = _named(QPushButton(self.tr("Show more")), "showMoreHits")
+        self.more_button.setToolTip(self.tr("Show the next %1 paragraphs").replace("%1", str(PAGE)))
+        self.more_button.hide()
+        self.more_button.clicked.connect(self.show_more)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.more_button)
         status_row.addWidget(self.insert_button)
         top_layout.addLayout(status_row)
         similar_box = QWidget()
@@ -250,6 +256,7 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
+        self._limit = PAGE
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(self._schedule)
@@ -276,7 +283,17 @@ class LibraryPane(QWidget):
 
     # ----------------------------------------------------------------- search
     def _schedule(self, *_args: object) -> None:
+        self._limit = PAGE  # a new query or filter starts with the first page again
         self._debounce.start()
+
+    def show_more(self) -> None:
+        """The next page of hits below the ones shown, the selected hit kept."""
+        row = self.results.currentRow()
+        self._limit += PAGE
+        self.run_search()
+        if row >= 0:
+            self.results.setCurrentRow(row)
+        self.results.scrollToItem(self.results.item(max(0, self._limit - 2 * PAGE)))
 
     def filters(self) -> SearchFilters:
         section = self.section_filter.currentData()
@@ -298,15 +315,26 @@ class LibraryPane(QWidget):
         query = self.search_box.text().strip()
         self.results.clear()
         if not query:
+            self.more_button.hide()
             self._list_letters()
             self.searched.emit(0)
             return
-        hits = search(self.context.store, query, filters=self.filters(), limit=50)
+        hits = search(self.context.store, query, filters=self.filters(), limit=self._limit)
         for hit in hits:
             self._add_hit(hit)
         if not hits:
             self.preview.clear()  # the letter of an earlier search's hit is no answer to this one
-        self.status.setText(self.tr("%n paragraph(s) found", "", len(hits)))
+        if hits.problem:
+            self.status.setText(hits.problem)
+        elif hits.truncated:
+            self.status.setText(
+                self.tr("Showing the first %1 of %2 paragraphs")
+                .replace("%1", str(len(hits)))
+                .replace("%2", str(hits.total))
+            )
+        else:
+            self.status.setText(self.tr("%n paragraph(s) found", "", len(hits)))
+        self.more_button.setVisible(hits.truncated)
         self.searched.emit(len(hits))
 
     def _add_hit(self, hit: SearchHit) -> None:

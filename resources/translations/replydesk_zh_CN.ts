@@ -1080,119 +1080,134 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="180" />
+        <location filename="../../desktop/ui/library_pane.py" line="181" />
         <source>Search past replies and reference material</source>
         <translation>搜索以往答复和参考资料（多个词用空格分开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="184" />
+        <location filename="../../desktop/ui/library_pane.py" line="185" />
         <source>All sections</source>
         <translation>全部段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="188" />
+        <location filename="../../desktop/ui/library_pane.py" line="189" />
         <source>Replies and reference</source>
         <translation>答复和参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="189" />
+        <location filename="../../desktop/ui/library_pane.py" line="190" />
         <source>Replies</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="190" />
-        <location filename="../../desktop/ui/library_pane.py" line="337" />
+        <location filename="../../desktop/ui/library_pane.py" line="191" />
+        <location filename="../../desktop/ui/library_pane.py" line="365" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="195" />
+        <location filename="../../desktop/ui/library_pane.py" line="196" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="199" />
+        <location filename="../../desktop/ui/library_pane.py" line="200" />
         <source>Agency</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="216" />
+        <location filename="../../desktop/ui/library_pane.py" line="217" />
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="218" />
+        <location filename="../../desktop/ui/library_pane.py" line="219" />
         <source>Insert the selected paragraph into the section it was filed under</source>
         <translation>把选中的段落插入到它原来所在的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="242" />
+        <location filename="../../desktop/ui/library_pane.py" line="236" />
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="237" />
+        <source>Show the next %1 paragraphs</source>
+        <translation>再显示 %1 段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="248" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="331" />
+        <source>Showing the first %1 of %2 paragraphs</source>
+        <translation>显示前 %1 段，共 %2 段</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="309" />
+        <location filename="../../desktop/ui/library_pane.py" line="336" />
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>找到 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="318" />
+        <location filename="../../desktop/ui/library_pane.py" line="346" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="337" />
+        <location filename="../../desktop/ui/library_pane.py" line="365" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="348" />
+        <location filename="../../desktop/ui/library_pane.py" line="376" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="383" />
+        <location filename="../../desktop/ui/library_pane.py" line="411" />
         <source>Insert into the opening</source>
         <translation>插入到开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="384" />
+        <location filename="../../desktop/ui/library_pane.py" line="412" />
         <source>Insert into the current situation</source>
         <translation>插入到现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="385" />
+        <location filename="../../desktop/ui/library_pane.py" line="413" />
         <source>Insert into the next steps</source>
         <translation>插入到下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="386" />
+        <location filename="../../desktop/ui/library_pane.py" line="414" />
         <source>Insert into the closing</source>
         <translation>插入到结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="396" />
+        <location filename="../../desktop/ui/library_pane.py" line="424" />
         <source>Show the source letter</source>
         <translation>查看来源文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="402" />
+        <location filename="../../desktop/ui/library_pane.py" line="430" />
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="465" />
+        <location filename="../../desktop/ui/library_pane.py" line="493" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="478" />
+        <location filename="../../desktop/ui/library_pane.py" line="506" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>

@@ -194,3 +194,36 @@ def test_the_source_preview_clears_when_nothing_is_found(qtbot: QtBot, pane: Lib
         commit(pane.search_box, "没有这样的词语组合")
     assert blocker.args[0] == 0
     assert pane.preview.toPlainText() == ""
+
+
+def test_counts_are_honest_and_more_can_be_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.conftest import make_letter
+
+    store = LibraryStore(tmp_path / "many.db")
+    for n in range(62):  # 62 paragraphs hold the word, each in its own letter
+        store.add_letter(
+            make_letter([("status", f"第{n}号孵化基地建设进展顺利，成效明显。")]),
+            content_hash=f"h{n}", source_path=None, source_format=None,
+        )  # fmt: skip
+    context = AppContext(store.path, store=store,
+                         templates=ReplyTemplates(override=tmp_path / "none"))  # fmt: skip
+    pane = LibraryPane(context)
+    qtbot.addWidget(pane)
+    more = pane.findChild(QPushButton, "showMoreHits")
+    with qtbot.waitSignal(pane.searched, timeout=3000) as first:
+        commit(pane.search_box, "孵化基地")
+    assert first.args[0] == 50 and pane.results.count() == 50
+    assert pane.status.text() == "Showing the first 50 of 62 paragraphs"
+    assert not more.isHidden()
+    pane.results.setCurrentRow(3)
+    with qtbot.waitSignal(pane.searched, timeout=3000) as second:
+        qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+    assert second.args[0] == 62 and pane.results.count() == 62
+    assert pane.status.text() == "62 paragraph(s) found"
+    assert more.isHidden() and pane.results.currentRow() == 3
+    # a new query starts again with the first page
+    pane.search_box.clear()
+    with qtbot.waitSignal(pane.searched, timeout=3000) as third:
+        commit(pane.search_box, "进展")
+    assert third.args[0] == 50
+    context.close()
