@@ -42,7 +42,7 @@ __all__ = [
 # rename a few times before calling the target locked.
 _REPLACE_RETRIES: Final = 5
 _REPLACE_RETRY_DELAY: Final = 0.1  # seconds
-_NUMBERED_RE: Final = re.compile(r"^(?P<stem>.*)\((?P<n>\d{1,4})\)$")
+_NUMBERED_RE: Final = re.compile(r"^(?P<stem>.*)\((?P<n>\d{1,4})\)\Z")
 _DISK_FULL_ERRNOS: Final = frozenset(
     code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
 )

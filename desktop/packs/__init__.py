@@ -37,11 +37,13 @@ were received, so they are passed on too.
 
 Import verifies the whole pack before touching the library (a real zip; a manifest of this
 format and a version this program reads; every member listed with its SHA-256 and size and
-nothing else in the zip; no unsafe paths; no zip bomb; every letter line valid) and then
-merges in one transaction: all letters or none. The SHA-256 sums detect damage and editing
-by hand, not a forger who rewrites the manifest too: a pack is trusted as much as the
-colleague who hands it over. Templates in a pack never replace the clerk's own: they are saved
-in ``user_dir()/from-packs/<pack name>/``, where the clerk can look at them and copy one up.
+nothing else in the zip; no unsafe paths; no zip bomb; at most 50 templates of 64 KB; every
+letter line valid: no paragraph over the import's 5,000-character cap, no lone surrogate,
+integers within their range) and then merges in one transaction: all letters or none. The
+SHA-256 sums detect damage and editing by hand, not a forger who rewrites the manifest too: a
+pack is trusted as much as the colleague who hands it over. Templates in a pack never replace
+the clerk's own: they are saved in ``user_dir()/from-packs/<pack name>/``, where the clerk can
+look at them and copy one up.
 """
 
 from desktop.packs.export import export_pack, last_export, since_timestamp

@@ -17,6 +17,8 @@ from desktop.packs.manifest import (
     LAST_EXPORT_KEY,
     LETTERS,
     MANIFEST,
+    MAX_LINE_BYTES,
+    MAX_TEMPLATES,
     MAX_TOTAL_BYTES,
     PACK_FORMAT,
     PACK_FORMAT_VERSION,
@@ -27,6 +29,7 @@ from desktop.packs.manifest import (
     _library_problem,
 )
 from desktop.packs.templates import _default_templates_dir, edited_templates
+from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import atomic_write
 from desktop.store import LibraryStore
 
@@ -68,7 +71,13 @@ def export_pack(
                 templates[name] = path.read_bytes()
             except OSError as exc:
                 raise PackError(f"无法读取模板“{path}”：{exc.strerror or exc}。") from None
+    if len(templates) > MAX_TEMPLATES:
+        raise PackError(
+            f"您修改过的模板有 {len(templates)} 个，资料包最多只能带 {MAX_TEMPLATES} 个，"
+            "资料包未导出。请删除不用的模板，或选择不导出模板。"
+        )
     template_bytes = sum(len(data) for data in templates.values())
+    too_large: list[int] = []
     since_iso = since.isoformat() if since else None
     counts = {"letters": 0, "paragraphs": 0, "templates": len(templates)}
     created_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -82,6 +91,13 @@ def export_pack(
             with zf.open(LETTERS, "w") as member, contextlib.closing(rows):
                 for row in rows:
                     line = _letter_line(row, library_id)
+                    if len(line) > MAX_LINE_BYTES or any(
+                        len(p["text"]) > MAX_PARAGRAPH_CHARS
+                        or len(p["original"] or "") > MAX_PARAGRAPH_CHARS
+                        for p in row["paragraphs"]
+                    ):
+                        too_large.append(row["id"])
+                        continue
                     digest.update(line)
                     size += len(line)
                     if size + template_bytes > MAX_TOTAL_BYTES:
@@ -137,6 +153,7 @@ def export_pack(
         templates=sorted(templates),
         since=since_iso,
         size=out.stat().st_size,
+        too_large=too_large,
     )
 
 

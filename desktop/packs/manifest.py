@@ -8,6 +8,8 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
+
 PACK_FORMAT: Final = "replydesk-pack"
 PACK_FORMAT_VERSION: Final = 1
 MANIFEST: Final = "manifest.json"
@@ -22,16 +24,28 @@ MAX_TOTAL_BYTES: Final = 500 * 1024 * 1024  # uncompressed, all members together
 # bomb about 1000 fold (deflate's limit).
 MAX_RATIO: Final = 200
 RATIO_FLOOR: Final = 1024 * 1024
-MAX_MEMBERS: Final = 500
+# A reply template is a few hundred bytes (the shipped ones: 19 to 354), and a clerk edits a
+# handful: 50 templates of 64 KB each bound what a pack may write into the templates folder.
+MAX_TEMPLATES: Final = 50
+MAX_TEMPLATE_BYTES: Final = 64 * 1024
+MAX_MEMBERS: Final = MAX_TEMPLATES + 2  # the manifest, letters.jsonl and the templates
 MAX_MANIFEST_BYTES: Final = 1024 * 1024
-MAX_TEMPLATE_BYTES: Final = 1024 * 1024
-MAX_LINE_BYTES: Final = 64 * 1024 * 1024
+# One letter, as one JSON line. A real letter is 5–50 KB; a letter of a thousand paragraphs at
+# the paragraph cap (text and original) is 30 MB, which a real letter never comes near.
+MAX_LINE_BYTES: Final = 16 * 1024 * 1024
+# Metadata fields (title, agency, source path …) and list items.
+MAX_FIELD_CHARS: Final = 5000
+MAX_LIST_ITEMS: Final = 1000
+# Bounds of the integer fields: SQLite stores 64-bit integers, and a bigger one must be refused
+# with a message, not fail in the merge.
+INT_RANGES: Final = {"addressee_count": (0, 100_000), "year": (1000, 9999)}
+MAX_LETTER_ID: Final = 2**63 - 1
 MERGE_PROGRESS_EVERY = 20  # letters between two progress reports of the merge
 _CHUNK: Final = 1024 * 1024
 
-_TEMPLATE_NAME = re.compile(r"^[\w\-][\w.\-]{0,80}\.j2$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TEMPLATE_NAME = re.compile(r"^[\w\-][\w.\-]{0,80}\.j2\Z")
+_SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _TEXT_FIELDS = (
     "title", "addressee_role", "proposal_number", "proposal_title", "session", "agency",
     "main_organizer", "reply_date", "category", "contact_name", "contact_phone", "doc_number",
@@ -46,6 +60,9 @@ class PackError(Exception):
     """A pack that cannot be made or taken in; ``message`` is one line of plain Chinese."""
 
     def __init__(self, message: str):
+        # Names from the pack or the file system may hold line breaks or lone surrogates (a
+        # non-UTF-8 file name on Linux): shown as escapes, the message stays one printable line.
+        message = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
         super().__init__(message)
         self.message = message
 
@@ -63,10 +80,14 @@ class ExportReport:
     templates: list[str]
     since: str | None  # ISO date: letters imported on or after it
     size: int  # bytes of the pack file
+    # ids of letters left out because a colleague's import would refuse them (a paragraph over
+    # the cap, stored by an older version, or a letter over MAX_LINE_BYTES)
+    too_large: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "too_large": self.too_large,
             "library_id": self.library_id,
             "letters": self.letters,
             "paragraphs": self.paragraphs,
@@ -79,7 +100,15 @@ class ExportReport:
     def summary_zh(self) -> str:
         scope = f"{self.since} 以来导入的" if self.since else "全部"
         extra = f"和 {len(self.templates)} 个模板" if self.templates else ""
-        return f"已导出{scope} {self.letters} 份文件{extra}到资料包“{self.path}”。"
+        text = f"已导出{scope} {self.letters} 份文件{extra}到资料包“{self.path}”。"
+        if self.too_large:
+            ids = "、".join(str(i) for i in self.too_large[:10])
+            more = " 等" if len(self.too_large) > 10 else ""
+            text += (
+                f"另有 {len(self.too_large)} 份文件（编号 {ids}{more}）的段落超过 "
+                f"{MAX_PARAGRAPH_CHARS} 字或内容过大，同事无法导入，未放入资料包。"
+            )
+        return text
 
 
 @dataclass

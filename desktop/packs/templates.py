@@ -9,12 +9,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.packs.manifest import MAX_TEMPLATE_BYTES
+from desktop.packs.manifest import _TEMPLATE_NAME, MAX_TEMPLATE_BYTES
 from desktop.safe_write import WriteFailed, atomic_write
 
 log = logging.getLogger(__name__)
-
-_TEMPLATE_NAME = re.compile(r"^[\w\-][\w.\-]{0,80}\.j2$")
 
 
 def edited_templates(folder: Path | None) -> dict[str, Path]:

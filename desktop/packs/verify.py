@@ -19,14 +19,20 @@ from desktop.packs.manifest import (
     _INT_FIELDS,
     _ISO_DATE,
     _SHA256,
+    _TEMPLATE_NAME,
     _TEXT_FIELDS,
+    INT_RANGES,
     LETTERS,
     MANIFEST,
+    MAX_FIELD_CHARS,
+    MAX_LETTER_ID,
     MAX_LINE_BYTES,
+    MAX_LIST_ITEMS,
     MAX_MANIFEST_BYTES,
     MAX_MEMBERS,
     MAX_RATIO,
     MAX_TEMPLATE_BYTES,
+    MAX_TEMPLATES,
     MAX_TOTAL_BYTES,
     PACK_FORMAT,
     PACK_FORMAT_VERSION,
@@ -38,7 +44,7 @@ from desktop.packs.manifest import (
     PackProgress,
     _drain,
 )
-from desktop.packs.templates import _TEMPLATE_NAME
+from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.store.packs import IncomingLetter
 
 
@@ -163,8 +169,11 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
     counts = manifest.get("counts")
     if not isinstance(counts, dict) or not _is_int(counts.get("letters")):
         raise _manifest_problem(name, "counts")
+    if not _storable(library_id):
+        raise _manifest_problem(name, "library_id")
     for key in ("created_at", "app_version"):
-        if not isinstance(manifest.get(key), str):
+        value = manifest.get(key)
+        if not (isinstance(value, str) and len(value) <= 100 and _storable(value)):
             raise _manifest_problem(name, key)
     since = manifest.get("since")
     if since is not None and not (isinstance(since, str) and _ISO_DATE.match(since)):
@@ -194,6 +203,10 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
         listed[path] = entry
     if LETTERS not in listed:
         raise _manifest_problem(name, f"没有列出 {LETTERS}")
+    if len(listed) - 1 > MAX_TEMPLATES:
+        raise PackError(
+            f"“{name}”中的模板过多（{len(listed) - 1} 个，上限 {MAX_TEMPLATES} 个），已拒绝导入。"
+        )
     return manifest, listed
 
 
@@ -249,10 +262,33 @@ class _BadLine(Exception):
     pass
 
 
+def _storable(text: str) -> bool:
+    """Whether SQLite (and a UTF-8 log or terminal) can take the text: JSON's ``\\ud800``
+    escapes decode to lone surrogates, which cannot be encoded."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_BAD_CHARACTER = "含有无效的字符（孤立的代理项）"
+
+
+def _checked_text(value: str, what: str, limit: int = MAX_FIELD_CHARS) -> str:
+    if len(value) > limit:
+        raise _BadLine(f"{what}超过 {limit} 个字")
+    if not _storable(value):
+        raise _BadLine(f"{what}{_BAD_CHARACTER}")
+    return value
+
+
 def _opt_text(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
-    if value is None or isinstance(value, str):
+    if value is None:
         return value
+    if isinstance(value, str):
+        return _checked_text(value, f"“{key}”")
     raise _BadLine(f"“{key}”应为文字")
 
 
@@ -262,7 +298,9 @@ def _text_list(data: dict[str, Any], key: str) -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise _BadLine(f"“{key}”应为文字列表")
-    return list(value)
+    if len(value) > MAX_LIST_ITEMS:
+        raise _BadLine(f"“{key}”超过 {MAX_LIST_ITEMS} 项")
+    return [_checked_text(v, f"“{key}”") for v in value]
 
 
 def _incoming(raw: bytes) -> IncomingLetter:
@@ -281,14 +319,16 @@ def _incoming(raw: bytes) -> IncomingLetter:
     if kind not in ("reply", "reference"):
         raise _BadLine("“kind”应为 reply 或 reference")
     declared = data["content_hash"]
-    if not isinstance(declared, str) or not 0 < len(declared) <= 128:
+    if not isinstance(declared, str) or not 0 < len(declared) <= 128 or not _storable(declared):
         raise _BadLine("“content_hash”无效")
     origin = data["origin"]
+    letter_id = origin.get("letter_id") if isinstance(origin, dict) else None
     if (
         not isinstance(origin, dict)
         or not isinstance(origin.get("library_id"), str)
         or not 0 < len(origin["library_id"]) <= 100
-        or not (origin.get("letter_id") is None or _is_int(origin.get("letter_id")))
+        or not _storable(origin["library_id"])
+        or not (letter_id is None or (_is_int(letter_id) and 0 <= letter_id <= MAX_LETTER_ID))
     ):
         raise _BadLine("“origin”应为 {library_id, letter_id}")
     texts = {k: _opt_text(data, k) for k in _TEXT_FIELDS}
@@ -301,8 +341,12 @@ def _incoming(raw: bytes) -> IncomingLetter:
         except ValueError:
             raise _BadLine("“reply_date”应为 YYYY-MM-DD 日期") from None
     for key in _INT_FIELDS:
-        if data.get(key) is not None and not _is_int(data[key]):
-            raise _BadLine(f"“{key}”应为整数")
+        value = data.get(key)
+        if value is None:
+            continue
+        low, high = INT_RANGES[key]
+        if not _is_int(value) or not low <= value <= high:
+            raise _BadLine(f"“{key}”应为 {low} 到 {high} 之间的整数")
     paragraphs = data["paragraphs"]
     if not isinstance(paragraphs, list) or not paragraphs:
         raise _BadLine("“paragraphs”应为非空列表")
@@ -315,6 +359,8 @@ def _incoming(raw: bytes) -> IncomingLetter:
             raise _BadLine(f"第 {i} 段没有文字")
         if not isinstance(original, str):
             raise _BadLine(f"第 {i} 段的“original”应为文字")
+        _checked_text(text, f"第 {i} 段", MAX_PARAGRAPH_CHARS)
+        _checked_text(original, f"第 {i} 段的“original”", MAX_PARAGRAPH_CHARS)
         if section not in SECTION_KINDS:
             raise _BadLine(f"第 {i} 段的“section”无效")
         if not isinstance(p.get("is_heading", False), bool):

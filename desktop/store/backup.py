@@ -66,9 +66,9 @@ LOCK_TIMEOUT: Final = 2.0  # seconds to wait for another program's write to fini
 _NAME_RE: Final = re.compile(
     r"^library-(?P<stamp>\d{4}-\d{2}-\d{2}-\d{4})-(?P<reason>"
     + "|".join(REASONS)
-    + r")(?:-(?P<n>\d+))?\.db$"
+    + r")(?:-(?P<n>\d+))?\.db\Z"
 )
-_STORE_MIGRATION_RE: Final = re.compile(r"^before-migration-(?P<stamp>\d{8}-\d{6})\.db$")
+_STORE_MIGRATION_RE: Final = re.compile(r"^before-migration-(?P<stamp>\d{8}-\d{6})\.db\Z")
 _STAMP: Final = "%Y-%m-%d-%H%M"
 _DISK_FULL_ERRNOS: Final = frozenset(
     code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None

@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import re
+import secrets
 import shutil
 import sqlite3
 import struct
@@ -863,7 +864,7 @@ def test_cli_export_and_import_json(
     assert code == 0
     data = json.loads(stdout)
     assert set(data) == {"path", "library_id", "letters", "paragraphs", "templates", "since",
-                         "since_field", "size"}  # fmt: skip
+                         "since_field", "size", "too_large"}  # fmt: skip
     assert data["letters"] == 5 and data["templates"] == ["closing.j2"]
     assert data["since"] is None and data["since_field"] == "imported_at"
     assert data["size"] == out.stat().st_size and data["path"] == str(out)
@@ -922,3 +923,119 @@ def test_cli_plain_output_and_refusals(
 def test_the_pack_is_a_zip_anyone_can_open(pack: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(pack.read_bytes())) as zf:
         assert zf.testzip() is None
+
+
+# ---------------------------------------------------------------------------------- hostile values
+
+
+def _edit_first_letter(edit: Callable[[dict[str, Any]], None]) -> Callable[[bytes], bytes]:
+    """A letters.jsonl editor that changes the first letter's JSON (written with ASCII escapes,
+    so a lone surrogate arrives as ``\\ud800``, as a hand-made pack would carry it)."""
+
+    def rewrite(data: bytes) -> bytes:
+        lines = data.rstrip(b"\n").split(b"\n")
+        first = json.loads(lines[0])
+        edit(first)
+        lines[0] = json.dumps(first, ensure_ascii=True).encode()
+        return b"\n".join(lines) + b"\n"
+
+    return rewrite
+
+
+@pytest.mark.parametrize(
+    ("edit", "needles"),
+    [
+        (lambda d: d.update(title="答复\ud800"), ("第 1 行无效", "“title”含有无效的字符")),
+        (
+            lambda d: d["paragraphs"][1].update(text="段落\udfff文字"),
+            ("第 1 行无效", "第 2 段含有无效的字符"),
+        ),
+        (lambda d: d.update(addressee=["王明", "\ud800"]), ("“addressee”含有无效的字符",)),
+        (lambda d: d["origin"].update(library_id="\ud800"), ("“origin”",)),
+        (lambda d: d.update(addressee_count=2**70), ("“addressee_count”应为 0 到 100000",)),
+        (lambda d: d.update(addressee_count=-1), ("“addressee_count”应为 0 到 100000",)),
+        (lambda d: d.update(year=10**30), ("“year”应为 1000 到 9999",)),
+        (lambda d: d["origin"].update(letter_id=2**64), ("“origin”",)),
+        (lambda d: d["paragraphs"][0].update(text="长" * 5001), ("第 1 段超过 5000 个字",)),
+        (lambda d: d["paragraphs"][0].update(original="长" * 5001), ("第 1 段的“original”超过",)),
+        (lambda d: d.update(agency="局" * 5001), ("“agency”超过 5000 个字",)),
+    ],
+)
+def test_hostile_values_in_a_letter_are_refused_with_nothing_merged(
+    other: LibraryStore, pack: Path, tmp_path: Path, edit: Callable[[dict[str, Any]], None],
+    needles: tuple[str, ...],
+) -> None:  # fmt: skip
+    bad = _rewrite(pack, tmp_path / "hostile.zip", letters=_edit_first_letter(edit), rehash=True)
+    _refused(other, bad, tmp_path, *needles)
+
+
+def test_a_lone_surrogate_in_the_manifest_is_refused(
+    other: LibraryStore, pack: Path, tmp_path: Path
+) -> None:
+    for key in ("library_id", "created_at", "app_version"):
+        members = _members(pack)
+        manifest = json.loads(members[MANIFEST])
+        manifest[key] = "x\ud800"
+        members[MANIFEST] = json.dumps(manifest, ensure_ascii=True).encode()
+        _refused(other, _write_zip(tmp_path / f"{key}.zip", members), tmp_path, "清单", key)
+
+
+def test_a_pack_with_one_20_mb_paragraph_is_refused_without_merging(
+    other: LibraryStore, pack: Path, tmp_path: Path
+) -> None:
+    # random text: a zip compresses it no more than a real letter, so no bomb check stops it
+    text = secrets.token_hex(10_000_000)
+    huge = _edit_first_letter(lambda d: d["paragraphs"][0].update(text=text))
+    bad = _rewrite(pack, tmp_path / "huge.zip", letters=huge, rehash=True)
+    assert zipfile.ZipFile(bad).getinfo(LETTERS).file_size > 20_000_000
+    _refused(other, bad, tmp_path, "第 1 行过长")
+
+
+def test_template_count_size_and_name_are_bounded(
+    other: LibraryStore, pack: Path, tmp_path: Path
+) -> None:
+    def with_templates(target: str, templates: dict[str, bytes]) -> Path:
+        def listed(m: dict[str, Any]) -> None:
+            for name, data in templates.items():
+                m["files"].append(
+                    {"path": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+                )
+
+        return _rewrite(pack, tmp_path / target, manifest=listed, extra=templates)
+
+    many = {f"templates/t{i}.j2": b"{{ title }}" for i in range(60)}
+    _refused(other, with_templates("many.zip", many), tmp_path, "文件过多")
+    big = {"templates/big.j2": b"x" * (64 * 1024 + 1)}
+    _refused(other, with_templates("big.zip", big), tmp_path, "模板", "过大")
+    newline = {"templates/evil.j2\n": b"{{ title }}"}
+    _refused(other, with_templates("newline.zip", newline), tmp_path, "evil.j2")
+    assert not list((tmp_path / "receiver-templates").rglob("*"))
+
+
+def test_export_leaves_out_a_letter_a_colleague_could_not_import(
+    store: LibraryStore, other: LibraryStore, tmp_path: Path
+) -> None:
+    # an older version stored a 9,000-character paragraph; the cap is newer
+    store.add_letter(
+        make_letter(["普通的一段。"]), content_hash="a", source_path="a.txt", source_format="txt"
+    )
+    old = store.add_letter(
+        make_letter(["长" * 9000], title="旧的长文件"),
+        content_hash="b", source_path="b.txt", source_format="txt",
+    )  # fmt: skip
+    report = export_pack(store, tmp_path / "p.zip", include_templates=False)
+    assert report.letters == 1 and report.too_large == [old]
+    assert "另有 1 份文件" in report.summary_zh() and f"编号 {old}" in report.summary_zh()
+    assert len(import_pack(other, tmp_path / "p.zip", templates_dir=tmp_path / "r").added) == 1
+
+
+def test_export_refuses_more_templates_than_a_pack_may_carry(
+    sample_store: LibraryStore, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(51):
+        (folder / f"t{i}.j2").write_text("{{ title }}", "utf-8")
+    with pytest.raises(PackError, match="最多只能带 50 个"):
+        export_pack(sample_store, tmp_path / "p.zip", templates_dir=folder)
+    assert not (tmp_path / "p.zip").exists()
