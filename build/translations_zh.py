@@ -37,6 +37,7 @@ ZH: dict[str, str] = {
     "Contact phone": "联系电话",
     "Copy to": "抄送",
     "Separate units with 、": "多个单位用“、”分隔",
+    "Separate units with 、; empty: no copy-to block": "多个单位用“、”分隔；留空则不印抄送",
     "Seal": "印章",
     "Next steps": "下一步打算",
     "Closing": "结尾",

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desktop.dates import parse_date
+from desktop.proposers import Proposers, parse_proposers, proposers_text
 
 SECTIONS: tuple[str, ...] = ("greeting", "status", "plan", "closing")
 STATUSES = {"drafting": "起草中", "awaiting": "待签发", "sent": "已答复"}
@@ -79,6 +80,8 @@ class Case:
     role: str = "代表"  # 代表 | 委员
     session: str = ""
     proposer_count: int | None = None  # 5 for "张三等5位代表"; None = len(proposers)
+    # "张三等" without a number: more proposers than listed, how many unknown.
+    proposers_more: bool = False
     organizer: str = "main"  # "main" | "co"
     main_organizer: str = ""
     co_organizers: list[str] = field(default_factory=list)
@@ -89,7 +92,11 @@ class Case:
     reply_date: str | None = None
     contact_name: str = ""
     contact_phone: str = ""
+    # The case's own copy-to list. ``cc_given`` tells "not set" (False: the profile's list is
+    # used) from "set": True with an empty list means no copy-to block at all. Cases stored
+    # before the flag existed load with it False, so they keep the behaviour they had.
     cc: list[str] = field(default_factory=list)
+    cc_given: bool = False
     disclosure: str = "主动公开"
     doc_number: str = ""
     status: str = "drafting"
@@ -102,11 +109,33 @@ class Case:
 
     @property
     def addressee(self) -> str:
-        """How the reply names its addressees: 张三 / 张三、李四 / 张三等5位."""
+        """How the reply names its addressees: 张三 / 张三、李四 / 张三等5位 / 张三等."""
+        if not self.proposers:
+            return ""
         count = self.proposer_count or len(self.proposers)
         if count > 2 or (count == 2 and len(self.proposers) < 2):
             return f"{self.proposers[0]}等{count}位"
+        if self.proposers_more:
+            return f"{self.proposers[0]}等"
         return "、".join(self.proposers)
+
+    @property
+    def joint(self) -> bool:
+        """Several proposers: the letter says 您们."""
+        return self.proposers_more or (self.proposer_count or len(self.proposers)) > 1
+
+    @property
+    def proposers_field(self) -> str:
+        """The proposers as the case dialog shows them ("王明、李华", "张三等10位", "张三等")."""
+        return proposers_text(self.proposers, self.proposer_count, self.proposers_more)
+
+    def copy_to(self, profile_cc: list[str]) -> list[str]:
+        """The 抄送 list of the letter: the case's own, none when cleared, else the profile's."""
+        if self.organizer == "co":
+            return []
+        if self.cc or self.cc_given:
+            return list(self.cc)
+        return list(profile_cc)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -141,6 +170,19 @@ def _names(data: dict[str, Any], key: str, *, required: bool = False) -> list[st
     return names
 
 
+def _proposers(data: dict[str, Any]) -> Proposers:
+    """The proposer field read by :func:`desktop.proposers.parse_proposers` (text or list)."""
+    value = data.get("proposers")
+    if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+        raise CaseError("proposers", f"“{FIELD_ZH['proposers']}”（proposers）应为名称列表。")
+    if value is not None and not isinstance(value, str | list):
+        raise CaseError("proposers", f"“{FIELD_ZH['proposers']}”（proposers）应为名称列表。")
+    parsed = parse_proposers(value)
+    if not parsed.names:
+        raise CaseError("proposers", f"缺少“{FIELD_ZH['proposers']}”（proposers）。")
+    return parsed
+
+
 def _date(data: dict[str, Any], key: str) -> str | None:
     raw = _text(data, key)
     if not raw:
@@ -164,7 +206,8 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
     """Validate a case as given in CASE.json or by the case dialog."""
     if not isinstance(data, dict):
         raise CaseError("case", "案件文件应为一个 JSON 对象（{…}）。")
-    role = _text(data, "role") or "代表"
+    proposers = _proposers(data)
+    role = _text(data, "role") or proposers.role or "代表"
     if role not in ROLES:
         raise CaseError("role", f"“提出人身份”（role）只能是“代表”或“委员”，而不是“{role}”。")
     organizer = _text(data, "organizer") or "main"
@@ -180,6 +223,8 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
     count = data.get("proposer_count")
     if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
         raise CaseError("proposer_count", "“提出人数”（proposer_count）应为正整数。")
+    if count is None:
+        count = proposers.count
     assigned = _date(data, "assigned_date")
     due = _date(data, "due_date")
     if due is None and assigned is not None:
@@ -187,10 +232,11 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
     case = Case(
         number=number,
         title=_text(data, "title", required=True),
-        proposers=_names(data, "proposers", required=True),
+        proposers=proposers.names,
         role=role,
         session=_text(data, "session"),
         proposer_count=count,
+        proposers_more=proposers.more and count is None,
         organizer=organizer,
         main_organizer=_text(data, "main_organizer"),
         co_organizers=_names(data, "co_organizers"),
@@ -202,6 +248,8 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
         contact_name=_text(data, "contact_name"),
         contact_phone=_text(data, "contact_phone"),
         cc=_names(data, "cc"),
+        # Present in CASE.json (even as [] or ""), or cleared in the dialog: the case's own.
+        cc_given=data.get("cc") is not None,
         disclosure=disclosure,
         doc_number=_text(data, "doc_number"),
         status=status,

@@ -39,7 +39,6 @@ def cn_date(iso: str) -> str:
 
 def template_context(case: Case, profile: AgencyProfile, reply_date: str) -> dict[str, Any]:
     categories = profile.categories
-    count = case.proposer_count or len(case.proposers)
     return {
         "number": case.number,
         "session": case.session,
@@ -47,8 +46,8 @@ def template_context(case: Case, profile: AgencyProfile, reply_date: str) -> dic
         "proposers": case.proposers,
         "lead": case.proposers[0] if case.proposers else "",
         "addressee": case.addressee,
-        "joint": count > 1,
-        "you": "您们" if count > 1 else "您",
+        "joint": case.joint,
+        "you": "您们" if case.joint else "您",
         "role": case.role,
         "kind_word": case.kind_word,
         "category": case.category,
@@ -155,7 +154,7 @@ def compose(
         category_label=f"{category}类" if category else None,
         doc_number=case.doc_number or None,
         contact_note=render("contact") or None,
-        cc=[] if case.organizer == "co" else (case.cc or profile.cc),
+        cc=case.copy_to(profile.cc),
         disclosure=case.disclosure or None,
         seal=seal,
         fonts=profile.fonts,

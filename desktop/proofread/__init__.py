@@ -35,7 +35,13 @@ The rules (``kind``), and where they are knowingly imperfect:
   otherwise. Figures written in Chinese numerals are recognised only with a measure word
   (``三十三家``).
 - ``salutation_mismatch`` — a name in the salutation (``尊敬的X代表：``, ``X等N位代表：``,
-  ``X、Y委员：``) that is not among ``proposers``. The count in ``等N位`` is not checked.
+  ``X、Y委员：``) that is not among ``proposers`` (a doubled role, ``王明代表代表：``, too).
+  The count in ``等N位`` is not checked. Also anyone else addressed anywhere in the letter: a
+  salutation or mention left in a paragraph reused from another letter (``盛培秀代表：``,
+  ``感谢盛培秀代表提出的……``) — a name before 代表/委员 that starts with a common surname
+  (or has ``·``), stands at a boundary, and is followed by ``：``/提出/领衔/的/对/您/a
+  separator. Without ``proposers`` the names of the letter's own salutation are the known
+  ones. Names after the role word (``代表盛培秀``) are not recognised.
 - ``heading_sequence`` — ``一、`` headings, ``（一）`` within a ``一、`` block, ``1.`` and ``（1）``
   below those, and ``一是…二是…`` markers (within and across paragraphs): skipped and repeated
   numbers get the expected number as suggestion (later numbers are renumbered in turn); a level

@@ -9,7 +9,7 @@ from desktop.dates import parse_date
 from desktop.proofread.common import KINDS, Finding, Provenance
 from desktop.proofread.headings import _heading_sequence
 from desktop.proofread.placeholders import _placeholders
-from desktop.proofread.salutation import _salutation
+from desktop.proofread.salutation import _foreign_addressees, _salutation
 from desktop.proofread.stale import _stale_relative, _stale_years
 from desktop.proofread.typography import _date_formats, _doubled, _punctuation, _unbalanced
 
@@ -51,6 +51,7 @@ def check(
         findings.extend(_date_formats(i, text))
     if proposers:
         findings.extend(_salutation(paragraphs, proposers, salutation_index))
+    findings.extend(_foreign_addressees(paragraphs, proposers, salutation_index))
     findings.extend(_heading_sequence(paragraphs))
     findings.sort(key=lambda f: (f.paragraph, f.start, f.end, KINDS.index(f.kind)))
     return findings

@@ -19,7 +19,6 @@ is highlighted and focused, and the dialog stays open. A valid case is saved wit
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +55,6 @@ from desktop.ui.context import AppContext
 _ERROR_STYLE = "color: #b00020;"
 _INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
 _HINT_STYLE = "color: palette(mid);"
-_NAME_SPLIT_RE = re.compile(r"[，,、；;\s]+")
 
 
 def _iso(date: QDate) -> str:
@@ -253,7 +251,7 @@ class CaseDialog(QDialog):
         self.doc_number = self._line("caseDocNumber", self.tr("e.g. 通科函〔2020〕12号"))
         self.contact_name = self._line("caseContactName")
         self.contact_phone = self._line("caseContactPhone")
-        self.cc = self._line("caseCc", self.tr("Separate units with 、"))
+        self.cc = self._line("caseCc", self.tr("Separate units with 、; empty: no copy-to block"))
         self.disclosure = self._combo("caseDisclosure", [(d, d) for d in DISCLOSURES])
 
         suggestion = QGroupBox(self.tr("Suggestion / proposal"), self)
@@ -385,7 +383,7 @@ class CaseDialog(QDialog):
         self.number.setText(case.number)
         self.session.setText(case.session)
         self.title.setText(case.title)
-        self.proposers.setText("、".join(case.proposers))
+        self.proposers.setText(case.proposers_field)
         self.proposer_count.setValue(case.proposer_count or 0)
         self._select(self.role, case.role)
         self.content.setPlainText(case.content)
@@ -409,13 +407,13 @@ class CaseDialog(QDialog):
         self.doc_number.setText(case.doc_number)
         self.contact_name.setText(case.contact_name)
         self.contact_phone.setText(case.contact_phone)
-        self.cc.setText("、".join(case.cc))
+        # Shown in full so that clearing the field means "no copy-to block" (cc_given).
+        self.cc.setText("、".join(case.cc if case.cc or case.cc_given else profile.cc))
         self._select(self.disclosure, case.disclosure)
         # Empty fields fall back to the profile when the letter is composed: say so.
         for edit, default in (
             (self.contact_name, profile.contact_name),
             (self.contact_phone, profile.contact_phone),
-            (self.cc, "、".join(profile.cc)),
         ):
             if default:
                 edit.setPlaceholderText(self.tr("From the profile: {value}").format(value=default))
@@ -544,7 +542,7 @@ class CaseDialog(QDialog):
             "number": self.number.text(),
             "session": self.session.text(),
             "title": self.title.text(),
-            "proposers": _NAME_SPLIT_RE.split(self.proposers.text().strip()),
+            "proposers": self.proposers.text(),  # read by desktop.proposers
             "proposer_count": self.proposer_count.value() or None,
             "role": self.role.currentData(),
             "organizer": self.organizer.currentData(),

@@ -117,359 +117,363 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="132" />
+        <location filename="../../desktop/ui/case_dialog.py" line="130" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="134" />
+        <location filename="../../desktop/ui/case_dialog.py" line="132" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="188" />
+        <location filename="../../desktop/ui/case_dialog.py" line="186" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="189" />
+        <location filename="../../desktop/ui/case_dialog.py" line="187" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="195" />
+        <location filename="../../desktop/ui/case_dialog.py" line="193" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <location filename="../../desktop/ui/case_dialog.py" line="195" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="202" />
+        <location filename="../../desktop/ui/case_dialog.py" line="200" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <location filename="../../desktop/ui/case_dialog.py" line="202" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="209" />
+        <location filename="../../desktop/ui/case_dialog.py" line="207" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="210" />
+        <location filename="../../desktop/ui/case_dialog.py" line="208" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="217" />
+        <location filename="../../desktop/ui/case_dialog.py" line="215" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="226" />
+        <location filename="../../desktop/ui/case_dialog.py" line="224" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="227" />
+        <location filename="../../desktop/ui/case_dialog.py" line="225" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="231" />
+        <location filename="../../desktop/ui/case_dialog.py" line="229" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="233" />
-        <location filename="../../desktop/ui/case_dialog.py" line="256" />
+        <location filename="../../desktop/ui/case_dialog.py" line="231" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="236" />
+        <location filename="../../desktop/ui/case_dialog.py" line="234" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="239" />
+        <location filename="../../desktop/ui/case_dialog.py" line="237" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <location filename="../../desktop/ui/case_dialog.py" line="238" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="245" />
+        <location filename="../../desktop/ui/case_dialog.py" line="243" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="246" />
+        <location filename="../../desktop/ui/case_dialog.py" line="244" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="247" />
+        <location filename="../../desktop/ui/case_dialog.py" line="245" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="252" />
+        <location filename="../../desktop/ui/case_dialog.py" line="250" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="253" />
+        <location filename="../../desktop/ui/case_dialog.py" line="251" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <location filename="../../desktop/ui/case_dialog.py" line="254" />
+        <source>Separate units with 、; empty: no copy-to block</source>
+        <translation>多个单位用“、”分隔；留空则不印抄送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="257" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="261" />
+        <location filename="../../desktop/ui/case_dialog.py" line="259" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <location filename="../../desktop/ui/case_dialog.py" line="260" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="263" />
+        <location filename="../../desktop/ui/case_dialog.py" line="261" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="265" />
+        <location filename="../../desktop/ui/case_dialog.py" line="263" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <location filename="../../desktop/ui/case_dialog.py" line="264" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="267" />
+        <location filename="../../desktop/ui/case_dialog.py" line="265" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <location filename="../../desktop/ui/case_dialog.py" line="267" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="271" />
+        <location filename="../../desktop/ui/case_dialog.py" line="269" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="270" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="271" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="274" />
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="278" />
+        <location filename="../../desktop/ui/case_dialog.py" line="276" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="281" />
+        <location filename="../../desktop/ui/case_dialog.py" line="279" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="285" />
+        <location filename="../../desktop/ui/case_dialog.py" line="283" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="287" />
+        <location filename="../../desktop/ui/case_dialog.py" line="285" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="291" />
+        <location filename="../../desktop/ui/case_dialog.py" line="289" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="294" />
+        <location filename="../../desktop/ui/case_dialog.py" line="292" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="296" />
+        <location filename="../../desktop/ui/case_dialog.py" line="294" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="297" />
+        <location filename="../../desktop/ui/case_dialog.py" line="295" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="298" />
+        <location filename="../../desktop/ui/case_dialog.py" line="296" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="299" />
+        <location filename="../../desktop/ui/case_dialog.py" line="297" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="300" />
+        <location filename="../../desktop/ui/case_dialog.py" line="298" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="319" />
+        <location filename="../../desktop/ui/case_dialog.py" line="317" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="323" />
+        <location filename="../../desktop/ui/case_dialog.py" line="321" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="331" />
+        <location filename="../../desktop/ui/case_dialog.py" line="329" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="332" />
+        <location filename="../../desktop/ui/case_dialog.py" line="330" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="365" />
+        <location filename="../../desktop/ui/case_dialog.py" line="363" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="397" />
+        <location filename="../../desktop/ui/case_dialog.py" line="395" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="421" />
+        <location filename="../../desktop/ui/case_dialog.py" line="419" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="446" />
+        <location filename="../../desktop/ui/case_dialog.py" line="444" />
         <source>Choose the suggestion or reply</source>
         <translation>选择建议原文或答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="448" />
+        <location filename="../../desktop/ui/case_dialog.py" line="446" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="457" />
+        <location filename="../../desktop/ui/case_dialog.py" line="455" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="487" />
+        <location filename="../../desktop/ui/case_dialog.py" line="485" />
         <source>Filled: {fields}.</source>
         <translation>已填入：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="487" />
+        <location filename="../../desktop/ui/case_dialog.py" line="485" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="491" />
+        <location filename="../../desktop/ui/case_dialog.py" line="489" />
         <source>Nothing new found for the empty fields.</source>
         <translation>没有找到可填入空白栏目的新内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="493" />
+        <location filename="../../desktop/ui/case_dialog.py" line="491" />
         <source>No number, title or proposer found in this text.</source>
         <translation>这段文字中没有找到编号、标题或提出人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="516" />
+        <location filename="../../desktop/ui/case_dialog.py" line="514" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="517" />
+        <location filename="../../desktop/ui/case_dialog.py" line="515" />
         <source>number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="518" />
+        <location filename="../../desktop/ui/case_dialog.py" line="516" />
         <source>session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="522" />
+        <location filename="../../desktop/ui/case_dialog.py" line="520" />
         <source>proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="531" />
+        <location filename="../../desktop/ui/case_dialog.py" line="529" />
         <source>number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="534" />
+        <location filename="../../desktop/ui/case_dialog.py" line="532" />
         <source>role</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="578" />
+        <location filename="../../desktop/ui/case_dialog.py" line="576" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="584" />
+        <location filename="../../desktop/ui/case_dialog.py" line="582" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="591" />
-        <location filename="../../desktop/ui/case_dialog.py" line="642" />
+        <location filename="../../desktop/ui/case_dialog.py" line="589" />
+        <location filename="../../desktop/ui/case_dialog.py" line="640" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>

@@ -247,3 +247,58 @@ def test_save_creates_the_row_and_editing_updates_it(qtbot: QtBot, context: AppC
     duplicate.accept()
     assert duplicate.error_field == "number"
     assert context.store.get_case(case.id).title == "关于组织社会大众聚力创新的建议"
+
+
+def _new_case(qtbot: QtBot, context: AppContext, proposers: str, number: str) -> Case:
+    dialog = _dialog(qtbot, context)
+    _line(dialog, "caseNumber").setText(number)
+    _line(dialog, "caseTitle").setText("关于加强科普的建议")
+    _line(dialog, "caseProposers").setText(proposers)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
+    case = context.store.get_case(dialog.case_id)
+    assert case is not None
+    return case
+
+
+def test_proposers_typed_with_role_words_and_spaces(qtbot: QtBot, context: AppContext) -> None:
+    assert _new_case(qtbot, context, "王明代表", "1").proposers == ["王明"]
+    assert _new_case(qtbot, context, "王明 代表", "2").proposers == ["王明"]
+    assert _new_case(qtbot, context, "王\u3000芳、李华", "3").proposers == ["王芳", "李华"]
+    joint = _new_case(qtbot, context, "张三等10位代表", "4")
+    assert (joint.proposers, joint.addressee) == (["张三"], "张三等10位")
+    more = _new_case(qtbot, context, "张三等", "5")
+    assert more.addressee == "张三等" and more.joint
+    # Reopened, the field shows what was meant, and saving it again changes nothing.
+    for case in (joint, more):
+        edit = _dialog(qtbot, context, case)
+        assert _line(edit, "caseProposers").text() == case.proposers_field
+        edit.accept()
+        again = context.store.get_case(case.id)
+        assert again.addressee == case.addressee
+
+
+def test_clearing_copy_to_means_no_copy_to_block(qtbot: QtBot, context: AppContext) -> None:
+    from desktop.casework import Draft
+    from desktop.compose import compose
+
+    context.store.set_profile_value("cc", ["市人大常委会代表工委"])
+    dialog = _dialog(qtbot, context)
+    _line(dialog, "caseNumber").setText("9")
+    _line(dialog, "caseTitle").setText("关于加强科普的建议")
+    _line(dialog, "caseProposers").setText("王明")
+    _line(dialog, "caseCc").clear()
+    dialog.accept()
+    case = context.store.get_case(dialog.case_id)
+    profile = context.store.load_profile()
+    letter = compose(case, profile, Draft(), templates=context.templates).letter
+    assert letter.cc == []
+    assert _line(_dialog(qtbot, context, case), "caseCc").text() == ""
+    # A case saved before "cleared" existed (no cc_given) still gets the profile's list, and
+    # the dialog shows that list so that clearing it is a visible choice.
+    old = Case(number="10", title="t", proposers=["李华"])
+    context.store.save_case(old)
+    assert compose(old, profile, Draft(), templates=context.templates).letter.cc == [
+        "市人大常委会代表工委"
+    ]
+    assert _line(_dialog(qtbot, context, old), "caseCc").text() == "市人大常委会代表工委"

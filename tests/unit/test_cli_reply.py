@@ -279,3 +279,57 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "已自动修改" in out
     fixed = path.read_text(encoding="gbk")
     assert "的的" not in fixed and "厚爱，至2016年" in fixed
+
+
+def _docx_texts(path: Path) -> list[str]:
+    return [p.text.replace("\n", "") for p in Document(str(path)).paragraphs if p.text.strip()]
+
+
+@pytest.mark.parametrize(
+    ("proposers", "salutation", "you"),
+    [
+        ("王明代表", "王明代表：", "您提出的"),
+        ("王明 代表", "王明代表：", "您提出的"),
+        (["王明 代表"], "王明代表：", "您提出的"),
+        ("王明、李华代表", "王明、李华代表：", "您们提出的"),
+        ("张三等10位代表", "张三等10位代表：", "您们提出的"),
+    ],
+)
+def test_draft_reads_proposers_given_as_text_or_list(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    proposers: str | list[str],
+    salutation: str,
+    you: str,
+) -> None:
+    db = str(tmp_path / "lib.db")
+    out = tmp_path / "答复.docx"
+    case = _case(tmp_path, proposers=proposers)
+    code, _, err = run(capsys, "draft", "--case", str(case), "--out", str(out), "--db", db)
+    assert code == 0, err
+    texts = _docx_texts(out)
+    assert salutation in texts
+    assert texts[texts.index(salutation) + 1].startswith(you)
+
+
+def test_draft_copy_to_empty_absent_or_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "lib.db")
+    assert run(capsys, "profile", "set", "cc", "市人大常委会代表工委", "--db", db)[0] == 0
+    results = {}
+    for number, extra in (("1", {"cc": []}), ("2", {}), ("3", {"cc": ["市政府办公室"]})):
+        case = _case(tmp_path, number=number, **extra)
+        if not extra:
+            data = json.loads(case.read_text(encoding="utf-8"))
+            del data["cc"]
+            case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        out = tmp_path / f"答复{number}.docx"
+        code, _, err = run(capsys, "draft", "--case", str(case), "--out", str(out), "--db", db)
+        assert code == 0, err
+        cells = [c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells]
+        results[number] = [t for t in cells if "抄送" in t]
+    assert results["1"] == []  # "cc": [] — no copy-to block
+    assert len(results["2"]) == 1 and "市人大常委会代表工委" in results["2"][0]
+    assert len(results["3"]) == 1 and "市政府办公室" in results["3"][0]
+    assert "市人大常委会代表工委" not in results["3"][0]

@@ -236,3 +236,31 @@ def test_draft_salutation_round_trips_and_old_json_loads() -> None:
     assert loaded.salutation is None
     assert loaded.sections["greeting"][0].text == "您好"
     assert "salutation" not in Draft().to_json()
+
+
+def test_check_composition_flags_a_reused_paragraph_addressed_to_someone_else(
+    templates: ReplyTemplates,
+) -> None:
+    reused = DraftBlock(
+        "library",
+        "盛培秀代表提出的关于加强科普工作的建议很有针对性。",
+        8,
+        4,
+        2025,
+        "关于科普的建议",
+    )
+    draft = default_draft([("status", reused)], {})
+    case = case_from_json({**BASE, "reply_date": "2026-06-01", "proposers": "王明 代表"})
+    comp = compose(case, PROFILE, draft, templates=templates)
+    assert comp.letter.salutation == "王明代表："
+    findings = [f for f in check_composition(comp, case) if f.kind == "salutation_mismatch"]
+    assert len(findings) == 1
+    body_index = [p.text for p in comp.letter.paragraphs].index(reused.text) + 1
+    assert findings[0].paragraph == body_index and "盛培秀代表" in findings[0].message
+    # The clerk's own salutation repeating the role after each name is fine; doubled is not.
+    two = case_from_json({**BASE, "proposers": ["王明", "李华"]})
+    comp = compose(two, PROFILE, Draft(salutation="王明代表、李华代表："), templates=templates)
+    assert [f for f in check_composition(comp, two) if f.kind == "salutation_mismatch"] == []
+    comp = compose(case, PROFILE, Draft(salutation="王明代表代表："), templates=templates)
+    [doubled] = [f for f in check_composition(comp, case) if f.kind == "salutation_mismatch"]
+    assert doubled.paragraph == 0 and doubled.suggestion == "王明"

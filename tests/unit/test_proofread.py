@@ -418,7 +418,8 @@ def test_stale_relative_only_in_reused_paragraphs_when_provenance_is_given() -> 
         (["张三、李四委员：", "正文"], ["李四", "张三"], []),
         (["王  芳代表：", "正文"], ["王芳"], []),
         (["各位代表："], ["王芳"], []),
-        (["标题", "正文", "说明", "张三代表："], ["李四"], []),  # not within the first 3
+        # Past the first 3 paragraphs it is no salutation, but still someone else addressed.
+        (["标题", "正文", "说明", "张三代表："], ["李四"], [(3, 0, 2, None)]),
     ],
 )
 def test_salutation(
@@ -429,14 +430,63 @@ def test_salutation(
 
 def test_salutation_message_and_explicit_index() -> None:
     paragraphs = ["张三代表：", "李四代表："]
-    [finding] = findings_of(paragraphs, "salutation_mismatch", proposers=["王五"])
+    finding, reused = findings_of(paragraphs, "salutation_mismatch", proposers=["王五"])
     assert finding.paragraph == 0
     assert "“张三”" in finding.message and "王五" in finding.message
+    # The second salutation is a paragraph reused from a letter to someone else.
+    assert (reused.paragraph, reused.start, reused.end) == (1, 0, 2)
+    assert "“李四代表”" in reused.message and "其他人" in reused.message
     explicit = findings_of(
         paragraphs, "salutation_mismatch", proposers=["张三"], salutation_index=1
     )
     assert [(f.paragraph, f.start, f.end) for f in explicit] == [(1, 0, 2)]
-    assert found(paragraphs, "salutation_mismatch") == []  # no proposers: nothing to compare
+    # Without proposers the letter's own salutation names the addressee.
+    assert found(paragraphs, "salutation_mismatch") == [(1, 0, 2, None)]
+    assert found(["张三代表：", "正文"], "salutation_mismatch") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        ("盛培秀代表：", "盛培秀"),
+        ("尊敬的盛培秀代表：", "盛培秀"),
+        ("盛培秀代表：您提出的《关于加强科普的建议》收悉。", "盛培秀"),
+        ("盛培秀代表提出的《关于加强科普的建议》收悉。", "盛培秀"),
+        ("盛培秀代表领衔提出的建议收悉。", "盛培秀"),
+        ("盛培秀等5位代表提出的建议收悉。", "盛培秀"),
+        ("衷心感谢盛培秀代表对我市科技工作的关心。", "盛培秀"),
+        ("对盛培秀代表的建议，我局高度重视。", "盛培秀"),
+        ("收到盛培秀代表的来信后，我们进行了研究。", "盛培秀"),
+        ("尊敬的盛培秀代表，您好！", "盛培秀"),
+        ("欧阳娜娜委员提出的提案很有针对性。", "欧阳娜娜"),
+        ("阿不都·热合曼代表：您好", "阿不都·热合曼"),
+        ("李华、盛培秀代表：", "盛培秀"),
+    ],
+)
+def test_a_reused_paragraph_addressing_someone_else(paragraph: str, name: str) -> None:
+    paragraphs = ["王明、李华代表：", "您们提出的建议收悉。", paragraph]
+    [finding] = findings_of(paragraphs, "salutation_mismatch", proposers=["王明", "李华"])
+    assert finding.paragraph == 2
+    assert paragraph[finding.start : finding.end] == name
+    assert "王明、李华" in finding.message and finding.suggestion is None
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "王明代表提出的建议收悉，感谢王明代表。",
+        "感谢李华代表对我市工作的关心。",
+        "我们邀请人大代表视察，听取全国人大代表、市政协委员的意见。",
+        "部分代表提出，各位代表的意见我们认真吸收。",
+        "基层代表、青年代表、妇女代表和企业代表的建议。",
+        "市科技创新委员会负责统筹，委员会主任由市长兼任。",
+        "如皋市十七届人民代表大会第五次会议上，代表联名提出。",
+        "市人大常委会代表工委",
+    ],
+)
+def test_mentions_of_the_proposers_and_of_nobody_are_fine(paragraph: str) -> None:
+    paragraphs = ["王明、李华代表：", paragraph]
+    assert found(paragraphs, "salutation_mismatch", proposers=["王明", "李华"]) == []
 
 
 def test_salutation_helpers() -> None:
