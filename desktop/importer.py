@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import Any
 from desktop.letter_parser import parse_letter
 from desktop.model import ImportFailure, ParsedLetter
 from desktop.normalize import normalized_key
-from desktop.readers import SUPPORTED_SUFFIXES, read_document
+from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
 from desktop.store import LibraryStore
 
 log = logging.getLogger(__name__)
@@ -54,24 +55,73 @@ def _skippable(path: Path) -> bool:
     return path.name.startswith(("~$", ".~", "."))
 
 
+# Letters are filed a few folders deep; a tree deeper than this is a loop of junctions, a
+# generated tree or an attack (1,200 levels once crashed the old recursive walk).
+MAX_FOLDER_DEPTH = 64
+
+
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult]]:
-    """Expand folders recursively; a missing path becomes a failed result at once."""
+    """Expand folders recursively; a missing path, an unreadable folder or a tree deeper than
+    :data:`MAX_FOLDER_DEPTH` becomes a failed result at once."""
     files: list[Path] = []
     missing: list[ImportResult] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_SUFFIXES and p.is_file() and not _skippable(p)
-            )
-            files.extend(found)
+            files.extend(_walk(path, missing))
         elif path.exists():
             files.append(path)
         else:
-            missing.append(ImportResult(str(path), "failed", message="找不到这个文件或文件夹。"))
+            missing.append(
+                ImportResult(printable_path(path), "failed", message="找不到这个文件或文件夹。")
+            )
     return files, missing
+
+
+def _walk(root: Path, problems: list[ImportResult]) -> list[Path]:
+    """The importable files under ``root``, sorted, found without recursion (a deep tree must
+    not exhaust Python's stack). Symbolic links to folders are not followed (they can loop)."""
+    found: list[Path] = []
+    too_deep = False
+    stack = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            if depth < MAX_FOLDER_DEPTH:
+                                stack.append((Path(entry.path), depth + 1))
+                            else:
+                                too_deep = True
+                            continue
+                        candidate = Path(entry.path)
+                        if (
+                            candidate.suffix.lower() in SUPPORTED_SUFFIXES
+                            and not _skippable(candidate)
+                            and entry.is_file()
+                        ):
+                            found.append(candidate)
+                    except OSError:  # vanished or unreadable entry: as if it were not there
+                        continue
+        except OSError:
+            problems.append(
+                ImportResult(
+                    printable_path(folder),
+                    "failed",
+                    message="无法打开这个文件夹（没有权限或已被移走），其中的文件未导入。",
+                )
+            )
+    if too_deep:
+        problems.append(
+            ImportResult(
+                printable_path(root),
+                "failed",
+                message=f"文件夹层级过深：超过 {MAX_FOLDER_DEPTH} 层的子文件夹中的文件未导入。",
+            )
+        )
+    return sorted(found)
 
 
 def content_hash(letter: ParsedLetter) -> str:
@@ -83,7 +133,7 @@ def content_hash(letter: ParsedLetter) -> str:
 
 
 def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) -> ImportResult:
-    name = str(path)
+    name = printable_path(path)
     try:
         extracted = read_document(path, soffice=soffice) if soffice else read_document(path)
         letter = parse_letter(extracted.lines)
@@ -101,7 +151,7 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
         letter_id = store.add_letter(
             letter,
             content_hash=digest,
-            source_path=str(path.resolve()),
+            source_path=printable_path(path.resolve()),
             source_format=extracted.source_format,
         )
     except sqlite3.OperationalError as exc:

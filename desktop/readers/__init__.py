@@ -35,6 +35,7 @@ from desktop.readers.common import (
     _fail,
     _open_failure,
     _shown_name,
+    printable_path,
 )
 from desktop.readers.docx_file import (
     MAX_COMPRESSION_RATIO,
@@ -73,6 +74,7 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "decode_text",
     "find_soffice",
+    "printable_path",
     "read_document",
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Final
 
@@ -47,8 +48,21 @@ MSG_SOFFICE_BROKEN: Final = (
 MSG_TOO_BIG: Final = "文件太大（{size} MB），最大只能导入 {limit} MB 的文件"
 
 
+_SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
+
+
+def printable_path(path: Path | str) -> str:
+    """``path`` as text that can be shown, logged and stored.
+
+    A file name that is not valid UTF-8 on Linux (``b'\\xff.txt'``) reaches Python with each
+    bad byte as a lone surrogate, which no UTF-8 terminal, log or SQLite can take: each becomes
+    the replacement character U+FFFD (``\ufffd.txt``).
+    """
+    return _SURROGATE_RE.sub("\ufffd", str(path))
+
+
 def _shown_name(path: Path) -> str:
-    return (path.name or str(path)).replace("\r", " ").replace("\n", " ")
+    return printable_path(path.name or str(path)).replace("\r", " ").replace("\n", " ")
 
 
 def _fail(path: Path, reason: str) -> ImportFailure:

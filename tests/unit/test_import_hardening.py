@@ -1,0 +1,105 @@
+"""Import under attack: odd file names, deep folders, garbage through LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.importer import MAX_FOLDER_DEPTH, import_paths
+from desktop.store import LibraryStore
+from tests.conftest import ROOT
+
+LETTER = "张三代表：\n您提出的《关于加快孵化器建设的建议》收悉。现答复如下：我们将继续加大投入。\n"
+
+posix_bytes_names = pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"), reason="needs a file system that takes any bytes"
+)
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONIOENCODING": "utf-8",
+    }
+
+
+@posix_bytes_names
+def test_a_file_name_that_is_not_utf8_is_imported_and_shown_with_a_replacement_character(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "来信"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/\xff.txt", "wb") as f:
+        f.write(LETTER.encode("utf-8"))
+    with open(os.fsencode(folder) + b"/\xfe\xfd.docx", "wb") as f:
+        f.write(b"not a zip at all")
+    db = tmp_path / "lib.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "import", str(folder), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        env=_env(tmp_path),
+        timeout=120,
+    )
+    out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+    assert proc.returncode == 1, err  # one file failed
+    assert "Traceback" not in err and "Logging error" not in err, err
+    lines = out.splitlines()
+    assert any("已导入" in line and "\ufffd.txt" in line for line in lines), out
+    assert any("失败" in line and "\ufffd\ufffd.docx" in line for line in lines), out
+    store = LibraryStore(db)
+    try:
+        paths = [letter["source_path"] for letter in store.list_letters()]
+        assert paths == [str(folder / "\ufffd.txt")]
+        assert store.integrity_check() == "ok"
+    finally:
+        store.close()
+
+
+def test_the_log_keeps_a_record_about_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    script = (
+        "import logging, os; from pathlib import Path; from desktop.logs import setup_logging\n"
+        f"setup_logging(Path({str(tmp_path)!r}))\n"
+        "name = Path(os.fsdecode(b'/x/\\xff.txt'))\n"
+        "try:\n"
+        "    raise ValueError(str(name))\n"
+        "except ValueError:\n"
+        "    logging.getLogger('t').exception('import of %s failed', name)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, env=_env(tmp_path),
+        timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0 and proc.stderr == b"", proc.stderr.decode()
+    log = (tmp_path / "replydesk.log").read_text("utf-8")
+    assert "import of /x/\\udcff.txt failed" in log
+    assert "Traceback" in log and "ValueError: /x/\\udcff.txt" in log
+
+
+def test_a_folder_1200_levels_deep_is_walked_without_recursion(
+    store: LibraryStore, tmp_path: Path
+) -> None:
+    root = tmp_path / "深"
+    shallow = root / "a" / "b"
+    shallow.mkdir(parents=True)
+    (shallow / "浅.txt").write_text(LETTER, "utf-8")
+    deep = root
+    for _ in range(1200):  # os.makedirs is itself recursive
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "深.txt").write_text(LETTER.replace("张三", "李四"), "utf-8")
+    results = [p.result for p in import_paths(store, [root])]
+    assert [(Path(r.path).name, r.status) for r in results] == [
+        ("深", "failed"),
+        ("浅.txt", "imported"),
+    ]
+    assert f"超过 {MAX_FOLDER_DEPTH} 层" in results[0].message
+    assert store.letter_count() == 1
