@@ -231,6 +231,16 @@ ZH: dict[str, str] = {
         "上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？"
     ),
     # ------------------------------------------------------------------ composer
+    "SalutationLine|Salutation": "称呼",
+    "The line the letter opens with. Type over it to change it for this letter.": (
+        "答复开头的称呼。直接改写即可只改变这封答复的称呼。"
+    ),
+    "(automatic)": "（自动）",
+    "(typed)": "（已改写）",
+    "SalutationLine|Automatic": "恢复自动",
+    "Use the salutation made from the case's proposers again": "重新使用根据案件提出人生成的称呼",
+    "Edit salutation": "修改称呼",
+    "Automatic salutation": "恢复自动称呼",
     "Opening": "开头",
     "Current situation": "现状",
     "Undo": "撤销",

@@ -48,6 +48,7 @@ from desktop.ui.draft_model import (
     BlockFinding,
     DraftModel,
 )
+from desktop.ui.salutation_line import SalutationLine
 from desktop.ui.section_editor import SectionEditor
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ QLabel#blockSource { color: #4a5a70; }
 QLabel#dragHandle { color: #9a9a9a; }
 QLabel#sectionCaption { font-weight: bold; }
 QLabel#emptySection { color: #9a9a9a; }
+QLabel#salutationState { color: #6b6b6b; }
 QFrame#dropIndicator { background: #2f6fd1; }
 """
 
@@ -158,6 +160,8 @@ class Composer(QWidget):
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(12, 6, 12, 12)
         page_layout.setSpacing(4)
+        self.salutation = SalutationLine(context, model, page)
+        page_layout.addWidget(self.salutation)
         for editor in self.editors.values():
             page_layout.addWidget(editor)
         page_layout.addStretch(1)

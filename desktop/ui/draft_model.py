@@ -27,7 +27,13 @@ from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
-from desktop.compose import Composition, check_composition, template_context, template_variants
+from desktop.compose import (
+    Composition,
+    automatic_salutation,
+    check_composition,
+    template_context,
+    template_variants,
+)
 from desktop.compose import compose as compose_letter
 from desktop.normalize import normalize_text
 from desktop.proofread import Finding
@@ -39,6 +45,7 @@ from desktop.ui.undo_commands import (
     MoveBlock,
     MoveBlockToSection,
     RemoveBlock,
+    SetSalutation,
 )
 
 if TYPE_CHECKING:
@@ -151,6 +158,7 @@ class DraftModel(QObject):
     blockRemoved = Signal(str, int)  # section, index it had
     blockMoved = Signal(str, int, int)  # section, from index, to index (within the section)
     blockTextChanged = Signal(str, int)  # section, index
+    salutationChanged = Signal()  # the override was set, edited or dropped (automatic again)
     modelReset = Signal()  # another case or draft was loaded
     caseUpdated = Signal()  # the case record was edited (template text may change)
     modifiedChanged = Signal(bool)  # unsaved changes appeared / were saved or undone
@@ -289,6 +297,19 @@ class DraftModel(QObject):
         finally:
             self.undo_stack.endMacro()
 
+    def set_salutation(self, text: str | None, *, typing: bool = True) -> None:
+        """The clerk's salutation line; ``None`` or blank: the automatic one again."""
+        new = text if text is not None and text.strip() else None
+        if new == self.draft.salutation:
+            return
+        self.undo_stack.push(SetSalutation(self, new, typing=typing))
+
+    def automatic_salutation(self, context: AppContext) -> str:
+        """The salutation the letter gets from the case when the clerk has not typed one."""
+        if self.case is None:
+            return ""
+        return automatic_salutation(self.case, context.profile(), context.templates)
+
     def detach_template(self, section: str, index: int, context: AppContext) -> None:
         """Replace a template block by free blocks holding its rendered paragraphs, so the clerk
         can edit them (fill in a placeholder). One undo step."""
@@ -330,6 +351,12 @@ class DraftModel(QObject):
         blocks = self.blocks(section)
         blocks[index] = dataclasses.replace(blocks[index], text=text)
         self.blockTextChanged.emit(section, index)
+        self._dirty = True
+        self.changed.emit()
+
+    def raw_set_salutation(self, text: str | None) -> None:
+        self.draft.salutation = text
+        self.salutationChanged.emit()
         self._dirty = True
         self.changed.emit()
 

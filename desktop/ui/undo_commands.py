@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop.ui.draft_model import DraftModel
 
 EDIT_TEXT_ID = 1001  # consecutive typing in one block merges into one command
+SALUTATION_ID = 1002  # likewise typing in the salutation line
 
 
 class InsertBlock(QUndoCommand):
@@ -155,3 +156,35 @@ class ApplyFix(QUndoCommand):
 
     def undo(self) -> None:
         self.model.raw_set_text(self.section, self.index, self.old_text)
+
+
+class SetSalutation(QUndoCommand):
+    """Set the salutation override (``None``: automatic again). Consecutive typing merges into
+    one step; "restore automatic" is a step of its own."""
+
+    def __init__(self, model: DraftModel, new: str | None, *, typing: bool = True) -> None:
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Edit salutation")
+            if new is not None
+            else QCoreApplication.translate("UndoCommands", "Automatic salutation")
+        )
+        self.model = model
+        self.old = model.draft.salutation
+        self.new = new
+        self.typing = typing
+
+    def id(self) -> int:
+        return SALUTATION_ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetSalutation) and other.model is self.model and other.typing):
+            return False
+        self.new = other.new
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self.model.raw_set_salutation(self.new)
+
+    def undo(self) -> None:
+        self.model.raw_set_salutation(self.old)

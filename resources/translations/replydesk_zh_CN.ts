@@ -582,89 +582,89 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="95" />
+        <location filename="../../desktop/ui/composer.py" line="97" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="96" />
+        <location filename="../../desktop/ui/composer.py" line="98" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="97" />
+        <location filename="../../desktop/ui/composer.py" line="99" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="98" />
+        <location filename="../../desktop/ui/composer.py" line="100" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="106" />
+        <location filename="../../desktop/ui/composer.py" line="108" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="108" />
+        <location filename="../../desktop/ui/composer.py" line="110" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="117" />
+        <location filename="../../desktop/ui/composer.py" line="119" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="120" />
+        <location filename="../../desktop/ui/composer.py" line="122" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="122" />
+        <location filename="../../desktop/ui/composer.py" line="124" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="124" />
+        <location filename="../../desktop/ui/composer.py" line="126" />
         <source>New paragraph</source>
         <translation>新增段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="128" />
+        <location filename="../../desktop/ui/composer.py" line="130" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="130" />
+        <location filename="../../desktop/ui/composer.py" line="132" />
         <source>Next problem</source>
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="195" />
+        <location filename="../../desktop/ui/composer.py" line="199" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="198" />
+        <location filename="../../desktop/ui/composer.py" line="202" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/composer.py" line="546" />
+        <location filename="../../desktop/ui/composer.py" line="550" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="548" />
+        <location filename="../../desktop/ui/composer.py" line="552" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="552" />
+        <location filename="../../desktop/ui/composer.py" line="556" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
@@ -672,17 +672,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="281" />
+        <location filename="../../desktop/ui/draft_model.py" line="289" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="296" />
+        <location filename="../../desktop/ui/draft_model.py" line="317" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="353" />
+        <location filename="../../desktop/ui/draft_model.py" line="380" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1630,6 +1630,39 @@
     </message>
 </context>
 <context>
+    <name>SalutationLine</name>
+    <message>
+        <location filename="../../desktop/ui/salutation_line.py" line="26" />
+        <source>Salutation</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/salutation_line.py" line="31" />
+        <source>The line the letter opens with. Type over it to change it for this letter.</source>
+        <translation>答复开头的称呼。直接改写即可只改变这封答复的称呼。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/salutation_line.py" line="37" />
+        <source>Automatic</source>
+        <translation>恢复自动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/salutation_line.py" line="39" />
+        <source>Use the salutation made from the case's proposers again</source>
+        <translation>重新使用根据案件提出人生成的称呼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/salutation_line.py" line="71" />
+        <source>(automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/salutation_line.py" line="71" />
+        <source>(typed)</source>
+        <translation>（已改写）</translation>
+    </message>
+</context>
+<context>
     <name>SectionEditor</name>
     <message>
         <location filename="../../desktop/ui/section_editor.py" line="50" />
@@ -2046,30 +2079,40 @@
 <context>
     <name>UndoCommands</name>
     <message>
-        <location filename="../../desktop/ui/undo_commands.py" line="27" />
+        <location filename="../../desktop/ui/undo_commands.py" line="28" />
         <source>Insert paragraph</source>
         <translation>插入段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_commands.py" line="42" />
+        <location filename="../../desktop/ui/undo_commands.py" line="43" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_commands.py" line="60" />
-        <location filename="../../desktop/ui/undo_commands.py" line="80" />
+        <location filename="../../desktop/ui/undo_commands.py" line="61" />
+        <location filename="../../desktop/ui/undo_commands.py" line="81" />
         <source>Move paragraph</source>
         <translation>移动段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_commands.py" line="99" />
+        <location filename="../../desktop/ui/undo_commands.py" line="100" />
         <source>Edit text</source>
         <translation>修改文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_commands.py" line="140" />
+        <location filename="../../desktop/ui/undo_commands.py" line="141" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_commands.py" line="167" />
+        <source>Edit salutation</source>
+        <translation>修改称呼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_commands.py" line="169" />
+        <source>Automatic salutation</source>
+        <translation>恢复自动称呼</translation>
     </message>
 </context>
 <context>

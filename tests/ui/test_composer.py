@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHelpEvent, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.casework import SECTIONS, DraftBlock, case_from_json
@@ -449,3 +449,35 @@ def test_paste_arrows_and_next_problem(
     qtbot.keyClick(composer.block_widget("greeting", 0), Qt.Key.Key_F8)
     assert composer.current == ("closing", 1)
     assert composer.block_widget("closing", 1).editor.cursor_index() == 2
+
+
+def test_the_salutation_line_is_shown_and_editable(
+    qtbot: QtBot, setup: tuple[Composer, DraftModel, AppContext]
+) -> None:
+    composer, model, context = setup
+    line = composer.findChild(QLineEdit, "salutationEdit")
+    restore = composer.findChild(QToolButton, "restoreSalutation")
+    assert line.text() == "石剑波代表："  # the automatic one, from the case's proposers
+    assert not restore.isEnabled()
+    line.setFocus()
+    line.selectAll()
+    commit(line, "尊敬的石剑波代表：")
+    assert model.draft.salutation == "尊敬的石剑波代表："
+    assert model.compose(context).letter.salutation == "尊敬的石剑波代表："
+    assert restore.isEnabled()
+    model.undo_stack.undo()
+    assert model.draft.salutation is None and line.text() == "石剑波代表："
+    model.undo_stack.redo()
+    assert line.text() == "尊敬的石剑波代表："
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert model.draft.salutation is None and line.text() == "石剑波代表："
+    assert model.compose(context).letter.salutation == "石剑波代表："
+    model.undo_stack.undo()
+    assert line.text() == "尊敬的石剑波代表："
+    # the automatic line follows the case; a typed one stays
+    model.undo_stack.undo()
+    case = model.case
+    assert case is not None
+    case.proposers = ["王明", "李华"]
+    model.update_case(case)
+    assert line.text() == "王明、李华代表："

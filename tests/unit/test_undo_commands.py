@@ -15,6 +15,7 @@ from desktop.ui.undo_commands import (
     MoveBlock,
     MoveBlockToSection,
     RemoveBlock,
+    SetSalutation,
 )
 
 
@@ -161,3 +162,20 @@ def test_load_clears_history(model: DraftModel) -> None:
     assert not model.is_modified()
     model.load(model.case, Draft(), recovered=True)  # type: ignore[arg-type]
     assert model.is_modified()
+
+
+def test_set_salutation_merges_typing_and_restores_automatic(model: DraftModel) -> None:
+    stack = QUndoStack()
+    assert model.draft.salutation is None
+    stack.push(SetSalutation(model, "张三同"))
+    stack.push(SetSalutation(model, "张三同志："))  # typing on: one step
+    assert model.draft.salutation == "张三同志：" and stack.count() == 1
+    stack.push(SetSalutation(model, None, typing=False))  # "automatic": a step of its own
+    assert model.draft.salutation is None and stack.count() == 2
+    stack.undo()
+    assert model.draft.salutation == "张三同志："
+    stack.undo()
+    assert model.draft.salutation is None
+    stack.redo()
+    assert model.draft.salutation == "张三同志："
+    assert model.draft.to_json()["salutation"] == "张三同志："
