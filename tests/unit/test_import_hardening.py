@@ -92,11 +92,20 @@ def test_a_folder_1200_levels_deep_is_walked_without_recursion(
     shallow.mkdir(parents=True)
     (shallow / "浅.txt").write_text(LETTER, "utf-8")
     deep = root
+    levels = []
     for _ in range(1200):  # os.makedirs is itself recursive
         deep = deep / "d"
         deep.mkdir()
+        levels.append(deep)
     (deep / "深.txt").write_text(LETTER.replace("张三", "李四"), "utf-8")
-    results = [p.result for p in import_paths(store, [root])]
+    try:
+        results = [p.result for p in import_paths(store, [root])]
+    finally:
+        # pytest's own clean-up of old temporary folders (shutil.rmtree) is recursive and
+        # would fail on this folder in every later run: remove it level by level.
+        (deep / "深.txt").unlink()
+        for level in reversed(levels):
+            level.rmdir()
     assert [(Path(r.path).name, r.status) for r in results] == [
         ("深", "failed"),
         ("浅.txt", "imported"),
