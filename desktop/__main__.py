@@ -15,57 +15,91 @@ from pathlib import Path
 from typing import Any
 
 from desktop import __version__
+from desktop.cli_args import (
+    ZhArgumentParser,
+    add_common,
+    common_parent,
+    path,
+    text,
+    whole_number,
+)
 from desktop.letter_view import SECTION_ZH
 
 log = logging.getLogger("desktop.cli")
 
 
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help="library database file (default: $REPLYDESK_DB or the user data folder)",
-    )
-    common.add_argument("--json", action="store_true", help="print JSON")
-    return common
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="replydesk", description="答复助手 ReplyDesk — 建议提案答复助手"
+    common = common_parent()
+    parser = ZhArgumentParser(
+        prog="replydesk",
+        description="答复助手 ReplyDesk — 建议提案答复助手。不带参数时打开窗口；"
+        "带命令时在命令行中运行，不打开窗口。",
+        epilog="每个命令都可以用 --db 指定资料库、用 --json 输出 JSON，放在命令前后均可。"
+        "用“replydesk 命令 --help”查看某个命令的用法。",
     )
-    parser.add_argument("--version", action="version", version=f"replydesk {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument(
+        "--version", action="version", version=f"replydesk {__version__}", help="显示版本号并退出"
+    )
+    add_common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="命令")
 
-    p = sub.add_parser("import", parents=[common], help="import files or folders")
-    p.add_argument("paths", nargs="+", type=Path)
+    p = sub.add_parser(
+        "import", parents=[common], help="导入文件或文件夹", description="导入文件或文件夹"
+    )
+    p.add_argument("paths", nargs="+", type=path, metavar="路径", help="文件或文件夹")
 
-    sub.add_parser("letters", parents=[common], help="list the letters in the library")
+    sub.add_parser(
+        "letters", parents=[common], help="列出资料库中的文件", description="列出资料库中的文件"
+    )
 
-    p = sub.add_parser("show", parents=[common], help="show one letter")
-    p.add_argument("id", type=int)
+    p = sub.add_parser("show", parents=[common], help="显示一份文件", description="显示一份文件")
+    p.add_argument("id", type=whole_number(what="文件编号"), metavar="编号", help="文件编号")
 
-    p = sub.add_parser("search", parents=[common], help="search paragraphs")
-    p.add_argument("query")
+    p = sub.add_parser(
+        "search",
+        parents=[common],
+        help="检索段落",
+        description="检索段落：多个检索词用空格分开，段落须包含每一个检索词。",
+    )
+    p.add_argument("query", type=text, metavar="检索词", help="一个或多个检索词（用空格分开）")
     p.add_argument(
         "--section",
         action="append",
         choices=sorted(SECTION_ZH),
-        help="only paragraphs of this section kind (repeatable)",
+        help="只检索这一部分的段落（可重复）：" + "，".join(
+            f"{k}={v}" for k, v in sorted(SECTION_ZH.items())
+        ),
     )
-    p.add_argument("--year-from", type=int)
-    p.add_argument("--year-to", type=int)
-    p.add_argument("--agency")
-    p.add_argument("--kind", choices=["reply", "reference"])
-    p.add_argument("--limit", type=int, default=20)
+    year = whole_number(minimum=0, what="年份")
+    p.add_argument("--year-from", type=year, metavar="年份", help="答复年份不早于")
+    p.add_argument("--year-to", type=year, metavar="年份", help="答复年份不晚于")
+    p.add_argument("--agency", type=text, metavar="单位", help="答复单位或主办单位包含这些字")
+    p.add_argument(
+        "--kind", choices=["reply", "reference"], help="reply=答复，reference=参考材料"
+    )
+    p.add_argument(
+        "--limit",
+        type=whole_number(minimum=0, what="条数"),
+        default=20,
+        metavar="条数",
+        help="最多显示多少条（默认 20）",
+    )
 
-    p = sub.add_parser("similar", parents=[common], help="past replies similar to a proposal")
-    p.add_argument("--title", required=True)
-    p.add_argument("--content-file", type=Path)
-    p.add_argument("--limit", type=int, default=10)
+    p = sub.add_parser(
+        "similar",
+        parents=[common],
+        help="查找与建议提案相近的历年答复",
+        description="查找与建议提案相近的历年答复",
+    )
+    p.add_argument("--title", required=True, type=text, metavar="标题", help="建议或提案的标题")
+    p.add_argument("--content-file", type=path, metavar="文件", help="建议或提案正文所在的文件")
+    p.add_argument(
+        "--limit",
+        type=whole_number(minimum=0, what="条数"),
+        default=10,
+        metavar="条数",
+        help="最多显示多少份（默认 10）",
+    )
 
     from desktop.cli_maintenance import add_parsers as add_maintenance_parsers
     from desktop.cli_reply import add_parsers
@@ -286,13 +320,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.model import ImportFailure
     from desktop.store import LibraryError
 
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a wrong argument (already printed)
+        return exc.code if isinstance(exc.code, int) else 2
     if args.command is None:
-        build_parser().print_help()
+        parser.print_help()
         return 2
     from desktop.cli_reply import CliError
 
-    setup_logging()
+    log_file = setup_logging()
     store = None
     try:
         if args.command not in NO_LIBRARY:
@@ -307,10 +345,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportFailure as exc:
         print(exc.message, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except Exception:
+        # A programmer's error: the details go to the log, the clerk gets one line.
+        log.exception("replydesk %s failed", args.command)
+        where = f"详情已写入日志：{log_file}" if log_file else "详情见上方的日志输出"
+        print(f"程序内部错误，命令“{args.command}”没有完成（{where}）。", file=sys.stderr)
+        return 2
     finally:
         if store is not None:
             store.close()
-
 
 if __name__ == "__main__":
     sys.exit(main())

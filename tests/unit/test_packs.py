@@ -812,37 +812,11 @@ def test_an_older_library_gets_the_origin_column(tmp_path: Path) -> None:
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Through ``replydesk`` once the commands are wired into desktop/__main__.py; until then
-    through the same parser pieces and error handling."""
     from desktop import __main__ as entry
 
-    if "export-pack" in entry.COMMANDS:
-        code = entry.main(list(argv))
-    else:
-        code = _local_main(entry, list(argv))
+    code = entry.main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def _local_main(entry: Any, argv: list[str]) -> int:
-    from desktop import cli_packs
-
-    parser = argparse.ArgumentParser(prog="replydesk")
-    sub = parser.add_subparsers(dest="command")
-    cli_packs.add_parsers(sub, entry._common())
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    commands = {"export-pack": cli_packs.cmd_export_pack, "import-pack": cli_packs.cmd_import_pack}
-    store = LibraryStore(args.db)
-    try:
-        return int(commands[args.command](store, args))
-    except CliError as exc:
-        print(exc.message, file=sys.stderr)
-        return exc.code
-    finally:
-        store.close()
 
 
 @pytest.fixture
