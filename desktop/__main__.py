@@ -66,17 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--section",
         action="append",
         choices=sorted(SECTION_ZH),
-        help="只检索这一部分的段落（可重复）：" + "，".join(
-            f"{k}={v}" for k, v in sorted(SECTION_ZH.items())
-        ),
+        help="只检索这一部分的段落（可重复）："
+        + "，".join(f"{k}={v}" for k, v in sorted(SECTION_ZH.items())),
     )
     year = whole_number(minimum=0, what="年份")
     p.add_argument("--year-from", type=year, metavar="年份", help="答复年份不早于")
     p.add_argument("--year-to", type=year, metavar="年份", help="答复年份不晚于")
     p.add_argument("--agency", type=text, metavar="单位", help="答复单位或主办单位包含这些字")
-    p.add_argument(
-        "--kind", choices=["reply", "reference"], help="reply=答复，reference=参考材料"
-    )
+    p.add_argument("--kind", choices=["reply", "reference"], help="reply=答复，reference=参考材料")
     p.add_argument(
         "--limit",
         type=whole_number(minimum=0, what="条数"),
@@ -357,6 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if store is not None:
             store.close()
+
 
 if __name__ == "__main__":
     sys.exit(main())

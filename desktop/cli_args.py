@@ -45,11 +45,14 @@ ARGPARSE_ZH = {
     "expected at least one argument": "至少需要一个值",
     "expected %s argument": "需要 %s 个值",
     "expected %s arguments": "需要 %s 个值",
-    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是：%(matches)s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "选项 %(option)s 有歧义，可能是：%(matches)s",
     "unexpected option string: %s": "意外的选项：%s",
     "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项值 %(value)r（可选：%(choices)s）",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有命令 %(parser_name)r（可用的命令：%(choices)s）",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "无效的值 %(value)r（可选：%(choices)s）",
+    "unknown parser %(parser_name)r (choices: %(choices)s)":
+        "没有命令 %(parser_name)r（可用的命令：%(choices)s）",
     "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
     "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
 }  # fmt: skip

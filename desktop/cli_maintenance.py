@@ -25,22 +25,25 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "backup",
         parents=[common],
-        help="copy the library to a backup file (default: the backups folder beside it)",
+        help="备份资料库（默认备份到资料库旁的 backups 文件夹）",
+        description="备份资料库（默认备份到资料库旁的 backups 文件夹）",
     )
     p.add_argument(
         "--to",
         type=Path,
         default=None,
-        help="a folder (a dated name is chosen) or a file name ending in .db",
+        metavar="位置",
+        help="一个文件夹（自动按日期命名）或以 .db 结尾的文件名",
     )
 
     p = sub.add_parser(
         "restore",
         parents=[common],
-        help="replace the library with a backup (the current library is kept aside)",
+        help="用备份替换资料库（当前的资料库另存一份）",
+        description="用备份替换资料库（先检查备份；当前的资料库另存一份）",
     )
-    p.add_argument("path", type=Path, help="the backup file")
-    p.add_argument("--yes", action="store_true", help="do not ask before replacing")
+    p.add_argument("path", type=Path, metavar="备份文件", help="要恢复的备份文件")
+    p.add_argument("--yes", action="store_true", help="替换前不再询问")
 
 
 def _db(args: argparse.Namespace) -> Path:

@@ -13,28 +13,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_args import text
 from desktop.cli_reply import CliError
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "export-pack", parents=[common], help="write the library's letters into a pack file"
+        "export-pack",
+        parents=[common],
+        help="把资料库中的文件打包，分享给同事",
+        description="把资料库中的文件打包，分享给同事",
     )
-    p.add_argument("--out", type=Path, required=True, help="PACK.zip")
+    p.add_argument("--out", type=Path, required=True, metavar="资料包.zip", help="资料包文件")
     p.add_argument(
         "--since",
-        metavar="DATE",
-        help="only letters imported into the library on or after DATE (YYYY-MM-DD): what is "
-        "new since the last pack",
+        type=text,
+        metavar="日期",
+        help="只打包这一天（YYYY-MM-DD）及以后导入资料库的文件：上次打包以来新增的",
     )
-    p.add_argument(
-        "--no-templates", action="store_true", help="leave the edited reply templates out"
-    )
+    p.add_argument("--no-templates", action="store_true", help="不包含修改过的答复模板")
 
     p = sub.add_parser(
-        "import-pack", parents=[common], help="check a colleague's pack and add its letters"
+        "import-pack",
+        parents=[common],
+        help="检查同事的资料包并导入其中的文件",
+        description="检查同事的资料包并导入其中的文件（重复的跳过，保留来源）",
     )
-    p.add_argument("pack", type=Path, help="PACK.zip")
+    p.add_argument("pack", type=Path, metavar="资料包.zip", help="资料包文件")
 
 
 def _print_json(data: Any) -> None:

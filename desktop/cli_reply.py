@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.casework import SECTIONS, CaseError, CaseExists, DraftBlock, case_from_json
+from desktop.cli_args import INT64_MAX, has_surrogates, text, whole_number
 from desktop.compose import compose, default_draft, plain_text_body
 from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
 from desktop.reply_templates import ReplyTemplates
@@ -29,29 +30,41 @@ class CliError(Exception):
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("profile", parents=[common], help="show or change the agency profile")
-    psub = p.add_subparsers(dest="profile_command", required=True)
-    psub.add_parser("show", parents=[common], help="show the agency profile")
-    pset = psub.add_parser("set", parents=[common], help="change one setting")
-    pset.add_argument("key", choices=sorted(PROFILE_KEYS_ZH))
-    pset.add_argument("value")
+    p = sub.add_parser("profile", parents=[common], help="查看或修改单位信息",
+                       description="查看或修改单位信息（落款、联系人、印章、抄送等）")  # fmt: skip
+    psub = p.add_subparsers(dest="profile_command", required=True, metavar="操作")
+    psub.add_parser("show", parents=[common], help="显示单位信息", description="显示单位信息")
+    pset = psub.add_parser("set", parents=[common], help="修改一项设置", description=(
+        "修改一项设置。可设置的项目：" + "，".join(f"{k}={v}" for k, v in PROFILE_KEYS_ZH.items())
+    ))  # fmt: skip
+    pset.add_argument("key", choices=sorted(PROFILE_KEYS_ZH), metavar="项目",
+                      help="要修改的项目（见上）")  # fmt: skip
+    pset.add_argument("value", type=text, metavar="值",
+                      help="新的值；seal_image 填印章图片（PNG）的路径")  # fmt: skip
 
-    p = sub.add_parser("draft", parents=[common], help="compose a reply and write it as DOCX")
-    p.add_argument("--case", type=Path, required=True, help="CASE.json with the case fields")
-    p.add_argument("--use", type=int, nargs="+", action="extend", default=[],
-                   help="library paragraph ids to reuse")  # fmt: skip
-    p.add_argument("--out", type=Path, required=True, help="REPLY.docx")
-    p.add_argument("--text", type=Path, help="also write the plain-text body here")
-    p.add_argument("--pdf", type=Path, help="also write a PDF here (needs LibreOffice)")
-    p.add_argument("--no-seal", action="store_true", help="write the letter without the seal")
+    p = sub.add_parser("draft", parents=[common], help="生成答复并写成 DOCX 文件",
+                       description="按案件文件生成答复，写成 DOCX 文件")  # fmt: skip
+    p.add_argument("--case", type=Path, required=True, metavar="案件.json",
+                   help="写有案件信息的 JSON 文件")  # fmt: skip
+    p.add_argument("--use", type=whole_number(minimum=1, what="段落编号"), nargs="+",
+                   action="extend", default=[], metavar="编号",
+                   help="要引用的资料库段落编号（可多个）")  # fmt: skip
+    p.add_argument("--out", type=Path, required=True, metavar="答复.docx",
+                   help="答复写到这个 DOCX 文件")  # fmt: skip
+    p.add_argument("--text", type=Path, metavar="文件", help="同时把纯文本正文写到这个文件")
+    p.add_argument("--pdf", type=Path, metavar="文件",
+                   help="同时生成 PDF（需要 LibreOffice）")  # fmt: skip
+    p.add_argument("--no-seal", action="store_true", help="不加电子印章")
     p.add_argument("--update", action="store_true",
-                   help="the case is already in the library: change it and add this draft as "
-                        "its newest version (without it an existing case is refused)")  # fmt: skip
+                   help="案件已在资料库中：按案件文件修改它，并把这份答复存为最新版本"
+                        "（不加此项时，已有的案件会被拒绝）")  # fmt: skip
 
-    p = sub.add_parser("check", parents=[common], help="proofread a reply (.docx or .txt)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--date", help="the reply date (YYYY-MM-DD) for stale-fact checks")
-    p.add_argument("--fix", action="store_true", help="apply the mechanical fixes")
+    p = sub.add_parser("check", parents=[common], help="校对答复（.docx 或 .txt）",
+                       description="校对答复（.docx 或 .txt）")  # fmt: skip
+    p.add_argument("file", type=Path, metavar="文件", help="要校对的答复")
+    p.add_argument("--date", type=text, metavar="日期",
+                   help="答复日期（YYYY-MM-DD），用于检查过时的年份和时间表述")  # fmt: skip
+    p.add_argument("--fix", action="store_true", help="自动改正标点等机械性问题")
 
 
 def _print_json(data: Any) -> None:
@@ -128,9 +141,28 @@ def _load_case_file(path: Path) -> dict[str, Any]:
         raise CliError(
             f"案件文件“{path.name}”不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有错误。"
         ) from None
+    except RecursionError:
+        raise CliError(f"案件文件“{path.name}”嵌套层数太多，不是有效的案件文件。") from None
     if not isinstance(data, dict):
         raise CliError("案件文件应为一个 JSON 对象（{…}）。")
+    _check_case_values(data, path.name)
     return data
+
+
+def _check_case_values(data: dict[str, Any], name: str) -> None:
+    """Refuse what JSON allows but a letter and the library cannot hold: a lone surrogate
+    ("\\ud800" escapes) in a text, an integer past 64 bits."""
+    stack: list[tuple[str, Any]] = [(str(k), v) for k, v in data.items()]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((f"{key}.{k}", v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((key, v) for v in value)
+        elif isinstance(value, str) and has_surrogates(value):
+            raise CliError(f"案件文件“{name}”的 {key} 含有无法识别的字符，请改正后再试。")
+        elif isinstance(value, int) and not -INT64_MAX - 1 <= value <= INT64_MAX:
+            raise CliError(f"案件文件“{name}”的 {key} 数字太大。")
 
 
 def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import errno
 import hashlib
@@ -13,7 +12,6 @@ import secrets
 import shutil
 import sqlite3
 import struct
-import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +25,6 @@ import desktop.packs.merge
 import desktop.packs.templates
 import desktop.safe_write
 import desktop.store.library
-from desktop.cli_reply import CliError
 from desktop.importer import content_hash, import_paths
 from desktop.packs import (
     FROM_PACKS,
