@@ -8,6 +8,7 @@ two paragraphs, searches, and saves PNGs of the window and the dialogs to docs/s
 
 from __future__ import annotations
 
+import copy
 import sys
 import tempfile
 from pathlib import Path
@@ -34,21 +35,28 @@ def shot(widget: QWidget, name: str) -> None:
 
 def main() -> int:
     app = QApplication(sys.argv)
-    from desktop.casework import case_from_json
+    from desktop.casework import DraftBlock, case_from_json
     from desktop.sample import ensure_sample_library
     from desktop.search import search
     from desktop.store import LibraryStore
     from desktop.ui.app import install_translations
     from desktop.ui.case_dialog import CaseDialog
     from desktop.ui.context import AppContext
+    from desktop.ui.first_start_dialog import FirstStartDialog
     from desktop.ui.library_pane import block_for_hit
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings_dialog import SettingsDialog
+    from desktop.ui.versions_dialog import VersionsDialog
 
     install_translations(app, "zh_CN")
     tmp = Path(tempfile.mkdtemp(prefix="replydesk-shots-"))
     store = LibraryStore(tmp / "library.db")
     ensure_sample_library(store)
+    context = AppContext(store.path, store=store)
+    first_start = FirstStartDialog(context)  # a new library: the profile is still the sample's
+    first_start.show()
+    shot(first_start, "first-start.png")
+    first_start.close()
     store.set_profile_value("agency_name", "南通市科学技术局")
     for data in (
         {"number": "12", "session": "市十七届人大三次会议", "title": "关于加快众创空间建设的建议",
@@ -62,7 +70,6 @@ def main() -> int:
     ):  # fmt: skip
         case_id = store.save_case(case_from_json(data))
     first = store.list_cases()[0].id
-    context = AppContext(store.path, store=store)
     window = MainWindow(context, settings=QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     window.resize(1500, 900)
     window.show()
@@ -82,6 +89,23 @@ def main() -> int:
     settings.show()
     shot(settings, "settings.png")
     settings.close()
+    window.save_draft()  # version 1
+    window.composer.insert_paragraph(
+        "plan", DraftBlock("free", "下一步，我们将继续加大对众创空间的扶持力度，推动孵化载体提质增效。")
+    )
+    status = window.model.blocks("status")
+    last = len(status) - 1
+    window.model.edit_text("status", last, status[last].text.replace("24家", "26家"))
+    window.save_draft()  # version 2
+    later = copy.deepcopy(window.model.draft)
+    later.sections["closing"].insert(0, DraftBlock("free", "如有不妥，请批评指正。"))
+    store.save_draft(window.model.case.id, later, note="replydesk draft", source="cli")  # type: ignore[union-attr]
+    versions = VersionsDialog(context, window.model, window)
+    versions.compare.setCurrentIndex(versions.compare.findData("previous"))
+    versions.table.setCurrentCell(1, 0)  # version 2 against version 1
+    versions.show()
+    shot(versions, "versions.png")
+    versions.close()
     window.close()
     return 0
 

@@ -182,6 +182,52 @@ ZH: dict[str, str] = {
     "&Tools": "工具(&T)",
     "Main": "主工具栏",
     "Open a case first.": "请先打开一个案件。",
+    # ------------------------------------------------------------------ first start, agency
+    "Your &agency…": "本单位信息(&A)…",
+    "Remove sample &letters…": "删除示例文件(&L)…",
+    "Sample letters": "示例文件",
+    "The sample letters are already removed.": "示例文件已删除。",
+    "Remove the %n sample letter(s) from the library?": "要从资料库中删除 %n 份示例文件吗？",
+    "Removed %n sample letter(s).": "已删除 %n 份示例文件。",
+    "Welcome to ReplyDesk": "欢迎使用答复助手",
+    "Your agency": "本单位信息",
+    (
+        "ReplyDesk signs every reply with your agency's name and prints its contact and "
+        "copy-to lines. Enter them once here; you can change them later in Settings. Until "
+        "your agency's name is saved, letters cannot be exported."
+    ): (
+        "答复助手在每份答复上署本单位名称，并印出联系人和抄送单位。请在此填写一次，"
+        "以后可在“设置”中修改。保存本单位名称之前，不能导出答复。"
+    ),
+    "The full name, e.g. 如皋市科学技术局": "本单位全称，例如：如皋市科学技术局",
+    "e.g. 0513-85000000": "例如：0513-85000000",
+    "Units separated by 、 — leave empty for no copy-to": "多个单位用顿号分隔；不抄送则留空",
+    "None (replies are printed without a seal)": "未设置（答复不加盖电子印章）",
+    "Choose…": "选择…",
+    "Agency name *": "本单位名称 *",
+    "Contact person": "联系人",
+    "Contact phone": "联系电话",
+    "Copy to (抄送)": "抄送",
+    "Seal image (optional)": "印章图片（可不设）",
+    "Remove the sample letters now": "现在删除示例文件",
+    "The sample library": "示例资料库",
+    (
+        "The library holds %n sample reply letter(s) of %1 (published letters), loaded so that "
+        "you can try searching and reusing paragraphs straight away. They are only examples: "
+        "remove them here, or later with Tools → Remove sample letters."
+    ): (
+        "资料库中已载入%1的 %n 份示例答复（已公开的答复），供您立即试用搜索和段落复用。"
+        "它们只是示例：可在此删除，或以后通过“工具 → 删除示例文件”删除。"
+    ),
+    "Later": "稍后设置",
+    (
+        "The letter would be signed by the sample agency (%1): your agency's name has not been "
+        "entered yet. Enter it first (Settings → Profile → Agency name (signature), or here now).\n\n"
+        "Enter your agency's details now?"
+    ): (
+        "答复将以示例单位（%1）的名义署名：尚未填写本单位名称。"
+        "请先填写（设置 → 单位信息 → 发文机关（落款），或现在在此填写）。\n\n现在填写本单位信息吗？"
+    ),
     # ------------------------------------------------------------------ draft versions
     "Draft &versions…": "草稿版本(&V)…",
     "Restored as version %1.": "已恢复，保存为第 %1 版。",

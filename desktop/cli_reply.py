@@ -15,6 +15,7 @@ from desktop.cli_args import INT64_MAX, has_surrogates, text, whole_number
 from desktop.compose import compose, default_draft, plain_text_body
 from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
 from desktop.reply_templates import ReplyTemplates
+from desktop.sample import SAMPLE_PROFILE_CLI
 
 SEAL_KEY = "seal_image"
 MAX_SEAL_BYTES = 5 * 1024 * 1024
@@ -94,6 +95,8 @@ def cmd_profile(store: Any, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
     elif args.profile_command == "show":
+        if store.profile_is_sample():
+            print("注意：机关信息仍是示例，导出答复前请先设置 agency_name（本单位全称）。")
         for key, label in PROFILE_KEYS_ZH.items():
             value = data.get(key)
             if isinstance(value, list):
@@ -228,6 +231,9 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
 
     data = _load_case_file(args.case)
     profile, seal_path = _profile_for(store, data)
+    named = data.get("agency") or {}
+    if store.profile_is_sample() and not (named.get("name") or named.get("agency_name")):
+        raise CliError(SAMPLE_PROFILE_CLI.format(agency=profile.agency_name))
     try:
         case = case_from_json(data, due_months=profile.due_months)
     except CaseError as exc:

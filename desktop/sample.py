@@ -1,15 +1,33 @@
-"""The sample library: real documents loaded into a new, empty library on first start."""
+"""The sample library and the sample agency: what a new library starts with.
+
+A new, empty library gets five real sample letters (to try search with; the clerk can remove
+them) and the profile's defaults, which are the sample agency's (南通市科学技术局). Until the clerk
+stores an agency name (``store.profile_is_sample()``), exports are refused with
+``SAMPLE_PROFILE_CLI`` / the window's own message: no letter goes out signed by the sample
+agency.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
+from pathlib import Path
 
 from desktop.importer import ImportResult, import_paths
 from desktop.paths import sample_library_dir
 from desktop.store import LibraryStore
+from desktop.store.samples import delete_letters
 
 log = logging.getLogger(__name__)
 SEEDED_KEY = "sample_library_loaded"
+SAMPLE_IDS_KEY = "sample_letter_ids"  # JSON list of the letter ids the samples got
+SAMPLE_AGENCY = "南通市科学技术局"
+SAMPLE_PROFILE_CLI = (
+    "资料库的机关信息仍是示例（{agency}）：为免答复以示例单位的名义发出，本次未生成任何文件。"
+    "请先设置本单位名称：replydesk profile set agency_name 本单位全称"
+    "（另可设置 contact_name、contact_phone、cc、seal_image），"
+    '或在窗口的“设置 → 单位信息 → 发文机关（落款）”中填写；也可在案件文件中写明 "agency": {{"name": "本单位全称"}}。'
+)
 
 
 def ensure_sample_library(store: LibraryStore) -> list[ImportResult]:
@@ -24,5 +42,30 @@ def ensure_sample_library(store: LibraryStore) -> list[ImportResult]:
     for r in results:
         if r.status == "failed":
             log.warning("sample document %s not loaded: %s", r.path, r.message)
+    ids = [r.letter_id for r in results if r.status == "imported" and r.letter_id is not None]
+    store.set_meta(SAMPLE_IDS_KEY, json.dumps(ids))
     store.set_meta(SEEDED_KEY, "1")
     return results
+
+
+def sample_letter_ids(store: LibraryStore) -> list[int]:
+    """The sample letters still in the library."""
+    raw = store.get_meta(SAMPLE_IDS_KEY)
+    if raw:
+        wanted = set(json.loads(raw))
+    else:  # seeded before the ids were kept: the letters imported from the samples folder
+        folder = str(Path(sample_library_dir()).resolve())
+        wanted = {
+            letter["id"]
+            for letter in store.list_letters()
+            if str(letter.get("source_path") or "").startswith(folder)
+        }
+    present = {letter["id"] for letter in store.list_letters()}
+    return sorted(wanted & present)
+
+
+def remove_sample_library(store: LibraryStore) -> int:
+    """Delete the sample letters (paragraphs reused in drafts stay in those drafts)."""
+    removed = delete_letters(store, sample_letter_ids(store))
+    store.set_meta(SAMPLE_IDS_KEY, "[]")
+    return removed

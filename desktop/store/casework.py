@@ -189,6 +189,12 @@ class CaseworkMixin:
         data = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT key, value FROM profile")}
         return AgencyProfile.from_json(data)
 
+    def profile_is_sample(self) -> bool:
+        """True until the clerk has stored an agency name (first-start dialog, Settings,
+        ``profile set agency_name``): letters would be signed by the sample agency."""
+        row = self.db.execute("SELECT 1 FROM profile WHERE key = 'agency_name'").fetchone()
+        return row is None
+
     def set_profile_value(self, key: str, value: Any) -> None:
         with self.db.atomic():
             self.db.execute(

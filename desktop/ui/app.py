@@ -39,6 +39,7 @@ from desktop.store.backup import (
 )
 from desktop.ui.context import AppContext
 from desktop.ui.errors import install_excepthook
+from desktop.ui.first_start_dialog import FirstStartDialog
 from desktop.ui.fonts_check import check_fonts, missing_fonts_note
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import DEFAULT_LANGUAGE, LANGUAGE_KEY, SETTINGS_APP, SETTINGS_ORG
@@ -282,6 +283,10 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     window_ref.append(window)
     instance.activated.connect(lambda: bring_forward(window))
     window.show()
+    if store.profile_is_sample():
+        # Window-modal and not blocking: the rest of the start goes on behind it.
+        window.first_start = FirstStartDialog(context, window)
+        window.first_start.open()
     note = missing_fonts_note(check_fonts(context.profile().fonts))
     if note:
         window.statusBar().showMessage(note, 20000)
@@ -305,6 +310,9 @@ def smoke_report_and_close(window: MainWindow, ours_loaded: bool) -> None:
         ours_loaded,
         QT_TRANSLATION_LOADED,
     )
+    for widget in QApplication.topLevelWidgets():
+        if widget is not window and widget.isVisible():
+            widget.close()  # the first-start dialog, when the smoke test's library is new
     window.close()
 
 

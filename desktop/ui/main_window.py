@@ -28,6 +28,7 @@ from desktop.ui.composer import Composer
 from desktop.ui.context import AppContext
 from desktop.ui.draft_model import DraftModel
 from desktop.ui.errors import show_error
+from desktop.ui.first_start_dialog import FirstStartDialog, agency_ready
 from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG, SettingsDialog
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings(SETTINGS_ORG, SETTINGS_APP)
         self.setObjectName("mainWindow")
         self.restart_requested = False  # set after a restore: run_app starts the app again
+        self.first_start: QWidget | None = None  # the first-start dialog while it is open
         self.setWindowTitle(self.tr("ReplyDesk"))
         self._seal_dir = tempfile.TemporaryDirectory(prefix="replydesk-seal-")
 
@@ -138,6 +140,12 @@ class MainWindow(QMainWindow):
             "export_pack": self._action(
                 "actionExportPack", self.tr("E&xport pack for colleagues…"), self.export_pack
             ),
+            "agency": self._action(
+                "actionAgencySetup", self.tr("Your &agency…"), self.setup_agency
+            ),
+            "remove_samples": self._action(
+                "actionRemoveSamples", self.tr("Remove sample &letters…"), self.remove_samples
+            ),
             "backup": self._action("actionBackupNow", self.tr("&Back up now"), self.backup_now),
             "restore": self._action(
                 "actionRestoreBackup", self.tr("&Restore from backup…"), self.restore_from_backup
@@ -175,6 +183,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a["find"])
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(a["settings"])
+        tools.addAction(a["agency"])
+        tools.addAction(a["remove_samples"])
         tools.addSeparator()
         tools.addAction(a["backup"])
         tools.addAction(a["restore"])
@@ -302,6 +312,8 @@ class MainWindow(QMainWindow):
         return target
 
     def export_docx(self, target: Path | None = None) -> Path | None:
+        if not agency_ready(self.context, self):
+            return None
         comp = self._composition()
         if comp is None:
             return None
@@ -332,6 +344,8 @@ class MainWindow(QMainWindow):
         return target
 
     def export_text(self, target: Path | None = None) -> Path | None:
+        if not agency_ready(self.context, self):
+            return None
         comp = self._composition()
         if comp is None:
             return None
@@ -387,6 +401,8 @@ class MainWindow(QMainWindow):
         PreviewDialog(self.context, comp.letter, docx, self).exec()
 
     def print_letter(self) -> None:
+        if not agency_ready(self.context, self):
+            return
         comp = self._composition()
         if comp is None:
             return
@@ -414,6 +430,28 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         SettingsDialog(self.context, self, settings=self.settings).exec()
+
+    def setup_agency(self) -> bool:
+        """The agency's name, contact, copy-to list and seal (asked at first start)."""
+        return bool(FirstStartDialog(self.context, self).exec())
+
+    def remove_samples(self) -> None:
+        from desktop.sample import remove_sample_library, sample_letter_ids
+
+        count = len(sample_letter_ids(self.context.store))
+        if count == 0:
+            QMessageBox.information(
+                self, self.tr("Sample letters"), self.tr("The sample letters are already removed.")
+            )
+            return
+        question = self.tr("Remove the %n sample letter(s) from the library?", "", count)
+        if QMessageBox.question(self, self.tr("Sample letters"), question) != (
+            QMessageBox.StandardButton.Yes
+        ):
+            return
+        removed = remove_sample_library(self.context.store)
+        self.context.libraryChanged.emit()
+        self.statusBar().showMessage(self.tr("Removed %n sample letter(s).", "", removed), 8000)
 
     def import_pack(self) -> None:
         from desktop.ui.pack_dialogs import ImportPackDialog

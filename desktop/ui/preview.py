@@ -45,6 +45,7 @@ from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.ui.context import AppContext
 from desktop.ui.errors import show_error
+from desktop.ui.first_start_dialog import agency_ready
 from desktop.ui.operations import Operation
 from desktop.ui.page_renderer import (
     PAGE_HEIGHT_PT,
@@ -343,6 +344,8 @@ class PreviewDialog(QDialog):
         return printer
 
     def print_with_dialog(self) -> None:
+        if not agency_ready(self.context, self):
+            return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the reply"))
@@ -364,6 +367,8 @@ class PreviewDialog(QDialog):
         )
 
     def open_in_word(self) -> bool:
+        if not agency_ready(self.context, self):
+            return False
         if self.docx_path is None or not self.docx_path.is_file():
             show_error(self, self.tr("The DOCX file is not there any more; export it again."))
             return False
@@ -385,6 +390,8 @@ class PreviewDialog(QDialog):
         return Path.home() / f"{name}.pdf"
 
     def choose_and_export_pdf(self) -> None:
+        if not agency_ready(self.context, self):
+            return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export PDF"), str(self.default_pdf_path()), self.tr("PDF (*.pdf)")
         )

@@ -121,6 +121,11 @@ def diff_html(old: list[str], new: list[str]) -> str:
     return "".join(rows)
 
 
+def _machine_note(note: str) -> bool:
+    """Notes the program wrote that the source column already says."""
+    return note == "replydesk draft" or (note.startswith("恢复自第") and note.endswith("版"))
+
+
 class VersionsDialog(QDialog):
     restored = Signal(int)  # the new version number a restore saved
 
@@ -178,7 +183,7 @@ class VersionsDialog(QDialog):
         splitter.addWidget(self.table)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 520])
+        splitter.setSizes([400, 520])
 
         self.restore_button = QPushButton(self.tr("Restore this version"), self)
         self.restore_button.setObjectName("restoreVersionButton")
@@ -221,7 +226,7 @@ class VersionsDialog(QDialog):
                 str(v["version"]),
                 str(v["saved_at"]).replace("T", " "),
                 self.source_text(v["source"], v["restored_from"]),
-                v["note"] or "",
+                "" if _machine_note(v["note"]) else (v["note"] or ""),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -820,6 +820,126 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="47" />
+        <source>Welcome to ReplyDesk</source>
+        <translation>欢迎使用答复助手</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="53" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="224" />
+        <source>Your agency</source>
+        <translation>本单位信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="57" />
+        <source>ReplyDesk signs every reply with your agency's name and prints its contact and copy-to lines. Enter them once here; you can change them later in Settings. Until your agency's name is saved, letters cannot be exported.</source>
+        <translation>答复助手在每份答复上署本单位名称，并印出联系人和抄送单位。请在此填写一次，以后可在“设置”中修改。保存本单位名称之前，不能导出答复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="67" />
+        <source>The full name, e.g. 如皋市科学技术局</source>
+        <translation>本单位全称，例如：如皋市科学技术局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="72" />
+        <source>e.g. 0513-85000000</source>
+        <translation>例如：0513-85000000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="75" />
+        <source>Units separated by 、 — leave empty for no copy-to</source>
+        <translation>多个单位用顿号分隔；不抄送则留空</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="76" />
+        <source>None (replies are printed without a seal)</source>
+        <translation>未设置（答复不加盖电子印章）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="82" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="91" />
+        <source>Agency name *</source>
+        <translation>本单位名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="92" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="93" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="94" />
+        <source>Copy to (抄送)</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="95" />
+        <source>Seal image (optional)</source>
+        <translation>印章图片（可不设）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="104" />
+        <source>Remove the sample letters now</source>
+        <translation>现在删除示例文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="106" />
+        <source>The sample library</source>
+        <translation>示例资料库</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/first_start_dialog.py" line="109" />
+        <source>The library holds %n sample reply letter(s) of %1 (published letters), loaded so that you can try searching and reusing paragraphs straight away. They are only examples: remove them here, or later with Tools → Remove sample letters.</source>
+        <translation>
+            <numerusform>资料库中已载入%1的 %n 份示例答复（已公开的答复），供您立即试用搜索和段落复用。它们只是示例：可在此删除，或以后通过“工具 → 删除示例文件”删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="125" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="129" />
+        <source>Later</source>
+        <translation>稍后设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="151" />
+        <source>Choose the seal image</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="151" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="166" />
+        <source>Cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/first_start_dialog.py" line="217" />
+        <source>The letter would be signed by the sample agency (%1): your agency's name has not been entered yet. Enter it first (Settings → Profile → Agency name (signature), or here now).
+
+Enter your agency's details now?</source>
+        <translation>答复将以示例单位（%1）的名义署名：尚未填写本单位名称。请先填写（设置 → 单位信息 → 发文机关（落款），或现在在此填写）。
+
+现在填写本单位信息吗？</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="54" />
@@ -1219,249 +1339,284 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
-        <location filename="../../desktop/ui/main_window.py" line="499" />
+        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <location filename="../../desktop/ui/main_window.py" line="537" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <source>Your &amp;agency…</source>
+        <translation>本单位信息(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <source>Remove sample &amp;letters…</source>
+        <translation>删除示例文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="191" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
-        <location filename="../../desktop/ui/main_window.py" line="244" />
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="254" />
+        <location filename="../../desktop/ui/main_window.py" line="277" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="261" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331" />
-        <location filename="../../desktop/ui/main_window.py" line="351" />
-        <location filename="../../desktop/ui/main_window.py" line="374" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="388" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="364" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="444" />
+        <location filename="../../desktop/ui/main_window.py" line="448" />
+        <source>Sample letters</source>
+        <translation>示例文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="444" />
+        <source>The sample letters are already removed.</source>
+        <translation>示例文件已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="447" />
+        <source>Remove the %n sample letter(s) from the library?</source>
+        <translation>
+            <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <source>Removed %n sample letter(s).</source>
+        <translation>
+            <numerusform>已删除 %n 份示例文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="476" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455" />
-        <location filename="../../desktop/ui/main_window.py" line="475" />
-        <location filename="../../desktop/ui/main_window.py" line="492" />
+        <location filename="../../desktop/ui/main_window.py" line="493" />
+        <location filename="../../desktop/ui/main_window.py" line="513" />
+        <location filename="../../desktop/ui/main_window.py" line="530" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456" />
+        <location filename="../../desktop/ui/main_window.py" line="494" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467" />
+        <location filename="../../desktop/ui/main_window.py" line="505" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491" />
+        <location filename="../../desktop/ui/main_window.py" line="529" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="81" />
+        <location filename="../../desktop/ui/app.py" line="82" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="82" />
+        <location filename="../../desktop/ui/app.py" line="83" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -1469,162 +1624,162 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="119" />
+        <location filename="../../desktop/ui/preview.py" line="120" />
         <source>Preview — {title}</source>
         <translation>预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="134" />
+        <location filename="../../desktop/ui/preview.py" line="135" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="136" />
+        <location filename="../../desktop/ui/preview.py" line="137" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="140" />
+        <location filename="../../desktop/ui/preview.py" line="141" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="142" />
+        <location filename="../../desktop/ui/preview.py" line="143" />
         <source>Open in Word/WPS</source>
         <translation>在 Word/WPS 中打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="144" />
+        <location filename="../../desktop/ui/preview.py" line="145" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="146" />
+        <location filename="../../desktop/ui/preview.py" line="147" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="189" />
+        <location filename="../../desktop/ui/preview.py" line="190" />
         <source>Export the reply as DOCX first.</source>
         <translation>请先将答复导出为 DOCX。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="207" />
+        <location filename="../../desktop/ui/preview.py" line="208" />
         <source>ReplyDesk's own rendering (LibreOffice is not installed). It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果（未安装 LibreOffice），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="212" />
+        <location filename="../../desktop/ui/preview.py" line="213" />
         <source>ReplyDesk's own rendering. It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果，版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="227" />
+        <location filename="../../desktop/ui/preview.py" line="228" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="228" />
+        <location filename="../../desktop/ui/preview.py" line="229" />
         <source>{wanted} (shown as {used})</source>
         <translation>{wanted}（以 {used} 显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="232" />
+        <location filename="../../desktop/ui/preview.py" line="233" />
         <source>Fonts not installed on this computer: {names}.</source>
         <translation>本机未安装以下字体：{names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="241" />
+        <location filename="../../desktop/ui/preview.py" line="242" />
         <source>LibreOffice's rendering of the DOCX is being prepared…</source>
         <translation>正在用 LibreOffice 排版 DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="262" />
+        <location filename="../../desktop/ui/preview.py" line="263" />
         <source>LibreOffice's rendering of the exported DOCX: this is how it prints from LibreOffice. Word and WPS may differ slightly.</source>
         <translation>这是 LibreOffice 对导出的 DOCX 的排版效果，即用 LibreOffice 打印的样子；Word 和 WPS 可能略有不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="275" />
+        <location filename="../../desktop/ui/preview.py" line="276" />
         <source>(LibreOffice could not render the DOCX: {message})</source>
         <translation>（LibreOffice 无法排版此 DOCX：{message}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="277" />
+        <location filename="../../desktop/ui/preview.py" line="278" />
         <source>(LibreOffice could not render the DOCX.)</source>
         <translation>（LibreOffice 无法排版此 DOCX。）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="317" />
+        <location filename="../../desktop/ui/preview.py" line="318" />
         <source>Page {number}</source>
         <translation>第 {number} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="348" />
+        <location filename="../../desktop/ui/preview.py" line="351" />
         <source>Print the reply</source>
         <translation>打印答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="360" />
+        <location filename="../../desktop/ui/preview.py" line="363" />
         <source>The printer could not be opened. Check that it is on.</source>
         <translation>无法连接打印机，请检查打印机是否已开启。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="363" />
+        <location filename="../../desktop/ui/preview.py" line="366" />
         <source>{pages} page(s) sent to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="368" />
+        <location filename="../../desktop/ui/preview.py" line="373" />
         <source>The DOCX file is not there any more; export it again.</source>
         <translation>DOCX 文件已不存在，请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="374" />
+        <location filename="../../desktop/ui/preview.py" line="379" />
         <source>No program for DOCX files is set up on this computer. Install Word, WPS or LibreOffice, or open the file yourself: {path}</source>
         <translation>本机没有可打开 DOCX 文件的程序。请安装 Word、WPS 或 LibreOffice，或自行打开文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="389" />
+        <location filename="../../desktop/ui/preview.py" line="396" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="389" />
+        <location filename="../../desktop/ui/preview.py" line="396" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="401" />
+        <location filename="../../desktop/ui/preview.py" line="408" />
         <source>Making the PDF with LibreOffice…</source>
         <translation>正在用 LibreOffice 生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="421" />
+        <location filename="../../desktop/ui/preview.py" line="428" />
         <source>The PDF could not be written to {path}.</source>
         <translation>无法将 PDF 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="429" />
+        <location filename="../../desktop/ui/preview.py" line="436" />
         <source>PDF saved: {path}</source>
         <translation>PDF 已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="432" />
+        <location filename="../../desktop/ui/preview.py" line="439" />
         <source>LibreOffice is not installed</source>
         <translation>未安装 LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="434" />
+        <location filename="../../desktop/ui/preview.py" line="441" />
         <source>there is no exported DOCX</source>
         <translation>尚未导出 DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="437" />
+        <location filename="../../desktop/ui/preview.py" line="444" />
         <source>PDF saved: {path}. It is ReplyDesk's own rendering of the letter ({why}); it follows the page layout of the DOCX, but Word or WPS may break a line differently.</source>
         <translation>PDF 已保存：{path}。这是答复助手自行排版生成的（{why}），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="455" />
+        <location filename="../../desktop/ui/preview.py" line="462" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation>无法生成 PDF，详细信息见日志文件。</translation>
     </message>
@@ -2118,132 +2273,132 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="138" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="143" />
         <source>Versions of the draft — No. {number}</source>
         <translation>草稿版本 — 第{number}号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
         <source>Where from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="144" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="158" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="163" />
         <source>with the draft as it is now</source>
         <translation>与当前草稿比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="159" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="164" />
         <source>with the version before it</source>
         <translation>与上一版比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="171" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="176" />
         <source>Compare the chosen version</source>
         <translation>所选版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="183" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="188" />
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="186" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="191" />
         <source>Saves the chosen version again as the newest one; nothing is deleted.</source>
         <translation>把所选版本另存为最新一版；不会删除任何版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="205" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="210" />
         <source>Restored from version {n}</source>
         <translation>恢复自第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="207" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="212" />
         <source>Saved in the window</source>
         <translation>在窗口中保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="208" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="213" />
         <source>Saved when the window closed</source>
         <translation>关闭窗口时自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="209" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="214" />
         <source>Command line (replydesk draft)</source>
         <translation>命令行（replydesk draft）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="210" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="215" />
         <source>Restored from an older version</source>
         <translation>恢复旧版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="211" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="216" />
         <source>Recovered after ReplyDesk closed unexpectedly</source>
         <translation>异常退出后恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="212" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="217" />
         <source>Saved before restoring a backup</source>
         <translation>恢复备份前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="213" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="218" />
         <source>Not recorded (saved before this was kept)</source>
         <translation>未记录（早期版本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="250" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="255" />
         <source>No version of this draft has been saved yet.</source>
         <translation>此草稿还没有保存过版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="257" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="262" />
         <source>Version {n} is the first one.</source>
         <translation>第 {n} 版是第一版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="262" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="267" />
         <source>Version {old} → version {new}</source>
         <translation>第 {old} 版 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="266" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="271" />
         <source>The draft now → version {new}</source>
         <translation>当前草稿 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="269" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
         <source>: the same text.</source>
         <translation>：文字相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="273" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="278" />
         <source>: {added} paragraph(s) added, {removed} removed, {changed} changed.</source>
         <translation>：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="286" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="291" />
         <source>saved before restoring version %1</source>
         <translation>恢复第 %1 版前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="293" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="298" />
         <source>Version {old} was restored as version {new}.</source>
         <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
     </message>
@@ -2251,14 +2406,14 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="115" />
-        <location filename="../../desktop/ui/app.py" line="195" />
-        <location filename="../../desktop/ui/app.py" line="205" />
+        <location filename="../../desktop/ui/app.py" line="116" />
+        <location filename="../../desktop/ui/app.py" line="196" />
+        <location filename="../../desktop/ui/app.py" line="206" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="120" />
+        <location filename="../../desktop/ui/app.py" line="121" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -2273,12 +2428,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="133" />
+        <location filename="../../desktop/ui/app.py" line="134" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="134" />
+        <location filename="../../desktop/ui/app.py" line="135" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -2293,7 +2448,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="151" />
+        <location filename="../../desktop/ui/app.py" line="152" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -2304,14 +2459,14 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="174" />
+        <location filename="../../desktop/ui/app.py" line="175" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="242" />
+        <location filename="../../desktop/ui/app.py" line="243" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>

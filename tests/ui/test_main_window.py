@@ -34,6 +34,7 @@ def commit(widget: QWidget, text: str) -> None:
 
 @pytest.fixture
 def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> Iterator[MainWindow]:
+    sample_store.set_profile_value("agency_name", "南通市科学技术局")  # the clerk's own
     context = AppContext(sample_store.path, store=sample_store,
                          templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

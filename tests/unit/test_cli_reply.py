@@ -24,6 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     path = str(tmp_path / "lib.db")
     assert run(capsys, "import", str(SAMPLES), "--db", path)[0] == 0
+    assert run(capsys, "profile", "set", "agency_name", "南通市科学技术局", "--db", path)[0] == 0
     return path
 
 
@@ -303,6 +304,7 @@ def test_draft_reads_proposers_given_as_text_or_list(
     you: str,
 ) -> None:
     db = str(tmp_path / "lib.db")
+    assert run(capsys, "profile", "set", "agency_name", "南通市科学技术局", "--db", db)[0] == 0
     out = tmp_path / "答复.docx"
     case = _case(tmp_path, proposers=proposers)
     code, _, err = run(capsys, "draft", "--case", str(case), "--out", str(out), "--db", db)
@@ -316,6 +318,7 @@ def test_draft_copy_to_empty_absent_or_given(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "lib.db")
+    assert run(capsys, "profile", "set", "agency_name", "南通市科学技术局", "--db", db)[0] == 0
     assert run(capsys, "profile", "set", "cc", "市人大常委会代表工委", "--db", db)[0] == 0
     results = {}
     for number, extra in (("1", {"cc": []}), ("2", {}), ("3", {"cc": ["市政府办公室"]})):
@@ -333,3 +336,30 @@ def test_draft_copy_to_empty_absent_or_given(
     assert len(results["2"]) == 1 and "市人大常委会代表工委" in results["2"][0]
     assert len(results["3"]) == 1 and "市政府办公室" in results["3"][0]
     assert "市人大常委会代表工委" not in results["3"][0]
+
+
+def test_draft_is_refused_while_the_profile_is_the_samples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "new.db")
+    assert run(capsys, "import", str(SAMPLES), "--db", path)[0] == 0
+    out = tmp_path / "答复.docx"
+    code, _, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
+                       "--db", path)  # fmt: skip
+    assert code == 2 and "示例" in err and "replydesk profile set agency_name" in err
+    assert not out.exists()
+    with LibraryStore(path) as store:
+        assert store.list_cases() == []
+    _, shown, _ = run(capsys, "profile", "show", "--db", path)
+    assert "仍是示例" in shown
+    # A CASE.json that names the agency itself is the clerk's explicit choice.
+    named = _case(tmp_path, agency={"name": "如皋市科学技术局"})
+    code, _, err = run(capsys, "draft", "--case", str(named), "--out", str(out), "--db", path)
+    assert code == 0, err
+    assert "如皋市科学技术局" in [p.text for p in Document(str(out)).paragraphs]
+    out.unlink()
+    assert run(capsys, "profile", "set", "agency_name", "海安市科学技术局", "--db", path)[0] == 0
+    code, _, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
+                       "--db", path, "--update")  # fmt: skip
+    assert code == 0, err
+    assert "海安市科学技术局" in [p.text for p in Document(str(out)).paragraphs]

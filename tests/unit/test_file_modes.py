@@ -97,6 +97,7 @@ def test_cli_draft_and_pack_modes_under_a_set_umask(tmp_path: Path) -> None:
         )
 
     docx, text = tmp_path / "答复.docx", tmp_path / "正文.txt"
+    assert cli("profile", "set", "agency_name", "南通市科学技术局").returncode == 0
     done = cli("draft", "--case", str(case), "--out", str(docx), "--text", str(text))
     assert docx.is_file(), done.stderr
     assert mode(docx) == 0o640 and mode(text) == 0o640

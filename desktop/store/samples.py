@@ -1,0 +1,41 @@
+"""Removing letters from the library (the sample letters a new library starts with)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.store.library import LibraryStore
+
+
+def delete_letters(store: LibraryStore, letter_ids: Iterable[int]) -> int:
+    """Delete letters with their paragraph links, title index rows and the paragraphs no other
+    letter uses, in one transaction. Returns how many letters were deleted."""
+    ids = sorted({int(i) for i in letter_ids})
+    if not ids:
+        return 0
+    marks = ",".join("?" * len(ids))
+    conn = store.db.conn
+    with store.db.atomic():
+        pids = [
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT paragraph_id FROM letter_paragraphs WHERE letter_id IN ({marks})",
+                ids,
+            )
+        ]
+        deleted = conn.execute(f"DELETE FROM letters WHERE id IN ({marks})", ids).rowcount
+        conn.execute(f"DELETE FROM letter_paragraphs WHERE letter_id IN ({marks})", ids)
+        conn.execute(f"DELETE FROM letter_titles_fts WHERE rowid IN ({marks})", ids)
+        for pid in pids:
+            left = conn.execute(
+                """SELECT max(l.year), count(*) FROM letter_paragraphs lp
+                   JOIN letters l ON l.id = lp.letter_id WHERE lp.paragraph_id = ?""",
+                [pid],
+            ).fetchone()
+            if not left[1]:
+                conn.execute("DELETE FROM paragraphs WHERE id = ?", [pid])
+            else:
+                conn.execute("UPDATE paragraphs SET latest_year = ? WHERE id = ?", [left[0], pid])
+    return int(deleted or 0)
