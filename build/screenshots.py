@@ -91,7 +91,8 @@ def main() -> int:
     settings.close()
     window.save_draft()  # version 1
     window.composer.insert_paragraph(
-        "plan", DraftBlock("free", "下一步，我们将继续加大对众创空间的扶持力度，推动孵化载体提质增效。")
+        "plan",
+        DraftBlock("free", "下一步，我们将继续加大对众创空间的扶持力度，推动孵化载体提质增效。"),
     )
     status = window.model.blocks("status")
     last = len(status) - 1

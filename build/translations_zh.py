@@ -200,13 +200,10 @@ ZH: dict[str, str] = {
         "以后可在“设置”中修改。保存本单位名称之前，不能导出答复。"
     ),
     "The full name, e.g. 如皋市科学技术局": "本单位全称，例如：如皋市科学技术局",
-    "e.g. 0513-85000000": "例如：0513-85000000",
     "Units separated by 、 — leave empty for no copy-to": "多个单位用顿号分隔；不抄送则留空",
     "None (replies are printed without a seal)": "未设置（答复不加盖电子印章）",
     "Choose…": "选择…",
     "Agency name *": "本单位名称 *",
-    "Contact person": "联系人",
-    "Contact phone": "联系电话",
     "Copy to (抄送)": "抄送",
     "Seal image (optional)": "印章图片（可不设）",
     "Remove the sample letters now": "现在删除示例文件",
@@ -222,8 +219,8 @@ ZH: dict[str, str] = {
     "Later": "稍后设置",
     (
         "The letter would be signed by the sample agency (%1): your agency's name has not been "
-        "entered yet. Enter it first (Settings → Profile → Agency name (signature), or here now).\n\n"
-        "Enter your agency's details now?"
+        "entered yet. Enter it first (Settings → Profile → Agency name (signature), or here "
+        "now).\n\nEnter your agency's details now?"
     ): (
         "答复将以示例单位（%1）的名义署名：尚未填写本单位名称。"
         "请先填写（设置 → 单位信息 → 发文机关（落款），或现在在此填写）。\n\n现在填写本单位信息吗？"

@@ -26,7 +26,8 @@ SAMPLE_PROFILE_CLI = (
     "资料库的机关信息仍是示例（{agency}）：为免答复以示例单位的名义发出，本次未生成任何文件。"
     "请先设置本单位名称：replydesk profile set agency_name 本单位全称"
     "（另可设置 contact_name、contact_phone、cc、seal_image），"
-    '或在窗口的“设置 → 单位信息 → 发文机关（落款）”中填写；也可在案件文件中写明 "agency": {{"name": "本单位全称"}}。'
+    "或在窗口的“设置 → 单位信息 → 发文机关（落款）”中填写；"
+    '也可在案件文件中写明 "agency": {{"name": "本单位全称"}}。'
 )
 
 

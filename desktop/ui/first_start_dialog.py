@@ -217,8 +217,8 @@ def agency_ready(context: AppContext, parent: QWidget | None) -> bool:
     text = QCoreApplication.translate(
         "FirstStartDialog",
         "The letter would be signed by the sample agency (%1): your agency's name has not been "
-        "entered yet. Enter it first (Settings → Profile → Agency name (signature), or here now).\n\n"
-        "Enter your agency's details now?",
+        "entered yet. Enter it first (Settings → Profile → Agency name (signature), or here "
+        "now).\n\nEnter your agency's details now?",
     ).replace("%1", context.profile().agency_name)
     answer = QMessageBox.question(
         parent, QCoreApplication.translate("FirstStartDialog", "Your agency"), text
