@@ -39,6 +39,10 @@ MSG_NEED_SOFFICE: Final = (
 MSG_CONVERT_FAILED: Final = (
     "LibreOffice 转换失败，文件可能已损坏或有密码保护，请在 Word/WPS 中打开并另存为 .docx 后再导入"
 )
+MSG_CONVERTED_GARBLED: Final = (
+    "LibreOffice 转换出的内容是乱码，文件可能已损坏或不是 Word 文档，"
+    "请在 Word/WPS 中打开检查并另存为 .docx 后再导入"
+)
 MSG_CONVERT_TIMEOUT: Final = (
     "LibreOffice 转换超时（超过 {seconds} 秒），请在 Word/WPS 中另存为 .docx 后再导入"
 )

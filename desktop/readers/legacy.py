@@ -10,6 +10,7 @@ from desktop.model import ExtractedText, ImportFailure
 from desktop.readers.common import (
     MSG_CONVERT_FAILED,
     MSG_CONVERT_TIMEOUT,
+    MSG_CONVERTED_GARBLED,
     MSG_NEED_SOFFICE,
     MSG_NO_TEXT_IN_DOC,
     MSG_PASSWORD,
@@ -18,6 +19,7 @@ from desktop.readers.common import (
     _fail,
 )
 from desktop.readers.docx_file import _read_docx_bytes
+from desktop.readers.text import _looks_like_text
 from desktop.soffice import (
     SOFFICE_TIMEOUT,
     AutoDetect,
@@ -109,8 +111,13 @@ def _convert_and_read(
     except SofficeError:  # it ran but produced nothing
         raise _fail(path, MSG_CONVERT_FAILED) from None
     try:
-        return _read_docx_bytes(path, converted, fmt)
+        extracted = _read_docx_bytes(path, converted, fmt)
     except ImportFailure as exc:
         if MSG_NO_TEXT_IN_DOC in exc.message:
             raise
         raise _fail(path, MSG_CONVERT_FAILED) from None
+    # LibreOffice "converts" almost anything: random bytes behind an OLE header, or a damaged
+    # .doc, come back as pages of mojibake. The plain-text check judges what it returned.
+    if not _looks_like_text("\n".join(extracted.lines), strict=True):
+        raise _fail(path, MSG_CONVERTED_GARBLED)
+    return extracted

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from desktop.importer import MAX_FOLDER_DEPTH, import_paths
+from desktop.readers import MSG_CONVERTED_GARBLED, OLE_MAGIC, find_soffice
 from desktop.store import LibraryStore
 from tests.conftest import ROOT
 
@@ -112,3 +116,56 @@ def test_a_folder_1200_levels_deep_is_walked_without_recursion(
     ]
     assert f"超过 {MAX_FOLDER_DEPTH} 层" in results[0].message
     assert store.letter_count() == 1
+
+
+@pytest.mark.soffice
+def test_garbage_through_libreoffice_is_refused_not_imported_as_mojibake(
+    store: LibraryStore, tmp_path: Path
+) -> None:
+    program = _soffice_or_skip()
+    folder = tmp_path / "来信"
+    folder.mkdir()
+    source = tmp_path / "原稿.docx"
+    document = docx.Document()
+    for i in range(30):
+        document.add_paragraph(
+            f"我们认真研究了您提出的关于加快科技创新的建议，现答复如下。第{i}段。"
+        )
+    document.save(str(source))
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [program, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--norestore", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    real = (tmp_path / "原稿.doc").read_bytes()
+    rng = random.Random(4)
+    # a real .doc whose text stream is damaged: LibreOffice reads the bytes as UTF-16 text
+    damaged = bytearray(real)
+    start = damaged.index("我们认真研究".encode("utf-16-le"))
+    damaged[start : start + 1800] = bytes(rng.randrange(256) for _ in range(1800))
+    (folder / "损坏.doc").write_bytes(bytes(damaged))
+    # random bytes behind an OLE header, named .doc and .docx
+    noise = OLE_MAGIC + bytes(rng.randrange(256) for _ in range(20_000))
+    (folder / "乱码.doc").write_bytes(noise)
+    (folder / "乱码.docx").write_bytes(noise)
+    (folder / "原稿.doc").write_bytes(real)  # the undamaged one still imports
+
+    results = {Path(p.result.path).name: p.result for p in import_paths(store, [folder])}
+    assert results["原稿.doc"].status == "imported", results["原稿.doc"].message
+    for name in ("损坏.doc", "乱码.doc", "乱码.docx"):
+        result = results[name]
+        assert result.status == "failed"
+        assert result.message == f"无法读取 {name}：{MSG_CONVERTED_GARBLED}"
+        assert "\n" not in result.message
+    assert store.letter_count() == 1
+    assert store.integrity_check() == "ok"
+
+
+def _soffice_or_skip() -> str:
+    program = find_soffice()
+    if program is None:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("CI must have LibreOffice (soffice) installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return program
