@@ -160,6 +160,9 @@ def compose(
         fonts=profile.fonts,
         signer=profile.signer or None,
         author=profile.agency_name,
+        letter_format=profile.letter_format,
+        issuing_office=profile.issuing_office or None,
+        issue_date=profile.issue_date or None,
     )
     return Composition(letter, problems, sources)
 

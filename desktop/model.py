@@ -129,3 +129,8 @@ class ComposedLetter:
     fonts: FontSpec = field(default_factory=FontSpec)
     signer: str | None = None  # 签发人
     author: str | None = None  # document property
+    # "函" (GB/T 9704 10.1: no 版记 rules, no 印发 line, no page number on page 1) or "版记"
+    # (7.4: 版记 between thick and thin rules with 印发机关 and 印发日期, on an even page).
+    letter_format: str = "函"
+    issuing_office: str | None = None  # 印发机关 (版记 format); the agency when empty
+    issue_date: str | None = None  # ISO 印发日期 (版记 format); the letter's date when empty

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from desktop.layout import LETTER_FORMATS
 from desktop.model import FontSpec
 
 # Each scheme: code → meaning. The code is what a case's category holds; the label printed on
@@ -51,6 +53,10 @@ class AgencyProfile:
     due_months: int = 3
     text_limit: int = 2500  # plain-text body warning threshold (online handling systems)
     feedback_form: bool = False  # ask the deputy to return the 征询意见表
+    # GB/T 9704: "函" (10.1 letter format) or "版记" (7.4: rules, 印发机关 and 印发日期).
+    letter_format: str = "函"
+    issuing_office: str = ""  # 印发机关 in the 版记; the agency name when empty
+    issue_date: str = ""  # 印发日期 (ISO) in the 版记; the letter's date when empty
     font_title: str = FontSpec.title
     font_body: str = FontSpec.body
     font_heading1: str = FontSpec.heading1
@@ -93,6 +99,9 @@ PROFILE_KEYS_ZH = {
     "due_months": "办理期限（交办后月数）",
     "text_limit": "纯文本字数提醒",
     "feedback_form": "请代表寄回征询意见表（是/否）",
+    "letter_format": "版式（函 / 版记）",
+    "issuing_office": "印发机关（版记格式；留空则用发文机关）",
+    "issue_date": "印发日期（版记格式，如 2026-06-01；留空则用成文日期）",
     "font_title": "标题字体",
     "font_body": "正文字体",
     "font_heading1": "一级标题字体",
@@ -137,6 +146,15 @@ def parse_profile_value(key: str, raw: str) -> Any:
         if raw.lower() in ("否", "no", "false", "0", "off"):
             return False
         raise ProfileError("请填写“是”或“否”。")
+    if key == "letter_format":
+        if raw not in LETTER_FORMATS:
+            raise ProfileError("版式只能是“函”（信函格式）或“版记”（带印发机关和印发日期的版记）。")
+        return raw
+    if key == "issue_date" and raw:
+        try:
+            return dt.date.fromisoformat(raw).isoformat()
+        except ValueError:
+            raise ProfileError("印发日期应写成 2026-06-01 这样的日期，留空则用成文日期。") from None
     if not raw and key == "agency_name":
         raise ProfileError("发文机关不能为空。")
     return raw

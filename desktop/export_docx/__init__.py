@@ -40,9 +40,23 @@ import docx
 from docx.oxml import parse_xml
 
 from desktop.export_docx.body import _body_xml
-from desktop.export_docx.package import _base_package, _font_key, _set_properties
+from desktop.export_docx.package import (
+    FooterIds,
+    _base_package,
+    _font_key,
+    _sect_pr_xml,
+    _set_properties,
+)
 from desktop.export_docx.seal import MAX_SEAL_BYTES, SealError, _load_seal, check_seal_image
-from desktop.layout import EMU_PER_MM, format_date, signature_indents, split_title, text_width
+from desktop.layout import (
+    EMU_PER_MM,
+    format_date,
+    is_banji_format,
+    plan_banji,
+    signature_indents,
+    split_title,
+    text_width,
+)
 from desktop.model import ComposedLetter
 from desktop.safe_write import atomic_write
 
@@ -83,10 +97,20 @@ def build_docx_bytes(letter: ComposedLetter) -> bytes:
     if seal is not None:
         seal_rid, _ = document.part.get_or_add_image(BytesIO(seal.blob))
     body = document.element.body
-    sect_pr = body.sectPr
-    fragment = parse_xml(_body_xml(letter, seal, seal_rid))
+    base_sect_pr = body.sectPr
+    footers = FooterIds.of(base_sect_pr)
+    _, placement = plan_banji(letter)
+    letter_format = not is_banji_format(letter.letter_format)
+    # The letter format prints no page number on page 1 (GB/T 9704 10.1); a blank page before
+    # the 版记 page leaves both unnumbered (7.5), so they get a section of their own.
+    two_sections = placement is not None and placement.blank_pages > 0
+    section_one = _sect_pr_xml(footers, title_page=letter_format, ns=False) if two_sections else ""
+    fragment = parse_xml(_body_xml(letter, seal, seal_rid, section_one))
     for child in list(fragment):
-        sect_pr.addprevious(child)
+        base_sect_pr.addprevious(child)
+    sect_pr = parse_xml(_sect_pr_xml(footers, title_page=letter_format, unnumbered=two_sections))
+    base_sect_pr.addprevious(sect_pr)
+    body.remove(base_sect_pr)
     _set_properties(document, letter)
     out = BytesIO()
     document.save(out)

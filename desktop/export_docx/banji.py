@@ -1,55 +1,64 @@
-"""The 版记 block at the foot of the last page."""
+"""The 版记 block at the foot of the last page (GB/T 9704 7.4; 10.1 for the letter format)."""
 
 from __future__ import annotations
 
-from typing import Final
-
-from desktop.export_docx.elements import (
-    _ind,
-    _p,
-    _ppr,
-    _runs,
-)
+from desktop.export_docx.elements import _ind, _p, _ppr, _runs
 from desktop.layout import (
     MARGIN_LEFT,
+    SMALL_PT,
     TEXT_WIDTH,
+    THICK_RULE_EIGHTHS,
+    THICK_RULE_MM,
+    THIN_RULE_EIGHTHS,
+    BanjiRow,
 )
-from desktop.model import ComposedLetter
 
-BORDER_SIZE: Final = 4  # eighths of a point: 0.5 pt lines around the copy-to block
+SMALL_CHAR_TWIPS = SMALL_PT * 20  # one character of 4号 text
 
 
-def _copy_to_block(letter: ComposedLetter) -> list[str]:
-    """Disclosure and copy-to lines (版记) in a one-column table floated to the page foot.
+def _rule(edge: str, width_mm: float | None) -> str:
+    if width_mm is None:
+        return f'<w:{edge} w:val="nil"/>'
+    size = THICK_RULE_EIGHTHS if width_mm >= THICK_RULE_MM else THIN_RULE_EIGHTHS
+    return f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+
+
+def _row_paragraph(row: BanjiRow) -> str:
+    if row.kind == "cc":
+        # 抄送 indented one character each side, wrapped lines under the first unit (7.4.2).
+        ind = _ind(left=4, right=1, hanging=3, char_twips=SMALL_CHAR_TWIPS)
+        return _p(_ppr(style="CopyTo", ind=ind), _runs(row.text))
+    if row.kind == "issue":
+        # 印发机关 one character in from the left, 印发日期 one in from the right (7.4.3): a
+        # right tab stop, measured from the cell's edge (cell margins are 0).
+        tab_pos = TEXT_WIDTH - SMALL_CHAR_TWIPS
+        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab_pos}"/></w:tabs>'
+        ind = _ind(left=1, right=0, first=0, char_twips=SMALL_CHAR_TWIPS)
+        return _p(_ppr(style="CopyTo", tabs=tabs, ind=ind, jc="left"), _runs(row.text))
+    ind = _ind(left=1, right=1, first=0, char_twips=SMALL_CHAR_TWIPS)
+    return _p(_ppr(style="CopyTo", ind=ind), _runs(row.text))
+
+
+def _copy_to_block(rows: list[BanjiRow]) -> list[str]:
+    """The 版记 rows in a one-column table floated to the foot of the text area.
 
     A table (rather than paragraph borders) keeps the rules the full width of the text area
     while the text is indented one character each side; floating it to the bottom margin
-    puts it at the foot of whatever page it falls on — the last one.
+    puts it at the foot of whatever page it falls on, so its last rule lies on the lower
+    edge of the text area (7.4.1). Each rule is the top border of the row below it (and the
+    last one the bottom border of the last row), so that no two borders meet and merge.
     """
-    rows = []
-    disclosure = (letter.disclosure or "").strip()
-    if disclosure:
-        text = disclosure if disclosure.startswith("公开属性") else f"公开属性：{disclosure}"
-        rows.append(
-            _p(
-                _ppr(style="CopyTo", ind=_ind(left=1, right=1, first=0, char_twips=280)),
-                _runs(text),
-            )
-        )
-    units = [u.strip().rstrip("，,、。.；;") for u in letter.cc if u.strip()]
-    if units:
-        text = "抄送：" + "，".join(units) + "。"
-        ind = _ind(left=4, right=1, hanging=3, char_twips=280)
-        rows.append(_p(_ppr(style="CopyTo", ind=ind), _runs(text)))
     if not rows:
         return []
-    line = f'w:val="single" w:sz="{BORDER_SIZE}" w:space="0" w:color="000000"'
     cells = []
     for row in rows:
-        borders = f"<w:tcBorders><w:top {line}/><w:bottom {line}/></w:tcBorders>"
+        borders = (
+            f"<w:tcBorders>{_rule('top', row.rule_above)}{_rule('left', None)}"
+            f"{_rule('bottom', row.rule_below)}{_rule('right', None)}</w:tcBorders>"
+        )
         cells.append(
             f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{TEXT_WIDTH}" w:type="dxa"/>{borders}</w:tcPr>'
-            f"{row}</w:tc></w:tr>"
+            f"{_row_paragraph(row)}</w:tc></w:tr>"
         )
     table = (
         "<w:tbl><w:tblPr>"

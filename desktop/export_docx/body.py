@@ -22,6 +22,7 @@ from desktop.export_docx.seal import (
     _Seal,
 )
 from desktop.layout import (
+    BLANKS_BEFORE_TITLE,
     BODY_PT,
     CHAR_TWIPS,
     EMU_PER_PT,
@@ -33,6 +34,8 @@ from desktop.layout import (
     _seal_lines_above,
     _width_pt,
     format_date,
+    is_banji_format,
+    plan_banji,
     signature_indents,
     split_title,
     text_width,
@@ -43,7 +46,11 @@ from desktop.model import ComposedLetter, FontSpec, LetterParagraph
 # The body
 
 
-def _body_xml(letter: ComposedLetter, seal: _Seal | None, seal_rid: str | None) -> str:
+def _body_xml(
+    letter: ComposedLetter, seal: _Seal | None, seal_rid: str | None, section_one: str = ""
+) -> str:
+    """The body. ``section_one`` is the ``w:sectPr`` for the pages before a blank page and an
+    unnumbered 版记 page (GB/T 9704 7.5), when the 版记 needs them."""
     fonts = letter.fonts
     out: list[str] = []
     out += _head_lines(letter)
@@ -73,12 +80,25 @@ def _body_xml(letter: ComposedLetter, seal: _Seal | None, seal_rid: str | None) 
     if note:
         out.append(_p(_ppr(style="Note"), _runs(note)))
 
-    out += _copy_to_block(letter)
+    rows, placement = plan_banji(letter)
+    if placement is not None and placement.new_page:
+        end_mark = '<w:pPr><w:pStyle w:val="EndMark"/>{}</w:pPr>'
+        if placement.blank_pages and section_one:
+            # The text's section ends here; the next one starts on a new (blank) page and
+            # prints no page numbers.
+            out.append(f"<w:p>{end_mark.format(section_one)}</w:p>")
+            out.append(f"<w:p>{end_mark.format('')}</w:p>")
+        out.append(f"<w:p>{end_mark.format('<w:pageBreakBefore/>')}</w:p>")
+    out += _copy_to_block(rows)
     return f"<w:body {nsdecls('w', 'r', 'wp', 'a', 'pic')}>{''.join(out)}</w:body>"
 
 
 def _head_lines(letter: ComposedLetter) -> list[str]:
-    """Category (top right), document number (right) and signer, then a blank line."""
+    """Category (top right), document number and signer, then two blank lines (the title two
+    lines below the element above it: GB/T 9704 10.1, and 7.3.1 below the red rule).
+
+    The document number is flush right in the letter format (10.1), centred in the 版记
+    (standard) format (7.2.4); with a signer it is left and "签发人：" right (7.2.4)."""
     fonts = letter.fonts
     out = []
     if letter.category_label and letter.category_label.strip():
@@ -101,12 +121,13 @@ def _head_lines(letter: ComposedLetter) -> list[str]:
         )
         out.append(_p(_ppr(style="HeadLine", tabs=tab, ind=_ind(left=1, first=0)), runs))
     elif doc_number:
-        out.append(_p(_ppr(style="HeadLine", jc="right"), _runs(doc_number)))
+        jc = "center" if is_banji_format(letter.letter_format) else "right"
+        out.append(_p(_ppr(style="HeadLine", jc=jc), _runs(doc_number)))
     elif signer:
         runs = _runs("签发人：") + _runs(signer, _rpr(font=fonts.heading2))
         out.append(_p(_ppr(style="HeadLine", ind=_ind(right=1, first=0), jc="right"), runs))
     if out:
-        out.append(_p())
+        out += [_p() for _ in range(BLANKS_BEFORE_TITLE)]
     return out
 
 

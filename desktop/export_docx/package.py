@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
@@ -116,11 +117,13 @@ def _base_package(key: tuple[str, str, str, str, str]) -> bytes:
     even_part, even_rid = part.add_footer_part()
     _fill_footer(odd_part.element, odd=True)
     _fill_footer(even_part.element, odd=False)
+    blank_part, blank_rid = part.add_footer_part()
+    _blank_footer(blank_part.element)
 
     body = document.element.body
     body.clear_content()
     body.remove(body.sectPr)
-    body.append(parse_xml(_sect_pr_xml(odd_rid, even_rid)))
+    body.append(parse_xml(_sect_pr_xml(FooterIds(odd_rid, even_rid, blank_rid))))
 
     document.core_properties.comments = ""
     document.core_properties.author = ""
@@ -153,16 +156,48 @@ def _fill_footer(ftr: Any, *, odd: bool) -> None:
     ftr.append(parse_xml(f"<w:p {nsdecls('w')}>{ppr}{runs}</w:p>"))
 
 
-def _sect_pr_xml(odd_rid: str, even_rid: str) -> str:
+def _blank_footer(ftr: Any) -> None:
+    """A footer without a page number: page 1 of a 函 (GB/T 9704 10.1), and a blank page and
+    the 版记 page after it (7.5)."""
+    for child in list(ftr):
+        ftr.remove(child)
+    ftr.append(parse_xml(f"<w:p {nsdecls('w')}>{_ppr(style='Footer')}</w:p>"))
+
+
+@dataclass(frozen=True)
+class FooterIds:
+    odd: str
+    even: str
+    blank: str
+
+    @classmethod
+    def of(cls, sect_pr: Any) -> FooterIds:
+        """The relationship ids the base package's section gives its footers."""
+        refs = {
+            ref.get(qn("w:type")): ref.get(qn("r:id"))
+            for ref in sect_pr.findall(qn("w:footerReference"))
+        }
+        return cls(refs["default"], refs["even"], refs["first"])
+
+
+def _sect_pr_xml(
+    footers: FooterIds, *, title_page: bool = False, unnumbered: bool = False, ns: bool = True
+) -> str:
+    """The section: A4, GB/T 9704 margins, the 22-line grid; odd and even footers with page
+    numbers (none with ``unnumbered``), page 1 without one when ``title_page``."""
+    odd, even = (footers.blank, footers.blank) if unnumbered else (footers.odd, footers.even)
+    decls = f" {nsdecls('w', 'r')}" if ns else ""
     return (
-        f"<w:sectPr {nsdecls('w', 'r')}>"
-        f'<w:footerReference w:type="default" r:id="{odd_rid}"/>'
-        f'<w:footerReference w:type="even" r:id="{even_rid}"/>'
+        f"<w:sectPr{decls}>"
+        f'<w:footerReference w:type="default" r:id="{odd}"/>'
+        f'<w:footerReference w:type="even" r:id="{even}"/>'
+        f'<w:footerReference w:type="first" r:id="{footers.blank}"/>'
         f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
         f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
         f'w:left="{MARGIN_LEFT}" w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" '
         'w:gutter="0"/>'
         '<w:cols w:space="425"/>'
+        f"{'<w:titlePg/>' if title_page else ''}"
         f'<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/>'
         "</w:sectPr>"
     )

@@ -11,14 +11,22 @@ from PySide6.QtGui import (
 )
 
 from desktop.layout import (
+    BLANKS_BEFORE_TITLE,
     BODY_PT,
     SEAL_CENTRE_IN_NAME_LINE,
     SMALL_PT,
+    THICK_RULE_EIGHTHS,
+    THICK_RULE_MM,
+    THIN_RULE_EIGHTHS,
     TITLE_PT,
+    BanjiRow,
     _contact_note,
     _salutation,
     _seal_lines_above,
     format_date,
+    is_banji_format,
+    letter_banji_rows,
+    place_banji,
     signature_indents,
     split_title,
     text_width,
@@ -48,6 +56,7 @@ from desktop.ui.page_lines import (
     LaidLine,
     LetterLayout,
     PageLayout,
+    Rule,
     SealPlacement,
     _cells,
     _Item,
@@ -85,14 +94,16 @@ class _Builder:
         align: str,
     ) -> LaidLine:
         role = glyphs[0][2] if glyphs else "body"
-        asc, desc = self.measure.ascent_descent(role, size)
+        _, desc = self.measure.ascent_descent(role, size)
         return LaidLine(
             kind=kind,
             text="".join(g[0] for g in glyphs),
             x=x,
             y=0.0,
             height=height,
-            baseline=height / 2 + (asc - desc) / 2,  # the font's box centred in the line
+            # LibreOffice puts an exact line's extra height above the text: the baseline
+            # sits the font's descent above the line's bottom.
+            baseline=height - desc,
             size=size,
             align=align,
             scale=scale,
@@ -220,8 +231,12 @@ class _Builder:
         if note:
             self._add(*self._paragraph("note", _cells(note)))
         pages = self._paginate()
-        self._copy_to(pages)
+        unnumbered = self._copy_to(pages)
         for page in pages:
+            if page.number in unnumbered:
+                continue
+            if page.number == 1 and not is_banji_format(letter.letter_format):
+                continue  # GB/T 9704 10.1: a 函 shows no page number on its first page
             page.page_number = self._page_number(page.number)
         return LetterLayout(pages, self.fonts, self.warnings)
 
@@ -237,8 +252,9 @@ class _Builder:
         return _cells(text, kind)
 
     def _head_lines(self) -> None:
-        """Category (heading-1 font) and document number flush right, or number left and
-        "签发人：" right when there is a signer; then a blank line."""
+        """Category (heading-1 font) flush right; the document number flush right (函) or
+        centred (版记), or number left and "签发人：" right when there is a signer; then two
+        blank lines."""
         letter = self.letter
         head: list[LaidLine] = []
         category = (letter.category_label or "").strip()
@@ -255,11 +271,13 @@ class _Builder:
             line.width = right.right - line.x
             head.append(line)
         elif number:
-            head.append(self._line("head", _cells(number), "right"))
+            align = "centre" if is_banji_format(letter.letter_format) else "right"
+            head.append(self._line("head", _cells(number), align))
         elif signer:
             head.append(self._line("head", signer_cells, "right", right=TEXT_RIGHT - INDENT_CHAR))
         if head:
-            self._add(*(_Item(line) for line in head), self._blank())
+            blanks = [self._blank() for _ in range(BLANKS_BEFORE_TITLE)]
+            self._add(*(_Item(line) for line in head), *blanks)
 
     def _title_line(self, text: str) -> None:
         cells = _cells(text, "title")
@@ -364,36 +382,72 @@ class _Builder:
         rect = QRectF(self.seal_centre_x - width / 2, centre_y - height / 2, width, height)
         return SealPlacement(seal.image_path, rect, behind_text=not image.hasAlphaChannel())
 
-    def _copy_to(self, pages: list[PageLayout]) -> None:
-        """Disclosure and copy-to rows (4号, indented 1 character each side, 抄送 wrapped
-        under the first unit) at the foot of the last page, ruled above and below; on a page
-        of their own when they do not fit under the signature."""
-        letter = self.letter
-        rows: list[list[_Item]] = []
-        disclosure = (letter.disclosure or "").strip()
-        if disclosure:
-            text = disclosure if disclosure.startswith("公开属性") else f"公开属性：{disclosure}"
-            rows.append(self._small_row(text, left=SMALL_CHAR))
-        units = [u.strip().rstrip("，,、。.；;") for u in letter.cc if u.strip()]
-        if units:
-            text = "抄送：" + "，".join(units) + "。"
-            rows.append(self._small_row(text, left=4 * SMALL_CHAR))
+    def _copy_to(self, pages: list[PageLayout]) -> set[int]:
+        """The 版记 rows (4号, indented 1 character each side, 抄送 wrapped under the first
+        unit, 印发机关 left and 印发日期 right) at the foot of the page
+        :func:`~desktop.layout.place_banji` chooses, with the rules of the 版记 format.
+        Returns the numbers of the pages that print no page number (GB/T 9704 7.5)."""
+        rows = letter_banji_rows(self.letter)
         if not rows:
-            return
-        height = sum(item.line.height for row in rows for item in row)
+            return set()
+        laid = [(row, self._banji_row(row)) for row in rows]
+        height = sum(item.line.height for _, items in laid for item in items)
+        rules_height = sum(
+            _rule_pt(w) for row in rows for w in (row.rule_above, row.rule_below) if w
+        )
         last = pages[-1]
         used = last.lines[-1].y + last.lines[-1].height if last.lines else TEXT_TOP
-        if used > TEXT_BOTTOM - height + _EPS:
-            last = PageLayout(len(pages) + 1, [], page_number=_NO_LINE)
-            pages.append(last)
-        y = TEXT_BOTTOM - height
-        for row in rows:
-            last.rules.append((TEXT_LEFT, TEXT_RIGHT, y))
-            for item in row:
-                _place(item.line, y)
-                y += item.line.height
-                last.lines.append(item.line)
-        last.rules.append((TEXT_LEFT, TEXT_RIGHT, y))
+        fits = used <= TEXT_BOTTOM - height - rules_height + _EPS
+        placement = place_banji(self.letter.letter_format, len(pages), fits)
+        while len(pages) < placement.page:
+            pages.append(PageLayout(len(pages) + 1, [], page_number=_NO_LINE))
+        page = pages[placement.page - 1]
+        # From the foot up, as LibreOffice stacks a table floated to the bottom margin: the
+        # last rule's lower edge on the text area's lower edge, each rule adding its width.
+        y = TEXT_BOTTOM
+        placed: list[tuple[float, LaidLine]] = []
+        for row, items in reversed(laid):
+            if row.rule_below:
+                y -= _rule_pt(row.rule_below)
+                page.rules.append(Rule(TEXT_LEFT, TEXT_RIGHT, y, _rule_pt(row.rule_below)))
+            for item in reversed(items):
+                y -= item.line.height
+                placed.append((y, item.line))
+            if row.rule_above:
+                y -= _rule_pt(row.rule_above)
+                page.rules.append(Rule(TEXT_LEFT, TEXT_RIGHT, y, _rule_pt(row.rule_above)))
+        for top, line in reversed(placed):
+            _place(line, top)
+            page.lines.append(line)
+        page.rules.sort(key=lambda rule: rule.top)
+        first = placement.unnumbered_from
+        return set(range(first, placement.page + 1)) if first is not None else set()
+
+    def _banji_row(self, row: BanjiRow) -> list[_Item]:
+        if row.kind == "issue":
+            office, _, date = row.text.partition("\t")
+            line = self._line(
+                "copy_to",
+                _cells(office),
+                "left",
+                left=TEXT_LEFT + SMALL_CHAR,
+                size=SMALL_PT,
+                scale=1.0,
+            )
+            right = self._line(
+                "copy_to",
+                _cells(date),
+                "right",
+                right=TEXT_RIGHT - SMALL_CHAR,
+                size=SMALL_PT,
+                scale=1.0,
+            )
+            line.glyphs += right.glyphs
+            line.text = f"{line.text}\t{right.text}"
+            line.width = right.right - line.x
+            return [_Item(line)]
+        left = 4 * SMALL_CHAR if row.kind == "cc" else SMALL_CHAR
+        return self._small_row(row.text, left=left)
 
     def _small_row(self, text: str, *, left: float) -> list[_Item]:
         return self._paragraph(
@@ -424,6 +478,12 @@ class _Builder:
         # an em above the line's bottom, which puts the dashes 7 mm under the text area.
         line.baseline = FOOTER_BOTTOM - 0.2 * SMALL_PT
         return line
+
+
+def _rule_pt(width_mm: float) -> float:
+    """A rule's printed width: the DOCX border nearest to ``width_mm`` (eighths of a point)."""
+    eighths = THICK_RULE_EIGHTHS if width_mm >= THICK_RULE_MM else THIN_RULE_EIGHTHS
+    return eighths / 8
 
 
 def layout_letter(letter: ComposedLetter) -> LetterLayout:

@@ -45,7 +45,6 @@ INDENT_CHAR: Final = CHAR_TWIPS / 20  # one character of indent: 16 pt (not scal
 SMALL_CHAR: Final = float(SMALL_PT)  # one character of 4号 text: 14 pt
 BODY_SCALE: Final = CHAR_SCALE / 100  # body glyphs at 98 % width
 FOOTER_BOTTOM: Final = PAGE_HEIGHT_PT - FOOTER_DISTANCE / 20  # bottom of the page-number line
-RULE_PT: Final = 0.5
 PT_PER_MM: Final = 72 / 25.4
 _EPS: Final = 0.01
 
@@ -91,12 +90,26 @@ class SealPlacement:
     behind_text: bool  # an opaque image goes behind the text, a transparent one in front
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal rule of the 版记: its left and right ends, its top edge and its width."""
+
+    x0: float
+    x1: float
+    top: float
+    width: float  # points
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.width
+
+
 @dataclass
 class PageLayout:
     number: int  # 1-based
     lines: list[LaidLine]  # top to bottom, blanks included; the copy-to lines last
     page_number: LaidLine
-    rules: list[tuple[float, float, float]] = field(default_factory=list)  # (x0, x1, y)
+    rules: list[Rule] = field(default_factory=list)
     seal: SealPlacement | None = None
 
     def text_lines(self) -> list[LaidLine]:
@@ -166,10 +179,10 @@ def break_line_units(
     """Greedy line breaking: ``(start, end)`` ranges of units per line.
 
     ``widths`` are the units' widths, ``firsts``/``lasts`` their first and last characters,
-    ``first_width`` and ``width`` the room on the first and on the other lines. When the unit
-    that would start the next line is closing punctuation, the unit before it is pulled down
-    with it (避头); a line does not end with opening punctuation (避尾). Only when that would
-    leave a line empty does the punctuation stay at the end of the line, past the margin.
+    ``first_width`` and ``width`` the room on the first and on the other lines. Closing
+    punctuation that would start the next line hangs past the margin at the end of this one
+    (避头, as Word, WPS and LibreOffice set Chinese text: the line keeps its characters and
+    the mark sits in the margin); a line does not end with opening punctuation (避尾).
     """
     lines: list[tuple[int, int]] = []
     n = len(widths)
@@ -182,17 +195,14 @@ def break_line_units(
             j += 1
         if j == i:
             j = i + 1  # a unit wider than the line stands alone
+        if j < n and firsts[j] in NO_LINE_START:
+            while j < n and firsts[j] in NO_LINE_START:
+                j += 1
         elif j < n:
             k = j
-            while k > i + 1 and firsts[k] in NO_LINE_START:
-                k -= 1
             while k > i + 1 and lasts[k - 1] in NO_LINE_END:
                 k -= 1
-            if firsts[k] in NO_LINE_START:
-                while j < n and firsts[j] in NO_LINE_START:
-                    j += 1
-            else:
-                j = k
+            j = k
         lines.append((i, j))
         i = j
     return lines

@@ -8,16 +8,19 @@ The preview and the print path when LibreOffice is absent. Every number comes fr
 - Body 16 pt, glyphs scaled to 98 % like the DOCX (``w:w``), so 28 characters fill a line;
   2-character (32 pt) first-line indent; full lines justified. Lines break by measured
   character width (:class:`QFontMetricsF`); runs of Latin letters and digits stay whole; no
-  line starts with closing punctuation (，。、；：？！）》” …) — the character before it is pulled
-  down to the next line — and none ends with an opening one (（《“ …).
-- Head lines (category in the heading-1 font, document number) right-aligned; the title 22 pt
-  on 36 pt lines, centred, broken by ``split_title``; one blank line; salutation flush left;
+  line starts with closing punctuation (，。、；：？！）》” …) — it hangs past the margin at the
+  end of the line before, as LibreOffice and Word set it — and none ends with an opening one.
+- Head lines: category (heading-1 font) right; document number right (函) or centred (版记);
+  two blank lines; the title 22 pt on 36 pt lines, centred, broken by ``split_title``; one
+  blank line; salutation flush left;
   headings in the heading fonts (a run-in heading "（一）……。" only up to its full stop).
 - Signature and date with the indents of ``signature_indents``; the seal drawn at its true
   diameter, centred over the date, its centre a quarter line below the top of the name line.
-- Contact note; the copy-to block (disclosure, 抄送) at the foot of the last page between
-  0.5 pt rules, or on a page of its own when it does not fit.
-- Page numbers "— N —" 14 pt, 1 character in from the right (odd) or the left (even) edge.
+- Contact note; the 版记 (disclosure, 抄送, and in the 版记 format the 印发 line between a
+  thick first and last rule and thin ones between) at the foot of the last page, or of the
+  page :func:`desktop.layout.place_banji` chooses (an even one in the 版记 format).
+- Page numbers "— N —" 14 pt, 1 character in from the right (odd) or the left (even) edge;
+  none on page 1 of a 函, nor on a blank page and the 版记 page after it.
 - The last body paragraph, the signature, date and note keep together; a heading keeps with
   the line after it (the DOCX's ``keepNext``, which LibreOffice applies to whole paragraphs).
 
@@ -45,7 +48,6 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
-    QPen,
 )
 from PySide6.QtPrintSupport import QPrinter
 
@@ -58,7 +60,6 @@ from desktop.ui.page_lines import (
     NO_LINE_START,
     PAGE_HEIGHT_PT,
     PAGE_WIDTH_PT,
-    RULE_PT,
     LaidLine,
     LetterLayout,
     PageLayout,
@@ -123,12 +124,8 @@ def paint_page(
         painter.setPen(QColor("black"))
         for line in [*page.lines, page.page_number]:
             _paint_line(painter, layout.fonts, line, font_factor)
-        if page.rules:
-            pen = QPen(QColor("black"))
-            pen.setWidthF(RULE_PT)
-            painter.setPen(pen)
-            for x0, x1, y in page.rules:
-                painter.drawLine(QPointF(x0, y), QPointF(x1, y))
+        for rule in page.rules:
+            painter.fillRect(QRectF(rule.x0, rule.top, rule.x1 - rule.x0, rule.width), "black")
         if page.seal is not None and seal_image is not None and not page.seal.behind_text:
             painter.drawImage(page.seal.rect, seal_image)
     finally:

@@ -481,7 +481,7 @@ def test_attachment_note_numbered_and_aligned() -> None:
 # Copy-to block
 
 
-def test_copy_to_block_between_thin_rules_at_the_page_foot(sealed: Docx) -> None:
+def test_letter_format_copy_to_at_the_page_foot_without_rules(sealed: Docx) -> None:
     tables = sealed.body.findall("w:tbl", NS)
     assert len(tables) == 1
     (table,) = tables
@@ -492,10 +492,9 @@ def test_copy_to_block_between_thin_rules_at_the_page_foot(sealed: Docx) -> None
     rows = [text_of(tc) for tc in table.iter(W + "tc")]
     assert rows == ["公开属性：主动公开", "抄送：市人大常委会代表工委，市政府办公室。"]
     for tc in table.iter(W + "tc"):
-        for side in ("top", "bottom"):
+        for side in ("top", "bottom"):  # 函 (GB/T 9704 10.1): no rules, no 印发 line
             border = tc.find(f"w:tcPr/w:tcBorders/w:{side}", NS)
-            assert border.get(W + "val") == "single"
-            assert border.get(W + "sz") == "4"  # 0.5 pt
+            assert border.get(W + "val") == "nil"
         p = tc.find("w:p", NS)
         assert attr(p, "w:pPr/w:pStyle", "val") == "CopyTo"
         assert attr(p, "w:pPr/w:ind", "leftChars") in ("100", "400")
@@ -506,6 +505,55 @@ def test_copy_to_block_between_thin_rules_at_the_page_foot(sealed: Docx) -> None
     after = table.getnext()
     assert attr(after, "w:pPr/w:pStyle", "val") == "EndMark"
     assert after.getnext().tag == W + "sectPr"
+
+
+def test_banji_format_rules_and_issue_line() -> None:
+    """版记 (7.4): first and last rule thick (8/8 pt ≈ 0.35 mm), the ones between thin
+    (6/8 pt ≈ 0.26 mm); the 印发机关 left-indented one 4号 character, the date right-aligned
+    one character from the edge, 印发日期 the letter's date unless set."""
+    doc = Docx(
+        build_docx_bytes(make_letter(letter_format="版记", issuing_office="南通市科学技术局办公室"))
+    )
+    (table,) = doc.body.findall("w:tbl", NS)
+    cells = list(table.iter(W + "tc"))
+    assert [text_of(tc) for tc in cells] == [
+        "公开属性：主动公开",
+        "抄送：市人大常委会代表工委，市政府办公室。",
+        "南通市科学技术局办公室2020年5月29日印发",
+    ]
+    tops = [attr(tc, "w:tcPr/w:tcBorders/w:top", "sz") for tc in cells]
+    bottoms = [attr(tc, "w:tcPr/w:tcBorders/w:bottom", "val") for tc in cells]
+    assert tops == ["8", "6", "6"] and bottoms == ["nil", "nil", "single"]
+    assert attr(cells[-1], "w:tcPr/w:tcBorders/w:bottom", "sz") == "8"
+    issue = cells[-1].find("w:p", NS)
+    assert attr(issue, "w:pPr/w:ind", "leftChars") == "100"
+    assert issue.find(".//w:r/w:tab", NS) is not None
+    assert attr(issue, "w:pPr/w:tabs/w:tab", "val") == "right"
+    assert attr(issue, "w:pPr/w:tabs/w:tab", "pos") == str(11906 - 1587 - 1474 - 280)
+    dated = Docx(build_docx_bytes(make_letter(letter_format="版记", issue_date="2020-06-01")))
+    assert text_of(list(dated.body.iter(W + "tc"))[-1]) == "南通市科学技术局2020年6月1日印发"
+
+
+def test_first_page_number_only_in_the_banji_format() -> None:
+    """函 (10.1): no page number on page 1 — a first-page footer without one (w:titlePg)."""
+    han = Docx(build_docx_bytes(make_letter()))
+    sect = han.body.find("w:sectPr", NS)
+    assert sect.find("w:titlePg", NS) is not None
+    (p,) = han.footer("first").findall("w:p", NS)
+    assert text_of(p) == "" and not list(p.iter(W + "fldChar"))
+    banji = Docx(build_docx_bytes(make_letter(letter_format="版记")))
+    assert banji.body.find("w:sectPr/w:titlePg", NS) is None
+
+
+def test_doc_number_centred_in_the_banji_format_and_two_lines_above_the_title() -> None:
+    for fmt, jc in (("函", "right"), ("版记", "center")):
+        doc = Docx(build_docx_bytes(make_letter(letter_format=fmt)))
+        paragraphs = doc.paragraphs()
+        assert text_of(paragraphs[1]) == "通科函〔2020〕12号"
+        assert attr(paragraphs[1], "w:pPr/w:jc", "val") == jc
+        # GB/T 9704 10.1: the title two lines below the document number.
+        assert [text_of(p) for p in paragraphs[2:4]] == ["", ""]
+        assert attr(paragraphs[4], "w:pPr/w:pStyle", "val") == "Title"
 
 
 def test_copy_to_ends_with_full_stop_and_is_optional() -> None:
@@ -558,7 +606,8 @@ def test_package_holds_only_what_a_letter_needs(sealed: Docx) -> None:
     assert not any(n.startswith("customXml/") for n in names)
     assert {"word/document.xml", "word/styles.xml", "word/settings.xml"} <= names
     assert sum(n.startswith("word/media/") for n in names) == 1
-    assert sum(n.startswith("word/footer") for n in names) == 2
+    # Odd and even page numbers, and a footer without one (page 1 of a 函, GB/T 9704 7.5 pages).
+    assert sum(n.startswith("word/footer") for n in names) == 3
     # Every relationship points at a part that exists.
     for rels_name in [n for n in names if n.endswith(".rels")]:
         base = rels_name.replace("_rels/", "").removesuffix(".rels")
