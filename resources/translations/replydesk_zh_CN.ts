@@ -49,6 +49,164 @@
     </message>
 </context>
 <context>
+    <name>AgencyTab</name>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="40" />
+        <source>e.g. 南通市科学技术局</source>
+        <translation>例如：南通市科学技术局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="41" />
+        <source>Printed as 签发人 when set</source>
+        <translation>填写后在答复中印作“签发人”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="44" />
+        <source>e.g. 0513-85000000</source>
+        <translation>例如：0513-85000000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="46" />
+        <source>Separate units with 、</source>
+        <translation>多个单位用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="47" />
+        <source>e.g. 通科函</source>
+        <translation>例如：通科函</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="48" />
+        <source>e.g. 科技</source>
+        <translation>例如：科技</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="50" />
+        <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
+        <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="53" />
+        <source>Ask the deputy to return the feedback form (征询意见表)</source>
+        <translation>请代表委员填写并寄回征询意见表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="62" />
+        <source> characters</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="64" />
+        <source>Warn when the plain-text body for an online handling system is longer.</source>
+        <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="70" />
+        <source> months after assignment</source>
+        <translation> 个月（自交办日起）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="73" />
+        <source>Profile</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="75" />
+        <source>Agency name (signature)</source>
+        <translation>发文机关（落款）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="76" />
+        <source>Signer</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="77" />
+        <source>Default contact</source>
+        <translation>默认联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="78" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="79" />
+        <source>Copy to</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="80" />
+        <source>Document number prefix</source>
+        <translation>文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="81" />
+        <source>Work field</source>
+        <translation>工作领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <source>Feedback form</source>
+        <translation>征询意见表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="83" />
+        <source>Plain-text limit</source>
+        <translation>纯文本字数上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="84" />
+        <source>Deadline</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="86" />
+        <source>Seal</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="97" />
+        <source>Choose seal image…</source>
+        <translation>选择印章图片…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="114" />
+        <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
+        <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="122" />
+        <source>Diameter</source>
+        <translation>直径</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="141" />
+        <source>No seal image</source>
+        <translation>未设置印章图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="160" />
+        <source>Cannot show this image</source>
+        <translation>无法显示此图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="166" />
+        <source>Choose the seal image</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="168" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="185" />
+        <source>Cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>BlockEditor</name>
     <message>
         <location filename="../../desktop/ui/block_editor.py" line="188" />
@@ -580,6 +738,19 @@
     </message>
 </context>
 <context>
+    <name>CategoriesTab</name>
+    <message>
+        <location filename="../../desktop/ui/settings_categories.py" line="44" />
+        <source>The category is printed at the top right of page 1 (e.g. “A类”). The reply templates are written for A, B and C: D uses the C templates, 甲/乙/丙 use A/B/C.</source>
+        <translation>答复类别印在第 1 页右上角（如“A类”）。答复模板按 A、B、C 三类编写：D 类使用 C 类模板，甲、乙、丙类分别使用 A、B、C 类模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_categories.py" line="53" />
+        <source>Scheme</source>
+        <translation>分类方案</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <location filename="../../desktop/ui/composer.py" line="97" />
@@ -937,6 +1108,59 @@ Enter your agency's details now?</source>
         <translation>答复将以示例单位（%1）的名义署名：尚未填写本单位名称。请先填写（设置 → 单位信息 → 发文机关（落款），或现在在此填写）。
 
 现在填写本单位信息吗？</translation>
+    </message>
+</context>
+<context>
+    <name>FontsTab</name>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="39" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="40" />
+        <source>Body text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="41" />
+        <source>Headings 一、</source>
+        <translation>一级标题“一、”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="42" />
+        <source>Headings （一）</source>
+        <translation>二级标题“（一）”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="43" />
+        <source>Page numbers</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="60" />
+        <source>Default: {font}</source>
+        <translation>默认：{font}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="87" />
+        <source>The font names are written into the Word file. Word uses them on a PC where they are installed; “(not installed)” means this PC lacks the font, so the preview and the PDF use a substitute.</source>
+        <translation>字体名称会写入 Word 文件，电脑上装有该字体时 Word 即按此显示。“（未安装）”表示本机缺少该字体，预览和 PDF 将使用替代字体。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="108" />
+        <source>(not installed)</source>
+        <translation>（未安装）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="110" />
+        <source>This PC shows {font} instead.</source>
+        <translation>本机以 {font} 代替显示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_fonts.py" line="112" />
+        <source>This PC shows its default font instead.</source>
+        <translation>本机以默认字体代替显示。</translation>
     </message>
 </context>
 <context>
@@ -1838,397 +2062,189 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="269" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="285" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="104" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="286" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="105" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="287" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="288" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="289" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="334" />
-        <source>e.g. 南通市科学技术局</source>
-        <translation>例如：南通市科学技术局</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="335" />
-        <source>Printed as 签发人 when set</source>
-        <translation>填写后在答复中印作“签发人”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="338" />
-        <source>e.g. 0513-85000000</source>
-        <translation>例如：0513-85000000</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="340" />
-        <source>Separate units with 、</source>
-        <translation>多个单位用“、”分隔</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="341" />
-        <source>e.g. 通科函</source>
-        <translation>例如：通科函</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="342" />
-        <source>e.g. 科技</source>
-        <translation>例如：科技</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="344" />
-        <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
-        <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="347" />
-        <source>Ask the deputy to return the feedback form (征询意见表)</source>
-        <translation>请代表委员填写并寄回征询意见表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="356" />
-        <source> characters</source>
-        <translation> 字</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="358" />
-        <source>Warn when the plain-text body for an online handling system is longer.</source>
-        <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="364" />
-        <source> months after assignment</source>
-        <translation> 个月（自交办日起）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="367" />
-        <source>Profile</source>
-        <translation>单位信息</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="369" />
-        <source>Agency name (signature)</source>
-        <translation>发文机关（落款）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="370" />
-        <source>Signer</source>
-        <translation>签发人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="371" />
-        <source>Default contact</source>
-        <translation>默认联系人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="372" />
-        <source>Contact phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="373" />
-        <source>Copy to</source>
-        <translation>抄送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="374" />
-        <source>Document number prefix</source>
-        <translation>文号前缀</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="375" />
-        <source>Work field</source>
-        <translation>工作领域</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="376" />
-        <source>Feedback form</source>
-        <translation>征询意见表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="377" />
-        <source>Plain-text limit</source>
-        <translation>纯文本字数上限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="378" />
-        <source>Deadline</source>
-        <translation>办理时限</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="380" />
-        <source>Seal</source>
-        <translation>印章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="391" />
-        <source>Choose seal image…</source>
-        <translation>选择印章图片…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="408" />
-        <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
-        <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="416" />
-        <source>Diameter</source>
-        <translation>直径</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="435" />
-        <source>No seal image</source>
-        <translation>未设置印章图片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="454" />
-        <source>Cannot show this image</source>
-        <translation>无法显示此图片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="460" />
-        <source>Choose the seal image</source>
-        <translation>选择印章图片</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="462" />
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="479" />
-        <source>Cannot read {name}: {reason}</source>
-        <translation>无法读取 {name}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="504" />
-        <source>The category is printed at the top right of page 1 (e.g. “A类”). The reply templates are written for A, B and C: D uses the C templates, 甲/乙/丙 use A/B/C.</source>
-        <translation>答复类别印在第 1 页右上角（如“A类”）。答复模板按 A、B、C 三类编写：D 类使用 C 类模板，甲、乙、丙类分别使用 A、B、C 类模板。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="513" />
-        <source>Scheme</source>
-        <translation>分类方案</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="538" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="717" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="539" />
-        <source>Body text</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="540" />
-        <source>Headings 一、</source>
-        <translation>一级标题“一、”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="541" />
-        <source>Headings （一）</source>
-        <translation>二级标题“（一）”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="542" />
-        <source>Page numbers</source>
-        <translation>页码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="559" />
-        <source>Default: {font}</source>
-        <translation>默认：{font}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="586" />
-        <source>The font names are written into the Word file. Word uses them on a PC where they are installed; “(not installed)” means this PC lacks the font, so the preview and the PDF use a substitute.</source>
-        <translation>字体名称会写入 Word 文件，电脑上装有该字体时 Word 即按此显示。“（未安装）”表示本机缺少该字体，预览和 PDF 将使用替代字体。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="607" />
-        <source>(not installed)</source>
-        <translation>（未安装）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="609" />
-        <source>This PC shows {font} instead.</source>
-        <translation>本机以 {font} 代替显示。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="611" />
-        <source>This PC shows its default font instead.</source>
-        <translation>本机以默认字体代替显示。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="647" />
-        <source>One deputy</source>
-        <translation>一位代表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="648" />
-        <source>Joint suggestion (5 deputies)</source>
-        <translation>联名建议（5 位代表）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="649" />
-        <source>CPPCC member</source>
-        <translation>政协委员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="651" />
-        <source>Save template</source>
-        <translation>保存模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="676" />
-        <source>Preview with</source>
-        <translation>预览示例</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="691" />
-        <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
-        <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="718" />
-        <source>Salutation</source>
-        <translation>称呼</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="719" />
-        <source>Greeting</source>
-        <translation>开头</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="720" />
-        <source>What was done</source>
-        <translation>现状</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="721" />
-        <source>Next steps</source>
-        <translation>下一步打算</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="722" />
-        <source>Closing</source>
-        <translation>结尾</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="723" />
-        <source>Contact note</source>
-        <translation>联系方式</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="729" />
-        <source>Default</source>
-        <translation>通用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="731" />
-        <source>Co-organizer opinion</source>
-        <translation>会办意见</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="733" />
-        <source>Category {code}</source>
-        <translation>{code}类</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="736" />
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="744" />
-        <source>(edited)</source>
-        <translation>（已修改）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="836" />
-        <source>Your copy: {path}</source>
-        <translation>您的修改版：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="838" />
-        <source>Not saved yet. Your copy will be kept as {path}</source>
-        <translation>尚未保存。修改版将保存为 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="841" />
-        <source>Shipped template. When you change it, your copy is kept in {path}</source>
-        <translation>系统自带模板。修改后，您的版本保存在 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="883" />
-        <source>the output still has {{ or {%</source>
-        <translation>输出中仍有 {{ 或 {%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="895" />
-        <source>Line {line}: {message}</source>
-        <translation>第 {line} 行：{message}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="931" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="934" />
-        <source>Cannot save the template</source>
-        <translation>无法保存模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="654" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="959" />
-        <source>Restore default</source>
-        <translation>恢复默认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="960" />
-        <source>Delete your copy of {name} and use the shipped template again?</source>
-        <translation>删除您修改的 {name}，恢复使用系统自带模板吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="969" />
-        <source>Cannot delete the template</source>
-        <translation>无法删除模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="997" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="134" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="1001" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="138" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="1039" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="176" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="225" />
+        <source>One deputy</source>
+        <translation>一位代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="226" />
+        <source>Joint suggestion (5 deputies)</source>
+        <translation>联名建议（5 位代表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="227" />
+        <source>CPPCC member</source>
+        <translation>政协委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="229" />
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="232" />
+        <location filename="../../desktop/ui/settings_templates.py" line="537" />
+        <source>Restore default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="254" />
+        <source>Preview with</source>
+        <translation>预览示例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="269" />
+        <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
+        <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="295" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="296" />
+        <source>Salutation</source>
+        <translation>称呼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="297" />
+        <source>Greeting</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="298" />
+        <source>What was done</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="299" />
+        <source>Next steps</source>
+        <translation>下一步打算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="300" />
+        <source>Closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="301" />
+        <source>Contact note</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="307" />
+        <source>Default</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="309" />
+        <source>Co-organizer opinion</source>
+        <translation>会办意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="311" />
+        <source>Category {code}</source>
+        <translation>{code}类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="314" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="322" />
+        <source>(edited)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="414" />
+        <source>Your copy: {path}</source>
+        <translation>您的修改版：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="416" />
+        <source>Not saved yet. Your copy will be kept as {path}</source>
+        <translation>尚未保存。修改版将保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="419" />
+        <source>Shipped template. When you change it, your copy is kept in {path}</source>
+        <translation>系统自带模板。修改后，您的版本保存在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="461" />
+        <source>the output still has {{ or {%</source>
+        <translation>输出中仍有 {{ 或 {%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="473" />
+        <source>Line {line}: {message}</source>
+        <translation>第 {line} 行：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="509" />
+        <location filename="../../desktop/ui/settings_templates.py" line="512" />
+        <source>Cannot save the template</source>
+        <translation>无法保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="538" />
+        <source>Delete your copy of {name} and use the shipped template again?</source>
+        <translation>删除您修改的 {name}，恢复使用系统自带模板吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="547" />
+        <source>Cannot delete the template</source>
+        <translation>无法删除模板</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,192 @@
+"""Settings, Agency tab: the profile's texts and numbers, and the seal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.export_docx import SealError, check_seal_image
+from desktop.ui.settings_base import (
+    _ERROR_STYLE,
+    _HINT_STYLE,
+    _SEAL_PREVIEW_PX,
+)
+from desktop.ui.settings_categories import (
+    CategoriesTab,
+)
+
+
+class AgencyTab(CategoriesTab):
+    # ================================================================== (a) agency
+    def _agency_tab(self) -> QWidget:
+        p = self.profile
+        self.agency_name = self._line("agencyName", p.agency_name, self.tr("e.g. 南通市科学技术局"))
+        self.signer = self._line("agencySigner", p.signer, self.tr("Printed as 签发人 when set"))
+        self.contact_name = self._line("agencyContactName", p.contact_name)
+        self.contact_phone = self._line(
+            "agencyContactPhone", p.contact_phone, self.tr("e.g. 0513-85000000")
+        )
+        self.cc = self._line("agencyCc", "、".join(p.cc), self.tr("Separate units with 、"))
+        self.doc_prefix = self._line("agencyDocPrefix", p.doc_number_prefix, self.tr("e.g. 通科函"))
+        self.work_field = self._line("agencyWorkField", p.work_field, self.tr("e.g. 科技"))
+        self.work_field.setToolTip(
+            self.tr("Used in the thanks: 衷心感谢您对我市……工作的关心和支持")
+        )
+        self.feedback_form = QCheckBox(
+            self.tr("Ask the deputy to return the feedback form (征询意见表)"), self
+        )
+        self.feedback_form.setObjectName("agencyFeedbackForm")
+        self.feedback_form.setChecked(p.feedback_form)
+        self.text_limit = QSpinBox(self)
+        self.text_limit.setObjectName("agencyTextLimit")
+        self.text_limit.setRange(1, 100_000)
+        self.text_limit.setSingleStep(100)
+        self.text_limit.setValue(p.text_limit)
+        self.text_limit.setSuffix(self.tr(" characters"))
+        self.text_limit.setToolTip(
+            self.tr("Warn when the plain-text body for an online handling system is longer.")
+        )
+        self.due_months = QSpinBox(self)
+        self.due_months.setObjectName("agencyDueMonths")
+        self.due_months.setRange(1, 24)
+        self.due_months.setValue(p.due_months)
+        self.due_months.setSuffix(self.tr(" months after assignment"))
+
+        page = QWidget(self)
+        profile_box = QGroupBox(self.tr("Profile"), page)
+        form = QFormLayout(profile_box)
+        self._row(form, 0, "agency_name", self.tr("Agency name (signature)"), self.agency_name)
+        self._row(form, 0, "signer", self.tr("Signer"), self.signer)
+        self._row(form, 0, "contact_name", self.tr("Default contact"), self.contact_name)
+        self._row(form, 0, "contact_phone", self.tr("Contact phone"), self.contact_phone)
+        self._row(form, 0, "cc", self.tr("Copy to"), self.cc)
+        self._row(form, 0, "doc_number_prefix", self.tr("Document number prefix"), self.doc_prefix)
+        self._row(form, 0, "work_field", self.tr("Work field"), self.work_field)
+        self._row(form, 0, "feedback_form", self.tr("Feedback form"), self.feedback_form)
+        self._row(form, 0, "text_limit", self.tr("Plain-text limit"), self.text_limit)
+        self._row(form, 0, "due_months", self.tr("Deadline"), self.due_months)
+
+        seal_box = QGroupBox(self.tr("Seal"), page)
+        self.seal_preview = QLabel(seal_box)
+        self.seal_preview.setObjectName("sealPreview")
+        self.seal_preview.setFixedSize(_SEAL_PREVIEW_PX + 10, _SEAL_PREVIEW_PX + 10)
+        self.seal_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.seal_preview.setStyleSheet(
+            "background: white; border: 1px solid palette(mid); color: #777;"
+        )
+        self.seal_name = QLabel(seal_box)
+        self.seal_name.setObjectName("sealName")
+        self.seal_name.setWordWrap(True)
+        self.seal_choose = QPushButton(self.tr("Choose seal image…"), seal_box)
+        self.seal_choose.setObjectName("sealChoose")
+        self.seal_choose.clicked.connect(self._choose_seal)
+        self.seal_diameter = QDoubleSpinBox(seal_box)
+        self.seal_diameter.setObjectName("sealDiameter")
+        self.seal_diameter.setRange(20.0, 60.0)
+        self.seal_diameter.setDecimals(1)
+        self.seal_diameter.setSingleStep(1.0)
+        self.seal_diameter.setSuffix(" mm")
+        self.seal_diameter.setValue(p.seal_diameter_mm)
+        self.seal_message = QLabel(seal_box)
+        self.seal_message.setObjectName("sealMessage")
+        self.seal_message.setWordWrap(True)
+        self.seal_message.setStyleSheet(_ERROR_STYLE)
+        self.seal_message.hide()
+        hint = QLabel(
+            self.tr(
+                "A PNG with a transparent background looks best; it is pressed over the agency"
+                " name and date. Common sizes: 42, 45 or 50 mm."
+            ),
+            seal_box,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(_HINT_STYLE)
+        diameter_row = QHBoxLayout()
+        diameter_row.addWidget(QLabel(self.tr("Diameter"), seal_box))
+        diameter_row.addWidget(self.seal_diameter)
+        diameter_row.addStretch(1)
+        seal_layout = QVBoxLayout(seal_box)
+        seal_layout.addWidget(self.seal_preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        seal_layout.addWidget(self.seal_name)
+        seal_layout.addWidget(self.seal_choose)
+        seal_layout.addLayout(diameter_row)
+        seal_layout.addWidget(self.seal_message)
+        seal_layout.addWidget(hint)
+        seal_layout.addStretch(1)
+        self._field_widgets["seal_diameter_mm"] = self.seal_diameter
+        self._error_labels["seal_diameter_mm"] = self.seal_message
+        self._field_tab["seal_diameter_mm"] = 0
+
+        stored = self.context.store.get_profile_file("seal_image")
+        if stored is not None:
+            self._show_seal(stored[0], stored[1])
+        else:
+            self.seal_preview.setText(self.tr("No seal image"))
+
+        layout = QHBoxLayout(page)
+        layout.addWidget(profile_box, 3)
+        layout.addWidget(seal_box, 2)
+        return page
+
+    def _show_seal(self, name: str, data: bytes) -> None:
+        pixmap = QPixmap()
+        if pixmap.loadFromData(data):
+            self.seal_preview.setPixmap(
+                pixmap.scaled(
+                    _SEAL_PREVIEW_PX,
+                    _SEAL_PREVIEW_PX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.seal_preview.setText(self.tr("Cannot show this image"))
+        self.seal_name.setText(name)
+
+    def _choose_seal(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the seal image"),
+            "",
+            self.tr("Images (*.png *.jpg *.jpeg)"),
+        )
+        if path:
+            self.set_seal_file(Path(path))
+
+    def set_seal_file(self, path: Path) -> bool:
+        """Check and show a seal image; it is stored when the dialog is accepted."""
+        self.seal_message.hide()
+        try:
+            check_seal_image(path, self.seal_diameter.value())
+            data = path.read_bytes()
+        except SealError as exc:
+            self.seal_message.setText(exc.message)
+            self.seal_message.show()
+            return False
+        except OSError as exc:
+            self.seal_message.setText(
+                self.tr("Cannot read {name}: {reason}").format(name=path.name, reason=exc)
+            )
+            self.seal_message.show()
+            return False
+        self._seal_pending = (path.name, data)
+        self._seal_path = path
+        self._show_seal(path.name, data)
+        return True

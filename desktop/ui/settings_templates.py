@@ -1,0 +1,564 @@
+"""Settings, Templates tab: the reply templates, edited with a live preview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casework import Case
+from desktop.compose import template_context
+from desktop.letter_parser import heading_level
+from desktop.profile import (
+    TEMPLATE_CATEGORY,
+    AgencyProfile,
+)
+from desktop.reply_templates import (
+    TEMPLATE_NAMES,
+    ReplyTemplates,
+    TemplateProblem,
+    paragraphs_of,
+    problem_of,
+)
+from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
+from desktop.ui.settings_base import (
+    _ERROR_STYLE,
+    _HINT_STYLE,
+    _VARIANT_ORDER,
+    SettingsBase,
+)
+
+
+def template_sort_key(name: str) -> tuple[int, str, int, str]:
+    section, *variants = name.removesuffix(".j2").split(".")
+    variant = ".".join(variants)
+    order = TEMPLATE_NAMES.index(section) if section in TEMPLATE_NAMES else len(TEMPLATE_NAMES)
+    return order, section, _VARIANT_ORDER.get(variant, 9), variant
+
+
+def sample_case(name: str, profile: AgencyProfile, sample: str = "single") -> Case:
+    """A made-up case that fits the template ``name`` (co-organizer opinion, category)."""
+    _section, *variants = name.removesuffix(".j2").split(".")
+    letter = next((v for v in variants if v in ("A", "B", "C")), "A")
+    category = next(
+        (code for code in profile.categories if TEMPLATE_CATEGORY.get(code) == letter),
+        next(iter(profile.categories), ""),
+    )
+    co = "co" in variants
+    if sample == "member":
+        case = Case(
+            number="45",
+            title="关于加快科技成果转化的提案",
+            proposers=["李四"],
+            role="委员",
+            session="市政协十四届四次会议",
+        )
+    elif sample == "joint":
+        case = Case(
+            number="112",
+            title="关于支持企业研发机构建设的建议",
+            proposers=["张三", "李四"],
+            proposer_count=5,
+            session="市十六届人大四次会议",
+        )
+    else:
+        case = Case(
+            number="277",
+            title="关于在南通市组织社会大众聚力创新的建议",
+            proposers=["石剑波"],
+            session="市十六届人大四次会议",
+        )
+    case.category = category
+    case.content = "建议进一步营造大众创新创业氛围。"
+    case.contact_name = profile.contact_name or "王明"
+    case.contact_phone = profile.contact_phone or "0513-85000000"
+    case.doc_number = f"{profile.doc_number_prefix or '通科函'}〔2020〕12号"
+    if co:
+        case.organizer = "co"
+        case.main_organizer = "市发展改革委"
+    else:
+        case.co_organizers = ["市科协"]
+    return case
+
+
+# ====================================================================== the template editor
+class _LineNumbers(QWidget):
+    def __init__(self, editor: TemplateEditor) -> None:
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.editor.gutter_width(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.editor.paint_gutter(self, event)
+
+
+class TemplateEditor(QPlainTextEdit):
+    """A plain-text editor with line numbers and one highlighted error line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("templateEditor")
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.error_line: int | None = None
+        self._gutter = _LineNumbers(self)
+        self.blockCountChanged.connect(lambda _n: self._update_margins())
+        self.updateRequest.connect(self._update_gutter)
+        self._update_margins()
+
+    def gutter_width(self) -> int:
+        digits = max(2, len(str(self.blockCount())))
+        return 10 + self.fontMetrics().horizontalAdvance("9") * digits
+
+    def _update_margins(self) -> None:
+        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+
+    def _update_gutter(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._gutter.scroll(0, dy)
+        else:
+            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        cr = self.contentsRect()
+        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
+
+    def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
+        painter = QPainter(gutter)
+        painter.fillRect(event.rect(), self.palette().alternateBase())
+        block = self.firstVisibleBlock()
+        number = block.blockNumber() + 1
+        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        bottom = top + round(self.blockBoundingRect(block).height())
+        height = self.fontMetrics().height()
+        while block.isValid() and top <= event.rect().bottom():
+            if block.isVisible() and bottom >= event.rect().top():
+                if number == self.error_line:
+                    painter.setPen(QColor("#b00020"))
+                else:
+                    painter.setPen(self.palette().placeholderText().color())
+                painter.drawText(
+                    0, top, gutter.width() - 5, height, Qt.AlignmentFlag.AlignRight, str(number)
+                )
+            block = block.next()
+            top = bottom
+            bottom = top + round(self.blockBoundingRect(block).height())
+            number += 1
+
+    def set_error_line(self, line: int | None) -> None:
+        """Highlight ``line`` (1-based) as the one with the error; None clears it."""
+        self.error_line = line
+        selections = []
+        if line is not None:
+            block = self.document().findBlockByNumber(line - 1)
+            if block.isValid():
+                selection = QTextEdit.ExtraSelection()
+                selection.format.setBackground(QColor("#ffd6d6"))
+                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+                cursor = QTextCursor(block)
+                cursor.clearSelection()
+                selection.cursor = cursor
+                selections.append(selection)
+        self.setExtraSelections(selections)
+        self._gutter.update()
+
+
+# ====================================================================== the dialog
+
+
+class TemplatesTab(SettingsBase):
+    # ================================================================== (d) templates
+    def _templates_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.template_list = QTreeWidget(page)
+        self.template_list.setObjectName("templateList")
+        self.template_list.setHeaderHidden(True)
+        self.template_list.setRootIsDecorated(False)
+        self.template_list.setIndentation(14)
+        self.template_list.currentItemChanged.connect(self._template_selected)
+        self.template_editor = TemplateEditor(page)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setFamilies([font.family(), "Noto Sans CJK SC", "Microsoft YaHei", "SimSun"])
+        self.template_editor.setFont(font)
+        self.template_editor.textChanged.connect(self._template_edited)
+        self.template_where = QLabel(page)
+        self.template_where.setObjectName("templateWhere")
+        self.template_where.setWordWrap(True)
+        self.template_where.setStyleSheet(_HINT_STYLE)
+        self.template_error = QLabel(page)
+        self.template_error.setObjectName("templateError")
+        self.template_error.setWordWrap(True)
+        self.template_error.setStyleSheet(_ERROR_STYLE)
+        self.template_preview = QTextBrowser(page)
+        self.template_preview.setObjectName("templatePreview")
+        self.template_sample = QComboBox(page)
+        self.template_sample.setObjectName("templateSample")
+        self.template_sample.addItem(self.tr("One deputy"), "single")
+        self.template_sample.addItem(self.tr("Joint suggestion (5 deputies)"), "joint")
+        self.template_sample.addItem(self.tr("CPPCC member"), "member")
+        self.template_sample.currentIndexChanged.connect(lambda _i: self.update_preview())
+        self.template_save = QPushButton(self.tr("Save template"), page)
+        self.template_save.setObjectName("templateSave")
+        self.template_save.clicked.connect(self.save_current_template)
+        self.template_restore = QPushButton(self.tr("Restore default"), page)
+        self.template_restore.setObjectName("templateRestore")
+        self.template_restore.clicked.connect(self.restore_current_template)
+        self._preview_timer = QTimer(self, singleShot=True, interval=300)
+        self._preview_timer.timeout.connect(self.update_preview)
+
+        editor_box = QWidget(page)
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addWidget(self.template_where)
+        editor_layout.addWidget(self.template_editor, 1)
+        editor_layout.addWidget(self.template_error)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.template_save)
+        buttons.addWidget(self.template_restore)
+        buttons.addStretch(1)
+        editor_layout.addLayout(buttons)
+
+        preview_box = QWidget(page)
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        sample_row = QHBoxLayout()
+        sample_row.addWidget(QLabel(self.tr("Preview with"), preview_box))
+        sample_row.addWidget(self.template_sample, 1)
+        preview_layout.addLayout(sample_row)
+        preview_layout.addWidget(self.template_preview, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.addWidget(self.template_list)
+        splitter.addWidget(editor_box)
+        splitter.addWidget(preview_box)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([190, 420, 300])
+        help_label = QLabel(
+            self.tr(
+                "Variables in {{ … }} are filled from the case and the profile, e.g."
+                " {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph."
+                " A template with an error is not used: the shipped one is used instead."
+            ),
+            page,
+        )
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet(_HINT_STYLE)
+        layout = QVBoxLayout(page)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(help_label)
+        self._fill_template_list()
+        return page
+
+    @property
+    def templates(self) -> ReplyTemplates:
+        return self.context.templates
+
+    def template_names(self) -> list[str]:
+        names = {p.name for p in self.templates.shipped.glob("*.j2")}
+        if self.templates.override.is_dir():
+            names |= {p.name for p in self.templates.override.glob("*.j2")}
+        return sorted(names, key=template_sort_key)
+
+    def _section_label(self, section: str) -> str:
+        return {
+            "title": self.tr("Title"),
+            "salutation": self.tr("Salutation"),
+            "greeting": self.tr("Greeting"),
+            "status": self.tr("What was done"),
+            "plan": self.tr("Next steps"),
+            "closing": self.tr("Closing"),
+            "contact": self.tr("Contact note"),
+        }.get(section, section)
+
+    def _variant_label(self, name: str) -> str:
+        _section, *variants = name.removesuffix(".j2").split(".")
+        if not variants:
+            return self.tr("Default")
+        parts = [
+            self.tr("Co-organizer opinion")
+            if v == "co"
+            else self.tr("Category {code}").format(code=v)
+            for v in variants
+        ]
+        return self.tr(", ").join(parts)
+
+    def _is_edited(self, name: str) -> bool:
+        return (self.templates.override / name).is_file()
+
+    def _decorate(self, item: QTreeWidgetItem, name: str) -> None:
+        text = self._variant_label(name)
+        if self._is_edited(name):
+            text += " " + self.tr("(edited)")
+        if name in self._buffers:
+            text += " *"
+        item.setText(0, text)
+        item.setToolTip(0, name)
+        font = item.font(0)
+        font.setItalic(self._is_edited(name))
+        item.setFont(0, font)
+
+    def _fill_template_list(self, select: str | None = None) -> None:
+        current = select or self._template_name
+        chosen: QTreeWidgetItem | None = None
+        with QSignalBlocker(self.template_list):
+            self.template_list.clear()
+            sections: dict[str, QTreeWidgetItem] = {}
+            for name in self.template_names():
+                section = name.split(".")[0]
+                parent = sections.get(section)
+                if parent is None:
+                    parent = QTreeWidgetItem(self.template_list, [self._section_label(section)])
+                    parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    bold = parent.font(0)
+                    bold.setBold(True)
+                    parent.setFont(0, bold)
+                    parent.setExpanded(True)
+                    sections[section] = parent
+                item = QTreeWidgetItem(parent)
+                item.setData(0, Qt.ItemDataRole.UserRole, name)
+                self._decorate(item, name)
+                if chosen is None or name == current:
+                    chosen = item
+            self.template_list.expandAll()
+        self._template_name = None
+        if chosen is not None:
+            self.template_list.setCurrentItem(chosen)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        for i in range(self.template_list.topLevelItemCount()):
+            top = self.template_list.topLevelItem(i)
+            if top is None:
+                continue
+            for j in range(top.childCount()):
+                child = top.child(j)
+                if child is not None:
+                    items.append(child)
+        return items
+
+    def _refresh_item(self, name: str) -> None:
+        for item in self._items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == name:
+                self._decorate(item, name)
+
+    def select_template(self, name: str) -> None:
+        for item in self._items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == name:
+                self.template_list.setCurrentItem(item)
+                return
+        raise KeyError(name)
+
+    def _stored_text(self, name: str) -> str:
+        edited = self.templates.override / name
+        path = edited if edited.is_file() else self.templates.shipped / name
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def _template_selected(self, item: QTreeWidgetItem | None, _previous: Any) -> None:
+        name = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if name is None and item is not None:  # a section: show its default template
+            first = item.child(0) if item.childCount() else None
+            if first is not None:
+                self.template_list.setCurrentItem(first)
+            return
+        self._template_name = name
+        with QSignalBlocker(self.template_editor):
+            text = "" if name is None else self._buffers.get(name, self._stored_text(name))
+            self.template_editor.setPlainText(text)
+        self.template_editor.set_error_line(None)
+        self._update_where()
+        self.update_preview()
+
+    def _update_where(self) -> None:
+        name = self._template_name
+        if name is None:
+            self.template_where.setText("")
+            self.template_restore.setEnabled(False)
+            self.template_save.setEnabled(False)
+            return
+        target = self.templates.override / name
+        if self._is_edited(name):
+            text = self.tr("Your copy: {path}").format(path=target)
+        elif name in self._buffers:
+            text = self.tr("Not saved yet. Your copy will be kept as {path}").format(path=target)
+        else:
+            text = self.tr(
+                "Shipped template. When you change it, your copy is kept in {path}"
+            ).format(path=target.parent)
+        self.template_where.setText(text)
+        self.template_restore.setEnabled(self._is_edited(name) or name in self._buffers)
+        self.template_save.setEnabled(name in self._buffers)
+
+    def _template_edited(self) -> None:
+        name = self._template_name
+        if name is None:
+            return
+        text = self.template_editor.toPlainText()
+        if text == self._stored_text(name):
+            self._buffers.pop(name, None)
+        else:
+            self._buffers[name] = text
+        self._refresh_item(name)
+        self._update_where()
+        self._preview_timer.start()
+
+    def sample_context(self, name: str) -> dict[str, Any]:
+        profile = self.collected_profile() or self.profile
+        case = sample_case(name, profile, self.template_sample.currentData() or "single")
+        return template_context(case, profile, dt.date.today().isoformat())
+
+    def check_text(self, name: str, text: str) -> tuple[str, TemplateProblem | None]:
+        """Render ``text`` as the template ``name`` with the sample case: (text, problem)."""
+        scratch = Path(self._scratch.name)
+        scratch.mkdir(parents=True, exist_ok=True)
+        path = scratch / name
+        path.write_text(text, encoding="utf-8")
+        context = self.sample_context(name)
+        section, *variants = name.removesuffix(".j2").split(".")
+        try:
+            problem = self.templates.check(path, context)
+            if problem is not None:
+                return "", problem
+            rendered, _ = ReplyTemplates(shipped=scratch, override=scratch / "-").render(
+                section, context, variants
+            )
+        except Exception as exc:  # a sandboxed template can still divide by zero …
+            return "", problem_of(exc, name)
+        if "{{" in rendered or "{%" in rendered:
+            return rendered, TemplateProblem(name, None, self.tr("the output still has {{ or {%"))
+        return rendered, None
+
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        name = self._template_name
+        if name is None:
+            self.template_preview.clear()
+            return
+        rendered, problem = self.check_text(name, self.template_editor.toPlainText())
+        if problem is not None:
+            if problem.line:
+                message = self.tr("Line {line}: {message}").format(
+                    line=problem.line, message=problem.message
+                )
+            else:
+                message = problem.message
+            self.template_error.setText(message)
+            self.template_error.show()
+            self.template_editor.set_error_line(problem.line)
+            self.template_preview.setEnabled(False)
+            return
+        self.template_error.setText("")
+        self.template_error.hide()
+        self.template_editor.set_error_line(None)
+        self.template_preview.setEnabled(True)
+        paragraphs = paragraphs_of(rendered)
+        parts = []
+        for text in paragraphs:
+            escaped = html.escape(text)
+            if name.startswith("title"):
+                parts.append(f"<p align='center' style='font-size:15pt'><b>{escaped}</b></p>")
+            elif name.startswith("salutation"):
+                parts.append(f"<p>{escaped}</p>")
+            elif heading_level(text) in (1, 2):
+                parts.append(f"<p style='text-indent:2em'><b>{escaped}</b></p>")
+            else:
+                parts.append(f"<p style='text-indent:2em'>{escaped}</p>")
+        if not parts:
+            parts.append(f"<p style='color:gray'>{html.escape(self.tr('(empty)'))}</p>")
+        self.template_preview.setHtml("".join(parts))
+
+    def _write_template(self, name: str, text: str) -> bool:
+        folder = self.templates.override
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(folder / name, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        except (TargetLocked, WriteFailed) as exc:
+            QMessageBox.warning(self, self.tr("Cannot save the template"), exc.message)
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save the template"), str(exc))
+            return False
+        self._buffers.pop(name, None)
+        self._templates_changed()
+        return True
+
+    def save_current_template(self) -> bool:
+        name = self._template_name
+        if name is None or name not in self._buffers:
+            return False
+        if not self._write_template(name, self._buffers[name]):
+            return False
+        self._refresh_item(name)
+        self._update_where()
+        return True
+
+    def restore_current_template(self) -> bool:
+        """Delete the clerk's copy of the current template (after asking); show the shipped one."""
+        name = self._template_name
+        if name is None:
+            return False
+        target = self.templates.override / name
+        if target.is_file():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restore default"),
+                self.tr("Delete your copy of {name} and use the shipped template again?").format(
+                    name=name
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            try:
+                target.unlink()
+            except OSError as exc:
+                QMessageBox.warning(self, self.tr("Cannot delete the template"), str(exc))
+                return False
+            self._templates_changed()
+        self._buffers.pop(name, None)
+        if (self.templates.shipped / name).is_file():
+            self._fill_template_list(select=name)
+        else:
+            self._template_name = None
+            self._fill_template_list()
+        return True
+
+    def _templates_changed(self) -> None:
+        """A template file changed: make sure the shared renderer sees the clerk's folder (it
+        looks for it only when created) and tell the views."""
+        templates = self.context.templates
+        if templates.override.is_dir() and getattr(templates, "_override_env", None) is None:
+            self.context.templates = ReplyTemplates(templates.shipped, templates.override)
+        self.context.profileChanged.emit()
