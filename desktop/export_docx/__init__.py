@@ -11,17 +11,17 @@ Decisions, each checked by rendering with LibreOffice (tests/unit/test_render_pd
 - 28 characters a line: body glyphs scaled to 98 % (``w:w``), not Word's character grid and
   not ``w:spacing`` condensing — see :data:`CHAR_SCALE`. The section's ``w:docGrid`` is
   ``type="lines"`` with ``linePitch="579"``, so text a clerk adds later snaps to the 22 lines.
-- Category label ("A类", 黑体) and document number flush right above the title (the
-  document number's place in the letter format, GB/T 9704 10.1); with a signer, number left and
-  "签发人：" right on one line (7.2.4). A blank line, then the title.
+- Category label ("A类", 黑体) flush right; the document number flush right in the letter
+  format (10.1) and centred in the 版记 format (7.2.4); with a signer, number left and
+  "签发人：" right on one line (7.2.4). Two blank lines, then the title (10.1; 7.3.1).
 - Seal: anchored in the agency-name paragraph, horizontally centred on the date line,
   its centre a quarter line below the top of the name line (name and date sit below the
   centre); as many blank lines above the name as put the seal's top less than one line
   below the body (2 for 42–45 mm, 3 for 50 mm).
-- Copy-to: a one-column table with 0.5 pt top and bottom rules, floated to the bottom of the
-  text area (``w:tblpPr``); it is anchored horizontally to the page, which LibreOffice needs
-  before it floats a table as wide as the text. When it does not fit under the signature it
-  goes to the foot of a page of its own (版记页).
+- 版记: a one-column table floated to the bottom of the text area (``w:tblpPr``), anchored
+  horizontally to the page, which LibreOffice needs before it floats a table as wide as the
+  text. Its rows and page come from :mod:`desktop.layout` (``letter_banji_rows``,
+  ``place_banji``), shared with the in-app renderer; see docs/export.md for the two formats.
 - Autospacing between Chinese and Latin text/digits is off, so that widths (and so the
   signature's indents) are predictable: "2020年5月29日" is 6.5 characters.
 
