@@ -62,16 +62,17 @@ def test_cli_sets_the_format_and_draft_follows_it(
         ),
         encoding="utf-8",
     )
+    assert run(capsys, "profile", "set", "agency_name", "某市科学技术局", "--db", db)[0] == 0
     code, _, err = run(capsys, "profile", "set", "letter_format", "公文", "--db", db)
     assert code == 2 and "函" in err and "版记" in err
     assert run(capsys, "profile", "set", "letter_format", "版记", "--db", db)[0] == 0
     code, out, _ = run(
-        capsys, "profile", "set", "issuing_office", "南通市科学技术局办公室", "--db", db
+        capsys, "profile", "set", "issuing_office", "某市科学技术局办公室", "--db", db
     )
     assert code == 0 and "已保存" in out
     code, out, _ = run(capsys, "profile", "show", "--db", db, "--json")
     shown = json.loads(out)
-    assert shown["letter_format"] == "版记" and shown["issuing_office"] == "南通市科学技术局办公室"
+    assert shown["letter_format"] == "版记" and shown["issuing_office"] == "某市科学技术局办公室"
 
     docx = tmp_path / "版记.docx"
     assert run(capsys, "draft", "--case", str(case), "--out", str(docx), "--db", db)[0] == 0
@@ -79,7 +80,7 @@ def test_cli_sets_the_format_and_draft_follows_it(
     assert texts == [
         "公开属性：主动公开",
         "抄送：市人大常委会代表工委。",
-        "南通市科学技术局办公室2026年6月1日印发",
+        "某市科学技术局办公室2026年6月1日印发",
     ]
     assert tops == ["8", "6", "6"]  # thick first rule, thin between
 
