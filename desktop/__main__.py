@@ -218,7 +218,14 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
         print(hits.problem, file=sys.stderr)
         return 2
     if args.json:
-        _print_json({"total": hits.total, "shown": len(hits), "hits": [h.to_json() for h in hits]})
+        _print_json(
+            {
+                "total": hits.total,
+                "total_exact": hits.total_exact,
+                "shown": len(hits),
+                "hits": [h.to_json() for h in hits],
+            }
+        )
         return 0
     for h in hits:
         years = sorted({s["year"] for s in h.source_details if s["year"]}, reverse=True)
@@ -226,7 +233,8 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
         print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
         print(f"  {_plain_snippet(h.snippet)}")
     if hits.truncated:
-        print(f"显示前 {len(hits)} 条，共 {hits.total} 条；用 --limit 显示更多。")
+        total = f"{hits.total}" if hits.total_exact else f"{hits.total} 多"
+        print(f"显示前 {len(hits)} 条，共 {total} 条；用 --limit 显示更多。")
     else:
         print(f"共 {hits.total} 条。")
     return 0

@@ -26,6 +26,9 @@ SNIPPET_RADIUS = 40
 # SQLite nests one expression per term: past ~990 terms a query fails ("Expression tree is
 # too large"). No clerk types a hundred terms; more is a pasted paragraph, refused in words.
 MAX_TERMS = 100
+# Matches are counted up to this many: "共 1000 多段" says enough, and counting all 110,000
+# paragraphs holding "科" in a 10,000-letter library costs more than the search itself.
+COUNT_CAP = 1000
 # The ranking pool is ten times the limit and must stay a 64-bit SQLite integer.
 MAX_LIMIT = 1_000_000
 _SPLIT = re.compile(r"[\s\u3000]+")
@@ -75,21 +78,30 @@ class SearchResults(list[SearchHit]):
 
     ``total`` is how many paragraphs match the query and filters in all, however many the
     ``limit`` let through: "显示前 50 段，共 62 段" reads ``len(results)`` and ``total``.
+    Counting is bounded (each match is a row read): with more than ``COUNT_CAP`` matches
+    (or than the limit, when that is larger) ``total`` is that bound and ``total_exact``
+    False — "共 1000 多段".
     ``problem`` is a one-line Chinese message when the query could not be run as typed
     (the list is then empty); ``None`` otherwise.
     """
 
     def __init__(
-        self, hits: Iterable[SearchHit] = (), *, total: int = 0, problem: str | None = None
+        self,
+        hits: Iterable[SearchHit] = (),
+        *,
+        total: int = 0,
+        total_exact: bool = True,
+        problem: str | None = None,
     ):
         super().__init__(hits)
         self.total = max(total, len(self))
+        self.total_exact = total_exact
         self.problem = problem
 
     @property
     def truncated(self) -> bool:
         """Whether the limit cut the list: more paragraphs match than it holds."""
-        return self.total > len(self)
+        return self.total > len(self) or not self.total_exact
 
 
 def search(
@@ -127,11 +139,12 @@ def search(
         index = "scan"
         rows = store.search_scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
     # Fewer rows than the limit is every match; only a full page needs counting.
-    total = (
-        store.count_matches(long_terms, short_terms, filters, index)
-        if len(rows) >= limit
-        else len(rows)
-    )
+    total, exact = len(rows), True
+    if len(rows) >= limit:
+        bound = max(COUNT_CAP, limit)
+        total = store.count_matches(long_terms, short_terms, filters, index, bound + 1)
+        if total > bound:
+            total, exact = bound, False
     sources = store.paragraph_sources([r.paragraph_id for r in rows])
     lo, hi = span
     hits = []
@@ -155,7 +168,7 @@ def search(
                 source_details=src,
             )
         )
-    return SearchResults(hits, total=total)
+    return SearchResults(hits, total=total, total_exact=exact)
 
 
 def _has_surrogate(text: str) -> bool:

@@ -526,11 +526,14 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         short_terms: Sequence[str],
         filters: SearchFilters,
         index: str,
+        cap: int,
     ) -> int:
-        """How many paragraphs the matching ``search_*`` query would rank without its limit.
+        """How many paragraphs the matching ``search_*`` query would rank without its limit,
+        counted up to ``cap`` (``cap`` means "that many or more").
 
-        ``index`` is "fts", "chars" or "scan", as the search used. No ranking is computed, so
-        this costs a fraction of the search itself.
+        ``index`` is "fts", "chars" or "scan", as the search used. Each match is a row read
+        (for headings, short terms, filters): 110,000 matches of "科" in a 10,000-letter
+        library take 120 ms, the first 1,000 under a millisecond.
         """
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
@@ -548,8 +551,11 @@ class LibraryStore(CaseworkMixin, PacksMixin):
                 " JOIN paragraphs p ON p.id = m.id"
             )
             match_args = [match]
-        sql = f"SELECT count(*) FROM {source} WHERE p.is_heading = 0 {contains} {fsql}"
-        return int(self.db.execute(sql, [*match_args, *cargs, *fargs]).fetchone()[0])
+        sql = (
+            f"SELECT count(*) FROM (SELECT 1 FROM {source}"
+            f" WHERE p.is_heading = 0 {contains} {fsql} LIMIT ?)"
+        )
+        return int(self.db.execute(sql, [*match_args, *cargs, *fargs, cap]).fetchone()[0])
 
     def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
         if not paragraph_ids:

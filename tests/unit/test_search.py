@@ -270,9 +270,32 @@ def test_total_with_capped_candidates_counts_all(lib: LibraryStore) -> None:
     span = lib.year_span()
     capped = lib.search_chars(["科"], SearchFilters(), 1, 0.15, span, candidate_cap=1)
     assert len(capped) == 1
-    assert lib.count_matches([], ["科"], SearchFilters(), "chars") == len(
-        search(lib, "科", limit=100)
+    every = len(search(lib, "科", limit=100))
+    assert lib.count_matches([], ["科"], SearchFilters(), "chars", 100) == every
+    assert lib.count_matches([], ["科"], SearchFilters(), "chars", 2) == 2
+
+
+def test_a_large_total_is_counted_up_to_a_bound(
+    store: LibraryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"第{i}段讲科技创新。" for i in range(30)]
+    store.add_letter(
+        make_letter([("status", t) for t in texts]),
+        content_hash="many",
+        source_path=None,
+        source_format=None,
     )
+    monkeypatch.setattr("desktop.search.COUNT_CAP", 10)
+    for query in ("科技创新", "科", "讲 第"):
+        results = search(store, query, limit=5)
+        assert len(results) == 5 and results.total == 10 and not results.total_exact
+        assert results.truncated
+        # A limit above the bound counts at least that far.
+        results = search(store, query, limit=20)
+        assert len(results) == 20 and results.total == 20 and not results.total_exact
+        results = search(store, query, limit=30)
+        assert (len(results), results.total, results.total_exact) == (30, 30, True)
+        assert not results.truncated
 
 
 class _CountingSpans(list[tuple[int, int]]):
