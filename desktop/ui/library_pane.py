@@ -330,7 +330,7 @@ class LibraryPane(QWidget):
             self.status.setText(
                 self.tr("Showing the first %1 of %2 paragraphs")
                 .replace("%1", str(len(hits)))
-                .replace("%2", str(hits.total))
+                .replace("%2", f"{hits.total}{'' if hits.total_exact else '+'}")
             )
         else:
             self.status.setText(self.tr("%n paragraph(s) found", "", len(hits)))

@@ -103,6 +103,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
     lib = tmp_path / "other" / "lib.db"
     lib.parent.mkdir()
     assert main(["import", str(SAMPLE), "--db", str(lib)]) == 0
+    assert main(["profile", "set", "agency_name", "如东县科学技术局", "--db", str(lib)]) == 0
     with LibraryStore(lib) as store:
         letter_id = store.list_letters()[0]["id"]
     work = tmp_path / "work"
