@@ -425,6 +425,21 @@ ZH: dict[str, str] = {
     ),
     # ------------------------------------------------------------------ settings: agency
     "Settings": "设置",
+    "Letter format": "版式",
+    "函 — letter format, no 印发 line": "函（信函格式，无印发机关和印发日期）",
+    "版记 — with 印发机关 and 印发日期": "版记（带分隔线、印发机关和印发日期）",
+    "Empty: the agency name": "留空则用发文机关名称",
+    "e.g. 2026-06-01; empty: the letter's date": "如 2026-06-01；留空则用成文日期",
+    (
+        "函: 抄送 at the foot of the last page, no rules, no page number on page 1."
+        " 版记: 抄送 and the 印发 line between rules, on an even page."
+    ): (
+        "函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。"
+        "版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。"
+    ),
+    "Format": "版式",
+    "Issued by": "印发机关",
+    "Issue date": "印发日期",
     "SettingsDialog|Agency": "本单位",
     "Categories": "答复类别",
     "Fonts": "字体",

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -140,10 +141,52 @@ class AgencyTab(CategoriesTab):
         else:
             self.seal_preview.setText(self.tr("No seal image"))
 
+        right = QVBoxLayout()
+        right.addWidget(seal_box, 1)
+        right.addWidget(self._format_box(page))
         layout = QHBoxLayout(page)
         layout.addWidget(profile_box, 3)
-        layout.addWidget(seal_box, 2)
+        layout.addLayout(right, 2)
         return page
+
+    def _format_box(self, page: QWidget) -> QGroupBox:
+        """The letter format (GB/T 9704: 函 or 版记) and, for the 版记, 印发机关 and 印发日期."""
+        p = self.profile
+        box = QGroupBox(self.tr("Letter format"), page)
+        self.letter_format = QComboBox(box)
+        self.letter_format.setObjectName("letterFormat")
+        self.letter_format.addItem(self.tr("函 — letter format, no 印发 line"), "函")
+        self.letter_format.addItem(self.tr("版记 — with 印发机关 and 印发日期"), "版记")
+        self.letter_format.setCurrentIndex(max(0, self.letter_format.findData(p.letter_format)))
+        self.issuing_office = self._line(
+            "issuingOffice", p.issuing_office, self.tr("Empty: the agency name")
+        )
+        self.issue_date = self._line(
+            "issueDate", p.issue_date, self.tr("e.g. 2026-06-01; empty: the letter's date")
+        )
+        hint = QLabel(
+            self.tr(
+                "函: 抄送 at the foot of the last page, no rules, no page number on page 1."
+                " 版记: 抄送 and the 印发 line between rules, on an even page."
+            ),
+            box,
+        )
+        hint.setObjectName("letterFormatHint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet(_HINT_STYLE)
+        form = QFormLayout(box)
+        self._row(form, 0, "letter_format", self.tr("Format"), self.letter_format)
+        self._row(form, 0, "issuing_office", self.tr("Issued by"), self.issuing_office)
+        self._row(form, 0, "issue_date", self.tr("Issue date"), self.issue_date)
+        form.addRow(hint)
+        self.letter_format.currentIndexChanged.connect(lambda _i: self._format_changed())
+        self._format_changed()
+        return box
+
+    def _format_changed(self) -> None:
+        banji = self.letter_format.currentData() == "版记"
+        self.issuing_office.setEnabled(banji)
+        self.issue_date.setEnabled(banji)
 
     def _show_seal(self, name: str, data: bytes) -> None:
         pixmap = QPixmap()

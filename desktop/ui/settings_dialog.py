@@ -2,7 +2,9 @@
 
 Tabs (``settingsTabs``):
 
-- **Agency** — every ``AgencyProfile`` text/number field (``agencyName``, ``agencySigner``,
+- **Agency** — the letter format (``letterFormat``: 函 or 版记, with ``issuingOffice`` and
+  ``issueDate`` for the 版记's 印发 line), every ``AgencyProfile`` text/number field
+  (``agencyName``, ``agencySigner``,
   ``agencyContactName``, ``agencyContactPhone``, ``agencyCc``, ``agencyDocPrefix``,
   ``agencyWorkField``, ``agencyFeedbackForm``, ``agencyTextLimit``, ``agencyDueMonths``) and the
   seal: ``sealChoose`` picks a PNG/JPEG checked with ``check_seal_image``, ``sealPreview`` shows
@@ -158,6 +160,9 @@ class SettingsDialog(AgencyTab):
             "due_months": str(self.due_months.value()),
             "seal_diameter_mm": f"{self.seal_diameter.value():g}",
             "category_scheme": str(self.scheme.currentData()),
+            "letter_format": str(self.letter_format.currentData()),
+            "issuing_office": self.issuing_office.text(),
+            "issue_date": self.issue_date.text(),
         }
         for key, combo in self.font_combos.items():
             values[key] = combo.currentText()

@@ -51,157 +51,202 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="40" />
+        <location filename="../../desktop/ui/settings_agency.py" line="41" />
         <source>e.g. 南通市科学技术局</source>
         <translation>例如：南通市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="41" />
+        <location filename="../../desktop/ui/settings_agency.py" line="42" />
         <source>Printed as 签发人 when set</source>
         <translation>填写后在答复中印作“签发人”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="44" />
+        <location filename="../../desktop/ui/settings_agency.py" line="45" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="46" />
+        <location filename="../../desktop/ui/settings_agency.py" line="47" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="47" />
+        <location filename="../../desktop/ui/settings_agency.py" line="48" />
         <source>e.g. 通科函</source>
         <translation>例如：通科函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="48" />
+        <location filename="../../desktop/ui/settings_agency.py" line="49" />
         <source>e.g. 科技</source>
         <translation>例如：科技</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="50" />
+        <location filename="../../desktop/ui/settings_agency.py" line="51" />
         <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
         <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="53" />
+        <location filename="../../desktop/ui/settings_agency.py" line="54" />
         <source>Ask the deputy to return the feedback form (征询意见表)</source>
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="62" />
+        <location filename="../../desktop/ui/settings_agency.py" line="63" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="64" />
+        <location filename="../../desktop/ui/settings_agency.py" line="65" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="70" />
+        <location filename="../../desktop/ui/settings_agency.py" line="71" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="73" />
+        <location filename="../../desktop/ui/settings_agency.py" line="74" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="75" />
+        <location filename="../../desktop/ui/settings_agency.py" line="76" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="76" />
+        <location filename="../../desktop/ui/settings_agency.py" line="77" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="77" />
+        <location filename="../../desktop/ui/settings_agency.py" line="78" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="78" />
+        <location filename="../../desktop/ui/settings_agency.py" line="79" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="79" />
+        <location filename="../../desktop/ui/settings_agency.py" line="80" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="80" />
+        <location filename="../../desktop/ui/settings_agency.py" line="81" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="81" />
+        <location filename="../../desktop/ui/settings_agency.py" line="82" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <location filename="../../desktop/ui/settings_agency.py" line="83" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="83" />
+        <location filename="../../desktop/ui/settings_agency.py" line="84" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="84" />
+        <location filename="../../desktop/ui/settings_agency.py" line="85" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="86" />
+        <location filename="../../desktop/ui/settings_agency.py" line="87" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="97" />
+        <location filename="../../desktop/ui/settings_agency.py" line="98" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="114" />
+        <location filename="../../desktop/ui/settings_agency.py" line="115" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="122" />
+        <location filename="../../desktop/ui/settings_agency.py" line="123" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="141" />
+        <location filename="../../desktop/ui/settings_agency.py" line="142" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="160" />
+        <location filename="../../desktop/ui/settings_agency.py" line="155" />
+        <source>Letter format</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="158" />
+        <source>函 — letter format, no 印发 line</source>
+        <translation>函（信函格式，无印发机关和印发日期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="159" />
+        <source>版记 — with 印发机关 and 印发日期</source>
+        <translation>版记（带分隔线、印发机关和印发日期）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="162" />
+        <source>Empty: the agency name</source>
+        <translation>留空则用发文机关名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="165" />
+        <source>e.g. 2026-06-01; empty: the letter's date</source>
+        <translation>如 2026-06-01；留空则用成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="169" />
+        <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
+        <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="178" />
+        <source>Format</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="179" />
+        <source>Issued by</source>
+        <translation>印发机关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="180" />
+        <source>Issue date</source>
+        <translation>印发日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="203" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="166" />
+        <location filename="../../desktop/ui/settings_agency.py" line="209" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="168" />
+        <location filename="../../desktop/ui/settings_agency.py" line="211" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="185" />
+        <location filename="../../desktop/ui/settings_agency.py" line="228" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -2062,47 +2107,47 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="104" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="134" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="136" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="138" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="140" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="176" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="181" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>

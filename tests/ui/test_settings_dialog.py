@@ -249,3 +249,33 @@ def test_language_is_stored_for_the_next_start(
         _dialog(qtbot, context, settings).findChild(QComboBox, "languageCombo").currentData()
         == "en"
     )
+
+
+def test_letter_format_and_issue_line_are_stored(
+    qtbot: QtBot, context: AppContext, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, context, settings)
+    combo = dialog.findChild(QComboBox, "letterFormat")
+    office = dialog.findChild(QLineEdit, "issuingOffice")
+    date = dialog.findChild(QLineEdit, "issueDate")
+    assert combo.currentData() == "函" and not office.isEnabled()  # the 印发 line is 版记 only
+    combo.setCurrentIndex(combo.findData("版记"))
+    assert office.isEnabled() and date.isEnabled()
+    office.setText("南通市科学技术局办公室")
+    date.setText("六月一日")
+    dialog.accept()
+    assert dialog.error_key == "issue_date" and dialog.result() != QDialog.DialogCode.Accepted
+    error = dialog.findChild(QLabel, "settingsError_issue_date")
+    assert error.isVisibleTo(dialog) and "2026-06-01" in error.text()
+    date.setText("2026-06-01")
+    with qtbot.waitSignal(context.profileChanged):
+        dialog.accept()
+    profile = context.profile()
+    assert (profile.letter_format, profile.issuing_office, profile.issue_date) == (
+        "版记",
+        "南通市科学技术局办公室",
+        "2026-06-01",
+    )
+    dialog.resize(940, 680)
+    dialog.tabs.setCurrentIndex(0)
+    dialog.grab().save(str(tmp_path / "settings-agency.png"))
