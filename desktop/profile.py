@@ -135,6 +135,11 @@ def parse_profile_value(key: str, raw: str) -> Any:
             raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应为整数。") from None
         if number <= 0:
             raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应大于 0。")
+        # A due date years away or a limit no text reaches is a typing slip; a huge number
+        # would also overflow the date arithmetic and SQLite's 64-bit integers.
+        most = 120 if key == "due_months" else 1_000_000
+        if number > most:
+            raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”不能超过 {most}。")
         return number
     if key == "category_scheme":
         if raw not in CATEGORY_SCHEMES:
