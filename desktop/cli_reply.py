@@ -12,8 +12,16 @@ from typing import Any
 
 from desktop.casework import SECTIONS, CaseError, CaseExists, DraftBlock, case_from_json
 from desktop.cli_args import INT64_MAX, has_surrogates, text, whole_number
-from desktop.compose import compose, default_draft, plain_text_body
+from desktop.compose import (
+    Composition,
+    compose,
+    default_draft,
+    export_findings,
+    finding_place,
+    plain_text_body,
+)
 from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
+from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
 
@@ -61,7 +69,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                         "（不加此项时，已有的案件会被拒绝）")  # fmt: skip
 
     p = sub.add_parser("check", parents=[common], help="校对答复（.docx 或 .txt）",
-                       description="校对答复（.docx 或 .txt）")  # fmt: skip
+                       description="校对答复（.docx 或 .txt）",
+                       epilog="退出状态：0 = 没有发现问题；"
+                              "1 = 发现问题（加 --fix 时：修改后仍有问题）；"
+                              "2 = 无法读取或写入文件")  # fmt: skip
     p.add_argument("file", type=Path, metavar="文件", help="要校对的答复")
     p.add_argument("--date", type=text, metavar="日期",
                    help="答复日期（YYYY-MM-DD），用于检查过时的年份和时间表述")  # fmt: skip
@@ -260,6 +271,7 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     comp = compose(case, profile, draft, templates=ReplyTemplates(), seal_image=seal_path)
     for problem in comp.problems:
         print(str(problem), file=sys.stderr)
+    findings = export_findings(comp, case, profile)
     # The case and its draft version are written first, in one transaction that holds the
     # library's write lock while the DOCX is written: a busy or read-only library refuses
     # before any file exists, and a DOCX that cannot be written leaves the library unchanged.
@@ -283,6 +295,15 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
         "docx": str(args.out),
         "sealed": comp.letter.seal is not None,
         "template_problems": [str(p) for p in comp.problems],
+        # What the letter went out with: the proofreader's findings, where they are.
+        "findings": [
+            {
+                **f.to_json(),
+                "kind_zh": FINDING_ZH.get(f.kind, f.kind),
+                "place": finding_place(comp, f),
+            }
+            for f in findings
+        ],
     }
     if args.text:
         text, warning = plain_text_body(comp.letter, profile.text_limit)
@@ -308,7 +329,20 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
         for key, label in (("text", "纯文本正文"), ("pdf", "PDF")):
             if key in result:
                 print(f"已生成{label}：{result[key]}")
+        _print_findings(comp, findings)
     return 0
+
+
+def _print_findings(comp: Composition, findings: list[Finding]) -> None:
+    """The findings the letter was written with, to stderr: the clerk sees them, a script
+    reading stdout is not disturbed."""
+    if not findings:
+        return
+    print(f"请注意：答复中有 {len(findings)} 处需要核对（文件已照常生成）：", file=sys.stderr)
+    for f in findings:
+        fix = f"（建议改为“{f.suggestion}”）" if f.suggestion is not None else ""
+        kind = FINDING_ZH.get(f.kind, f.kind)
+        print(f"  {finding_place(comp, f)} [{kind}] {f.message}{fix}", file=sys.stderr)
 
 
 def _write_utf8(path: Path, text: str) -> None:
@@ -339,6 +373,8 @@ FINDING_ZH = {
     "heading_sequence": "标题序号",
     "placeholder": "未填写的占位符",
     "date_format": "日期格式",
+    "empty_section": "空标题",
+    "contact_missing": "缺少联系人",
 }
 
 
@@ -356,9 +392,12 @@ def cmd_check(store: Any, args: argparse.Namespace) -> int:
         findings, applied = check_file(args.file, date=date, fix=args.fix)
     except ImportFailure as exc:
         raise CliError(exc.message) from None
+    # 0 clean, 1 problems (with --fix: problems the fixes left), 2 unreadable (CliError).
+    left = len(findings) - len(applied or [])
+    code = 1 if left > 0 else 0
     if args.json:
         _print_json([f.to_json() for f in findings])
-        return 0
+        return code
     for f in findings:
         fix = f"（建议改为“{f.suggestion}”）" if f.suggestion is not None else ""
         kind = FINDING_ZH.get(f.kind, f.kind)
@@ -366,4 +405,4 @@ def cmd_check(store: Any, args: argparse.Namespace) -> int:
     if args.fix:
         print(f"已自动修改 {len(applied or [])} 处。")
     print(f"共发现 {len(findings)} 处问题。")
-    return 0
+    return code

@@ -6,6 +6,7 @@ Also the plain-text body for the online handling systems many cities use.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +15,8 @@ from desktop.letter_parser import heading_level
 from desktop.model import ComposedLetter, LetterParagraph, SealSpec
 from desktop.normalize import normalize_text
 from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
-from desktop.proofread import Finding, Provenance, check
+from desktop.proofread import Finding, Provenance, check, placeholder_findings
+from desktop.proofread.headings import empty_section_finding
 from desktop.reply_templates import ReplyTemplates, TemplateProblem, paragraphs_of
 
 _UNIT_WORDS = {
@@ -75,12 +77,27 @@ def template_variants(case: Case) -> list[str]:
     return variants
 
 
+@dataclass(frozen=True)
+class ParagraphOrigin:
+    """Where a printed body paragraph comes from in the draft."""
+
+    section: str
+    index: int  # block index in the section
+    line: int  # paragraph within the block (a template block renders to several)
+    raw: str  # the text as the block holds it (a template paragraph: as rendered)
+
+
 @dataclass
 class Composition:
     letter: ComposedLetter
     problems: list[TemplateProblem] = field(default_factory=list)
     # Per body paragraph: the library source when it was reused (for stale-fact checks).
     sources: list[DraftBlock | None] = field(default_factory=list)
+    # Per body paragraph: its block. Template headings of empty sections are not printed, so
+    # this, not a recount of the draft, maps the letter back to the blocks.
+    origins: list[ParagraphOrigin] = field(default_factory=list)
+    # Per section with a template block: its rendered, normalized template paragraphs.
+    rendered: dict[str, list[str]] = field(default_factory=dict)
 
 
 def paragraph_style(text: str) -> str:
@@ -127,17 +144,31 @@ def compose(
         problems.extend(found)
         return text
 
-    paragraphs: list[LetterParagraph] = []
-    sources: list[DraftBlock | None] = []
+    rendered: dict[str, list[str]] = {}
+    printed: list[tuple[LetterParagraph, DraftBlock, ParagraphOrigin]] = []
     for section in SECTIONS:
-        for block in draft.sections.get(section, []):
-            texts = paragraphs_of(render(section)) if block.kind == "template" else [block.text]
-            for text in texts:
-                text = normalize_text(text)
-                if not text:
-                    continue
-                paragraphs.append(LetterParagraph(text, paragraph_style(text)))
-                sources.append(block if block.kind == "library" else None)
+        items: list[tuple[LetterParagraph, DraftBlock, ParagraphOrigin]] = []
+        for index, block in enumerate(draft.sections.get(section, [])):
+            if block.kind == "template":
+                if section not in rendered:
+                    rendered[section] = [normalize_text(p) for p in paragraphs_of(render(section))]
+                texts = rendered[section]
+            else:
+                texts = [block.text]
+            for line, raw in enumerate(texts):
+                text = normalize_text(raw)
+                if text:
+                    origin = ParagraphOrigin(section, index, line, raw)
+                    items.append((LetterParagraph(text, paragraph_style(text)), block, origin))
+        # A template heading over a section with nothing else in it is not printed: "一、办理
+        # 情况" followed directly by "二、……" reads as a reply that forgot its content.
+        if all(p.style != "body" for p, _, _ in items):
+            items = [item for item in items if item[1].kind != "template"]
+        printed.extend(items)
+    _renumber_template_headings(printed)
+    paragraphs = [p for p, _, _ in printed]
+    sources = [b if b.kind == "library" else None for _, b, _ in printed]
+    origins = [o for _, _, o in printed]
 
     category = case.category
     seal = SealSpec(seal_image, profile.seal_diameter_mm) if seal_image else None
@@ -164,7 +195,40 @@ def compose(
         issuing_office=profile.issuing_office or None,
         issue_date=profile.issue_date or None,
     )
-    return Composition(letter, problems, sources)
+    return Composition(letter, problems, sources, origins, rendered)
+
+
+_LEVEL1_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+
+
+def _renumber_template_headings(
+    printed: list[tuple[LetterParagraph, DraftBlock, ParagraphOrigin]],
+) -> None:
+    """Number the templates' level-1 headings in the order they are printed, so that dropping
+    an empty section's heading leaves "一、 二、" and not "二、" alone. The clerk's own headings
+    keep their numbers (the proofreader checks those)."""
+    number = 0
+    for k, (paragraph, block, origin) in enumerate(printed):
+        if paragraph.style != "heading1":
+            continue
+        m = _LEVEL1_RE.match(paragraph.text)
+        if m is None:
+            continue
+        number += 1
+        if block.kind != "template" or not 0 < number < 100:
+            continue
+        label = _cn_number(number)
+        if m.group(1) != label:
+            text = label + paragraph.text[m.end(1) :]
+            printed[k] = (LetterParagraph(text, paragraph.style), block, origin)
+
+
+def _cn_number(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def default_draft(used: list[tuple[str, DraftBlock]], free: dict[str, list[str]]) -> Draft:
@@ -191,10 +255,17 @@ def plain_text_body(letter: ComposedLetter, limit: int = 2500) -> tuple[str, str
     return text, warning
 
 
-def check_composition(comp: Composition, case: Case) -> list[Finding]:
-    """Proofread a composed letter as the composer shows it: the salutation is paragraph 0,
-    body paragraphs follow; reused paragraphs carry their source for stale-fact messages."""
+def check_composition(
+    comp: Composition, case: Case, profile: AgencyProfile | None = None
+) -> list[Finding]:
+    """Proofread a composed letter as the composer shows it.
+
+    ``Finding.paragraph`` counts: 0 the salutation, 1…n the body paragraphs (reused ones carry
+    their source for stale-fact messages), n+1 the contact line, n+2 the title; the last two
+    are checked for placeholders only, and with ``profile`` the contact line is expected
+    (``profile.contact_line``) to give a name and a phone number."""
     letter = comp.letter
+    body = [p.text for p in letter.paragraphs]
     provenance: list[Provenance | None] = [None]
     for block in comp.sources:
         provenance.append(
@@ -202,10 +273,76 @@ def check_composition(comp: Composition, case: Case) -> list[Finding]:
             if block is not None and block.letter_id is not None
             else None
         )
-    return check(
-        [letter.salutation, *(p.text for p in letter.paragraphs)],
+    findings = check(
+        [letter.salutation, *body],
         reply_date=letter.date,
         proposers=case.proposers if case.organizer == "main" else None,
         provenance=provenance,
         salutation_index=0,
+        body_end=1 + len(body),
     )
+    # A heading the clerk typed as the last paragraph of its section heads nothing.
+    flagged = {f.paragraph for f in findings if f.kind == "empty_section"}
+    for k, origin in enumerate(comp.origins):
+        last_of_section = k + 1 == len(comp.origins) or comp.origins[k + 1].section != (
+            origin.section
+        )
+        if last_of_section and k + 1 not in flagged:
+            found = empty_section_finding(k + 1, body[k])
+            if found is not None:
+                findings.append(found)
+    contact_index, title_index = len(body) + 1, len(body) + 2
+    contact = letter.contact_note or ""
+    findings.extend(placeholder_findings(contact_index, contact))
+    findings.extend(placeholder_findings(title_index, letter.title))
+    if profile is not None and profile.contact_line:
+        missing = _missing_contact(contact)
+        if missing:
+            findings.append(
+                Finding(
+                    "contact_missing",
+                    f"答复末尾的联系人行缺少{missing}：请在案件或“单位信息”中填写联系人和联系电话",
+                    contact_index,
+                    0,
+                    len(contact),
+                    None,
+                )
+            )
+    findings.sort(key=lambda f: (f.paragraph, f.start, f.end))
+    return findings
+
+
+def export_findings(comp: Composition, case: Case, profile: AgencyProfile) -> list[Finding]:
+    """What the clerk is told before a letter goes out: every finding of
+    :func:`check_composition` with the profile's expectations. The window's export asks
+    "export anyway?" when this is not empty; ``replydesk draft`` prints it.
+    :func:`finding_place` says where each one is."""
+    return check_composition(comp, case, profile)
+
+
+def finding_place(comp: Composition, finding: Finding) -> str:
+    """Where a finding of :func:`check_composition` is, in words: 称呼 / 正文第 3 段 /
+    联系人行 / 标题."""
+    n = len(comp.letter.paragraphs)
+    if finding.paragraph == 0:
+        return "称呼"
+    if finding.paragraph == n + 1:
+        return "联系人行"
+    if finding.paragraph == n + 2:
+        return "标题"
+    return f"正文第 {finding.paragraph} 段"
+
+
+_CONTACT_NAME_RE = re.compile(r"联系人\s*[:：]?\s*[^\s，,；;：:）)]")
+_CONTACT_PHONE_RE = re.compile(r"(?:电话|手机)\s*[:：]?\s*[^\s，,；;：:）)]*\d")
+
+
+def _missing_contact(contact: str) -> str:
+    """ "联系人" / "联系电话" / "联系人和联系电话" missing from the contact line, or ""."""
+    name = bool(_CONTACT_NAME_RE.search(contact))
+    phone = bool(_CONTACT_PHONE_RE.search(contact))
+    if name and phone:
+        return ""
+    if not name and not phone:
+        return "联系人和联系电话"
+    return "联系电话" if name else "联系人"

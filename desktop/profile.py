@@ -57,6 +57,8 @@ class AgencyProfile:
     letter_format: str = "函"
     issuing_office: str = ""  # 印发机关 in the 版记; the agency name when empty
     issue_date: str = ""  # 印发日期 (ISO) in the 版记; the letter's date when empty
+    # Letters end with a contact line (联系人、联系电话); the export check says when it is empty.
+    contact_line: bool = True
     font_title: str = FontSpec.title
     font_body: str = FontSpec.body
     font_heading1: str = FontSpec.heading1
@@ -102,6 +104,7 @@ PROFILE_KEYS_ZH = {
     "letter_format": "版式（函 / 版记）",
     "issuing_office": "印发机关（版记格式；留空则用发文机关）",
     "issue_date": "印发日期（版记格式，如 2026-06-01；留空则用成文日期）",
+    "contact_line": "答复须注明联系人和联系电话（是/否）",
     "font_title": "标题字体",
     "font_body": "正文字体",
     "font_heading1": "一级标题字体",
@@ -145,7 +148,7 @@ def parse_profile_value(key: str, raw: str) -> Any:
         if raw not in CATEGORY_SCHEMES:
             raise ProfileError(f"答复类别方案只能是：{'、'.join(CATEGORY_SCHEMES)}。")
         return raw
-    if key == "feedback_form":
+    if key in ("feedback_form", "contact_line"):
         if raw.lower() in ("是", "yes", "true", "1", "on"):
             return True
         if raw.lower() in ("否", "no", "false", "0", "off"):

@@ -57,6 +57,13 @@ The rules (``kind``), and where they are knowingly imperfect:
   Arabic numerals) — all found by :func:`desktop.dates.find_dates`; a leading zero in a date
   without a day (``2020年05月``) too. Dates inside URLs are skipped.
 
+- ``empty_section`` — a bare ``一、``/``（一）`` heading followed directly by a heading of the
+  same or a higher level, or ending the body: a section with nothing in it. Numbered list
+  items (``1.``) are not sections. :func:`desktop.compose.check_composition` also flags a
+  clerk's heading that is the last paragraph of its draft section.
+- ``contact_missing`` — made only by :func:`desktop.compose.check_composition` when the profile
+  expects a contact line and it lacks the name or the phone number.
+
 No Qt. python-docx is imported only inside the .docx helpers of :func:`check_file`.
 """
 
@@ -65,6 +72,7 @@ from __future__ import annotations
 from desktop.proofread.checker import apply_fixes, check
 from desktop.proofread.common import KINDS, Finding, Provenance
 from desktop.proofread.files import CHECKABLE_SUFFIXES, check_file
+from desktop.proofread.placeholders import placeholder_findings
 from desktop.proofread.salutation import find_salutation, salutation_names
 from desktop.proofread.typography import DOUBLED_FUNCTION_CHARS, REDUPLICABLE_WORDS
 
@@ -79,5 +87,6 @@ __all__ = [
     "check",
     "check_file",
     "find_salutation",
+    "placeholder_findings",
     "salutation_names",
 ]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from desktop.dates import parse_date
 from desktop.proofread.common import KINDS, Finding, Provenance
-from desktop.proofread.headings import _heading_sequence
+from desktop.proofread.headings import _empty_sections, _heading_sequence
 from desktop.proofread.placeholders import _placeholders
 from desktop.proofread.salutation import _foreign_addressees, _salutation
 from desktop.proofread.stale import _stale_relative, _stale_years
@@ -27,6 +27,7 @@ def check(
     proposers: list[str] | None = None,
     provenance: Sequence[Provenance | None] | None = None,
     salutation_index: int | None = None,
+    body_end: int | None = None,
 ) -> list[Finding]:
     """Every finding in ``paragraphs``, sorted by (paragraph, start).
 
@@ -34,6 +35,8 @@ def check(
     the reply year for ``stale_year``. ``provenance[i]`` says paragraph ``i`` was reused from a
     library letter (None: written anew); when ``provenance`` is given, ``stale_relative`` looks
     at reused paragraphs only. ``proposers`` are the names the salutation must use.
+    ``body_end``: paragraphs from there on are not the letter's body (a heading just before it
+    heads an empty section).
     """
     if provenance is not None and len(provenance) != len(paragraphs):
         raise ValueError("provenance must have one entry per paragraph")
@@ -53,6 +56,7 @@ def check(
         findings.extend(_salutation(paragraphs, proposers, salutation_index))
     findings.extend(_foreign_addressees(paragraphs, proposers, salutation_index))
     findings.extend(_heading_sequence(paragraphs))
+    findings.extend(_empty_sections(paragraphs, body_end))
     findings.sort(key=lambda f: (f.paragraph, f.start, f.end, KINDS.index(f.kind)))
     return findings
 

@@ -23,6 +23,8 @@ KINDS: Final = (
     "heading_sequence",
     "placeholder",
     "date_format",
+    "empty_section",
+    "contact_missing",
 )
 
 

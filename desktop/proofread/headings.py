@@ -133,3 +133,54 @@ def _heading_sequence(paragraphs: list[str]) -> list[Finding]:
             if found is not None:
                 out.append(found)
     return out
+
+
+# ----------------------------------------------------------------------------------------------
+# empty_section
+
+_HEADING_TEXT_MAX: Final = 40
+_SENTENCE_MARKS: Final = frozenset("。！？；!?;")
+
+
+def _heading_only(text: str) -> int | None:
+    """The level (1 or 2) of a paragraph that is nothing but a 一、/（一） heading, else None.
+
+    A heading with its text in the same paragraph ("一、加强创新。我市……") is not one."""
+    if len(text) > _HEADING_TEXT_MAX or any(c in _SENTENCE_MARKS for c in text.rstrip("。")):
+        return None
+    for level, regex in _HEADING_RES[:2]:
+        if regex.match(text.translate(_FULLWIDTH_DIGITS)):
+            return level
+    return None
+
+
+def _empty_sections(paragraphs: list[str], body_end: int | None = None) -> list[Finding]:
+    """A 一、 or （一） heading followed directly by a heading of the same or a higher level, or
+    by nothing (up to ``body_end``): a section with nothing in it."""
+    end = len(paragraphs) if body_end is None else min(body_end, len(paragraphs))
+    levels = [_heading_only(paragraphs[i]) for i in range(end)]
+    out: list[Finding] = []
+    for i, level in enumerate(levels):
+        if level is None:
+            continue
+        after = levels[i + 1] if i + 1 < end else 0
+        if after is not None and after <= level:
+            out.append(_empty_section(i, paragraphs[i]))
+    return out
+
+
+def empty_section_finding(i: int, text: str) -> Finding | None:
+    """The ``empty_section`` finding for paragraph ``i`` when it is a bare 一、/（一） heading
+    known to have nothing under it (the caller knows the section ended)."""
+    return _empty_section(i, text) if _heading_only(text) is not None else None
+
+
+def _empty_section(i: int, text: str) -> Finding:
+    return Finding(
+        "empty_section",
+        f"标题{_quote(text.strip())}下面没有内容：请补上这一部分，或删去这个标题",
+        i,
+        0,
+        len(text),
+        None,
+    )

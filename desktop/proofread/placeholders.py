@@ -24,6 +24,11 @@ _PLACEHOLDER_RES: Final = (
 )
 
 
+def placeholder_findings(i: int, text: str) -> list[Finding]:
+    """The ``placeholder`` findings of one text, numbered as paragraph ``i``."""
+    return _placeholders(i, text)
+
+
 def _placeholders(i: int, text: str) -> list[Finding]:
     matches = sorted(
         (m.start(), -m.end()) for regex in _PLACEHOLDER_RES for m in regex.finditer(text)

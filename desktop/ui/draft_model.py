@@ -31,13 +31,9 @@ from desktop.compose import (
     Composition,
     automatic_salutation,
     check_composition,
-    template_context,
-    template_variants,
 )
 from desktop.compose import compose as compose_letter
-from desktop.normalize import normalize_text
 from desktop.proofread import Finding
-from desktop.reply_templates import paragraphs_of
 from desktop.ui.undo_commands import (
     ApplyFix,
     EditBlockText,
@@ -427,26 +423,13 @@ class DraftModel(QObject):
             raise ValueError("no case is open")
         profile = context.profile()
         comp = compose_letter(self.case, profile, self.draft, templates=context.templates)
-        tctx = template_context(self.case, profile, comp.letter.date)
-        variants = template_variants(self.case)
-        rendered: dict[str, list[str]] = {}
-        refs: list[ParagraphRef] = []
-        for section in SECTIONS:
-            for index, block in enumerate(self.blocks(section)):
-                if block.kind == "template":
-                    if section not in rendered:
-                        text, _ = context.templates.render(section, tctx, variants)
-                        rendered[section] = [normalize_text(p) for p in paragraphs_of(text)]
-                    texts = rendered[section]
-                else:
-                    texts = [block.text]
-                for line, raw in enumerate(texts):
-                    shown = normalize_text(raw)
-                    if shown:
-                        refs.append(ParagraphRef(section, index, line, raw, shown))
-        if [r.shown for r in refs] != [p.text for p in comp.letter.paragraphs]:
-            log.warning("composed paragraphs do not match the draft's blocks")
-            refs = []
+        # compose() says where each printed paragraph comes from (a template heading over an
+        # empty section is not printed, so recounting the blocks would misplace findings).
+        refs = [
+            ParagraphRef(o.section, o.index, o.line, o.raw, p.text)
+            for o, p in zip(comp.origins, comp.letter.paragraphs, strict=True)
+        ]
+        rendered = comp.rendered
         self._paragraphs = refs
         self._rendered = rendered
         self.last_composition = comp

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -267,7 +270,7 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
                     encoding="gbk")  # fmt: skip
     code, out, _ = run(capsys, "check", str(path), "--date", "2020-06-01", "--json")
     findings = json.loads(out)
-    assert code == 0
+    assert code == 1  # problems found
     kinds = {f["kind"] for f in findings}
     assert {"doubled", "halfwidth_punct", "stale_year"} <= kinds
     assert all(set(f) == {"kind", "message", "paragraph", "start", "end", "suggestion"}
@@ -277,7 +280,7 @@ def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = "衷心感谢您对我市科技工作的的厚爱,至2016年已建有33家。"
     assert line[doubled["start"] : doubled["end"]] in ("的", "的的")
     code, out, _ = run(capsys, "check", str(path), "--date", "2020-06-01", "--fix")
-    assert code == 0 and "已自动修改" in out
+    assert code == 1 and "已自动修改" in out  # the stale year has no mechanical fix
     fixed = path.read_text(encoding="gbk")
     assert "的的" not in fixed and "厚爱，至2016年" in fixed
 
@@ -363,3 +366,76 @@ def test_draft_is_refused_while_the_profile_is_the_samples(
                        "--db", path, "--update")  # fmt: skip
     assert code == 0, err
     assert "海安市科学技术局" in [p.text for p in Document(str(out)).paragraphs]
+
+
+def _replydesk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True, text=True, encoding="utf-8", cwd=cwd, timeout=120,
+        env={**os.environ, "REPLYDESK_DB": str(cwd / "never.db"), "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+
+
+def test_check_exit_status_in_a_real_process(tmp_path: Path) -> None:
+    clean = tmp_path / "干净.txt"
+    clean.write_text("王明代表：\n您提出的建议收悉。\n", encoding="utf-8")
+    fixable = tmp_path / "可修改.txt"
+    fixable.write_text("王明代表：\n您提出的的建议收悉。\n", encoding="utf-8")
+    placeholder = tmp_path / "占位.txt"
+    placeholder.write_text("王明代表：\n受【请填写原因】等条件限制。\n", encoding="utf-8")
+    broken = tmp_path / "损坏.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    date = ["--date", "2026-06-01"]
+    assert _replydesk("check", str(clean), *date, cwd=tmp_path).returncode == 0
+    done = _replydesk("check", str(placeholder), *date, cwd=tmp_path)
+    assert done.returncode == 1 and "【请填写原因】" in done.stdout
+    assert _replydesk("check", str(fixable), *date, cwd=tmp_path).returncode == 1
+    done = _replydesk("check", str(fixable), *date, "--fix", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout  # everything it found, it fixed
+    assert _replydesk("check", str(fixable), *date, cwd=tmp_path).returncode == 0
+    for missing in (broken, tmp_path / "没有这个文件.docx"):
+        done = _replydesk("check", str(missing), cwd=tmp_path)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert done.stderr.strip() and len(done.stderr.strip().splitlines()) == 1
+    done = _replydesk("check", "--help", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "0" in done.stdout and "1" in done.stdout and "2" in done.stdout
+    assert not (tmp_path / "never.db").exists()
+
+
+def test_draft_prints_the_findings_it_exported_with(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "lib.db")
+    assert run(capsys, "profile", "set", "agency_name", "南通市科学技术局", "--db", db)[0] == 0
+    out = tmp_path / "答复.docx"
+    # Category C: the shipped template leaves 【请填写原因】 for the clerk. No contact given.
+    case = _case(tmp_path, category="C", contact_name="", contact_phone="")
+    code, stdout, err = run(capsys, "draft", "--case", str(case), "--out", str(out), "--db", db)
+    assert code == 0 and out.exists()
+    assert "【请填写原因】" in err and "未填写的占位符" in err
+    assert "缺少联系人" in err and "联系人行" in err
+    assert "【请填写原因】" not in stdout  # stdout stays the summary
+    out2 = tmp_path / "答复2.docx"
+    case = _case(tmp_path, number="13", category="C", contact_name="", contact_phone="")
+    code, stdout, err = run(
+        capsys, "draft", "--case", str(case), "--out", str(out2), "--db", db, "--json"
+    )
+    assert code == 0
+    findings = json.loads(stdout)["findings"]
+    placeholder = next(f for f in findings if f["kind"] == "placeholder")
+    assert placeholder["place"].startswith("正文第") and placeholder["kind_zh"] == "未填写的占位符"
+    assert any(f["kind"] == "contact_missing" for f in findings)
+    # A profile that does not expect a contact line: no such finding; a clean B letter: none.
+    assert run(capsys, "profile", "set", "contact_line", "否", "--db", db)[0] == 0
+    case = _case(tmp_path, number="14", contact_name="", contact_phone="")
+    code, stdout, err = run(
+        capsys, "draft", "--case", str(case), "--out", str(tmp_path / "3.docx"), "--db", db,
+        "--json",
+    )  # fmt: skip
+    assert code == 0 and json.loads(stdout)["findings"] == [], stdout
+    case = _case(tmp_path, number="15")
+    code, stdout, err = run(
+        capsys, "draft", "--case", str(case), "--out", str(tmp_path / "4.docx"), "--db", db
+    )
+    assert code == 0 and "需要核对" not in err

@@ -43,8 +43,7 @@ def test_golden_deputy_category_a(templates: ReplyTemplates) -> None:
         "石剑波代表：",
         "您提出的《关于在南通市组织社会大众聚力创新的建议》收悉。衷心感谢您对我市科技工作的关心和支持！"
         "我局高度重视，进行了认真研究。现答复如下：",
-        "一、办理情况",
-        "二、下一步工作打算",
+        # "一、办理情况" and "二、下一步工作打算" head empty sections: not printed.
         "衷心感谢您对我市科技工作的关心和支持，欢迎继续提出宝贵意见和建议。",
     ]
 
@@ -64,8 +63,8 @@ def test_golden_joint_member_category_c_with_co_organizers(templates: ReplyTempl
         "李四等3位委员：",
         "您们提出的《关于加快建设科技馆的提案》收悉。衷心感谢您们对我市科技工作的关心和支持！"
         "我局高度重视，会同市财政局、市住建局进行了认真研究。现答复如下：",
-        "一、有关情况",
-        "二、下一步考虑",
+        # "一、有关情况" heads an empty section: not printed, and the next heading moves up.
+        "一、下一步考虑",
         "您们提出的提案很有针对性。受【请填写原因】等条件限制，目前尚难以全面实施。"
         "我们将积极创造条件，在今后工作中认真研究、逐步推进。",
         "您们提出的提案对我们改进工作很有帮助，我们将认真研究吸收。"
@@ -75,9 +74,11 @@ def test_golden_joint_member_category_c_with_co_organizers(templates: ReplyTempl
 
 def test_golden_category_b_and_feedback_form(templates: ReplyTemplates) -> None:
     profile = AgencyProfile(agency_name="南通市科学技术局", feedback_form=True)
-    comp = compose(case_from_json({**BASE, "category": "B"}), profile, Draft(), templates=templates)
+    draft = default_draft([], {"status": ["我局已将众创空间建设列入年度计划。"]})
+    comp = compose(case_from_json({**BASE, "category": "B"}), profile, draft, templates=templates)
     texts = [p.text for p in comp.letter.paragraphs]
-    assert texts[1] == "一、工作现状"
+    assert texts[1:3] == ["一、工作现状", "我局已将众创空间建设列入年度计划。"]
+    assert "二、下一步工作打算" not in texts  # its section is empty
     assert texts[-1] == "请您在收到本答复后填写《代表建议办理情况征询意见表》并寄回。"
 
 
@@ -264,3 +265,65 @@ def test_check_composition_flags_a_reused_paragraph_addressed_to_someone_else(
     comp = compose(case, PROFILE, Draft(salutation="王明代表代表："), templates=templates)
     [doubled] = [f for f in check_composition(comp, case) if f.kind == "salutation_mismatch"]
     assert doubled.paragraph == 0 and doubled.suggestion == "王明"
+
+
+def test_an_empty_sections_heading_is_not_printed_and_the_rest_renumbered(
+    templates: ReplyTemplates,
+) -> None:
+    case = case_from_json(BASE)  # category A: status and plan templates are headings only
+    only_plan = default_draft([], {"plan": ["下一步，我们将继续推进。"]})
+    comp = compose(case, PROFILE, only_plan, templates=templates)
+    texts = [p.text for p in comp.letter.paragraphs]
+    assert "一、办理情况" not in texts
+    assert texts[1:3] == ["一、下一步工作打算", "下一步，我们将继续推进。"]
+    assert comp.letter.paragraphs[1].style == "heading1"
+    # The origins map each printed paragraph back to its block (for the composer).
+    assert [(o.section, o.index) for o in comp.origins][1:3] == [("plan", 0), ("plan", 1)]
+    assert len(comp.origins) == len(comp.letter.paragraphs)
+    assert comp.rendered["status"] == ["一、办理情况"]  # still shown in the composer
+    both = default_draft(
+        [], {"status": ["已建成众创空间33家。"], "plan": ["下一步，我们将继续推进。"]}
+    )
+    texts = [p.text for p in compose(case, PROFILE, both, templates=templates).letter.paragraphs]
+    assert texts[1:5] == [
+        "一、办理情况", "已建成众创空间33家。", "二、下一步工作打算", "下一步，我们将继续推进。"
+    ]  # fmt: skip
+    # A heading the clerk typed is the clerk's: kept, and the proofreader says it is empty.
+    typed = default_draft([], {"status": ["（一）推进情况"]})
+    comp = compose(case, PROFILE, typed, templates=templates)
+    texts = [p.text for p in comp.letter.paragraphs]
+    assert "（一）推进情况" in texts
+    findings = [f for f in check_composition(comp, case) if f.kind == "empty_section"]
+    assert findings and "（一）推进情况" in findings[0].message
+
+
+def test_export_findings_name_their_place(templates: ReplyTemplates) -> None:
+    from desktop.compose import export_findings, finding_place
+
+    profile = AgencyProfile(agency_name="南通市科学技术局")  # no default contact
+    case = case_from_json({**BASE, "category": "C", "contact_name": "", "contact_phone": ""})
+    comp = compose(case, profile, Draft(), templates=templates)
+    findings = export_findings(comp, case, profile)
+    places = {f.kind: finding_place(comp, f) for f in findings}
+    assert places["placeholder"].startswith("正文第")
+    assert places["contact_missing"] == "联系人行"
+    missing = next(f for f in findings if f.kind == "contact_missing")
+    assert "联系人和联系电话" in missing.message
+    # A name without a phone: the phone is what is missing.
+    named = case_from_json({**BASE, "contact_name": "王五", "contact_phone": ""})
+    comp = compose(named, profile, Draft(), templates=templates)
+    [missing] = [f for f in export_findings(comp, named, profile) if f.kind == "contact_missing"]
+    assert missing.message.startswith("答复末尾的联系人行缺少联系电话")
+    # A profile that expects no contact line; and the full BASE case: nothing to report.
+    quiet = AgencyProfile(agency_name="南通市科学技术局", contact_line=False)
+    assert export_findings(comp, named, quiet) == []
+    full = case_from_json(BASE)
+    comp = compose(full, profile, Draft(), templates=templates)
+    assert export_findings(comp, full, profile) == []
+    # A clerk's edited title template that leaves a placeholder is caught too.
+    edited = templates.override
+    edited.mkdir(parents=True, exist_ok=True)
+    (edited / "title.j2").write_text("关于XX的答复", encoding="utf-8")
+    comp = compose(full, profile, Draft(), templates=ReplyTemplates(override=edited))
+    [title] = export_findings(comp, full, profile)
+    assert finding_place(comp, title) == "标题" and "XX" in title.message

@@ -821,3 +821,30 @@ def test_empty_input() -> None:
     assert check([], reply_date=REPLY_DATE) == []
     assert check(["", "  "], reply_date=REPLY_DATE, proposers=["张三"]) == []
     assert apply_fixes([], []) == ([], [])
+
+
+# ----------------------------------------------------------------------------------------------
+# empty_section
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["一、办理情况", "二、下一步工作打算", "我们将继续推进。"], [0]),
+        (["一、办理情况", "（一）推进情况", "正文。", "（二）存在问题", "二、下一步"], [3, 4]),
+        (["一、办理情况", "（一）推进情况", "正文。"], []),
+        (["一、加强科技创新。我市已建成众创空间33家。", "二、下一步"], [1]),
+        (["1.加强科技创新", "2.完善政策体系"], []),  # list items, not sections
+        (["一、办理情况", "正文。", "二、下一步工作打算"], [2]),
+    ],
+)
+def test_empty_section(paragraphs: list[str], expected: list[int]) -> None:
+    findings = findings_of(paragraphs, "empty_section")
+    assert [f.paragraph for f in findings] == expected
+    for f in findings:
+        assert paragraphs[f.paragraph] in f.message and f.suggestion is None
+
+
+def test_placeholders_a_template_leaves() -> None:
+    for text in ("受【请填写原因】等条件限制", "于××年完成", "联系人：XX", "电话：＿＿＿＿"):
+        assert found(text, "placeholder"), text
