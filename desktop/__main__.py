@@ -117,8 +117,11 @@ def _open_store(db: Path | None) -> Any:
     from desktop.paths import default_db_path
     from desktop.sample import ensure_sample_library
     from desktop.store import LibraryStore
+    from desktop.store.connection import WAIT_MESSAGE
 
     store = LibraryStore(db or default_db_path())
+    # A write that has to wait for another program says so (it may wait for a while).
+    store.on_wait(lambda: print(WAIT_MESSAGE, file=sys.stderr, flush=True))
     if db is None:
         # The embedded default library starts with the sample documents.
         ensure_sample_library(store)

@@ -20,7 +20,8 @@ from desktop.letter_parser import parse_letter
 from desktop.model import ImportFailure, ParsedLetter
 from desktop.normalize import normalized_key
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
-from desktop.store import LibraryStore
+from desktop.store import LibraryBusy, LibraryStore
+from desktop.store.open_files import is_open_library
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,8 @@ def content_hash(letter: ParsedLetter) -> str:
 
 def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) -> ImportResult:
     name = printable_path(path)
+    if is_open_library(path):  # reading it with open() would drop the library's locks
+        return ImportResult(name, "failed", message="这是资料库文件本身，不能作为文件导入。")
     try:
         extracted = read_document(path, soffice=soffice) if soffice else read_document(path)
         letter = parse_letter(extracted.lines)
@@ -142,18 +145,15 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
     if not any(not b.is_heading for b in letter.blocks):
         return ImportResult(name, "failed", message="文件中没有可导入的正文。")
     digest = content_hash(letter)
-    existing = store.find_letter_by_hash(digest)
-    if existing is not None:
-        return ImportResult(
-            name, "duplicate", existing, f"资料库中已有同一份文件（编号 {existing}），未重复导入。"
-        )
     try:
-        letter_id = store.add_letter(
+        letter_id, added = store.add_letter_if_new(
             letter,
             content_hash=digest,
             source_path=printable_path(path.resolve()),
             source_format=extracted.source_format,
         )
+    except LibraryBusy as exc:
+        return ImportResult(name, "failed", message=f"这份文件未导入：{exc.message}")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             msg = "资料库正被其他程序占用，这份文件未导入，请稍后再试。"
@@ -162,6 +162,9 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
         else:
             raise
         return ImportResult(name, "failed", message=msg)
+    if not added:
+        message = f"资料库中已有同一份文件（编号 {letter_id}），未重复导入。"
+        return ImportResult(name, "duplicate", letter_id, message)
     kind_zh = "答复" if letter.kind == "reply" else "参考资料"
     return ImportResult(name, "imported", letter_id, f"已导入（{kind_zh}）", letter.kind)
 

@@ -32,6 +32,7 @@ from desktop.packs.templates import _default_templates_dir, edited_templates
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import atomic_write
 from desktop.store import LibraryStore
+from desktop.store.open_files import is_open_library
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,8 @@ def export_pack(
     locked.
     """
     out = Path(out)
+    if is_open_library(out):
+        raise PackError(f"“{out.name}”是资料库文件本身，不能把资料包写到这里。请换一个文件名。")
     try:
         library_id = store.library_id()
     except sqlite3.OperationalError as exc:

@@ -36,7 +36,8 @@ from desktop.packs.verify import (
     _verify_steps,
 )
 from desktop.safe_write import TargetLocked, WriteFailed
-from desktop.store import LibraryStore
+from desktop.store import LibraryBusy, LibraryStore
+from desktop.store.open_files import is_open_library
 from desktop.store.packs import IncomingLetter
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,8 @@ def import_pack_steps(
     ``user_dir()``), written inside the transaction and removed again if it fails.
     """
     path = Path(path)
+    if is_open_library(path):  # reading it as a zip would drop the library's locks
+        raise PackError(f"“{path.name}”是资料库文件本身，不是资料包。")
     verified = yield from _verify_steps(path)
     total = verified.info.letters
     root = (templates_dir if templates_dir is not None else _default_templates_dir()) / FROM_PACKS
@@ -98,6 +101,9 @@ def import_pack_steps(
     except sqlite3.Error as exc:
         _remove(written, made)
         raise _library_problem(exc, "资料包未导入，资料库保持原样") from None
+    except LibraryBusy as exc:
+        _remove(written, made)
+        raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None
     except (WriteFailed, TargetLocked) as exc:
         _remove(written, made)
         raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from desktop.paths import backups_dir
+from desktop.store.open_files import is_open_library
 from desktop.store.schema import MIGRATION_SET, known_migration_names
 
 __all__ = [
@@ -386,15 +387,15 @@ def daily_backup_if_due(
 def _open_read_only(path: Path) -> sqlite3.Connection:
     """Open a file that may be someone's backup without creating anything beside it.
 
-    A file in WAL mode with no ``-wal`` beside it is opened as immutable (a read-only open of a
-    WAL file would leave empty ``-wal``/``-shm`` files next to it)."""
+    A file with no ``-wal`` or ``-journal`` beside it is opened as immutable: nothing can need
+    replaying into it, and a read-only open of a file in WAL mode would leave empty
+    ``-wal``/``-shm`` files next to it. Whether there are sidecars is seen with ``stat()``
+    only: the file itself is never opened outside SQLite (it may be a library open in this
+    process, see :mod:`desktop.store.open_files`)."""
     uri = path.resolve().as_uri()
-    with open(path, "rb") as fh:
-        header = fh.read(100)
-    wal_mode = len(header) >= 20 and header[18] == 2
-    if wal_mode and not Path(f"{path}-wal").exists():
-        return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
-    return sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    if Path(f"{path}-wal").exists() or Path(f"{path}-journal").exists():
+        return sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None)
 
 
 def _made_at(path: Path) -> dt.datetime:
@@ -413,14 +414,15 @@ def check_backup(path: Path) -> BackupInfo:
         raise BackupError(f"备份文件“{path}”不存在。")
     if path.is_dir():
         raise BackupError(f"“{path}”是一个文件夹，不是备份文件。")
+    not_sqlite = BackupError(f"“{name}”不是答复助手的备份文件（不是 SQLite 数据库文件）。")
     try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
         size = path.stat().st_size
     except OSError as exc:
         raise BackupError(f"无法读取备份文件“{path}”（{exc.strerror or exc}）。") from exc
-    if header != SQLITE_HEADER:
-        raise BackupError(f"“{name}”不是答复助手的备份文件（不是 SQLite 数据库文件）。")
+    if size < len(SQLITE_HEADER):
+        raise not_sqlite
+    # The header is read by SQLite ("file is not a database"), never with open(): the file
+    # may be the library itself, open in this process.
     try:
         conn = _open_read_only(path)
     except (OSError, sqlite3.Error) as exc:
@@ -431,6 +433,8 @@ def check_backup(path: Path) -> BackupInfo:
         except sqlite3.DatabaseError as exc:
             if getattr(exc, "sqlite_errorname", "") in _SQLITE_BUSY:
                 raise BackupError(f"备份文件“{name}”正被其他程序使用，请稍后再试。") from exc
+            if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+                raise not_sqlite from exc
             raise BackupError(
                 f"备份文件“{name}”已损坏（{exc}），不能用来恢复。请换一个较早的备份。"
             ) from exc
@@ -491,17 +495,17 @@ def library_problem(db_path: Path) -> str | None:
     try:
         if not db.is_file() or db.stat().st_size == 0:
             return None
-        with open(db, "rb") as fh:
-            header = fh.read(16)
     except OSError:
         return None
-    if len(header) < 16 or header != SQLITE_HEADER:
-        return "文件头已损坏，不是 SQLite 数据库"
+    # Through SQLite only: this runs while the window's connection is open, and a plain
+    # open()/close() of the file would drop that connection's locks (desktop.store.open_files).
     conn = None
     try:
         conn = sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
         result = _quick_check(conn)
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            return "文件头已损坏，不是 SQLite 数据库"
         return str(exc) if is_damage(exc) else None
     finally:
         if conn is not None:
@@ -596,6 +600,9 @@ def _keep_aside(db: Path, folder: Path, now: dt.datetime, readable: bool) -> Pat
 
 
 def _copy_bytes(src: Path, dest: Path) -> None:
+    if is_open_library(src) or is_open_library(dest):
+        raise RuntimeError(f"{src} is open through SQLite in this process: copying it with "
+                           "open() would drop that connection's locks")  # fmt: skip
     with open(src, "rb") as fin, open(dest, "wb") as fout:
         while chunk := fin.read(1 << 20):
             fout.write(chunk)
@@ -634,6 +641,10 @@ def restore_backup(
     (with its usual before-migration copy). Raises :class:`BackupError`."""
     backup, db = Path(backup), Path(db_path)
     now = now or dt.datetime.now()
+    if is_open_library(db):
+        # Every connection of this process must be closed first: the file is replaced and
+        # its -wal removed under them (and a plain copy would drop their locks).
+        raise BackupError(LOCKED_MESSAGE)
     info = check_backup(backup)
     if _same_file(backup, db):
         raise BackupError("这个文件就是当前的资料库，不能用它自己来恢复。")

@@ -10,28 +10,23 @@ import datetime as dt
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from desktop.model import ParsedLetter
 from desktop.normalize import normalized_hash
+from desktop.store import open_files
 from desktop.store.casework import CaseworkMixin
+from desktop.store.connection import LibraryDatabase
+from desktop.store.errors import LibraryBusy, LibraryError
 from desktop.store.packs import PacksMixin
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 
 log = logging.getLogger(__name__)
-
-
-class LibraryError(Exception):
-    """The library file cannot be used; ``message`` is plain Chinese for the clerk."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+BUSY_TIMEOUT = 5.0  # seconds a read waits (writes wait longer: desktop.store.connection)
+__all__ = ["LibraryBusy", "LibraryError", "LibraryStore", "ParagraphHit", "SearchFilters"]
 
 
 @dataclass(frozen=True)
@@ -74,16 +69,19 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
+        self._open_key: tuple[int, int] | None = None
         try:
-            conn = sqlite3.connect(str(self.path), timeout=5.0)
-            self.db = Database(conn)
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT)
+            self.db = LibraryDatabase(conn, timeout=BUSY_TIMEOUT)
             self.db.execute("PRAGMA foreign_keys = ON")
             # The one-character index's triggers call spaced(); every connection that writes
             # paragraphs needs it.
             self.db.conn.create_function("spaced", 1, spaced, deterministic=True)
             self.db.enable_wal()
+            self._open_key = open_files.register(self.path)
             self._check_not_newer()
         except sqlite3.DatabaseError as exc:
+            self.close()
             raise LibraryError(
                 f"资料库文件“{self.path}”无法打开（{exc}）：它可能已损坏、不是资料库文件，"
                 "或正被其他程序占用。"
@@ -91,8 +89,20 @@ class LibraryStore(CaseworkMixin, PacksMixin):
         self._migrate(existed, backup_dir or self.path.parent / "backups")
 
     # ----------------------------------------------------------------- lifecycle
+    def on_wait(self, notice: Callable[[], None] | None) -> None:
+        """Called when a write has to wait for another program's write to finish (after a
+        second or two); the command line prints :data:`~desktop.store.connection.WAIT_MESSAGE`."""
+        self._database().on_wait = notice
+
+    def _database(self) -> LibraryDatabase:
+        assert isinstance(self.db, LibraryDatabase)
+        return self.db
+
     def close(self) -> None:
-        self.db.conn.close()
+        if hasattr(self, "db"):
+            self.db.conn.close()
+        open_files.unregister(self._open_key)
+        self._open_key = None
 
     def __enter__(self) -> LibraryStore:
         return self
@@ -168,6 +178,32 @@ class LibraryStore(CaseworkMixin, PacksMixin):
             "SELECT id FROM letters WHERE content_hash = ?", [content_hash]
         ).fetchone()
         return int(row[0]) if row else None
+
+    def add_letter_if_new(
+        self,
+        letter: ParsedLetter,
+        *,
+        content_hash: str,
+        source_path: str | None,
+        source_format: str | None,
+    ) -> tuple[int, bool]:
+        """Store a letter unless the library already holds one with its content hash:
+        ``(letter id, True)`` when stored, ``(the existing letter's id, False)`` when not.
+
+        The check and the insert are one write transaction: two imports of the same file at
+        once (two windows, a window and the command line) store it once, and the second is
+        told it is a duplicate."""
+        with self.db.atomic():
+            existing = self.find_letter_by_hash(content_hash)
+            if existing is not None:
+                return existing, False
+            letter_id = self.add_letter(
+                letter,
+                content_hash=content_hash,
+                source_path=source_path,
+                source_format=source_format,
+            )
+        return letter_id, True
 
     def add_letter(
         self,

@@ -13,12 +13,14 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.model import ParsedLetter
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from desktop.store.connection import LibraryDatabase
 
 LIBRARY_ID_KEY = "library_id"
 
@@ -125,14 +127,13 @@ class PacksMixin:
         already holds is a duplicate, also within the pack. ``before_commit`` runs last inside
         the transaction (the caller's files). Anything raised on the way, and closing the
         generator before its end, rolls everything back. The write lock is taken first
-        (``BEGIN IMMEDIATE``): a library another program is writing fails at once with
-        ``sqlite3.OperationalError`` ("database is locked") after the busy timeout, before any
-        work.
+        (``BEGIN IMMEDIATE``, waiting as :mod:`desktop.store.connection` describes): a library
+        another program keeps writing fails with ``LibraryBusy`` before any work.
         """
         conn = self.db.conn
         if conn.in_transaction:
             raise RuntimeError("merge_pack_letters needs a connection outside a transaction")
-        conn.execute("BEGIN IMMEDIATE")
+        cast("LibraryDatabase", self.db).begin_write()
         try:
             outcome = MergeOutcome()
             paragraphs_before = self._count("paragraphs")

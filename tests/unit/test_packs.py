@@ -720,7 +720,7 @@ def test_stopping_the_import_rolls_it_back(other: LibraryStore, pack: Path,
 def test_a_locked_library_is_refused_and_untouched(
     other: LibraryStore, pack: Path, tmp_path: Path
 ) -> None:
-    other.db.execute("PRAGMA busy_timeout = 100")
+    other._database().quiet_wait = other._database().long_wait = 0.1
     holder = sqlite3.connect(other.path)
     holder.execute("BEGIN IMMEDIATE")
     try:
