@@ -24,6 +24,7 @@ from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_
 from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
+from desktop.store import LibraryBusy
 
 SEAL_KEY = "seal_image"
 MAX_SEAL_BYTES = 5 * 1024 * 1024
@@ -288,6 +289,8 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
         raise CliError(exc.message) from None
     except sqlite3.Error as exc:
         raise _library_write_error(exc) from None
+    except LibraryBusy:  # it waited (and said so on stderr) for longer than it should
+        raise _library_write_error(sqlite3.OperationalError("database is locked")) from None
     result: dict[str, Any] = {
         "case_id": case_id,
         "draft_version": version,

@@ -252,7 +252,7 @@ def test_draft_on_a_locked_library_writes_nothing(
     other.execute("BEGIN IMMEDIATE")  # an import in another process holds the write lock
     try:
         with LibraryStore(db) as store:
-            store.db.execute("PRAGMA busy_timeout = 200")
+            store._database().quiet_wait = store._database().long_wait = 0.2
             with pytest.raises(CliError) as raised:
                 cmd_draft(store, args)
     finally:
