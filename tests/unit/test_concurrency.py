@@ -79,6 +79,7 @@ def _case(folder: Path, n: int) -> Path:
         "contact_name": "王五",
         "contact_phone": "0513-85000000",
         "sections": {"plan": [f"下一步，我们将推进第{n}项工作。"]},
+        "agency": {"name": "南通市科学技术局"},
     }
     path = folder / f"case-{n}.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
