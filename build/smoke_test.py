@@ -8,7 +8,8 @@ into it:
 
 1. the bundle's layout: both executables, ``resources/``, ``templates/replies/*.j2``, python-docx's
    template, Qt's ``qtbase_zh_CN.qm``;
-2. ``replydesk-cli --version`` prints the version in ``pyproject.toml``;
+2. ``replydesk-cli --version`` prints the version in ``pyproject.toml``; ``search --help`` is in
+   Chinese;
 3. ``replydesk-cli import <bundled sample library> --db … --json``: every sample imported;
 4. ``replydesk-cli search`` then ``draft`` (reusing two hits, with the bundled demo seal) to a
    DOCX, which must be a zip whose ``word/document.xml`` holds the title, the salutation, the
@@ -206,6 +207,11 @@ def check_version(r: Runner) -> None:
     if out != f"replydesk {expected}":
         raise fail("version", f"expected 'replydesk {expected}', got {out!r}")
     print(f"  {out}")
+    # argparse's own words come from a dict swapped in at run time (desktop/cli_args.py):
+    # the frozen program must show them in Chinese too.
+    out = r.run("help", "search", "--help")
+    if not out.startswith("用法：replydesk search") or "显示本帮助并退出" not in out:
+        raise fail("help", f"`search --help` is not in Chinese:\n{out[:500]}")
 
 
 def check_import(r: Runner, samples: Path, db: Path) -> None:
