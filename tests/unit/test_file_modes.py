@@ -107,3 +107,22 @@ def test_cli_draft_and_pack_modes_under_a_set_umask(tmp_path: Path) -> None:
     done = cli("export-pack", "--out", str(pack))
     assert pack.is_file(), done.stderr
     assert mode(pack) == 0o600
+
+
+def test_pdf_from_libreoffice_gets_the_umask_mode(tmp_path: Path, umask_027: object) -> None:
+    """The PDF LibreOffice writes is copied over the target through a temporary file: the
+    result has the clerk's normal mode, not the temporary file's 0600."""
+    from desktop.pdf import convert_to_pdf
+
+    program = tmp_path / "bin" / "soffice"
+    program.parent.mkdir()
+    program.write_text(
+        f"#!{sys.executable}\nimport sys, pathlib\n"
+        "out = pathlib.Path(sys.argv[sys.argv.index('--outdir') + 1])\n"
+        "src = pathlib.Path(sys.argv[-1])\n"
+        "(out / (src.stem + '.pdf')).write_bytes(b'%PDF-1.4 fake')\n"
+    )
+    program.chmod(0o755)
+    docx = write_docx(letter(), tmp_path / "答复.docx")
+    pdf = convert_to_pdf(docx, tmp_path / "答复.pdf", soffice=str(program))
+    assert pdf.read_bytes().startswith(b"%PDF") and mode(pdf) == 0o640
