@@ -12,7 +12,9 @@ import itertools
 import math
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
+
+from desktop.model import ComposedLetter
 
 # ----------------------------------------------------------------------------------------------
 # Layout numbers (twips = 1/20 pt; EMU = 1/914400 in; 1 mm = 36000 EMU)
@@ -337,7 +339,7 @@ def banji_rows(
     return rows
 
 
-def letter_banji_rows(letter: Any) -> list[BanjiRow]:
+def letter_banji_rows(letter: ComposedLetter) -> list[BanjiRow]:
     """:func:`banji_rows` for a :class:`~desktop.model.ComposedLetter`."""
     office = (letter.issuing_office or "").strip() or letter.agency.strip()
     date = (letter.issue_date or "").strip() or letter.date
@@ -412,7 +414,7 @@ class TextExtent:
         return TEXT_HEIGHT_PT - self.used_pt
 
 
-def text_extent(letter: Any) -> TextExtent:
+def text_extent(letter: ComposedLetter) -> TextExtent:
     """Pages and the height used on the last one, for the lines the DOCX writes in the order
     it writes them (``export_docx.body``), with its keep-with-next rules: the last body
     paragraph, headings and the attachment note keep with what follows."""
@@ -487,7 +489,7 @@ def banji_height_pt(rows: list[BanjiRow]) -> float:
     return sum(banji_row_lines(row) for row in rows) * BANJI_ROW_PT
 
 
-def plan_banji(letter: Any) -> tuple[list[BanjiRow], BanjiPlacement | None]:
+def plan_banji(letter: ComposedLetter) -> tuple[list[BanjiRow], BanjiPlacement | None]:
     """The 版记 rows of ``letter`` and where they go (None without rows), from the page count
     at nominal widths (:func:`text_extent`)."""
     rows = letter_banji_rows(letter)
