@@ -225,6 +225,24 @@ ZH: dict[str, str] = {
         "答复将以示例单位（%1）的名义署名：尚未填写本单位名称。"
         "请先填写（设置 → 单位信息 → 发文机关（落款），或现在在此填写）。\n\n现在填写本单位信息吗？"
     ),
+    # ------------------------------------------------------------------ cases pane menu
+    "Duplicate…": "复制案件…",
+    "Delete…": "删除…",
+    (
+        "Delete case No. {number} “{title}” and its {versions} saved draft version(s)? "
+        "This cannot be undone."
+    ): "要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。",
+    "Delete case": "删除案件",
+    "Duplicate case No. {number}": "复制第{number}号案件",
+    "This case was replied to and is read-only: reopen it to change it.": (
+        "此案件已答复，只读：如需修改，请先重新打开。"
+    ),
+    "Replied (sent), read-only. Reopen the case to change its draft.": (
+        "已答复，只读。如需修改草稿，请重新打开本案件。"
+    ),
+    "Reopen": "重新打开",
+    "Set the case back to drafting and edit its draft": "把案件改回“起草中”并修改草稿",
+    "Copied from another case": "复制自其他案件",
     # ------------------------------------------------------------------ draft versions
     "Draft &versions…": "草稿版本(&V)…",
     "Restored as version %1.": "已恢复，保存为第 %1 版。",

@@ -22,6 +22,7 @@ DRAFT_SOURCES = {
     "restore": "恢复旧版本",
     "recovery": "异常退出后恢复",
     "backup": "恢复备份前保存",
+    "copy": "复制自其他案件",
     "": "未记录",
 }
 

@@ -94,6 +94,27 @@ class CaseworkMixin:
         row = self.db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
         return _case(row) if row else None
 
+    def set_case_status(self, case_id: int, status: str) -> None:
+        """Change only the status (the column and the case's JSON agree)."""
+        with self.db.atomic():
+            row = self.db.execute("SELECT data FROM cases WHERE id = ?", [case_id]).fetchone()
+            if row is None:
+                raise KeyError(case_id)
+            data = json.loads(row[0])
+            data["status"] = status
+            self.db.execute(
+                "UPDATE cases SET status = ?, data = ?, updated_at = ? WHERE id = ?",
+                [status, json.dumps(data, ensure_ascii=False), _now(), case_id],
+            )
+
+    def delete_case(self, case_id: int) -> bool:
+        """Delete a case with its draft versions and working copy. False when it is gone."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
+            self.db.execute("DELETE FROM draft_versions WHERE case_id = ?", [case_id])
+            cur = self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+        return bool(cur.rowcount)
+
     def list_cases(self) -> list[Case]:
         rows = self.db.execute(
             "SELECT id, data FROM cases ORDER BY coalesce(due_date, '9999'), id"
@@ -171,6 +192,13 @@ class CaseworkMixin:
                 " content = excluded.content",
                 [case_id, _now(), json.dumps(draft.to_json(), ensure_ascii=False)],
             )
+
+    def autosave_of(self, case_id: int) -> Draft | None:
+        """The case's working copy (edits not saved as a version yet), if any."""
+        row = self.db.execute(
+            "SELECT content FROM autosave WHERE case_id = ?", [case_id]
+        ).fetchone()
+        return Draft.from_json(json.loads(row[0])) if row else None
 
     def clear_autosave(self, case_id: int) -> None:
         with self.db.atomic():

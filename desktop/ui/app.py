@@ -292,6 +292,8 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
         window.statusBar().showMessage(note, 20000)
         log.info("fonts: %s", note)
     offer_recovery(window, store)
+    if window.model.case is None:
+        window.reopen_last_case()
     start_background_check(context, window)
     start_daily_backup(context, window)
     if os.environ.get(SMOKE_ENV):

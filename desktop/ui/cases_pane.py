@@ -12,6 +12,7 @@ moves, ``caseActivated(id)`` on double-click or Enter. It reloads on ``context.c
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -31,6 +33,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -245,8 +249,9 @@ class CasesFilter(QSortFilterProxyModel):
 
 
 class CasesPane(QWidget):
-    caseActivated = Signal(int)  # double-click or Enter: open the case in the composer
+    caseActivated = Signal(int)  # a click, Enter or the menu's Open: open the case
     currentCaseChanged = Signal(int)  # the selection moved (-1: no case selected)
+    caseDeleted = Signal(int)
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, today: dt.date | None = None
@@ -282,14 +287,15 @@ class CasesPane(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Every column as wide as its widest entry (or its header); the title takes the rest.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CasesModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         header.setHighlightSections(False)
-        self.view.setColumnWidth(CasesModel.NUMBER, 60)
-        self.view.setColumnWidth(CasesModel.PROPOSER, 140)
-        self.view.setColumnWidth(CasesModel.DUE, 100)
-        self.view.setColumnWidth(CasesModel.STATUS, 130)
-        self.view.activated.connect(self._activated)  # double-click and Enter
+        self.view.clicked.connect(self._activated)  # one click opens the case
+        self.view.activated.connect(self._activated)  # Enter (and double-click)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         self.empty_label = QLabel(self)
@@ -358,6 +364,95 @@ class CasesPane(QWidget):
             return False
         dialog = CaseDialog(self.context, case, parent=self)
         return bool(dialog.exec())
+
+    # ------------------------------------------------------------------ context menu
+    def case_menu(self, case_id: int) -> QMenu:
+        """Open, duplicate, change status, delete: the menu a right-click on a case shows."""
+        case = self.context.store.get_case(case_id)
+        menu = QMenu(self)
+        menu.setObjectName("caseMenu")
+        if case is None:
+            return menu
+        menu.addAction(self.tr("Open"), lambda: self.caseActivated.emit(case_id)).setObjectName(
+            "caseMenuOpen"
+        )
+        menu.addAction(self.tr("Duplicate…"), lambda: self.duplicate_case(case_id)).setObjectName(
+            "caseMenuDuplicate"
+        )
+        status_menu = menu.addMenu(self.tr("Status"))
+        status_menu.setObjectName("caseMenuStatus")
+        for status in STATUSES:
+            action = status_menu.addAction(self.model.status_text(status))
+            action.setObjectName(f"caseMenuStatus_{status}")
+            action.setCheckable(True)
+            action.setChecked(case.status == status)
+            action.triggered.connect(lambda _checked=False, s=status: self.set_status(case_id, s))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete…"), lambda: self.delete_case(case_id)).setObjectName(
+            "caseMenuDelete"
+        )
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        case_id = index.data(CasesModel.CaseIdRole) if index.isValid() else None
+        if case_id is None:
+            return
+        self.select_case(int(case_id))
+        self.case_menu(int(case_id)).exec(self.view.viewport().mapToGlobal(pos))
+
+    def set_status(self, case_id: int, status: str) -> None:
+        self.context.store.set_case_status(case_id, status)
+        self.context.caseChanged.emit(case_id)
+
+    def delete_case(self, case_id: int, *, confirm: bool = True) -> bool:
+        """Delete a case and its draft versions after the clerk confirmed it."""
+        store = self.context.store
+        case = store.get_case(case_id)
+        if case is None:
+            return False
+        if confirm:
+            question = self.tr(
+                "Delete case No. {number} “{title}” and its {versions} saved draft version(s)? "
+                "This cannot be undone."
+            ).format(
+                number=case.number, title=case.title, versions=len(store.draft_versions(case_id))
+            )
+            answer = QMessageBox.question(
+                self, self.tr("Delete case"), question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        store.delete_case(case_id)
+        self.caseDeleted.emit(case_id)
+        self.refresh()
+        return True
+
+    def duplicate_case(self, case_id: int) -> int | None:
+        """A new case with this one's fields and newest draft; the clerk enters its number."""
+        from desktop.ui.case_dialog import CaseDialog
+
+        store = self.context.store
+        original = store.get_case(case_id)
+        if original is None:
+            return None
+        copy = dataclasses.replace(original, id=None, number="", status="drafting",
+                                   doc_number="")  # fmt: skip
+        dialog = CaseDialog(self.context, copy, parent=self)
+        dialog.setWindowTitle(self.tr("Duplicate case No. {number}").format(
+            number=original.number))  # fmt: skip
+        if not dialog.exec() or dialog.case_id is None:
+            return None
+        draft = store.load_draft(case_id)
+        if draft is not None:
+            store.save_draft(dialog.case_id, draft, note=f"复制自第{original.number}号",
+                             source="copy")  # fmt: skip
+        self.refresh()
+        self.select_case(dialog.case_id)
+        self.caseActivated.emit(dialog.case_id)
+        return dialog.case_id
 
     # ------------------------------------------------------------------ slots
     def _filter_changed(self, text: str) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
 from desktop.compose import (
@@ -147,6 +147,19 @@ class BlockFinding:
         return self.finding.suggestion
 
 
+class _GuardedUndoStack(QUndoStack):
+    """Every edit of the draft is pushed here: a read-only draft refuses them all."""
+
+    def __init__(self, model: DraftModel) -> None:
+        super().__init__(model)
+        self._model = model
+
+    def push(self, cmd: QUndoCommand) -> None:
+        if self._model.read_only:
+            return
+        super().push(cmd)
+
+
 class DraftModel(QObject):
     changed = Signal()  # anything in the draft changed
     structureChanged = Signal()  # a block was inserted, removed or moved
@@ -173,7 +186,8 @@ class DraftModel(QObject):
         self.context = context  # for the autosave timer; None: no autosave (unit tests)
         self.case: Case | None = None
         self.draft = Draft()
-        self.undo_stack = QUndoStack(self)
+        self.read_only = False  # a sent case (已答复): no edit reaches the draft until reopened
+        self.undo_stack: QUndoStack = _GuardedUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = False  # changed since the last autosave or save
         self._loading = False
@@ -207,11 +221,20 @@ class DraftModel(QObject):
         return not self.undo_stack.isClean()
 
     # ------------------------------------------------------------------ loading
-    def load(self, case: Case, draft: Draft | None = None, *, recovered: bool = False) -> None:
+    def load(
+        self,
+        case: Case,
+        draft: Draft | None = None,
+        *,
+        recovered: bool = False,
+        after_crash: bool | None = None,
+    ) -> None:
         """Open a case's draft (a fresh one from templates when ``draft`` is None); the undo
         history starts empty. ``recovered``: the draft is an autosave copy, so it counts as
         unsaved and its autosave row stays until it is saved. The case open before keeps its
-        unsaved edits as its autosave copy (``discard_autosave`` first to drop them)."""
+        unsaved edits as its autosave copy (``discard_autosave`` first to drop them).
+        ``after_crash`` (default: ``recovered``) labels the next saved version as recovered
+        after a crash; a working copy left by switching cases is not."""
         self.autosave_now()
         self._loading = True
         try:
@@ -223,12 +246,29 @@ class DraftModel(QObject):
             self._rendered = None
             self._paragraphs = []
             self._dirty = recovered
-            self._recovered = recovered
+            self._recovered = recovered if after_crash is None else after_crash
             if recovered:
                 self.undo_stack.resetClean()
         finally:
             self._loading = False
         self.modifiedChanged.emit(self.is_modified())
+        self.modelReset.emit()
+        self.changed.emit()
+
+    def unload(self) -> None:
+        """No case open any more (its case was deleted): an empty, read-only draft."""
+        self._loading = True
+        try:
+            self.undo_stack.clear()
+            self.case = None
+            self.draft = Draft()
+            self._rendered = None
+            self._paragraphs = []
+            self._dirty = False
+            self._recovered = False
+        finally:
+            self._loading = False
+        self.modifiedChanged.emit(False)
         self.modelReset.emit()
         self.changed.emit()
 

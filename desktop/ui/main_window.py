@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.casework import Draft
 from desktop.compose import plain_text_body
 from desktop.ui.case_dialog import CaseDialog
+from desktop.ui.case_state import ReadOnlyBar
 from desktop.ui.cases_pane import CasesPane
 from desktop.ui.composer import Composer
 from desktop.ui.context import AppContext
@@ -35,6 +37,7 @@ from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG, SettingsDialo
 
 log = logging.getLogger(__name__)
 SEAL_KEY = "seal_image"
+LAST_CASE_KEY = "last_open_case"  # library meta: the case reopened at the next start
 
 
 def _safe_name(title: str) -> str:
@@ -70,7 +73,15 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.cases)
-        self.splitter.addWidget(composer_scroll)
+        self.read_only_bar = ReadOnlyBar()
+        self.read_only_bar.reopenRequested.connect(self.reopen_case)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(2)
+        centre_layout.addWidget(self.read_only_bar)
+        centre_layout.addWidget(composer_scroll, 1)
+        self.splitter.addWidget(centre)
         self.splitter.addWidget(self.library)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 660, 460])  # the cases pane shows its due dates
@@ -80,6 +91,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self.cases.caseActivated.connect(self.open_case)
+        self.cases.caseDeleted.connect(self._case_deleted)
         self.library.insertRequested.connect(self._insert)
         self.composer.sourceRequested.connect(lambda letter_id: self.library.show_letter(letter_id))
         self.model.modifiedChanged.connect(lambda _m: self._update_title())
@@ -214,27 +226,79 @@ class MainWindow(QMainWindow):
         if self.model.case is not None and self.model.case.id == case_id:
             case = self.context.store.get_case(case_id)
             if case is not None:
+                if case.status == "sent" and self.model.is_modified():
+                    self.model.save(self.context)  # marked sent: what was typed is kept
                 self.model.update_case(case)
+                self._apply_case_state()
                 self._update_title()
 
     def open_case(
         self, case_id: int, draft: Draft | None = None, *, recovered: bool = False
     ) -> None:
+        store = self.context.store
+        if draft is None and self.model.case is not None and self.model.case.id == case_id:
+            return  # already open: a click must not reload it over the clerk's edits
         if self.model.case is not None and self.model.case.id != case_id:
             self.model.autosave_now()
-        case = self.context.store.get_case(case_id)
+        case = store.get_case(case_id)
         if case is None:
             return
+        after_crash = None
         if draft is None:
-            draft = self.context.store.load_draft(case_id)
-        self.model.load(case, draft, recovered=recovered)
+            # Edits not saved before the clerk switched to another case come back as they were.
+            draft = store.autosave_of(case_id)
+            if draft is not None:
+                recovered, after_crash = True, False
+            else:
+                draft = store.load_draft(case_id)
+        self.model.load(case, draft, recovered=recovered, after_crash=after_crash)
+        store.set_meta(LAST_CASE_KEY, str(case_id))
+        self.cases.select_case(case_id)
+        self._apply_case_state()
         self.library.show_similar_for(case)
         self._update_title()
+
+    def reopen_last_case(self) -> bool:
+        """At start: open the case that was open when ReplyDesk last closed."""
+        raw = self.context.store.get_meta(LAST_CASE_KEY)
+        if not raw or not raw.isdigit() or self.context.store.get_case(int(raw)) is None:
+            return False
+        self.open_case(int(raw))
+        return True
+
+    def _apply_case_state(self) -> None:
+        """A sent case (已答复) is read-only until the clerk reopens it."""
+        case = self.model.case
+        read_only = case is not None and case.status == "sent"
+        if read_only:
+            self.model.undo_stack.clear()  # no undo may change a sent reply either
+        self.model.read_only = read_only or case is None
+        self.composer.setEnabled(not self.model.read_only)
+        self.read_only_bar.setVisible(read_only)
+        self.actions_by_key["save"].setEnabled(not self.model.read_only)
+
+    def reopen_case(self) -> None:
+        if self.model.case is None or self.model.case.id is None:
+            return
+        self.context.store.set_case_status(self.model.case.id, "drafting")
+        self.context.caseChanged.emit(self.model.case.id)
+
+    def _case_deleted(self, case_id: int) -> None:
+        if self.model.case is not None and self.model.case.id == case_id:
+            self.model.unload()
+            self._apply_case_state()
+            self._update_title()
 
     def _insert(self, section: str, block: Any) -> None:
         if self.model.case is None:
             self.statusBar().showMessage(
                 self.tr("Open or create a case to insert paragraphs."), 5000
+            )
+            return
+        if self.model.read_only:
+            self.statusBar().showMessage(
+                self.tr("This case was replied to and is read-only: reopen it to change it."),
+                5000,
             )
             return
         # Into the section asked for: the one the paragraph was filed under in its old letter

@@ -215,6 +215,7 @@ class VersionsDialog(QDialog):
             "restore": self.tr("Restored from an older version"),
             "recovery": self.tr("Recovered after ReplyDesk closed unexpectedly"),
             "backup": self.tr("Saved before restoring a backup"),
+            "copy": self.tr("Copied from another case"),
         }.get(source, self.tr("Not recorded (saved before this was kept)"))
 
     def reload(self, select: int | None = None) -> None:

@@ -192,3 +192,105 @@ def test_empty_library_says_how_to_start(qtbot: QtBot, tmp_path: Path) -> None:
     assert pane.empty_label.isVisibleTo(pane)
     assert "New case" in pane.empty_label.text()
     ctx.close()
+
+
+def test_one_click_opens_the_case(qtbot: QtBot, context: AppContext) -> None:
+    pane = _pane(qtbot, context)
+    pane.resize(800, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    view = pane.findChild(QTableView, "caseList")
+    index = view.model().index(1, CasesModel.TITLE)
+    with qtbot.waitSignal(pane.caseActivated) as activated:
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+        )
+    assert activated.args == [index.data(CasesModel.CaseIdRole)]
+
+
+def test_columns_fit_their_content(qtbot: QtBot, context: AppContext) -> None:
+    context.store.save_case(
+        Case(
+            "1234567",
+            "关于某事的建议",
+            ["欧阳明"],
+            proposer_count=12,
+            session="市十六届人大四次会议",
+        )
+    )
+    context.caseChanged.emit(0)
+    pane = _pane(qtbot, context)
+    pane.resize(900, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    view = pane.findChild(QTableView, "caseList")
+    header = view.horizontalHeader()
+    for column in (CasesModel.NUMBER, CasesModel.PROPOSER, CasesModel.DUE, CasesModel.STATUS):
+        needed = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert view.columnWidth(column) >= needed, column
+    texts = _rows(view, CasesModel.PROPOSER)
+    assert "欧阳明等12位代表" in texts
+
+
+def test_context_menu_status_duplicate_and_delete(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.casework import Draft, DraftBlock
+    from desktop.ui.case_dialog import CaseDialog
+
+    store = context.store
+    pane = _pane(qtbot, context)
+    case_id = next(c.id for c in store.list_cases() if c.number == "277")
+    assert case_id is not None
+    draft = Draft()
+    draft.sections["plan"].append(DraftBlock("free", "下一步，我们将继续推进。"))
+    store.save_draft(case_id, draft, source="window")
+    menu = pane.case_menu(case_id)
+    names = [a.objectName() for a in menu.actions() if a.objectName()]
+    assert names == ["caseMenuOpen", "caseMenuDuplicate", "caseMenuDelete"]
+    assert menu.findChild(type(menu), "caseMenuStatus") is not None
+
+    with qtbot.waitSignal(pane.caseActivated) as opened:
+        next(a for a in menu.actions() if a.objectName() == "caseMenuOpen").trigger()
+    assert opened.args == [case_id]
+
+    status = {a.objectName(): a for a in menu.findChildren(type(menu.actions()[0]))}
+    assert status["caseMenuStatus_drafting"].isChecked()
+    status["caseMenuStatus_sent"].trigger()
+    assert store.get_case(case_id).status == "sent"  # type: ignore[union-attr]
+    row = _row_of(pane.view, "277")
+    assert pane.view.model().index(row, CasesModel.STATUS).data() == "Sent"
+
+    def fill_number(dialog: CaseDialog) -> int:
+        dialog.number.setText("278")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(CaseDialog, "exec", fill_number)
+    with qtbot.waitSignal(pane.caseActivated) as opened:
+        copy_id = pane.duplicate_case(case_id)
+    assert copy_id is not None and opened.args == [copy_id] and copy_id != case_id
+    copy = store.get_case(copy_id)
+    assert copy is not None and copy.number == "278" and copy.proposers == ["石剑波"]
+    assert copy.status == "drafting" and copy.session == "市十六届人大四次会议"
+    copied = store.load_draft(copy_id)
+    assert copied is not None and copied.sections["plan"][-1].text == "下一步，我们将继续推进。"
+    assert [v["source"] for v in store.draft_versions(copy_id)] == ["copy"]
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not pane.delete_case(case_id)
+    assert store.get_case(case_id) is not None
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, text: str, *a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    with qtbot.waitSignal(pane.caseDeleted) as deleted:
+        assert pane.delete_case(case_id)
+    assert deleted.args == [case_id] and "277" in asked[0] and "1 saved draft" in asked[0]
+    assert store.get_case(case_id) is None and store.draft_versions(case_id) == []
+    assert "277" not in _rows(pane.view) and "278" in _rows(pane.view)

@@ -108,3 +108,5 @@ def test_export_is_refused_while_the_profile_is_the_samples(
     from docx import Document
 
     assert "如皋市科学技术局" in [p.text for p in Document(str(target)).paragraphs]
+    window.composer.proof_timer.stop()  # nothing may read the library after the test closes it
+    window.close()
