@@ -150,6 +150,8 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
+    # draft refuses a library whose profile is still the sample agency's
+    assert main(["profile", "set", "agency_name", "南通市科学技术局", "--db", str(lib)]) == 0
     assert main(["backup", "--db", str(lib), "--to", str(backup)]) == 0
     assert main(["export-pack", "--db", str(lib), "--out", str(work / "own.zip")]) == 0
     invocations: dict[tuple[str, ...], Callable[[], tuple[list[str], Callable[[], None]]]] = {
