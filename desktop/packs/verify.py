@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import zipfile
@@ -81,11 +82,22 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise PackError(
-            f"“{name}”不是有效的资料包：文件不是完整的压缩包，可能已损坏或没有复制完整。"
-        ) from None
+        raise _not_a_whole_zip(name) from None
     except OSError as exc:
-        raise PackError(f"无法读取资料包“{name}”：{exc.strerror or exc}。") from None
+        raise _read_problem(name, exc) from None
+
+
+def _not_a_whole_zip(name: str) -> PackError:
+    return PackError(f"“{name}”不是有效的资料包：文件不是完整的压缩包，可能已损坏或没有复制完整。")
+
+
+def _read_problem(name: str, exc: OSError) -> PackError:
+    # zipfile seeks to offsets read from the file: a damaged directory gives EINVAL
+    if exc.errno == errno.EINVAL:
+        return _not_a_whole_zip(name)
+    if isinstance(exc, PermissionError):
+        return PackError(f"无法读取资料包“{name}”：没有权限，或文件正被其他程序占用。")
+    return PackError(f"无法读取资料包“{name}”：读取出错（{exc.strerror or exc}）。")
 
 
 def _check_members(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]:
@@ -154,7 +166,8 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
         raise _manifest_problem(name, "不是一个 JSON 对象")
     fmt = manifest.get("format")
     if fmt != PACK_FORMAT:
-        raise PackError(f"“{name}”不是答复助手资料包（清单中的格式是“{fmt}”）。")
+        shown = str(fmt) if len(str(fmt)) <= 40 else str(fmt)[:40] + "…"
+        raise PackError(f"“{name}”不是答复助手资料包（清单中的格式是“{shown}”）。")
     version = manifest.get("format_version")
     if not _is_int(version) or version < 1:
         raise _manifest_problem(name, "format_version")
@@ -236,7 +249,9 @@ def _read_member(
     except (zipfile.BadZipFile, zlib.error, EOFError):
         raise tampered from None
     except OSError as exc:
-        raise PackError(f"无法读取资料包“{pack_name}”：{exc.strerror or exc}。") from None
+        if exc.errno == errno.EINVAL:
+            raise tampered from None
+        raise _read_problem(pack_name, exc) from None
     if size != member.size or digest.hexdigest() != member.sha256:
         raise tampered
 
