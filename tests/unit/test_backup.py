@@ -17,7 +17,7 @@ import pytest
 from desktop import cli_maintenance
 from desktop.cli_reply import CliError
 from desktop.sample import ensure_sample_library
-from desktop.store import LibraryError, LibraryStore
+from desktop.store import LibraryError, LibraryStore, backup_files, restore
 from desktop.store import backup as B
 from desktop.store.backup import BackupError
 from tests.conftest import FIXTURES, make_letter
@@ -148,7 +148,7 @@ def test_a_damaged_library_is_not_backed_up(library: Path) -> None:
 def _narrow_destination(monkeypatch: pytest.MonkeyPatch, pages: int = 5, only: str = "") -> None:
     """SQLite itself reports a full disk (SQLITE_FULL) once a copy whose name holds ``only``
     outgrows ``pages``."""
-    real = B._open_destination
+    real = backup_files._open_destination
 
     def narrow(path: Path) -> sqlite3.Connection:
         conn = real(path)
@@ -156,7 +156,7 @@ def _narrow_destination(monkeypatch: pytest.MonkeyPatch, pages: int = 5, only: s
             conn.execute(f"PRAGMA max_page_count = {pages}")
         return conn
 
-    monkeypatch.setattr(B, "_open_destination", narrow)
+    monkeypatch.setattr(backup_files, "_open_destination", narrow)
 
 
 def test_backup_on_a_full_disk(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -400,7 +400,7 @@ def test_a_full_disk_during_the_restore_leaves_the_library_as_it_was(
     elif how == "sqlite":  # … while the backup is copied beside the library
         _narrow_destination(monkeypatch, pages=20, only=".restore-")
     else:
-        real = B._copy_database
+        real = restore._copy_database
 
         def copy_then_fill_the_disk(source: sqlite3.Connection, target: Path) -> None:
             if ".restore-" in target.name:
@@ -408,7 +408,7 @@ def test_a_full_disk_during_the_restore_leaves_the_library_as_it_was(
                 raise OSError(errno.ENOSPC, "No space left on device")
             real(source, target)
 
-        monkeypatch.setattr(B, "_copy_database", copy_then_fill_the_disk)
+        monkeypatch.setattr(restore, "_copy_database", copy_then_fill_the_disk)
     assert_refused(library, made, "磁盘空间不足")
 
 
