@@ -24,7 +24,7 @@ import desktop.packs.export
 import desktop.packs.merge
 import desktop.packs.templates
 import desktop.safe_write
-import desktop.store.library
+import desktop.store.letters
 from desktop.importer import content_hash, import_paths
 from desktop.packs import (
     FROM_PACKS,
@@ -363,9 +363,9 @@ def test_provenance_names_the_first_library_when_passed_on(
 def test_since_exports_letters_imported_on_or_after_the_date(
     other: LibraryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(desktop.store.library, "_now", lambda: "2024-01-10T02:00:00+00:00")
+    monkeypatch.setattr(desktop.store.letters, "_now", lambda: "2024-01-10T02:00:00+00:00")
     list(import_paths(other, SEEDS[:3]))
-    monkeypatch.setattr(desktop.store.library, "_now", lambda: "2025-03-01T02:00:00+00:00")
+    monkeypatch.setattr(desktop.store.letters, "_now", lambda: "2025-03-01T02:00:00+00:00")
     list(import_paths(other, SEEDS[3:]))
     report = _export(other, tmp_path / "new.zip", since=dt.date(2025, 1, 1))
     assert report.letters == 2 and report.since == "2025-01-01"

@@ -1,0 +1,190 @@
+"""The letters of the library: storing a parsed letter (identical paragraphs once), reading
+letters back. Part of :class:`~desktop.store.library.LibraryStore`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from desktop.model import ParsedLetter
+from desktop.normalize import normalized_hash
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class LettersMixin:
+    db: Database
+
+    # ----------------------------------------------------------------- letters
+    def letter_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM letters").fetchone()[0])
+
+    def paragraph_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+
+    def find_letter_by_hash(self, content_hash: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM letters WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def add_letter_if_new(
+        self,
+        letter: ParsedLetter,
+        *,
+        content_hash: str,
+        source_path: str | None,
+        source_format: str | None,
+    ) -> tuple[int, bool]:
+        """Store a letter unless the library already holds one with its content hash:
+        ``(letter id, True)`` when stored, ``(the existing letter's id, False)`` when not.
+
+        The check and the insert are one write transaction: two imports of the same file at
+        once (two windows, a window and the command line) store it once, and the second is
+        told it is a duplicate."""
+        with self.db.atomic():
+            existing = self.find_letter_by_hash(content_hash)
+            if existing is not None:
+                return existing, False
+            letter_id = self.add_letter(
+                letter,
+                content_hash=content_hash,
+                source_path=source_path,
+                source_format=source_format,
+            )
+        return letter_id, True
+
+    def add_letter(
+        self,
+        letter: ParsedLetter,
+        *,
+        content_hash: str,
+        source_path: str | None,
+        source_format: str | None,
+    ) -> int:
+        """Store a parsed letter in one transaction; identical paragraphs are stored once."""
+        conn = self.db.conn
+        year = letter.year
+        with self.db.atomic():
+            cur = conn.execute(
+                """INSERT INTO letters (kind, title, addressee, addressee_role, proposal_number,
+                    proposal_title, session, agency, main_organizer, co_organizers, reply_date,
+                    year, category, contact_name, contact_phone, doc_number, source_path,
+                    source_format, content_hash, imported_at, addressee_count)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                [
+                    letter.kind,
+                    letter.title,
+                    json.dumps(letter.addressee, ensure_ascii=False),
+                    letter.addressee_role,
+                    letter.proposal_number,
+                    letter.proposal_title,
+                    letter.session,
+                    letter.agency,
+                    letter.main_organizer,
+                    json.dumps(letter.co_organizers, ensure_ascii=False),
+                    letter.reply_date,
+                    year,
+                    letter.category,
+                    letter.contact_name,
+                    letter.contact_phone,
+                    letter.doc_number,
+                    source_path,
+                    source_format,
+                    content_hash,
+                    _now(),
+                    letter.addressee_count,
+                ],
+            )
+            letter_id = int(cur.lastrowid or 0)
+            rows = []
+            for position, block in enumerate(letter.blocks):
+                pid = self._paragraph_id(block.text, block.is_heading, year)
+                rows.append(
+                    (letter_id, position, pid, block.section, int(block.is_heading), block.original)
+                )
+            conn.executemany(
+                """INSERT INTO letter_paragraphs
+                   (letter_id, position, paragraph_id, section, is_heading, original)
+                   VALUES (?,?,?,?,?,?)""",
+                rows,
+            )
+            title = letter.proposal_title or letter.title
+            if title:
+                conn.execute(
+                    "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)", [letter_id, title]
+                )
+        return letter_id
+
+    def _paragraph_id(self, text: str, is_heading: bool, year: int | None) -> int:
+        conn = self.db.conn
+        digest = normalized_hash(text)
+        row = conn.execute(
+            "SELECT id, latest_year FROM paragraphs WHERE hash = ?", [digest]
+        ).fetchone()
+        if row:
+            pid, latest = int(row[0]), row[1]
+            if year is not None and (latest is None or year > latest):
+                conn.execute("UPDATE paragraphs SET latest_year = ? WHERE id = ?", [year, pid])
+            return pid
+        cur = conn.execute(
+            "INSERT INTO paragraphs (hash, text, length, is_heading, latest_year)"
+            " VALUES (?,?,?,?,?)",
+            [digest, text, len(text), int(is_heading), year],
+        )
+        return int(cur.lastrowid or 0)
+
+    def list_letters(self) -> list[dict[str, Any]]:
+        rows = self.db.query(
+            "SELECT * FROM letters ORDER BY coalesce(reply_date, '') DESC, id DESC"
+        )
+        return [_letter_row(r) for r in rows]
+
+    def get_letter(self, letter_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+        if not rows:
+            return None
+        letter = _letter_row(rows[0])
+        letter["paragraphs"] = [
+            {
+                "id": r["paragraph_id"],
+                "position": r["position"],
+                "section": r["section"],
+                "is_heading": bool(r["is_heading"]),
+                "text": r["text"],
+                "original": r["original"],
+            }
+            for r in self.db.query(
+                """SELECT lp.position, lp.paragraph_id, lp.section, lp.is_heading, lp.original,
+                          p.text
+                   FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
+                   WHERE lp.letter_id = ? ORDER BY lp.position""",
+                [letter_id],
+            )
+        ]
+        return letter
+
+    def letters_by_ids(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.query(f"SELECT * FROM letters WHERE id IN ({marks})", list(ids))
+        return {r["id"]: _letter_row(r) for r in rows}
+
+    def year_span(self) -> tuple[int | None, int | None]:
+        row = self.db.execute("SELECT min(year), max(year) FROM letters").fetchone()
+        return row[0], row[1]
+
+
+def _letter_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["addressee"] = json.loads(row["addressee"] or "[]")
+    out["co_organizers"] = json.loads(row["co_organizers"] or "[]")
+    return out
