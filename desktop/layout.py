@@ -388,15 +388,18 @@ _NO_LINE_START: Final = "，。、；：？！）》〕」』”’】〉…‥�
 
 def _wrapped_lines(text: str, first_ems: float, ems: float) -> int:
     """How many lines ``text`` takes at nominal widths (CJK 1, Latin and digits ½): a run of
-    Latin letters and digits stays whole, closing punctuation hangs past the margin rather
-    than start a line (as Word, WPS and LibreOffice set Chinese text)."""
+    ASCII letters, digits and signs stays whole (as LibreOffice breaks it); closing
+    punctuation hangs past the margin rather than start a line (as Word, WPS and LibreOffice
+    set Chinese text)."""
     lines, used, room = 1, 0.0, first_ems
     i = 0
     while i < len(text):
         j = i + 1
-        if _is_ascii_alnum(text[i]):
-            while j < len(text) and _is_ascii_alnum(text[j]):
+        if "!" <= text[i] <= "~":  # a run of ASCII (a number, "3+3+N") is one word
+            while j < len(text) and "!" <= text[j] <= "~":
                 j += 1
+        # ASCII is half a character wide in 仿宋_GB2312 and 仿宋; a substituted font (one
+        # that draws digits wider) can wrap a line with many digits one character earlier.
         width = text_width(text[i:j])
         if used + width > room + 1e-9 and used > 0 and text[i] not in _NO_LINE_START:
             lines, used, room = lines + 1, 0.0, ems

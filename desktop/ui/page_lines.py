@@ -52,7 +52,9 @@ _EPS: Final = 0.01
 NO_LINE_START: Final = "，。、；：？！）》〕」』”’】〉…‥·%‰℃,.;:!?)]}"
 # … and none ends with one of these.
 NO_LINE_END: Final = "（《〔「『“‘【〈([{"
-_LATIN_RUN_RE: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/%]*")
+# A run of ASCII letters, digits and signs ("2021", "25.3%", "3+3+N") breaks as one word, as
+# LibreOffice and Word break it.
+_LATIN_RUN_RE: Final = re.compile(r"[!-~]+")
 _RUN_IN_RE: Final = re.compile(r"^(.+?[。：:])(.+)$", re.S)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.export_docx import format_date, signature_indents, split_title, write_docx
+from desktop.layout import text_extent
 from desktop.model import ComposedLetter, FontSpec, LetterParagraph, SealSpec
 from desktop.soffice import find_soffice
 from desktop.ui.context import AppContext
@@ -347,6 +348,12 @@ def test_line_breaks_and_digits(qapp: object) -> None:
     texts = [ln.text for ln in body]
     assert any(number in t for t in texts)  # a number is never split
     assert texts[-1] == "第三行" and abs(body[-1].x - TEXT_LEFT) < TOL
+    # An ASCII word with signs ("3+3+N") is one word for LibreOffice, and so for us and for
+    # the DOCX writer's line count.
+    letter.paragraphs = [LetterParagraph("围绕" + "一" * 22 + '"3+3+N"产业体系')]
+    body = [ln for ln in layout_letter(letter).pages[0].lines if ln.kind == "body"]
+    assert [ln.text for ln in body] == ["围绕" + "一" * 22, '"3+3+N"产业体系']
+    assert text_extent(letter).pages == 1
 
 
 def test_print_and_pdf(qapp: object, tmp_path: Path, two_pages: LetterLayout) -> None:
