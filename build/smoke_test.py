@@ -240,7 +240,7 @@ def _document_text(docx: Path) -> tuple[str, bytes, list[str]]:
 def check_draft(r: Runner, db: Path, internal: Path) -> None:
     step = "draft"
     found = r.run_json(step, "search", "众创空间", "--db", str(db), "--json", "--limit", "2")
-    hits = found.get("hits") if isinstance(found, dict) else None
+    hits = found
     if not isinstance(hits, list) or not hits:
         raise fail(step, f"searching the sample library for 众创空间 found nothing: {hits!r}")
     ids = [str(h["paragraph_id"]) for h in hits]

@@ -220,26 +220,23 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
     if hits.problem:
         print(hits.problem, file=sys.stderr)
         return 2
+    if hits.truncated:
+        total = f"{hits.total}" if hits.total_exact else f"{hits.total} 多"
+        count_line = f"显示前 {len(hits)} 条，共 {total} 条；用 --limit 显示更多。"
+    else:
+        count_line = f"共 {hits.total} 条。"
     if args.json:
-        _print_json(
-            {
-                "total": hits.total,
-                "total_exact": hits.total_exact,
-                "shown": len(hits),
-                "hits": [h.to_json() for h in hits],
-            }
-        )
+        # The JSON stays the list issue 2 promised (scripts read it as one); the count goes
+        # to stderr so a cut list is never silent.
+        _print_json([h.to_json() for h in hits])
+        print(count_line, file=sys.stderr)
         return 0
     for h in hits:
         years = sorted({s["year"] for s in h.source_details if s["year"]}, reverse=True)
         where = "、".join(f"#{lid}" for lid in h.sources)
         print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
         print(f"  {_plain_snippet(h.snippet)}")
-    if hits.truncated:
-        total = f"{hits.total}" if hits.total_exact else f"{hits.total} 多"
-        print(f"显示前 {len(hits)} 条，共 {total} 条；用 --limit 显示更多。")
-    else:
-        print(f"共 {hits.total} 条。")
+    print(count_line)
     return 0
 
 
