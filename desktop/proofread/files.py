@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+import zlib
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
@@ -180,16 +182,88 @@ def _replace_in_segments(p: Any, start: int, end: int, new: str) -> bool:
     return True
 
 
-def _check_docx(path: Path, date: str | None, fix: bool) -> tuple[list[Finding], list[str] | None]:
-    import docx
-    from docx.opc.exceptions import OpcError
+_W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_STRICT_NS: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+_MSG_DAMAGED_PART: Final = (
+    "文件中除正文外的部分（样式、页眉等）已损坏，为免改坏文件，未作修改；"
+    "请在 Word/WPS 中打开并另存为 .docx 后再用 --fix"
+)
+
+
+@dataclass
+class _MainPart:
+    """The main document part of a .docx package, parsed for checking and fixing."""
+
+    data: bytes  # the whole file
+    name: str  # the zip member, e.g. "word/document.xml"
+    root: Any  # its w:document element (Strict files read in the transitional namespace)
+    strict: bool
+
+
+def _read_main_part(path: Path) -> _MainPart:
+    """Only the main document is read, as the importer reads it: a damaged style sheet or
+    header does not stop the check, and a Strict Open XML file ("ISO 29500 strict") is read
+    in the transitional namespace it differs from only by name."""
+    from docx.oxml.parser import parse_xml
     from lxml import etree
 
+    from desktop.readers.docx_file import _main_part_name
+
     try:
-        document = docx.Document(str(path))
-    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError):
+        data = path.read_bytes()
+    except OSError:
+        raise ImportFailure(f"无法打开文件 {path.name}：可能正被其他程序占用或没有权限") from None
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            name = _main_part_name(archive, parse_xml)
+            if name is None:
+                raise ImportFailure(f"无法读取 {path.name}：{MSG_CORRUPT}")
+            xml = archive.read(name)
+        strict = _W_STRICT_NS.encode() in xml
+        if strict:
+            xml = xml.replace(_W_STRICT_NS.encode(), _W_NS.encode())
+        # No blank-text removal: a fixed file keeps every space it had.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.fromstring(xml, parser)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        zlib.error,
+        EOFError,
+        ValueError,
+        etree.LxmlError,
+    ):
         raise ImportFailure(f"无法读取 {path.name}：{MSG_CORRUPT}") from None
-    elements = _docx_paragraphs(document.element.body)
+    if root.find(_W + "body") is None:
+        raise ImportFailure(f"无法读取 {path.name}：{MSG_CORRUPT}")
+    return _MainPart(data, name, root, strict)
+
+
+def _package_with(part: _MainPart, path: Path) -> bytes:
+    """The package with the fixed main part; every other member copied as it was."""
+    from lxml import etree
+
+    xml = etree.tostring(part.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if part.strict:
+        xml = xml.replace(_W_NS.encode(), _W_STRICT_NS.encode())
+    out = BytesIO()
+    try:
+        with (
+            zipfile.ZipFile(BytesIO(part.data)) as archive,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as result,
+        ):
+            for info in archive.infolist():
+                member = xml if info.filename == part.name else archive.read(info)
+                result.writestr(info, member)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
+        raise ImportFailure(f"无法修改 {path.name}：{_MSG_DAMAGED_PART}") from None
+    return out.getvalue()
+
+
+def _check_docx(path: Path, date: str | None, fix: bool) -> tuple[list[Finding], list[str] | None]:
+    part = _read_main_part(path)
+    elements = _docx_paragraphs(part.root.find(_W + "body"))
     paragraphs = ["".join(t for _, t in _segments(p)) for p in elements]
     findings = check(paragraphs, reply_date=date)
     if not fix:
@@ -203,20 +277,22 @@ def _check_docx(path: Path, date: str | None, fix: bool) -> tuple[list[Finding],
     if not applied:
         return findings, []
     applied.sort(key=lambda f: (f.paragraph, f.start))
-    buffer = BytesIO()
-    document.save(buffer)
-    _write_back(path, buffer.getvalue())
+    _write_back(path, _package_with(part, path))
     return findings, [_describe(f, paragraphs[f.paragraph][f.start : f.end]) for f in applied]
 
 
 def _write_back(path: Path, data: bytes) -> None:
-    """Keep a copy of ``path`` as ``NAME.bak``, then replace ``path`` with ``data`` atomically."""
+    """Keep a copy of ``path`` as ``NAME.bak``, then replace ``path`` with ``data``.
+
+    Both writes are atomic (a temporary file moved over the target): on a full disk the
+    previous ``.bak`` and the file itself stay as they were."""
     backup = path.with_name(path.name + ".bak")
     try:
-        shutil.copy2(path, backup)
-    except OSError:
+        atomic_write(backup, lambda tmp: shutil.copy2(path, tmp))
+    except (TargetLocked, WriteFailed) as exc:
         raise ImportFailure(
-            f"无法修改 {path.name}：不能在同一文件夹保存备份 {backup.name}，请检查文件夹权限"
+            f"无法修改 {path.name}：不能在同一文件夹保存备份 {backup.name}（{exc.message}）；"
+            "原文件和原有备份均未改动"
         ) from None
 
     def write(tmp: Path) -> None:
