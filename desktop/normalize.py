@@ -272,7 +272,18 @@ def punctuation_fixes(s: str) -> list[tuple[int, str]]:
         for m in _FULL_STOP_RE.finditer(s):
             changes[m.start()] = "。"
         s = _FULL_STOP_RE.sub("。", s)
-    changes.update(_mark_changes(s))
+    # As in normalize_text: a converted mark can make its neighbour convertible in turn
+    # ('"("[)' → the quotes once the parentheses are full width). Every change replaces one
+    # character by one, so positions stay valid from round to round.
+    for _ in range(4):
+        more = {i: new for i, new in _mark_changes(s).items() if s[i] != new}
+        if not more:
+            break
+        changes.update(more)
+        chars = list(s)
+        for i, new in more.items():
+            chars[i] = new
+        s = "".join(chars)
     if kept is None:
         return sorted(changes.items())
     return sorted((kept[i], new) for i, new in changes.items())

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.model import ImportFailure
@@ -173,6 +173,7 @@ def test_doc_number_negatives(text: str) -> None:
         max_size=30,
     ).map("".join)
 )
+@example('"("[)【')  # a converted parenthesis makes the quotes convertible in turn
 def test_punctuation_fixes_agree_with_normalize_text(text: str) -> None:
     chars = list(text)
     for i, new in punctuation_fixes(text):
