@@ -243,6 +243,7 @@ ZH: dict[str, str] = {
     "Reopen": "重新打开",
     "Set the case back to drafting and edit its draft": "把案件改回“起草中”并修改草稿",
     "Copied from another case": "复制自其他案件",
+    "The case was replied to: reopen it first.": "此案件已答复：请先重新打开。",
     # ------------------------------------------------------------------ draft versions
     "Draft &versions…": "草稿版本(&V)…",
     "Restored as version %1.": "已恢复，保存为第 %1 版。",

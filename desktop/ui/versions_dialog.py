@@ -240,7 +240,9 @@ class VersionsDialog(QDialog):
                 numbers = [v["version"] for v in reversed(self.versions)]
                 target = numbers.index(select) if select in numbers else 0
             self.table.setCurrentCell(target, 0)
-        self.restore_button.setEnabled(bool(self.versions))
+        self.restore_button.setEnabled(bool(self.versions) and not self.model.read_only)
+        if self.model.read_only:  # a sent case: its draft changes only after it is reopened
+            self.restore_button.setToolTip(self.tr("The case was replied to: reopen it first."))
         self._show_diff()
 
     def selected_version(self) -> int | None:
@@ -286,7 +288,7 @@ class VersionsDialog(QDialog):
         """Save the chosen version as the newest and open it; unsaved edits are saved as a
         version of their own first. Returns the new version number."""
         version = self.selected_version()
-        if version is None:
+        if version is None or self.model.read_only:
             return None
         if self.model.is_modified():
             self.model.save(self.context, self.tr("saved before restoring version %1").replace(

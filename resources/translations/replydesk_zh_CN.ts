@@ -2487,42 +2487,47 @@ Enter your agency's details now?</source>
         <translation>未记录（早期版本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="256" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="245" />
+        <source>The case was replied to: reopen it first.</source>
+        <translation>此案件已答复：请先重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/versions_dialog.py" line="258" />
         <source>No version of this draft has been saved yet.</source>
         <translation>此草稿还没有保存过版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="263" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="265" />
         <source>Version {n} is the first one.</source>
         <translation>第 {n} 版是第一版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="268" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="270" />
         <source>Version {old} → version {new}</source>
         <translation>第 {old} 版 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="272" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
         <source>The draft now → version {new}</source>
         <translation>当前草稿 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="275" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="277" />
         <source>: the same text.</source>
         <translation>：文字相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="279" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="281" />
         <source>: {added} paragraph(s) added, {removed} removed, {changed} changed.</source>
         <translation>：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="292" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="294" />
         <source>saved before restoring version %1</source>
         <translation>恢复第 %1 版前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="299" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="301" />
         <source>Version {old} was restored as version {new}.</source>
         <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
     </message>

@@ -133,3 +133,21 @@ def test_deleting_the_open_case_closes_it(
     assert window.cases.delete_case(_case_id(window, "8"))
     assert window.model.case is None
     assert window.windowTitle() == "ReplyDesk"
+
+
+def test_a_sent_cases_versions_cannot_be_restored(qtbot: QtBot, window: MainWindow) -> None:
+    from desktop.casework import Draft
+    from desktop.ui.versions_dialog import VersionsDialog
+
+    case_id = _case_id(window, "8")
+    window.context.store.save_draft(case_id, Draft(), source="window")
+    window.context.store.save_draft(case_id, Draft(), source="cli")
+    window.context.store.set_case_status(case_id, "sent")
+    window.cases.refresh()
+    _click(qtbot, window, "8")
+    dialog = VersionsDialog(window.context, window.model, window)
+    qtbot.addWidget(dialog)
+    dialog.table.setCurrentCell(1, 0)
+    assert not dialog.restore_button.isEnabled()
+    assert dialog.restore_selected() is None
+    assert len(window.context.store.draft_versions(case_id)) == 2
