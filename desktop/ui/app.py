@@ -285,6 +285,7 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     window.show()
     if store.profile_is_sample():
         # Window-modal and not blocking: the rest of the start goes on behind it.
+        log.info("first start: the profile is still the sample agency's; asking for the agency")
         window.first_start = FirstStartDialog(context, window)
         window.first_start.open()
     note = missing_fonts_note(check_fonts(context.profile().fonts))
@@ -292,8 +293,8 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
         window.statusBar().showMessage(note, 20000)
         log.info("fonts: %s", note)
     offer_recovery(window, store)
-    if window.model.case is None:
-        window.reopen_last_case()
+    if window.model.case is None and window.reopen_last_case():
+        log.info("reopened case %s, open when ReplyDesk last closed", window.model.case_id)
     start_background_check(context, window)
     start_daily_backup(context, window)
     if os.environ.get(SMOKE_ENV):
