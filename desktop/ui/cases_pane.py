@@ -50,6 +50,8 @@ _Index = QModelIndex | QPersistentModelIndex
 DUE_SOON_DAYS = 7
 AMBER = QColor("#ffd966")
 RED = QColor("#f08080")
+# Columns are sized from this many rows (all rows cost 0.5 s per reload at 2,000 cases).
+RESIZE_ROWS = 300
 _STATUS_ORDER = {key: i for i, key in enumerate(STATUSES)}
 
 
@@ -291,6 +293,7 @@ class CasesPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CasesModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        header.setResizeContentsPrecision(RESIZE_ROWS)
         header.setHighlightSections(False)
         self.view.clicked.connect(self._activated)  # one click opens the case
         self.view.activated.connect(self._activated)  # Enter (and double-click)
