@@ -49,6 +49,7 @@ from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_month
 from desktop.letter_parser import parse_letter
 from desktop.model import ParsedLetter
 from desktop.profile import AgencyProfile
+from desktop.proposers import parse_proposers
 from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.ui.context import AppContext
 
@@ -209,6 +210,7 @@ class CaseDialog(QDialog):
             ],
         )
         self.role.activated.connect(self._role_activated)
+        self.proposers.textChanged.connect(self._proposers_edited)
         self.content = QPlainTextEdit(self)
         self.content.setObjectName("caseContent")
         self.content.setPlaceholderText(
@@ -427,6 +429,12 @@ class CaseDialog(QDialog):
     # ================================================================== behaviour
     def _role_activated(self, _index: int) -> None:
         self._role_touched = True
+
+    def _proposers_edited(self, text: str) -> None:
+        """"李华委员" typed as the proposer says the role too, unless the clerk chose one."""
+        role = parse_proposers(text).role
+        if role and not self._role_touched and self.role.currentData() != role:
+            self._select(self.role, role)
 
     def _assigned_changed(self) -> None:
         """Keep the due date at assignment + due_months until the clerk sets another one."""

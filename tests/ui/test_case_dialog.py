@@ -302,3 +302,23 @@ def test_clearing_copy_to_means_no_copy_to_block(qtbot: QtBot, context: AppConte
         "市人大常委会代表工委"
     ]
     assert _line(_dialog(qtbot, context, old), "caseCc").text() == "市人大常委会代表工委"
+
+
+def test_a_role_word_typed_with_the_name_sets_the_role(qtbot: QtBot, context: AppContext) -> None:
+    dialog = _dialog(qtbot, context)
+    role = dialog.findChild(QComboBox, "caseRole")
+    assert role.currentData() == "代表"
+    _line(dialog, "caseProposers").setText("李华委员")
+    assert role.currentData() == "委员"
+    _line(dialog, "caseNumber").setText("8")
+    _line(dialog, "caseTitle").setText("关于加强科普的提案")
+    dialog.accept()
+    case = context.store.get_case(dialog.case_id)
+    assert (case.proposers, case.role, case.kind_word) == (["李华"], "委员", "提案")
+    # A role the clerk chose is kept.
+    chosen = _dialog(qtbot, context)
+    chosen_role = chosen.findChild(QComboBox, "caseRole")
+    chosen_role.setCurrentIndex(chosen_role.findData("委员"))
+    chosen._role_activated(chosen_role.currentIndex())
+    _line(chosen, "caseProposers").setText("王明代表")
+    assert chosen_role.currentData() == "委员"
