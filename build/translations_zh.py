@@ -621,6 +621,11 @@ ZH: dict[str, str] = {
     "Writing the pack…": "正在写入资料包…",
     "Pack saved: {path}": "资料包已保存：{path}",
     "{letters} letters, {templates} templates.": "共 {letters} 份文件、{templates} 个模板。",
+    "{count} letters were left out (numbers {ids}): a paragraph longer than {limit} characters,"
+    " from an older version, would make a colleague's import refuse the pack.": (
+        "另有 {count} 份文件未放入资料包（编号 {ids}）：其中有旧版本导入的超过 {limit} 字的段落，"
+        "同事导入时会被拒绝。"
+    ),
     "The pack was not written because of an internal error; the details are in the log"
     " file.": "因程序内部错误，资料包未导出，详情已写入日志文件。",
     "Import a colleague's pack": "导入同事的资料包",

@@ -37,6 +37,7 @@ from desktop.packs import (
     import_pack_steps,
     last_export,
 )
+from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import TargetLocked
 from desktop.ui.context import AppContext
 from desktop.ui.operation_dialog import OperationDialog
@@ -213,6 +214,16 @@ class ExportPackDialog(OperationDialog):
         text += self.tr("{letters} letters, {templates} templates.").format(
             letters=report.letters, templates=len(report.templates)
         )
+        if report.too_large:
+            text += "\n" + self.tr(
+                "{count} letters were left out (numbers {ids}): a paragraph longer than "
+                "{limit} characters, from an older version, would make a colleague's import "
+                "refuse the pack."
+            ).format(
+                count=len(report.too_large),
+                ids=", ".join(str(i) for i in report.too_large[:10]),
+                limit=MAX_PARAGRAPH_CHARS,
+            )
         self.result_label.setText(text)
         self.exportFinished.emit(report)
 

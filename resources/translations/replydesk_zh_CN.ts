@@ -684,77 +684,77 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="113" />
+        <location filename="../../desktop/ui/cases_pane.py" line="115" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="114" />
+        <location filename="../../desktop/ui/cases_pane.py" line="116" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="115" />
+        <location filename="../../desktop/ui/cases_pane.py" line="117" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="125" />
+        <location filename="../../desktop/ui/cases_pane.py" line="127" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="128" />
+        <location filename="../../desktop/ui/cases_pane.py" line="130" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="130" />
+        <location filename="../../desktop/ui/cases_pane.py" line="132" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="132" />
+        <location filename="../../desktop/ui/cases_pane.py" line="134" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="134" />
+        <location filename="../../desktop/ui/cases_pane.py" line="136" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="136" />
+        <location filename="../../desktop/ui/cases_pane.py" line="138" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="137" />
+        <location filename="../../desktop/ui/cases_pane.py" line="139" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="160" />
+        <location filename="../../desktop/ui/cases_pane.py" line="162" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="161" />
+        <location filename="../../desktop/ui/cases_pane.py" line="163" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="162" />
+        <location filename="../../desktop/ui/cases_pane.py" line="164" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="163" />
+        <location filename="../../desktop/ui/cases_pane.py" line="165" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="164" />
+        <location filename="../../desktop/ui/cases_pane.py" line="166" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -762,57 +762,57 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="270" />
+        <location filename="../../desktop/ui/cases_pane.py" line="272" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="274" />
+        <location filename="../../desktop/ui/cases_pane.py" line="276" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="376" />
+        <location filename="../../desktop/ui/cases_pane.py" line="379" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="379" />
+        <location filename="../../desktop/ui/cases_pane.py" line="382" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="382" />
+        <location filename="../../desktop/ui/cases_pane.py" line="385" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="391" />
+        <location filename="../../desktop/ui/cases_pane.py" line="394" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="416" />
+        <location filename="../../desktop/ui/cases_pane.py" line="419" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="422" />
+        <location filename="../../desktop/ui/cases_pane.py" line="425" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="444" />
+        <location filename="../../desktop/ui/cases_pane.py" line="447" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="483" />
+        <location filename="../../desktop/ui/cases_pane.py" line="486" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="490" />
+        <location filename="../../desktop/ui/cases_pane.py" line="493" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
@@ -975,97 +975,102 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="81" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="82" />
         <source>Export a pack for colleagues</source>
         <translation>导出资料包给同事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="88" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="89" />
         <source>Put the letters of your library into one pack file. Copy it to your colleagues yourself (USB stick, shared folder): nothing is sent over a network. Letters they already have are skipped when they import it.</source>
         <translation>把资料库中的文件打包成一个资料包文件，由您自行复制给同事（U 盘、共享文件夹），不经过任何网络发送。同事导入时，已有的文件会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="97" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="98" />
         <source>All letters in the library ({count})</source>
         <translation>资料库中的全部文件（{count} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="100" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="101" />
         <source>Only letters added to the library since</source>
         <translation>只导出以下日期以来加入资料库的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="116" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="117" />
         <source>Counts the day a letter came into your library (imported, or received in a pack), not its reply date: what is new since you last sent a pack.</source>
         <translation>按文件加入资料库（导入或从资料包收到）的日期计算，而不是答复日期：即上次发送资料包以来新增的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="126" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="127" />
         <source>Your last pack was made on {date}.</source>
         <translation>上次导出资料包是在 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="134" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="135" />
         <source>Include my edited reply templates ({count})</source>
         <translation>同时导出我修改过的答复模板（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="140" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="141" />
         <source>Your colleagues get them beside their own templates, never in their place.</source>
         <translation>同事收到后另行保存，不会替换他们自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="150" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="151" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="153" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="154" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="178" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="179" />
         <source>Replies pack {date}.zip</source>
         <translation>答复资料包-{date}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="181" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="182" />
         <source>Save the pack</source>
         <translation>保存资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="183" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="184" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="197" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="198" />
         <source>Writing the pack…</source>
         <translation>正在写入资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="212" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="213" />
         <source>Pack saved: {path}</source>
         <translation>资料包已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="213" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="214" />
         <source>{letters} letters, {templates} templates.</source>
         <translation>共 {letters} 份文件、{templates} 个模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="221" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="219" />
+        <source>{count} letters were left out (numbers {ids}): a paragraph longer than {limit} characters, from an older version, would make a colleague's import refuse the pack.</source>
+        <translation>另有 {count} 份文件未放入资料包（编号 {ids}）：其中有旧版本导入的超过 {limit} 字的段落，同事导入时会被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pack_dialogs.py" line="232" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="223" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="234" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="230" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="241" />
         <source>The pack was not written because of an internal error; the details are in the log file.</source>
         <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
@@ -1394,113 +1399,113 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="277" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="288" />
         <source>Import a colleague's pack</source>
         <translation>导入同事的资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="283" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="294" />
         <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
         <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="293" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="304" />
         <source>The pack file from your colleague</source>
         <translation>同事发来的资料包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="294" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="305" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="304" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="315" />
         <source>%v of %m letters</source>
         <translation>%v / %m 份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="308" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="319" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="311" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="322" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="313" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
         <source>Stop and import nothing of this pack.</source>
         <translation>停止，这个资料包中的文件一份也不导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="314" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="325" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="344" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="355" />
         <source>Choose the pack</source>
         <translation>选择资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="346" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="357" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="346" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="357" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="361" />
-        <location filename="../../desktop/ui/pack_dialogs.py" line="373" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="372" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="384" />
         <source>Checking the pack…</source>
         <translation>正在检查资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="377" />
         <source>Stopping; nothing of this pack is imported…</source>
         <translation>正在停止，这个资料包中的文件不会导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="378" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
         <source>Adding letters: {done} of {total}</source>
         <translation>正在加入文件：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="400" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="391" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="402" />
         <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
         <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="395" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="406" />
         <source>The pack was made on {date}.</source>
         <translation>资料包导出于 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="400" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
         <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
         <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="412" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="423" />
         <source>Stopped: nothing of this pack was imported.</source>
         <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="414" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="425" />
         <source>The pack was not imported; your library is unchanged.</source>
         <translation>资料包未导入，您的资料库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="416" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="427" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>

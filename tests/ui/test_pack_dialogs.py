@@ -104,6 +104,26 @@ def test_export_writes_the_pack_in_the_background(
     assert dialog.result_label.property("error") is False
 
 
+def test_export_says_which_letters_it_left_out(
+    qtbot: QtBot, sender: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    chinese: QApplication,
+) -> None:  # fmt: skip
+    from tests.conftest import make_letter
+
+    assert sender.store is not None
+    old = sender.store.add_letter(
+        make_letter(["长" * 9000]), content_hash="old", source_path="old.txt", source_format="txt"
+    )
+    _save_as(monkeypatch, tmp_path / "留下.zip")
+    dialog = _export_dialog(qtbot, sender)
+    with qtbot.waitSignal(dialog.exportFinished, timeout=20000) as finished:
+        dialog.export_button.click()
+    assert finished.args[0].too_large == [old]
+    qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
+    text = dialog.result_label.text()
+    assert f"另有 1 份文件未放入资料包（编号 {old}）" in text and "5000 字" in text, text
+
+
 def test_export_since_a_date_and_the_next_dialog_proposes_the_last_export(
     qtbot: QtBot, sender: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
