@@ -121,3 +121,24 @@ def test_a_field_of_role_words_only_names_nobody() -> None:
     with pytest.raises(CaseError) as caught:
         case_from_json({**BASE, "proposers": "代表"})
     assert caught.value.field == "proposers"
+
+
+@pytest.mark.parametrize(
+    ("salutation", "names", "count"),
+    [
+        ("尊敬的王 芳代表：", ["王芳"], 1),
+        ("王\u3000芳代表：", ["王芳"], 1),
+        ("王明 代表：", ["王明"], 1),
+        ("王明代表、李华代表：", ["王明", "李华"], 2),
+        ("张三、李四等5位代表：", ["张三", "李四"], 5),
+    ],
+)
+def test_a_pasted_letters_salutation_is_read_the_same_way(
+    salutation: str, names: list[str], count: int
+) -> None:
+    from desktop.letter_parser import parse_letter
+
+    parsed = parse_letter([salutation, "您提出的《关于加强科普的建议》收悉。现答复如下："])
+    assert (parsed.addressee, parsed.addressee_count, parsed.addressee_role) == (
+        names, count, "代表"
+    )  # fmt: skip
