@@ -485,6 +485,10 @@ ZH: dict[str, str] = {
     "Document number prefix": "文号前缀",
     "Work field": "工作领域",
     "Feedback form": "征询意见表",
+    "Contact line": "联系人行",
+    "Warn before export when the contact name or phone is missing": (
+        "联系人或联系电话未填写时，导出前提醒"
+    ),
     "Plain-text limit": "纯文本字数上限",
     "Deadline": "办理时限",
     "Choose seal image…": "选择印章图片…",

@@ -55,6 +55,11 @@ class AgencyTab(CategoriesTab):
         )
         self.feedback_form.setObjectName("agencyFeedbackForm")
         self.feedback_form.setChecked(p.feedback_form)
+        self.contact_line = QCheckBox(
+            self.tr("Warn before export when the contact name or phone is missing"), self
+        )
+        self.contact_line.setObjectName("agencyContactLine")
+        self.contact_line.setChecked(p.contact_line)
         self.text_limit = QSpinBox(self)
         self.text_limit.setObjectName("agencyTextLimit")
         self.text_limit.setRange(1, 100_000)
@@ -81,6 +86,7 @@ class AgencyTab(CategoriesTab):
         self._row(form, 0, "doc_number_prefix", self.tr("Document number prefix"), self.doc_prefix)
         self._row(form, 0, "work_field", self.tr("Work field"), self.work_field)
         self._row(form, 0, "feedback_form", self.tr("Feedback form"), self.feedback_form)
+        self._row(form, 0, "contact_line", self.tr("Contact line"), self.contact_line)
         self._row(form, 0, "text_limit", self.tr("Plain-text limit"), self.text_limit)
         self._row(form, 0, "due_months", self.tr("Deadline"), self.due_months)
 

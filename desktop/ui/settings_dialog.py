@@ -6,7 +6,8 @@ Tabs (``settingsTabs``):
   ``issueDate`` for the 版记's 印发 line), every ``AgencyProfile`` text/number field
   (``agencyName``, ``agencySigner``,
   ``agencyContactName``, ``agencyContactPhone``, ``agencyCc``, ``agencyDocPrefix``,
-  ``agencyWorkField``, ``agencyFeedbackForm``, ``agencyTextLimit``, ``agencyDueMonths``) and the
+  ``agencyWorkField``, ``agencyFeedbackForm``, ``agencyContactLine``, ``agencyTextLimit``,
+  ``agencyDueMonths``) and the
   seal: ``sealChoose`` picks a PNG/JPEG checked with ``check_seal_image``, ``sealPreview`` shows
   it, ``sealDiameter`` sets its size (20–60 mm), ``sealMessage`` says what is wrong.
 - **Categories** — ``categoryScheme`` (ABC / ABCD / 甲乙丙) with the meanings
@@ -156,6 +157,7 @@ class SettingsDialog(AgencyTab):
             "doc_number_prefix": self.doc_prefix.text(),
             "work_field": self.work_field.text(),
             "feedback_form": "是" if self.feedback_form.isChecked() else "否",
+            "contact_line": "是" if self.contact_line.isChecked() else "否",
             "text_limit": str(self.text_limit.value()),
             "due_months": str(self.due_months.value()),
             "seal_diameter_mm": f"{self.seal_diameter.value():g}",

@@ -91,162 +91,172 @@
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="63" />
+        <location filename="../../desktop/ui/settings_agency.py" line="59" />
+        <source>Warn before export when the contact name or phone is missing</source>
+        <translation>联系人或联系电话未填写时，导出前提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="68" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="65" />
+        <location filename="../../desktop/ui/settings_agency.py" line="70" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="71" />
+        <location filename="../../desktop/ui/settings_agency.py" line="76" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="74" />
+        <location filename="../../desktop/ui/settings_agency.py" line="79" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="76" />
+        <location filename="../../desktop/ui/settings_agency.py" line="81" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="77" />
+        <location filename="../../desktop/ui/settings_agency.py" line="82" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="78" />
+        <location filename="../../desktop/ui/settings_agency.py" line="83" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="79" />
+        <location filename="../../desktop/ui/settings_agency.py" line="84" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="80" />
+        <location filename="../../desktop/ui/settings_agency.py" line="85" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="81" />
+        <location filename="../../desktop/ui/settings_agency.py" line="86" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <location filename="../../desktop/ui/settings_agency.py" line="87" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="83" />
+        <location filename="../../desktop/ui/settings_agency.py" line="88" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="84" />
+        <location filename="../../desktop/ui/settings_agency.py" line="89" />
+        <source>Contact line</source>
+        <translation>联系人行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="90" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="85" />
+        <location filename="../../desktop/ui/settings_agency.py" line="91" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="87" />
+        <location filename="../../desktop/ui/settings_agency.py" line="93" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="98" />
+        <location filename="../../desktop/ui/settings_agency.py" line="104" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="115" />
+        <location filename="../../desktop/ui/settings_agency.py" line="121" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="123" />
+        <location filename="../../desktop/ui/settings_agency.py" line="129" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="142" />
+        <location filename="../../desktop/ui/settings_agency.py" line="148" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="155" />
+        <location filename="../../desktop/ui/settings_agency.py" line="161" />
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="158" />
+        <location filename="../../desktop/ui/settings_agency.py" line="164" />
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="159" />
+        <location filename="../../desktop/ui/settings_agency.py" line="165" />
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="162" />
+        <location filename="../../desktop/ui/settings_agency.py" line="168" />
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="165" />
+        <location filename="../../desktop/ui/settings_agency.py" line="171" />
         <source>e.g. 2026-06-01; empty: the letter's date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="169" />
+        <location filename="../../desktop/ui/settings_agency.py" line="175" />
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="178" />
+        <location filename="../../desktop/ui/settings_agency.py" line="184" />
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="179" />
+        <location filename="../../desktop/ui/settings_agency.py" line="185" />
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="180" />
+        <location filename="../../desktop/ui/settings_agency.py" line="186" />
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="203" />
+        <location filename="../../desktop/ui/settings_agency.py" line="209" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="209" />
+        <location filename="../../desktop/ui/settings_agency.py" line="215" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="211" />
+        <location filename="../../desktop/ui/settings_agency.py" line="217" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="228" />
+        <location filename="../../desktop/ui/settings_agency.py" line="234" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -320,363 +330,363 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="130" />
+        <location filename="../../desktop/ui/case_dialog.py" line="131" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="132" />
+        <location filename="../../desktop/ui/case_dialog.py" line="133" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="186" />
+        <location filename="../../desktop/ui/case_dialog.py" line="187" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="187" />
+        <location filename="../../desktop/ui/case_dialog.py" line="188" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="193" />
+        <location filename="../../desktop/ui/case_dialog.py" line="194" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="195" />
+        <location filename="../../desktop/ui/case_dialog.py" line="196" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="200" />
+        <location filename="../../desktop/ui/case_dialog.py" line="201" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="202" />
+        <location filename="../../desktop/ui/case_dialog.py" line="203" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="207" />
+        <location filename="../../desktop/ui/case_dialog.py" line="208" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="208" />
+        <location filename="../../desktop/ui/case_dialog.py" line="209" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="215" />
+        <location filename="../../desktop/ui/case_dialog.py" line="217" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="224" />
+        <location filename="../../desktop/ui/case_dialog.py" line="226" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="225" />
+        <location filename="../../desktop/ui/case_dialog.py" line="227" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="229" />
+        <location filename="../../desktop/ui/case_dialog.py" line="231" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="231" />
+        <location filename="../../desktop/ui/case_dialog.py" line="233" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="234" />
+        <location filename="../../desktop/ui/case_dialog.py" line="236" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="237" />
+        <location filename="../../desktop/ui/case_dialog.py" line="239" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="238" />
+        <location filename="../../desktop/ui/case_dialog.py" line="240" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="243" />
+        <location filename="../../desktop/ui/case_dialog.py" line="245" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="244" />
+        <location filename="../../desktop/ui/case_dialog.py" line="246" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="245" />
+        <location filename="../../desktop/ui/case_dialog.py" line="247" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="250" />
+        <location filename="../../desktop/ui/case_dialog.py" line="252" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="251" />
+        <location filename="../../desktop/ui/case_dialog.py" line="253" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="254" />
+        <location filename="../../desktop/ui/case_dialog.py" line="256" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="257" />
+        <location filename="../../desktop/ui/case_dialog.py" line="259" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <location filename="../../desktop/ui/case_dialog.py" line="261" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="260" />
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="261" />
+        <location filename="../../desktop/ui/case_dialog.py" line="263" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <location filename="../../desktop/ui/case_dialog.py" line="264" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="263" />
+        <location filename="../../desktop/ui/case_dialog.py" line="265" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="265" />
+        <location filename="../../desktop/ui/case_dialog.py" line="267" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="267" />
+        <location filename="../../desktop/ui/case_dialog.py" line="269" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <location filename="../../desktop/ui/case_dialog.py" line="271" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="270" />
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="271" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="274" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="275" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="276" />
+        <location filename="../../desktop/ui/case_dialog.py" line="278" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="279" />
+        <location filename="../../desktop/ui/case_dialog.py" line="281" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="283" />
+        <location filename="../../desktop/ui/case_dialog.py" line="285" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="285" />
+        <location filename="../../desktop/ui/case_dialog.py" line="287" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="289" />
+        <location filename="../../desktop/ui/case_dialog.py" line="291" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="292" />
+        <location filename="../../desktop/ui/case_dialog.py" line="294" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="294" />
+        <location filename="../../desktop/ui/case_dialog.py" line="296" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="295" />
+        <location filename="../../desktop/ui/case_dialog.py" line="297" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="296" />
+        <location filename="../../desktop/ui/case_dialog.py" line="298" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="297" />
+        <location filename="../../desktop/ui/case_dialog.py" line="299" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="298" />
+        <location filename="../../desktop/ui/case_dialog.py" line="300" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="317" />
+        <location filename="../../desktop/ui/case_dialog.py" line="319" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="321" />
+        <location filename="../../desktop/ui/case_dialog.py" line="323" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="329" />
+        <location filename="../../desktop/ui/case_dialog.py" line="331" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="330" />
+        <location filename="../../desktop/ui/case_dialog.py" line="332" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="363" />
+        <location filename="../../desktop/ui/case_dialog.py" line="365" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="395" />
+        <location filename="../../desktop/ui/case_dialog.py" line="397" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="419" />
+        <location filename="../../desktop/ui/case_dialog.py" line="421" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="444" />
+        <location filename="../../desktop/ui/case_dialog.py" line="452" />
         <source>Choose the suggestion or reply</source>
         <translation>选择建议原文或答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="446" />
+        <location filename="../../desktop/ui/case_dialog.py" line="454" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="455" />
+        <location filename="../../desktop/ui/case_dialog.py" line="463" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="485" />
+        <location filename="../../desktop/ui/case_dialog.py" line="493" />
         <source>Filled: {fields}.</source>
         <translation>已填入：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="485" />
+        <location filename="../../desktop/ui/case_dialog.py" line="493" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="489" />
+        <location filename="../../desktop/ui/case_dialog.py" line="497" />
         <source>Nothing new found for the empty fields.</source>
         <translation>没有找到可填入空白栏目的新内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="491" />
+        <location filename="../../desktop/ui/case_dialog.py" line="499" />
         <source>No number, title or proposer found in this text.</source>
         <translation>这段文字中没有找到编号、标题或提出人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="514" />
+        <location filename="../../desktop/ui/case_dialog.py" line="522" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="515" />
+        <location filename="../../desktop/ui/case_dialog.py" line="523" />
         <source>number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="516" />
+        <location filename="../../desktop/ui/case_dialog.py" line="524" />
         <source>session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="520" />
+        <location filename="../../desktop/ui/case_dialog.py" line="528" />
         <source>proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="529" />
+        <location filename="../../desktop/ui/case_dialog.py" line="537" />
         <source>number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="532" />
+        <location filename="../../desktop/ui/case_dialog.py" line="540" />
         <source>role</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="576" />
+        <location filename="../../desktop/ui/case_dialog.py" line="584" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="582" />
+        <location filename="../../desktop/ui/case_dialog.py" line="590" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="589" />
-        <location filename="../../desktop/ui/case_dialog.py" line="640" />
+        <location filename="../../desktop/ui/case_dialog.py" line="597" />
+        <location filename="../../desktop/ui/case_dialog.py" line="648" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -2170,47 +2180,47 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="136" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="137" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="140" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="141" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="181" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="183" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>

@@ -63,6 +63,9 @@ def test_agency_name_and_seal_diameter_are_stored(
     dialog.findChild(QDoubleSpinBox, "sealDiameter").setValue(45)
     dialog.findChild(QSpinBox, "agencyDueMonths").setValue(6)
     dialog.findChild(QCheckBox, "agencyFeedbackForm").setChecked(True)
+    contact_line = dialog.findChild(QCheckBox, "agencyContactLine")
+    assert contact_line.isChecked()  # letters are expected to carry a contact line
+    contact_line.setChecked(False)
     scheme = dialog.findChild(QComboBox, "categoryScheme")
     scheme.setCurrentIndex(scheme.findData("ABCD"))
     assert "留作参考" in dialog.findChild(QLabel, "categoryMeanings").text()
@@ -75,6 +78,7 @@ def test_agency_name_and_seal_diameter_are_stored(
     assert profile.cc == ["市人大常委会代表工委", "市政府办公室"]
     assert profile.due_months == 6
     assert profile.feedback_form is True
+    assert profile.contact_line is False
     assert profile.category_scheme == "ABCD"
 
 
