@@ -211,7 +211,7 @@ def _files(folder: Path) -> list[str]:
     return sorted(str(p) for p in folder.rglob("*")) if folder.exists() else []
 
 
-@fuzz_settings(examples=150)
+@fuzz_settings(examples=600)
 @given(data=_mutated_pack())
 def test_fuzz_pack_import(receiver: LibraryStore, tmp_path: Path, data: bytes) -> None:
     pack = tmp_path / "同事资料包.zip"
