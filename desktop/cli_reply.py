@@ -10,7 +10,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from desktop.casework import SECTIONS, CaseError, CaseExists, DraftBlock, case_from_json
+from desktop.casework import (
+    SECTIONS,
+    Case,
+    CaseError,
+    CaseExists,
+    DraftBlock,
+    case_from_json,
+)
 from desktop.cli_args import INT64_MAX, has_surrogates, text, whole_number
 from desktop.compose import (
     Composition,
@@ -237,6 +244,19 @@ def _library_write_error(exc: sqlite3.Error) -> CliError:
     return CliError(f"{why}：本次未保存案件和草稿，也未生成任何文件。请稍后再试。")
 
 
+def _keep_status(stored: Case | None, case: Case, data: dict[str, Any]) -> None:
+    """``--update`` changes the case's fields, not where it stands in the work: the status
+    stays unless CASE.json names one, and a sent case (read-only in the window) is refused."""
+    if stored is None or "status" in data:
+        return
+    if stored.status == "sent":
+        raise CliError(
+            f"第{case.number}号案件已答复（只读），未作任何修改。如确需修改，请先在窗口中"
+            '“重新打开”该案件，或在案件文件中写明 "status": "drafting"。'
+        )
+    case.status = stored.status
+
+
 def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     from desktop.export_docx import SealError, check_seal_image, write_docx
     from desktop.safe_write import TargetLocked, WriteFailed
@@ -253,6 +273,8 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     existing = store.find_case(case.session, case.number)
     if existing is not None and not args.update:
         raise CliError(CaseExists(existing, case.session, case.number).message)
+    if existing is not None:
+        _keep_status(store.get_case(existing), case, data)
     free = data.get("sections") or {}
     if not isinstance(free, dict) or any(
         k not in SECTIONS or not isinstance(v, list) or not all(isinstance(t, str) for t in v)

@@ -439,3 +439,26 @@ def test_draft_prints_the_findings_it_exported_with(
         capsys, "draft", "--case", str(case), "--out", str(tmp_path / "4.docx"), "--db", db
     )
     assert code == 0 and "需要核对" not in err
+
+
+def test_update_keeps_the_status_and_refuses_a_sent_case(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case_id = _window_case(db)
+    with LibraryStore(db) as store:
+        store.set_case_status(case_id, "awaiting")
+    out = tmp_path / "答复.docx"
+    args = ["draft", "--case", str(_case(tmp_path)), "--out", str(out), "--db", db, "--update"]
+    code, _, err = run(capsys, *args)
+    assert code == 0, err
+    with LibraryStore(db) as store:
+        case = store.get_case(case_id)
+        assert case is not None and case.status == "awaiting" and case.proposers == ["张三", "李四"]
+        store.set_case_status(case_id, "sent")
+    out.unlink()
+    code, _, err = run(capsys, *args)
+    assert code == 2 and "已答复" in err and "重新打开" in err
+    assert not out.exists()
+    with LibraryStore(db) as store:
+        assert len(store.draft_versions(case_id)) == 2
+        assert store.get_case(case_id).status == "sent"  # type: ignore[union-attr]
