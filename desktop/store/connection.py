@@ -13,6 +13,7 @@ then it gives up with :class:`LibraryBusy` before it has written anything.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Generator
@@ -24,7 +25,9 @@ from sqlite_utils import Database
 from desktop.store.errors import LibraryBusy
 
 QUIET_WAIT: Final = 1.5  # seconds
-LONG_WAIT: Final = 120.0  # seconds, after the notice
+# Seconds a writer waits after the notice; $REPLYDESK_LOCK_WAIT changes it (tests, slow shares).
+LONG_WAIT_ENV: Final = "REPLYDESK_LOCK_WAIT"
+LONG_WAIT: Final = 120.0
 WAIT_MESSAGE: Final = "资料库正被另一操作占用，正在等待…"
 _BUSY: Final = frozenset({"SQLITE_BUSY", "SQLITE_LOCKED"})
 
@@ -36,6 +39,13 @@ def is_busy(exc: BaseException) -> bool:
     return name in _BUSY or "database is locked" in str(exc)
 
 
+def _long_wait() -> float:
+    try:
+        return max(0.0, float(os.environ.get(LONG_WAIT_ENV, LONG_WAIT)))
+    except ValueError:
+        return LONG_WAIT
+
+
 class LibraryDatabase(Database):
     """sqlite-utils' ``Database`` whose :meth:`atomic` takes the write lock first."""
 
@@ -43,7 +53,7 @@ class LibraryDatabase(Database):
         super().__init__(conn)
         self.timeout = timeout  # the connection's busy timeout for reads, in seconds
         self.quiet_wait = QUIET_WAIT
-        self.long_wait = LONG_WAIT
+        self.long_wait = _long_wait()
         self.on_wait: Callable[[], None] | None = None
 
     def _busy_timeout(self, seconds: float) -> None:
