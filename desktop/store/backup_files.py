@@ -24,7 +24,9 @@ _NAME_RE: Final = re.compile(
     + "|".join(REASONS)
     + r")(?:-(?P<n>\d+))?\.db\Z"
 )
-_STORE_MIGRATION_RE: Final = re.compile(r"^before-migration-(?P<stamp>\d{8}-\d{6})\.db\Z")
+_STORE_MIGRATION_RE: Final = re.compile(
+    r"^before-migration-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.db\Z"
+)
 _STAMP: Final = "%Y-%m-%d-%H%M"
 _DISK_FULL_ERRNOS: Final = frozenset(
     code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None

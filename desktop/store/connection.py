@@ -39,6 +39,14 @@ def is_busy(exc: BaseException) -> bool:
     return name in _BUSY or "database is locked" in str(exc)
 
 
+def _has_code(sql: str) -> bool:
+    """Whether a piece of a script holds more than white space, ``;`` and comments."""
+    return any(
+        line.strip().strip(";").strip() and not line.strip().startswith("--")
+        for line in sql.splitlines()
+    )
+
+
 def _long_wait() -> float:
     try:
         return max(0.0, float(os.environ.get(LONG_WAIT_ENV, LONG_WAIT)))
@@ -85,6 +93,24 @@ class LibraryDatabase(Database):
                 ) from exc
         finally:
             self._busy_timeout(self.timeout)
+
+    def executescript(self, sql: str) -> sqlite3.Cursor:
+        """Inside a transaction, statement by statement: ``sqlite3.executescript`` would
+        commit the transaction first (a migration must stay one transaction, under the
+        write lock, with the record that it was applied)."""
+        if not self.conn.in_transaction:
+            return super().executescript(sql)
+        cursor = self.conn.cursor()
+        statement = ""
+        for piece in sql.split(";"):
+            statement += piece + ";"
+            if sqlite3.complete_statement(statement):
+                if _has_code(statement):
+                    cursor.execute(statement)
+                statement = ""
+        if _has_code(statement[:-1]):
+            cursor.execute(statement[:-1])
+        return cursor
 
     @contextmanager
     def atomic(self) -> Generator[Database, None, None]:

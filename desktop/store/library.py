@@ -42,13 +42,16 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
             self.db.enable_wal()
             self._open_key = open_files.register(self.path)
             self._check_not_newer()
+            self._migrate(existed, backup_dir or self.path.parent / "backups")
         except sqlite3.DatabaseError as exc:
             self.close()
             raise LibraryError(
                 f"资料库文件“{self.path}”无法打开（{exc}）：它可能已损坏、不是资料库文件，"
                 "或正被其他程序占用。"
             ) from exc
-        self._migrate(existed, backup_dir or self.path.parent / "backups")
+        except BaseException:
+            self.close()
+            raise
 
     # ----------------------------------------------------------------- lifecycle
     def on_wait(self, notice: Callable[[], None] | None) -> None:
@@ -82,23 +85,44 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
             )
 
     def _migrate(self, existed: bool, backup_dir: Path) -> None:
-        pending = MIGRATIONS.pending(self.db)
-        if not pending:
+        """Bring the schema up to date, once, however many programs open the library at once.
+
+        Everything happens in one write transaction (``BEGIN IMMEDIATE``): a second program
+        opening the library meanwhile waits for it, then finds nothing pending. The copy
+        taken before the migration is made inside that transaction too."""
+        if not MIGRATIONS.pending(self.db):
             return
-        if existed and self.db.table_names():
-            self.backup_to(backup_dir / f"before-migration-{dt.datetime.now():%Y%m%d-%H%M%S}.db")
-        MIGRATIONS.apply(self.db)
-        log.info("library %s migrated: %s", self.path, [m.name for m in pending])
+        db = self._database()
+        db.begin_write()
+        try:
+            pending = MIGRATIONS.pending(self.db)  # again, now that nobody else can write
+            if pending:
+                if existed and self.db.table_names():
+                    self.backup_to(_unique_name(backup_dir, "before-migration", ".db"))
+                MIGRATIONS.apply(self.db)
+            self.db.conn.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+        if pending:
+            log.info("library %s migrated: %s", self.path, [m.name for m in pending])
 
     def backup_to(self, target: Path) -> Path:
-        """Copy the library with SQLite's online backup API (consistent while in use)."""
+        """Copy the library with SQLite's online backup API (consistent while in use).
+
+        Read through a connection of its own: the backup API cannot read through a connection
+        that holds a write transaction (the migration's), and the other connection sees the
+        last committed state, which is what is to be kept."""
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".part")
+        source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
         dest = sqlite3.connect(str(tmp))
         try:
-            self.db.conn.backup(dest)
+            source.backup(dest)
         finally:
             dest.close()
+            source.close()
         tmp.replace(target)
         return target
 
@@ -127,3 +151,16 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
+
+
+def _unique_name(folder: Path, prefix: str, suffix: str) -> Path:
+    """``<prefix>-20261121-093000<suffix>`` in ``folder``, with ``-2``, ``-3`` … when that
+    name (or its ``.part``) is taken: two libraries migrated in the same second share a
+    backups folder."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{prefix}-{stamp}{suffix}"
+    n = 2
+    while target.exists() or target.with_name(target.name + ".part").exists():
+        target = folder / f"{prefix}-{stamp}-{n}{suffix}"
+        n += 1
+    return target
