@@ -54,6 +54,7 @@ from desktop.store.backup_files import (
 from desktop.store.backup_files import (
     _describe as _describe,  # tests read backup names through it
 )
+from desktop.store.leftovers import remove_leftovers
 from desktop.store.restore import RestoreResult, restore_backup
 
 __all__ = [
@@ -119,6 +120,7 @@ def make_backup(
             raise BackupError("备份文件不能就是资料库文件本身，请换一个文件名。")
         raise BackupError(f"“{target}”已经存在。为免覆盖，请换一个文件名或文件夹。")
     part = target.with_name(target.name + ".part")
+    remove_leftovers(db, folder)
     conn = store_conn if store_conn is not None else _connect_library(db)
     try:
         try:
@@ -128,11 +130,15 @@ def make_backup(
             if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
                 raise _damaged_library(db, str(exc)) from exc
             raise _write_failed(exc, folder, "备份") from exc
+        except UnicodeDecodeError as exc:
+            raise _damaged_library(db, "其中的文字无法读取") from exc
         check = sqlite3.connect(str(part), isolation_level=None)
         try:
             result = _quick_check(check)
         except sqlite3.DatabaseError as exc:
             result = str(exc)
+        except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
+            result = "其中的文字无法读取"
         finally:
             check.close()
         if result != "ok":

@@ -20,6 +20,7 @@ from desktop.store.backup_files import (
     list_backups,
 )
 from desktop.store.schema import MIGRATION_SET, known_migration_names
+from desktop.store.schema_check import schema_differences
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,13 @@ def check_backup(path: Path) -> BackupInfo:
                 f"备份文件“{name}”由更新版本的答复助手生成，本版本无法使用。"
                 "请先升级答复助手再恢复。"
             )
+        differences = schema_differences(conn, applied)
+        if differences:
+            shown = "；".join(differences[:3]) + ("等" if len(differences) > 3 else "")
+            raise BackupError(
+                f"备份文件“{name}”的结构与答复助手资料库（第 {len(applied)} 版）不符"
+                f"（{shown}），可能被改动过，不能用来恢复。请换一个备份。"
+            )
         letters = int(conn.execute("SELECT count(*) FROM letters").fetchone()[0])
         paragraphs = int(conn.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
         cases = (
@@ -137,6 +145,10 @@ def check_backup(path: Path) -> BackupInfo:
         )
     except sqlite3.DatabaseError as exc:
         raise BackupError(f"无法读取备份文件“{name}”（{exc}）。") from exc
+    except (UnicodeDecodeError, ValueError) as exc:  # text that is not UTF-8: damaged bytes
+        raise BackupError(
+            f"备份文件“{name}”已损坏（其中的文字无法读取），不能用来恢复。请换一个较早的备份。"
+        ) from exc
     finally:
         conn.close()
     return BackupInfo(path, _made_at(path), letters, paragraphs, cases, applied, size)
@@ -174,6 +186,8 @@ def library_problem(db_path: Path) -> str | None:
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
             return "文件头已损坏，不是 SQLite 数据库"
         return str(exc) if is_damage(exc) else None
+    except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
+        return "文件已损坏，其中的文字无法读取"
     finally:
         if conn is not None:
             conn.close()

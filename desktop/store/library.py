@@ -16,6 +16,7 @@ from desktop.store import open_files
 from desktop.store.casework import CaseworkMixin
 from desktop.store.connection import LibraryDatabase
 from desktop.store.errors import LibraryBusy, LibraryError
+from desktop.store.leftovers import remove_leftovers
 from desktop.store.letters import LettersMixin
 from desktop.store.packs import PacksMixin
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
@@ -31,6 +32,7 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
+        remove_leftovers(self.path, backup_dir or self.path.parent / "backups")
         self._open_key: tuple[int, int] | None = None
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT)

@@ -28,6 +28,7 @@ from desktop.store.backup_files import (
     _write_failed,
     is_damage,
 )
+from desktop.store.leftovers import remove_leftovers
 from desktop.store.open_files import is_open_library
 
 
@@ -166,6 +167,7 @@ def restore_backup(
         # Every connection of this process must be closed first: the file is replaced and
         # its -wal removed under them (and a plain copy would drop their locks).
         raise BackupError(LOCKED_MESSAGE)
+    remove_leftovers(db, backups_dir(db))
     info = check_backup(backup)
     if _same_file(backup, db):
         raise BackupError("这个文件就是当前的资料库，不能用它自己来恢复。")
@@ -198,6 +200,8 @@ def restore_backup(
             result = _quick_check(check)
         except sqlite3.DatabaseError as exc:
             result = str(exc)
+        except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
+            result = "其中的文字无法读取"
         finally:
             check.close()
         if result != "ok":
