@@ -586,6 +586,10 @@ ZH: dict[str, str] = {
         "已用 %1 的备份恢复资料库。损坏的文件另存为：\n%2"
     ),
     "The daily backup was not made: %1": "今天的自动备份没有完成：%1",
+    "Read-only library: it is on a read-only medium. You can read, search and export; "
+    "changes cannot be saved.": (
+        "只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。"
+    ),
     # ------------------------------------------------------------------ about
     "About ReplyDesk": "关于答复助手",
     "Version %1": "版本 %1",

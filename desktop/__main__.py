@@ -122,10 +122,22 @@ def _open_store(db: Path | None) -> Any:
     store = LibraryStore(db or default_db_path())
     # A write that has to wait for another program says so (it may wait for a while).
     store.on_wait(lambda: print(WAIT_MESSAGE, file=sys.stderr, flush=True))
-    if db is None:
+    if store.read_only:
+        print(READ_ONLY_NOTICE, file=sys.stderr)
+    elif db is None:
         # The embedded default library starts with the sample documents.
         ensure_sample_library(store)
     return store
+
+
+READ_ONLY_NOTICE = "注意：资料库在只读的位置，已只读打开：可查看、搜索和导出到别处，不能修改。"
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Whether a command changes the library (refused at once on a read-only library)."""
+    if args.command == "profile":
+        return getattr(args, "profile_command", None) == "set"
+    return args.command in {"import", "draft", "import-pack"}
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
@@ -340,6 +352,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command not in NO_LIBRARY:
             store = _open_store(args.db)
+            if store.read_only and _writes(args):
+                from desktop.store import LibraryReadOnly
+
+                raise LibraryReadOnly()
         return COMMANDS[args.command](store, args)
     except LibraryError as exc:
         print(exc.message, file=sys.stderr)

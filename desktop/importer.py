@@ -20,7 +20,7 @@ from desktop.letter_parser import parse_letter
 from desktop.model import ImportFailure, ParsedLetter
 from desktop.normalize import normalized_key
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
-from desktop.store import LibraryBusy, LibraryStore
+from desktop.store import LibraryError, LibraryStore
 from desktop.store.open_files import is_open_library
 
 log = logging.getLogger(__name__)
@@ -152,7 +152,7 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
             source_path=printable_path(path.resolve()),
             source_format=extracted.source_format,
         )
-    except LibraryBusy as exc:
+    except LibraryError as exc:  # busy for too long, or read-only
         return ImportResult(name, "failed", message=f"这份文件未导入：{exc.message}")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):

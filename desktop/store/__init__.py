@@ -3,9 +3,17 @@
 from desktop.store.library import (
     LibraryBusy,
     LibraryError,
+    LibraryReadOnly,
     LibraryStore,
     ParagraphHit,
     SearchFilters,
 )
 
-__all__ = ["LibraryBusy", "LibraryError", "LibraryStore", "ParagraphHit", "SearchFilters"]
+__all__ = [
+    "LibraryBusy",
+    "LibraryError",
+    "LibraryReadOnly",
+    "LibraryStore",
+    "ParagraphHit",
+    "SearchFilters",
+]

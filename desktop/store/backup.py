@@ -33,7 +33,13 @@ from pathlib import Path
 from desktop.paths import backups_dir
 
 # Checking and restoring live in their own modules; their names stay importable from here.
-from desktop.store.backup_check import BackupInfo, check_backup, find_good_backup, library_problem
+from desktop.store.backup_check import (
+    BackupInfo,
+    _open_read_only,
+    check_backup,
+    find_good_backup,
+    library_problem,
+)
 from desktop.store.backup_files import (
     DAILY_KEEP,
     REASONS,
@@ -55,6 +61,7 @@ from desktop.store.backup_files import (
     _describe as _describe,  # tests read backup names through it
 )
 from desktop.store.leftovers import remove_leftovers
+from desktop.store.open_files import read_only_location
 from desktop.store.restore import RestoreResult, restore_backup
 
 __all__ = [
@@ -79,6 +86,8 @@ __all__ = [
 def _connect_library(db: Path) -> sqlite3.Connection:
     if not db.is_file() or db.stat().st_size == 0:
         raise BackupError(f"资料库文件“{db}”不存在或是空的，没有可备份的内容。")
+    if read_only_location(db):  # a read-only medium: copy it elsewhere without writing there
+        return _open_read_only(db)
     return sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
 
 

@@ -19,6 +19,7 @@ from desktop.store.backup_files import (
     is_damage,
     list_backups,
 )
+from desktop.store.open_files import read_only_location
 from desktop.store.schema import MIGRATION_SET, known_migration_names
 from desktop.store.schema_check import schema_differences
 
@@ -180,7 +181,10 @@ def library_problem(db_path: Path) -> str | None:
     # open()/close() of the file would drop that connection's locks (desktop.store.open_files).
     conn = None
     try:
-        conn = sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
+        if read_only_location(db):
+            conn = _open_read_only(db)
+        else:
+            conn = sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
         result = _quick_check(conn)
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":

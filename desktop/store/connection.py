@@ -22,7 +22,7 @@ from typing import Final
 
 from sqlite_utils import Database
 
-from desktop.store.errors import LibraryBusy
+from desktop.store.errors import LibraryBusy, LibraryReadOnly
 
 QUIET_WAIT: Final = 1.5  # seconds
 # Seconds a writer waits after the notice; $REPLYDESK_LOCK_WAIT changes it (tests, slow shares).
@@ -63,12 +63,15 @@ class LibraryDatabase(Database):
         self.quiet_wait = QUIET_WAIT
         self.long_wait = _long_wait()
         self.on_wait: Callable[[], None] | None = None
+        self.read_only = False  # opened read-only: every write is refused before it starts
 
     def _busy_timeout(self, seconds: float) -> None:
         self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def begin_write(self) -> None:
         """``BEGIN IMMEDIATE``, waiting for another writer as described above."""
+        if self.read_only:
+            raise LibraryReadOnly()
         started = time.monotonic()
         try:
             self._busy_timeout(self.quiet_wait)
@@ -111,6 +114,19 @@ class LibraryDatabase(Database):
         if _has_code(statement[:-1]):
             cursor.execute(statement[:-1])
         return cursor
+
+    @contextmanager
+    def snapshot(self) -> Generator[Database, None, None]:
+        """A read transaction (plain ``BEGIN``): one consistent view, no write lock taken."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
 
     @contextmanager
     def atomic(self) -> Generator[Database, None, None]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 
 class LibraryError(Exception):
     """The library file cannot be used; ``message`` is plain Chinese for the clerk."""
@@ -14,3 +16,22 @@ class LibraryError(Exception):
 class LibraryBusy(LibraryError):
     """Another program held the write lock for longer than a writer waits; nothing was
     written."""
+
+
+READ_ONLY_MESSAGE = (
+    "资料库是只读的（例如在只读的U盘、光盘或共享文件夹上），不能写入，本次没有改动任何内容。"
+    "可以查看、搜索，并导出到别处；要修改，请把资料库复制到可写的位置后再打开。"
+)
+
+
+class LibraryReadOnly(LibraryError, sqlite3.OperationalError):
+    """A write to a library opened read-only. Also an ``sqlite3.OperationalError`` ("attempt
+    to write a readonly database"), so code that handles SQLite's own read-only error handles
+    this one the same way."""
+
+    def __init__(self, message: str = READ_ONLY_MESSAGE):
+        super().__init__(message)
+        self.sqlite_errorname = "SQLITE_READONLY"
+
+    def __str__(self) -> str:
+        return f"attempt to write a readonly database: {self.message}"

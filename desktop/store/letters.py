@@ -49,6 +49,10 @@ class LettersMixin:
         The check and the insert are one write transaction: two imports of the same file at
         once (two windows, a window and the command line) store it once, and the second is
         told it is a duplicate."""
+        if getattr(self, "read_only", False):  # still tell a duplicate from a refusal
+            existing = self.find_letter_by_hash(content_hash)
+            if existing is not None:
+                return existing, False
         with self.db.atomic():
             existing = self.find_letter_by_hash(content_hash)
             if existing is not None:

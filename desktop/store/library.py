@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.store import open_files
 from desktop.store.casework import CaseworkMixin
 from desktop.store.connection import LibraryDatabase
-from desktop.store.errors import LibraryBusy, LibraryError
+from desktop.store.errors import LibraryBusy, LibraryError, LibraryReadOnly
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.letters import LettersMixin
 from desktop.store.packs import PacksMixin
@@ -24,7 +24,14 @@ from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchMixi
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT = 5.0  # seconds a read waits (writes wait longer: desktop.store.connection)
-__all__ = ["LibraryBusy", "LibraryError", "LibraryStore", "ParagraphHit", "SearchFilters"]
+__all__ = [
+    "LibraryBusy",
+    "LibraryError",
+    "LibraryReadOnly",
+    "LibraryStore",
+    "ParagraphHit",
+    "SearchFilters",
+]
 
 
 class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
@@ -32,21 +39,36 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
-        remove_leftovers(self.path, backup_dir or self.path.parent / "backups")
+        # A library on a read-only medium is opened read-only: it can be read, searched and
+        # exported elsewhere; every write is refused with a plain message (LibraryReadOnly).
+        self.read_only = existed and open_files.read_only_location(self.path)
+        if not self.read_only:
+            remove_leftovers(self.path, backup_dir or self.path.parent / "backups")
         self._open_key: tuple[int, int] | None = None
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT)
+            conn = self._connect()
             self.db = LibraryDatabase(conn, timeout=BUSY_TIMEOUT)
+            self._database().read_only = self.read_only
             self.db.execute("PRAGMA foreign_keys = ON")
             # The one-character index's triggers call spaced(); every connection that writes
             # paragraphs needs it.
             self.db.conn.create_function("spaced", 1, spaced, deterministic=True)
-            self.db.enable_wal()
+            if not self.read_only:
+                self.db.enable_wal()
             self._open_key = open_files.register(self.path)
             self._check_not_newer()
-            self._migrate(existed, backup_dir or self.path.parent / "backups")
+            if self.read_only:
+                self._check_current()
+            else:
+                self._migrate(existed, backup_dir or self.path.parent / "backups")
         except sqlite3.DatabaseError as exc:
             self.close()
+            if self.read_only:
+                raise LibraryError(
+                    f"资料库“{self.path}”所在的位置是只读的，只能只读打开，但没能打开（{exc}）。"
+                    "如果它上次没有正常关闭（旁边有 -wal 文件），请把整个文件夹复制到可写的位置"
+                    "后再打开。"
+                ) from exc
             raise LibraryError(
                 f"资料库文件“{self.path}”无法打开（{exc}）：它可能已损坏、不是资料库文件，"
                 "或正被其他程序占用。"
@@ -54,6 +76,23 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
         except BaseException:
             self.close()
             raise
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT)
+        # Nothing can be created beside it: with no -wal to read, open it as immutable (no
+        # -shm needed); with one, read-only, which reads the -wal too.
+        uri = self.path.resolve().as_uri()
+        wal = Path(f"{self.path}-wal").exists()
+        query = "mode=ro" if wal else "immutable=1"
+        return sqlite3.connect(f"{uri}?{query}", uri=True, timeout=BUSY_TIMEOUT)
+
+    def _check_current(self) -> None:
+        if MIGRATIONS.pending(self.db):
+            raise LibraryError(
+                f"资料库“{self.path}”是只读的，而它是旧版答复助手的格式，需要先升级才能使用，"
+                "只读时无法升级。请把它复制到可写的位置后再打开。"
+            )
 
     # ----------------------------------------------------------------- lifecycle
     def on_wait(self, notice: Callable[[], None] | None) -> None:

@@ -70,3 +70,16 @@ def is_open_library(path: str | Path) -> bool:
                 if key in _open:
                     return True
     return False
+
+
+def read_only_location(path: str | Path) -> bool:
+    """Whether an existing library can only be read where it is: the file, or the folder its
+    ``-wal``/``-shm`` files would be made in, is not writable (a read-only USB stick, CD or
+    share, a read-only mount, a write-protected file). Seen with ``access()`` only."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            return False
+        return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+    except (OSError, ValueError):
+        return False

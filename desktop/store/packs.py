@@ -72,6 +72,10 @@ class PacksMixin:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [LIBRARY_ID_KEY]).fetchone()
         if row and row[0]:
             return str(row[0])
+        if getattr(self, "read_only", False):  # cannot store one: the same one every time
+            return str(
+                uuid.uuid5(uuid.NAMESPACE_URL, f"replydesk-read-only:{getattr(self, 'path', '')}")
+            )
         with self.db.atomic():
             self.db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
@@ -90,7 +94,7 @@ class PacksMixin:
         original, section, is_heading}`` in order. One read transaction: a consistent
         snapshot even while another window imports."""
         columns = ", ".join(PACK_LETTER_COLUMNS)
-        with self.db.atomic():
+        with cast("LibraryDatabase", self.db).snapshot():
             letters = self.db.execute(
                 f"SELECT id, origin, {columns} FROM letters"
                 " WHERE ? IS NULL OR imported_at >= ? ORDER BY id",

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop.logs import setup_logging
 from desktop.paths import backups_dir, default_db_path, resources_dir, settings_path
@@ -251,6 +251,23 @@ def start_daily_backup(context: AppContext, window: QMainWindow) -> None:
     ).run_in_background()
 
 
+def show_read_only_notice(window: QMainWindow) -> QLabel:
+    """A library on a read-only medium was opened read-only: say so for as long as the window
+    is open (every write is refused with the store's message, see ``LibraryReadOnly``)."""
+    label = QLabel(
+        QCoreApplication.translate(
+            "app",
+            "Read-only library: it is on a read-only medium. You can read, search and export; "
+            "changes cannot be saved.",
+        )
+    )
+    label.setObjectName("readOnlyNotice")
+    label.setStyleSheet("QLabel { color: #8a4b00; font-weight: bold; padding: 0 6px; }")
+    window.statusBar().addPermanentWidget(label)
+    log.info("library opened read-only (read-only medium)")
+    return label
+
+
 def bring_forward(window: MainWindow) -> None:
     window.showNormal()
     window.raise_()
@@ -277,13 +294,14 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     if store is None:
         instance.release()
         return 2
-    ensure_sample_library(store)
+    if not store.read_only:
+        ensure_sample_library(store)
     context = AppContext(db, store=store)
     window = MainWindow(context, settings=settings)
     window_ref.append(window)
     instance.activated.connect(lambda: bring_forward(window))
     window.show()
-    if store.profile_is_sample():
+    if store.profile_is_sample() and not store.read_only:
         # Window-modal and not blocking: the rest of the start goes on behind it.
         log.info("first start: the profile is still the sample agency's; asking for the agency")
         window.first_start = FirstStartDialog(context, window)
@@ -292,11 +310,15 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     if note:
         window.statusBar().showMessage(note, 20000)
         log.info("fonts: %s", note)
-    offer_recovery(window, store)
+    if store.read_only:
+        show_read_only_notice(window)
+    else:
+        offer_recovery(window, store)
     if window.model.case is None and window.reopen_last_case():
         log.info("reopened case %s, open when ReplyDesk last closed", window.model.case_id)
     start_background_check(context, window)
-    start_daily_backup(context, window)
+    if not store.read_only:  # its backups folder is on the same read-only medium
+        start_daily_backup(context, window)
     if os.environ.get(SMOKE_ENV):
         QTimer.singleShot(1000, lambda: smoke_report_and_close(window, ours_loaded))
     code = app.exec()

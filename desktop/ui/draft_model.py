@@ -407,7 +407,7 @@ class DraftModel(QObject):
         nothing was written (nothing to write, no case, or the write failed)."""
         if not self._dirty or self.context is None or self.case_id is None or self._loading:
             return False
-        if getattr(self.context, "closed", False):
+        if getattr(self.context, "closed", False) or self.context.store.read_only:
             return False
         try:
             self.context.store.autosave_draft(self.case_id, self.draft)

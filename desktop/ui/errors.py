@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.store.errors import LibraryError
 
 log = logging.getLogger("desktop.ui.errors")
 
@@ -254,6 +255,10 @@ def install_excepthook(parent_getter: Callable[[], QWidget | None]) -> Callable[
     ) -> None:
         if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
             previous_sys(exc_type, exc, tb)
+            return
+        if isinstance(exc, LibraryError):  # the clerk's situation (read-only, busy): a message
+            log.info("refused: %s", exc.message)
+            show_error(parent_getter(), exc.message)
             return
         handler.handle(exc_type, exc, tb)
 

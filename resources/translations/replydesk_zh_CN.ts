@@ -951,33 +951,33 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="75" />
+        <location filename="../../desktop/ui/errors.py" line="76" />
         <source>ReplyDesk — an error occurred</source>
         <translation>答复助手 — 出现错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="87" />
+        <location filename="../../desktop/ui/errors.py" line="88" />
         <source>Something went wrong inside ReplyDesk. Your work is saved automatically, so you can usually carry on. If it happens again, click “Copy details” and send them to whoever looks after this computer.</source>
         <translation>答复助手内部出现了问题。您的工作会自动保存，一般可以继续操作。如果再次出现，请点击“复制详细信息”，发给负责维护这台电脑的同志。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="105" />
-        <location filename="../../desktop/ui/errors.py" line="135" />
+        <location filename="../../desktop/ui/errors.py" line="106" />
+        <location filename="../../desktop/ui/errors.py" line="136" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="108" />
+        <location filename="../../desktop/ui/errors.py" line="109" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="119" />
+        <location filename="../../desktop/ui/errors.py" line="120" />
         <source>Details:</source>
         <translation>详细信息：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/errors.py" line="131" />
+        <location filename="../../desktop/ui/errors.py" line="132" />
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -2613,6 +2613,11 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
         <location filename="../../desktop/ui/app.py" line="243" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="258" />
+        <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
+        <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>
 </context>
 </TS>
