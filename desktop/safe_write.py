@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from desktop.store.open_files import is_open_library
+
 __all__ = [
     "TargetLocked",
     "WriteFailed",
@@ -184,6 +186,8 @@ def atomic_write(target: Path, write: Callable[[Path], object], *, private: bool
         raise _no_folder(folder)
     if target.is_dir():
         raise WriteFailed(f"“{target}”是一个文件夹，请换一个文件名保存。")
+    if is_open_library(target):  # replacing it, or even opening it, would break the library
+        raise WriteFailed(f"“{target.name}”是资料库文件本身，不能用它保存，请换一个文件名。")
     old_mode = None
     if target.exists():
         _check_not_open(target)

@@ -13,9 +13,17 @@ class LibraryError(Exception):
         self.message = message
 
 
-class LibraryBusy(LibraryError):
+class LibraryBusy(LibraryError, sqlite3.OperationalError):
     """Another program held the write lock for longer than a writer waits; nothing was
-    written."""
+    written. Also an ``sqlite3.OperationalError`` ("database is locked"), so code that handles
+    SQLite's own busy error handles this one the same way."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.sqlite_errorname = "SQLITE_BUSY"
+
+    def __str__(self) -> str:
+        return f"database is locked: {self.message}"
 
 
 READ_ONLY_MESSAGE = (

@@ -100,6 +100,11 @@ class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
         second or two); the command line prints :data:`~desktop.store.connection.WAIT_MESSAGE`."""
         self._database().on_wait = notice
 
+    def set_write_wait(self, seconds: float) -> None:
+        """How long a write waits for another program's write after the first second or two
+        (the window's own connection waits less than the command line: it holds up the UI)."""
+        self._database().long_wait = max(0.0, seconds)
+
     def _database(self) -> LibraryDatabase:
         assert isinstance(self.db, LibraryDatabase)
         return self.db

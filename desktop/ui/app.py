@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 _KEEP: list[object] = []  # translators must outlive the window
 QT_TRANSLATION_LOADED = False  # Qt's own dialog texts (qtbase_zh_CN) found
 SMOKE_ENV = "REPLYDESK_SMOKE_TEST"  # the frozen build's smoke test: show, report, close
+UI_WRITE_WAIT = 5.0  # seconds, after the first 1.5 s (desktop.store.connection)
 
 
 def install_translations(app: QApplication, language: str) -> bool:
@@ -296,6 +297,9 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
         return 2
     if not store.read_only:
         ensure_sample_library(store)
+    # The UI thread's writes (autosave, saving a case) wait a few seconds for another
+    # program's write, not the command line's two minutes: then they say the library is busy.
+    store.set_write_wait(UI_WRITE_WAIT)
     context = AppContext(db, store=store)
     window = MainWindow(context, settings=settings)
     window_ref.append(window)

@@ -94,3 +94,16 @@ def test_check_backup_still_refuses_what_is_not_a_library(tmp_path: Path) -> Non
     with pytest.raises(B.BackupError, match="不是 SQLite 数据库文件"):
         B.check_backup(tiny)
     assert B.library_problem(junk) == "文件头已损坏，不是 SQLite 数据库"
+
+
+def test_nothing_is_saved_over_the_open_library(tmp_path: Path, opened: list[str]) -> None:
+    from desktop.safe_write import WriteFailed, atomic_write
+
+    db = tmp_path / "library.db"
+    with LibraryStore(db) as store:
+        store.set_meta("k", "v")
+        before = db.stat().st_size
+        with pytest.raises(WriteFailed, match="资料库文件本身"):
+            atomic_write(db, lambda tmp: tmp.write_bytes(b"a letter"))
+        assert _touches(opened, db) == []
+        assert db.stat().st_size == before and store.get_meta("k") == "v"

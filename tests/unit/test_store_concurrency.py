@@ -137,3 +137,24 @@ def test_two_imports_of_the_same_files_at_once_store_each_once(db: Path, tmp_pat
     with LibraryStore(db) as store:
         assert store.letter_count() == 40
         assert store.integrity_check() == "ok"
+
+
+def test_a_refused_write_is_sqlite_s_own_busy_error_too(db: Path, tmp_path: Path) -> None:
+    """Code that handles "database is locked" (the window's autosave, packs) handles it."""
+    import sqlite3
+
+    from desktop.store import LibraryBusy
+
+    holder = _hold(db, tmp_path, 3.0)
+    try:
+        with LibraryStore(db) as store:
+            store._database().quiet_wait = 0.1
+            store.set_write_wait(0.2)
+            with pytest.raises(sqlite3.OperationalError) as info:
+                store.set_meta("k", "v")
+    finally:
+        holder.wait()
+    assert isinstance(info.value, LibraryBusy) and "database is locked" in str(info.value)
+    assert "本次没有写入" in info.value.message
+    with LibraryStore(db) as store:
+        assert store.get_meta("k") is None
