@@ -293,6 +293,18 @@ ZH: dict[str, str] = {
         "上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？"
     ),
     # ------------------------------------------------------------------ composer
+    "Check before export": "导出前检查",
+    (
+        "Proofreading found %n problem(s) in this letter that are still open. "
+        "Go back and correct them, or export the letter as it is."
+    ): "校对发现这封答复还有 %n 处问题未处理。可以返回修改，也可以按原样导出。",
+    "ExportCheckDialog|Where": "位置",
+    "ExportCheckDialog|Text": "原文",
+    "ExportCheckDialog|Problem": "问题",
+    "ExportCheckDialog|Salutation": "称呼",
+    "Paragraph %1": "第 %1 段",
+    "Back to the letter": "返回修改",
+    "Export anyway": "仍然导出",
     "SalutationLine|Salutation": "称呼",
     "The line the letter opens with. Type over it to change it for this letter.": (
         "答复开头的称呼。直接改写即可只改变这封答复的称呼。"

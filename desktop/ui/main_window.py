@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import Draft
-from desktop.compose import plain_text_body
+from desktop.compose import check_composition, plain_text_body
 from desktop.ui.case_dialog import CaseDialog
 from desktop.ui.case_state import ReadOnlyBar
 from desktop.ui.cases_pane import CasesPane
@@ -375,11 +375,20 @@ class MainWindow(QMainWindow):
         self.settings.setValue("export/folder", str(target.parent))
         return target
 
+    def _findings_allow_export(self, comp: Any) -> bool:
+        """Open proofreading findings are listed; the letter goes out only on 仍然导出."""
+        from desktop.ui.export_check import confirm_export
+
+        assert self.model.case is not None
+        findings = check_composition(comp, self.model.case)
+        texts = [comp.letter.salutation, *(p.text for p in comp.letter.paragraphs)]
+        return confirm_export(self, findings, texts)
+
     def export_docx(self, target: Path | None = None) -> Path | None:
         if not agency_ready(self.context, self):
             return None
         comp = self._composition()
-        if comp is None:
+        if comp is None or not self._findings_allow_export(comp):
             return None
         target = target or self._ask_target(".docx", self.tr("Word document (*.docx)"))
         if target is None:
@@ -411,7 +420,7 @@ class MainWindow(QMainWindow):
         if not agency_ready(self.context, self):
             return None
         comp = self._composition()
-        if comp is None:
+        if comp is None or not self._findings_allow_export(comp):
             return None
         text, warning = plain_text_body(comp.letter, self.context.profile().text_limit)
         target = target or self._ask_target(".txt", self.tr("Plain text (*.txt)"))

@@ -54,6 +54,24 @@ def test_object_names_for_testing_and_accessibility(window: MainWindow) -> None:
         assert action is not None and not action.shortcut().isEmpty(), name
 
 
+def answer_export_check(button: str, seen: list[list[str]]) -> None:
+    """Press ``button`` ("exportAnyway" / "backToLetter") in the export check once it shows,
+    noting the findings it listed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidget
+
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != "exportCheckDialog":
+            QTimer.singleShot(20, press)
+            return
+        listed = dialog.findChild(QTreeWidget, "exportFindings")
+        seen.append([listed.topLevelItem(i).text(2) for i in range(listed.topLevelItemCount())])
+        dialog.findChild(QPushButton, button).click()
+
+    QTimer.singleShot(0, press)
+
+
 def _new_case(window: MainWindow, qtbot: QtBot) -> int:
     dialog = CaseDialog(window.context, None, window)
     qtbot.addWidget(dialog)
@@ -110,7 +128,10 @@ def test_full_flow_new_case_search_insert_reorder_undo_export(
     assert restored == [first.paragraph_id, second.paragraph_id]
 
     target = tmp_path / "答复 输出.docx"
+    seen: list[list[str]] = []
+    answer_export_check("exportAnyway", seen)  # the reused paragraphs' old figures are listed
     assert window.export_docx(target) == target
+    assert seen and seen[0]
     paragraphs = [p.text.replace("\n", "") for p in Document(str(target)).paragraphs]
     body = [p for p in paragraphs if p.strip()]
     i1, i2 = body.index(first.text), body.index(second.text)
@@ -236,3 +257,27 @@ def test_back_up_now_and_restore_from_the_window(
     with LibraryStore(window.context.db_path) as again:
         assert again.letter_count() == letters_before
     assert list((window.context.db_path.parent / "backups").glob("*before-restore*.db"))
+
+
+def test_export_with_open_findings_lists_them_and_needs_export_anyway(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.casework import DraftBlock
+
+    window.open_case(_new_case(window, qtbot))
+    clean = tmp_path / "无问题.docx"
+    assert window.export_docx(clean) == clean  # nothing open: no question asked
+    window.composer.insert_paragraph("status", DraftBlock("free", "我们将于【请填写日期】前完成。"))
+    target = tmp_path / "答复.docx"
+    seen: list[list[str]] = []
+    answer_export_check("backToLetter", seen)
+    assert window.export_docx(target) is None
+    assert not target.exists()  # cancelled: nothing written
+    assert len(seen) == 1 and any("【请填写日期】" in m or "占位" in m for m in seen[0]), seen
+    text_target = tmp_path / "答复.txt"
+    answer_export_check("backToLetter", seen)
+    assert window.export_text(text_target) is None and not text_target.exists()
+    answer_export_check("exportAnyway", seen)
+    assert window.export_docx(target) == target and target.exists()
+    body = [p.text for p in Document(str(target)).paragraphs]
+    assert any("【请填写日期】" in p for p in body)
