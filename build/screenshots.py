@@ -107,6 +107,19 @@ def main() -> int:
     versions.show()
     shot(versions, "versions.png")
     versions.close()
+    # The check before export: a placeholder left in, and the reused paragraphs' old figures.
+    from desktop.compose import check_composition
+    from desktop.ui.export_check import ExportCheckDialog
+
+    window.composer.insert_paragraph(
+        "plan", DraftBlock("free", "我们将于【请填写日期】前完成建设任务。")
+    )
+    comp = window.model.compose(context)
+    texts = [comp.letter.salutation, *(p.text for p in comp.letter.paragraphs)]
+    check = ExportCheckDialog(check_composition(comp, window.model.case), texts, window)  # type: ignore[arg-type]
+    check.show()
+    shot(check, "export-check.png")
+    check.close()
     window.close()
     return 0
 

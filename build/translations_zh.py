@@ -25,6 +25,11 @@ ZH: dict[str, str] = {
     ),
     "LibraryPane|Reply": "答复",
     "The library holds %n document(s)": "资料库共有 %n 份文件",
+    # ------------------------------------------------------------------ Qt's file dialog
+    # (qtbase_zh_CN.qm lacks the first two and calls the size column 体积)
+    "QFileDialog|&Look in:": "查找范围(&L)：",
+    "QFileDialog|Files of &type:": "文件类型(&T)：",
+    "QFileSystemModel|Size": "大小",
     # ------------------------------------------------------------------ shared
     "ReplyDesk": "答复助手",
     "Close": "关闭",
@@ -298,9 +303,6 @@ ZH: dict[str, str] = {
         "Proofreading found %n problem(s) in this letter that are still open. "
         "Go back and correct them, or export the letter as it is."
     ): "校对发现这封答复还有 %n 处问题未处理。可以返回修改，也可以按原样导出。",
-    "ExportCheckDialog|Where": "位置",
-    "ExportCheckDialog|Text": "原文",
-    "ExportCheckDialog|Problem": "问题",
     "ExportCheckDialog|Salutation": "称呼",
     "Paragraph %1": "第 %1 段",
     "Back to the letter": "返回修改",

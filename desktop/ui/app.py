@@ -56,11 +56,6 @@ def install_translations(app: QApplication, language: str) -> bool:
     """Chinese (the default) or English (the source strings). True when Chinese loaded."""
     if language != "zh_CN":
         return False
-    ours = QTranslator(app)
-    loaded = ours.load(str(resources_dir() / "translations" / "replydesk_zh_CN.qm"))
-    if loaded:
-        app.installTranslator(ours)
-        _KEEP.append(ours)
     qt = QTranslator(app)
     global QT_TRANSLATION_LOADED
     if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
@@ -68,6 +63,12 @@ def install_translations(app: QApplication, language: str) -> bool:
         app.installTranslator(qt)
         _KEEP.append(qt)
         QT_TRANSLATION_LOADED = True
+    # Installed last, asked first: ours also mends a few of Qt's dialog texts (file_dialogs.py).
+    ours = QTranslator(app)
+    loaded = ours.load(str(resources_dir() / "translations" / "replydesk_zh_CN.qm"))
+    if loaded:
+        app.installTranslator(ours)
+        _KEEP.append(ours)
     return loaded
 
 

@@ -52,6 +52,7 @@ from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
 from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.ui.context import AppContext
+from desktop.ui.file_dialogs import documents_folder
 
 _ERROR_STYLE = "color: #b00020;"
 _INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
@@ -450,7 +451,7 @@ class CaseDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the suggestion or reply"),
-            "",
+            str(documents_folder()),
             self.tr("Documents ({patterns})").format(patterns=patterns),
         )
         if path:

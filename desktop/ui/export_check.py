@@ -1,42 +1,45 @@
 """Before a letter goes out: the proofreading findings still open, and an explicit choice.
 
 ``confirm_export(parent, findings, texts)`` returns True at once when there is nothing to
-show; otherwise it lists each finding (where it is, the words it is about, what is wrong) and
+show; otherwise it lists each finding (where it is, what is wrong, the words it is about) and
 exports only when the clerk presses 仍然导出 ("Export anyway"). The default button goes back
 to the letter, so Enter or Esc never sends a letter with problems out by accident.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.proofread.common import Finding
 
-EXCERPT = 12  # characters of context either side of the flagged words
+EXCERPT = 14  # characters of context either side of the flagged words
+MARK = "<span style='background:#ffd6d6'>{}</span>"
 
 
-def excerpt(text: str, start: int, end: int) -> str:
-    """The flagged words with a little context, marked 【…】."""
+def excerpt_html(text: str, start: int, end: int) -> str:
+    """The flagged words, highlighted, with a little context either side."""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    before = text[max(0, start - EXCERPT) : start]
-    after = text[end : end + EXCERPT]
     lead = "…" if start > EXCERPT else ""
     tail = "…" if end + EXCERPT < len(text) else ""
-    marked = f"【{text[start:end]}】" if end > start else ""
-    return f"{lead}{before}{marked}{after}{tail}"
+    return (
+        lead
+        + html.escape(text[max(0, start - EXCERPT) : start])
+        + MARK.format(html.escape(text[start:end]))
+        + html.escape(text[end : end + EXCERPT])
+        + tail
+    )
 
 
 class ExportCheckDialog(QDialog):
@@ -60,13 +63,11 @@ class ExportCheckDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.list = QTreeWidget(self)
+        # A text browser, not a table: Chinese has no spaces to wrap a table cell at, and every
+        # word of a finding should be readable without widening a column.
+        self.list = QTextBrowser(self)
         self.list.setObjectName("exportFindings")
-        self.list.setColumnCount(3)
-        self.list.setHeaderLabels([self.tr("Where"), self.tr("Text"), self.tr("Problem")])
-        self.list.setRootIsDecorated(False)
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
+        rows = []
         for f in findings:
             text = texts[f.paragraph] if 0 <= f.paragraph < len(texts) else ""
             where = (
@@ -74,15 +75,14 @@ class ExportCheckDialog(QDialog):
                 if f.paragraph == 0
                 else self.tr("Paragraph %1").replace("%1", str(f.paragraph))
             )
-            item = QTreeWidgetItem([where, excerpt(text, f.start, f.end), f.message])
-            item.setToolTip(1, text)
-            item.setToolTip(2, f.message)
-            self.list.addTopLevelItem(item)
-        header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.list.setColumnWidth(1, 260)
+            rows.append(
+                "<tr><td style='color:#555; white-space:nowrap'>" + html.escape(where) + "</td>"
+                f"<td><b>{html.escape(f.message)}</b><br>{excerpt_html(text, f.start, f.end)}"
+                "</td></tr>"
+            )
+        self.list.setHtml(
+            "<table cellspacing='0' cellpadding='5' width='100%'>" + "".join(rows) + "</table>"
+        )
 
         self.buttons = QDialogButtonBox(self)
         self.back_button = QPushButton(self.tr("Back to the letter"), self)
@@ -100,7 +100,7 @@ class ExportCheckDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
-        self.resize(760, 380)
+        self.resize(720, min(560, 180 + 64 * len(findings)))
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 

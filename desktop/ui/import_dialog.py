@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.importer import ImportProgress, ImportResult, import_paths
 from desktop.readers import SUPPORTED_SUFFIXES
 from desktop.ui.context import AppContext
+from desktop.ui.file_dialogs import documents_folder
 from desktop.ui.operation_dialog import OperationDialog
 from desktop.ui.operations import Cancelled
 
@@ -159,12 +160,16 @@ class ImportDialog(OperationDialog):
         filters = ";;".join(
             [self.tr("Letters ({patterns})").format(patterns=patterns), self.tr("All files (*)")]
         )
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add files"), "", filters)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add files"), str(documents_folder()), filters
+        )
         for name in files:
             self.add_path(Path(name))
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add folder"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Add folder"), str(documents_folder())
+        )
         if folder:
             self.add_path(Path(folder))
 

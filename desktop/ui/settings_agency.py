@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.export_docx import SealError, check_seal_image
+from desktop.ui.file_dialogs import documents_folder
 from desktop.ui.settings_base import (
     _ERROR_STYLE,
     _HINT_STYLE,
@@ -213,7 +214,7 @@ class AgencyTab(CategoriesTab):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose the seal image"),
-            "",
+            str(documents_folder()),
             self.tr("Images (*.png *.jpg *.jpeg)"),
         )
         if path:

@@ -51,212 +51,212 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="41" />
+        <location filename="../../desktop/ui/settings_agency.py" line="42" />
         <source>e.g. 南通市科学技术局</source>
         <translation>例如：南通市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="42" />
+        <location filename="../../desktop/ui/settings_agency.py" line="43" />
         <source>Printed as 签发人 when set</source>
         <translation>填写后在答复中印作“签发人”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="45" />
+        <location filename="../../desktop/ui/settings_agency.py" line="46" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="47" />
+        <location filename="../../desktop/ui/settings_agency.py" line="48" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="48" />
+        <location filename="../../desktop/ui/settings_agency.py" line="49" />
         <source>e.g. 通科函</source>
         <translation>例如：通科函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="49" />
+        <location filename="../../desktop/ui/settings_agency.py" line="50" />
         <source>e.g. 科技</source>
         <translation>例如：科技</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="51" />
+        <location filename="../../desktop/ui/settings_agency.py" line="52" />
         <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
         <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="54" />
+        <location filename="../../desktop/ui/settings_agency.py" line="55" />
         <source>Ask the deputy to return the feedback form (征询意见表)</source>
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="59" />
+        <location filename="../../desktop/ui/settings_agency.py" line="60" />
         <source>Warn before export when the contact name or phone is missing</source>
         <translation>联系人或联系电话未填写时，导出前提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="68" />
+        <location filename="../../desktop/ui/settings_agency.py" line="69" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="70" />
+        <location filename="../../desktop/ui/settings_agency.py" line="71" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="76" />
+        <location filename="../../desktop/ui/settings_agency.py" line="77" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="79" />
+        <location filename="../../desktop/ui/settings_agency.py" line="80" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="81" />
+        <location filename="../../desktop/ui/settings_agency.py" line="82" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <location filename="../../desktop/ui/settings_agency.py" line="83" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="83" />
+        <location filename="../../desktop/ui/settings_agency.py" line="84" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="84" />
+        <location filename="../../desktop/ui/settings_agency.py" line="85" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="85" />
+        <location filename="../../desktop/ui/settings_agency.py" line="86" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="86" />
+        <location filename="../../desktop/ui/settings_agency.py" line="87" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="87" />
+        <location filename="../../desktop/ui/settings_agency.py" line="88" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="88" />
+        <location filename="../../desktop/ui/settings_agency.py" line="89" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="89" />
+        <location filename="../../desktop/ui/settings_agency.py" line="90" />
         <source>Contact line</source>
         <translation>联系人行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="90" />
+        <location filename="../../desktop/ui/settings_agency.py" line="91" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="91" />
+        <location filename="../../desktop/ui/settings_agency.py" line="92" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="93" />
+        <location filename="../../desktop/ui/settings_agency.py" line="94" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="104" />
+        <location filename="../../desktop/ui/settings_agency.py" line="105" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="121" />
+        <location filename="../../desktop/ui/settings_agency.py" line="122" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="129" />
+        <location filename="../../desktop/ui/settings_agency.py" line="130" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="148" />
+        <location filename="../../desktop/ui/settings_agency.py" line="149" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="161" />
+        <location filename="../../desktop/ui/settings_agency.py" line="162" />
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="164" />
+        <location filename="../../desktop/ui/settings_agency.py" line="165" />
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="165" />
+        <location filename="../../desktop/ui/settings_agency.py" line="166" />
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="168" />
+        <location filename="../../desktop/ui/settings_agency.py" line="169" />
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="171" />
+        <location filename="../../desktop/ui/settings_agency.py" line="172" />
         <source>e.g. 2026-06-01; empty: the letter's date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="175" />
+        <location filename="../../desktop/ui/settings_agency.py" line="176" />
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="184" />
+        <location filename="../../desktop/ui/settings_agency.py" line="185" />
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="185" />
+        <location filename="../../desktop/ui/settings_agency.py" line="186" />
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="186" />
+        <location filename="../../desktop/ui/settings_agency.py" line="187" />
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="209" />
+        <location filename="../../desktop/ui/settings_agency.py" line="210" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="215" />
+        <location filename="../../desktop/ui/settings_agency.py" line="216" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="217" />
+        <location filename="../../desktop/ui/settings_agency.py" line="218" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="234" />
+        <location filename="../../desktop/ui/settings_agency.py" line="235" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -330,363 +330,363 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="131" />
+        <location filename="../../desktop/ui/case_dialog.py" line="132" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="133" />
+        <location filename="../../desktop/ui/case_dialog.py" line="134" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="187" />
+        <location filename="../../desktop/ui/case_dialog.py" line="188" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="188" />
+        <location filename="../../desktop/ui/case_dialog.py" line="189" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="194" />
+        <location filename="../../desktop/ui/case_dialog.py" line="195" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="196" />
+        <location filename="../../desktop/ui/case_dialog.py" line="197" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="201" />
+        <location filename="../../desktop/ui/case_dialog.py" line="202" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="203" />
+        <location filename="../../desktop/ui/case_dialog.py" line="204" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="208" />
+        <location filename="../../desktop/ui/case_dialog.py" line="209" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="209" />
+        <location filename="../../desktop/ui/case_dialog.py" line="210" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="217" />
+        <location filename="../../desktop/ui/case_dialog.py" line="218" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="226" />
+        <location filename="../../desktop/ui/case_dialog.py" line="227" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="227" />
+        <location filename="../../desktop/ui/case_dialog.py" line="228" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="231" />
+        <location filename="../../desktop/ui/case_dialog.py" line="232" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="233" />
+        <location filename="../../desktop/ui/case_dialog.py" line="234" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="236" />
+        <location filename="../../desktop/ui/case_dialog.py" line="237" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="239" />
+        <location filename="../../desktop/ui/case_dialog.py" line="240" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <location filename="../../desktop/ui/case_dialog.py" line="241" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="245" />
+        <location filename="../../desktop/ui/case_dialog.py" line="246" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="246" />
+        <location filename="../../desktop/ui/case_dialog.py" line="247" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="247" />
+        <location filename="../../desktop/ui/case_dialog.py" line="248" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="252" />
+        <location filename="../../desktop/ui/case_dialog.py" line="253" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="253" />
+        <location filename="../../desktop/ui/case_dialog.py" line="254" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="256" />
+        <location filename="../../desktop/ui/case_dialog.py" line="257" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <location filename="../../desktop/ui/case_dialog.py" line="260" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="261" />
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <location filename="../../desktop/ui/case_dialog.py" line="263" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="263" />
+        <location filename="../../desktop/ui/case_dialog.py" line="264" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <location filename="../../desktop/ui/case_dialog.py" line="265" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="265" />
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <location filename="../../desktop/ui/case_dialog.py" line="267" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="267" />
+        <location filename="../../desktop/ui/case_dialog.py" line="268" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <location filename="../../desktop/ui/case_dialog.py" line="270" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="271" />
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="274" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="274" />
+        <location filename="../../desktop/ui/case_dialog.py" line="275" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="276" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="278" />
+        <location filename="../../desktop/ui/case_dialog.py" line="279" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="281" />
+        <location filename="../../desktop/ui/case_dialog.py" line="282" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="285" />
+        <location filename="../../desktop/ui/case_dialog.py" line="286" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="287" />
+        <location filename="../../desktop/ui/case_dialog.py" line="288" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="291" />
+        <location filename="../../desktop/ui/case_dialog.py" line="292" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="294" />
+        <location filename="../../desktop/ui/case_dialog.py" line="295" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="296" />
+        <location filename="../../desktop/ui/case_dialog.py" line="297" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="297" />
+        <location filename="../../desktop/ui/case_dialog.py" line="298" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="298" />
+        <location filename="../../desktop/ui/case_dialog.py" line="299" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="299" />
+        <location filename="../../desktop/ui/case_dialog.py" line="300" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="300" />
+        <location filename="../../desktop/ui/case_dialog.py" line="301" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="319" />
+        <location filename="../../desktop/ui/case_dialog.py" line="320" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="323" />
+        <location filename="../../desktop/ui/case_dialog.py" line="324" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="331" />
+        <location filename="../../desktop/ui/case_dialog.py" line="332" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="332" />
+        <location filename="../../desktop/ui/case_dialog.py" line="333" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="365" />
+        <location filename="../../desktop/ui/case_dialog.py" line="366" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="397" />
+        <location filename="../../desktop/ui/case_dialog.py" line="398" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="421" />
+        <location filename="../../desktop/ui/case_dialog.py" line="422" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="452" />
+        <location filename="../../desktop/ui/case_dialog.py" line="453" />
         <source>Choose the suggestion or reply</source>
         <translation>选择建议原文或答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="454" />
+        <location filename="../../desktop/ui/case_dialog.py" line="455" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="463" />
+        <location filename="../../desktop/ui/case_dialog.py" line="464" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="493" />
+        <location filename="../../desktop/ui/case_dialog.py" line="494" />
         <source>Filled: {fields}.</source>
         <translation>已填入：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="493" />
+        <location filename="../../desktop/ui/case_dialog.py" line="494" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="497" />
+        <location filename="../../desktop/ui/case_dialog.py" line="498" />
         <source>Nothing new found for the empty fields.</source>
         <translation>没有找到可填入空白栏目的新内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="499" />
+        <location filename="../../desktop/ui/case_dialog.py" line="500" />
         <source>No number, title or proposer found in this text.</source>
         <translation>这段文字中没有找到编号、标题或提出人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="522" />
+        <location filename="../../desktop/ui/case_dialog.py" line="523" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="523" />
+        <location filename="../../desktop/ui/case_dialog.py" line="524" />
         <source>number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="524" />
+        <location filename="../../desktop/ui/case_dialog.py" line="525" />
         <source>session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="528" />
+        <location filename="../../desktop/ui/case_dialog.py" line="529" />
         <source>proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="537" />
+        <location filename="../../desktop/ui/case_dialog.py" line="538" />
         <source>number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="540" />
+        <location filename="../../desktop/ui/case_dialog.py" line="541" />
         <source>role</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="584" />
+        <location filename="../../desktop/ui/case_dialog.py" line="585" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="590" />
+        <location filename="../../desktop/ui/case_dialog.py" line="591" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="597" />
-        <location filename="../../desktop/ui/case_dialog.py" line="648" />
+        <location filename="../../desktop/ui/case_dialog.py" line="598" />
+        <location filename="../../desktop/ui/case_dialog.py" line="649" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -985,39 +985,24 @@
 <context>
     <name>ExportCheckDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_check.py" line="52" />
+        <location filename="../../desktop/ui/export_check.py" line="55" />
         <source>Check before export</source>
         <translation>导出前检查</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_check.py" line="55" />
+        <location filename="../../desktop/ui/export_check.py" line="58" />
         <source>Proofreading found %n problem(s) in this letter that are still open. Go back and correct them, or export the letter as it is.</source>
         <translation>
             <numerusform>校对发现这封答复还有 %n 处问题未处理。可以返回修改，也可以按原样导出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_check.py" line="66" />
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_check.py" line="66" />
-        <source>Text</source>
-        <translation>原文</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_check.py" line="66" />
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_check.py" line="73" />
+        <location filename="../../desktop/ui/export_check.py" line="74" />
         <source>Salutation</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_check.py" line="75" />
+        <location filename="../../desktop/ui/export_check.py" line="76" />
         <source>Paragraph %1</source>
         <translation>第 %1 段</translation>
     </message>
@@ -1311,147 +1296,147 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="54" />
+        <location filename="../../desktop/ui/import_dialog.py" line="55" />
         <source>Import letters</source>
         <translation>导入资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="60" />
+        <location filename="../../desktop/ui/import_dialog.py" line="61" />
         <source>Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole folders. Each file is imported on its own: stopping keeps the files already imported.</source>
         <translation>添加以往答复和参考资料（.txt、.docx、.doc、.wps）或整个文件夹。每个文件单独导入，中途停止时已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="70" />
+        <location filename="../../desktop/ui/import_dialog.py" line="71" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="72" />
+        <location filename="../../desktop/ui/import_dialog.py" line="73" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="74" />
+        <location filename="../../desktop/ui/import_dialog.py" line="75" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="89" />
+        <location filename="../../desktop/ui/import_dialog.py" line="90" />
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95" />
+        <location filename="../../desktop/ui/import_dialog.py" line="96" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95" />
+        <location filename="../../desktop/ui/import_dialog.py" line="96" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="95" />
+        <location filename="../../desktop/ui/import_dialog.py" line="96" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="108" />
+        <location filename="../../desktop/ui/import_dialog.py" line="109" />
         <source>Start import</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="111" />
+        <location filename="../../desktop/ui/import_dialog.py" line="112" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="114" />
+        <location filename="../../desktop/ui/import_dialog.py" line="115" />
         <source>Stop after the file being imported; the files already imported stay.</source>
         <translation>导入完当前文件后停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="116" />
+        <location filename="../../desktop/ui/import_dialog.py" line="117" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="160" />
+        <location filename="../../desktop/ui/import_dialog.py" line="161" />
         <source>Letters ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="160" />
+        <location filename="../../desktop/ui/import_dialog.py" line="161" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="162" />
+        <location filename="../../desktop/ui/import_dialog.py" line="164" />
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="167" />
+        <location filename="../../desktop/ui/import_dialog.py" line="171" />
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="187" />
+        <location filename="../../desktop/ui/import_dialog.py" line="192" />
         <source>Looking for files…</source>
         <translation>正在查找文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="192" />
+        <location filename="../../desktop/ui/import_dialog.py" line="197" />
         <source>Stopping after the current file…</source>
         <translation>当前文件导入完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="201" />
+        <location filename="../../desktop/ui/import_dialog.py" line="206" />
         <source>Imported {done} of {total} files</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="215" />
+        <location filename="../../desktop/ui/import_dialog.py" line="220" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="228" />
+        <location filename="../../desktop/ui/import_dialog.py" line="233" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="229" />
+        <location filename="../../desktop/ui/import_dialog.py" line="234" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="230" />
+        <location filename="../../desktop/ui/import_dialog.py" line="235" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="257" />
+        <location filename="../../desktop/ui/import_dialog.py" line="262" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="260" />
+        <location filename="../../desktop/ui/import_dialog.py" line="265" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="261" />
+        <location filename="../../desktop/ui/import_dialog.py" line="266" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="266" />
+        <location filename="../../desktop/ui/import_dialog.py" line="271" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="269" />
+        <location filename="../../desktop/ui/import_dialog.py" line="274" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -1985,12 +1970,12 @@ Enter your agency's details now?</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="82" />
+        <location filename="../../desktop/ui/app.py" line="83" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="83" />
+        <location filename="../../desktop/ui/app.py" line="84" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -2156,6 +2141,27 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/preview.py" line="462" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation>无法生成 PDF，详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/file_dialogs.py" line="18" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/file_dialogs.py" line="19" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../desktop/ui/file_dialogs.py" line="20" />
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -2600,14 +2606,14 @@ Enter your agency's details now?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="116" />
-        <location filename="../../desktop/ui/app.py" line="196" />
-        <location filename="../../desktop/ui/app.py" line="206" />
+        <location filename="../../desktop/ui/app.py" line="117" />
+        <location filename="../../desktop/ui/app.py" line="197" />
+        <location filename="../../desktop/ui/app.py" line="207" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="121" />
+        <location filename="../../desktop/ui/app.py" line="122" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -2622,12 +2628,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="134" />
+        <location filename="../../desktop/ui/app.py" line="135" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="135" />
+        <location filename="../../desktop/ui/app.py" line="136" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -2642,7 +2648,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="152" />
+        <location filename="../../desktop/ui/app.py" line="153" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -2653,19 +2659,19 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="175" />
+        <location filename="../../desktop/ui/app.py" line="176" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="243" />
+        <location filename="../../desktop/ui/app.py" line="244" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="258" />
+        <location filename="../../desktop/ui/app.py" line="259" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>

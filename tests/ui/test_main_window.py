@@ -58,15 +58,15 @@ def answer_export_check(button: str, seen: list[list[str]]) -> None:
     """Press ``button`` ("exportAnyway" / "backToLetter") in the export check once it shows,
     noting the findings it listed."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QPushButton, QTreeWidget
+    from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
 
     def press() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or dialog.objectName() != "exportCheckDialog":
             QTimer.singleShot(20, press)
             return
-        listed = dialog.findChild(QTreeWidget, "exportFindings")
-        seen.append([listed.topLevelItem(i).text(2) for i in range(listed.topLevelItemCount())])
+        listed = dialog.findChild(QTextBrowser, "exportFindings")
+        seen.append(listed.toPlainText().splitlines())
         dialog.findChild(QPushButton, button).click()
 
     QTimer.singleShot(0, press)

@@ -396,3 +396,44 @@ def test_every_message_is_translated_with_its_placeholders() -> None:
                     problems.append(f"{name}: {source!r} -> {text!r}")
     assert problems == []
     assert TS.with_suffix(".qm").stat().st_mtime >= TS.stat().st_mtime - 1
+
+
+def test_file_dialog_is_chinese_and_starts_in_documents(
+    chinese: QApplication, qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own file dialog (used where the platform has no native one, e.g. Linux without a
+    desktop theme): its labels and columns are Chinese; ours start in the Documents folder."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.file_dialogs import documents_folder
+
+    (tmp_path / "答复.docx").write_bytes(b"")
+    dialog = QFileDialog(None, "选择文件", str(tmp_path), "Word (*.docx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    _show(qtbot, dialog)
+    labels = [w.text() for w in dialog.findChildren(QLabel) if w.isVisibleTo(dialog)]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    view = dialog.findChild(QTreeView, "treeView")
+    headers = [view.model().headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.model().columnCount())]  # fmt: skip
+    assert headers == ["名称", "大小", "类型", "修改日期"]
+    # the filter we gave and the sidebar's folder names ("root") are data
+    data = ("QComboBox#fileTypeCombo", "QListView#sidebar")
+    assert [t for t in left_in_english(dialog) if not t.startswith(data)] == []
+
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda _p, _t, folder, _f: (asked.append(folder), ([], ""))[1])  # fmt: skip
+    ImportDialog(context, []).choose_files()
+    assert asked == [str(documents_folder())]
+
+
+def test_export_check_dialog_is_all_chinese(chinese: QApplication, qtbot: QtBot) -> None:
+    from desktop.proofread.common import Finding
+    from desktop.ui.export_check import ExportCheckDialog
+
+    findings = [Finding("placeholder", "模板占位符“【请填写原因】”尚未填写", 2, 5, 12)]
+    texts = ["张三代表：", "甲", "受到【请填写原因】限制"]
+    dialog = _show(qtbot, ExportCheckDialog(findings, texts))
+    assert dialog.windowTitle() == "导出前检查"
+    assert left_in_english(dialog) == []
