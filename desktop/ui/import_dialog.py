@@ -88,6 +88,7 @@ class ImportDialog(OperationDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v of %m files"))
+        self.progress.setTextVisible(False)  # no "0 of 1 files" before there is anything to count
         self.current = QLabel()
         self.current.setObjectName("importCurrent")
 
@@ -201,6 +202,7 @@ class ImportDialog(OperationDialog):
             return
         self.progress.setRange(0, max(value.total, 1))
         self.progress.setValue(value.done)
+        self.progress.setTextVisible(value.total > 0)
         if not self._cancelling:
             self.current.setText(
                 self.tr("Imported {done} of {total} files").format(
