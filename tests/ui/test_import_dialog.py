@@ -185,3 +185,19 @@ def test_closing_while_importing_stops_first(
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     assert not dialog.running
     assert context.store.integrity_check() == "ok"
+
+
+def test_no_file_count_before_anything_is_counted(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, context, [])
+    bar = dialog.findChild(QProgressBar, "importProgress")
+    assert not bar.isTextVisible()  # not "0 of 1 files" with nothing chosen
+    letter = tmp_path / "一.txt"
+    letter.write_text(LETTER.format(n=1, m=10), encoding="utf-8")
+    dialog.add_path(letter)
+    assert not bar.isTextVisible()
+    with qtbot.waitSignal(dialog.importFinished, timeout=30000):
+        dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30000)
+    assert bar.isTextVisible() and bar.text() == "1 of 1 files"
