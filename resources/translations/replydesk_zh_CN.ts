@@ -1326,117 +1326,117 @@ Enter your agency's details now?</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="96" />
+        <location filename="../../desktop/ui/import_dialog.py" line="97" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="96" />
+        <location filename="../../desktop/ui/import_dialog.py" line="97" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="96" />
+        <location filename="../../desktop/ui/import_dialog.py" line="97" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="109" />
+        <location filename="../../desktop/ui/import_dialog.py" line="110" />
         <source>Start import</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="112" />
+        <location filename="../../desktop/ui/import_dialog.py" line="113" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="115" />
+        <location filename="../../desktop/ui/import_dialog.py" line="116" />
         <source>Stop after the file being imported; the files already imported stay.</source>
         <translation>导入完当前文件后停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="117" />
+        <location filename="../../desktop/ui/import_dialog.py" line="118" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="161" />
+        <location filename="../../desktop/ui/import_dialog.py" line="162" />
         <source>Letters ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="161" />
+        <location filename="../../desktop/ui/import_dialog.py" line="162" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="164" />
+        <location filename="../../desktop/ui/import_dialog.py" line="165" />
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="171" />
+        <location filename="../../desktop/ui/import_dialog.py" line="172" />
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="192" />
+        <location filename="../../desktop/ui/import_dialog.py" line="193" />
         <source>Looking for files…</source>
         <translation>正在查找文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="197" />
+        <location filename="../../desktop/ui/import_dialog.py" line="198" />
         <source>Stopping after the current file…</source>
         <translation>当前文件导入完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="206" />
+        <location filename="../../desktop/ui/import_dialog.py" line="208" />
         <source>Imported {done} of {total} files</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="220" />
+        <location filename="../../desktop/ui/import_dialog.py" line="222" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="233" />
+        <location filename="../../desktop/ui/import_dialog.py" line="235" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="234" />
+        <location filename="../../desktop/ui/import_dialog.py" line="236" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="235" />
+        <location filename="../../desktop/ui/import_dialog.py" line="237" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="262" />
+        <location filename="../../desktop/ui/import_dialog.py" line="264" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="265" />
+        <location filename="../../desktop/ui/import_dialog.py" line="267" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="266" />
+        <location filename="../../desktop/ui/import_dialog.py" line="268" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="271" />
+        <location filename="../../desktop/ui/import_dialog.py" line="273" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="274" />
+        <location filename="../../desktop/ui/import_dialog.py" line="276" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
