@@ -108,15 +108,19 @@ def main() -> int:
     shot(versions, "versions.png")
     versions.close()
     # The check before export: a placeholder left in, and the reused paragraphs' old figures.
-    from desktop.compose import check_composition
+    from desktop.compose import export_findings, finding_place
     from desktop.ui.export_check import ExportCheckDialog
 
     window.composer.insert_paragraph(
         "plan", DraftBlock("free", "我们将于【请填写日期】前完成建设任务。")
     )
     comp = window.model.compose(context)
-    texts = [comp.letter.salutation, *(p.text for p in comp.letter.paragraphs)]
-    check = ExportCheckDialog(check_composition(comp, window.model.case), texts, window)  # type: ignore[arg-type]
+    letter = comp.letter
+    texts = [letter.salutation, *(p.text for p in letter.paragraphs), letter.contact_note or "",
+             letter.title]  # fmt: skip
+    found = export_findings(comp, window.model.case, context.profile())  # type: ignore[arg-type]
+    places = [finding_place(comp, f) for f in found]
+    check = ExportCheckDialog(found, texts, places, window)
     check.show()
     shot(check, "export-check.png")
     check.close()

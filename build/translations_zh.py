@@ -303,8 +303,6 @@ ZH: dict[str, str] = {
         "Proofreading found %n problem(s) in this letter that are still open. "
         "Go back and correct them, or export the letter as it is."
     ): "校对发现这封答复还有 %n 处问题未处理。可以返回修改，也可以按原样导出。",
-    "ExportCheckDialog|Salutation": "称呼",
-    "Paragraph %1": "第 %1 段",
     "Back to the letter": "返回修改",
     "Export anyway": "仍然导出",
     "SalutationLine|Salutation": "称呼",

@@ -1,6 +1,6 @@
 """Before a letter goes out: the proofreading findings still open, and an explicit choice.
 
-``confirm_export(parent, findings, texts)`` returns True at once when there is nothing to
+``confirm_export(parent, composition, findings)`` returns True at once when there is nothing to
 show; otherwise it lists each finding (where it is, what is wrong, the words it is about) and
 exports only when the clerk presses 仍然导出 ("Export anyway"). The default button goes back
 to the letter, so Enter or Esc never sends a letter with problems out by accident.
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.compose import Composition, finding_place
 from desktop.proofread.common import Finding
 
 EXCERPT = 14  # characters of context either side of the flagged words
@@ -47,9 +48,11 @@ class ExportCheckDialog(QDialog):
         self,
         findings: Sequence[Finding],
         texts: Sequence[str],
+        places: Sequence[str],
         parent: QWidget | None = None,
     ) -> None:
-        """``texts``: the checked paragraphs as the findings count them (0: the salutation)."""
+        """``texts``: the checked paragraphs as the findings count them (0: the salutation);
+        ``places``: where each finding is, in words (compose.finding_place)."""
         super().__init__(parent)
         self.setObjectName("exportCheckDialog")
         self.setWindowTitle(self.tr("Check before export"))
@@ -68,13 +71,8 @@ class ExportCheckDialog(QDialog):
         self.list = QTextBrowser(self)
         self.list.setObjectName("exportFindings")
         rows = []
-        for f in findings:
+        for f, where in zip(findings, places, strict=True):
             text = texts[f.paragraph] if 0 <= f.paragraph < len(texts) else ""
-            where = (
-                self.tr("Salutation")
-                if f.paragraph == 0
-                else self.tr("Paragraph %1").replace("%1", str(f.paragraph))
-            )
             rows.append(
                 "<tr><td style='color:#555; white-space:nowrap'>" + html.escape(where) + "</td>"
                 f"<td><b>{html.escape(f.message)}</b><br>{excerpt_html(text, f.start, f.end)}"
@@ -104,10 +102,13 @@ class ExportCheckDialog(QDialog):
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def confirm_export(
-    parent: QWidget | None, findings: Sequence[Finding], texts: Sequence[str]
-) -> bool:
+def confirm_export(parent: QWidget | None, comp: Composition, findings: Sequence[Finding]) -> bool:
     """True: export (nothing open, or the clerk chose 仍然导出)."""
     if not findings:
         return True
-    return ExportCheckDialog(findings, texts, parent).exec() == QDialog.DialogCode.Accepted
+    letter = comp.letter
+    texts = [letter.salutation, *(p.text for p in letter.paragraphs)]
+    texts += [letter.contact_note or "", letter.title]  # as check_composition counts them
+    places = [finding_place(comp, f) for f in findings]
+    dialog = ExportCheckDialog(findings, texts, places, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted

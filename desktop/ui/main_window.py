@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import Draft
-from desktop.compose import check_composition, plain_text_body
+from desktop.compose import export_findings, plain_text_body
 from desktop.ui.case_dialog import CaseDialog
 from desktop.ui.case_state import ReadOnlyBar
 from desktop.ui.cases_pane import CasesPane
@@ -380,9 +380,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.export_check import confirm_export
 
         assert self.model.case is not None
-        findings = check_composition(comp, self.model.case)
-        texts = [comp.letter.salutation, *(p.text for p in comp.letter.paragraphs)]
-        return confirm_export(self, findings, texts)
+        findings = export_findings(comp, self.model.case, self.context.profile())
+        return confirm_export(self, comp, findings)
 
     def export_docx(self, target: Path | None = None) -> Path | None:
         if not agency_ready(self.context, self):

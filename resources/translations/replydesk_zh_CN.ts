@@ -985,34 +985,24 @@
 <context>
     <name>ExportCheckDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_check.py" line="55" />
+        <location filename="../../desktop/ui/export_check.py" line="58" />
         <source>Check before export</source>
         <translation>导出前检查</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/export_check.py" line="58" />
+        <location filename="../../desktop/ui/export_check.py" line="61" />
         <source>Proofreading found %n problem(s) in this letter that are still open. Go back and correct them, or export the letter as it is.</source>
         <translation>
             <numerusform>校对发现这封答复还有 %n 处问题未处理。可以返回修改，也可以按原样导出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_check.py" line="74" />
-        <source>Salutation</source>
-        <translation>称呼</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_check.py" line="76" />
-        <source>Paragraph %1</source>
-        <translation>第 %1 段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/export_check.py" line="88" />
+        <location filename="../../desktop/ui/export_check.py" line="86" />
         <source>Back to the letter</source>
         <translation>返回修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_check.py" line="90" />
+        <location filename="../../desktop/ui/export_check.py" line="88" />
         <source>Export anyway</source>
         <translation>仍然导出</translation>
     </message>
@@ -1694,7 +1684,7 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="64" />
-        <location filename="../../desktop/ui/main_window.py" line="610" />
+        <location filename="../../desktop/ui/main_window.py" line="609" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -1881,91 +1871,91 @@ Enter your agency's details now?</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="392" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403" />
+        <location filename="../../desktop/ui/main_window.py" line="402" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="404" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416" />
-        <location filename="../../desktop/ui/main_window.py" line="438" />
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
+        <location filename="../../desktop/ui/main_window.py" line="437" />
+        <location filename="../../desktop/ui/main_window.py" line="460" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="425" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="437" />
+        <location filename="../../desktop/ui/main_window.py" line="436" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458" />
+        <location filename="../../desktop/ui/main_window.py" line="457" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="517" />
-        <location filename="../../desktop/ui/main_window.py" line="521" />
+        <location filename="../../desktop/ui/main_window.py" line="516" />
+        <location filename="../../desktop/ui/main_window.py" line="520" />
         <source>Sample letters</source>
         <translation>示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="517" />
+        <location filename="../../desktop/ui/main_window.py" line="516" />
         <source>The sample letters are already removed.</source>
         <translation>示例文件已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="520" />
+        <location filename="../../desktop/ui/main_window.py" line="519" />
         <source>Remove the %n sample letter(s) from the library?</source>
         <translation>
             <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="527" />
+        <location filename="../../desktop/ui/main_window.py" line="526" />
         <source>Removed %n sample letter(s).</source>
         <translation>
             <numerusform>已删除 %n 份示例文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="549" />
+        <location filename="../../desktop/ui/main_window.py" line="548" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="566" />
-        <location filename="../../desktop/ui/main_window.py" line="586" />
-        <location filename="../../desktop/ui/main_window.py" line="603" />
+        <location filename="../../desktop/ui/main_window.py" line="565" />
+        <location filename="../../desktop/ui/main_window.py" line="585" />
+        <location filename="../../desktop/ui/main_window.py" line="602" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="567" />
+        <location filename="../../desktop/ui/main_window.py" line="566" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="578" />
+        <location filename="../../desktop/ui/main_window.py" line="577" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/main_window.py" line="601" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>

@@ -35,6 +35,8 @@ def commit(widget: QWidget, text: str) -> None:
 @pytest.fixture
 def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> Iterator[MainWindow]:
     sample_store.set_profile_value("agency_name", "南通市科学技术局")  # the clerk's own
+    sample_store.set_profile_value("contact_name", "李明")  # a letter with nothing to check
+    sample_store.set_profile_value("contact_phone", "0513-85000000")
     context = AppContext(sample_store.path, store=sample_store,
                          templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -60,10 +62,14 @@ def answer_export_check(button: str, seen: list[list[str]]) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QPushButton, QTextBrowser
 
+    tries = [250]  # 5 s, then the test's own assertion says what is missing
+
     def press() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or dialog.objectName() != "exportCheckDialog":
-            QTimer.singleShot(20, press)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(20, press)
             return
         listed = dialog.findChild(QTextBrowser, "exportFindings")
         seen.append(listed.toPlainText().splitlines())

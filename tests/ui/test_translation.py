@@ -434,6 +434,6 @@ def test_export_check_dialog_is_all_chinese(chinese: QApplication, qtbot: QtBot)
 
     findings = [Finding("placeholder", "模板占位符“【请填写原因】”尚未填写", 2, 5, 12)]
     texts = ["张三代表：", "甲", "受到【请填写原因】限制"]
-    dialog = _show(qtbot, ExportCheckDialog(findings, texts))
+    dialog = _show(qtbot, ExportCheckDialog(findings, texts, ["正文第 2 段"]))
     assert dialog.windowTitle() == "导出前检查"
     assert left_in_english(dialog) == []
