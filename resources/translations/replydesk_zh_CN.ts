@@ -1960,12 +1960,12 @@ Enter your agency's details now?</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="83" />
+        <location filename="../../desktop/ui/app.py" line="84" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="84" />
+        <location filename="../../desktop/ui/app.py" line="85" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -2596,14 +2596,14 @@ Enter your agency's details now?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="117" />
-        <location filename="../../desktop/ui/app.py" line="197" />
-        <location filename="../../desktop/ui/app.py" line="207" />
+        <location filename="../../desktop/ui/app.py" line="118" />
+        <location filename="../../desktop/ui/app.py" line="198" />
+        <location filename="../../desktop/ui/app.py" line="208" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="122" />
+        <location filename="../../desktop/ui/app.py" line="123" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -2618,12 +2618,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="135" />
+        <location filename="../../desktop/ui/app.py" line="136" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="136" />
+        <location filename="../../desktop/ui/app.py" line="137" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -2638,7 +2638,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="153" />
+        <location filename="../../desktop/ui/app.py" line="154" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -2649,19 +2649,19 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="176" />
+        <location filename="../../desktop/ui/app.py" line="177" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="244" />
+        <location filename="../../desktop/ui/app.py" line="245" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="259" />
+        <location filename="../../desktop/ui/app.py" line="260" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>
