@@ -297,6 +297,17 @@ ZH: dict[str, str] = {
     "The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?": (
         "上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？"
     ),
+    # ------------------------------------------------------------------ fonts notice, guide
+    (
+        "%n of the letter's fonts are not installed on this PC: the screen shows similar "
+        "fonts instead. Exported letters still name the right fonts."
+    ): "本机缺少答复所用的 %n 种字体，屏幕上以相近字体显示；导出的文件仍写明原字体。",
+    "FontsNotice|Details…": "详情…",
+    "Hide this notice": "关闭此提示",
+    "FontsNotice|Fonts": "字体",
+    "GuideDialog|User guide": "使用说明",
+    "Open in browser": "在浏览器中打开",
+    "&User guide": "使用说明(&U)",
     # ------------------------------------------------------------------ composer
     "Check before export": "导出前检查",
     (

@@ -40,7 +40,7 @@ from desktop.store.backup import (
 from desktop.ui.context import AppContext
 from desktop.ui.errors import install_excepthook
 from desktop.ui.first_start_dialog import FirstStartDialog
-from desktop.ui.fonts_check import check_fonts, missing_fonts_note
+from desktop.ui.fonts_check import check_fonts, missing_fonts_note, show_fonts_notice
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings_dialog import DEFAULT_LANGUAGE, LANGUAGE_KEY, SETTINGS_APP, SETTINGS_ORG
 from desktop.ui.single_instance import SingleInstance
@@ -311,10 +311,9 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
         log.info("first start: the profile is still the sample agency's; asking for the agency")
         window.first_start = FirstStartDialog(context, window)
         window.first_start.open()
-    note = missing_fonts_note(check_fonts(context.profile().fonts))
-    if note:
-        window.statusBar().showMessage(note, 20000)
-        log.info("fonts: %s", note)
+    statuses = check_fonts(context.profile().fonts)
+    if show_fonts_notice(window, statuses) is not None:
+        log.info("fonts: %s", missing_fonts_note(statuses))
     if store.read_only:
         show_read_only_notice(window)
     else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QToolButton, QWidget
 
 from desktop.model import FontSpec
 
@@ -65,3 +67,62 @@ def missing_fonts_note(statuses: list[FontStatus]) -> str | None:
 
 _ROLE_ZH = {"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题",
             "page_number": "页码"}  # fmt: skip
+
+
+class FontsNotice(QToolBar):
+    """A one-line notice above the window's panes when fonts are missing: what it means in a
+    few words, 详情 for which fonts and what shows instead, and × to put it away. (The whole
+    note in the status bar ran under the case label there.)"""
+
+    def __init__(self, statuses: list[FontStatus], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fontsNotice")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.toggleViewAction().setVisible(False)  # not offered in the tool bars' menu
+        self.setStyleSheet("QToolBar#fontsNotice { background: #fff4d6; border: none; }")
+        self.details = missing_fonts_note(statuses) or ""
+        missing = sum(1 for s in statuses if not s.installed)
+        self.label = QLabel(
+            self.tr(
+                "%n of the letter's fonts are not installed on this PC: the screen shows "
+                "similar fonts instead. Exported letters still name the right fonts.",
+                "",
+                missing,
+            ),
+            self,
+        )
+        self.label.setObjectName("fontsNoticeText")
+        self.label.setContentsMargins(8, 2, 8, 2)
+        self.addWidget(self.label)
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("fontsNoticeDetails")
+        self.details_button.setText(self.tr("Details…"))
+        self.details_button.clicked.connect(self.show_details)
+        self.addWidget(self.details_button)
+        self.close_button = QToolButton(self)
+        self.close_button.setObjectName("fontsNoticeClose")
+        self.close_button.setText("×")
+        self.close_button.setToolTip(self.tr("Hide this notice"))
+        self.close_button.clicked.connect(self.dismiss)
+        self.addWidget(self.close_button)
+
+    def show_details(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Fonts"), self.details,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setObjectName("fontsDetails")
+        box.exec()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.deleteLater()
+
+
+def show_fonts_notice(window: QMainWindow, statuses: list[FontStatus]) -> FontsNotice | None:
+    """The notice above the window's panes when some of the profile's fonts are missing."""
+    if not any(not s.installed for s in statuses):
+        return None
+    notice = FontsNotice(statuses, window)
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, notice)
+    return notice

@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             "restore": self._action(
                 "actionRestoreBackup", self.tr("&Restore from backup…"), self.restore_from_backup
             ),
+            "guide": self._action("actionUserGuide", self.tr("&User guide"), self.user_guide, "F1"),
             "about": self._action("actionAbout", self.tr("&About ReplyDesk"), self.about),
             "quit": self._action("actionQuit", self.tr("&Quit"), self.close, std.Quit),
         }
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         tools.addAction(a["backup"])
         tools.addAction(a["restore"])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(a["guide"])
         help_menu.addAction(a["about"])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
@@ -534,6 +536,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.pack_dialogs import export_pack_dialog
 
         export_pack_dialog(self.context, self)
+
+    def user_guide(self) -> None:
+        from desktop.ui.guide_dialog import GuideDialog
+
+        GuideDialog(self).exec()
 
     def about(self) -> None:
         from desktop.ui.about_dialog import AboutDialog

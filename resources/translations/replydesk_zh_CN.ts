@@ -1231,6 +1231,31 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
+    <name>FontsNotice</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/fonts_check.py" line="88" />
+        <source>%n of the letter's fonts are not installed on this PC: the screen shows similar fonts instead. Exported letters still name the right fonts.</source>
+        <translation>
+            <numerusform>本机缺少答复所用的 %n 种字体，屏幕上以相近字体显示；导出的文件仍写明原字体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fonts_check.py" line="100" />
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fonts_check.py" line="106" />
+        <source>Hide this notice</source>
+        <translation>关闭此提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/fonts_check.py" line="111" />
+        <source>Fonts</source>
+        <translation>字体</translation>
+    </message>
+</context>
+<context>
     <name>FontsTab</name>
     <message>
         <location filename="../../desktop/ui/settings_fonts.py" line="39" />
@@ -1281,6 +1306,19 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/settings_fonts.py" line="112" />
         <source>This PC shows its default font instead.</source>
         <translation>本机以默认字体代替显示。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="33" />
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/guide_dialog.py" line="40" />
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
     </message>
 </context>
 <context>
@@ -1684,7 +1722,7 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="64" />
-        <location filename="../../desktop/ui/main_window.py" line="609" />
+        <location filename="../../desktop/ui/main_window.py" line="616" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -1785,177 +1823,182 @@ Enter your agency's details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="165" />
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
-        <location filename="../../desktop/ui/main_window.py" line="318" />
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="315" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="327" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="354" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402" />
+        <location filename="../../desktop/ui/main_window.py" line="404" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404" />
+        <location filename="../../desktop/ui/main_window.py" line="406" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
-        <location filename="../../desktop/ui/main_window.py" line="437" />
-        <location filename="../../desktop/ui/main_window.py" line="460" />
+        <location filename="../../desktop/ui/main_window.py" line="417" />
+        <location filename="../../desktop/ui/main_window.py" line="439" />
+        <location filename="../../desktop/ui/main_window.py" line="462" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457" />
+        <location filename="../../desktop/ui/main_window.py" line="459" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516" />
-        <location filename="../../desktop/ui/main_window.py" line="520" />
+        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <location filename="../../desktop/ui/main_window.py" line="522" />
         <source>Sample letters</source>
         <translation>示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516" />
+        <location filename="../../desktop/ui/main_window.py" line="518" />
         <source>The sample letters are already removed.</source>
         <translation>示例文件已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="519" />
+        <location filename="../../desktop/ui/main_window.py" line="521" />
         <source>Remove the %n sample letter(s) from the library?</source>
         <translation>
             <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="526" />
+        <location filename="../../desktop/ui/main_window.py" line="528" />
         <source>Removed %n sample letter(s).</source>
         <translation>
             <numerusform>已删除 %n 份示例文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="548" />
+        <location filename="../../desktop/ui/main_window.py" line="555" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="565" />
-        <location filename="../../desktop/ui/main_window.py" line="585" />
-        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/main_window.py" line="572" />
+        <location filename="../../desktop/ui/main_window.py" line="592" />
+        <location filename="../../desktop/ui/main_window.py" line="609" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="566" />
+        <location filename="../../desktop/ui/main_window.py" line="573" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577" />
+        <location filename="../../desktop/ui/main_window.py" line="584" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="601" />
+        <location filename="../../desktop/ui/main_window.py" line="608" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
