@@ -52,6 +52,7 @@ from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
 from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.ui.context import AppContext
+from desktop.ui.dialog_fit import fit_to_screen
 from desktop.ui.file_dialogs import documents_folder
 
 _ERROR_STYLE = "color: #b00020;"
@@ -136,6 +137,7 @@ class CaseDialog(QDialog):
         self._build()
         self._load(case)
         self.resize(1080, 760)
+        fit_to_screen(self)
 
     # ================================================================== building
     def _line(self, name: str, placeholder: str = "") -> QLineEdit:

@@ -44,6 +44,7 @@ from desktop.pdf import PdfError, convert_to_pdf
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.ui.context import AppContext
+from desktop.ui.dialog_fit import fit_to_screen
 from desktop.ui.errors import show_error
 from desktop.ui.first_start_dialog import agency_ready
 from desktop.ui.operations import Operation
@@ -119,6 +120,7 @@ class PreviewDialog(QDialog):
         self.setObjectName("previewDialog")
         self.setWindowTitle(self.tr("Preview — {title}").format(title=letter.title))
         self.resize(960, 900)
+        fit_to_screen(self)
 
         self.source_label = QLabel()
         self.source_label.setObjectName("previewSource")
