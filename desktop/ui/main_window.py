@@ -472,13 +472,19 @@ class MainWindow(QMainWindow):
 
         docx = Path(self._seal_dir.name) / "preview.docx"
         write_docx(comp.letter, docx)
-        PreviewDialog(self.context, comp.letter, docx, self).exec()
+        PreviewDialog(
+            self.context,
+            comp.letter,
+            docx,
+            self,
+            release_check=lambda: self._findings_allow_export(comp),
+        ).exec()
 
     def print_letter(self) -> None:
         if not agency_ready(self.context, self):
             return
         comp = self._composition()
-        if comp is None:
+        if comp is None or not self._findings_allow_export(comp):
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -104,9 +105,14 @@ class PreviewDialog(QDialog):
         *,
         soffice: str | AutoDetect | None = AUTO,
         pdftoppm: str | AutoDetect | None = AUTO,
+        release_check: Callable[[], bool] | None = None,
     ) -> None:
+        """``release_check``: asked before the letter leaves the program (print, PDF, open in
+        Word/WPS) — the main window's export check of open findings; True lets it go."""
         super().__init__(parent)
         self.context = context
+        self.release_check = release_check
+        self.released = False  # the clerk already let this letter go once in this preview
         self.letter = letter
         self.docx_path = Path(docx_path) if docx_path is not None else None
         self.soffice = resolve_soffice(soffice)
@@ -337,6 +343,16 @@ class PreviewDialog(QDialog):
 
     # ------------------------------------------------------------------ actions
 
+    def _may_release(self) -> bool:
+        """The agency is set and the clerk accepted the open findings (asked once per preview:
+        the letter shown cannot change while the preview is open)."""
+        if not agency_ready(self.context, self):
+            return False
+        if self.release_check is not None and not self.released:
+            self.released = self.release_check()
+            return self.released
+        return True
+
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -346,7 +362,7 @@ class PreviewDialog(QDialog):
         return printer
 
     def print_with_dialog(self) -> None:
-        if not agency_ready(self.context, self):
+        if not self._may_release():
             return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
@@ -369,7 +385,7 @@ class PreviewDialog(QDialog):
         )
 
     def open_in_word(self) -> bool:
-        if not agency_ready(self.context, self):
+        if not self._may_release():
             return False
         if self.docx_path is None or not self.docx_path.is_file():
             show_error(self, self.tr("The DOCX file is not there any more; export it again."))
@@ -392,7 +408,7 @@ class PreviewDialog(QDialog):
         return Path.home() / f"{name}.pdf"
 
     def choose_and_export_pdf(self) -> None:
-        if not agency_ready(self.context, self):
+        if not self._may_release():
             return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export PDF"), str(self.default_pdf_path()), self.tr("PDF (*.pdf)")

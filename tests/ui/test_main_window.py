@@ -287,3 +287,55 @@ def test_export_with_open_findings_lists_them_and_needs_export_anyway(
     assert window.export_docx(target) == target and target.exists()
     body = [p.text for p in Document(str(target)).paragraphs]
     assert any("【请填写日期】" in p for p in body)
+
+
+def test_printing_and_the_previews_outputs_pass_the_export_check(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Print, and the preview's Print / Export PDF / Open in Word, send the letter out too:
+    with open findings they ask first, and 返回修改 stops them before any dialog or file."""
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from desktop.casework import DraftBlock
+    from desktop.ui import preview as preview_module
+
+    window.open_case(_new_case(window, qtbot))
+    window.composer.insert_paragraph("status", DraftBlock("free", "我们将于【请填写日期】前完成。"))
+    reached: list[str] = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: reached.append("print dialog") or 0)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (reached.append("save dialog"), ("", ""))[1]),
+    )
+    seen: list[list[str]] = []
+
+    answer_export_check("backToLetter", seen)
+    window.print_letter()
+    assert reached == [] and len(seen) == 1  # asked, refused: no print dialog
+
+    # No LibreOffice rendering in the background: this test is about what leaves the program.
+    monkeypatch.setattr(preview_module, "resolve_soffice", lambda _choice: None)
+    previews: list[preview_module.PreviewDialog] = []
+    monkeypatch.setattr(
+        preview_module.PreviewDialog,
+        "exec",
+        lambda self: previews.append(self) or QDialog.DialogCode.Rejected,
+    )
+    window.preview()
+    (dialog,) = previews
+    qtbot.addWidget(dialog)
+    answer_export_check("backToLetter", seen)
+    dialog.print_with_dialog()
+    answer_export_check("backToLetter", seen)
+    dialog.choose_and_export_pdf()
+    answer_export_check("backToLetter", seen)
+    assert dialog.open_in_word() is False
+    assert reached == [] and len(seen) == 4
+    assert all(any("【请填写日期】" in m or "占位" in m for m in s) for s in seen), seen
+
+    answer_export_check("exportAnyway", seen)
+    dialog.print_with_dialog()  # let go once: the preview does not ask again
+    dialog.choose_and_export_pdf()
+    assert reached == ["print dialog", "save dialog"] and len(seen) == 5
