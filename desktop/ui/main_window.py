@@ -385,11 +385,19 @@ class MainWindow(QMainWindow):
         findings = export_findings(comp, self.model.case, self.context.profile())
         return confirm_export(self, comp, findings)
 
-    def export_docx(self, target: Path | None = None) -> Path | None:
+    def _letter_to_release(self) -> Any | None:
+        """The composed letter, when it may leave the program (export, print): the agency is
+        set and the clerk accepted any open findings. None otherwise (the clerk was told)."""
         if not agency_ready(self.context, self):
             return None
         comp = self._composition()
         if comp is None or not self._findings_allow_export(comp):
+            return None
+        return comp
+
+    def export_docx(self, target: Path | None = None) -> Path | None:
+        comp = self._letter_to_release()
+        if comp is None:
             return None
         target = target or self._ask_target(".docx", self.tr("Word document (*.docx)"))
         if target is None:
@@ -418,10 +426,8 @@ class MainWindow(QMainWindow):
         return target
 
     def export_text(self, target: Path | None = None) -> Path | None:
-        if not agency_ready(self.context, self):
-            return None
-        comp = self._composition()
-        if comp is None or not self._findings_allow_export(comp):
+        comp = self._letter_to_release()
+        if comp is None:
             return None
         text, warning = plain_text_body(comp.letter, self.context.profile().text_limit)
         target = target or self._ask_target(".txt", self.tr("Plain text (*.txt)"))
@@ -481,10 +487,8 @@ class MainWindow(QMainWindow):
         ).exec()
 
     def print_letter(self) -> None:
-        if not agency_ready(self.context, self):
-            return
-        comp = self._composition()
-        if comp is None or not self._findings_allow_export(comp):
+        comp = self._letter_to_release()
+        if comp is None:
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
