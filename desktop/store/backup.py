@@ -45,11 +45,11 @@ from desktop.store.backup_files import (
     REASONS,
     BackupError,
     BackupFile,
+    _check_copy,
     _copy_database,
     _fsync_dir,
     _HasConnection,
     _name_for,
-    _quick_check,
     _remove_with_sidecars,
     _same_file,
     _write_failed,
@@ -141,15 +141,7 @@ def make_backup(
             raise _write_failed(exc, folder, "备份") from exc
         except UnicodeDecodeError as exc:
             raise _damaged_library(db, "其中的文字无法读取") from exc
-        check = sqlite3.connect(str(part), isolation_level=None)
-        try:
-            result = _quick_check(check)
-        except sqlite3.DatabaseError as exc:
-            result = str(exc)
-        except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
-            result = "其中的文字无法读取"
-        finally:
-            check.close()
+        result = _check_copy(part)
         if result != "ok":
             raise _damaged_library(db, result)
         try:

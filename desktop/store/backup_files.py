@@ -187,6 +187,20 @@ def _quick_check(conn: sqlite3.Connection) -> str:
     return "; ".join(str(r[0]) for r in rows[:3])
 
 
+def _check_copy(path: Path) -> str:
+    """``PRAGMA quick_check`` of a copy just written (a backup or a restore's part file):
+    "ok", or what is wrong with it in words."""
+    check = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        return _quick_check(check)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
+        return "其中的文字无法读取"
+    finally:
+        check.close()
+
+
 def _write_failed(exc: BaseException, folder: Path, what: str) -> BackupError:
     if _is_disk_full(exc):
         return BackupError(f"磁盘空间不足，无法在“{folder}”写入{what}。请清理磁盘后再试。")

@@ -19,10 +19,10 @@ from desktop.store.backup_files import (
     LOCK_TIMEOUT,
     LOCKED_MESSAGE,
     BackupError,
+    _check_copy,
     _copy_database,
     _fsync_dir,
     _name_for,
-    _quick_check,
     _remove_with_sidecars,
     _same_file,
     _write_failed,
@@ -195,15 +195,7 @@ def restore_backup(
             raise _write_failed(exc, db.parent, "恢复的资料库") from exc
         finally:
             source.close()
-        check = sqlite3.connect(str(temp), isolation_level=None)
-        try:
-            result = _quick_check(check)
-        except sqlite3.DatabaseError as exc:
-            result = str(exc)
-        except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
-            result = "其中的文字无法读取"
-        finally:
-            check.close()
+        result = _check_copy(temp)
         if result != "ok":
             raise BackupError(f"恢复的副本没有通过检查（{result}），资料库没有改动。")
         if readable:
