@@ -14,6 +14,7 @@ from desktop.casework import SECTIONS, Case, Draft, DraftBlock
 from desktop.letter_parser import heading_level
 from desktop.model import ComposedLetter, LetterParagraph, SealSpec
 from desktop.normalize import normalize_text
+from desktop.numerals import int_to_cn
 from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
 from desktop.proofread import Finding, Provenance, check, placeholder_findings
 from desktop.proofread.headings import empty_section_finding
@@ -217,18 +218,10 @@ def _renumber_template_headings(
         number += 1
         if block.kind != "template" or not 0 < number < 100:
             continue
-        label = _cn_number(number)
+        label = int_to_cn(number)
         if m.group(1) != label:
             text = label + paragraph.text[m.end(1) :]
             printed[k] = (LetterParagraph(text, paragraph.style), block, origin)
-
-
-def _cn_number(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def default_draft(used: list[tuple[str, DraftBlock]], free: dict[str, list[str]]) -> Draft:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from desktop.proofread.common import _FULLWIDTH_DIGITS, Finding, _cn_to_int, _int_to_cn, _quote
+from desktop.numerals import cn_to_int, int_to_cn
+from desktop.proofread.common import _FULLWIDTH_DIGITS, Finding, _quote
 
 # ----------------------------------------------------------------------------------------------
 # heading_sequence
@@ -34,7 +35,7 @@ class _Counter:
         self.written = None
 
     def numeral(self, n: int) -> str:
-        return _int_to_cn(n) if self.level in (1, 2, _MARKERS) else str(n)
+        return int_to_cn(n) if self.level in (1, 2, _MARKERS) else str(n)
 
     def label(self, n: int) -> str:
         if self.level == _MARKERS:
@@ -114,7 +115,7 @@ def _heading_sequence(paragraphs: list[str]) -> list[Finding]:
             m = regex.match(text)
             if m is None:
                 continue
-            value = _cn_to_int(m.group(1)) if level <= 2 else int(m.group(1))
+            value = cn_to_int(m.group(1)) if level <= 2 else int(m.group(1))
             if not value:
                 break
             for deeper, counter in counters.items():
@@ -126,7 +127,7 @@ def _heading_sequence(paragraphs: list[str]) -> list[Finding]:
                 out.append(found)
             break
         for m in _MARKER_RE.finditer(text):
-            value = _cn_to_int(m.group(1))
+            value = cn_to_int(m.group(1))
             if not value:
                 continue
             found = markers.see(value, i, m.start(1), m.end(1))
