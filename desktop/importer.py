@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.letter_parser import parse_letter
 from desktop.model import ImportFailure, ParsedLetter
 from desktop.normalize import normalized_key
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
 from desktop.store import LibraryError, LibraryStore
 from desktop.store.open_files import is_open_library
+from desktop.understand import parse_letter
 
 log = logging.getLogger(__name__)
 

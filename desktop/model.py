@@ -57,6 +57,24 @@ class Block:
 
 
 @dataclass
+class FieldSource:
+    """Where an extracted field came from, so a clerk can see why and confirm what is unsure.
+
+    ``line`` is the 0-based index into ``ParsedLetter.source_lines`` (the reader's lines), None
+    when the value was derived (e.g. the role from the wording); ``rule`` names the pattern in
+    ``desktop/understand/patterns.py`` that gave it; ``certain`` is False when the value is a
+    guess the clerk should confirm (a fallback, a damaged date, a title from the page title).
+    """
+
+    line: int | None
+    rule: str
+    certain: bool = True
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "rule": self.rule, "certain": self.certain}
+
+
+@dataclass
 class ParsedLetter:
     """A document understood: metadata and ordered blocks."""
 
@@ -77,6 +95,10 @@ class ParsedLetter:
     contact_name: str | None = None
     contact_phone: str | None = None
     doc_number: str | None = None  # e.g. "通科函〔2020〕12号"
+    # field name (an attribute above, or "kind") -> where its value came from
+    sources: dict[str, FieldSource] = field(default_factory=dict)
+    # the reader's lines as parsed: kept so a better parser can read the letter again
+    source_lines: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
