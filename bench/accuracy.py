@@ -1,0 +1,245 @@
+"""How well the importer understands real letters: every field of ../shared/corpus/index.tsv.
+
+The letters in ``../shared/corpus/letters`` are imported through the real importer into a
+temporary library, read back from the database, and compared with the hand-checked truth
+(``../shared/corpus/README.md`` describes the columns). Values are compared after the same
+folding on both sides: traditional to simplified characters, whitespace removed, bracket and
+dash variants unified. An empty truth means "not printed": the importer must then give nothing.
+
+    python bench/accuracy.py                 # the per-field table and every miss
+    python bench/accuracy.py --json          # the same as JSON
+    python bench/accuracy.py --corpus DIR    # another corpus with the same layout
+
+``tests/unit/test_accuracy.py`` runs :func:`measure` and fails when a field falls below the
+floor in ``bench/accuracy_floor.json`` (raised as the parser improves).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop.importer import import_paths  # noqa: E402
+from desktop.store import LibraryStore  # noqa: E402
+
+try:
+    from desktop.fold import to_simplified
+except ImportError:  # before the traditional-character folding landed
+
+    def to_simplified(text: str) -> str:
+        return text
+
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+FLOOR_FILE = Path(__file__).with_name("accuracy_floor.json")
+
+# The fields scored, in table order, with the Chinese name the README table shows.
+FIELDS: dict[str, str] = {
+    "kind": "类型（答复）",
+    "addressee": "答复对象",
+    "addressee_count": "人数",
+    "role": "身份",
+    "agency": "答复单位",
+    "reply_date": "答复日期",
+    "category": "类别",
+    "proposal_number": "编号",
+    "proposal_title": "建议/提案标题",
+    "doc_number": "文号",
+    "contact_name": "联系人",
+    "contact_phone": "联系电话",
+    "greeting": "开头段",
+    "closing": "结束语",
+}
+
+_BRACKETS = str.maketrans(
+    {
+        "[": "〔",
+        "【": "〔",
+        "(": "（",
+        "]": "〕",
+        "】": "〕",
+        ")": "）",
+        "—": "-",
+        "－": "-",
+        "–": "-",
+        "＝": "=",
+        ",": "，",
+        "!": "！",
+        "?": "？",
+        ";": "；",
+        ":": "：",
+    }
+)
+
+
+def fold(value: object) -> str:
+    """The comparison form of a value: simplified, no whitespace, one bracket and dash style."""
+    if value is None:
+        return ""
+    text = to_simplified(str(value))
+    text = re.sub(r"\s+", "", text).translate(_BRACKETS)
+    return re.sub(r"-{2,}", "-", text)
+
+
+def _title_key(value: object) -> str:
+    return fold(value).strip("《》“”\"「」'‘’")
+
+
+def _number_key(value: object) -> str:
+    text = fold(value)
+    text = text.removeprefix("第")
+    return text.removesuffix("号")
+
+
+def _starts(paragraphs: list[dict[str, Any]], section: str) -> str:
+    """The first paragraph of a section (the salutation line is not the greeting)."""
+    for p in paragraphs:
+        if p["section"] == section and not _is_salutation(p["text"]):
+            return p["text"]
+    return ""
+
+
+def _is_salutation(text: str) -> bool:
+    return len(text) <= 60 and text.rstrip().endswith(("：", ":"))
+
+
+def _addressee(letter: dict[str, Any]) -> str:
+    names = letter.get("addressee") or []
+    if not names:
+        return ""
+    role = letter.get("addressee_role")
+    return names[0] + (role if role in ("代表", "委员") and not names[0].endswith(role) else "")
+
+
+def _role(letter: dict[str, Any]) -> str:
+    role = letter.get("addressee_role") or ""
+    return "unit" if role == "单位" else role
+
+
+@dataclass
+class FieldScore:
+    right: int = 0
+    total: int = 0
+    misses: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.right / self.total if self.total else 100.0
+
+
+def _compare(
+    name: str, truth: dict[str, str], letter: dict[str, Any] | None
+) -> tuple[str, str, bool]:
+    """(expected, got, right) for one field of one letter."""
+    if letter is None:
+        return (truth.get(name, "") or "reply", "(未导入)", False)
+    got: object
+    key: Callable[[object], str] = fold
+    if name == "kind":
+        return "reply", letter["kind"], letter["kind"] == "reply"
+    if name == "addressee":
+        want, got = truth["addressee"], _addressee(letter)
+    elif name == "addressee_count":
+        want, got = truth["addressee_count"], letter.get("addressee_count") or ""
+    elif name == "role":
+        want, got = truth["role"], _role(letter)
+    elif name == "proposal_number":
+        want, got, key = truth["proposal_number"], letter.get("proposal_number"), _number_key
+    elif name == "proposal_title":
+        want, got, key = truth["proposal_title"], letter.get("proposal_title"), _title_key
+    elif name == "greeting":
+        want, got = truth["greeting_starts"], _starts(letter["paragraphs"], "greeting")
+        return want, str(got)[:40], _starts_with(got, want)
+    elif name == "closing":
+        want, got = truth["closing_starts"], _starts(letter["paragraphs"], "closing")
+        return want, str(got)[:40], _starts_with(got, want)
+    else:
+        want, got = truth[name], letter.get(name)
+    return want, "" if got is None else str(got), key(want) == key(got)
+
+
+def _starts_with(got: object, want: str) -> bool:
+    if not want:
+        return not got
+    return bool(got) and fold(got).startswith(fold(want))
+
+
+def measure(corpus: Path = DEFAULT_CORPUS) -> dict[str, FieldScore]:
+    """Import the corpus into a fresh library and score every field."""
+    truth_rows = list(csv.DictReader((corpus / "index.tsv").open(encoding="utf-8"), delimiter="\t"))
+    scores = {name: FieldScore() for name in FIELDS}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = LibraryStore(Path(tmp) / "library.db")
+        try:
+            ids: dict[str, int | None] = {}
+            for progress in import_paths(store, [corpus / "letters"]):
+                result = progress.result
+                ids[Path(result.path).name] = result.letter_id
+            for row in truth_rows:
+                letter_id = ids.get(row["file"])
+                letter = store.get_letter(letter_id) if letter_id else None
+                for name, score in scores.items():
+                    want, got, right = _compare(name, row, letter)
+                    score.total += 1
+                    if right:
+                        score.right += 1
+                    else:
+                        score.misses.append({"file": row["file"], "want": want, "got": got})
+        finally:
+            store.close()
+    return scores
+
+
+def table(scores: dict[str, FieldScore]) -> str:
+    lines = ["| field | | right | of | % |", "|---|---|---:|---:|---:|"]
+    for name, score in scores.items():
+        lines.append(
+            f"| {name} | {FIELDS[name]} | {score.right} | {score.total} | {score.percent:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--field", action="append", help="show only the misses of these fields")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "index.tsv").exists():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 2
+    scores = measure(args.corpus)
+    if args.json:
+        out = {
+            name: {
+                "right": s.right,
+                "total": s.total,
+                "percent": round(s.percent, 1),
+                "misses": s.misses,
+            }
+            for name, s in scores.items()
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(table(scores))
+    for name, score in scores.items():
+        if args.field and name not in args.field:
+            continue
+        for miss in score.misses:
+            print(f"  {name:16} {miss['file']}  want {miss['want']!r}  got {miss['got']!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""The importer's accuracy on the real corpus must never fall below what it has reached.
+
+``bench/accuracy.py`` imports ../shared/corpus/letters through the real importer and scores
+every field against the hand-checked index; ``bench/accuracy_floor.json`` holds, per field, how
+many of the letters the code gets right. Raise a floor when the parser improves; a change that
+loses a letter on any field fails here and names the letters it lost.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.accuracy import DEFAULT_CORPUS, FLOOR_FILE, measure
+
+pytestmark = pytest.mark.skipif(
+    not (DEFAULT_CORPUS / "index.tsv").exists(),
+    reason="the shared corpus is not beside the project",
+)
+
+
+def test_no_field_falls_below_its_floor() -> None:
+    floors: dict[str, int] = json.loads(Path(FLOOR_FILE).read_text(encoding="utf-8"))
+    scores = measure()
+    assert set(floors) == set(scores), "every scored field needs a floor"
+    fallen = {
+        name: (
+            f"{scores[name].right} < {floor}: "
+            + ", ".join(
+                f"{m['file']} got {m['got']!r} want {m['want']!r}" for m in scores[name].misses
+            )
+        )
+        for name, floor in floors.items()
+        if scores[name].right < floor
+    }
+    assert not fallen, fallen
