@@ -8,6 +8,7 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.packs.letter_line import _bad_line, _BadLine, _incoming
 from desktop.packs.manifest import (
     FROM_PACKS,
     LETTERS,
@@ -25,9 +26,6 @@ from desktop.packs.templates import (
     pack_folder_name,
 )
 from desktop.packs.verify import (
-    _bad_line,
-    _BadLine,
-    _incoming,
     _lines,
     _Member,
     _open_zip,

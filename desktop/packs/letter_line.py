@@ -1,0 +1,176 @@
+"""One line of a pack's ``letters.jsonl``: checked field by field and turned into the letter
+to be stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, TypeGuard
+
+from desktop.importer import content_hash
+from desktop.model import SECTION_KINDS, Block, ParsedLetter
+from desktop.packs.manifest import (
+    _INT_FIELDS,
+    _ISO_DATE,
+    _TEXT_FIELDS,
+    INT_RANGES,
+    LETTERS,
+    MAX_FIELD_CHARS,
+    MAX_LETTER_ID,
+    MAX_LIST_ITEMS,
+    REQUIRED_LETTER_FIELDS,
+    PackError,
+)
+from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
+from desktop.store.packs import IncomingLetter
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _BadLine(Exception):
+    pass
+
+
+def _storable(text: str) -> bool:
+    """Whether SQLite (and a UTF-8 log or terminal) can take the text: JSON's ``\\ud800``
+    escapes decode to lone surrogates, which cannot be encoded."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_BAD_CHARACTER = "含有无效的字符（孤立的代理项）"
+
+
+def _checked_text(value: str, what: str, limit: int = MAX_FIELD_CHARS) -> str:
+    if len(value) > limit:
+        raise _BadLine(f"{what}超过 {limit} 个字")
+    if not _storable(value):
+        raise _BadLine(f"{what}{_BAD_CHARACTER}")
+    return value
+
+
+def _opt_text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return value
+    if isinstance(value, str):
+        return _checked_text(value, f"“{key}”")
+    raise _BadLine(f"“{key}”应为文字")
+
+
+def _text_list(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _BadLine(f"“{key}”应为文字列表")
+    if len(value) > MAX_LIST_ITEMS:
+        raise _BadLine(f"“{key}”超过 {MAX_LIST_ITEMS} 项")
+    return [_checked_text(v, f"“{key}”") for v in value]
+
+
+def _incoming(raw: bytes) -> IncomingLetter:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _BadLine("不是 UTF-8 文字") from None
+    except (ValueError, RecursionError):
+        raise _BadLine("不是有效的 JSON") from None
+    if not isinstance(data, dict):
+        raise _BadLine("不是一个 JSON 对象")
+    missing = [k for k in REQUIRED_LETTER_FIELDS if k not in data]
+    if missing:
+        raise _BadLine("缺少" + "、".join(f"“{k}”" for k in missing))
+    kind = data["kind"]
+    if kind not in ("reply", "reference"):
+        raise _BadLine("“kind”应为 reply 或 reference")
+    declared = data["content_hash"]
+    if not isinstance(declared, str) or not 0 < len(declared) <= 128 or not _storable(declared):
+        raise _BadLine("“content_hash”无效")
+    origin = data["origin"]
+    letter_id = origin.get("letter_id") if isinstance(origin, dict) else None
+    if (
+        not isinstance(origin, dict)
+        or not isinstance(origin.get("library_id"), str)
+        or not 0 < len(origin["library_id"]) <= 100
+        or not _storable(origin["library_id"])
+        or not (letter_id is None or (_is_int(letter_id) and 0 <= letter_id <= MAX_LETTER_ID))
+    ):
+        raise _BadLine("“origin”应为 {library_id, letter_id}")
+    texts = {k: _opt_text(data, k) for k in _TEXT_FIELDS}
+    reply_date = texts["reply_date"]
+    if reply_date is not None:
+        try:
+            if not _ISO_DATE.match(reply_date):
+                raise ValueError(reply_date)
+            dt.date.fromisoformat(reply_date)
+        except ValueError:
+            raise _BadLine("“reply_date”应为 YYYY-MM-DD 日期") from None
+    for key in _INT_FIELDS:
+        value = data.get(key)
+        if value is None:
+            continue
+        low, high = INT_RANGES[key]
+        if not _is_int(value) or not low <= value <= high:
+            raise _BadLine(f"“{key}”应为 {low} 到 {high} 之间的整数")
+    paragraphs = data["paragraphs"]
+    if not isinstance(paragraphs, list) or not paragraphs:
+        raise _BadLine("“paragraphs”应为非空列表")
+    blocks = []
+    for i, p in enumerate(paragraphs, 1):
+        if not isinstance(p, dict):
+            raise _BadLine(f"第 {i} 段不是一个 JSON 对象")
+        text, original, section = p.get("text"), p.get("original"), p.get("section")
+        if not isinstance(text, str) or not text.strip():
+            raise _BadLine(f"第 {i} 段没有文字")
+        if not isinstance(original, str):
+            raise _BadLine(f"第 {i} 段的“original”应为文字")
+        _checked_text(text, f"第 {i} 段", MAX_PARAGRAPH_CHARS)
+        _checked_text(original, f"第 {i} 段的“original”", MAX_PARAGRAPH_CHARS)
+        if section not in SECTION_KINDS:
+            raise _BadLine(f"第 {i} 段的“section”无效")
+        if not isinstance(p.get("is_heading", False), bool):
+            raise _BadLine(f"第 {i} 段的“is_heading”应为 true 或 false")
+        # The sender's normalized text as it is: normalizing it again here (with this
+        # version's rules, which may differ from the sender's) could change a paragraph's hash
+        # and store twice what the receiver already holds.
+        blocks.append(Block(text, original, section, p.get("is_heading", False)))
+    letter = ParsedLetter(
+        kind=kind,
+        blocks=blocks,
+        title=texts["title"],
+        addressee=_text_list(data, "addressee"),
+        addressee_role=texts["addressee_role"],
+        addressee_count=data.get("addressee_count"),
+        proposal_number=texts["proposal_number"],
+        proposal_title=texts["proposal_title"],
+        session=texts["session"],
+        agency=texts["agency"],
+        main_organizer=texts["main_organizer"],
+        co_organizers=_text_list(data, "co_organizers"),
+        reply_date=reply_date,
+        category=texts["category"],
+        contact_name=texts["contact_name"],
+        contact_phone=texts["contact_phone"],
+        doc_number=texts["doc_number"],
+    )
+    return IncomingLetter(
+        letter=letter,
+        content_hash=content_hash(letter),
+        declared_hash=declared,
+        source_path=texts["source_path"],
+        source_format=texts["source_format"],
+        origin=json.dumps(
+            {"library_id": origin["library_id"], "letter_id": origin.get("letter_id")},
+            ensure_ascii=False,
+        ),
+    )
+
+
+def _bad_line(pack_name: str, lineno: int, reason: str) -> PackError:
+    return PackError(f"“{pack_name}”的 {LETTERS} 第 {lineno} 行无效（{reason}），已拒绝导入。")
