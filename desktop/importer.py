@@ -7,7 +7,6 @@ the CLI a progress line.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -16,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.model import ImportFailure, ParsedLetter
-from desktop.normalize import normalized_key
+from desktop.letter_identity import content_hash
+from desktop.model import ImportFailure
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
 from desktop.store import LibraryError, LibraryStore
 from desktop.store.open_files import is_open_library
-from desktop.understand import parse_letter
+from desktop.understand import PARSER_VERSION, parse_letter
 
 log = logging.getLogger(__name__)
 
@@ -125,14 +124,6 @@ def _walk(root: Path, problems: list[ImportResult]) -> list[Path]:
     return sorted(found)
 
 
-def content_hash(letter: ParsedLetter) -> str:
-    """The identity of a letter: its kind and normalized paragraphs, in order."""
-    h = hashlib.sha1(letter.kind.encode())
-    for block in letter.blocks:
-        h.update(b"\x00" + normalized_key(block.text).encode("utf-8"))
-    return h.hexdigest()
-
-
 def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) -> ImportResult:
     name = printable_path(path)
     if is_open_library(path):  # reading it with open() would drop the library's locks
@@ -151,6 +142,7 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
             content_hash=digest,
             source_path=printable_path(path.resolve()),
             source_format=extracted.source_format,
+            parser_version=PARSER_VERSION,
         )
     except LibraryError as exc:  # busy for too long, or read-only
         return ImportResult(name, "failed", message=f"这份文件未导入：{exc.message}")

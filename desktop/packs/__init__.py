@@ -20,7 +20,13 @@ The pack (format ``replydesk-pack``, version 1)::
                      co_organizers [list], reply_date, year, category, contact_name,
                      contact_phone, doc_number, source_path, source_format, content_hash,
                      imported_at), "origin": {"library_id", "letter_id"} and "paragraphs":
-                     [{"text" (normalized), "original", "section", "is_heading"}, …] in order
+                     [{"text" (normalized), "original", "section", "is_heading"}, …] in order;
+                     since issue 10 also (optional: older packs lack them and still import,
+                     older programs ignore them) "source_lines" [the reader's lines],
+                     "field_sources" {field: {"line", "rule", "certain"}}, "corrections"
+                     {"fields": {field: value}, "kind", "sections"} (what the sender's clerk
+                     set: the receiver keeps it as corrected, a re-parse there leaves it) and
+                     "parser_version" (int or null)
     templates/*.j2   the clerk's edited reply templates (the top of ``user_dir()``), optional
 
 Provenance: ``origin`` names the library where the letter was first imported from a file and

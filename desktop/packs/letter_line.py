@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, TypeGuard
+from typing import Any, Final, TypeGuard
 
 from desktop.importer import content_hash
-from desktop.model import SECTION_KINDS, Block, ParsedLetter
+from desktop.model import SECTION_KINDS, Block, FieldSource, ParsedLetter
 from desktop.packs.manifest import (
     _INT_FIELDS,
     _ISO_DATE,
@@ -22,7 +22,17 @@ from desktop.packs.manifest import (
     PackError,
 )
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
+from desktop.store.errors import LetterEditError
+from desktop.store.letter_values import EDITABLE_FIELDS, checked_value
 from desktop.store.packs import IncomingLetter
+
+# What a letter line may carry besides its fields (since issue 10; older packs have none of
+# it and still import): the reader's lines, where each field came from, the clerk's
+# corrections and the parser version that read it.
+MAX_SOURCE_LINES: Final = 100_000
+MAX_SOURCE_LINE_CHARS: Final = 1_000_000
+MAX_PARSER_VERSION: Final = 1_000_000
+MAX_FIELD_SOURCES: Final = 100
 
 
 def _is_int(value: Any) -> TypeGuard[int]:
@@ -158,7 +168,14 @@ def _incoming(raw: bytes) -> IncomingLetter:
         contact_name=texts["contact_name"],
         contact_phone=texts["contact_phone"],
         doc_number=texts["doc_number"],
+        sources=_field_sources(data.get("field_sources")),
+        source_lines=_source_lines(data.get("source_lines")),
     )
+    parser_version = data.get("parser_version")
+    if parser_version is not None and not (
+        _is_int(parser_version) and 0 <= parser_version <= MAX_PARSER_VERSION
+    ):
+        raise _BadLine(f"“parser_version”应为 0 到 {MAX_PARSER_VERSION} 之间的整数")
     return IncomingLetter(
         letter=letter,
         content_hash=content_hash(letter),
@@ -169,7 +186,74 @@ def _incoming(raw: bytes) -> IncomingLetter:
             {"library_id": origin["library_id"], "letter_id": origin.get("letter_id")},
             ensure_ascii=False,
         ),
+        corrections=_corrections(data.get("corrections")),
+        parser_version=parser_version,
     )
+
+
+def _source_lines(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _BadLine("“source_lines”应为文字列表")
+    if len(value) > MAX_SOURCE_LINES:
+        raise _BadLine(f"“source_lines”超过 {MAX_SOURCE_LINES} 行")
+    return [_checked_text(v, "“source_lines”", MAX_SOURCE_LINE_CHARS) for v in value]
+
+
+def _field_sources(value: Any) -> dict[str, FieldSource]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or len(value) > MAX_FIELD_SOURCES:
+        raise _BadLine("“field_sources”应为 {项目: {line, rule, certain}}")
+    out: dict[str, FieldSource] = {}
+    for name, source in value.items():
+        _checked_text(name, "“field_sources”的项目名", 100)
+        line = source.get("line") if isinstance(source, dict) else None
+        rule = source.get("rule") if isinstance(source, dict) else None
+        certain = source.get("certain", True) if isinstance(source, dict) else None
+        if (
+            not (line is None or (_is_int(line) and 0 <= line <= MAX_SOURCE_LINES))
+            or not isinstance(rule, str)
+            or not isinstance(certain, bool)
+        ):
+            raise _BadLine(f"“field_sources”中“{name[:20]}”应为 {{line, rule, certain}}")
+        out[name] = FieldSource(line, _checked_text(rule, "“field_sources”的规则名", 100), certain)
+    return out
+
+
+def _corrections(value: Any) -> dict[str, Any]:
+    """The sender's corrections as this library stores them: what the clerk set is checked
+    as an edit would be; fields this version does not know (from a newer one) are left out."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _BadLine("“corrections”应为一个 JSON 对象")
+    out: dict[str, Any] = {}
+    fields = value.get("fields", {})
+    if not isinstance(fields, dict):
+        raise _BadLine("“corrections”的“fields”应为一个 JSON 对象")
+    checked: dict[str, Any] = {}
+    for name, field_value in fields.items():
+        if name not in EDITABLE_FIELDS:
+            continue
+        try:
+            checked[name] = checked_value(name, field_value)
+        except LetterEditError:
+            raise _BadLine(f"“corrections”中“{name}”的值无效") from None
+    if checked:
+        out["fields"] = checked
+    kind = value.get("kind")
+    if kind is not None:
+        if kind not in ("reply", "reference"):
+            raise _BadLine("“corrections”的“kind”应为 reply 或 reference")
+        out["kind"] = kind
+    sections = value.get("sections", False)
+    if not isinstance(sections, bool):
+        raise _BadLine("“corrections”的“sections”应为 true 或 false")
+    if sections:
+        out["sections"] = True
+    return out
 
 
 def _bad_line(pack_name: str, lineno: int, reason: str) -> PackError:

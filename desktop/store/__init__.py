@@ -1,6 +1,8 @@
 """The library database. SQL lives here and nowhere else."""
 
 from desktop.store.library import (
+    LetterEditError,
+    LetterNotFound,
     LibraryBusy,
     LibraryError,
     LibraryReadOnly,
@@ -10,6 +12,8 @@ from desktop.store.library import (
 )
 
 __all__ = [
+    "LetterEditError",
+    "LetterNotFound",
     "LibraryBusy",
     "LibraryError",
     "LibraryReadOnly",

@@ -43,3 +43,17 @@ class LibraryReadOnly(LibraryError, sqlite3.OperationalError):
 
     def __str__(self) -> str:
         return f"attempt to write a readonly database: {self.message}"
+
+
+class LetterEditError(LibraryError):
+    """A change to a letter that the clerk asked for and that cannot be made (an unknown
+    field, a date that does not exist, a paragraph not in the letter …). Raised before
+    anything is written: the library is as it was. ``message`` is one line of plain Chinese."""
+
+
+class LetterNotFound(LetterEditError):
+    """No letter with this id (deleted meanwhile, or a mistyped number)."""
+
+    def __init__(self, letter_id: object):
+        super().__init__(f"资料库中没有编号为 {letter_id} 的文件（可能已被删除），没有做任何修改。")
+        self.letter_id = letter_id

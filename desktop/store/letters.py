@@ -8,8 +8,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from desktop.model import ParsedLetter
+from desktop.letter_identity import source_hash as lines_hash
+from desktop.model import Block, ParsedLetter
 from desktop.normalize import normalized_hash
+from desktop.store.letter_values import load_json_object
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -29,11 +31,17 @@ class LettersMixin:
     def paragraph_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
 
-    def find_letter_by_hash(self, content_hash: str) -> int | None:
+    def find_letter_by_hash(self, content_hash: str, source_hash: str | None = None) -> int | None:
+        """The letter with this content hash, else the oldest with this source hash (the same
+        file, whose fields or paragraphs the clerk or a newer parser changed since)."""
         row = self.db.execute(
             "SELECT id FROM letters WHERE content_hash = ?", [content_hash]
         ).fetchone()
-        return int(row[0]) if row else None
+        if row is None and source_hash is not None:
+            row = self.db.execute(
+                "SELECT min(id) FROM letters WHERE source_hash = ?", [source_hash]
+            ).fetchone()
+        return int(row[0]) if row and row[0] is not None else None
 
     def add_letter_if_new(
         self,
@@ -42,19 +50,23 @@ class LettersMixin:
         content_hash: str,
         source_path: str | None,
         source_format: str | None,
+        parser_version: int | None = None,
     ) -> tuple[int, bool]:
-        """Store a letter unless the library already holds one with its content hash:
-        ``(letter id, True)`` when stored, ``(the existing letter's id, False)`` when not.
+        """Store a letter unless the library already holds one with its content hash or with
+        the source hash of its lines (``letter.source_lines``): ``(letter id, True)`` when
+        stored, ``(the existing letter's id, False)`` when not; an existing letter is left
+        exactly as it is (the clerk's corrections stay).
 
         The check and the insert are one write transaction: two imports of the same file at
         once (two windows, a window and the command line) store it once, and the second is
         told it is a duplicate."""
+        digest = lines_hash(letter.source_lines)
         if getattr(self, "read_only", False):  # still tell a duplicate from a refusal
-            existing = self.find_letter_by_hash(content_hash)
+            existing = self.find_letter_by_hash(content_hash, digest)
             if existing is not None:
                 return existing, False
         with self.db.atomic():
-            existing = self.find_letter_by_hash(content_hash)
+            existing = self.find_letter_by_hash(content_hash, digest)
             if existing is not None:
                 return existing, False
             letter_id = self.add_letter(
@@ -62,6 +74,7 @@ class LettersMixin:
                 content_hash=content_hash,
                 source_path=source_path,
                 source_format=source_format,
+                parser_version=parser_version,
             )
         return letter_id, True
 
@@ -72,17 +85,26 @@ class LettersMixin:
         content_hash: str,
         source_path: str | None,
         source_format: str | None,
+        parser_version: int | None = None,
+        corrections: dict[str, Any] | None = None,
     ) -> int:
-        """Store a parsed letter in one transaction; identical paragraphs are stored once."""
+        """Store a parsed letter in one transaction; identical paragraphs are stored once.
+
+        Its lines (``letter.source_lines``, with their source hash) and field sources
+        (``letter.sources``) are kept for the clerk's inspector and for re-parsing;
+        ``corrections`` (as :mod:`desktop.store.letter_edits` describes) come with a letter
+        received in a pack."""
         conn = self.db.conn
         year = letter.year
+        lines = list(letter.source_lines)
         with self.db.atomic():
             cur = conn.execute(
                 """INSERT INTO letters (kind, title, addressee, addressee_role, proposal_number,
                     proposal_title, session, agency, main_organizer, co_organizers, reply_date,
                     year, category, contact_name, contact_phone, doc_number, source_path,
-                    source_format, content_hash, imported_at, addressee_count)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                    source_format, content_hash, imported_at, addressee_count, source_hash,
+                    field_sources, corrections, parser_version)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
                 [
                     letter.kind,
                     letter.title,
@@ -105,27 +127,52 @@ class LettersMixin:
                     content_hash,
                     _now(),
                     letter.addressee_count,
+                    lines_hash(lines),
+                    dump_json({k: v.to_json() for k, v in letter.sources.items()}),
+                    dump_json(corrections or {}),
+                    parser_version,
                 ],
             )
             letter_id = int(cur.lastrowid or 0)
-            rows = []
-            for position, block in enumerate(letter.blocks):
-                pid = self._paragraph_id(block.text, block.is_heading, year)
-                rows.append(
-                    (letter_id, position, pid, block.section, int(block.is_heading), block.original)
-                )
-            conn.executemany(
-                """INSERT INTO letter_paragraphs
-                   (letter_id, position, paragraph_id, section, is_heading, original)
-                   VALUES (?,?,?,?,?,?)""",
-                rows,
-            )
-            title = letter.proposal_title or letter.title
-            if title:
-                conn.execute(
-                    "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)", [letter_id, title]
-                )
+            self._store_lines(letter_id, lines)
+            self._insert_blocks(letter_id, letter.blocks, year)
+            self._index_title(letter_id, letter.proposal_title or letter.title)
         return letter_id
+
+    def _insert_blocks(
+        self, letter_id: int, blocks: Sequence[Block], year: int | None, start: int = 0
+    ) -> None:
+        rows = []
+        for position, block in enumerate(blocks, start):
+            pid = self._paragraph_id(block.text, block.is_heading, year)
+            rows.append(
+                (letter_id, position, pid, block.section, int(block.is_heading), block.original)
+            )
+        self.db.conn.executemany(
+            """INSERT INTO letter_paragraphs
+               (letter_id, position, paragraph_id, section, is_heading, original)
+               VALUES (?,?,?,?,?,?)""",
+            rows,
+        )
+
+    def _store_lines(self, letter_id: int, lines: Sequence[str] | None) -> None:
+        """The reader's lines of the letter, replaced (None or []: none kept)."""
+        conn = self.db.conn
+        conn.execute("DELETE FROM letter_sources WHERE letter_id = ?", [letter_id])
+        if lines:
+            conn.execute(
+                "INSERT INTO letter_sources (letter_id, source_text) VALUES (?, ?)",
+                [letter_id, json.dumps(list(lines), ensure_ascii=False)],
+            )
+
+    def _index_title(self, letter_id: int, title: str | None) -> None:
+        """The letter's row in the title index (for "similar letters"), replaced."""
+        conn = self.db.conn
+        conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [letter_id])
+        if title:
+            conn.execute(
+                "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)", [letter_id, title]
+            )
 
     def _paragraph_id(self, text: str, is_heading: bool, year: int | None) -> int:
         conn = self.db.conn
@@ -191,4 +238,11 @@ def _letter_row(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     out["addressee"] = json.loads(row["addressee"] or "[]")
     out["co_organizers"] = json.loads(row["co_organizers"] or "[]")
+    for key in ("field_sources", "corrections"):  # absent in rows of older schemas
+        if key in out:
+            out[key] = load_json_object(out[key])
     return out
+
+
+def dump_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -15,9 +15,15 @@ from pathlib import Path
 from desktop.store import open_files
 from desktop.store.casework import CaseworkMixin
 from desktop.store.connection import LibraryDatabase
-from desktop.store.errors import LibraryBusy, LibraryError, LibraryReadOnly
+from desktop.store.errors import (
+    LetterEditError,
+    LetterNotFound,
+    LibraryBusy,
+    LibraryError,
+    LibraryReadOnly,
+)
 from desktop.store.leftovers import remove_leftovers
-from desktop.store.letters import LettersMixin
+from desktop.store.letter_edits import LetterEditsMixin
 from desktop.store.packs import PacksMixin
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchMixin
@@ -25,6 +31,8 @@ from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchMixi
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT = 5.0  # seconds a read waits (writes wait longer: desktop.store.connection)
 __all__ = [
+    "LetterEditError",
+    "LetterNotFound",
     "LibraryBusy",
     "LibraryError",
     "LibraryReadOnly",
@@ -34,7 +42,7 @@ __all__ = [
 ]
 
 
-class LibraryStore(LettersMixin, SearchMixin, CaseworkMixin, PacksMixin):
+class LibraryStore(LetterEditsMixin, SearchMixin, CaseworkMixin, PacksMixin):
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,9 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from desktop.letter_identity import source_hash as lines_hash
 from desktop.model import ParsedLetter
+from desktop.store.letter_values import load_json_object
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -29,8 +31,10 @@ PACK_LETTER_COLUMNS = (
     "kind", "title", "addressee", "addressee_role", "addressee_count", "proposal_number",
     "proposal_title", "session", "agency", "main_organizer", "co_organizers", "reply_date",
     "year", "category", "contact_name", "contact_phone", "doc_number", "source_path",
-    "source_format", "content_hash", "imported_at",
+    "source_format", "content_hash", "imported_at", "field_sources", "corrections",
+    "parser_version",
 )  # fmt: skip
+_JSON_OBJECT_COLUMNS = ("field_sources", "corrections")
 
 
 @dataclass
@@ -43,6 +47,8 @@ class IncomingLetter:
     source_path: str | None
     source_format: str | None
     origin: str  # JSON {"library_id": …, "letter_id": …}
+    corrections: dict[str, Any] = field(default_factory=dict)  # as the sender's clerk set them
+    parser_version: int | None = None
 
 
 @dataclass
@@ -64,6 +70,8 @@ class PacksMixin:
             content_hash: str,
             source_path: str | None,
             source_format: str | None,
+            parser_version: int | None = None,
+            corrections: dict[str, Any] | None = None,
         ) -> int: ...
 
     # ----------------------------------------------------------------- identity
@@ -90,7 +98,8 @@ class PacksMixin:
     ) -> Generator[dict[str, Any], None, None]:
         """Every letter (imported at or after ``imported_since``, an ISO UTC time stamp in the
         format of ``imported_at``), oldest first, with ``id``, ``origin`` (decoded, or None),
-        the columns of ``PACK_LETTER_COLUMNS`` (lists decoded) and ``paragraphs``: ``{text,
+        the columns of ``PACK_LETTER_COLUMNS`` (lists and JSON objects decoded),
+        ``source_lines`` (the reader's lines, [] when not kept) and ``paragraphs``: ``{text,
         original, section, is_heading}`` in order. One read transaction: a consistent
         snapshot even while another window imports."""
         columns = ", ".join(PACK_LETTER_COLUMNS)
@@ -106,6 +115,12 @@ class PacksMixin:
                 row["addressee"] = json.loads(row["addressee"] or "[]")
                 row["co_organizers"] = json.loads(row["co_organizers"] or "[]")
                 row["origin"] = json.loads(row["origin"]) if row["origin"] else None
+                for key in _JSON_OBJECT_COLUMNS:
+                    row[key] = load_json_object(row[key])
+                source = self.db.execute(
+                    "SELECT source_text FROM letter_sources WHERE letter_id = ?", [row["id"]]
+                ).fetchone()
+                row["source_lines"] = json.loads(source[0]) if source else []
                 row["paragraphs"] = [
                     {"text": r[0], "original": r[1], "section": r[2], "is_heading": bool(r[3])}
                     for r in self.db.execute(
@@ -130,9 +145,11 @@ class PacksMixin:
         :class:`MergeOutcome`. A letter whose content hash (recomputed or declared) the library
         already holds is a duplicate, also within the pack. ``before_commit`` runs last inside
         the transaction (the caller's files). Anything raised on the way, and closing the
-        generator before its end, rolls everything back. The write lock is taken first
-        (``BEGIN IMMEDIATE``, waiting as :mod:`desktop.store.connection` describes): a library
-        another program keeps writing fails with ``LibraryBusy`` before any work.
+        generator before its end, rolls everything back. A letter whose lines (source hash)
+        the library holds is a duplicate too: the same file, corrected or re-read since. The
+        write lock is taken first (``BEGIN IMMEDIATE``, waiting as
+        :mod:`desktop.store.connection` describes): a library another program keeps writing
+        fails with ``LibraryBusy`` before any work.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -143,6 +160,13 @@ class PacksMixin:
             paragraphs_before = self._count("paragraphs")
             for n, incoming in enumerate(letters, 1):
                 existing = self._letter_with_hash(incoming.content_hash, incoming.declared_hash)
+                lines = lines_hash(incoming.letter.source_lines)
+                if existing is None and lines is not None:
+                    # the same file, corrected or re-read here or there since
+                    row = self.db.execute(
+                        "SELECT min(id) FROM letters WHERE source_hash = ?", [lines]
+                    ).fetchone()
+                    existing = row[0] if row and row[0] is not None else None
                 if existing is not None:
                     outcome.duplicates.append((n, existing))
                 else:
@@ -151,6 +175,8 @@ class PacksMixin:
                         content_hash=incoming.content_hash,
                         source_path=incoming.source_path,
                         source_format=incoming.source_format,
+                        parser_version=incoming.parser_version,
+                        corrections=incoming.corrections,
                     )
                     conn.execute(
                         "UPDATE letters SET origin = ? WHERE id = ?", [incoming.origin, letter_id]

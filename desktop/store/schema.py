@@ -204,3 +204,31 @@ def m006_draft_version_source(db: Database) -> None:
             WHERE note LIKE '恢复自第 % 版';
         """
     )
+
+
+@MIGRATIONS()
+def m007_letter_sources_corrections(db: Database) -> None:
+    # What a clerk's corrections and a better parser need (issue 10):
+    # - letter_sources.source_text: the reader's lines as imported, a JSON list of strings, so
+    #   a newer parser can read the letter again (no row for letters imported before this
+    #   version). A table of its own: a letter's lines are 5-50 KB, and listing or searching
+    #   10,000 letters must not step over them in the letters table;
+    # - source_hash: desktop.letter_identity.source_hash of those lines: the duplicate check
+    #   still finds a letter whose fields or paragraphs changed since it was imported;
+    # - field_sources: JSON {field: {"line", "rule", "certain"}}, where each field came from;
+    # - corrections: JSON {"fields": {field: value}, "kind": "reply", "sections": true}, what
+    #   the clerk set (only the keys the clerk touched): a re-parse never overwrites these;
+    # - parser_version: desktop.understand.PARSER_VERSION that read the letter (NULL: before).
+    db.executescript(
+        """
+        ALTER TABLE letters ADD COLUMN source_hash TEXT;
+        ALTER TABLE letters ADD COLUMN field_sources TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE letters ADD COLUMN corrections TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE letters ADD COLUMN parser_version INTEGER;
+        CREATE INDEX letters_source_hash ON letters(source_hash);
+        CREATE TABLE letter_sources (
+            letter_id INTEGER PRIMARY KEY REFERENCES letters(id) ON DELETE CASCADE,
+            source_text TEXT NOT NULL                  -- JSON list of the reader's lines
+        );
+        """
+    )

@@ -73,7 +73,9 @@ def test_a_backup_whose_schema_was_changed_is_refused(
     assert B.check_backup(made).letters == 3
 
 
-@pytest.mark.parametrize("fixture", ["library-v1.db", "library-v5.db", "library-v6.db"])
+@pytest.mark.parametrize(
+    "fixture", ["library-v1.db", "library-v5.db", "library-v6.db", "library-v7.db"]
+)
 def test_every_released_schema_passes_the_check(fixture: str, tmp_path: Path) -> None:
     if not (FIXTURES / fixture).exists():
         pytest.skip(f"no {fixture}")
