@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_packs import add_parsers as add_pack_parsers
 
     add_pack_parsers(sub, common)
+    from desktop.cli_letters import add_parsers as add_letter_parsers
+
+    add_letter_parsers(sub, common)
     return parser
 
 
@@ -137,7 +140,7 @@ def _writes(args: argparse.Namespace) -> bool:
     """Whether a command changes the library (refused at once on a read-only library)."""
     if args.command == "profile":
         return getattr(args, "profile_command", None) == "set"
-    return args.command in {"import", "draft", "import-pack"}
+    return args.command in {"import", "draft", "import-pack", "edit", "delete", "reparse"}
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
@@ -265,6 +268,9 @@ COMMANDS = {
     "import": cmd_import,
     "letters": _letters_command("letters"),
     "show": _letters_command("show"),
+    "edit": _letters_command("edit"),
+    "delete": _letters_command("delete"),
+    "reparse": _letters_command("reparse"),
     "search": cmd_search,
     "similar": cmd_similar,
     "profile": _reply_command("profile"),
@@ -278,6 +284,9 @@ COMMANDS = {
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).
 NO_LIBRARY = {"check", "backup", "restore"}
+# Commands that show letters: they say when letters wait to be read by this version's parser
+# (reading them again is long work, done by ``reparse`` or the window, never on the side).
+SHOWS_LETTERS = {"letters", "show", "search", "similar"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -317,7 +326,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 from desktop.store import LibraryReadOnly
 
                 raise LibraryReadOnly()
-        return COMMANDS[args.command](store, args)
+        code = COMMANDS[args.command](store, args)
+        if store is not None and args.command in SHOWS_LETTERS:
+            from desktop.cli_letters import reparse_hint
+
+            hint = reparse_hint(store)
+            if hint:
+                print(hint, file=sys.stderr)
+        return code
     except LibraryError as exc:
         print(exc.message, file=sys.stderr)
         return 2

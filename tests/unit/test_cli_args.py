@@ -147,6 +147,28 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         out = work / f"pack{next(runs)}.zip"
         return ["--out", str(out)], lambda: None if out.is_file() else pytest.fail("no pack")
 
+    def edit() -> tuple[list[str], Callable[[], None]]:
+        name = f"王五{next(runs)}"
+
+        def saved() -> None:
+            with LibraryStore(lib) as s:
+                assert s.get_letter(letter_id)["contact_name"] == name  # type: ignore[index]
+
+        return [str(letter_id), "--set", f"contact_name={name}"], saved
+
+    def delete() -> tuple[list[str], Callable[[], None]]:
+        letter = work / f"letter{next(runs)}.txt"
+        letter.write_text(SAMPLE.read_text(encoding="utf-8") + f"\n附：第{letter.stem}份。\n")
+        assert main(["import", str(letter), "--db", str(lib)]) == 0
+        with LibraryStore(lib) as s:
+            new = max(x["id"] for x in s.list_letters())
+
+        def gone() -> None:
+            with LibraryStore(lib) as s:
+                assert s.get_letter(new) is None and s.get_letter(letter_id) is not None
+
+        return [str(new), "--yes"], gone
+
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
@@ -168,6 +190,9 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("restore",): fixed(str(backup), "--yes"),
         ("export-pack",): pack,
         ("import-pack",): fixed(str(work / "own.zip")),
+        ("edit",): edit,
+        ("delete",): delete,
+        ("reparse",): fixed(),
     }
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]

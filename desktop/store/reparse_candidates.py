@@ -1,0 +1,21 @@
+"""Letters a newer parser can only read from their file or the library's own text: those
+imported before schema m007 kept no lines (``source_text`` is NULL), so
+``LibraryStore.letters_for_reparse`` leaves them out. ``desktop/reparse.py`` reads them again
+from their file when it is still there, else from lines rebuilt out of the library."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def letters_without_lines(store: Any, *, all: bool, current: int) -> list[int]:
+    """Ids of the letters without stored lines that a parser of version ``current`` would
+    read again (an older or unknown version; every one with ``all``)."""
+    return [
+        int(r[0])
+        for r in store.db.execute(
+            """SELECT id FROM letters WHERE source_text IS NULL
+               AND (? OR parser_version IS NULL OR parser_version < ?) ORDER BY id""",
+            [int(bool(all)), current],
+        )
+    ]
