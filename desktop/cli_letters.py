@@ -190,11 +190,16 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
             print(f"{label}：{data[key]}{_marks(data, key)}")
     if "sections" in data["corrected"]:
         print(f"段落归属{CORRECTED_MARK}")
-    for section in data["sections"]:
-        print()
-        print(f"【{SECTION_ZH.get(section['kind'], section['kind'])}】{section['heading'] or ''}")
-        for p in section["paragraphs"]:
-            print(f"  #{p['id']} {p['text']}")
+    # Headings too carry their paragraph id: ``edit --section`` can move them.
+    current = None
+    for p in data["paragraphs"]:
+        if p["is_heading"] or p["section"] != current:
+            current = p["section"]
+            heading = f"#{p['paragraph_id']} {p['text']}" if p["is_heading"] else ""
+            print()
+            print(f"【{SECTION_ZH.get(current, current)}】{heading}")
+        if not p["is_heading"]:
+            print(f"  #{p['paragraph_id']} {p['text']}")
     return 0
 
 
