@@ -8,7 +8,7 @@ stored with ``store.apply_reparse``, one transaction per letter; what the clerk 
 
 Where the lines come from, best first:
 
-1. ``stored``: the reader's lines kept with the letter (``letters.source_text``, every letter
+1. ``stored``: the reader's lines kept with the letter (``letter_sources``, every letter
    imported since schema m007);
 2. ``file``: a letter imported before m007 has no stored lines; when the file it came from is
    still at ``source_path`` and still holds the letter (every stored paragraph is found in it,
@@ -19,7 +19,7 @@ Where the lines come from, best first:
    stored paragraphs' original text. Only the kind of reading that needs nothing more than the
    paragraphs (sections, headings, paragraph splitting) can improve from those lines, so every
    field keeps its stored value when it has one, and the rebuilt lines are not stored as if
-   they were the original (the letter stays without ``source_text``).
+   they were the original (the letter stays without stored lines).
 
 ``needs_reparse`` tells how many letters an upgrade would read again (those read by an older
 parser); the window runs ``reparse_letters`` at start with a progress bar when it is not 0,

@@ -1,5 +1,5 @@
 """Letters a newer parser can only read from their file or the library's own text: those
-imported before schema m007 kept no lines (``source_text`` is NULL), so
+imported before schema m007 kept no lines (no row in ``letter_sources``), so
 ``LibraryStore.letters_for_reparse`` leaves them out. ``desktop/reparse.py`` reads them again
 from their file when it is still there, else from lines rebuilt out of the library."""
 
@@ -14,8 +14,9 @@ def letters_without_lines(store: Any, *, all: bool, current: int) -> list[int]:
     return [
         int(r[0])
         for r in store.db.execute(
-            """SELECT id FROM letters WHERE source_text IS NULL
-               AND (? OR parser_version IS NULL OR parser_version < ?) ORDER BY id""",
+            """SELECT l.id FROM letters l
+               WHERE NOT EXISTS (SELECT 1 FROM letter_sources s WHERE s.letter_id = l.id)
+               AND (? OR l.parser_version IS NULL OR l.parser_version < ?) ORDER BY l.id""",
             [int(bool(all)), current],
         )
     ]

@@ -163,7 +163,8 @@ def test_a_letter_from_before_m007_is_read_from_its_file_when_it_is_still_there(
 ) -> None:
     store, (a, b) = library
     store.close()
-    _sql(tmp_path / "lib.db", "UPDATE letters SET source_text = NULL, parser_version = NULL")
+    _sql(tmp_path / "lib.db", "DELETE FROM letter_sources")
+    _sql(tmp_path / "lib.db", "UPDATE letters SET parser_version = NULL")
     (tmp_path / "b.txt").write_text(LETTER_B.replace("45家", "46家"), encoding="utf-8")
     _newer_parser(monkeypatch, lambda letter: None)
     with LibraryStore(tmp_path / "lib.db") as store:
