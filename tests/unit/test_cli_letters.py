@@ -309,3 +309,33 @@ def test_reparse_rereads_what_the_clerk_did_not_correct(cli: Cli, tmp_path: Path
     assert isinstance(everything, dict)
     assert (everything["read"], everything["changed"]) == (2, 0)
     assert everything["sources"] == {"stored": 2}
+
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "letters"
+
+
+@pytest.mark.skipif(not (CORPUS / "d001.txt").is_file(), reason="../shared/corpus is not here")
+def test_a_real_letter_corrected_reread_and_deleted(cli: Cli) -> None:
+    status, letter_id = _import(cli, CORPUS / "d001.txt")
+    assert status == "imported"
+    before = cli.show(letter_id)
+    body = [p for p in before["paragraphs"] if not p["is_heading"]]  # type: ignore[union-attr]
+    last = body[-1]
+    moved_to = "status" if last["section"] != "status" else "plan"
+    proc = cli(
+        "edit", str(letter_id), "--set", "答复日期=2017-08-10", "category=C",
+        "contact_name=张湘平", "--section", f"{last['paragraph_id']}={moved_to}",
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    after = cli.show(letter_id)
+    assert (after["reply_date"], after["category"]) == ("2017-08-10", "C")
+    assert _paragraph(after, last["text"])["section"] == moved_to
+    # reading it again (every letter, with this version's parser) keeps all of that
+    assert cli("reparse", "--all").returncode == 0
+    again = cli.show(letter_id)
+    assert (again["reply_date"], again["category"]) == ("2017-08-10", "C")
+    assert _paragraph(again, last["text"])["section"] == moved_to
+    assert again["addressee"] == before["addressee"]
+    assert _import(cli, CORPUS / "d001.txt") == ("duplicate", letter_id)
+    assert cli("delete", str(letter_id), "--yes").returncode == 0
+    assert cli.json("letters") == []
