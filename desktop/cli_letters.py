@@ -60,6 +60,14 @@ FIELD_ALIASES: dict[str, str] = {
     "发文字号": "doc_number",
     "代表": "addressee",
     "委员": "addressee",
+    # the letter inspector's labels
+    "答复对象": "addressee",
+    "身份": "addressee_role",
+    "提出人数": "addressee_count",
+    "建议/提案编号": "proposal_number",
+    "建议/提案标题": "proposal_title",
+    "文件标题": "title",
+    "电话": "contact_phone",
 }
 
 UNCERTAIN_MARK = "（待确认）"

@@ -142,7 +142,7 @@ def test_edit_fields_section_and_kind_then_show_and_reimport(cli: Cli, tmp_path:
     proc = cli(
         "edit", str(letter_id),
         "--set", "reply_date=2023-06-21", "答复单位=海州市民政局办公室", "category=",
-        "--set", "co_organizers=海州市财政局、海州市卫健委",
+        "--set", "co_organizers=海州市财政局、海州市卫健委", "电话=0518-85550000",
         "--section", f"{plan['paragraph_id']}=status",
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
@@ -156,13 +156,14 @@ def test_edit_fields_section_and_kind_then_show_and_reimport(cli: Cli, tmp_path:
     assert after["agency"] == "海州市民政局办公室"
     assert after["category"] is None
     assert after["co_organizers"] == ["海州市财政局", "海州市卫健委"]
+    assert after["contact_phone"] == "0518-85550000"
     assert _paragraph(after, "下一步，我们将推动")["section"] == "status"
     assert {"reply_date", "agency", "category", "co_organizers", "sections"} <= set(
         after["corrected"]  # type: ignore[arg-type]
     )
     assert after["sources"]["agency"]["rule"] == "clerk"  # type: ignore[index]
     untouched = {k: v for k, v in before.items() if k not in after["corrected"]}  # type: ignore[operator]
-    for key in ("addressee", "proposal_title", "doc_number", "contact_name", "title"):
+    for key in ("addressee", "proposal_title", "doc_number", "contact_name", "title", "session"):
         assert after[key] == untouched[key]
 
     edited = cli.json("edit", str(letter_id), "--kind", "reference")
