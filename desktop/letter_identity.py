@@ -21,7 +21,12 @@ from collections.abc import Iterable
 from desktop.model import ParsedLetter
 from desktop.normalize import normalized_key
 
-_SPACE_RE = re.compile(r"\s+")
+# White space, control characters and the invisible format characters copy-and-paste leaves
+# (soft hyphen, zero-width spaces and joiners, direction marks, BOM).
+_IGNORED_RE = re.compile(
+    "[\\s\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]+"
+)
 
 
 def content_hash(letter: ParsedLetter) -> str:
@@ -34,9 +39,7 @@ def content_hash(letter: ParsedLetter) -> str:
 
 def source_key(line: str) -> str:
     """A line as the source hash sees it: NFKC, no white space, no zero-width characters."""
-    folded = unicodedata.normalize("NFKC", line)
-    folded = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Cf", "Cc"))
-    return _SPACE_RE.sub("", folded)
+    return _IGNORED_RE.sub("", unicodedata.normalize("NFKC", line))
 
 
 def source_hash(lines: Iterable[str]) -> str | None:

@@ -18,7 +18,7 @@ from desktop.importer import import_file
 from desktop.letter_identity import source_hash
 from desktop.model import Block, FieldSource
 from desktop.search import search
-from desktop.store import LetterEditError, LetterNotFound, LibraryStore
+from desktop.store import LetterEditError, LetterNotFound, LibraryReadOnly, LibraryStore
 from desktop.understand import PARSER_VERSION, parse_letter
 from tests.conftest import FIXTURES, ROOT, make_letter
 
@@ -164,11 +164,9 @@ def test_the_same_lines_are_a_duplicate_after_a_newer_parser_changed_the_content
         old_hash = store.get_letter(letter_id)["content_hash"]  # type: ignore[index]
         assert store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
         assert store.get_letter(letter_id)["content_hash"] != old_hash  # type: ignore[index]
-        # saved again from Word: other white space, a half-width comma
-        again = import_file(
-            store,
-            _write(tmp_path, LETTER.replace("，感谢", ", 感谢").replace("\n", " \n"), "b.txt"),
-        )
+        # saved again from Word: other white space, a half-width comma, a zero-width space
+        text = LETTER.replace("，感谢", ", 感谢").replace("\n", " \n").replace("近年", "近\u200b年")
+        again = import_file(store, _write(tmp_path, text, "b.txt"))
     assert again.status == "duplicate" and again.letter_id == letter_id
 
 
@@ -613,6 +611,8 @@ def test_the_v7_fixture_keeps_its_corrections(tmp_path: Path) -> None:
     assert one["category"] == "A" and one["contact_name"] == "张明"
     assert four["corrected"] == ["sections", "title"] and four["parser_version"] == 1
     assert four["source_lines"] and four["sources"]["title"]["rule"] == "clerk"
+    # the hash of the lines must never change between versions: it finds the file again
+    assert four["source_hash"] == source_hash(four["source_lines"])
 
 
 # ------------------------------------------------------------------------------ two processes
@@ -660,3 +660,23 @@ def test_delete_removes_the_kept_lines_and_restore_brings_them_back(
         assert store.letters_for_reparse(all=True) == [letter_id]
         again = import_file(store, _write(tmp_path, name="c.txt"))
         assert again.status == "duplicate" and again.letter_id == letter_id
+
+
+def test_a_read_only_library_shows_letters_and_refuses_edits(
+    lib: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letter_id = _imported(lib, tmp_path)
+    before = _dump(lib)
+    monkeypatch.setattr("desktop.store.open_files.read_only_location", lambda path: True)
+    with LibraryStore(lib) as store:
+        assert store.read_only
+        detail = store.letter_detail(letter_id)
+        assert detail is not None and detail["source_lines"]
+        for change in (
+            lambda: store.edit_letter(letter_id, fields={"agency": "甲局"}),
+            lambda: store.merge_paragraphs(letter_id, 0),
+            lambda: store.delete_letter(letter_id),
+        ):
+            with pytest.raises(LibraryReadOnly):
+                change()
+    assert _dump(lib) == before
