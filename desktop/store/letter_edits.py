@@ -1,7 +1,6 @@
 """The clerk corrects the library: a letter's fields, its kind, the section of a paragraph,
-splitting and merging paragraphs, deleting a letter (and putting it back), and re-reading a
-letter with a newer parser without undoing any of it. Part of
-:class:`~desktop.store.library.LibraryStore`.
+splitting and merging paragraphs. Part of :class:`~desktop.store.library.LibraryStore`
+(deleting, restoring and re-reading a letter: :mod:`desktop.store.letter_lifecycle`).
 
 Every change is checked completely before the write transaction starts (or, for what needs
 the database — the letter and its paragraphs — inside it before the first write): a change
@@ -14,16 +13,12 @@ import of the same file leave it alone, and packs carry it.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
-from desktop.letter_identity import content_hash as parsed_hash
-from desktop.letter_identity import source_hash as lines_hash
-from desktop.model import Block, ParsedLetter
+from desktop.model import Block
 from desktop.store.errors import LetterEditError, LetterNotFound
 from desktop.store.letter_values import (
-    EDITABLE_FIELDS,
     LIST_FIELDS,
     checked_fields,
     checked_kind,
@@ -39,10 +34,6 @@ from desktop.store.letters import LettersMixin, _letter_row, dump_json
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
-
-log = logging.getLogger(__name__)
-
-SNAPSHOT_FORMAT = 1
 
 
 class LetterEditsMixin(LettersMixin):
@@ -93,24 +84,6 @@ class LetterEditsMixin(LettersMixin):
         out["source_lines"] = lines
         out["paragraphs"] = paragraphs
         return out
-
-    def letters_for_reparse(self, all: bool = False, *, current: int | None = None) -> list[int]:
-        """Ids of the letters a parser of version ``current`` (by default
-        :data:`desktop.understand.PARSER_VERSION`) would read again: those read by an older
-        parser or before versions were recorded; every one with ``all``. Only letters whose
-        lines were kept can be read again (those imported before this version were not)."""
-        if current is None:
-            from desktop.understand import PARSER_VERSION
-
-            current = PARSER_VERSION
-        return [
-            int(r[0])
-            for r in self.db.execute(
-                """SELECT l.id FROM letters l JOIN letter_sources s ON s.letter_id = l.id
-                   WHERE ? OR l.parser_version IS NULL OR l.parser_version < ? ORDER BY l.id""",
-                [int(bool(all)), current],
-            )
-        ]
 
     # ----------------------------------------------------------------- editing
     def edit_letter(
@@ -342,197 +315,6 @@ class LetterEditsMixin(LettersMixin):
                     [newest, pid, newest],
                 )
 
-    # ----------------------------------------------------------------- delete and restore
-    def letter_snapshot(self, letter_id: int) -> dict[str, Any]:
-        """Everything :meth:`restore_letter` needs to put the letter back as it is now (every
-        column as stored, the paragraphs in order); plain JSON values."""
-        with cast("LibraryDatabase", self.db).snapshot():
-            rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
-            if not rows:
-                raise LetterNotFound(letter_id)
-            blocks = self._blocks(letter_id)
-            source = self.db.execute(
-                "SELECT source_text FROM letter_sources WHERE letter_id = ?", [letter_id]
-            ).fetchone()
-        return {
-            "format": SNAPSHOT_FORMAT,
-            "letter": rows[0],
-            "source_lines": _json_list(source[0] if source else None),
-            "paragraphs": [
-                {
-                    "text": b.text,
-                    "original": b.original,
-                    "section": b.section,
-                    "is_heading": b.is_heading,
-                }
-                for b in blocks
-            ],
-        }
-
-    def delete_letter(self, letter_id: int) -> dict[str, Any]:
-        """Delete a letter with its paragraph places and title index row; paragraphs that
-        other letters use stay. Returns the snapshot taken just before (for undo)."""
-        from desktop.store.samples import delete_letters
-
-        with self.db.atomic():
-            self._letter_for_edit(letter_id)
-            snapshot = self.letter_snapshot(letter_id)
-            delete_letters(cast("Any", self), [letter_id])
-        return snapshot
-
-    def restore_letter(self, snapshot: Mapping[str, Any]) -> int:
-        """Put a letter back as :meth:`letter_snapshot` saw it; returns its id.
-
-        The same letter still there (same id, import time and content hash: the undo of an
-        edit) is
-        replaced in place; a deleted one comes back under its id when that is free, else
-        under a new one. :class:`LetterEditError` when the library meanwhile got the same
-        letter again (imported once more): nothing changes then."""
-        letter, paragraphs = _checked_snapshot(snapshot)
-        conn = self.db.conn
-        columns = [r[1] for r in conn.execute("PRAGMA table_info(letters)")]
-        values = {k: v for k, v in letter.items() if k in columns}
-        missing = [c for c in ("kind", "content_hash", "imported_at") if c not in values]
-        if missing:
-            raise ValueError(f"snapshot without {missing}")
-        blocks = [
-            Block(p["text"], p["original"], p["section"], bool(p["is_heading"])) for p in paragraphs
-        ]
-        with self.db.atomic():
-            wanted = values.get("id")
-            here = (
-                conn.execute(
-                    "SELECT imported_at, content_hash FROM letters WHERE id = ?", [wanted]
-                ).fetchone()
-                if isinstance(wanted, int)
-                else None
-            )
-            # The same letter (an edit to undo), not another one that took the freed id
-            # (SQLite gives the highest id again): edits never change these two.
-            in_place = here is not None and tuple(here) == (
-                values["imported_at"],
-                values["content_hash"],
-            )
-            clash = conn.execute(
-                "SELECT id FROM letters WHERE content_hash = ? AND id IS NOT ?",
-                [values["content_hash"], wanted if in_place else None],
-            ).fetchone()
-            if clash:
-                raise LetterEditError(
-                    f"资料库中已经有同一份文件（编号 {clash[0]}，可能是又导入了一次），"
-                    "无法恢复，没有做任何修改。"
-                )
-            if in_place:
-                letter_id = int(cast("int", wanted))
-                rest = {k: v for k, v in values.items() if k != "id"}
-                assignments = ", ".join(f'"{k}" = ?' for k in rest)
-                conn.execute(
-                    f"UPDATE letters SET {assignments} WHERE id = ?", [*rest.values(), letter_id]
-                )
-            else:
-                if here is not None:
-                    values.pop("id", None)
-                names = ", ".join(f'"{k}"' for k in values)
-                marks = ", ".join("?" * len(values))
-                cur = conn.execute(
-                    f"INSERT INTO letters ({names}) VALUES ({marks})", list(values.values())
-                )
-                letter_id = int(cur.lastrowid or 0)
-            self._rewrite_paragraphs(letter_id, blocks, values.get("year"))
-            self._store_lines(letter_id, _json_list(json.dumps(snapshot.get("source_lines"))))
-            self._index_title(letter_id, values.get("proposal_title") or values.get("title"))
-        return letter_id
-
-    # ----------------------------------------------------------------- re-parse
-    def apply_reparse(self, letter_id: int, parsed: ParsedLetter, parser_version: int) -> bool:
-        """The letter as ``parsed`` (by a newer parser, from its stored lines) reads it, except
-        what the clerk corrected: every field not corrected, the field sources, the kind unless
-        the clerk set it, the paragraphs unless the clerk edited the structure (or the new
-        reading has no body text). Records ``parser_version``; the content hash follows the
-        new reading unless another letter already has that hash. One transaction. Returns
-        whether anything the clerk sees changed."""
-        conn = self.db.conn
-        with self.db.atomic():
-            row = self._letter_for_edit(letter_id)
-            corrections = load_json_object(row["corrections"])
-            fixed = set(corrected_fields(corrections))
-            if "addressee" in fixed:
-                fixed.add("addressee_count")
-            kind_fixed = corrections.get("kind") in ("reply", "reference")
-            old_sources = load_json_object(row["field_sources"])
-            values: dict[str, object] = {}
-            for name in EDITABLE_FIELDS:
-                if name in fixed:
-                    continue
-                value = getattr(parsed, name)
-                values[name] = list(value) if name in LIST_FIELDS else value
-            if not kind_fixed:
-                values["kind"] = parsed.kind
-            date = values.get("reply_date", row["reply_date"])
-            values["year"] = int(str(date)[:4]) if date else None
-            sources = {
-                k: v.to_json()
-                for k, v in parsed.sources.items()
-                if k not in fixed and not (k == "kind" and kind_fixed)
-            }
-            for k, v in old_sources.items():
-                if k in fixed or (k == "kind" and kind_fixed):
-                    sources[k] = v
-            old_values = {
-                k: json.loads(row[k] or "[]") if k in LIST_FIELDS else row[k] for k in values
-            }
-            changed = old_values != values or old_sources != sources
-            old_blocks = self._blocks(letter_id)
-            new_blocks = old_blocks
-            if not corrections.get("sections"):
-                if any(not b.is_heading for b in parsed.blocks):
-                    new_blocks = list(parsed.blocks)
-                else:
-                    log.warning("re-parse of letter %s found no body text; kept", letter_id)
-            blocks_changed = [_block_key(b) for b in new_blocks] != [
-                _block_key(b) for b in old_blocks
-            ]
-            stored: dict[str, object] = {
-                k: json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v
-                for k, v in values.items()
-            }
-            stored["field_sources"] = dump_json(sources)
-            stored["parser_version"] = parser_version
-            if parsed.source_lines:
-                self._store_lines(letter_id, parsed.source_lines)
-                stored["source_hash"] = lines_hash(parsed.source_lines)
-            digest = parsed_hash(parsed)
-            if digest != row["content_hash"]:
-                clash = conn.execute(
-                    "SELECT id FROM letters WHERE content_hash = ? AND id <> ?",
-                    [digest, letter_id],
-                ).fetchone()
-                if clash:
-                    log.info(
-                        "re-parse of letter %s reads as letter %s does; its hash is kept",
-                        letter_id, clash[0],
-                    )  # fmt: skip
-                else:
-                    stored["content_hash"] = digest
-            assignments = ", ".join(f'"{k}" = ?' for k in stored)
-            conn.execute(
-                f"UPDATE letters SET {assignments} WHERE id = ?", [*stored.values(), letter_id]
-            )
-            if blocks_changed:
-                self._rewrite_paragraphs(letter_id, new_blocks, cast("int | None", values["year"]))
-            elif values["year"] != row["year"]:
-                self._refresh_latest_year(self._paragraph_ids(letter_id))
-            title = values.get("proposal_title", row["proposal_title"]) or values.get(
-                "title", row["title"]
-            )
-            if title != (row["proposal_title"] or row["title"]):
-                self._index_title(letter_id, cast("str | None", title))
-        return changed or blocks_changed
-
-
-def _block_key(block: Block) -> tuple[str, str, str, bool]:
-    return (block.text, block.original, block.section, bool(block.is_heading))
-
 
 def _json_list(raw: object) -> list[str]:
     if not isinstance(raw, str) or not raw:
@@ -542,22 +324,3 @@ def _json_list(raw: object) -> list[str]:
     except ValueError:
         return []
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _checked_snapshot(snapshot: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A snapshot of :meth:`LetterEditsMixin.letter_snapshot` (programmer's input: a wrong
-    one is a ``ValueError``)."""
-    if not isinstance(snapshot, Mapping) or snapshot.get("format") != SNAPSHOT_FORMAT:
-        raise ValueError("not a letter snapshot")
-    letter, paragraphs = snapshot.get("letter"), snapshot.get("paragraphs")
-    if not isinstance(letter, Mapping) or not isinstance(paragraphs, list):
-        raise ValueError("not a letter snapshot")
-    for p in paragraphs:
-        if not (
-            isinstance(p, Mapping)
-            and isinstance(p.get("text"), str)
-            and isinstance(p.get("original"), str)
-            and isinstance(p.get("section"), str)
-        ):
-            raise ValueError("a snapshot paragraph without text, original or section")
-    return dict(letter), [dict(p) for p in paragraphs]

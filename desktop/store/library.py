@@ -23,7 +23,7 @@ from desktop.store.errors import (
     LibraryReadOnly,
 )
 from desktop.store.leftovers import remove_leftovers
-from desktop.store.letter_edits import LetterEditsMixin
+from desktop.store.letter_lifecycle import LetterLifecycleMixin
 from desktop.store.packs import PacksMixin
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchMixin
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-class LibraryStore(LetterEditsMixin, SearchMixin, CaseworkMixin, PacksMixin):
+class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin):
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
