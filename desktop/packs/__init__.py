@@ -26,7 +26,9 @@ The pack (format ``replydesk-pack``, version 1)::
                      "field_sources" {field: {"line", "rule", "certain"}}, "corrections"
                      {"fields": {field: value}, "kind", "sections"} (what the sender's clerk
                      set: the receiver keeps it as corrected, a re-parse there leaves it) and
-                     "parser_version" (int or null)
+                     "parser_version" (int or null). A letter the receiver already holds (same
+                     content hash or same lines) is a duplicate; it takes the sender's
+                     corrections of whatever the receiver's clerk has not corrected there
     templates/*.j2   the clerk's edited reply templates (the top of ``user_dir()``), optional
 
 Provenance: ``origin`` names the library where the letter was first imported from a file and

@@ -134,6 +134,8 @@ class ImportReport:
     templates_folder: str | None = None
     templates_saved: list[str] = field(default_factory=list)  # written now
     templates_present: list[str] = field(default_factory=list)  # already there, same content
+    # letters the library held that took the sender's corrections (where it had none)
+    corrected: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -151,6 +153,7 @@ class ImportReport:
             "templates_folder": self.templates_folder,
             "templates_saved": self.templates_saved,
             "templates_present": self.templates_present,
+            "corrected_ids": self.corrected,
         }
 
     def summary_zh(self) -> str:
@@ -159,6 +162,8 @@ class ImportReport:
             f"{len(self.duplicates)} 份资料库中已有（未重复导入），"
             f"新增段落 {self.new_paragraphs} 个。"
         )
+        if self.corrected:
+            text += f"已有的 {len(self.corrected)} 份文件采用了同事的更正（您自己改过的项目不变）。"
         if self.templates_saved:
             text += (
                 f"资料包中的 {len(self.templates_saved)} 个模板已另存到“{self.templates_folder}”"

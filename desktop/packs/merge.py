@@ -115,6 +115,7 @@ def import_pack_steps(
         added=outcome.added,
         duplicates=[{"line": n, "existing_id": i} for n, i in outcome.duplicates],
         new_paragraphs=outcome.new_paragraphs,
+        corrected=outcome.corrected,
     )
     if saved:
         report.templates_folder = str(saved["folder"])

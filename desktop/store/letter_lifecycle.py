@@ -52,6 +52,42 @@ class LetterLifecycleMixin(LetterEditsMixin):
             )
         ]
 
+    # ----------------------------------------------------------------- a colleague's corrections
+    def adopt_corrections(
+        self, letter_id: int, letter: ParsedLetter, corrections: Mapping[str, Any]
+    ) -> bool:
+        """A colleague's corrections (received in a pack, checked there) of a letter this
+        library already holds: every field, the kind and the structure the clerk here has not
+        corrected take the colleague's; the clerk's own corrections here win. ``letter`` is the
+        colleague's letter (its paragraphs replace these when the colleague edited the
+        structure). Returns whether anything was taken. One transaction (a savepoint inside a
+        pack's merge)."""
+        theirs = corrected_fields(corrections)
+        their_kind = corrections.get("kind")
+        if not (theirs or their_kind or corrections.get("sections")):
+            return False
+        with self.db.atomic():
+            row = self._letter_for_edit(letter_id)
+            mine = load_json_object(row["corrections"])
+            my_fields = corrected_fields(mine)
+            changes = {
+                k: v for k, v in theirs.items() if k in EDITABLE_FIELDS and k not in my_fields
+            }
+            kind = (
+                their_kind if their_kind in ("reply", "reference") and "kind" not in mine else None
+            )
+            structure = bool(corrections.get("sections")) and not mine.get("sections")
+            structure = structure and any(not b.is_heading for b in letter.blocks)
+            if not (changes or kind or structure):
+                return False
+            if changes or kind:
+                self._apply_edit(row, changes, kind, {})
+                row = self._letter_for_edit(letter_id)
+            if structure:
+                self._rewrite_paragraphs(letter_id, list(letter.blocks), row["year"])
+                self._mark_structure(row)
+        return True
+
     # ----------------------------------------------------------------- delete and restore
     def letter_snapshot(self, letter_id: int) -> dict[str, Any]:
         """Everything :meth:`restore_letter` needs to put the letter back as it is now (every

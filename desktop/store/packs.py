@@ -11,7 +11,7 @@ import contextlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
@@ -56,6 +56,7 @@ class MergeOutcome:
     added: list[int] = field(default_factory=list)  # new letter ids
     duplicates: list[tuple[int, int]] = field(default_factory=list)  # (nth letter, existing id)
     new_paragraphs: int = 0  # distinct paragraphs the library did not hold before
+    corrected: list[int] = field(default_factory=list)  # held letters that took corrections
 
 
 class PacksMixin:
@@ -73,6 +74,10 @@ class PacksMixin:
             parser_version: int | None = None,
             corrections: dict[str, Any] | None = None,
         ) -> int: ...
+
+        def adopt_corrections(
+            self, letter_id: int, letter: ParsedLetter, corrections: Mapping[str, Any]
+        ) -> bool: ...
 
     # ----------------------------------------------------------------- identity
     def library_id(self) -> str:
@@ -146,7 +151,9 @@ class PacksMixin:
         already holds is a duplicate, also within the pack. ``before_commit`` runs last inside
         the transaction (the caller's files). Anything raised on the way, and closing the
         generator before its end, rolls everything back. A letter whose lines (source hash)
-        the library holds is a duplicate too: the same file, corrected or re-read since. The
+        the library holds is a duplicate too: the same file, corrected or re-read since; a
+        duplicate takes the sender's corrections where this library has none of its own
+        (:meth:`adopt_corrections`). The
         write lock is taken first (``BEGIN IMMEDIATE``, waiting as
         :mod:`desktop.store.connection` describes): a library another program keeps writing
         fails with ``LibraryBusy`` before any work.
@@ -169,6 +176,8 @@ class PacksMixin:
                     existing = row[0] if row and row[0] is not None else None
                 if existing is not None:
                     outcome.duplicates.append((n, existing))
+                    if self.adopt_corrections(int(existing), incoming.letter, incoming.corrections):
+                        outcome.corrected.append(int(existing))
                 else:
                     letter_id = self.add_letter(
                         incoming.letter,

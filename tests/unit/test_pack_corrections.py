@@ -114,10 +114,14 @@ def test_the_same_file_corrected_on_both_sides_is_a_duplicate(
     _corrected(sender, tmp_path)
     own = import_file(receiver, _write(tmp_path, name="own.txt")).letter_id
     assert own is not None
-    receiver.merge_paragraphs(own, 0)  # another content hash than the sender's
+    merged = receiver.merge_paragraphs(own, 0)["paragraphs"]  # another content hash
     report = import_pack(receiver, _pack(sender, tmp_path), templates_dir=tmp_path / "t")
     assert report.added == [] and report.duplicates == [{"line": 1, "existing_id": own}]
-    assert receiver.letter_detail(own)["corrected"] == ["sections"]  # type: ignore[index]
+    detail = receiver.letter_detail(own)
+    assert detail is not None
+    # the structure edited here stays; the fields corrected there come
+    assert detail["paragraphs"] == merged
+    assert detail["corrected"] == ["addressee", "agency", "category", "kind", "sections"]
 
 
 _NEW_KEYS = ("source_lines", "field_sources", "corrections", "parser_version")
@@ -205,3 +209,42 @@ def test_bad_correction_values_refuse_the_pack(
         import_pack(receiver, pack, templates_dir=tmp_path / "t")
     assert "第 1 行无效" in info.value.message and needle in info.value.message
     assert _state(receiver) == before
+
+
+def test_a_letter_held_on_both_sides_takes_the_corrections_not_made_here(
+    sender: LibraryStore, receiver: LibraryStore, tmp_path: Path
+) -> None:
+    there = _corrected(sender, tmp_path)
+    mine = import_file(receiver, _write(tmp_path, name="mine.txt")).letter_id
+    assert mine is not None
+    receiver.edit_letter(mine, fields={"agency": "本地更正的单位"})  # the clerk here wins
+    pack = _pack(sender, tmp_path)
+    report = import_pack(receiver, pack, templates_dir=tmp_path / "t")
+    assert report.added == [] and report.corrected == [mine]
+    assert report.to_json()["corrected_ids"] == [mine]
+    assert "1 份文件采用了同事的更正" in report.summary_zh()
+    got = receiver.letter_detail(mine)
+    sent = sender.letter_detail(there)
+    assert got is not None and sent is not None
+    assert got["agency"] == "本地更正的单位"
+    assert got["category"] == "甲" and got["addressee"] == ["周海燕", "陈立群"]
+    assert got["corrected"] == ["addressee", "agency", "category", "kind", "sections"]
+    assert [(p["text"], p["section"]) for p in got["paragraphs"]] == [
+        (p["text"], p["section"]) for p in sent["paragraphs"]
+    ]
+    assert receiver.integrity_check() == "ok"
+    # once taken, the same pack changes nothing more
+    before = _state(receiver), receiver.letter_detail(mine)
+    again = import_pack(receiver, pack, templates_dir=tmp_path / "t")
+    assert again.corrected == [] and (_state(receiver), receiver.letter_detail(mine)) == before
+
+
+def test_a_pack_back_into_its_own_library_changes_nothing(
+    sender: LibraryStore, tmp_path: Path
+) -> None:
+    letter_id = _corrected(sender, tmp_path)
+    pack = _pack(sender, tmp_path)
+    before = _state(sender), sender.letter_detail(letter_id)
+    report = import_pack(sender, pack, templates_dir=tmp_path / "t")
+    assert report.added == [] and report.corrected == []
+    assert (_state(sender), sender.letter_detail(letter_id)) == before

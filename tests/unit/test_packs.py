@@ -848,6 +848,7 @@ def test_cli_export_and_import_json(
         "pack", "source_library_id", "created_at", "app_version", "format_version",
         "letters_in_pack", "added", "added_ids", "duplicates", "duplicate_letters",
         "new_paragraphs", "templates_folder", "templates_saved", "templates_present",
+        "corrected_ids",
     }  # fmt: skip
     assert report["added"] == 5 and report["duplicates"] == 0
     assert report["source_library_id"] == data["library_id"]
