@@ -339,12 +339,25 @@ def cmd_reparse(store: Any, args: argparse.Namespace) -> int:
     for step in reparse_letters(store, all=args.all):
         summary.add(step)
         if not args.json:
-            print(f"[{step.done}/{step.total}] 正在重新读取…", file=sys.stderr, flush=True)
+            print(f"[{step.done}/{step.total}] {_step_zh(step)}", file=sys.stderr, flush=True)
     if args.json:
         _print_json(summary.to_json())
     else:
         print(summary.summary_zh())
     return 1 if summary.failed else 0
+
+
+def _step_zh(step: Any) -> str:
+    if step.failed:
+        return f"编号 {step.letter_id}：读取失败，保持原样（详情已写入日志文件）"
+    text = f"编号 {step.letter_id}：{'有变化' if step.changed else '没有变化'}"
+    if step.corrected:
+        text += "，人工改正的内容已保留"
+    if step.source == "file":
+        text += "（从原文件重新读取）"
+    elif step.source == "rebuilt":
+        text += "（原文件已不在，只重新划分了段落）"
+    return text
 
 
 def reparse_hint(store: Any) -> str | None:

@@ -293,7 +293,8 @@ def test_reparse_rereads_what_the_clerk_did_not_correct(cli: Cli, tmp_path: Path
 
     proc = cli("reparse")
     assert proc.returncode == 0, proc.stderr
-    assert "[2/2]" in proc.stderr
+    assert f"[1/2] 编号 {a}：有变化，人工改正的内容已保留" in proc.stderr
+    assert f"[2/2] 编号 {b}：有变化\n" in proc.stderr
     assert proc.stdout.strip() == (
         "重新读取 2 份文件，其中 2 份有变化；1 份中人工改正过的内容已保留。"
     )
