@@ -49,6 +49,8 @@ class LetterEditsMixin(LettersMixin):
         stored), ``parser_version`` (None: imported before versions were recorded),
         ``source_lines`` (the reader's lines; [] when not kept) and ``paragraphs``:
         [{position, paragraph_id, section, is_heading, text, original}] in order."""
+        if not _is_letter_id(letter_id):
+            return None
         with cast("LibraryDatabase", self.db).snapshot():
             rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
             if not rows:
@@ -129,7 +131,7 @@ class LetterEditsMixin(LettersMixin):
         return detail
 
     def _letter_for_edit(self, letter_id: object) -> dict[str, Any]:
-        if isinstance(letter_id, bool) or not isinstance(letter_id, int):
+        if not _is_letter_id(letter_id):
             raise LetterNotFound(letter_id)
         rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
         if not rows:
@@ -324,3 +326,8 @@ def _json_list(raw: object) -> list[str]:
     except ValueError:
         return []
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _is_letter_id(value: object) -> bool:
+    """An integer SQLite can hold (a bigger one would be an OverflowError, not "no such")."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63

@@ -92,6 +92,7 @@ class LetterLifecycleMixin(LetterEditsMixin):
     def letter_snapshot(self, letter_id: int) -> dict[str, Any]:
         """Everything :meth:`restore_letter` needs to put the letter back as it is now (every
         column as stored, the paragraphs in order); plain JSON values."""
+        self._letter_for_edit(letter_id)  # LetterNotFound for an id that cannot be one
         with cast("LibraryDatabase", self.db).snapshot():
             rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
             if not rows:

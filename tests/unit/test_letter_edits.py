@@ -300,7 +300,7 @@ def test_a_bad_edit_says_why_in_one_line_and_changes_nothing(
 def test_a_letter_that_does_not_exist_is_a_message(call: str, lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     before = _dump(lib)
-    missing = letter_id + 41
+    missing = letter_id + 41 if call != "edit" else 2**70  # past SQLite's integers too
     with LibraryStore(lib) as store, pytest.raises(LetterNotFound) as info:
         if call == "edit":
             store.edit_letter(missing, fields={"agency": "甲局"})
@@ -680,3 +680,10 @@ def test_a_read_only_library_shows_letters_and_refuses_edits(
             with pytest.raises(LibraryReadOnly):
                 change()
     assert _dump(lib) == before
+
+
+def test_an_id_past_64_bits_is_no_letter(lib: Path) -> None:
+    with LibraryStore(lib) as store:
+        assert store.letter_detail(2**64) is None
+        with pytest.raises(LetterNotFound):
+            store.letter_snapshot(2**64)
