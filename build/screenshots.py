@@ -124,8 +124,27 @@ def main() -> int:
     check.show()
     shot(check, "export-check.png")
     check.close()
+    shoot_inspector(context, window)
     window.close()
     return 0
+
+
+def shoot_inspector(context: object, window: QWidget) -> None:
+    """The letter inspector on a sample reply, a paragraph of its current situation selected
+    (the one whose section or split a clerk would check)."""
+    from desktop.ui.letter_inspector import LetterInspector
+
+    store = context.store  # type: ignore[attr-defined]
+    reply = next(letter for letter in store.list_letters() if letter["kind"] == "reply")
+    inspector = LetterInspector(context, reply["id"], window)  # type: ignore[arg-type]
+    inspector.resize(1280, 780)
+    inspector.show()
+    view = inspector.paragraphs
+    body = [p for p in view.paragraphs if p["section"] == "status" and not p["is_heading"]]
+    if body:
+        view.select_position(body[0]["position"])
+    shot(inspector, "inspector.png")
+    inspector.close()
 
 
 if __name__ == "__main__":

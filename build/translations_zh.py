@@ -683,4 +683,94 @@ ZH: dict[str, str] = {
     ),
     "Stopped: nothing of this pack was imported.": "已停止：这个资料包中的文件一份也没有导入。",
     "The pack was not imported; your library is unchanged.": "资料包未导入，您的资料库保持原样。",
+    # ------------------------------------------------------------------ letter inspector
+    "LetterCommands|Edit %1": "修改%1",
+    "LetterCommands|Confirm %1": "确认%1",
+    "LetterCommands|Switch reply/reference": "切换答复/参考资料",
+    "LetterCommands|Move paragraph to another section": "把段落移到另一部分",
+    "LetterCommands|Split paragraph": "拆分段落",
+    "LetterCommands|Merge paragraphs": "合并段落",
+    "LetterCommands|Delete letter": "删除资料",
+    "Type": "类型",
+    "Addressed to": "答复对象",
+    "LetterFieldsForm|Role": "身份",
+    "Suggestion/proposal number": "建议/提案编号",
+    "Suggestion/proposal title": "建议/提案标题",
+    "Document title": "文件标题",
+    "Replying agency": "答复单位",
+    "LetterFieldsForm|Category": "类别",
+    "LetterFieldsForm|Phone": "电话",
+    "LetterFieldsForm|Reply": "答复",
+    "Reference material": "参考资料",
+    "LetterFieldsForm|Check": "待核对",
+    "LetterFieldsForm|Confirm": "确认",
+    "The value is right: record it as yours": "值无误：记为您核对过的值",
+    "Corrected": "已更正",
+    "You corrected this value; re-reading keeps it": "此值由您更正，重新识别时保留",
+    "The program is not sure of this value; please check it.": "程序不确定，请核对。",
+    "Rule: %1": "规则：%1",
+    "Line %1: %2": "第 %1 行：%2",
+    "LetterParagraphsView|Opening": "开头（问候）",
+    "LetterParagraphsView|Current situation": "办理现状",
+    "LetterParagraphsView|Next steps": "下一步打算",
+    "LetterParagraphsView|Closing": "结束语",
+    "LetterParagraphsView|Body": "正文",
+    "Select a paragraph to see its whole text": "选中一段，在此查看全文",
+    "The section this paragraph belongs to": "这一段所属的部分",
+    "Split at cursor": "在光标处拆分",
+    "Click in the text below where the new paragraph should begin": (
+        "在下面的文字中点击新段落开始的位置"
+    ),
+    "Merge with next": "与下一段合并",
+    "Section:": "所属部分：",
+    "Move to %1": "移到“%1”",
+    "LetterInspector|Undo": "撤销",
+    "LetterInspector|Redo": "重做",
+    "Delete letter…": "删除资料…",
+    "Every change is kept in the library at once.": "每项修改都立即保存在资料库中。",
+    "This letter was deleted": "这份资料已删除",
+    "Undo brings it back.": "点“撤销”可以恢复。",
+    "Letter deleted": "资料已删除",
+    "(no title)": "（无标题）",
+    "Letter: %1": "资料：%1",
+    "No. %1 in the library": "资料库编号 %1",
+    "%n value(s) to check": "%n 项待核对",
+    "Sections and paragraphs arranged by you": "段落及其划分经您调整",
+    (
+        "Delete “%1” from the library? Paragraphs that other letters share stay in the "
+        "library. Undo in this window brings the letter back."
+    ): (
+        "要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。"
+        "在本窗口中点“撤销”可以恢复这份资料。"
+    ),
+    "LetterInspector|Delete letter": "删除资料",
+    "LetterInspector|Delete": "删除",
+    "Keep": "保留",
+    "Open letter": "打开资料",
+    "See and correct the letter's fields and sections": "查看并更正这份资料的各项信息和段落",
+    "Open and correct the letter…": "打开并更正这份资料…",
+    "Re-read all letters…": "重新识别全部资料…",
+    "Read every letter again from its stored text; your corrections stay": (
+        "按保存的原文重新识别每份资料；您的更正保留不变"
+    ),
+    "That letter is no longer in the library.": "资料库中已没有这份资料。",
+    (
+        "Read every letter in the library again from its stored text? Your corrections "
+        "stay as they are. You can keep working meanwhile."
+    ): "要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。",
+    "Re-read all letters": "重新识别全部资料",
+    "%v of %m": "%v / %m",
+    "ReparseBar|Stop": "停止",
+    "Stop after the letter being read; the letters read so far keep the result": (
+        "识别完当前这份后停止；已识别的资料保留结果"
+    ),
+    "Re-reading letters…": "正在重新识别资料…",
+    "Stopping after the current letter…": "识别完当前这份后停止…",
+    "Re-reading stopped because of an internal error; the details are in the log file.": (
+        "重新识别因内部错误而停止，详情见日志文件。"
+    ),
+    "Re-read %n letter(s)": "重新识别了 %n 份资料",
+    ", %n changed": "，其中 %n 份有变化",
+    ", none changed": "，均无变化",
+    "ReparseBar|Stopped. ": "已停止。",
 }

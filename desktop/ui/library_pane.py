@@ -55,6 +55,7 @@ def _named(widget: Any, name: str) -> Any:
 class LibraryPane(QWidget):
     insertRequested = Signal(str, object)  # section, DraftBlock
     searched = Signal(int)  # number of hits shown (tests and the status bar)
+    letterOpenRequested = Signal(int)  # open a letter in the inspector to read and correct it
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -94,6 +95,7 @@ class LibraryPane(QWidget):
         self.similar.setHeaderHidden(True)
         self.similar.setWordWrap(True)
         self.similar.setDragEnabled(True)
+        self.similar.setExpandsOnDoubleClick(False)  # a double-click opens the letter
         self._last_view: QWidget = self.results  # where the Insert button takes from
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -103,6 +105,10 @@ class LibraryPane(QWidget):
         )
         self.insert_button.setEnabled(False)
         self.insert_button.clicked.connect(self._insert_current)
+        self.open_button = _named(QPushButton(self.tr("Open letter")), "openLetter")
+        self.open_button.setToolTip(self.tr("See and correct the letter's fields and sections"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_current)
         for view in (self.results, self.similar):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -123,6 +129,7 @@ class LibraryPane(QWidget):
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.more_button)
+        status_row.addWidget(self.open_button)
         status_row.addWidget(self.insert_button)
         top_layout.addLayout(status_row)
         similar_box = QWidget()
@@ -262,6 +269,8 @@ class LibraryPane(QWidget):
         section, block = item.data(BLOCK_ROLE)
         if section and block is not None and block.text:
             self.insertRequested.emit(section, block)
+        elif block is not None and block.letter_id:  # a whole letter: open it
+            self.letterOpenRequested.emit(block.letter_id)
 
     # ----------------------------------------------------------------- insert button, menus
     def _current_paragraph(self) -> tuple[str, DraftBlock] | None:
@@ -280,6 +289,31 @@ class LibraryPane(QWidget):
         if current is not None:
             self._last_view = self.similar if isinstance(current, QTreeWidgetItem) else self.results
         self.insert_button.setEnabled(self._current_paragraph() is not None)
+        self.open_button.setEnabled(self._current_letter() is not None)
+
+    def _current_letter(self) -> int | None:
+        """The letter of the hit, paragraph or letter the clerk selected last."""
+        view_item: Any = None
+        similar_item, result_item = self.similar.currentItem(), self.results.currentItem()
+        if self._last_view is self.similar and similar_item is not None:
+            view_item = similar_item.data(0, BLOCK_ROLE)
+        elif self._last_view is self.results and result_item is not None:
+            view_item = result_item.data(BLOCK_ROLE)
+        _section, block = view_item or ("", None)
+        return block.letter_id if block is not None and block.letter_id else None
+
+    def _open_current(self) -> None:
+        letter_id = self._current_letter()
+        if letter_id is not None:
+            self.letterOpenRequested.emit(letter_id)
+
+    def letter_menu(self, letter_id: int, menu: QMenu | None = None) -> QMenu:
+        """The inspector's entry on a hit's or a letter's context menu."""
+        menu = menu or QMenu(self)
+        action = menu.addAction(self.tr("Open and correct the letter…"))
+        action.setObjectName("inspectLetter")
+        action.triggered.connect(lambda: self.letterOpenRequested.emit(letter_id))
+        return menu
 
     def _insert_current(self) -> None:
         found = self._current_paragraph()
@@ -313,6 +347,8 @@ class LibraryPane(QWidget):
         copy_action = menu.addAction(self.tr("Copy text"))
         copy_action.setObjectName("copyText")
         copy_action.triggered.connect(lambda: QApplication.clipboard().setText(block.text))
+        if block.letter_id:
+            self.letter_menu(block.letter_id, menu)
         return menu
 
     def _results_menu(self, pos: QPoint) -> None:
@@ -320,16 +356,22 @@ class LibraryPane(QWidget):
         if item is None:
             return
         section, block = item.data(BLOCK_ROLE)
+        where = self.results.viewport().mapToGlobal(pos)
         if section and block is not None and block.text:
-            self.paragraph_menu(section, block).exec(self.results.viewport().mapToGlobal(pos))
+            self.paragraph_menu(section, block).exec(where)
+        elif block is not None and block.letter_id:
+            self.letter_menu(block.letter_id).exec(where)
 
     def _similar_menu(self, pos: QPoint) -> None:
         item = self.similar.itemAt(pos)
         if item is None:
             return
         section, block = item.data(0, BLOCK_ROLE) or ("", None)
+        where = self.similar.viewport().mapToGlobal(pos)
         if section and block is not None and block.text:
-            self.paragraph_menu(section, block).exec(self.similar.viewport().mapToGlobal(pos))
+            self.paragraph_menu(section, block).exec(where)
+        elif block is not None and block.letter_id:
+            self.letter_menu(block.letter_id).exec(where)
 
     # ----------------------------------------------------------------- source preview
     def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:
@@ -407,6 +449,8 @@ class LibraryPane(QWidget):
         section, block = item.data(0, BLOCK_ROLE) or ("", None)
         if section and block is not None and block.text:
             self.insertRequested.emit(section, block)
+        elif block is not None and block.letter_id:
+            self.letterOpenRequested.emit(block.letter_id)
 
     def _show_similar_source(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
         if item is None:

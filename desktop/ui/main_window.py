@@ -32,6 +32,7 @@ from desktop.ui.draft_model import DraftModel
 from desktop.ui.errors import show_error
 from desktop.ui.first_start_dialog import FirstStartDialog, agency_ready
 from desktop.ui.import_dialog import ImportDialog
+from desktop.ui.letter_tools import LetterTools
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG, SettingsDialog
 
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         context.caseChanged.connect(self._case_edited)
         self._restore_geometry()
         self._update_title()
+        self.letter_tools = LetterTools(self)  # the inspector and re-reading
 
     # ----------------------------------------------------------------- actions
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a["find"])
         tools = bar.addMenu(self.tr("&Tools"))
+        tools.setObjectName("menuTools")
         tools.addAction(a["settings"])
         tools.addAction(a["agency"])
         tools.addAction(a["remove_samples"])

@@ -330,363 +330,363 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="132" />
+        <location filename="../../desktop/ui/case_dialog.py" line="133" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="134" />
+        <location filename="../../desktop/ui/case_dialog.py" line="135" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="188" />
+        <location filename="../../desktop/ui/case_dialog.py" line="190" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="189" />
+        <location filename="../../desktop/ui/case_dialog.py" line="191" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="195" />
+        <location filename="../../desktop/ui/case_dialog.py" line="197" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <location filename="../../desktop/ui/case_dialog.py" line="199" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="202" />
+        <location filename="../../desktop/ui/case_dialog.py" line="204" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <location filename="../../desktop/ui/case_dialog.py" line="206" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="209" />
+        <location filename="../../desktop/ui/case_dialog.py" line="211" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="210" />
+        <location filename="../../desktop/ui/case_dialog.py" line="212" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="218" />
+        <location filename="../../desktop/ui/case_dialog.py" line="220" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="227" />
+        <location filename="../../desktop/ui/case_dialog.py" line="229" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="228" />
+        <location filename="../../desktop/ui/case_dialog.py" line="230" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="232" />
+        <location filename="../../desktop/ui/case_dialog.py" line="234" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="234" />
+        <location filename="../../desktop/ui/case_dialog.py" line="236" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="237" />
+        <location filename="../../desktop/ui/case_dialog.py" line="239" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <location filename="../../desktop/ui/case_dialog.py" line="242" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="241" />
+        <location filename="../../desktop/ui/case_dialog.py" line="243" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="246" />
+        <location filename="../../desktop/ui/case_dialog.py" line="248" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="247" />
+        <location filename="../../desktop/ui/case_dialog.py" line="249" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="248" />
+        <location filename="../../desktop/ui/case_dialog.py" line="250" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="253" />
+        <location filename="../../desktop/ui/case_dialog.py" line="255" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="254" />
+        <location filename="../../desktop/ui/case_dialog.py" line="256" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="257" />
+        <location filename="../../desktop/ui/case_dialog.py" line="259" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="260" />
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <location filename="../../desktop/ui/case_dialog.py" line="264" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="263" />
+        <location filename="../../desktop/ui/case_dialog.py" line="265" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="265" />
+        <location filename="../../desktop/ui/case_dialog.py" line="267" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <location filename="../../desktop/ui/case_dialog.py" line="268" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="267" />
+        <location filename="../../desktop/ui/case_dialog.py" line="269" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="268" />
+        <location filename="../../desktop/ui/case_dialog.py" line="270" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="270" />
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="274" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="275" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="274" />
+        <location filename="../../desktop/ui/case_dialog.py" line="276" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="277" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="276" />
+        <location filename="../../desktop/ui/case_dialog.py" line="278" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="279" />
+        <location filename="../../desktop/ui/case_dialog.py" line="281" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="282" />
+        <location filename="../../desktop/ui/case_dialog.py" line="284" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="286" />
+        <location filename="../../desktop/ui/case_dialog.py" line="288" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="288" />
+        <location filename="../../desktop/ui/case_dialog.py" line="290" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="292" />
+        <location filename="../../desktop/ui/case_dialog.py" line="294" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="295" />
+        <location filename="../../desktop/ui/case_dialog.py" line="297" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="297" />
+        <location filename="../../desktop/ui/case_dialog.py" line="299" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="298" />
+        <location filename="../../desktop/ui/case_dialog.py" line="300" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="299" />
+        <location filename="../../desktop/ui/case_dialog.py" line="301" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="300" />
+        <location filename="../../desktop/ui/case_dialog.py" line="302" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="301" />
+        <location filename="../../desktop/ui/case_dialog.py" line="303" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="320" />
+        <location filename="../../desktop/ui/case_dialog.py" line="322" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="324" />
+        <location filename="../../desktop/ui/case_dialog.py" line="326" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="332" />
+        <location filename="../../desktop/ui/case_dialog.py" line="334" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="333" />
+        <location filename="../../desktop/ui/case_dialog.py" line="335" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="366" />
+        <location filename="../../desktop/ui/case_dialog.py" line="368" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="398" />
+        <location filename="../../desktop/ui/case_dialog.py" line="400" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="422" />
+        <location filename="../../desktop/ui/case_dialog.py" line="424" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="453" />
+        <location filename="../../desktop/ui/case_dialog.py" line="455" />
         <source>Choose the suggestion or reply</source>
         <translation>选择建议原文或答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="455" />
+        <location filename="../../desktop/ui/case_dialog.py" line="457" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="464" />
+        <location filename="../../desktop/ui/case_dialog.py" line="466" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="494" />
+        <location filename="../../desktop/ui/case_dialog.py" line="496" />
         <source>Filled: {fields}.</source>
         <translation>已填入：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="494" />
+        <location filename="../../desktop/ui/case_dialog.py" line="496" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="498" />
+        <location filename="../../desktop/ui/case_dialog.py" line="500" />
         <source>Nothing new found for the empty fields.</source>
         <translation>没有找到可填入空白栏目的新内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="500" />
+        <location filename="../../desktop/ui/case_dialog.py" line="502" />
         <source>No number, title or proposer found in this text.</source>
         <translation>这段文字中没有找到编号、标题或提出人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="523" />
+        <location filename="../../desktop/ui/case_dialog.py" line="525" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="524" />
+        <location filename="../../desktop/ui/case_dialog.py" line="526" />
         <source>number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="525" />
+        <location filename="../../desktop/ui/case_dialog.py" line="527" />
         <source>session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="529" />
+        <location filename="../../desktop/ui/case_dialog.py" line="531" />
         <source>proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="538" />
+        <location filename="../../desktop/ui/case_dialog.py" line="540" />
         <source>number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="541" />
+        <location filename="../../desktop/ui/case_dialog.py" line="543" />
         <source>role</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="585" />
+        <location filename="../../desktop/ui/case_dialog.py" line="587" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="591" />
+        <location filename="../../desktop/ui/case_dialog.py" line="593" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="598" />
-        <location filename="../../desktop/ui/case_dialog.py" line="649" />
+        <location filename="../../desktop/ui/case_dialog.py" line="600" />
+        <location filename="../../desktop/ui/case_dialog.py" line="651" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -1584,136 +1584,503 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
+    <name>LetterCommands</name>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="97" />
+        <source>Edit %1</source>
+        <translation>修改%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="112" />
+        <source>Confirm %1</source>
+        <translation>确认%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="118" />
+        <source>Switch reply/reference</source>
+        <translation>切换答复/参考资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="130" />
+        <source>Move paragraph to another section</source>
+        <translation>把段落移到另一部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="144" />
+        <source>Split paragraph</source>
+        <translation>拆分段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="157" />
+        <source>Merge paragraphs</source>
+        <translation>合并段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_undo.py" line="170" />
+        <source>Delete letter</source>
+        <translation>删除资料</translation>
+    </message>
+</context>
+<context>
+    <name>LetterFieldsForm</name>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="102" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="103" />
+        <source>Addressed to</source>
+        <translation>答复对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="104" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="105" />
+        <source>Number of proposers</source>
+        <translation>提出人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="106" />
+        <source>Suggestion/proposal number</source>
+        <translation>建议/提案编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="107" />
+        <source>Suggestion/proposal title</source>
+        <translation>建议/提案标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="108" />
+        <source>Document title</source>
+        <translation>文件标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="109" />
+        <source>Session</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="110" />
+        <source>Replying agency</source>
+        <translation>答复单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="111" />
+        <source>Main organizer</source>
+        <translation>主办单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="112" />
+        <source>Co-organizers</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="113" />
+        <source>Reply date</source>
+        <translation>答复日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="114" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="115" />
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="116" />
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="117" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="124" />
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="125" />
+        <source>Reference material</source>
+        <translation>参考资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="140" />
+        <source>Check</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="145" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="146" />
+        <source>The value is right: record it as yours</source>
+        <translation>值无误：记为您核对过的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="148" />
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="151" />
+        <source>You corrected this value; re-reading keeps it</source>
+        <translation>此值由您更正，重新识别时保留</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="183" />
+        <source>The program is not sure of this value; please check it.</source>
+        <translation>程序不确定，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="194" />
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="198" />
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LetterInspector</name>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="97" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="99" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="105" />
+        <source>Delete letter…</source>
+        <translation>删除资料…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="108" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="112" />
+        <source>Every change is kept in the library at once.</source>
+        <translation>每项修改都立即保存在资料库中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="174" />
+        <source>This letter was deleted</source>
+        <translation>这份资料已删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="175" />
+        <source>Undo brings it back.</source>
+        <translation>点“撤销”可以恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="176" />
+        <source>Letter deleted</source>
+        <translation>资料已删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="179" />
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="181" />
+        <source>Letter: %1</source>
+        <translation>资料：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="187" />
+        <source>No. %1 in the library</source>
+        <translation>资料库编号 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/letter_inspector.py" line="197" />
+        <source>%n value(s) to check</source>
+        <translation>
+            <numerusform>%n 项待核对</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="199" />
+        <source>Sections and paragraphs arranged by you</source>
+        <translation>段落及其划分经您调整</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="245" />
+        <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
+        <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="248" />
+        <source>Delete letter</source>
+        <translation>删除资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="251" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="253" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>LetterParagraphsView</name>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="44" />
+        <source>Opening</source>
+        <translation>开头（问候）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="45" />
+        <source>Current situation</source>
+        <translation>办理现状</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="46" />
+        <source>Next steps</source>
+        <translation>下一步打算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="47" />
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="48" />
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="65" />
+        <source>Select a paragraph to see its whole text</source>
+        <translation>选中一段，在此查看全文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="70" />
+        <source>The section this paragraph belongs to</source>
+        <translation>这一段所属的部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="72" />
+        <source>Split at cursor</source>
+        <translation>在光标处拆分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="75" />
+        <source>Click in the text below where the new paragraph should begin</source>
+        <translation>在下面的文字中点击新段落开始的位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="78" />
+        <source>Merge with next</source>
+        <translation>与下一段合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="84" />
+        <source>Section:</source>
+        <translation>所属部分：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="225" />
+        <source>Move to %1</source>
+        <translation>移到“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>LetterTools</name>
+    <message>
+        <location filename="../../desktop/ui/letter_tools.py" line="33" />
+        <source>Re-read all letters…</source>
+        <translation>重新识别全部资料…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_tools.py" line="36" />
+        <source>Read every letter again from its stored text; your corrections stay</source>
+        <translation>按保存的原文重新识别每份资料；您的更正保留不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_tools.py" line="54" />
+        <source>That letter is no longer in the library.</source>
+        <translation>资料库中已没有这份资料。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_tools.py" line="80" />
+        <source>Read every letter in the library again from its stored text? Your corrections stay as they are. You can keep working meanwhile.</source>
+        <translation>要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_tools.py" line="83" />
+        <source>Re-read all letters</source>
+        <translation>重新识别全部资料</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="181" />
+        <location filename="../../desktop/ui/library_pane.py" line="65" />
         <source>Search past replies and reference material</source>
         <translation>搜索以往答复和参考资料（多个词用空格分开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="185" />
+        <location filename="../../desktop/ui/library_pane.py" line="69" />
         <source>All sections</source>
         <translation>全部段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="189" />
+        <location filename="../../desktop/ui/library_pane.py" line="73" />
         <source>Replies and reference</source>
         <translation>答复和参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="190" />
+        <location filename="../../desktop/ui/library_pane.py" line="74" />
         <source>Replies</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="191" />
-        <location filename="../../desktop/ui/library_pane.py" line="365" />
+        <location filename="../../desktop/ui/library_pane.py" line="75" />
+        <location filename="../../desktop/ui/library_pane.py" line="255" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="196" />
+        <location filename="../../desktop/ui/library_pane.py" line="80" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="200" />
+        <location filename="../../desktop/ui/library_pane.py" line="84" />
         <source>Agency</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="217" />
+        <location filename="../../desktop/ui/library_pane.py" line="102" />
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="219" />
+        <location filename="../../desktop/ui/library_pane.py" line="104" />
         <source>Insert the selected paragraph into the section it was filed under</source>
         <translation>把选中的段落插入到它原来所在的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="236" />
+        <location filename="../../desktop/ui/library_pane.py" line="108" />
+        <source>Open letter</source>
+        <translation>打开资料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="109" />
+        <source>See and correct the letter's fields and sections</source>
+        <translation>查看并更正这份资料的各项信息和段落</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="125" />
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="237" />
+        <location filename="../../desktop/ui/library_pane.py" line="126" />
         <source>Show the next %1 paragraphs</source>
         <translation>再显示 %1 段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="248" />
+        <location filename="../../desktop/ui/library_pane.py" line="138" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="331" />
+        <location filename="../../desktop/ui/library_pane.py" line="221" />
         <source>Showing the first %1 of %2 paragraphs</source>
         <translation>显示前 %1 段，共 %2 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="336" />
+        <location filename="../../desktop/ui/library_pane.py" line="226" />
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>找到 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="346" />
+        <location filename="../../desktop/ui/library_pane.py" line="236" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="365" />
+        <location filename="../../desktop/ui/library_pane.py" line="255" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="376" />
+        <location filename="../../desktop/ui/library_pane.py" line="266" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="411" />
+        <location filename="../../desktop/ui/library_pane.py" line="313" />
+        <source>Open and correct the letter…</source>
+        <translation>打开并更正这份资料…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="328" />
         <source>Insert into the opening</source>
         <translation>插入到开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="412" />
+        <location filename="../../desktop/ui/library_pane.py" line="329" />
         <source>Insert into the current situation</source>
         <translation>插入到现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="413" />
+        <location filename="../../desktop/ui/library_pane.py" line="330" />
         <source>Insert into the next steps</source>
         <translation>插入到下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="414" />
+        <location filename="../../desktop/ui/library_pane.py" line="331" />
         <source>Insert into the closing</source>
         <translation>插入到结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="424" />
+        <location filename="../../desktop/ui/library_pane.py" line="341" />
         <source>Show the source letter</source>
         <translation>查看来源文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="430" />
+        <location filename="../../desktop/ui/library_pane.py" line="347" />
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="493" />
+        <location filename="../../desktop/ui/library_pane.py" line="418" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="506" />
+        <location filename="../../desktop/ui/library_pane.py" line="431" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -1721,284 +2088,284 @@ Enter your agency's details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
-        <location filename="../../desktop/ui/main_window.py" line="616" />
+        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="629" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_window.py" line="120" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
-        <location filename="../../desktop/ui/main_window.py" line="320" />
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="330" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="373" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404" />
+        <location filename="../../desktop/ui/main_window.py" line="415" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406" />
+        <location filename="../../desktop/ui/main_window.py" line="417" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
-        <location filename="../../desktop/ui/main_window.py" line="439" />
-        <location filename="../../desktop/ui/main_window.py" line="462" />
+        <location filename="../../desktop/ui/main_window.py" line="428" />
+        <location filename="../../desktop/ui/main_window.py" line="448" />
+        <location filename="../../desktop/ui/main_window.py" line="471" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="436" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438" />
+        <location filename="../../desktop/ui/main_window.py" line="447" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459" />
+        <location filename="../../desktop/ui/main_window.py" line="468" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518" />
-        <location filename="../../desktop/ui/main_window.py" line="522" />
+        <location filename="../../desktop/ui/main_window.py" line="531" />
+        <location filename="../../desktop/ui/main_window.py" line="535" />
         <source>Sample letters</source>
         <translation>示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="518" />
+        <location filename="../../desktop/ui/main_window.py" line="531" />
         <source>The sample letters are already removed.</source>
         <translation>示例文件已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="521" />
+        <location filename="../../desktop/ui/main_window.py" line="534" />
         <source>Remove the %n sample letter(s) from the library?</source>
         <translation>
             <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="528" />
+        <location filename="../../desktop/ui/main_window.py" line="541" />
         <source>Removed %n sample letter(s).</source>
         <translation>
             <numerusform>已删除 %n 份示例文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
+        <location filename="../../desktop/ui/main_window.py" line="568" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572" />
-        <location filename="../../desktop/ui/main_window.py" line="592" />
-        <location filename="../../desktop/ui/main_window.py" line="609" />
+        <location filename="../../desktop/ui/main_window.py" line="585" />
+        <location filename="../../desktop/ui/main_window.py" line="605" />
+        <location filename="../../desktop/ui/main_window.py" line="622" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="573" />
+        <location filename="../../desktop/ui/main_window.py" line="586" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="584" />
+        <location filename="../../desktop/ui/main_window.py" line="597" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608" />
+        <location filename="../../desktop/ui/main_window.py" line="621" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
@@ -2016,162 +2383,162 @@ Enter your agency's details now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="120" />
+        <location filename="../../desktop/ui/preview.py" line="127" />
         <source>Preview — {title}</source>
         <translation>预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="135" />
+        <location filename="../../desktop/ui/preview.py" line="143" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="137" />
+        <location filename="../../desktop/ui/preview.py" line="145" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="141" />
+        <location filename="../../desktop/ui/preview.py" line="149" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="143" />
+        <location filename="../../desktop/ui/preview.py" line="151" />
         <source>Open in Word/WPS</source>
         <translation>在 Word/WPS 中打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="145" />
+        <location filename="../../desktop/ui/preview.py" line="153" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="147" />
+        <location filename="../../desktop/ui/preview.py" line="155" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="190" />
+        <location filename="../../desktop/ui/preview.py" line="198" />
         <source>Export the reply as DOCX first.</source>
         <translation>请先将答复导出为 DOCX。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="208" />
+        <location filename="../../desktop/ui/preview.py" line="216" />
         <source>ReplyDesk's own rendering (LibreOffice is not installed). It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果（未安装 LibreOffice），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="213" />
+        <location filename="../../desktop/ui/preview.py" line="221" />
         <source>ReplyDesk's own rendering. It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果，版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="228" />
+        <location filename="../../desktop/ui/preview.py" line="236" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="229" />
+        <location filename="../../desktop/ui/preview.py" line="237" />
         <source>{wanted} (shown as {used})</source>
         <translation>{wanted}（以 {used} 显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="233" />
+        <location filename="../../desktop/ui/preview.py" line="241" />
         <source>Fonts not installed on this computer: {names}.</source>
         <translation>本机未安装以下字体：{names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="242" />
+        <location filename="../../desktop/ui/preview.py" line="250" />
         <source>LibreOffice's rendering of the DOCX is being prepared…</source>
         <translation>正在用 LibreOffice 排版 DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="263" />
+        <location filename="../../desktop/ui/preview.py" line="271" />
         <source>LibreOffice's rendering of the exported DOCX: this is how it prints from LibreOffice. Word and WPS may differ slightly.</source>
         <translation>这是 LibreOffice 对导出的 DOCX 的排版效果，即用 LibreOffice 打印的样子；Word 和 WPS 可能略有不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="276" />
+        <location filename="../../desktop/ui/preview.py" line="284" />
         <source>(LibreOffice could not render the DOCX: {message})</source>
         <translation>（LibreOffice 无法排版此 DOCX：{message}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="278" />
+        <location filename="../../desktop/ui/preview.py" line="286" />
         <source>(LibreOffice could not render the DOCX.)</source>
         <translation>（LibreOffice 无法排版此 DOCX。）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="318" />
+        <location filename="../../desktop/ui/preview.py" line="326" />
         <source>Page {number}</source>
         <translation>第 {number} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="351" />
+        <location filename="../../desktop/ui/preview.py" line="369" />
         <source>Print the reply</source>
         <translation>打印答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="363" />
+        <location filename="../../desktop/ui/preview.py" line="381" />
         <source>The printer could not be opened. Check that it is on.</source>
         <translation>无法连接打印机，请检查打印机是否已开启。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="366" />
+        <location filename="../../desktop/ui/preview.py" line="384" />
         <source>{pages} page(s) sent to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="373" />
+        <location filename="../../desktop/ui/preview.py" line="391" />
         <source>The DOCX file is not there any more; export it again.</source>
         <translation>DOCX 文件已不存在，请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="379" />
+        <location filename="../../desktop/ui/preview.py" line="397" />
         <source>No program for DOCX files is set up on this computer. Install Word, WPS or LibreOffice, or open the file yourself: {path}</source>
         <translation>本机没有可打开 DOCX 文件的程序。请安装 Word、WPS 或 LibreOffice，或自行打开文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="396" />
+        <location filename="../../desktop/ui/preview.py" line="414" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="396" />
+        <location filename="../../desktop/ui/preview.py" line="414" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="408" />
+        <location filename="../../desktop/ui/preview.py" line="426" />
         <source>Making the PDF with LibreOffice…</source>
         <translation>正在用 LibreOffice 生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="428" />
+        <location filename="../../desktop/ui/preview.py" line="446" />
         <source>The PDF could not be written to {path}.</source>
         <translation>无法将 PDF 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="436" />
+        <location filename="../../desktop/ui/preview.py" line="454" />
         <source>PDF saved: {path}</source>
         <translation>PDF 已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="439" />
+        <location filename="../../desktop/ui/preview.py" line="457" />
         <source>LibreOffice is not installed</source>
         <translation>未安装 LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="441" />
+        <location filename="../../desktop/ui/preview.py" line="459" />
         <source>there is no exported DOCX</source>
         <translation>尚未导出 DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="444" />
+        <location filename="../../desktop/ui/preview.py" line="462" />
         <source>PDF saved: {path}. It is ReplyDesk's own rendering of the letter ({why}); it follows the page layout of the DOCX, but Word or WPS may break a line differently.</source>
         <translation>PDF 已保存：{path}。这是答复助手自行排版生成的（{why}），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="462" />
+        <location filename="../../desktop/ui/preview.py" line="480" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation>无法生成 PDF，详细信息见日志文件。</translation>
     </message>
@@ -2213,6 +2580,64 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/case_state.py" line="32" />
         <source>Set the case back to drafting and edit its draft</source>
         <translation>把案件改回“起草中”并修改草稿</translation>
+    </message>
+</context>
+<context>
+    <name>ReparseBar</name>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="58" />
+        <source>%v of %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="60" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="63" />
+        <source>Stop after the letter being read; the letters read so far keep the result</source>
+        <translation>识别完当前这份后停止；已识别的资料保留结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="86" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="110" />
+        <source>Re-reading letters…</source>
+        <translation>正在重新识别资料…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="101" />
+        <source>Stopping after the current letter…</source>
+        <translation>识别完当前这份后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="117" />
+        <source>Re-reading stopped because of an internal error; the details are in the log file.</source>
+        <translation>重新识别因内部错误而停止，详情见日志文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reparse_bar.py" line="128" />
+        <source>Re-read %n letter(s)</source>
+        <translation>
+            <numerusform>重新识别了 %n 份资料</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reparse_bar.py" line="130" />
+        <source>, %n changed</source>
+        <translation>
+            <numerusform>，其中 %n 份有变化</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="132" />
+        <source>, none changed</source>
+        <translation>，均无变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reparse_bar.py" line="133" />
+        <source>Stopped. </source>
+        <translation>已停止。</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -51,6 +51,7 @@ def _dialogs(win: MainWindow) -> dict[str, Callable[[], QDialog]]:
     from desktop.ui.first_start_dialog import FirstStartDialog
     from desktop.ui.guide_dialog import GuideDialog
     from desktop.ui.import_dialog import ImportDialog
+    from desktop.ui.letter_inspector import LetterInspector
     from desktop.ui.pack_dialogs import ImportPackDialog
     from desktop.ui.preview import PreviewDialog
     from desktop.ui.settings_dialog import SettingsDialog
@@ -74,7 +75,14 @@ def _dialogs(win: MainWindow) -> dict[str, Callable[[], QDialog]]:
             ctx, win.model.compose(ctx).letter, None, win, soffice=None
         ),
         "error": lambda: ErrorDialog("Traceback (most recent call last):\nValueError: x", win),
+        "letter inspector": lambda: _kept(LetterInspector(ctx, ctx.store.list_letters()[0]["id"])),
     }
+
+
+def _kept(dialog: QDialog) -> QDialog:
+    """A dialog that deletes itself on close, kept for qtbot to close again."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    return dialog
 
 
 def test_every_dialog_fits_a_1366_by_768_screen(window: MainWindow, qtbot: QtBot) -> None:
