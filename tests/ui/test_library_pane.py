@@ -171,7 +171,7 @@ def test_insert_button_and_menu_on_hits(qtbot: QtBot, pane: LibraryPane) -> None
     menu = pane.paragraph_menu(section, block)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
     assert names == ["insertInto_plan", "insertInto_greeting", "insertInto_status",
-                     "insertInto_closing", "openSource", "copyText"]  # fmt: skip
+                     "insertInto_closing", "openSource", "copyText", "inspectLetter"]  # fmt: skip
     assert menu.defaultAction().objectName() == "insertInto_plan"
     assert menu.defaultAction().text() == "Insert into the next steps"
     with qtbot.waitSignal(pane.insertRequested, timeout=1000) as chosen:
