@@ -67,11 +67,7 @@ class LetterTools(QObject):
         """At start: re-read the letters an older parser read, if there are any."""
         if self.context.closed or getattr(self.context.store, "read_only", False):
             return False
-        try:
-            waiting = letters_to_reparse(self.context.store)
-        except ImportError:
-            return False  # a build without re-reading
-        if waiting <= 0:
+        if letters_to_reparse(self.context.store) <= 0:
             return False
         return self.reparse_bar.start()
 

@@ -26,7 +26,7 @@ from desktop.ui.operations import Cancelled, Operation
 
 
 def letters_to_reparse(store: Any) -> int:
-    """How many letters an older parser read (0 when re-reading is not available)."""
+    """How many letters an older parser read: the window re-reads them at start."""
     from desktop.reparse import needs_reparse
 
     return int(needs_reparse(store))

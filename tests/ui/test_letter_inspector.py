@@ -436,7 +436,6 @@ def parser_versions(store: LibraryStore) -> list[int | None]:
 def test_the_window_rereads_letters_of_an_older_parser_with_a_progress_bar(
     qtbot: QtBot, context: AppContext, store: LibraryStore, older_library: list[int], tmp_path: Path
 ) -> None:
-    pytest.importorskip("desktop.reparse")  # the re-reading of issue 10, item 5
     from desktop.reparse import needs_reparse
     from desktop.understand import PARSER_VERSION
 
@@ -466,7 +465,6 @@ def test_reparse_all_from_the_menu_keeps_the_clerks_corrections(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pytest.importorskip("desktop.reparse")  # the re-reading of issue 10, item 5
     store.edit_letter(letter_id, fields={"agency": "某县交通局"})
     window = make_window(qtbot, context, tmp_path)
     window.show()
@@ -493,7 +491,6 @@ def test_rereading_stops_between_letters_and_keeps_what_was_read(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    pytest.importorskip("desktop.reparse")  # the re-reading of issue 10, item 5
     import time
 
     import desktop.reparse
