@@ -14,7 +14,9 @@ into it:
 4. ``replydesk-cli search`` then ``draft`` (reusing two hits, with the bundled demo seal) to a
    DOCX, which must be a zip whose ``word/document.xml`` holds the title, the salutation, the
    reused paragraph and the seal; ``replydesk-cli check`` reads it back;
-5. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
+5. a letter in traditional characters, imported, is found by a search in simplified ones and
+   shown as it came (OpenCC's dictionaries are in the bundle);
+6. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
    once it is up, and then it is ended. See ``_window`` for how "up" is detected.
 
 Exits 1 with a message naming the failed step. Also prints the bundle's unpacked size and
@@ -293,6 +295,44 @@ def check_draft(r: Runner, db: Path, internal: Path) -> None:
     )
 
 
+# A reply served in traditional characters (with the debris of a half-done conversion: 關于).
+TRADITIONAL_LETTER = """關于加強社區養老服務的建議的答復
+
+陳明代表：
+
+    您提出的《關于加強社區養老服務的建議》收悉，現答復如下。
+
+    近年來，我局積極推進社區養老服務中心建設，爲老年人提供助餐、助浴等服務。
+
+    感謝您對民政工作的關心和支持。
+
+某某區民政局
+2025年6月10日
+"""
+
+
+def check_traditional(r: Runner, db: Path) -> None:
+    """A letter in traditional characters is found by simplified words, and shown as it came.
+    Folding needs OpenCC's dictionaries in the bundle: without them nothing is found."""
+    step = "traditional"
+    letter = r.scratch / "繁體答復.txt"
+    letter.write_text(TRADITIONAL_LETTER, encoding="utf-8")
+    results = r.run_json(step, "import", str(letter), "--db", str(db), "--json")
+    if not isinstance(results, list) or [x.get("status") for x in results] != ["imported"]:
+        raise fail(step, f"the traditional-character letter was not imported: {results!r}")
+    hits = r.run_json(step, "search", "养老服务中心", "--db", str(db), "--json")
+    if not isinstance(hits, list) or not hits:
+        raise fail(
+            step,
+            "searching 养老服务中心 (simplified) did not find the letter in traditional "
+            f"characters: is OpenCC with its t2s dictionaries in the bundle? {hits!r}",
+        )
+    text = str(hits[0].get("text"))
+    if "養老服務中心" not in text or "<mark>養老服務中心</mark>" not in str(hits[0]["snippet"]):
+        raise fail(step, f"the hit does not show the original text marked: {hits[0]!r}")
+    print("  a letter in traditional characters is found by simplified words, shown as it came")
+
+
 def _log_files(root: Path) -> list[Path]:
     return sorted(root.rglob("replydesk.log"))
 
@@ -413,6 +453,7 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_version(r)
         check_import(r, samples, db)
         check_draft(r, db, contents_dir(dist))
+        check_traditional(r, db)
         _window(r)
     finally:
         if keep:

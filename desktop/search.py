@@ -5,6 +5,11 @@ characters cannot (the trigram tokenizer matches nothing under three characters 
 drops such terms from multi-term queries). They are checked with ``instr`` on the trigram
 index's candidates when the query also has a long term, and go through a second index of
 single-character tokens when it has none.
+
+Traditional characters: the indexes hold each paragraph folded to simplified characters
+(``paragraphs.search_text``, :func:`desktop.fold.to_simplified`) and the query's terms are
+folded the same way, so either writing finds the other. Hits show the original text; the
+folded text has its length character for character, so the marks found in it fit the original.
 See docs/search.md.
 """
 
@@ -17,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.fold import to_simplified
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore, SearchFilters
 from desktop.store.schema import CHAR_TOKEN_PUNCTUATION
@@ -61,13 +67,14 @@ class SearchHit:
 
 
 def parse_query(query: str) -> list[str]:
-    """Split a query into terms on white space; normalize each like the indexed text.
+    """Split a query into terms on white space; normalize and fold each like the indexed
+    text (``search_text``: normalized, traditional characters folded to simplified).
 
     Duplicate terms and terms contained in another term add nothing and are dropped.
     """
     terms: list[str] = []
     for raw in _SPLIT.split(query.strip()):
-        term = normalize_text(raw)
+        term = to_simplified(normalize_text(raw))
         if term and term not in terms:
             terms.append(term)
     return [t for t in terms if not any(t != o and t.lower() in o.lower() for o in terms)]
@@ -154,7 +161,9 @@ def search(
             # Show the section the clerk filtered on when the paragraph stands in several.
             src = sorted(src, key=lambda s: s["section"] not in filters.sections)
         score = row.relevance * _recency_factor(row.latest_year, lo, hi)
-        spans = find_spans(row.text, terms)
+        # The terms are folded: find them in the folded text, whose positions are the
+        # original's (folding keeps the length character for character).
+        spans = find_spans(to_simplified(row.text), terms)
         hits.append(
             SearchHit(
                 paragraph_id=row.paragraph_id,

@@ -1,8 +1,9 @@
 """Similar past letters for a new proposal: what the composer offers without being asked.
 
-The proposal's title (and content, when given) is cut into trigrams; boilerplate words
-("关于", "的建议", "进一步加强" …) are removed first, and trigrams that stand in a large part of
-the library are dropped as uninformative. Content trigrams are weighted by TF·IDF with the
+The proposal's title (and content, when given) is folded to simplified characters like the
+indexes (desktop/fold.py) and cut into trigrams; boilerplate words ("关于", "的建议",
+"进一步加强" …) are removed first, and trigrams that stand in a large part of the library
+are dropped as uninformative. Content trigrams are weighted by TF·IDF with the
 document counts of the FTS5 vocabulary table, so a long proposal text contributes only its
 most distinctive terms. Letters are ranked by their title's BM25 match plus the summed BM25
 of their best matching paragraphs; for each letter the matching paragraphs are returned per
@@ -17,6 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.fold import to_simplified
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore
 
@@ -53,9 +55,15 @@ class SimilarLetter:
         }
 
 
+def _cleaned(text: str) -> str:
+    """The text as the indexes hold it (normalized, folded to simplified characters: see
+    desktop/fold.py), boilerplate words blanked out."""
+    return _BOILER_RE.sub(" ", to_simplified(normalize_text(text)))
+
+
 def trigrams(text: str) -> list[str]:
     """The trigrams of the informative runs of a text, in order of first appearance."""
-    cleaned = _BOILER_RE.sub(" ", normalize_text(text))
+    cleaned = _cleaned(text)
     seen: dict[str, None] = {}
     for run in _RUN_RE.findall(cleaned):
         for i in range(len(run) - 2):
@@ -64,7 +72,7 @@ def trigrams(text: str) -> list[str]:
 
 
 def _content_terms(store: LibraryStore, content: str, exclude: set[str], total: int) -> list[str]:
-    cleaned = _BOILER_RE.sub(" ", normalize_text(content))
+    cleaned = _cleaned(content)
     counts: Counter[str] = Counter()
     for run in _RUN_RE.findall(cleaned):
         for i in range(len(run) - 2):

@@ -8,10 +8,12 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop.fold import to_simplified
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.model import Block, ParsedLetter
 from desktop.normalize import normalized_hash
 from desktop.store.letter_values import load_json_object
+from desktop.store.schema import search_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -166,12 +168,14 @@ class LettersMixin:
             )
 
     def _index_title(self, letter_id: int, title: str | None) -> None:
-        """The letter's row in the title index (for "similar letters"), replaced."""
+        """The letter's row in the title index (for "similar letters"), replaced; the index
+        holds the title folded to simplified characters, as the queries come (m008)."""
         conn = self.db.conn
         conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [letter_id])
         if title:
             conn.execute(
-                "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)", [letter_id, title]
+                "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)",
+                [letter_id, to_simplified(title)],
             )
 
     def _paragraph_id(self, text: str, is_heading: bool, year: int | None) -> int:
@@ -186,9 +190,9 @@ class LettersMixin:
                 conn.execute("UPDATE paragraphs SET latest_year = ? WHERE id = ?", [year, pid])
             return pid
         cur = conn.execute(
-            "INSERT INTO paragraphs (hash, text, length, is_heading, latest_year)"
-            " VALUES (?,?,?,?,?)",
-            [digest, text, len(text), int(is_heading), year],
+            "INSERT INTO paragraphs (hash, text, length, is_heading, latest_year, search_text)"
+            " VALUES (?,?,?,?,?,?)",
+            [digest, text, len(text), int(is_heading), year, search_text(text)],
         )
         return int(cur.lastrowid or 0)
 

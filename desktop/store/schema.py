@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from desktop.fold import to_simplified
+
 MIGRATION_SET = "replydesk"
 MIGRATIONS = Migrations(MIGRATION_SET)
 
@@ -230,5 +232,99 @@ def m007_letter_sources_corrections(db: Database) -> None:
             letter_id INTEGER PRIMARY KEY REFERENCES letters(id) ON DELETE CASCADE,
             source_text TEXT NOT NULL                  -- JSON list of the reader's lines
         );
+        """
+    )
+
+
+def search_text(text: str) -> str | None:
+    """``paragraphs.search_text`` for a paragraph's text: the text folded to simplified
+    characters (desktop/fold.py), or None when folding changes nothing — most paragraphs; the
+    indexes then read ``text`` itself (see the ``paragraphs_search`` view)."""
+    folded = to_simplified(text)
+    return None if folded == text else folded
+
+
+# The paragraph indexes as m008 makes them: over the view ``paragraphs_search``, each
+# paragraph's text folded to simplified characters.
+_PARAGRAPH_INDEXES_V8 = f"""
+    CREATE VIEW paragraphs_search AS
+        SELECT id, coalesce(search_text, text) AS search_text FROM paragraphs;
+    CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        search_text, content='paragraphs_search', content_rowid='id', tokenize='trigram'
+    );
+    CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
+    CREATE VIRTUAL TABLE chars_fts USING fts5(
+        text, content='',
+        tokenize="unicode61 remove_diacritics 0 tokenchars '{CHAR_TOKEN_PUNCTUATION}'"
+    );
+    CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(rowid, search_text)
+            VALUES (new.id, coalesce(new.search_text, new.text));
+        INSERT INTO chars_fts(rowid, text)
+            VALUES (new.id, spaced(coalesce(new.search_text, new.text)));
+    END;
+    CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search_text)
+            VALUES ('delete', old.id, coalesce(old.search_text, old.text));
+        INSERT INTO chars_fts(chars_fts, rowid, text)
+            VALUES ('delete', old.id, spaced(coalesce(old.search_text, old.text)));
+    END;
+    CREATE TRIGGER paragraphs_au AFTER UPDATE OF text, search_text ON paragraphs BEGIN
+        INSERT INTO paragraphs_fts(paragraphs_fts, rowid, search_text)
+            VALUES ('delete', old.id, coalesce(old.search_text, old.text));
+        INSERT INTO paragraphs_fts(rowid, search_text)
+            VALUES (new.id, coalesce(new.search_text, new.text));
+        INSERT INTO chars_fts(chars_fts, rowid, text)
+            VALUES ('delete', old.id, spaced(coalesce(old.search_text, old.text)));
+        INSERT INTO chars_fts(rowid, text)
+            VALUES (new.id, spaced(coalesce(new.search_text, new.text)));
+    END;
+"""
+
+
+@MIGRATIONS()
+def m008_fold_traditional(db: Database) -> None:
+    # Letters served in traditional characters (issue 10): ``paragraphs.text`` keeps the
+    # original, the new ``search_text`` holds it folded to simplified characters (the same
+    # length, character for character: desktop/fold.py) where that changes anything, NULL
+    # where it does not (simplified text: nearly every paragraph, stored once). Both paragraph
+    # indexes read the folded text through the view ``paragraphs_search``; the title index
+    # holds folded titles. So 关于 finds 關於 and the other way round.
+    # Whoever inserts a paragraph or changes its text sets ``search_text =
+    # schema.search_text(text)`` (letters.LettersMixin._paragraph_id does); the triggers read
+    # the stored value, also when deleting, so a newer OpenCC cannot desynchronise the index.
+    db.executescript(
+        """
+        DROP TRIGGER paragraphs_ai;
+        DROP TRIGGER paragraphs_ad;
+        DROP TRIGGER paragraphs_au;
+        DROP TRIGGER paragraphs_chars_ai;
+        DROP TRIGGER paragraphs_chars_ad;
+        DROP TRIGGER paragraphs_chars_au;
+        DROP TABLE paragraphs_vocab;
+        DROP TABLE paragraphs_fts;
+        DROP TABLE chars_fts;
+        ALTER TABLE paragraphs ADD COLUMN search_text TEXT;
+        """
+    )
+    conn = db.conn
+    folded = []
+    for pid, text in conn.execute("SELECT id, text FROM paragraphs"):
+        value = search_text(text)
+        if value is not None:
+            folded.append((value, pid))
+    conn.executemany("UPDATE paragraphs SET search_text = ? WHERE id = ?", folded)
+    for rowid, title in conn.execute("SELECT rowid, title FROM letter_titles_fts").fetchall():
+        value = search_text(title or "")
+        if value is not None:
+            conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [rowid])
+            conn.execute(
+                "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)", [rowid, value]
+            )
+    db.executescript(
+        _PARAGRAPH_INDEXES_V8
+        + """
+        INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
+        INSERT INTO chars_fts(rowid, text) SELECT id, spaced(search_text) FROM paragraphs_search;
         """
     )

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+# A paragraph as the indexes hold it: folded to simplified characters (m008; ``search_text``
+# is NULL where folding changes nothing). Query terms come folded the same way (desktop.search).
+SEARCH_TEXT = "coalesce(p.search_text, p.text)"
+
+
 @dataclass(frozen=True)
 class SearchFilters:
     sections: tuple[str, ...] = ()
@@ -80,10 +85,10 @@ class SearchMixin:
         args: list[Any] = []
         for term in terms:
             if _folds(term):
-                parts.append(" AND instr(lower(p.text), ?) > 0")
+                parts.append(f" AND instr(lower({SEARCH_TEXT}), ?) > 0")
                 args.append(term.lower())
             else:
-                parts.append(" AND instr(p.text, ?) > 0")
+                parts.append(f" AND instr({SEARCH_TEXT}, ?) > 0")
                 args.append(term)
         return "".join(parts), args
 
@@ -249,6 +254,9 @@ class SearchMixin:
     ) -> list[ParagraphHit]:
         """Paragraphs containing every (1–2 character) term, by a scan with ``instr``.
 
+        The folded text has the length of ``text`` (folding keeps it), so ``p.length`` is its
+        length too.
+
         For short terms with characters the one-character index does not keep as tokens.
         Relevance is BM25's term-frequency part with length normalisation: every hit
         contains every term, so the terms' IDF is the same for every hit and drops out.
@@ -260,7 +268,7 @@ class SearchMixin:
         targs: list[Any] = []
         for term in short_terms:
             folded = _folds(term)
-            text = "lower(p.text)" if folded else "p.text"
+            text = f"lower({SEARCH_TEXT})" if folded else SEARCH_TEXT
             needle = term.lower() if folded else term
             # occurrences = (len(text) - len(text without term)) / len(term); k1 = 1.2, b = 0.75
             tf = f"((p.length - length(replace({text}, ?, ''))) * 1.0 / ?)"
