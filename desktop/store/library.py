@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.fold import to_simplified
 from desktop.store import open_files
 from desktop.store.casework import CaseworkMixin
 from desktop.store.connection import LibraryDatabase
@@ -61,6 +62,8 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
             # The one-character index's triggers call spaced(); every connection that writes
             # paragraphs needs it.
             self.db.conn.create_function("spaced", 1, spaced, deterministic=True)
+            # The agency filter compares folded text (desktop.store.search_queries).
+            self.db.conn.create_function("to_simplified", 1, to_simplified, deterministic=True)
             if not self.read_only:
                 self.db.enable_wal()
             self._open_key = open_files.register(self.path)

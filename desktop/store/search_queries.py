@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from desktop.fold import to_simplified
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -68,8 +70,12 @@ class SearchMixin:
             cond.append("l.year <= ?")
             args.append(filters.year_to)
         if filters.agency:
-            cond.append("instr(coalesce(l.agency, '') || ' ' || coalesce(l.main_organizer, ''), ?)")
-            args.append(filters.agency)
+            # Agencies are stored as written (花都區衛生健康局): compared folded, like the text.
+            cond.append(
+                "instr(to_simplified(coalesce(l.agency, '') || ' ' || coalesce(l.main_organizer,"
+                " '')), ?)"
+            )
+            args.append(to_simplified(filters.agency))
         if filters.kind:
             cond.append("l.kind = ?")
             args.append(filters.kind)

@@ -16,7 +16,7 @@ from desktop.similar import similar_letters
 from desktop.store import LibraryStore, SearchFilters
 from desktop.store.samples import delete_letters
 from desktop.store.schema import search_text, spaced
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, make_letter
 
 # Replies written for these tests: one served in traditional characters (with a simplified
 # 于 left by a half-done conversion in its title line), one in simplified characters.
@@ -143,6 +143,20 @@ def test_similar_letters_fold_both_ways(lib: LibraryStore) -> None:
     assert any("養老補貼" in p["text"] for p in found[0].paragraphs)
     found = similar_letters(lib, "關於推進生活垃圾分類的建議")
     assert found and found[0].title == "关于推进生活垃圾分类的建议"
+
+
+@pytest.mark.parametrize(("agency", "found"), [("某某区民政局", True), ("區民政", True),
+                                               ("某某区教育局", False)])  # fmt: skip
+def test_the_agency_filter_folds_too(store: LibraryStore, agency: str, found: bool) -> None:
+    store.add_letter(
+        make_letter([("status", "近年來，社區養老服務中心建成運營。")], agency="某某區民政局"),
+        content_hash="a",
+        source_path=None,
+        source_format=None,
+    )
+    for query in ("养老", "养老服务"):  # the one-character and the trigram index
+        hits = search(store, query, filters=SearchFilters(agency=agency))
+        assert bool(hits) is found
 
 
 def test_cli_search_finds_the_traditional_letter_with_simplified_words(
