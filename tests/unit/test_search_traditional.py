@@ -11,7 +11,7 @@ import pytest
 
 from desktop.__main__ import main
 from desktop.importer import import_paths
-from desktop.search import search
+from desktop.search import parse_query, search
 from desktop.similar import similar_letters
 from desktop.store import LibraryStore, SearchFilters
 from desktop.store.samples import delete_letters
@@ -126,6 +126,10 @@ def test_short_terms_are_folded_too(lib: LibraryStore, query: str) -> None:
     for hit in hits:
         assert hit.highlights
         assert all(hit.text[s:e] in {"養老", "爲", "臺賬", "養", "補貼"} for s, e in hit.highlights)
+
+
+def test_both_writings_of_a_term_are_one_term() -> None:
+    assert parse_query("臺灣 台湾 養老服務 服务") == ["台湾", "养老服务"]
 
 
 def test_the_scan_for_short_terms_reads_the_folded_text(lib: LibraryStore) -> None:
