@@ -74,7 +74,8 @@ def test_a_backup_whose_schema_was_changed_is_refused(
 
 
 @pytest.mark.parametrize(
-    "fixture", ["library-v1.db", "library-v5.db", "library-v6.db", "library-v7.db"]
+    "fixture",
+    ["library-v1.db", "library-v5.db", "library-v6.db", "library-v7.db", "library-v8.db"],
 )
 def test_every_released_schema_passes_the_check(fixture: str, tmp_path: Path) -> None:
     if not (FIXTURES / fixture).exists():

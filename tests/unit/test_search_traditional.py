@@ -217,8 +217,8 @@ def test_deleting_letters_keeps_the_indexes_whole(lib: LibraryStore) -> None:
     assert search(lib, "垃圾分类")
 
 
-def _add_v6_letter(path: Path) -> None:
-    """A letter in traditional characters stored the way version 6 stored letters."""
+def _add_old_letter(path: Path) -> None:
+    """A letter in traditional characters stored the way versions 6 and 7 stored letters."""
     conn = sqlite3.connect(path)
     conn.create_function("spaced", 1, spaced, deterministic=True)
     with conn:
@@ -245,10 +245,11 @@ def _add_v6_letter(path: Path) -> None:
     conn.close()
 
 
-def test_upgrading_a_library_folds_its_old_paragraphs(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fixture", ["library-v6.db", "library-v7.db"])
+def test_upgrading_a_library_folds_its_old_paragraphs(fixture: str, tmp_path: Path) -> None:
     path = tmp_path / "library.db"
-    shutil.copy(FIXTURES / "library-v6.db", path)
-    _add_v6_letter(path)
+    shutil.copy(FIXTURES / fixture, path)
+    _add_old_letter(path)
     with LibraryStore(path, backup_dir=tmp_path / "backups") as s:
         assert s.integrity_check() == "ok"
         folded = s.db.execute(
@@ -263,7 +264,7 @@ def test_upgrading_a_library_folds_its_old_paragraphs(tmp_path: Path) -> None:
         assert [h.text for h in hits] == ["近年來，我局積極推進社區養老服務中心建設。"]
         assert [hits[0].text[a:b] for a, b in hits[0].highlights] == ["養老服務中心"]
         assert search(s, "养老")  # the one-character index was refilled with the folded text
-        # The sample letters of version 6 are found as before.
+        # The sample letters of the old version are found as before.
         assert search(s, "众创空间") and all("科" in h.text for h in search(s, "科"))
         found = similar_letters(s, "关于社区养老服务的建议")
         assert found and found[0].title == "關於加強社區養老服務的建議"
@@ -275,4 +276,14 @@ def test_upgrading_a_library_folds_its_old_paragraphs(tmp_path: Path) -> None:
     with LibraryStore(path) as s:
         assert [p.result.status for p in import_paths(s, [folder])] == ["imported"]
         assert search(s, "垃圾分類")
+        assert s.integrity_check() == "ok"
+
+
+def test_the_version_8_library_finds_its_traditional_letter(tmp_path: Path) -> None:
+    path = tmp_path / "library-v8.db"
+    shutil.copy(FIXTURES / "library-v8.db", path)
+    with LibraryStore(path) as s:
+        hits = search(s, "养老服务中心")
+        assert len(hits) == 1 and "社區養老服務中心" in hits[0].text
+        assert search(s, "众创空间")  # the sample letters, folded by the migration
         assert s.integrity_check() == "ok"
