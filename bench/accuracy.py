@@ -111,7 +111,12 @@ def _starts(paragraphs: list[dict[str, Any]], section: str) -> str:
 
 
 def _is_salutation(text: str) -> bool:
-    return len(text) <= 60 and text.rstrip().endswith(("：", ":"))
+    """The salutation line, stored as the first greeting paragraph: short, no sentence."""
+    if len(text) <= 12 and text.startswith(("您好", "你好", "你们好", "您们好")):
+        return True
+    if len(text) <= 40 and text.endswith(("：", ":")) and "，" in text:
+        return not any(w in text for w in ("收悉", "答复", "提出", "函复"))
+    return len(text) <= 100 and not any(ch in text for ch in "，。！？,!?")
 
 
 def _addressee(letter: dict[str, Any]) -> str:
@@ -119,7 +124,7 @@ def _addressee(letter: dict[str, Any]) -> str:
     if not names:
         return ""
     role = letter.get("addressee_role")
-    return names[0] + (role if role in ("代表", "委员") and not names[0].endswith(role) else "")
+    return names[0] + (role if role in ("代表", "委员") and role not in names[0] else "")
 
 
 def _role(letter: dict[str, Any]) -> str:

@@ -52,6 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
         "letters", parents=[common], help="列出资料库中的文件", description="列出资料库中的文件"
     )
 
+    p = sub.add_parser(
+        "explain",
+        parents=[common],
+        help="逐行显示一份文件如何被识别（每行的角色和依据的规则）",
+        description="逐行显示一份文件如何被识别：每行的角色、依据的规则，以及读出的字段和来源。"
+        "不写入资料库。",
+    )
+    p.add_argument("file", type=path, metavar="文件", help="要查看的文件")
+
     p = sub.add_parser("show", parents=[common], help="显示一份文件", description="显示一份文件")
     p.add_argument("id", type=whole_number(what="文件编号"), metavar="编号", help="文件编号")
 
@@ -264,8 +273,15 @@ def _pack_command(name: str) -> Any:
     return run
 
 
+def cmd_explain(_store: Any, args: argparse.Namespace) -> int:
+    from desktop import cli_explain
+
+    return cli_explain.cmd_explain(args)
+
+
 COMMANDS = {
     "import": cmd_import,
+    "explain": cmd_explain,
     "letters": _letters_command("letters"),
     "show": _letters_command("show"),
     "edit": _letters_command("edit"),
@@ -283,7 +299,7 @@ COMMANDS = {
 }
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).
-NO_LIBRARY = {"check", "backup", "restore"}
+NO_LIBRARY = {"check", "backup", "restore", "explain"}
 # Commands that show letters: they say when letters wait to be read by this version's parser
 # (reading them again is long work, done by ``reparse`` or the window, never on the side).
 SHOWS_LETTERS = {"letters", "show", "search", "similar"}

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
-from desktop.letter_parser import heading_level
 from desktop.model import ComposedLetter, LetterParagraph, SealSpec
 from desktop.normalize import normalize_text
 from desktop.numerals import int_to_cn
@@ -19,6 +18,7 @@ from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
 from desktop.proofread import Finding, Provenance, check, placeholder_findings
 from desktop.proofread.headings import empty_section_finding
 from desktop.reply_templates import ReplyTemplates, TemplateProblem, paragraphs_of
+from desktop.understand import heading_level
 
 _UNIT_WORDS = {
     "委员会": "委", "办公室": "办", "局": "局", "委": "委", "办": "办", "厅": "厅", "院": "院",

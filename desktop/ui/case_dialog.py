@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_months, case_from_json
-from desktop.letter_parser import parse_letter
 from desktop.model import ParsedLetter
 from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
@@ -54,6 +53,7 @@ from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
 from desktop.ui.file_dialogs import documents_folder
+from desktop.understand import parse_letter
 
 _ERROR_STYLE = "color: #b00020;"
 _INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import SECTIONS, DraftBlock
-from desktop.letter_parser import heading_level
 from desktop.normalize import normalize_text
 from desktop.ui.block_editor import BlockEditor
 from desktop.ui.block_widget import BlockWidget
@@ -50,6 +49,7 @@ from desktop.ui.draft_model import (
 )
 from desktop.ui.salutation_line import SalutationLine
 from desktop.ui.section_editor import SectionEditor
+from desktop.understand import heading_level
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from desktop.casework import Case
 from desktop.compose import template_context
-from desktop.letter_parser import heading_level
 from desktop.profile import (
     TEMPLATE_CATEGORY,
     AgencyProfile,
@@ -54,6 +53,7 @@ from desktop.ui.settings_base import (
     _VARIANT_ORDER,
     SettingsBase,
 )
+from desktop.understand import heading_level
 
 
 def template_sort_key(name: str) -> tuple[int, str, int, str]:

@@ -1,23 +1,141 @@
 """Understanding a document: lines get roles, fields and sections are read from the roles.
 
-``parse_letter(lines)`` is the entry point; ``PARSER_VERSION`` grows whenever the rules change
-what a stored letter would be read as, so letters imported earlier are read again
-(``desktop/reparse.py``). ``docs/segmentation.md`` describes the pipeline.
+The pipeline (``docs/segmentation.md``):
+
+1. ``lines.collect``: the reader's lines become paragraphs (``Line``), each keeping the index of
+   the line it came from, its original and normalized text, and a copy folded to simplified
+   characters that every pattern reads;
+2. ``roles.assign_roles``: every line gets a role and the name of the rule that gave it;
+3. ``fields.read_fields``: the letter's fields from the roles, each with its source;
+4. ``sections``: the stored paragraphs and their sections.
+
+``parse_letter(lines)`` runs it; ``explain(lines)`` returns the lines with their roles for
+``replydesk explain``. ``PARSER_VERSION`` grows whenever the rules change what a stored letter
+would be read as, so letters imported earlier are read again (``desktop/reparse.py``).
 """
 
 from __future__ import annotations
 
-from desktop.letter_parser import parse_letter as _parse_letter
-from desktop.model import ParsedLetter
+import logging
+import re
+
+from desktop.model import Block, FieldSource, ParsedLetter
+from desktop.normalize import normalize_text
+from desktop.paragraph_split import cap_paragraph
+from desktop.understand.fields import read_fields
+from desktop.understand.headings import heading_level
+from desktop.understand.lines import Line, collect
+from desktop.understand.roles import Layout, assign_roles
+from desktop.understand.sections import reference_blocks, reply_blocks
+
+log = logging.getLogger(__name__)
 
 # 1: the rule-by-rule parser of issues 1–9. 2: the role pipeline of issue 10.
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 
-__all__ = ["PARSER_VERSION", "parse_letter"]
+__all__ = ["PARSER_VERSION", "explain", "heading_level", "parse_letter"]
 
 
-def parse_letter(lines: list[str]) -> ParsedLetter:
+def explain(raw_lines: list[str]) -> tuple[list[Line], ParsedLetter]:
+    """Every line with its role and rule, and the letter read from them."""
+    lines = collect(list(raw_lines or []))
+    layout = assign_roles(lines)
+    letter = _letter(lines, layout)
+    return lines, letter
+
+
+def parse_letter(raw_lines: list[str]) -> ParsedLetter:
     """Parse a document's lines into a reply or a reference. Never raises."""
-    letter = _parse_letter(lines)
-    letter.source_lines = [line for line in (lines or []) if isinstance(line, str)]
+    source = [line for line in (raw_lines or []) if isinstance(line, str)]
+    try:
+        _lines, letter = explain(source)
+    except Exception:  # odd input must not stop an import; keep whatever text there is
+        log.exception("the parser failed; the document is kept as plain text")
+        letter = _fallback(source)
+    letter.source_lines = source
+    return letter
+
+
+def _letter(lines: list[Line], layout: Layout) -> ParsedLetter:
+    letter = ParsedLetter(kind=layout.kind)
+    if layout.kind == "reply":
+        start = lines[layout.start] if layout.start is not None else None
+        letter.sources["kind"] = FieldSource(
+            start.source if start else None, start.rule if start and start.rule else "ACK"
+        )
+        read_fields(lines, layout, letter)
+        letter.blocks = reply_blocks(lines)
+        return letter
+    letter.sources["kind"] = FieldSource(None, "no-salutation-or-acknowledgement")
+    _reference(lines, letter)
+    return letter
+
+
+def _reference(lines: list[Line], letter: ParsedLetter) -> None:
+    text_lines = [ln for ln in lines if ln.role not in ("furniture", "portal")]
+    if text_lines and _title_like(text_lines[0].text):
+        first = text_lines.pop(0)
+        first.set("title", "reference-title")
+        letter.title = first.text
+        letter.sources["title"] = FieldSource(first.source, "reference-title")
+    elif text_lines:
+        letter.title = _derived_title(text_lines[0].text)
+        letter.sources["title"] = FieldSource(text_lines[0].source, "first-sentence", False)
+    if letter.title:
+        key = re.sub(r"\s+", "", letter.title)
+        for ln in text_lines:
+            if re.sub(r"\s+", "", ln.text.strip("《》")) == key:
+                ln.set("furniture", "repeated-title")
+    rest = [ln for ln in text_lines if ln.role not in ("furniture", "title")]
+    for ln in rest:
+        ln.rule = ln.rule or "reference-text"
+    if rest:
+        from desktop.letter_fields import _date_only
+
+        iso = _date_only(rest[-1].text)
+        if iso:
+            rest[-1].set("date", "date-line")
+            letter.reply_date = iso
+            letter.sources["reply_date"] = FieldSource(rest[-1].source, "date-line")
+    if letter.reply_date is None:
+        from desktop.dates import find_dates
+
+        for ln in lines:
+            if ln.role == "furniture" and len(ln.text) <= 200:
+                found = find_dates(ln.text)
+                if found:
+                    letter.reply_date = found[0][2]
+                    letter.sources["reply_date"] = FieldSource(ln.source, "page-date", False)
+                    break
+    letter.blocks = reference_blocks([ln for ln in lines if ln.role not in ("title", "date")])
+
+
+def _title_like(text: str) -> bool:
+    from desktop.letter_fields import _date_only
+
+    return (
+        len(text) <= 50
+        and not re.search(r"[。！？；!?;]", text)
+        and not text.endswith(("：", ":"))
+        and heading_level(text) in (0, None)
+        and _date_only(text) is None
+    )
+
+
+def _derived_title(text: str) -> str:
+    """A display title for a document without a title line: its first sentence, shortened."""
+    first = re.split(r"[。！？!?]", text, maxsplit=1)[0].strip()
+    return first if len(first) <= 30 else first[:30] + "…"
+
+
+def _fallback(lines: list[str]) -> ParsedLetter:
+    letter = ParsedLetter(kind="reference")
+    try:
+        for raw in lines:
+            for original in cap_paragraph(str(raw)):
+                text = normalize_text(original)
+                if text:
+                    letter.blocks.append(Block(text, original, "body"))
+    except Exception:
+        log.exception("even the plain-text fallback failed")
     return letter

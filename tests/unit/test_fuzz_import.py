@@ -17,10 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.importer import import_paths
-from desktop.letter_parser import parse_letter
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.readers import read_document
 from desktop.store import LibraryStore
+from desktop.understand import parse_letter
 from tests.conftest import SAMPLES
 from tests.fuzzing import assert_one_chinese_line, fuzz_settings
 

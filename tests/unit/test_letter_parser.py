@@ -7,10 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop import letter_parser, paragraph_split
-from desktop.letter_parser import heading_level, parse_letter
+import desktop.understand as understand
+from desktop import paragraph_split
 from desktop.model import SECTION_KINDS, ParsedLetter
 from desktop.paragraph_split import is_noise_line, split_paragraphs
+from desktop.understand import heading_level, parse_letter
 
 SAMPLES = Path(__file__).parents[2] / "resources" / "sample_library"
 LETTERS = Path(__file__).parents[2] / "tests" / "fixtures" / "letters"
@@ -624,11 +625,6 @@ def test_heading_level(text: str, level: int | None) -> None:
     assert heading_level(text) == level
 
 
-def test_letter_parser_re_exports_the_paragraph_helpers() -> None:
-    assert letter_parser.split_paragraphs is paragraph_split.split_paragraphs
-    assert letter_parser.is_noise_line is paragraph_split.is_noise_line
-
-
 def test_typical_letters_parse_fast() -> None:
     documents = [_lines(p) for p in sorted(SAMPLES.glob("*.txt"))]
     documents += [_lines(p) for p in sorted(LETTERS.glob("*.txt"))]
@@ -680,5 +676,5 @@ def test_split_paragraphs_never_returns_more_than_the_cap() -> None:
     assert max(len(p) for p in pieces) <= cap
     assert "".join(pieces) == text
     # the fallback path (an internal error in the parser) is capped too
-    letter = letter_parser._fallback([text])
+    letter = understand._fallback([text])
     assert max(len(b.original) for b in letter.blocks) <= cap

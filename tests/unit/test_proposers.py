@@ -136,7 +136,7 @@ def test_a_field_of_role_words_only_names_nobody() -> None:
 def test_a_pasted_letters_salutation_is_read_the_same_way(
     salutation: str, names: list[str], count: int
 ) -> None:
-    from desktop.letter_parser import parse_letter
+    from desktop.understand import parse_letter
 
     parsed = parse_letter([salutation, "您提出的《关于加强科普的建议》收悉。现答复如下："])
     assert (parsed.addressee, parsed.addressee_count, parsed.addressee_role) == (

@@ -1,0 +1,413 @@
+"""Step 3 of understanding: a reply's fields, read from the lines' roles, each with its source.
+
+Every field records the line it came from and the rule that read it (``FieldSource``); a value
+read by a fallback (the agency from the page's 来源 line, a date whose 年月日 were lost, the
+proposal title from the page title) is marked uncertain so the window asks the clerk to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.dates import find_dates, parse_date
+from desktop.letter_fields import (
+    _CATEGORY_RE,
+    _IDEO,
+    _NAME_SPLIT_RE,
+    _PERSON_RE,
+    _clean_title,
+    _date_only,
+    _joint_count,
+    _proposal_title_in,
+    _salutation_names,
+    _session_in,
+)
+from desktop.model import FieldSource, ParsedLetter
+from desktop.normalize import normalize_text
+from desktop.understand import patterns as P
+from desktop.understand.lines import Line
+from desktop.understand.roles import Layout, loose_date, salutation_of
+
+# "第82号", "第T014号", "台52号建议", "(第021号建议)": the proposal's number as printed.
+_NUMBER_RE = re.compile(
+    rf"第\s*(?P<a>[A-Za-z]?\d{{1,10}})\s*号"
+    rf"|(?<![\d{_IDEO}])(?P<b>[A-Za-z]?\d{{1,10}})\s*号\s*(?:代表|委员)?(?:建议|提案|议案)"
+    rf"|(?P<c>(?<=[议会（(])(?![议会第次届])[{_IDEO}][A-Za-z]?\d{{1,6}})\s*号"
+)
+# "余秀华9名代表": a count without 等.
+_COUNTED_RE = re.compile(
+    r"^(?P<who>.+?)等?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:名|位|人)$"
+)
+_QUOTED_RE = re.compile(r"[《“\"「]([^《》\"「」]{2,120}?)[》”\"」]")
+# "…提出的关于加快…的建议收悉" without quotation marks.
+_UNQUOTED_TITLE_RE = re.compile(
+    r"(关于[^，。！？；,!?;]{2,100}?的?(?:建议|提案|议案)(?:意见)?)(?:收悉|已收悉|的答复|办理|答复|[，。,])"
+)
+_TITLE_FROM_LINE_RE = re.compile(
+    r"(关于.{2,100}?(?:建议|提案|议案)(?:意见)?)(?:的答复|的复函|答复|的函|的会办意见|的协办意见|办理情况|$)"
+)
+
+
+def _src(line: int | None, rule: str, certain: bool = True) -> FieldSource:
+    return FieldSource(line, rule, certain)
+
+
+class FieldReader:
+    def __init__(self, lines: list[Line], layout: Layout, letter: ParsedLetter):
+        self.lines = lines
+        self.layout = layout
+        self.letter = letter
+        self.portal: dict[str, tuple[str, Line]] = {}
+        for line in lines:
+            if (
+                line.role in ("portal", "contact")
+                and line.portal_key
+                and line.value
+                and line.portal_key not in self.portal
+            ):
+                self.portal[line.portal_key] = (normalize_text(line.value), line)
+
+    def set(
+        self, name: str, value: object, line: Line | None, rule: str, certain: bool = True
+    ) -> None:
+        if value in (None, "", []):
+            return
+        setattr(self.letter, name, value)
+        self.letter.sources[name] = _src(line.source if line else None, rule, certain)
+
+    def has(self, name: str) -> bool:
+        return name in self.letter.sources
+
+    def role(self, *roles: str) -> list[Line]:
+        return [line for line in self.lines if line.role in roles]
+
+    # -- the fields ----------------------------------------------------------------------------
+
+    def read(self) -> None:
+        self.addressee()
+        self.agency_and_date()
+        self.category()
+        self.doc_number()
+        self.contact()
+        self.organizers()
+        self.title_number_session()
+        self.role_from_wording()
+
+    def addressee(self) -> None:
+        letter = self.letter
+        if self.layout.salutation is not None:
+            line = self.lines[self.layout.salutation]
+            nxt = next(
+                (
+                    ln.folded
+                    for ln in self.lines[self.layout.salutation + 1 :]
+                    if ln.role != "furniture"
+                ),
+                None,
+            )
+            sal = salutation_of(line.folded, nxt)
+            if sal:
+                who, role = sal
+                who = re.sub(r"^尊敬的?", "", who)
+                if role == "单位":
+                    names = [who]
+                    if "委员" in who or "政协" in who:
+                        role = "委员" if "委员会" not in who else "单位"
+                    elif "代表" in who:
+                        role = "代表"
+                else:
+                    who = re.sub(r"(?:[省市县区镇乡])?(?:人大|政协)$", "", who)
+                    counted = _COUNTED_RE.match(who)
+                    if counted:
+                        who = counted.group("who") + "等" + counted.group("n") + "位"
+                    names, joint = _salutation_names(who)
+                    count = _joint_count(who) if joint else None
+                    if count:
+                        self.set("addressee_count", count, line, "joint-count")
+                    if role not in ("代表", "委员"):
+                        role = None
+                self.set("addressee", names, line, line.rule)
+                if role:
+                    self.set("addressee_role", role, line, line.rule)
+        if "addressee" in self.portal:
+            value, line = self.portal["addressee"]
+            names = [n for n in _NAME_SPLIT_RE.split(value) if _PERSON_RE.match(n)]
+            if not letter.addressee:
+                self.set("addressee", names, line, "portal-label:addressee")
+            elif len(names) > (letter.addressee_count or 0) and names[0] == letter.addressee[0]:
+                self.set("addressee_count", len(names), line, "portal-label:addressee")
+        for line in self.role("cosigner"):
+            m = P.COSIGNER.match(line.folded)
+            if m:
+                extra = [n for n in _NAME_SPLIT_RE.split(m.group(1)) if _PERSON_RE.match(n)]
+                letter.addressee.extend(n for n in extra if n not in letter.addressee)
+        if letter.addressee and (letter.addressee_count or 0) < len(letter.addressee):
+            letter.addressee_count = len(letter.addressee)
+            self.letter.sources.setdefault("addressee_count", _src(None, "names-counted"))
+
+    def agency_and_date(self) -> None:
+        for line in self.role("date"):
+            text = line.folded
+            found = find_dates(text)
+            iso = _date_only(text) or (found[-1][2] if found else None)
+            if iso:
+                self.set("reply_date", iso, line, "signature-date")
+                before = text[: found[-1][0]].strip(" |") if found else ""
+                if before and P.AGENCY.match(before.replace(" ", "")):
+                    self.set("agency", before.replace(" ", ""), line, "signature-agency")
+            else:
+                iso = loose_date(text)
+                published = self._published()
+                ok = iso is not None and (published is None or iso <= published)
+                if iso and ok:
+                    self.set("reply_date", iso, line, "date-without-marks", certain=False)
+            break
+        if not self.has("reply_date") and "date" in self.portal:
+            value, line = self.portal["date"]
+            self.set("reply_date", parse_date(value), line, "portal-label:date")
+        if not self.has("agency"):
+            for line in self.role("agency"):
+                if line.rule == "signature-agency":
+                    parts = line.folded.split()
+                    self.set("agency", parts[0] if parts else line.folded, line, "signature-agency")
+                    break
+        if not self.has("agency"):
+            for line in self.role("title", "doc_number", "agency"):
+                m = P.AGENCY_IN_TITLE.match(line.folded.replace(" ", ""))
+                if m:
+                    self.set("agency", m.group("unit"), line, "AGENCY_IN_TITLE")
+                    break
+                if line.role == "agency":
+                    self.set("agency", line.folded.replace(" ", ""), line, "letterhead")
+                    break
+        # An online handling system's 主办单位 / 承办单位 is the unit that answers.
+        for key in ("main", "organizers"):
+            if not self.has("agency") and key in self.portal:
+                value, line = self.portal[key]
+                self.set("agency", value, line, f"portal-label:{key}")
+        # The page's 来源 / 发布机构 line and 联系单位 name who published or who to call, not who
+        # answered (a county government publishes its bureaus' replies): not read as the agency.
+
+    def _published(self) -> str | None:
+        for line in self.lines:
+            if line.role == "furniture" and ("发布" in line.folded or "日期" in line.folded):
+                iso = parse_date(line.folded)
+                if iso:
+                    return iso
+        return None
+
+    def category(self) -> None:
+        for line in self.role("doc_number"):
+            m = P.DOC_NUMBER.match(line.folded)
+            rest = m.group("rest").strip() if m else ""
+            cm = _CATEGORY_RE.match(rest) if rest else None
+            if cm:
+                self.set("category", cm.group(1).upper(), line, "CATEGORY-after-doc-number")
+                return
+        for line in self.role("category"):
+            m = _CATEGORY_RE.match(line.folded)
+            if m:
+                self.set("category", m.group(1).upper(), line, "CATEGORY")
+                return
+        for line in self.role("doc_number", "title"):
+            m = P.CATEGORY_IN_LINE.search(line.folded)
+            if m:
+                cat = (m.group("cat") or m.group("cat2")).upper()
+                self.set("category", cat, line, "CATEGORY_IN_LINE")
+                return
+        if "category" in self.portal:
+            value, line = self.portal["category"]
+            m = _CATEGORY_RE.match(value)
+            if m:
+                self.set("category", m.group(1).upper(), line, "portal-label:category")
+
+    def doc_number(self) -> None:
+        for line in self.role("doc_number", "title"):
+            f = line.folded
+            m = P.DOC_NUMBER.match(f) or P.DOC_NUMBER.search(f)
+            if m is None:
+                m2 = re.search(
+                    r"[\[〔【(（]\s*(?P<dn>[" + _IDEO + r"]{1,15}\s*[〔\[【(（]\s*(?:19|20)\d{2}"
+                    r"\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号)",
+                    f,
+                )
+                if m2:
+                    self.set("doc_number", re.sub(r"\s+", "", m2.group("dn")), line, "DOC_NUMBER")
+                    return
+                if line.role == "doc_number":
+                    m = P.DOC_NUMBER_LOOSE.match(f)
+                if m is None:
+                    continue
+            self.set(
+                "doc_number",
+                re.sub(r"\s+", "", m.group("dn")),
+                line,
+                "DOC_NUMBER" if line.rule == "DOC_NUMBER" else line.rule,
+                certain=line.rule != "DOC_NUMBER_LOOSE",
+            )
+            return
+        if "doc_number" in self.portal:
+            value, line = self.portal["doc_number"]
+            self.set("doc_number", value, line, "portal-label:doc_number")
+
+    def contact(self) -> None:
+        contacts = self.role("contact")
+        named = [ln for ln in contacts if P.CONTACT_NAME.search(ln.folded)]
+        if named:
+            line = named[0]
+            name = P.CONTACT_NAME.search(line.folded)
+            assert name is not None
+            self.set("contact_name", name.group("name").replace(" ", ""), line, "CONTACT_NAME")
+            # the phone on the same line, else on the next contact line
+            at = contacts.index(line)
+            contacts = contacts[at:] + contacts[:at]
+        for line in contacts:
+            phone = _phone_in(line.folded)
+            if phone:
+                self.set("contact_phone", phone, line, "CONTACT_PHONE")
+                break
+
+    def organizers(self) -> None:
+        letter = self.letter
+        for line in self.role("organizer"):
+            m = P.ORGANIZER.match(line.folded)
+            if not m:
+                continue
+            units = [u for u in _NAME_SPLIT_RE.split(m.group(2).rstrip("。")) if u]
+            if m.group(1) == "主办":
+                letter.main_organizer = letter.main_organizer or "、".join(units)
+            else:
+                letter.co_organizers.extend(u for u in units if u not in letter.co_organizers)
+        for key in ("main", "organizers"):
+            if key in self.portal:
+                letter.main_organizer = letter.main_organizer or self.portal[key][0]
+        if "co" in self.portal:
+            for unit in _NAME_SPLIT_RE.split(self.portal["co"][0]):
+                if unit and unit not in letter.co_organizers:
+                    letter.co_organizers.append(unit)
+        if letter.addressee_role == "单位" and letter.addressee:
+            letter.main_organizer = letter.main_organizer or letter.addressee[0]
+            if not letter.co_organizers and letter.agency:
+                letter.co_organizers.append(letter.agency)
+
+    def title_number_session(self) -> None:
+        letter = self.letter
+        titles = self.role("title")
+        doc_titles = [ln for ln in self.role("doc_number") if "关于" in ln.folded]
+        title_lines = titles + doc_titles
+        if titles:
+            letter.title = "".join(ln.text for ln in titles)
+            letter.sources["title"] = _src(titles[0].source, titles[0].rule)
+        ack = self.role("acknowledgement")
+        ack_text = " ".join(ln.folded for ln in ack)
+        title_text = "".join(ln.folded for ln in titles) or "".join(ln.folded for ln in doc_titles)
+        # number
+        candidates: list[tuple[str, Line | None, str]] = []
+        if "number" in self.portal:
+            candidates.append(
+                (self.portal["number"][0], self.portal["number"][1], "portal-label:number")
+            )
+        candidates += [(ln.folded, ln, "NUMBER-in-title") for ln in title_lines]
+        candidates += [(ln.folded, ln, "NUMBER-in-acknowledgement") for ln in ack]
+        for text, line, rule in candidates:
+            if rule.startswith("portal") and re.fullmatch(r"[A-Za-z]?\d{1,10}", text.strip()):
+                self.set("proposal_number", text.strip(), line, rule)
+                break
+            m = _NUMBER_RE.search(text)
+            if m:
+                self.set(
+                    "proposal_number", m.group("a") or m.group("b") or m.group("c"), line, rule
+                )
+                break
+        for text, line, rule in [
+            (self.portal.get("session", ("", None))[0], None, "portal"),
+            (title_text, titles[0] if titles else None, "SESSION-in-title"),
+            (ack_text, ack[0] if ack else None, "SESSION-in-acknowledgement"),
+        ]:
+            session = _session_in(text) if text else None
+            if session:
+                self.set("session", session, line, rule)
+                break
+        # proposal title
+        if "title" in self.portal:
+            value, line = self.portal["title"]
+            self.set("proposal_title", _clean_title(value), line, "portal-label:title")
+            return
+        if "content" in self.portal and len(self.portal["content"][0]) <= 120:
+            value, line = self.portal["content"]
+            self.set("proposal_title", _clean_title(value), line, "portal-label:content")
+            return
+        for line in ack:
+            found = _title_in_ack(line.folded)
+            if found:
+                self.set("proposal_title", found, line, "TITLE-in-acknowledgement")
+                return
+        for line in title_lines:
+            m = _TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
+            if m and not re.search(r"第?\s*[A-Za-z]?\d+\s*号", m.group(1)):
+                cleaned = _clean_title(m.group(1))
+                cleaned = re.sub(r"^关于(?:对)?[^《“]{0,30}?会议(?:上)?", "关于", cleaned)
+                if len(cleaned) > 6:
+                    self.set("proposal_title", cleaned, line, "TITLE-in-title-line", certain=False)
+                    return
+
+    def role_from_wording(self) -> None:
+        letter = self.letter
+        if letter.addressee_role:
+            return
+        wording = "".join(ln.folded for ln in self.role("title", "acknowledgement"))
+        wording += self.portal.get("title", ("", None))[0]
+        if "提案" in wording or "政协" in wording:
+            self.set("addressee_role", "委员", None, "wording-提案", certain=False)
+        elif "建议" in wording or "议案" in wording or "人大" in wording:
+            self.set("addressee_role", "代表", None, "wording-建议", certain=False)
+        for line in self.lines:
+            if line.portal_key in ("addressee", "number") and not letter.addressee_role:
+                label = line.portal_label
+                if "提案" in label or "委员" in label:
+                    self.set("addressee_role", "委员", line, "portal-label")
+                elif "建议" in label or "代表" in label:
+                    self.set("addressee_role", "代表", line, "portal-label")
+
+
+def _title_in_ack(text: str) -> str | None:
+    quoted = _proposal_title_in(text)
+    if quoted:
+        return quoted
+    for m in _QUOTED_RE.finditer(text):
+        content = _clean_title(m.group(1))
+        if (
+            len(content) >= 6
+            and not content.startswith(("中华人民共和国",))
+            and (
+                "关于" in content[:4]
+                or text[m.end() : m.end() + 4]
+                .lstrip("的")
+                .startswith(("建议", "提案", "议案", "收悉", "已收悉", "的建议", "的提案"))
+            )
+        ):
+            return content
+    unquoted = _UNQUOTED_TITLE_RE.search(text)
+    return _clean_title(unquoted.group(1)) if unquoted else None
+
+
+def _phone_in(text: str) -> str | None:
+    m = P.CONTACT_PHONE.search(text)
+    phone = _phone(m.group(1)) if m else None
+    if not phone:
+        m2 = P.CONTACT_PHONE_BARE.search(text)
+        phone = _phone(m2.group(1)) if m2 else None
+    return phone
+
+
+def _phone(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    phone = raw.translate(str.maketrans("０１２３４５６７８９－—–", "0123456789---"))
+    phone = re.sub(r"\s+", "", phone).strip("-/、")
+    phone = re.sub(r"-{2,}", "-", phone)
+    return phone if sum(ch.isdigit() for ch in phone) >= 5 else None
+
+
+def read_fields(lines: list[Line], layout: Layout, letter: ParsedLetter) -> None:
+    FieldReader(lines, layout, letter).read()

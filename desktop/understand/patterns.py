@@ -1,0 +1,165 @@
+"""Every pattern the role pipeline reads a line with, in one place, each named for what it serves.
+
+A rule name in ``replydesk explain`` output or in a field's source is the name of one of these
+(or of a pattern in ``desktop/letter_fields.py`` / ``desktop/paragraph_split.py`` that this module
+re-exports under a name). All patterns read the *folded* text (simplified characters), are
+linear (anchored, bounded or free of nested quantifiers) and only run on short lines.
+``docs/segmentation.md`` lists them with an example each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.letter_fields import (
+    _AGENCY_RE,
+    _CATEGORY_RE,
+    _CONTACT_NAME_RE,
+    _CONTACT_PHONE_RE,
+    _COSIGNER_RE,
+    _DOC_NO_RE,
+    _IDEO,
+    _ORGANIZER_LINE_RE,
+    _SALUTATION_RE,
+    _SIGNER_RE,
+    _UNIT_SUFFIX,
+)
+from desktop.paragraph_split import _CN, _CONTACT_START_RE
+
+__all__ = [
+    "ACK",
+    "AFTER_SIGNATURE",
+    "AGENCY",
+    "AGENCY_IN_TITLE",
+    "CATEGORY",
+    "CATEGORY_IN_LINE",
+    "CLOSING",
+    "CONTACT_NAME",
+    "CONTACT_PHONE",
+    "CONTACT_START",
+    "COPY_TO",
+    "COSIGNER",
+    "DISCLOSURE",
+    "DOC_NUMBER",
+    "DOC_NUMBER_LOOSE",
+    "FURNITURE",
+    "FURNITURE_START",
+    "ORGANIZER",
+    "PAGE_SOURCE",
+    "PINYIN_DEBRIS",
+    "SALUTATION",
+    "SALUTATION_BARE",
+    "SIGNER",
+    "SITE_FOOTER",
+    "THANKS",
+    "TITLE_WORDS",
+    "UNIT_SALUTATION_BARE",
+]
+
+# -- page furniture --------------------------------------------------------------------------
+# Site footers, navigation, share buttons, image names: never part of the letter.
+FURNITURE = re.compile(
+    r"网站标识码|ICP备|ICP证|公网安备|版权所有|主办单位[:：].{0,30}(?:网|中心)$|技术支持[:：]"
+    r"|扫一扫|手机打开|打印本页|关闭窗口|分享到|责任编辑|相关附件|文件下载|附件下载|温馨提示"
+    r"|上一条|下一条|上一篇|下一篇|【关闭】|\[关闭\]|^关闭$|^打印$|^返回$|^(?:大|中|小)\s*(?:大|中|小)"
+    r"|点击数|点击量|浏览量|浏览次数|访问量|阅读次数|字号[:：]|^字体|二维码|如已完成请点击|已登录"
+    r"|\.(?:jpe?g|png|gif|bmp)$|^开办[:：]|主办[:：].{0,40}承办|(?:\s>\s.*){2}|^>\s"
+)
+FURNITURE_START = re.compile(
+    r"^(?:[•·]\s*\S{0,12}$|!\[|您的位置|您当前的位置|您当前所在的位置|当前位置|所在位置|首页\s*[>»›\-]|索引号|主题分类|发布机构|发布机关"
+    r"|发文机关|组配分类|成文日期|发布日期|发布时间|更新时间|信息来源|来源[:：]|作者[:：]|生成日期"
+    r"|有效性|公开方式[:：]|公开范围|关键词|主题词[:：]?|校对[:：]|印数|【|\[)"
+)
+# A site footer: who runs the site, its address and phone, its visitor counter.
+SITE_FOOTER = re.compile(
+    r"(?:主办|承办|开办)(?:单位)?[:：].{0,40}(?:地址|电话|邮箱|联系方式|版权|网站)|访问者|浏览器|网站地图"
+    r"|今日访问|本站"
+)
+# "来源：区交通局" / "发布机构：某县水务局": the portal's own record of who published the page.
+PAGE_SOURCE = re.compile(
+    rf"(?:发布机构|发布机关|发文机关|信息来源|来源)\s*[:：]\s*(?P<unit>[{_IDEO}（）()]{{2,30}}?"
+    rf"(?:{_UNIT_SUFFIX}))(?=$|\s|[|，,])"
+)
+# Conversion debris from a traditional-character page: "答復(fù)" — the pinyin of a character.
+PINYIN_DEBRIS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
+
+# -- head ------------------------------------------------------------------------------------
+DOC_NUMBER = _DOC_NO_RE
+# A document number whose brackets or 号 were lost in extraction: "桃路函20219", "通区府议〔202323".
+DOC_NUMBER_LOOSE = re.compile(
+    rf"^(?P<dn>[{_IDEO}]{{2,10}}(?:函|发|复|字|议|办|理)[〔\[【(（]?\s*(?:19|20)\d{{2,6}}\s*[〕\]】)）]?"
+    r"\s*(?:第?\s*\d{1,5}\s*号)?)(?P<rest>\s+.*|)$"
+)
+CATEGORY = _CATEGORY_RE
+# A category at the end of a document-number or title line: "… 11号A类 同意公开", "…(B)的函".
+CATEGORY_IN_LINE = re.compile(
+    r"(?:号\s*|\s)[（(]?\s*(?P<cat>[A-Da-d甲乙丙丁])\s*(?:类\s*[)）]?|[）)])?(?=\s|$|同意|公开)"
+    r"|(?:办理情况|办复)[（(](?P<cat2>[A-Da-d甲乙丙丁])[类]?[）)]"
+)
+TITLE_WORDS = re.compile(r"答\s*复|复\s*函|答复函|办理情况|会办意见|协办意见|办理意见")
+# The answering agency named at the start of a title: "XX县交通运输局关于…的答复".
+AGENCY_IN_TITLE = re.compile(
+    rf"^(?P<unit>[{_IDEO}（）()]{{2,30}}?(?:{_UNIT_SUFFIX}))\s*(?:关于|对)"
+)
+
+# -- salutation and acknowledgement ------------------------------------------------------------
+SALUTATION = _SALUTATION_RE
+# A salutation that lost its colon: "高松代表", "尊敬袁大金代表" (trusted only before an
+# acknowledgement).
+SALUTATION_BARE = re.compile(
+    r"^(?:尊敬的?)?\s*(?P<who>[^：:，。！？,!?\s][^：:，。！？,!?]{0,80}?)\s*"
+    r"(?P<role>代表|委员|同志|先生|女士)(?:们)?\s*(?:[，,]\s*(?:您|你|你们|您们)好[！!]?)?\s*[:：]?$"
+)
+UNIT_SALUTATION_BARE = re.compile(
+    rf"^(?P<unit>[{_IDEO}（）()、]{{2,30}}(?:{_UNIT_SUFFIX}|小组|街道|社区|科协|政协|人大))\s*[:：]?$"
+)
+# The acknowledgement that opens a reply's text: the proposal "收悉", "现答复如下" …
+ACK = re.compile(
+    r"收悉|函悉|已悉|收到|答复如下|如下答复|现答复|现函复|函复如下|函告如下|现将.{0,30}(?:答复|函复|报告|函告)"
+    r"|现就.{0,30}答复|(?:您|你们?|您们|贵单位|你单位|代表|委员).{0,12}(?:提出|领衔|所提)"
+    r"|^您好|交(?:由)?我(?:局|委|办|单位|中心|部门|镇|乡|厅|院)办理"
+)
+
+# -- body ------------------------------------------------------------------------------------
+# The last thanks / hope paragraph before the signature.
+CLOSING = re.compile(
+    r"衷心感谢|再次感谢|感谢您|感谢你|谢谢您|谢谢你|非常感谢|诚挚感谢|感谢.{0,30}(?:关心|关注|支持|理解|监督)"
+    r"|欢迎.{0,6}(?:继续|提出|多提|批评)|(?:请|望|希望|期望|恳请)(?:您|你).{0,3}继续"
+    r"|一如既往|宝贵意见|宝贵建议|专此(?:答复|函复)|特此(?:答复|函复|复函|说明|函告)|^此复|^顺致|^顺颂"
+    r"|征询意见表|意见反馈表|反馈意见表|满意度|敬请|如有不妥|批评指正|妥否|请.{0,6}反馈|恳请"
+)
+
+# The thanks or sign-off where a closing starts.
+THANKS = re.compile(
+    r"感谢|谢谢|此复|特此|以上答复|以上意见|顺致|顺颂|欢迎.{0,6}(?:继续|提出|多提|批评)|一如既往"
+)
+
+# -- tail ------------------------------------------------------------------------------------
+AGENCY = _AGENCY_RE
+SIGNER = _SIGNER_RE
+COSIGNER = _COSIGNER_RE
+ORGANIZER = _ORGANIZER_LINE_RE
+CONTACT_START = re.compile(
+    _CONTACT_START_RE.pattern
+    + r"|^[（(]?\s*(?:承办人|经办人|承办负责人|单位负责人|办理人|联系单位|主管领导|分管领导|责任人"
+    + r"|联系地址|邮政编码|签发人|联系人姓名|承办单位联系人|主要负责人|经办单位)"
+)
+CONTACT_NAME = re.compile(
+    rf"(?:联\s*系\s*人(?:姓名)?|承办人|经办人|办理人)(?:及联系电话|及电话|和电话)?\s*[:：]?\s*"
+    rf"(?:[{_IDEO}]{{2,14}}(?:局|委|办|中心|所|站|科|股|室|处)[，,、]?)?\s*"
+    rf"(?P<name>[{_IDEO}·](?:\s{{0,3}}[{_IDEO}·]){{1,3}}?)(?=[\s，,；;、()（）：:0-9]|电话|联系|手机|办公|$)"
+)
+CONTACT_PHONE = _CONTACT_PHONE_RE
+CONTACT_PHONE_BARE = re.compile(r"(?<!\d)((?:0\d{2,3}\s*[-—－–]*\s*)?\d{7,8}|1[3-9]\d{9})(?!\d)")
+COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[:：]?")
+DISCLOSURE = re.compile(
+    r"^注[:：].{0,12}公开|^[（(]?\s*(?:公开属性|公开方式|公开类型|此件公开|此件主动公开|此件不公开|此件依申请公开|不予公开"
+    r"|依申请公开|主动公开|同意公开|不公开)"
+)
+# Lines that follow the signature in printed letters: 主题词, 校对, 印数, 附件 …
+AFTER_SIGNATURE = re.compile(
+    r"^(?:主题词|主题分类|校对|印数|附件|共印|印发|打印|承办负责人|单位负责人|签发|核稿|拟稿|联系地址"
+    r"|邮政编码|邮编|传真|电子邮箱|邮箱)"
+)
+
+_ = (_CN, _CONTACT_NAME_RE)  # kept importable for the old names

@@ -1,0 +1,465 @@
+"""Step 2 of understanding: every line gets a role, from its own features and its neighbours'.
+
+Roles: ``furniture`` (page furniture, text after the letter), ``portal`` (a label/value cell of
+an online handling system), ``title``, ``doc_number``, ``category``, ``agency`` (a letterhead or
+the signature), ``salutation``, ``acknowledgement`` (the greeting paragraph), ``heading``,
+``body``, ``closing``, ``date`` (the signature date), ``contact``, ``copy_to``, ``disclosure``,
+``organizer``, ``cosigner``, ``after_signature`` (主题词, 校对, 印数, 附件 …).
+
+The passes, in order, each writing the rule that decided into ``Line.rule``:
+
+1. furniture: navigation, share buttons, site footers, portal metadata rows;
+2. the letter's start: a salutation followed by an acknowledgement (with or without a colon),
+   else the first acknowledgement, else a portal answer field; a document with none of these
+   is reference material;
+3. the head (before the start): title, document number, category, letterhead;
+4. the tail: the signature (agency and/or date) and everything after it: contact, copy-to,
+   disclosure, printing lines; text after that is furniture;
+5. the body: headings, metadata lines that stand inside the text (contact, category,
+   organizers), the closing paragraphs before the signature, the acknowledgement after the
+   salutation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.dates import find_dates
+from desktop.letter_fields import _date_only
+from desktop.paragraph_split import is_noise_line
+from desktop.understand import patterns as P
+from desktop.understand.headings import heading_level
+from desktop.understand.lines import SHORT, Line
+
+_SENTENCE_PUNCT = "。！？；!?;"
+
+
+@dataclass
+class Layout:
+    """Where the parts of a letter are, as indexes into the line list."""
+
+    kind: str = "reference"
+    start: int | None = None  # the salutation, else the acknowledgement, else the answer field
+    salutation: int | None = None
+    signature: int | None = None  # the first line of the signature block
+    tail: int | None = None  # first line after the body
+
+
+def _short(line: Line, limit: int = 60) -> bool:
+    return len(line.folded) <= limit
+
+
+def _has_sentence(text: str) -> bool:
+    return any(ch in text for ch in _SENTENCE_PUNCT)
+
+
+def mark_furniture(lines: list[Line]) -> None:
+    for line in lines:
+        if line.role != "body":
+            if line.role == "portal" and line.portal_key == "ignore":
+                line.set("furniture", "portal-metadata")
+            elif line.role == "portal" and (
+                P.FURNITURE.search(line.folded) or P.SITE_FOOTER.search(line.folded)
+            ):
+                line.set("furniture", "SITE_FOOTER")
+            continue
+        f = line.folded
+        if len(f) > SHORT:
+            continue
+        if is_noise_line(line.text):
+            line.set("furniture", "noise-line")
+        elif P.FURNITURE_START.match(f) and not _has_sentence(f[:-1]):
+            line.set("furniture", "FURNITURE_START")
+        elif len(f) <= 80 and P.FURNITURE.search(f):
+            line.set("furniture", "FURNITURE")
+        elif P.SITE_FOOTER.search(f):
+            line.set("furniture", "SITE_FOOTER")
+
+
+def salutation_of(text: str, next_text: str | None) -> tuple[str, str | None] | None:
+    """(who, role) when ``text`` is a salutation. Without a colon only when the next line is an
+    acknowledgement."""
+    if len(text) > 120:
+        return None
+    has_colon = text.endswith(("：", ":"))
+    acked = next_text is not None and bool(P.ACK.search(next_text[:80]))
+    if not has_colon and not acked:
+        return None
+    m = P.SALUTATION_BARE.match(text)
+    if m and not P.ACK.search(m.group("who")) and not _has_sentence(m.group("who")):
+        return m.group("who"), m.group("role")
+    m = P.UNIT_SALUTATION_BARE.match(text)
+    if m and not text.startswith(("关于", "对")) and not P.TITLE_WORDS.search(text):
+        return m.group("unit"), "单位"
+    if has_colon and len(text) <= 40 and text.startswith(("你们", "您们", "各位", "尊敬的")):
+        return text.rstrip("：:"), None
+    return None
+
+
+def _content(lines: list[Line], i: int) -> int | None:
+    """The index of the next line after ``i`` that is not furniture or a portal cell."""
+    for j in range(i + 1, len(lines)):
+        if lines[j].role not in ("furniture",):
+            return j
+    return None
+
+
+def find_start(lines: list[Line]) -> Layout:
+    layout = Layout()
+    answer = next(
+        (i for i, ln in enumerate(lines) if ln.role == "portal" and ln.portal_key == "answer"), None
+    )
+    first = answer or 0
+    for i in range(first, len(lines)):
+        line = lines[i]
+        if line.role != "body" or len(line.folded) > 120:
+            continue
+        j = _content(lines, i)
+        nxt = lines[j].folded if j is not None else None
+        sal = salutation_of(line.folded, nxt)
+        general = sal is not None and sal[0].startswith(("各位", "全体", "诸位", "广大"))
+        if general and nxt is not None and not _acknowledges(nxt):
+            sal = None  # "各位代表：" opens a speech unless a reply's acknowledgement follows
+        if sal and nxt is not None and (P.ACK.search(nxt[:120]) or _letterish(lines, j)):
+            line.set(
+                "salutation",
+                "SALUTATION" if line.folded.endswith(("：", ":")) else "SALUTATION_BARE",
+            )
+            layout.kind, layout.start, layout.salutation = "reply", i, i
+            return layout
+        if i - first > 60:
+            break
+    for i in range(first, min(len(lines), first + 80)):
+        line = lines[i]
+        if line.role == "body" and P.ACK.search(line.folded[:150]) and _acknowledges(line.folded):
+            layout.kind, layout.start = "reply", i
+            return layout
+    if answer is not None:
+        layout.kind, layout.start = "reply", answer
+    return layout
+
+
+def _letterish(lines: list[Line], j: int | None) -> bool:
+    """A salutation with a colon followed by reply-like text in the next lines."""
+    if j is None:
+        return False
+    following = "".join(ln.folded for ln in lines[j : j + 3])
+    return any(w in following for w in ("答复", "办理", "建议", "提案", "议案", "收悉"))
+
+
+def _acknowledges(text: str) -> bool:
+    return any(
+        w in text[:200]
+        for w in ("收悉", "函悉", "答复如下", "现答复", "函复", "函告如下", "现将", "办理情况")
+    )
+
+
+# -- head ------------------------------------------------------------------------------------
+
+
+def mark_head(lines: list[Line], layout: Layout) -> None:
+    end = layout.start if layout.start is not None else 0
+    for line in lines[:end]:
+        if line.role != "body":
+            continue
+        f = line.folded
+        if len(f) > 120:
+            line.set("body", "head-text")
+            continue
+        if P.CATEGORY.match(f):
+            line.set("category", "CATEGORY")
+        elif P.DOC_NUMBER.match(f):
+            line.set("doc_number", "DOC_NUMBER")
+        elif P.DOC_NUMBER_LOOSE.match(f) and not P.TITLE_WORDS.search(f):
+            line.set("doc_number", "DOC_NUMBER_LOOSE")
+        elif P.SIGNER.match(f) or P.DISCLOSURE.match(f):
+            line.set("disclosure", "DISCLOSURE")
+        elif P.AGENCY.match(f.replace(" ", "")) or f.endswith("文件"):
+            line.set("agency", "letterhead")
+        elif (
+            len(f) <= 100
+            and not _has_sentence(f.rstrip("。"))
+            and (P.TITLE_WORDS.search(f) or any(w in f for w in ("建议", "提案", "议案", "关于")))
+        ):
+            line.set("title", "title-words")
+        elif len(f) > 40 and _has_sentence(f):
+            line.set("body", "head-text")
+        elif len(f) <= 24 and not _has_sentence(f) and not any(ch.isdigit() for ch in f):
+            line.set("title", "title-short")  # a title broken over lines: "答  复"
+        else:
+            line.set("furniture", "head-other")
+
+
+# -- tail ------------------------------------------------------------------------------------
+
+
+def _above_date(line: Line) -> bool:
+    """A short line without punctuation right above the signature date: the agency, even when
+    its name lost its last characters ("仙桃市住房和城市更新")."""
+    f = line.folded.replace(" ", "")
+    return (
+        line.role == "body"
+        and 4 <= len(f) <= 30
+        and not any(ch in f for ch in "，。：:；;！？、,")
+        and not any(ch.isdigit() for ch in f)
+        and heading_level(line.text) in (0, None)
+    )
+
+
+def _damaged_date(text: str) -> bool:
+    """A signature date that lost characters: "20246月14", "0二十六日", "2021 9 8"."""
+    s = text.replace(" ", "")
+    return (
+        4 <= len(s) <= 14
+        and all(ch.isdigit() or ch in "年月日号〇零一二三四五六七八九十" for ch in s)
+        and sum(ch.isdigit() for ch in s) >= 1
+        and (any(ch in s for ch in "年月日号") or s.isdigit())
+    )
+
+
+def _signature_date(text: str) -> bool:
+    if _date_only(text) or loose_date(text):
+        return True
+    if "|" in text:
+        parts = [p.strip() for p in text.split("|") if p.strip()]
+        return any(_date_only(p) or loose_date(p) for p in parts)
+    found = find_dates(text) if len(text) <= 60 else []
+    if len(found) == 1:
+        start, end, _iso = found[0]
+        before = text[:start].strip()
+        return not text[end:].strip(" 。.") and bool(P.AGENCY.match(before.replace(" ", "")))
+    return False
+
+
+def loose_date(text: str) -> str | None:
+    """A date whose 年月日 were lost ("2025610", "2023 5 31"): read only when the digits admit
+    exactly one real date."""
+    s = text.strip(" ()（）。.")
+    if not (6 <= len(s) <= 10) or not s.replace(" ", "").isdigit():
+        return None
+    digits = s.replace(" ", "")
+    if len(digits) not in (6, 7, 8):
+        return None
+    year, rest = int(digits[:4]), digits[4:]
+    if not 1990 <= year <= 2099:
+        return None
+    from desktop.dates import _iso
+
+    options = set()
+    for cut in range(1, len(rest)):
+        m, d = rest[:cut], rest[cut:]
+        if len(m) > 2 or len(d) > 2 or (len(m) == 2 and m[0] == "0" and len(rest) < 4):
+            continue
+        iso = _iso(year, int(m), int(d))
+        if iso:
+            options.add(iso)
+    if " " in s:
+        parts = s.split()
+        if len(parts) == 2 and parts[0] == str(year):
+            options = {o for o in options if o.endswith(parts[1][-2:].rjust(2, "0"))} or options
+    return options.pop() if len(options) == 1 else None
+
+
+def _agency_line(text: str) -> bool:
+    t = text.replace(" ", "").replace("\u3000", "")
+    if P.AGENCY.match(t):
+        return True
+    parts = text.split()
+    return len(parts) > 1 and all(P.AGENCY.match(p) for p in parts)
+
+
+def _tail_meta(line: Line) -> str | None:
+    """The role of a metadata line that may stand after (or just before) the signature."""
+    f = line.folded
+    if len(f) > 120:
+        return None
+    if line.role == "portal" and line.portal_key in ("contact_name", "contact_phone"):
+        return "contact"
+    if line.role == "portal":
+        return "portal"
+    if P.CONTACT_START.match(f) or (
+        len(f) <= 60 and P.CONTACT_NAME.search(f) and P.CONTACT_PHONE.search(f)
+    ):
+        return "contact"
+    if P.COPY_TO.match(f):
+        return "copy_to"
+    if P.DISCLOSURE.match(f) or P.SIGNER.match(f):
+        return "disclosure"
+    if P.CATEGORY.match(f):
+        return "category"
+    if P.AFTER_SIGNATURE.match(f):
+        return "after_signature"
+    if P.DOC_NUMBER.match(f):
+        return "doc_number"
+    return None
+
+
+def mark_tail(lines: list[Line], layout: Layout) -> None:
+    """Find the signature: the first signature date after the text, or, without a date, the
+    agency line at the end; everything after it is tail."""
+    lo = (layout.start or 0) + 1
+    n = len(lines)
+    date_at = None
+    for i in range(lo, n):
+        line = lines[i]
+        if line.role in ("furniture", "portal"):
+            continue
+        if len(line.folded) <= 60 and (_signature_date(line.folded) or _damaged_date(line.folded)):
+            date_at = i
+            break
+    if date_at is not None:
+        lines[date_at].set("date", "signature-date")
+        sig = date_at
+        # the agency line(s) just above the date
+        k = date_at - 1
+        while k >= lo and (
+            lines[k].role == "furniture"
+            or _agency_line(lines[k].folded)
+            or P.SIGNER.match(lines[k].folded)
+        ):
+            if lines[k].role != "furniture":
+                lines[k].set("agency", "signature-agency")
+                sig = k
+            k -= 1
+        if sig == date_at and k >= lo and _above_date(lines[k]):
+            lines[k].set("agency", "above-date")
+            sig = k
+        layout.signature = sig
+        tail_from = date_at + 1
+    else:
+        # no date: the signature is the first agency line after the last paragraph of text
+        last_text = max(
+            (
+                i
+                for i in range(lo, n)
+                if lines[i].role == "body"
+                and len(lines[i].folded) >= 60
+                and _has_sentence(lines[i].folded)
+            ),
+            default=lo,
+        )
+        k = n
+        for i in range(last_text + 1, n):
+            if lines[i].role == "body" and _agency_line(lines[i].folded):
+                lines[i].set("agency", "signature-agency")
+                layout.signature = i
+                k = i + 1
+                break
+        else:
+            k = n
+            while k > lo:
+                line = lines[k - 1]
+                if line.role == "furniture" or _tail_meta(line):
+                    k -= 1
+                    continue
+                break
+        tail_from = k
+    layout.tail = layout.signature if layout.signature is not None else tail_from
+    seen_other = False
+    for line in lines[tail_from:]:
+        if line.role in ("furniture",):
+            continue
+        role = _tail_meta(line)
+        if role == "portal":
+            continue
+        if (role and not seen_other) or (role and len(line.folded) <= 60):
+            line.set(role, f"after-signature:{role}")
+        else:
+            seen_other = True
+            line.set("furniture", "after-letter")
+
+
+# -- body ------------------------------------------------------------------------------------
+
+
+def mark_body(lines: list[Line], layout: Layout) -> None:
+    start = layout.start or 0
+    end = layout.tail if layout.tail is not None else len(lines)
+    body_from = start + 1 if layout.salutation is not None else start
+    if layout.start is not None and lines[start].role == "portal":
+        body_from = start + 1
+    for i in range(body_from, end):
+        line = lines[i]
+        if line.role != "body":
+            if line.role == "portal" and line.portal_key in ("contact_name", "contact_phone"):
+                line.set("contact", "portal-contact")
+            continue
+        f = line.folded
+        role = _tail_meta(line) if len(f) <= 80 else None
+        if role in ("contact", "copy_to", "category", "disclosure", "after_signature") and (
+            not _has_sentence(f.rstrip("。"))
+        ):
+            line.set(role, f"in-text:{role}")
+            continue
+        if role == "contact":
+            line.set(role, "in-text:contact")
+            continue
+        if len(f) <= 80 and P.ORGANIZER.match(f):
+            line.set("organizer", "ORGANIZER")
+            continue
+        if len(f) <= 120 and P.COSIGNER.match(f):
+            line.set("cosigner", "COSIGNER")
+            continue
+        if not line.table and heading_level(line.text) is not None:
+            line.set("heading", f"heading-level-{heading_level(line.text)}")
+        else:
+            line.set("body", "text")
+    # the acknowledgement: the first text paragraph of the letter
+    texts = [i for i in range(body_from, end) if lines[i].role in ("body", "heading")]
+    if layout.kind == "reply" and texts:
+        first = texts[0]
+        f = lines[first].folded
+        if (
+            len(texts) > 1
+            and layout.salutation is not None
+            and len(f) <= 12
+            and f.startswith(("您好", "你好", "你们好", "您们好"))
+        ):
+            lines[first].set("salutation", "greeting-words")
+            texts = texts[1:]
+            first = texts[0]
+            f = lines[first].folded
+        if lines[first].role == "body" and (layout.salutation is not None or P.ACK.search(f[:150])):
+            lines[first].set(
+                "acknowledgement",
+                "first-paragraph-after-salutation" if layout.salutation is not None else "ACK",
+            )
+            # a second short acknowledgement sentence ("现答复如下：") on its own line
+            if len(texts) > 1:
+                nxt = lines[texts[1]]
+                if nxt.role == "body" and len(nxt.folded) <= 40 and _acknowledges(nxt.folded):
+                    nxt.set("acknowledgement", "ACK-continued")
+    # closing: the last thanks/hope paragraphs before the signature; when the run holds a
+    # thanks / sign-off paragraph, the closing starts there (a feedback-form note before it
+    # stays in the text)
+    if layout.kind == "reply":
+        run: list[int] = []
+        for i in reversed(texts):
+            line = lines[i]
+            if line.role == "acknowledgement":
+                break
+            f = line.folded
+            if len(f) <= 250 and not f.startswith("首先") and P.CLOSING.search(f):
+                run.append(i)
+                continue
+            if not run and len(f) <= 20 and not _has_sentence(f.rstrip("。")):
+                continue  # debris between the text and the signature ("：孟炜")
+            break
+        run.reverse()
+        thanks = [i for i in run if P.THANKS.search(lines[i].folded)]
+        for i in run[run.index(thanks[0]) :] if thanks else run:
+            lines[i].set("closing", "THANKS" if i in thanks else "CLOSING")
+
+
+def assign_roles(lines: list[Line]) -> Layout:
+    for line in lines:
+        if line.folded != line.text or "(" in line.folded:
+            line.folded = P.PINYIN_DEBRIS.sub("", line.folded)
+    mark_furniture(lines)
+    layout = find_start(lines)
+    if layout.kind != "reply":
+        return layout
+    mark_head(lines, layout)
+    mark_tail(lines, layout)
+    mark_body(lines, layout)
+    return layout
