@@ -182,6 +182,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("import",): fixed(str(SAMPLE)),
         ("letters",): fixed(),
         ("show",): fixed(str(letter_id)),
+        ("explain",): fixed(str(SAMPLE)),
         ("search",): fixed("科技"),
         ("similar",): fixed("--title", "关于支持众创空间发展的建议"),
         ("profile", "show"): fixed(),
