@@ -103,20 +103,21 @@ def _number_key(value: object) -> str:
 
 
 def _starts(paragraphs: list[dict[str, Any]], section: str) -> str:
-    """The first paragraph of a section (the salutation line is not the greeting)."""
+    """The first paragraph of a section."""
+    return next((p["text"] for p in paragraphs if p["section"] == section), "")
+
+
+def _greeting(paragraphs: list[dict[str, Any]]) -> list[str]:
+    """The paragraphs of the greeting section at the letter's start: the salutation line, a
+    "您好" line and the acknowledgement. The acknowledgement must be one of them."""
+    out = []
     for p in paragraphs:
-        if p["section"] == section and not _is_salutation(p["text"]):
-            return p["text"]
-    return ""
-
-
-def _is_salutation(text: str) -> bool:
-    """The salutation line, stored as the first greeting paragraph: short, no sentence."""
-    if len(text) <= 12 and text.startswith(("您好", "你好", "你们好", "您们好")):
-        return True
-    if len(text) <= 40 and text.endswith(("：", ":")) and "，" in text:
-        return not any(w in text for w in ("收悉", "答复", "提出", "函复"))
-    return len(text) <= 100 and not any(ch in text for ch in "，。！？,!?")
+        if p["section"] != "greeting":
+            if out:
+                break
+            continue
+        out.append(p["text"])
+    return out[:3]
 
 
 def _addressee(letter: dict[str, Any]) -> str:
@@ -164,8 +165,9 @@ def _compare(
     elif name == "proposal_title":
         want, got, key = truth["proposal_title"], letter.get("proposal_title"), _title_key
     elif name == "greeting":
-        want, got = truth["greeting_starts"], _starts(letter["paragraphs"], "greeting")
-        return want, str(got)[:40], _starts_with(got, want)
+        want, greeting = truth["greeting_starts"], _greeting(letter["paragraphs"])
+        got = " / ".join(t[:20] for t in greeting)
+        return want, got, any(_starts_with(t, want) for t in greeting)
     elif name == "closing":
         want, got = truth["closing_starts"], _starts(letter["paragraphs"], "closing")
         return want, str(got)[:40], _starts_with(got, want)

@@ -18,7 +18,6 @@ from desktop.letter_fields import (
     _clean_title,
     _date_only,
     _joint_count,
-    _proposal_title_in,
     _salutation_names,
     _session_in,
 )
@@ -33,6 +32,7 @@ _NUMBER_RE = re.compile(
     rf"第\s*(?P<a>[A-Za-z]?\d{{1,10}})\s*号"
     rf"|(?<![\d{_IDEO}])(?P<b>[A-Za-z]?\d{{1,10}})\s*号\s*(?:代表|委员)?(?:建议|提案|议案)"
     rf"|(?P<c>(?<=[议会（(])(?![议会第次届])[{_IDEO}][A-Za-z]?\d{{1,6}})\s*号"
+    rf"|(?<=会议)(?P<d>[A-Za-z]?\d{{1,10}})\s*号"
 )
 # "余秀华9名代表": a count without 等.
 _COUNTED_RE = re.compile(
@@ -41,7 +41,7 @@ _COUNTED_RE = re.compile(
 _QUOTED_RE = re.compile(r"[《“\"「]([^《》\"「」]{2,120}?)[》”\"」]")
 # "…提出的关于加快…的建议收悉" without quotation marks.
 _UNQUOTED_TITLE_RE = re.compile(
-    r"(关于[^，。！？；,!?;]{2,100}?的?(?:建议|提案|议案)(?:意见)?)(?:收悉|已收悉|的答复|办理|答复|[，。,])"
+    r"(关于[^。！？；!?;]{2,120}?的?(?:建议|提案|议案)(?:意见)?)(?:收悉|已收悉|的答复|办理|答复|[，。,])"
 )
 _TITLE_FROM_LINE_RE = re.compile(
     r"(关于.{2,100}?(?:建议|提案|议案)(?:意见)?)(?:的答复|的复函|答复|的函|的会办意见|的协办意见|办理情况|$)"
@@ -167,7 +167,7 @@ class FieldReader:
             self.set("reply_date", parse_date(value), line, "portal-label:date")
         if not self.has("agency"):
             for line in self.role("agency"):
-                if line.rule == "signature-agency":
+                if line.rule in ("signature-agency", "above-date"):
                     parts = line.folded.split()
                     self.set("agency", parts[0] if parts else line.folded, line, "signature-agency")
                     break
@@ -316,7 +316,10 @@ class FieldReader:
             m = _NUMBER_RE.search(text)
             if m:
                 self.set(
-                    "proposal_number", m.group("a") or m.group("b") or m.group("c"), line, rule
+                    "proposal_number",
+                    m.group("a") or m.group("b") or m.group("c") or m.group("d"),
+                    line,
+                    rule,
                 )
                 break
         for text, line, rule in [
@@ -328,19 +331,24 @@ class FieldReader:
             if session:
                 self.set("session", session, line, rule)
                 break
-        # proposal title
-        if "title" in self.portal:
-            value, line = self.portal["title"]
-            self.set("proposal_title", _clean_title(value), line, "portal-label:title")
-            return
-        if "content" in self.portal and len(self.portal["content"][0]) <= 120:
-            value, line = self.portal["content"]
-            self.set("proposal_title", _clean_title(value), line, "portal-label:content")
-            return
+        # proposal title: the acknowledgement names it as the proposer wrote it; a portal's
+        # 标题 field is taken unless it is the reply's own title ("…的答复")
         for line in ack:
             found = _title_in_ack(line.folded)
             if found:
                 self.set("proposal_title", found, line, "TITLE-in-acknowledgement")
+                return
+        for key in ("title", "content"):
+            if key in self.portal:
+                value, line = self.portal[key]
+                value = _clean_title(value)
+                if len(value) <= 120 and not _REPLY_TITLE_END.search(value):
+                    self.set("proposal_title", value, line, f"portal-label:{key}")
+                    return
+        for line in title_lines:
+            found = _title_in_ack(line.folded)
+            if found and found.startswith("关于"):
+                self.set("proposal_title", found, line, "TITLE-quoted-in-title-line")
                 return
         for line in title_lines:
             m = _TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
@@ -370,25 +378,60 @@ class FieldReader:
                     self.set("addressee_role", "代表", line, "portal-label")
 
 
+_OPENERS = {"《": "》", "“": "”", "「": "」", '"': '"'}
+_PROPOSAL_WORDS = ("建议", "提案", "议案")
+_REPLY_TITLE_END = re.compile(r"(?:答复|复函|的函|答复函|答复意见|办理意见|会办意见|协办意见)$")
+
+
+def _marked(text: str, start: int) -> tuple[str, int] | None:
+    """The text inside the mark opening at ``start`` (nested marks kept) and where it ends;
+    an opening mark never closed runs to the first 建议/提案/议案 after it."""
+    opener = text[start]
+    closer = _OPENERS[opener]
+    depth = 0
+    for i in range(start + 1, min(len(text), start + 160)):
+        ch = text[i]
+        if ch == opener and opener != closer:
+            depth += 1
+        elif ch == closer:
+            if depth == 0:
+                return text[start + 1 : i], i + 1
+            depth -= 1
+    m = re.compile("|".join(_PROPOSAL_WORDS)).search(text, start + 1, start + 160)
+    return (text[start + 1 : m.end()], m.end()) if m else None
+
+
 def _title_in_ack(text: str) -> str | None:
-    quoted = _proposal_title_in(text)
-    if quoted:
-        return quoted
-    for m in _QUOTED_RE.finditer(text):
-        content = _clean_title(m.group(1))
+    """The proposal's title as the acknowledgement prints it: inside 《》 “” 「」 (nested
+    quotation marks kept, an unclosed mark read to 建议/提案/议案), else 关于…的建议 without
+    marks. A title is taken as printed: "“关于…改造”的建议" gives "关于…改造"."""
+    head = text[:400]
+    for i, ch in enumerate(head):
+        if ch not in _OPENERS:
+            continue
+        found = _marked(head, i)
+        if not found:
+            continue
+        content, end = found
+        content = _clean_title(content)
+        after = head[end : end + 8].lstrip("的")
+        proposal_like = content.endswith(_PROPOSAL_WORDS) or content.endswith("意见")
         if (
-            len(content) >= 6
-            and not content.startswith(("中华人民共和国",))
+            len(content) >= 4
             and (
-                "关于" in content[:4]
-                or text[m.end() : m.end() + 4]
-                .lstrip("的")
-                .startswith(("建议", "提案", "议案", "收悉", "已收悉", "的建议", "的提案"))
+                content.startswith("关于")
+                or proposal_like
+                or after.startswith((*_PROPOSAL_WORDS, "收悉", "已收悉", "代表建议", "委员提案"))
             )
+            and not content.startswith(("中华人民共和国",))
+            and "号" not in content[-3:]
         ):
             return content
-    unquoted = _UNQUOTED_TITLE_RE.search(text)
-    return _clean_title(unquoted.group(1)) if unquoted else None
+    unquoted = _UNQUOTED_TITLE_RE.search(head)
+    if not unquoted:
+        return None
+    # "…的代表建议" / "…的委员提案" name the kind of document, not the title
+    return re.sub(r"的(?:代表|委员)(?:建议|提案)$", "", _clean_title(unquoted.group(1)))
 
 
 def _phone_in(text: str) -> str | None:

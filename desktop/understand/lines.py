@@ -66,7 +66,7 @@ class Line:
 # A title run together with the salutation after it (a whole letter on one line):
 # "XX局对…第094号建议的答复张凤娥等代表：你们提出的…".
 _TITLE_GLUED_RE = re.compile(
-    r"^(?P<title>.{6,80}?(?:的答复|的复函|答复函|的函|答复意见))(?=\S{2,40}?(?:代表|委员)(?:们)?[：:])"
+    r"^(?P<title>.{6,80}?(?:的答复|的复函|答复函|的函|答复意见))(?=\s*\S{2,40}?(?:代表|委员)(?:们)?[：:])"
 )
 
 
@@ -74,12 +74,19 @@ def _title_then_salutation(text: str) -> list[str]:
     m = _TITLE_GLUED_RE.match(text[:200]) if len(text) > 10 else None
     if not m:
         return [text]
-    rest = text[m.end() :]
+    rest = text[m.end() :].strip()
     return [m.group("title"), *split_paragraphs(rest)]
+
+
+# Conversion debris of a traditional-character page: the pinyin of a character in brackets
+# after it ("答復(fù)"). Not text: dropped from the stored text (the original keeps it).
+_PINYIN_DEBRIS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 
 def _make(source: int, original: str) -> Line | None:
     text = normalize_text(original)
+    if "(" in text or "（" in text:
+        text = _PINYIN_DEBRIS_RE.sub("", text)
     if not text:
         return None
     return Line(source, original, text, to_simplified(text))
@@ -115,7 +122,7 @@ class _Collector:
         plain: list[str] = []
         while i < len(cells):
             cell = cells[i]
-            key, value = _label_of(cell, table=True, strict=self.started)
+            key, value = _label_of(to_simplified(cell), table=True, strict=self.started)
             if key is None:
                 plain.append(cell)
                 i += 1
@@ -127,7 +134,8 @@ class _Collector:
                 not value
                 and key != "answer"
                 and i + 1 < len(cells)
-                and _label_of(cells[i + 1], table=True, strict=self.started)[0] is None
+                and _label_of(to_simplified(cells[i + 1]), table=True, strict=self.started)[0]
+                is None
             ):
                 value = cells[i + 1]
                 i += 1
@@ -170,7 +178,7 @@ def collect(raw_lines: list[str]) -> list[Line]:
             c.add_row(source, [cell for cell in cells if cell])
             continue
         if len(line) <= 300:
-            key, value = _label_of(line, table=False, strict=c.started)
+            key, value = _label_of(to_simplified(line), table=False, strict=c.started)
             if key is not None and key != "answer" and not c.started:
                 label = line[: len(line) - len(value)].strip() if value else line
                 c.add_portal(source, key, label, value)

@@ -51,6 +51,7 @@ __all__ = [
     "SALUTATION_BARE",
     "SIGNER",
     "SITE_FOOTER",
+    "SITE_FOOTER_MARK",
     "THANKS",
     "TITLE_WORDS",
     "UNIT_SALUTATION_BARE",
@@ -75,13 +76,17 @@ SITE_FOOTER = re.compile(
     r"(?:主办|承办|开办)(?:单位)?[:：].{0,40}(?:地址|电话|邮箱|联系方式|版权|网站)|访问者|浏览器|网站地图"
     r"|今日访问|本站"
 )
+# What only a site footer says: the page ends here.
+SITE_FOOTER_MARK = re.compile(
+    r"网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright|©|网站地图|技术支持"
+)
 # "来源：区交通局" / "发布机构：某县水务局": the portal's own record of who published the page.
 PAGE_SOURCE = re.compile(
     rf"(?:发布机构|发布机关|发文机关|信息来源|来源)\s*[:：]\s*(?P<unit>[{_IDEO}（）()]{{2,30}}?"
     rf"(?:{_UNIT_SUFFIX}))(?=$|\s|[|，,])"
 )
 # Conversion debris from a traditional-character page: "答復(fù)" — the pinyin of a character.
-PINYIN_DEBRIS = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)")
+PINYIN_DEBRIS = re.compile(r"[(（](?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]")
 
 # -- head ------------------------------------------------------------------------------------
 DOC_NUMBER = _DOC_NO_RE
@@ -116,7 +121,7 @@ UNIT_SALUTATION_BARE = re.compile(
 # The acknowledgement that opens a reply's text: the proposal "收悉", "现答复如下" …
 ACK = re.compile(
     r"收悉|函悉|已悉|收到|答复如下|如下答复|现答复|现函复|函复如下|函告如下|现将.{0,30}(?:答复|函复|报告|函告)"
-    r"|现就.{0,30}答复|(?:您|你们?|您们|贵单位|你单位|代表|委员).{0,12}(?:提出|领衔|所提)"
+    r"|现就.{0,30}答复|(?:您|你们?|您们|贵单位|你单位|代表|委员).{0,30}?(?:提出|领衔|所提)"
     r"|^您好|交(?:由)?我(?:局|委|办|单位|中心|部门|镇|乡|厅|院)办理"
 )
 

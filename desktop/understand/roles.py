@@ -356,8 +356,14 @@ def mark_tail(lines: list[Line], layout: Layout) -> None:
         tail_from = k
     layout.tail = layout.signature if layout.signature is not None else tail_from
     seen_other = False
+    footer = False
     for line in lines[tail_from:]:
+        if footer:
+            line.set("furniture", "after-site-footer")
+            continue
         if line.role in ("furniture",):
+            # a site footer ends the page: its 联系电话 is the website's, not the letter's
+            footer = bool(P.SITE_FOOTER_MARK.search(line.folded))
             continue
         role = _tail_meta(line)
         if role == "portal":
@@ -412,8 +418,8 @@ def mark_body(lines: list[Line], layout: Layout) -> None:
         if (
             len(texts) > 1
             and layout.salutation is not None
-            and len(f) <= 12
-            and f.startswith(("您好", "你好", "你们好", "您们好"))
+            and _pleasantry(f)
+            and P.ACK.search(lines[texts[1]].folded[:150])
         ):
             lines[first].set("salutation", "greeting-words")
             texts = texts[1:]
@@ -449,6 +455,17 @@ def mark_body(lines: list[Line], layout: Layout) -> None:
         thanks = [i for i in run if P.THANKS.search(lines[i].folded)]
         for i in run[run.index(thanks[0]) :] if thanks else run:
             lines[i].set("closing", "THANKS" if i in thanks else "CLOSING")
+
+
+def _pleasantry(text: str) -> bool:
+    """ "您好！" or "您好，首先感谢您对…的关注。" on its own line before the acknowledgement."""
+    if len(text) <= 12 and text.startswith(("您好", "你好", "你们好", "您们好")):
+        return True
+    return (
+        len(text) <= 60
+        and text.startswith(("您好", "你好", "你们好", "您们好", "首先感谢"))
+        and not any(w in text for w in ("提出", "建议", "提案", "议案", "收悉"))
+    )
 
 
 def assign_roles(lines: list[Line]) -> Layout:

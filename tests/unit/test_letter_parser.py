@@ -76,7 +76,8 @@ def test_seed000_portal_metadata(seed000: ParsedLetter) -> None:
     assert seed000.addressee == ["石剑波"]
     assert seed000.addressee_role == "代表"
     assert seed000.proposal_number == "277"
-    assert seed000.proposal_title == "关于在南通市组织社会大众聚力创新的建议"
+    # as printed inside the quotation marks (the corpus's convention): “关于…聚力创新”的建议
+    assert seed000.proposal_title == "关于在南通市组织社会大众聚力创新"
     assert seed000.main_organizer == "科技局"
     assert seed000.co_organizers == ["科协"]
     assert seed000.reply_date == "2017-06-29"
@@ -285,7 +286,7 @@ def test_cppcc_member_proposal() -> None:
     assert letter.category == "B"
     assert letter.session == "市政协十三届三次会议"
     assert letter.proposal_number == "45"
-    assert letter.proposal_title == "关于支持科技型中小企业融资的提案"
+    assert letter.proposal_title == "关于支持科技型中小企业融资"  # “…融资”的提案, as printed
     assert letter.agency == "南通市财政局"
     assert letter.reply_date == "2020-07-15"
     assert letter.contact_name == "王五"

@@ -184,12 +184,25 @@ def test_category_after_the_text() -> None:
         "您提出的“关于加快乡村公路养护的建议”收悉。",
         "您提出的「关于加快乡村公路养护的建议」收悉。",
         "您提出的关于加快乡村公路养护的建议收悉。",
-        "您提出的“关于加快乡村公路养护”的建议收悉。",
+        "您提出的《关于加快乡村公路养护的建议（第12号建议）收悉。",  # never closed
+        "您在县人大三次会议上提出的关于加快乡村公路养护的建议收悉。",
     ],
 )
 def test_proposal_title_marks(ack: str) -> None:
     letter = parse_letter(["张华代表：", ack, BODY, THANKS])
     assert letter.proposal_title == "关于加快乡村公路养护的建议"
+
+
+@pytest.mark.parametrize(
+    ("ack", "title"),
+    [
+        ("您提出的“关于加快乡村公路养护”的建议收悉。", "关于加快乡村公路养护"),
+        ("您提出的《关于设置“慢”字标志的建议》收悉。", "关于设置“慢”字标志的建议"),
+        ("您提出的关于加快乡村公路养护的代表建议收悉。", "关于加快乡村公路养护"),
+    ],
+)
+def test_proposal_title_as_printed(ack: str, title: str) -> None:
+    assert parse_letter(["张华代表：", ack, BODY, THANKS]).proposal_title == title
 
 
 @pytest.mark.parametrize(
