@@ -217,11 +217,26 @@ def table(scores: dict[str, FieldScore]) -> str:
     return "\n".join(lines)
 
 
+def _write_readme(scores: dict[str, FieldScore]) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- accuracy:start -->", "<!-- accuracy:end -->"
+    if start not in text or end not in text:
+        print("README.md has no accuracy markers; not rewritten", file=sys.stderr)
+        return
+    before, rest = text.split(start, 1)
+    _old, after = rest.split(end, 1)
+    readme.write_text(f"{before}{start}\n{table(scores)}\n{end}{after}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--field", action="append", help="show only the misses of these fields")
+    parser.add_argument(
+        "--readme", action="store_true", help="rewrite the table in README.md's benchmark section"
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "index.tsv").exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -240,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     print(table(scores))
+    if args.readme:
+        _write_readme(scores)
     for name, score in scores.items():
         if args.field and name not in args.field:
             continue

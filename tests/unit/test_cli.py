@@ -138,7 +138,7 @@ def test_similar(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     found = json.loads(out)
     assert code == 0 and found
     assert set(found[0]) >= {"letter_id", "title", "score", "paragraphs"}
-    assert found[0]["title"] == "关于在南通市组织社会大众聚力创新的建议"
+    assert found[0]["title"] == "关于在南通市组织社会大众聚力创新"
     assert set(found[0]["paragraphs"][0]) >= {"paragraph_id", "section", "text"}
 
 

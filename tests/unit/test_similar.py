@@ -31,7 +31,7 @@ def test_similar_letters_rank_by_topic_and_group_paragraphs(sample_store: Librar
         source_format=None,
     )
     found = similar_letters(sample_store, "关于推进众创空间和孵化器建设的建议")
-    assert found[0].title == "关于在南通市组织社会大众聚力创新的建议"
+    assert found[0].title == "关于在南通市组织社会大众聚力创新"
     assert all(f.title != "关于加强农村饮水安全的建议" for f in found)
     sections = [p["section"] for p in found[0].paragraphs]
     assert sections and set(sections) <= {"status", "plan", "greeting", "closing", "body"}
