@@ -149,20 +149,25 @@ class LetterLifecycleMixin(LetterEditsMixin):
             wanted = values.get("id")
             here = (
                 conn.execute(
-                    "SELECT imported_at, content_hash FROM letters WHERE id = ?", [wanted]
+                    "SELECT imported_at, content_hash, source_hash FROM letters WHERE id = ?",
+                    [wanted],
                 ).fetchone()
                 if isinstance(wanted, int)
                 else None
             )
             # The same letter (an edit to undo), not another one that took the freed id
-            # (SQLite gives the highest id again): edits never change these two.
-            in_place = here is not None and tuple(here) == (
-                values["imported_at"],
-                values["content_hash"],
+            # (SQLite gives the highest id again): edits never change its import time and
+            # hashes; a re-read since may have changed its content hash, not its lines.
+            source = values.get("source_hash")
+            in_place = (
+                here is not None
+                and here[0] == values["imported_at"]
+                and (here[1] == values["content_hash"] or (source and here[2] == source))
             )
             clash = conn.execute(
-                "SELECT id FROM letters WHERE content_hash = ? AND id IS NOT ?",
-                [values["content_hash"], wanted if in_place else None],
+                """SELECT id FROM letters WHERE (content_hash = ? OR source_hash = ?)
+                   AND id IS NOT ?""",
+                [values["content_hash"], source, wanted if in_place else None],
             ).fetchone()
             if clash:
                 raise LetterEditError(

@@ -687,3 +687,31 @@ def test_an_id_past_64_bits_is_no_letter(lib: Path) -> None:
         assert store.letter_detail(2**64) is None
         with pytest.raises(LetterNotFound):
             store.letter_snapshot(2**64)
+
+
+def test_undo_across_a_re_read_restores_in_place(lib: Path, tmp_path: Path) -> None:
+    letter_id = _imported(lib, tmp_path)
+    with LibraryStore(lib) as store:
+        snapshot = store.letter_snapshot(letter_id)
+        store.edit_letter(letter_id, fields={"agency": "某局"})
+        reread = parse_letter(LETTER.splitlines())
+        reread.blocks = reread.blocks[:-1]
+        store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)  # another content hash
+        assert store.restore_letter(snapshot) == letter_id
+        assert store.letter_count() == 1
+        assert store.letter_detail(letter_id)["corrected"] == []  # type: ignore[index]
+
+
+def test_restore_refuses_when_the_same_lines_came_back(lib: Path, tmp_path: Path) -> None:
+    letter_id = _imported(lib, tmp_path)
+    with LibraryStore(lib) as store:
+        store.add_letter(
+            make_letter(["后来的信。"]), content_hash="n", source_path=None, source_format=None
+        )
+        snapshot = store.delete_letter(letter_id)
+        snapshot["letter"]["content_hash"] = "as a newer parser read it"
+        assert import_file(store, _write(tmp_path, name="again.txt")).status == "imported"
+    before = _dump(lib)
+    with LibraryStore(lib) as store, pytest.raises(LetterEditError, match="已经有同一份文件"):
+        store.restore_letter(snapshot)
+    assert _dump(lib) == before
