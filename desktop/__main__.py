@@ -301,7 +301,8 @@ COMMANDS = {
 # library that may be damaged or must not be migrated first (backup, restore).
 NO_LIBRARY = {"check", "backup", "restore", "explain"}
 # Commands that show letters: they say when letters wait to be read by this version's parser
-# (reading them again is long work, done by ``reparse`` or the window, never on the side).
+# (reading them again is long work, done by ``reparse`` or the window, never on the side; a
+# read-only library cannot be re-read, so it gets no such hint).
 SHOWS_LETTERS = {"letters", "show", "search", "similar"}
 
 
@@ -343,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 raise LibraryReadOnly()
         code = COMMANDS[args.command](store, args)
-        if store is not None and args.command in SHOWS_LETTERS:
+        if store is not None and not store.read_only and args.command in SHOWS_LETTERS:
             from desktop.cli_letters import reparse_hint
 
             hint = reparse_hint(store)
