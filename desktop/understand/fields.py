@@ -72,6 +72,8 @@ class FieldReader:
     ) -> None:
         if value in (None, "", []):
             return
+        if line is not None and line.folded != line.text and name in _PRINTED_FIELDS:
+            value = _as_printed(value, line)
         setattr(self.letter, name, value)
         self.letter.sources[name] = _src(line.source if line else None, rule, certain)
 
@@ -432,6 +434,33 @@ def _title_in_ack(text: str) -> str | None:
         return None
     # "…的代表建议" / "…的委员提案" name the kind of document, not the title
     return re.sub(r"的(?:代表|委员)(?:建议|提案)$", "", _clean_title(unquoted.group(1)))
+
+
+# Fields kept as the letter prints them (a role, a date or a category is a value of its own).
+_PRINTED_FIELDS = frozenset(
+    {
+        "addressee",
+        "agency",
+        "proposal_title",
+        "proposal_number",
+        "session",
+        "doc_number",
+        "contact_name",
+        "main_organizer",
+    }
+)
+
+
+def _as_printed(value: object, line: Line) -> object:
+    """A value read from the folded (simplified) text, as the line prints it: a letter in
+    traditional characters keeps its fields in traditional characters. Folding keeps every
+    character's place, so the value's place in the folded text is its place in the text."""
+    if isinstance(value, list):
+        return [_as_printed(v, line) for v in value]
+    if not isinstance(value, str) or len(line.folded) != len(line.text):
+        return value
+    at = line.folded.find(value)
+    return line.text[at : at + len(value)] if at >= 0 else value
 
 
 def _phone_in(text: str) -> str | None:

@@ -469,9 +469,6 @@ def _pleasantry(text: str) -> bool:
 
 
 def assign_roles(lines: list[Line]) -> Layout:
-    for line in lines:
-        if line.folded != line.text or "(" in line.folded:
-            line.folded = P.PINYIN_DEBRIS.sub("", line.folded)
     mark_furniture(lines)
     layout = find_start(lines)
     if layout.kind != "reply":

@@ -297,6 +297,9 @@ def test_traditional_characters_are_read_and_kept() -> None:
     assert letter.reply_date == "2024-06-03"
     assert [b.section for b in letter.blocks] == ["greeting", "greeting", "status", "closing"]
     assert letter.blocks[2].text.startswith("今年以來")  # the original is kept
+    assert letter.agency == "某縣交通運輸局"  # fields as printed, read through the folded text
+    assert letter.proposal_title == "關於加快鄉村公路養護的建議"
+    assert letter.addressee_role == "代表"  # a role is a value of its own
 
 
 def test_every_field_records_its_source_line() -> None:
