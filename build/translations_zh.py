@@ -772,5 +772,8 @@ ZH: dict[str, str] = {
     "Re-read %n letter(s)": "重新识别了 %n 份资料",
     ", %n changed": "，其中 %n 份有变化",
     ", none changed": "，均无变化",
+    "; %n could not be read and stay as they were (see the log file)": (
+        "；%n 份读取失败，保持原样（详情见日志文件）"
+    ),
     "ReparseBar|Stopped. ": "已停止。",
 }

@@ -50,6 +50,7 @@ class ReparseBar(QWidget):
         self.operation: Operation | None = None
         self.done = 0
         self.changed = 0
+        self.failed = 0  # letters whose reading failed (logged): they stay as they were
         self.last_message = ""  # the end of the last run, in a sentence
         self.label = QLabel()
         self.label.setObjectName("reparseStatus")
@@ -81,7 +82,7 @@ class ReparseBar(QWidget):
         when a run is already under way."""
         if self.running or self.context.closed:
             return False
-        self.done = self.changed = 0
+        self.done = self.changed = self.failed = 0
         self.progress.setRange(0, 0)  # busy until the first letter reports the total
         self.label.setText(self.tr("Re-reading letters…"))
         self.stop_button.setEnabled(True)
@@ -104,6 +105,7 @@ class ReparseBar(QWidget):
         total = max(int(getattr(value, "total", 0)), 1)
         self.done = int(getattr(value, "done", 0))
         self.changed += 1 if getattr(value, "changed", False) else 0
+        self.failed += 1 if getattr(value, "failed", False) else 0
         self.progress.setRange(0, total)
         self.progress.setValue(self.done)
         if self.stop_button.isEnabled():
@@ -125,11 +127,15 @@ class ReparseBar(QWidget):
         self.finished.emit(self.done, self.changed, stopped)
 
     def summary(self, stopped: bool) -> str:
-        text = self.tr("Re-read %n letter(s)", "", self.done)
+        text = self.tr("Re-read %n letter(s)", "", self.done - self.failed)
         if self.changed:
             text += self.tr(", %n changed", "", self.changed)
         else:
             text += self.tr(", none changed")
+        if self.failed:
+            text += self.tr(
+                "; %n could not be read and stay as they were (see the log file)", "", self.failed
+            )
         return (self.tr("Stopped. ") + text) if stopped else text
 
     def _on_finished(self) -> None:

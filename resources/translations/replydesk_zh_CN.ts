@@ -1925,12 +1925,12 @@ Enter your agency's details now?</source>
         <translation>资料库中已没有这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="80" />
+        <location filename="../../desktop/ui/letter_tools.py" line="76" />
         <source>Read every letter in the library again from its stored text? Your corrections stay as they are. You can keep working meanwhile.</source>
         <translation>要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="83" />
+        <location filename="../../desktop/ui/letter_tools.py" line="79" />
         <source>Re-read all letters</source>
         <translation>重新识别全部资料</translation>
     </message>
@@ -2585,57 +2585,64 @@ Enter your agency's details now?</source>
 <context>
     <name>ReparseBar</name>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="58" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="59" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="60" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="61" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="63" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="64" />
         <source>Stop after the letter being read; the letters read so far keep the result</source>
         <translation>识别完当前这份后停止；已识别的资料保留结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="86" />
-        <location filename="../../desktop/ui/reparse_bar.py" line="110" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="87" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="112" />
         <source>Re-reading letters…</source>
         <translation>正在重新识别资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="101" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="102" />
         <source>Stopping after the current letter…</source>
         <translation>识别完当前这份后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="117" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="119" />
         <source>Re-reading stopped because of an internal error; the details are in the log file.</source>
         <translation>重新识别因内部错误而停止，详情见日志文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="128" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="130" />
         <source>Re-read %n letter(s)</source>
         <translation>
             <numerusform>重新识别了 %n 份资料</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="130" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="132" />
         <source>, %n changed</source>
         <translation>
             <numerusform>，其中 %n 份有变化</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="132" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="134" />
         <source>, none changed</source>
         <translation>，均无变化</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reparse_bar.py" line="137" />
+        <source>; %n could not be read and stay as they were (see the log file)</source>
+        <translation>
+            <numerusform>；%n 份读取失败，保持原样（详情见日志文件）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="133" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="139" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>

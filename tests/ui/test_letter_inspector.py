@@ -561,3 +561,36 @@ def test_a_value_typed_when_the_window_closes_is_kept(
     edit.setText("县十八届人大二次会议")  # typed, not yet left
     inspector.close()
     assert db_row(store, letter_id)["session"] == "县十八届人大二次会议"
+
+
+def test_a_letter_that_fails_to_be_reread_is_counted_and_kept(
+    qtbot: QtBot,
+    context: AppContext,
+    store: LibraryStore,
+    older_library: list[int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import desktop.understand
+
+    real = desktop.understand.parse_letter
+    calls: list[int] = []
+
+    def second_fails(lines: list[str]) -> Any:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("a parser bug")
+        return real(lines)
+
+    monkeypatch.setattr(desktop.understand, "parse_letter", second_fails)
+    window = make_window(qtbot, context, tmp_path)
+    bar = window.letter_tools.reparse_bar
+    ends: list[tuple[int, int, bool]] = []
+    bar.finished.connect(lambda *args: ends.append(args))
+    window.show()
+    qtbot.waitUntil(lambda: bool(ends), timeout=20000)
+    assert bar.failed == 1
+    assert parser_versions(store).count(0) == 1  # that one stays as it was
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Re-read 2 letter") and "1 could not be read" in message
+    window.close()
