@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
@@ -42,6 +42,7 @@ class LetterTools(QObject):
             tools.addSeparator()
             tools.addAction(self.reparse_action)
         window.library.letterOpenRequested.connect(self.open_letter)
+        window.installEventFilter(self)  # its close: values typed in open inspectors are kept
         QTimer.singleShot(0, self.reparse_if_needed)
 
     # ----------------------------------------------------------------- inspector
@@ -61,6 +62,12 @@ class LetterTools(QObject):
         inspector.raise_()
         inspector.activateWindow()
         return inspector
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            for inspector in list(self.inspectors.values()):
+                inspector.commit_pending()
+        return False
 
     # ----------------------------------------------------------------- re-reading
     def reparse_if_needed(self) -> bool:

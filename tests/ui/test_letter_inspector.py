@@ -594,3 +594,16 @@ def test_a_letter_that_fails_to_be_reread_is_counted_and_kept(
     message = window.statusBar().currentMessage()
     assert message.startswith("Re-read 2 letter") and "1 could not be read" in message
     window.close()
+
+
+def test_closing_the_main_window_keeps_a_value_typed_in_an_open_inspector(
+    qtbot: QtBot, context: AppContext, store: LibraryStore, letter_id: int, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, context, tmp_path)
+    window.show()
+    inspector = window.letter_tools.open_letter(letter_id)
+    assert inspector is not None
+    edit = inspector.findChild(QLineEdit, "field_doc_number")
+    edit.setText("某交函〔2021〕8号")  # typed, not yet left
+    window.close()
+    assert db_row(store, letter_id)["doc_number"] == "某交函〔2021〕8号"
