@@ -129,15 +129,38 @@ def main() -> int:
     return 0
 
 
+# A reply in our own words whose signature date lost its 年月日 (as portals do): the parser
+# reads it but is not sure, so the inspector marks it for the clerk to check.
+EXAMPLE_REPLY = """关于加快乡村公路养护的建议的答复
+类别：B
+王明代表：
+您提出的《关于加快乡村公路养护的建议》收悉，现答复如下：
+一、办理现状
+近年来，我局持续推进农村公路养护工作，全县已完成养护里程一百二十公里，群众出行条件明显改善。
+各乡镇均建立了养护队伍，日常巡查做到每周一次。
+二、下一步打算
+下一步，我局将加大资金投入，完善养护机制，争取三年内实现养护全覆盖。
+感谢您对交通工作的关心和支持。
+某县交通运输局
+2021618
+（联系人：李华，联系电话：0512-12345678）
+"""
+
+
 def shoot_inspector(context: object, window: QWidget) -> None:
-    """The letter inspector on a sample reply, a paragraph of its current situation selected
-    (the one whose section or split a clerk would check)."""
+    """The letter inspector on a reply whose date the parser was not sure of, after the clerk
+    set its session (已更正), a paragraph of its current situation selected."""
+    from desktop.importer import import_file
     from desktop.ui.letter_inspector import LetterInspector
 
     store = context.store  # type: ignore[attr-defined]
-    reply = next(letter for letter in store.list_letters() if letter["kind"] == "reply")
-    inspector = LetterInspector(context, reply["id"], window)  # type: ignore[arg-type]
-    inspector.resize(1280, 780)
+    path = Path(tempfile.mkdtemp(prefix="replydesk-shots-")) / "乡村公路养护的答复.txt"
+    path.write_text(EXAMPLE_REPLY, encoding="utf-8")
+    letter_id = import_file(store, path).letter_id
+    assert letter_id is not None
+    store.edit_letter(letter_id, fields={"session": "县十八届人大二次会议"})
+    inspector = LetterInspector(context, letter_id, window)  # type: ignore[arg-type]
+    inspector.resize(1180, 640)
     inspector.show()
     view = inspector.paragraphs
     body = [p for p in view.paragraphs if p["section"] == "status" and not p["is_heading"]]
