@@ -126,8 +126,13 @@ class LetterEditsMixin(LettersMixin):
                     )
             if changes or new_kind or section_map:
                 self._apply_edit(row, changes, new_kind, section_map)
+        return self._detail_after(letter_id)
+
+    def _detail_after(self, letter_id: int) -> dict[str, Any]:
+        """The detail after a change (another program may have deleted the letter since)."""
         detail = self.letter_detail(letter_id)
-        assert detail is not None
+        if detail is None:
+            raise LetterNotFound(letter_id)
         return detail
 
     def _letter_for_edit(self, letter_id: object) -> dict[str, Any]:
@@ -220,9 +225,7 @@ class LetterEditsMixin(LettersMixin):
             blocks[at : at + 1] = [head, tail]
             self._rewrite_paragraphs(letter_id, blocks, row["year"])
             self._mark_structure(row)
-        detail = self.letter_detail(letter_id)
-        assert detail is not None
-        return detail
+        return self._detail_after(letter_id)
 
     def merge_paragraphs(self, letter_id: int, position: int) -> dict[str, Any]:
         """Merge the paragraph at ``position`` with the next one (the section of the first;
@@ -246,9 +249,7 @@ class LetterEditsMixin(LettersMixin):
             blocks[at : at + 2] = [merged]
             self._rewrite_paragraphs(letter_id, blocks, row["year"])
             self._mark_structure(row)
-        detail = self.letter_detail(letter_id)
-        assert detail is not None
-        return detail
+        return self._detail_after(letter_id)
 
     def _blocks(self, letter_id: int) -> list[Block]:
         return [

@@ -715,3 +715,16 @@ def test_restore_refuses_when_the_same_lines_came_back(lib: Path, tmp_path: Path
     with LibraryStore(lib) as store, pytest.raises(LetterEditError, match="已经有同一份文件"):
         store.restore_letter(snapshot)
     assert _dump(lib) == before
+
+
+def test_a_letter_deleted_by_another_program_right_after_an_edit_is_a_message(
+    lib: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    letter_id = _imported(lib, tmp_path)
+    with LibraryStore(lib) as store:
+        # what the edit reads back after its commit: gone (deleted by another program)
+        monkeypatch.setattr(store, "letter_detail", lambda letter_id: None)
+        with pytest.raises(LetterNotFound):
+            store.edit_letter(letter_id, fields={"agency": "甲局"})
+        with pytest.raises(LetterNotFound):
+            store.merge_paragraphs(letter_id, 0)
