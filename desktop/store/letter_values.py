@@ -67,7 +67,8 @@ CLERK_RULE: Final = "clerk"  # the rule of a field the clerk set
 MAX_VALUE_CHARS: Final = 5000  # as a pack accepts (desktop/packs/manifest.MAX_FIELD_CHARS)
 _LIST_SPLIT_RE = re.compile(r"[、，,;；]")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
-_NUMBER_RE = re.compile(r"^第?\s*(\d{1,9})\s*号?\Z")
+# As the parser keeps it, printed without 第/号: 94, 021, T014, 台52 (a delegation's mark).
+_NUMBER_RE = re.compile(r"^第?\s*([\u4e00-\u9fff]?[A-Za-z]?\d{1,10})\s*号?\Z")
 
 
 def clerk_source() -> dict[str, Any]:
@@ -171,8 +172,11 @@ def checked_value(name: str, value: object) -> object:
     if name == "proposal_number":
         m = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))
         if not m:
-            raise LetterEditError("建议（提案）编号只能是数字，例如 94，没有做任何修改。")
-        return str(int(m.group(1)))
+            raise LetterEditError(
+                "建议（提案）编号应是数字（可带一个字或字母的前缀），"
+                "例如 94、T014、台52，没有做任何修改。"
+            )
+        return m.group(1)
     return text
 
 

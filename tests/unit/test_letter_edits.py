@@ -728,3 +728,17 @@ def test_a_letter_deleted_by_another_program_right_after_an_edit_is_a_message(
             store.edit_letter(letter_id, fields={"agency": "甲局"})
         with pytest.raises(LetterNotFound):
             store.merge_paragraphs(letter_id, 0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"), [("第T014号", "T014"), ("台52号", "台52"), ("021", "021")]
+)
+def test_a_proposal_number_is_kept_as_printed(
+    typed: str, kept: str, lib: Path, tmp_path: Path
+) -> None:
+    # the parser keeps numbers as printed (a delegation's mark, a letter, leading zeros), so
+    # the clerk may type them that way too
+    letter_id = _imported(lib, tmp_path)
+    with LibraryStore(lib) as store:
+        detail = store.edit_letter(letter_id, fields={"proposal_number": typed})
+    assert detail["proposal_number"] == kept
