@@ -107,7 +107,6 @@ class LetterInspector(QDialog):
         self.delete_button.clicked.connect(self.delete_letter)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("inspectorClose")
-        self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         hint = QLabel(self.tr("Every change is kept in the library at once."))
         hint.setStyleSheet("color:#666")
@@ -124,6 +123,10 @@ class LetterInspector(QDialog):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
+        # Enter in a field stores the field: it must not also press a button (Qt makes the
+        # first auto-default button of a dialog its default: 在光标处拆分 would split).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.resize(1120, 720)
         fit_to_screen(self)
         self.reload()

@@ -607,3 +607,30 @@ def test_closing_the_main_window_keeps_a_value_typed_in_an_open_inspector(
     edit.setText("某交函〔2021〕8号")  # typed, not yet left
     window.close()
     assert db_row(store, letter_id)["doc_number"] == "某交函〔2021〕8号"
+
+
+def test_enter_in_a_field_stores_it_and_presses_no_button(
+    qtbot: QtBot,
+    inspect: Callable[[int], LetterInspector],
+    store: LibraryStore,
+    letter_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    inspector = inspect(letter_id)
+    before = db_paragraphs(store, letter_id)
+    select_paragraph(inspector, "持续推进农村公路养护")  # 与下一段合并 is enabled now
+    cursor = inspector.paragraphs.text.textCursor()
+    cursor.setPosition(5)
+    inspector.paragraphs.text.setTextCursor(cursor)  # and 在光标处拆分
+    agency = inspector.findChild(QLineEdit, "field_agency")
+    agency.setFocus()
+    qtbot.keyClick(agency, Qt.Key.Key_Return)  # nothing changed: nothing happens
+    edit = inspector.findChild(QLineEdit, "field_category")
+    edit.setFocus()
+    edit.setText("C")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert db_row(store, letter_id)["category"] == "C"
+    assert asked == [] and inspector.isVisible()  # not 删除资料…, not 关闭
+    assert db_paragraphs(store, letter_id) == before  # no split or merge either
