@@ -132,6 +132,10 @@ class LetterParagraphsView(QWidget):
             group.addChild(item)
             if p["position"] == select:
                 chosen = item
+        items = self.items()
+        if chosen is None and items:  # the first paragraph, or the last after a merge at the end
+            at = min(select or 0, len(items) - 1)
+            chosen = items[at]
         if chosen is not None:
             self.tree.setCurrentItem(chosen)
         self._show_current()

@@ -157,6 +157,7 @@ def test_the_inspector_shows_the_fields_and_the_paragraphs_by_section(
     assert groups[-1][1] == ["感谢您对交通工作的关心和支持。"]
     stored = [text for _section, text in db_paragraphs(store, letter_id)]
     assert [t for _name, texts in groups for t in texts] == stored
+    assert inspector.paragraphs.text.toPlainText() == stored[0]  # the first one, selected
 
 
 def test_a_field_edit_is_stored_at_once_and_undo_writes_the_old_value_back(
