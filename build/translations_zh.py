@@ -704,6 +704,8 @@ ZH: dict[str, str] = {
     "Reference material": "参考资料",
     "LetterFieldsForm|Check": "待核对",
     "LetterFieldsForm|Confirm": "确认",
+    "LetterFieldsForm|Possibly %1": "可能是 %1",
+    "LetterFieldsForm|Use it": "采用",
     "The value is right: record it as yours": "值无误：记为您核对过的值",
     "Corrected": "已更正",
     "You corrected this value; re-reading keeps it": "此值由您更正，重新识别时保留",

@@ -95,5 +95,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
             value = "、".join(str(v) for v in value)
         where = f"第 {source.line + 1} 行" if source.line is not None else "推断"
         unsure = "" if source.certain else "（待确认）"
+        if source.suggestion is not None:
+            value, unsure = f"（空）可能是 {source.suggestion}", "（待确认，未存入）"
         print(f"  {FIELD_ZH.get(name, name)}：{value}{unsure}  ← {where}，规则 {source.rule}")
     return 0

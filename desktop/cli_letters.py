@@ -196,6 +196,12 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
     for key, label in SHOWN_FIELDS:
         if data.get(key):
             print(f"{label}：{data[key]}{_marks(data, key)}")
+        elif key not in data["corrected"] and (data["sources"].get(key) or {}).get("suggestion"):
+            # read but not stored (a date that lost its 年月日): the clerk takes it with edit
+            suggestion = data["sources"][key]["suggestion"]
+            print(
+                f"{label}：（待确认：可能是 {suggestion}，用 edit --set {key}={suggestion} 采用）"
+            )
     if "sections" in data["corrected"]:
         print(f"段落归属{CORRECTED_MARK}")
     # Headings too carry their paragraph id: ``edit --section`` can move them.

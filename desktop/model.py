@@ -63,15 +63,22 @@ class FieldSource:
     ``line`` is the 0-based index into ``ParsedLetter.source_lines`` (the reader's lines), None
     when the value was derived (e.g. the role from the wording); ``rule`` names the pattern in
     ``desktop/understand/patterns.py`` that gave it; ``certain`` is False when the value is a
-    guess the clerk should confirm (a fallback, a damaged date, a title from the page title).
+    guess the clerk should confirm (a fallback, a title from a title line, a loose 文号);
+    ``suggestion`` holds a value offered but not stored (a date that lost its 年月日).
     """
 
     line: int | None
     rule: str
     certain: bool = True
+    # A value read but not stored until the clerk takes it (a date whose 年月日 were lost):
+    # the field stays empty and the window offers this value.
+    suggestion: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {"line": self.line, "rule": self.rule, "certain": self.certain}
+        out: dict[str, object] = {"line": self.line, "rule": self.rule, "certain": self.certain}
+        if self.suggestion is not None:
+            out["suggestion"] = self.suggestion
+        return out
 
 
 @dataclass

@@ -218,7 +218,12 @@ def _field_sources(value: Any) -> dict[str, FieldSource]:
             or not isinstance(certain, bool)
         ):
             raise _BadLine(f"“field_sources”中“{name[:20]}”应为 {{line, rule, certain}}")
-        out[name] = FieldSource(line, _checked_text(rule, "“field_sources”的规则名", 100), certain)
+        suggestion = source.get("suggestion")
+        if suggestion is not None:
+            suggestion = _checked_text(suggestion, "“field_sources”的建议值", 200)
+        out[name] = FieldSource(
+            line, _checked_text(rule, "“field_sources”的规则名", 100), certain, suggestion
+        )
     return out
 
 

@@ -434,7 +434,7 @@ class CaseDialog(QDialog):
         self._role_touched = True
 
     def _proposers_edited(self, text: str) -> None:
-        """"李华委员" typed as the proposer says the role too, unless the clerk chose one."""
+        """ "李华委员" typed as the proposer says the role too, unless the clerk chose one."""
         role = parse_proposers(text).role
         if role and not self._role_touched and self.role.currentData() != role:
             self._select(self.role, role)

@@ -181,6 +181,15 @@ class LetterFieldsForm(QWidget):
             tips = self.source_tip(source, lines) if source else []
             if uncertain:
                 tips.insert(0, self.tr("The program is not sure of this value; please check it."))
+            suggestion = self.suggestion(name) if uncertain else None
+            if name != "kind":
+                # a value read but not stored (a date that lost its 年月日) is offered
+                self.edits[name].setPlaceholderText(
+                    self.tr("Possibly %1").replace("%1", suggestion) if suggestion else ""
+                )
+            self.confirm_buttons[name].setText(
+                self.tr("Use it") if suggestion else self.tr("Confirm")
+            )
             tip = "\n".join(tips)
             self.marks[name].setToolTip(tip)
             editor.setToolTip(tip)
@@ -197,6 +206,14 @@ class LetterFieldsForm(QWidget):
             text = lines[line] if 0 <= line < len(lines) else ""
             tips.append(self.tr("Line %1: %2").replace("%1", str(line + 1)).replace("%2", text))
         return tips
+
+    def suggestion(self, name: str) -> str | None:
+        """The value the program read but did not store, while the field is still empty."""
+        source = (self.detail.get("sources") or {}).get(name) or {}
+        value = source.get("suggestion")
+        if not isinstance(value, str) or name == "kind" or self.edits[name].stored.strip():
+            return None
+        return value
 
     def is_uncertain(self, name: str) -> bool:
         return not self.marks[name].isHidden()
@@ -221,4 +238,6 @@ class LetterFieldsForm(QWidget):
             self.fieldConfirmed.emit(name, self.detail.get("kind"))
             return
         edit = self.edits[name]
-        self.fieldConfirmed.emit(name, from_text(name, edit.text()))
+        suggestion = self.suggestion(name)
+        text = edit.text() if edit.text().strip() or not suggestion else suggestion
+        self.fieldConfirmed.emit(name, from_text(name, text))

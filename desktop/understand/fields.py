@@ -162,9 +162,13 @@ class FieldReader:
                 published = self._published()
                 ok = iso is not None and (published is None or iso <= published)
                 if iso and ok:
-                    self.set("reply_date", iso, line, "date-without-marks", certain=False)
+                    # Offered, not stored: the reply date sets the letter's year, which every
+                    # stale-fact warning compares with; the clerk takes it with one click.
+                    self.letter.sources["reply_date"] = FieldSource(
+                        line.source, "date-without-marks", False, suggestion=iso
+                    )
             break
-        if not self.has("reply_date") and "date" in self.portal:
+        if self.letter.reply_date is None and "date" in self.portal:
             value, line = self.portal["date"]
             self.set("reply_date", parse_date(value), line, "portal-label:date")
         if not self.has("agency"):

@@ -1720,6 +1720,7 @@ Enter your agency's details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/letter_fields_form.py" line="145" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="191" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -1744,12 +1745,22 @@ Enter your agency's details now?</source>
         <translation>程序不确定，请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="194" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="188" />
+        <source>Possibly %1</source>
+        <translation>可能是 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="191" />
+        <source>Use it</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_fields_form.py" line="203" />
         <source>Rule: %1</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="198" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="207" />
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -1777,69 +1788,69 @@ Enter your agency's details now?</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="112" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="111" />
         <source>Every change is kept in the library at once.</source>
         <translation>每项修改都立即保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="174" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="177" />
         <source>This letter was deleted</source>
         <translation>这份资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="175" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="178" />
         <source>Undo brings it back.</source>
         <translation>点“撤销”可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="176" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="179" />
         <source>Letter deleted</source>
         <translation>资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="179" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="182" />
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="181" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="184" />
         <source>Letter: %1</source>
         <translation>资料：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="187" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="190" />
         <source>No. %1 in the library</source>
         <translation>资料库编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/letter_inspector.py" line="197" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="200" />
         <source>%n value(s) to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="199" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="202" />
         <source>Sections and paragraphs arranged by you</source>
         <translation>段落及其划分经您调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="245" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="248" />
         <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
         <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="248" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="251" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="251" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="254" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="253" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="256" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -1902,7 +1913,7 @@ Enter your agency's details now?</source>
         <translation>所属部分：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="225" />
+        <location filename="../../desktop/ui/letter_paragraphs_view.py" line="229" />
         <source>Move to %1</source>
         <translation>移到“%1”</translation>
     </message>
@@ -1920,17 +1931,17 @@ Enter your agency's details now?</source>
         <translation>按保存的原文重新识别每份资料；您的更正保留不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="54" />
+        <location filename="../../desktop/ui/letter_tools.py" line="55" />
         <source>That letter is no longer in the library.</source>
         <translation>资料库中已没有这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="76" />
+        <location filename="../../desktop/ui/letter_tools.py" line="83" />
         <source>Read every letter in the library again from its stored text? Your corrections stay as they are. You can keep working meanwhile.</source>
         <translation>要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="79" />
+        <location filename="../../desktop/ui/letter_tools.py" line="86" />
         <source>Re-read all letters</source>
         <translation>重新识别全部资料</translation>
     </message>

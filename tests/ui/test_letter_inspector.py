@@ -635,3 +635,32 @@ def test_enter_in_a_field_stores_it_and_presses_no_button(
     assert db_row(store, letter_id)["category"] == "C"
     assert asked == [] and inspector.isVisible()  # not 删除资料…, not 关闭
     assert db_paragraphs(store, letter_id) == before  # no split or merge either
+
+
+def test_a_date_that_lost_its_marks_is_offered_and_taken_with_one_click(
+    chinese: QApplication,
+    inspect: Callable[[int], LetterInspector],
+    store: LibraryStore,
+    tmp_path: Path,
+) -> None:
+    # the signature date printed as 2021618 (年月日 lost): read, not stored, offered
+    text = LETTER.replace("2021年6月18日", "2021618")
+    letter_id = import_text(store, tmp_path, text, name="日期缺字.txt")
+    assert db_row(store, letter_id)["reply_date"] is None
+    inspector = inspect(letter_id)
+    form = inspector.fields
+    date = inspector.findChild(QLineEdit, "field_reply_date")
+    assert date.text() == "" and date.placeholderText() == "可能是 2021-06-18"
+    assert form.is_uncertain("reply_date")
+    use = form.confirm_buttons["reply_date"]
+    assert use.isVisible() and use.text() == "采用"
+
+    use.click()
+    assert db_row(store, letter_id)["reply_date"] == "2021-06-18"
+    assert db_row(store, letter_id)["year"] == 2021
+    assert date.text() == "2021-06-18" and form.is_corrected("reply_date")
+    assert not form.is_uncertain("reply_date")
+
+    undo(inspector)  # back to empty, offered again
+    assert db_row(store, letter_id)["reply_date"] is None
+    assert date.text() == "" and date.placeholderText() == "可能是 2021-06-18"

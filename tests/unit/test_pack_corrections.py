@@ -248,3 +248,16 @@ def test_a_pack_back_into_its_own_library_changes_nothing(
     report = import_pack(sender, pack, templates_dir=tmp_path / "t")
     assert report.added == [] and report.corrected == []
     assert (_state(sender), sender.letter_detail(letter_id)) == before
+
+
+def test_an_offered_date_travels_in_a_pack(
+    sender: LibraryStore, receiver: LibraryStore, tmp_path: Path
+) -> None:
+    # a signature date that lost its 年月日 is offered, not stored; the offer travels too
+    path = _write(tmp_path, LETTER.replace("2024年6月18日", "2024618"), name="缺字.txt")
+    assert import_file(sender, path).status == "imported"
+    import_pack(receiver, _pack(sender, tmp_path))
+    (letter,) = receiver.list_letters()
+    detail = receiver.letter_detail(letter["id"])
+    assert detail is not None and detail["reply_date"] is None
+    assert detail["sources"]["reply_date"]["suggestion"] == "2024-06-18"

@@ -96,8 +96,18 @@ def test_agency_from_the_title_when_unsigned(title: str) -> None:
 )
 def test_signature_date_without_its_marks(printed: str, iso: str) -> None:
     letter = parse_letter(["张华代表：", ACK, BODY, THANKS, "某县水务局", printed])
-    assert letter.reply_date == iso
-    assert letter.sources["reply_date"].certain is False  # the clerk is asked to confirm
+    # read, and offered to the clerk, but not stored: the reply date sets the letter's year
+    assert letter.reply_date is None
+    source = letter.sources["reply_date"]
+    assert (source.suggestion, source.certain, source.line) == (iso, False, 5)
+    assert letter.agency == "某县水务局"
+
+
+def test_a_portal_reply_date_wins_over_an_offered_one() -> None:
+    lines = ["答复时间：2025-06-12", "张华代表：", ACK, BODY, THANKS, "某县水务局", "2025610"]
+    letter = parse_letter(lines)
+    assert letter.reply_date == "2025-06-12"
+    assert letter.sources["reply_date"].rule == "portal-label:date"
 
 
 def test_ambiguous_digits_are_not_a_date() -> None:
@@ -352,6 +362,19 @@ def test_explain_command_shows_each_line_with_its_role(tmp_path: Path) -> None:
         "certain": True,
     }
     assert not (tmp_path / "never.db").exists()  # explain writes nothing
+    # a date read from digits alone is shown as offered, not stored
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("2024年6月3日", "2024 6 3"), encoding="utf-8"
+    )
+    proc = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    assert "答复日期：（空）可能是 2024-06-03（待确认，未存入）" in proc.stdout
+    db = str(tmp_path / "lib.db")
+    cli = [sys.executable, "-m", "desktop", "--db", db]
+    subprocess.run([*cli, "import", str(letter)], capture_output=True, env=env, check=True)
+    proc = subprocess.run([*cli, "show", "1"], capture_output=True, text=True, env=env, check=False)
+    assert "答复日期：（待确认：可能是 2024-06-03，用 edit --set reply_date=2024-06-03 采用）" in (
+        proc.stdout
+    )
     proc = subprocess.run(
         [sys.executable, "-m", "desktop", "explain", str(tmp_path / "missing.txt")],
         capture_output=True,
