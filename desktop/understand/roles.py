@@ -22,6 +22,7 @@ The passes, in order, each writing the rule that decided into ``Line.rule``:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from desktop.dates import find_dates
@@ -203,7 +204,14 @@ def _above_date(line: Line) -> bool:
         and not any(ch in f for ch in "，。：:；;！？、,")
         and not any(ch.isdigit() for ch in f)
         and heading_level(line.text) in (0, None)
+        and not P.CLOSING.search(f)
+        and not P.THANKS.search(f)
     )
+
+
+def _sign_off(text: str) -> bool:
+    """ "此致敬礼", "敬礼！": a sign-off that may stand inside the signature block."""
+    return len(text) <= 8 and bool(re.match(r"^(?:此致|敬礼|此致敬礼)[！!。]?$", text))
 
 
 def _damaged_date(text: str) -> bool:
@@ -316,8 +324,11 @@ def mark_tail(lines: list[Line], layout: Layout) -> None:
             lines[k].role == "furniture"
             or _agency_line(lines[k].folded)
             or P.SIGNER.match(lines[k].folded)
+            or _sign_off(lines[k].folded)
         ):
-            if lines[k].role != "furniture":
+            if _sign_off(lines[k].folded):
+                lines[k].set("closing", "sign-off-in-signature")  # 某局 / 此致敬礼 / date
+            elif lines[k].role != "furniture":
                 lines[k].set("agency", "signature-agency")
                 sig = k
             k -= 1

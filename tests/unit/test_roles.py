@@ -249,6 +249,24 @@ def test_closing_forms(closing: str) -> None:
     assert next(b for b in letter.blocks if b.section == "closing").text == closing
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["此复", "某县水务局", "2024年6月3日"],
+        ["特此函复", "2024年6月3日"],
+        ["此致", "敬礼！", "某县水务局", "2024年6月3日"],
+        ["某县水务局", "此致敬礼", "2024年6月3日"],
+    ],
+)
+def test_sign_offs_are_closing_never_the_agency(tail: list[str]) -> None:
+    letter = parse_letter(["张华代表：", ACK, BODY, THANKS, *tail])
+    assert letter.agency in (None, "某县水务局")
+    assert letter.reply_date == "2024-06-03"
+    closing = [b.text for b in letter.blocks if b.section == "closing"]
+    assert closing[0] == THANKS and closing[-1] in tail
+    assert "某县水务局" not in [b.text for b in letter.blocks]
+
+
 def test_a_feedback_note_before_the_thanks_stays_text() -> None:
     note = "您对答复有何意见，请填写征询意见表寄回。"
     letter = parse_letter(["张华代表：", ACK, BODY, note, THANKS, "某县交通运输局"])
