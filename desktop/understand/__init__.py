@@ -24,8 +24,8 @@ from desktop.normalize import normalize_text
 from desktop.paragraph_split import cap_paragraph
 from desktop.understand.fields import read_fields
 from desktop.understand.headings import heading_level
-from desktop.understand.lines import Line, collect
-from desktop.understand.roles import Layout, assign_roles
+from desktop.understand.lines import Layout, Line, collect
+from desktop.understand.roles import assign_roles
 from desktop.understand.sections import reference_blocks, reply_blocks
 
 log = logging.getLogger(__name__)

@@ -24,27 +24,19 @@ from desktop.letter_fields import (
 from desktop.model import FieldSource, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.understand import patterns as P
-from desktop.understand.lines import Line
-from desktop.understand.roles import Layout, loose_date, salutation_of
-
-# "第82号", "第T014号", "台52号建议", "(第021号建议)": the proposal's number as printed.
-_NUMBER_RE = re.compile(
-    rf"第\s*(?P<a>[A-Za-z]?\d{{1,10}})\s*号"
-    rf"|(?<![\d{_IDEO}])(?P<b>[A-Za-z]?\d{{1,10}})\s*号\s*(?:代表|委员)?(?:建议|提案|议案)"
-    rf"|(?P<c>(?<=[议会（(])(?![议会第次届])[{_IDEO}][A-Za-z]?\d{{1,6}})\s*号"
-    rf"|(?<=会议)(?P<d>[A-Za-z]?\d{{1,10}})\s*号"
+from desktop.understand.lines import Layout, Line
+from desktop.understand.roles import salutation_of
+from desktop.understand.tail import loose_date
+from desktop.understand.titles import (
+    NUMBER_RE,
+    REPLY_TITLE_END,
+    TITLE_FROM_LINE_RE,
+    title_in_ack,
 )
+
 # "余秀华9名代表": a count without 等.
 _COUNTED_RE = re.compile(
     r"^(?P<who>.+?)等?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:名|位|人)$"
-)
-_QUOTED_RE = re.compile(r"[《“\"「]([^《》\"「」]{2,120}?)[》”\"」]")
-# "…提出的关于加快…的建议收悉" without quotation marks.
-_UNQUOTED_TITLE_RE = re.compile(
-    r"(关于[^。！？；!?;]{2,120}?的?(?:建议|提案|议案)(?:意见)?)(?:收悉|已收悉|的答复|办理|答复|[，。,])"
-)
-_TITLE_FROM_LINE_RE = re.compile(
-    r"(关于.{2,100}?(?:建议|提案|议案)(?:意见)?)(?:的答复|的复函|答复|的函|的会办意见|的协办意见|办理情况|$)"
 )
 
 
@@ -319,7 +311,7 @@ class FieldReader:
             if rule.startswith("portal") and re.fullmatch(r"[A-Za-z]?\d{1,10}", text.strip()):
                 self.set("proposal_number", text.strip(), line, rule)
                 break
-            m = _NUMBER_RE.search(text)
+            m = NUMBER_RE.search(text)
             if m:
                 self.set(
                     "proposal_number",
@@ -340,7 +332,7 @@ class FieldReader:
         # proposal title: the acknowledgement names it as the proposer wrote it; a portal's
         # 标题 field is taken unless it is the reply's own title ("…的答复")
         for line in ack:
-            found = _title_in_ack(line.folded)
+            found = title_in_ack(line.folded)
             if found:
                 self.set("proposal_title", found, line, "TITLE-in-acknowledgement")
                 return
@@ -348,16 +340,16 @@ class FieldReader:
             if key in self.portal:
                 value, line = self.portal[key]
                 value = _clean_title(value)
-                if len(value) <= 120 and not _REPLY_TITLE_END.search(value):
+                if len(value) <= 120 and not REPLY_TITLE_END.search(value):
                     self.set("proposal_title", value, line, f"portal-label:{key}")
                     return
         for line in title_lines:
-            found = _title_in_ack(line.folded)
+            found = title_in_ack(line.folded)
             if found and found.startswith("关于"):
                 self.set("proposal_title", found, line, "TITLE-quoted-in-title-line")
                 return
         for line in title_lines:
-            m = _TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
+            m = TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
             if m and not re.search(r"第?\s*[A-Za-z]?\d+\s*号", m.group(1)):
                 cleaned = _clean_title(m.group(1))
                 cleaned = re.sub(r"^关于(?:对)?[^《“]{0,30}?会议(?:上)?", "关于", cleaned)
@@ -382,62 +374,6 @@ class FieldReader:
                     self.set("addressee_role", "委员", line, "portal-label")
                 elif "建议" in label or "代表" in label:
                     self.set("addressee_role", "代表", line, "portal-label")
-
-
-_OPENERS = {"《": "》", "“": "”", "「": "」", '"': '"'}
-_PROPOSAL_WORDS = ("建议", "提案", "议案")
-_REPLY_TITLE_END = re.compile(r"(?:答复|复函|的函|答复函|答复意见|办理意见|会办意见|协办意见)$")
-
-
-def _marked(text: str, start: int) -> tuple[str, int] | None:
-    """The text inside the mark opening at ``start`` (nested marks kept) and where it ends;
-    an opening mark never closed runs to the first 建议/提案/议案 after it."""
-    opener = text[start]
-    closer = _OPENERS[opener]
-    depth = 0
-    for i in range(start + 1, min(len(text), start + 160)):
-        ch = text[i]
-        if ch == opener and opener != closer:
-            depth += 1
-        elif ch == closer:
-            if depth == 0:
-                return text[start + 1 : i], i + 1
-            depth -= 1
-    m = re.compile("|".join(_PROPOSAL_WORDS)).search(text, start + 1, start + 160)
-    return (text[start + 1 : m.end()], m.end()) if m else None
-
-
-def _title_in_ack(text: str) -> str | None:
-    """The proposal's title as the acknowledgement prints it: inside 《》 “” 「」 (nested
-    quotation marks kept, an unclosed mark read to 建议/提案/议案), else 关于…的建议 without
-    marks. A title is taken as printed: "“关于…改造”的建议" gives "关于…改造"."""
-    head = text[:400]
-    for i, ch in enumerate(head):
-        if ch not in _OPENERS:
-            continue
-        found = _marked(head, i)
-        if not found:
-            continue
-        content, end = found
-        content = _clean_title(content)
-        after = head[end : end + 8].lstrip("的")
-        proposal_like = content.endswith(_PROPOSAL_WORDS) or content.endswith("意见")
-        if (
-            len(content) >= 4
-            and (
-                content.startswith("关于")
-                or proposal_like
-                or after.startswith((*_PROPOSAL_WORDS, "收悉", "已收悉", "代表建议", "委员提案"))
-            )
-            and not content.startswith(("中华人民共和国",))
-            and "号" not in content[-3:]
-        ):
-            return content
-    unquoted = _UNQUOTED_TITLE_RE.search(head)
-    if not unquoted:
-        return None
-    # "…的代表建议" / "…的委员提案" name the kind of document, not the title
-    return re.sub(r"的(?:代表|委员)(?:建议|提案)$", "", _clean_title(unquoted.group(1)))
 
 
 # Fields kept as the letter prints them (a role, a date or a category is a value of its own).

@@ -192,3 +192,14 @@ def collect(raw_lines: list[str]) -> list[Line]:
                 continue
         c.add_text(source, line)
     return c.lines
+
+
+@dataclass
+class Layout:
+    """Where the parts of a letter are, as indexes into the line list."""
+
+    kind: str = "reference"
+    start: int | None = None  # the salutation, else the acknowledgement, else the answer field
+    salutation: int | None = None
+    signature: int | None = None  # the first line of the signature block
+    tail: int | None = None  # first line after the body

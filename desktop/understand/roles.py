@@ -22,36 +22,15 @@ The passes, in order, each writing the rule that decided into ``Line.rule``:
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from desktop.dates import find_dates
-from desktop.letter_fields import _date_only
 from desktop.paragraph_split import is_noise_line
 from desktop.understand import patterns as P
 from desktop.understand.headings import heading_level
-from desktop.understand.lines import SHORT, Line
-
-_SENTENCE_PUNCT = "。！？；!?;"
-
-
-@dataclass
-class Layout:
-    """Where the parts of a letter are, as indexes into the line list."""
-
-    kind: str = "reference"
-    start: int | None = None  # the salutation, else the acknowledgement, else the answer field
-    salutation: int | None = None
-    signature: int | None = None  # the first line of the signature block
-    tail: int | None = None  # first line after the body
+from desktop.understand.lines import SHORT, Layout, Line
+from desktop.understand.tail import has_sentence, mark_tail, tail_meta
 
 
 def _short(line: Line, limit: int = 60) -> bool:
     return len(line.folded) <= limit
-
-
-def _has_sentence(text: str) -> bool:
-    return any(ch in text for ch in _SENTENCE_PUNCT)
 
 
 def mark_furniture(lines: list[Line]) -> None:
@@ -69,7 +48,7 @@ def mark_furniture(lines: list[Line]) -> None:
             continue
         if is_noise_line(line.text):
             line.set("furniture", "noise-line")
-        elif P.FURNITURE_START.match(f) and not _has_sentence(f[:-1]):
+        elif P.FURNITURE_START.match(f) and not has_sentence(f[:-1]):
             line.set("furniture", "FURNITURE_START")
         elif len(f) <= 80 and P.FURNITURE.search(f):
             line.set("furniture", "FURNITURE")
@@ -87,7 +66,7 @@ def salutation_of(text: str, next_text: str | None) -> tuple[str, str | None] | 
     if not has_colon and not acked:
         return None
     m = P.SALUTATION_BARE.match(text)
-    if m and not P.ACK.search(m.group("who")) and not _has_sentence(m.group("who")):
+    if m and not P.ACK.search(m.group("who")) and not has_sentence(m.group("who")):
         return m.group("who"), m.group("role")
     m = P.UNIT_SALUTATION_BARE.match(text)
     if m and not text.startswith(("关于", "对")) and not P.TITLE_WORDS.search(text):
@@ -179,214 +158,19 @@ def mark_head(lines: list[Line], layout: Layout) -> None:
             line.set("agency", "letterhead")
         elif (
             len(f) <= 100
-            and not _has_sentence(f.rstrip("。"))
+            and not has_sentence(f.rstrip("。"))
             and (P.TITLE_WORDS.search(f) or any(w in f for w in ("建议", "提案", "议案", "关于")))
         ):
             line.set("title", "title-words")
-        elif len(f) > 40 and _has_sentence(f):
+        elif len(f) > 40 and has_sentence(f):
             line.set("body", "head-text")
-        elif len(f) <= 24 and not _has_sentence(f) and not any(ch.isdigit() for ch in f):
+        elif len(f) <= 24 and not has_sentence(f) and not any(ch.isdigit() for ch in f):
             line.set("title", "title-short")  # a title broken over lines: "答  复"
         else:
             line.set("furniture", "head-other")
 
 
 # -- tail ------------------------------------------------------------------------------------
-
-
-def _above_date(line: Line) -> bool:
-    """A short line without punctuation right above the signature date: the agency, even when
-    its name lost its last characters ("仙桃市住房和城市更新")."""
-    f = line.folded.replace(" ", "")
-    return (
-        line.role == "body"
-        and 4 <= len(f) <= 30
-        and not any(ch in f for ch in "，。：:；;！？、,")
-        and not any(ch.isdigit() for ch in f)
-        and heading_level(line.text) in (0, None)
-        and not P.CLOSING.search(f)
-        and not P.THANKS.search(f)
-    )
-
-
-def _sign_off(text: str) -> bool:
-    """ "此致敬礼", "敬礼！": a sign-off that may stand inside the signature block."""
-    return len(text) <= 8 and bool(re.match(r"^(?:此致|敬礼|此致敬礼)[！!。]?$", text))
-
-
-def _damaged_date(text: str) -> bool:
-    """A signature date that lost characters: "20246月14", "0二十六日", "2021 9 8"."""
-    s = text.replace(" ", "")
-    return (
-        4 <= len(s) <= 14
-        and all(ch.isdigit() or ch in "年月日号〇零一二三四五六七八九十" for ch in s)
-        and sum(ch.isdigit() for ch in s) >= 1
-        and (any(ch in s for ch in "年月日号") or s.isdigit())
-    )
-
-
-def _signature_date(text: str) -> bool:
-    if _date_only(text) or loose_date(text):
-        return True
-    if "|" in text:
-        parts = [p.strip() for p in text.split("|") if p.strip()]
-        return any(_date_only(p) or loose_date(p) for p in parts)
-    found = find_dates(text) if len(text) <= 60 else []
-    if len(found) == 1:
-        start, end, _iso = found[0]
-        before = text[:start].strip()
-        return not text[end:].strip(" 。.") and bool(P.AGENCY.match(before.replace(" ", "")))
-    return False
-
-
-def loose_date(text: str) -> str | None:
-    """A date whose 年月日 were lost ("2025610", "2023 5 31"): read only when the digits admit
-    exactly one real date."""
-    s = text.strip(" ()（）。.")
-    if not (6 <= len(s) <= 10) or not s.replace(" ", "").isdigit():
-        return None
-    digits = s.replace(" ", "")
-    if len(digits) not in (6, 7, 8):
-        return None
-    year, rest = int(digits[:4]), digits[4:]
-    if not 1990 <= year <= 2099:
-        return None
-    from desktop.dates import _iso
-
-    options = set()
-    for cut in range(1, len(rest)):
-        m, d = rest[:cut], rest[cut:]
-        if len(m) > 2 or len(d) > 2 or (len(m) == 2 and m[0] == "0" and len(rest) < 4):
-            continue
-        iso = _iso(year, int(m), int(d))
-        if iso:
-            options.add(iso)
-    if " " in s:
-        parts = s.split()
-        if len(parts) == 2 and parts[0] == str(year):
-            options = {o for o in options if o.endswith(parts[1][-2:].rjust(2, "0"))} or options
-    return options.pop() if len(options) == 1 else None
-
-
-def _agency_line(text: str) -> bool:
-    t = text.replace(" ", "").replace("\u3000", "")
-    if P.AGENCY.match(t):
-        return True
-    parts = text.split()
-    return len(parts) > 1 and all(P.AGENCY.match(p) for p in parts)
-
-
-def _tail_meta(line: Line) -> str | None:
-    """The role of a metadata line that may stand after (or just before) the signature."""
-    f = line.folded
-    if len(f) > 120:
-        return None
-    if line.role == "portal" and line.portal_key in ("contact_name", "contact_phone"):
-        return "contact"
-    if line.role == "portal":
-        return "portal"
-    if P.CONTACT_START.match(f) or (
-        len(f) <= 60 and P.CONTACT_NAME.search(f) and P.CONTACT_PHONE.search(f)
-    ):
-        return "contact"
-    if P.COPY_TO.match(f):
-        return "copy_to"
-    if P.DISCLOSURE.match(f) or P.SIGNER.match(f):
-        return "disclosure"
-    if P.CATEGORY.match(f):
-        return "category"
-    if P.AFTER_SIGNATURE.match(f):
-        return "after_signature"
-    if P.DOC_NUMBER.match(f):
-        return "doc_number"
-    return None
-
-
-def mark_tail(lines: list[Line], layout: Layout) -> None:
-    """Find the signature: the first signature date after the text, or, without a date, the
-    agency line at the end; everything after it is tail."""
-    lo = (layout.start or 0) + 1
-    n = len(lines)
-    date_at = None
-    for i in range(lo, n):
-        line = lines[i]
-        if line.role in ("furniture", "portal"):
-            continue
-        if len(line.folded) <= 60 and (_signature_date(line.folded) or _damaged_date(line.folded)):
-            date_at = i
-            break
-    if date_at is not None:
-        lines[date_at].set("date", "signature-date")
-        sig = date_at
-        # the agency line(s) just above the date
-        k = date_at - 1
-        while k >= lo and (
-            lines[k].role == "furniture"
-            or _agency_line(lines[k].folded)
-            or P.SIGNER.match(lines[k].folded)
-            or _sign_off(lines[k].folded)
-        ):
-            if _sign_off(lines[k].folded):
-                lines[k].set("closing", "sign-off-in-signature")  # 某局 / 此致敬礼 / date
-            elif lines[k].role != "furniture":
-                lines[k].set("agency", "signature-agency")
-                sig = k
-            k -= 1
-        if sig == date_at and k >= lo and _above_date(lines[k]):
-            lines[k].set("agency", "above-date")
-            sig = k
-        layout.signature = sig
-        tail_from = date_at + 1
-    else:
-        # no date: the signature is the first agency line after the last paragraph of text
-        last_text = max(
-            (
-                i
-                for i in range(lo, n)
-                if lines[i].role == "body"
-                and len(lines[i].folded) >= 60
-                and _has_sentence(lines[i].folded)
-            ),
-            default=lo,
-        )
-        k = n
-        for i in range(last_text + 1, n):
-            if lines[i].role == "body" and _agency_line(lines[i].folded):
-                lines[i].set("agency", "signature-agency")
-                layout.signature = i
-                k = i + 1
-                break
-        else:
-            k = n
-            while k > lo:
-                line = lines[k - 1]
-                if line.role == "furniture" or _tail_meta(line):
-                    k -= 1
-                    continue
-                break
-        tail_from = k
-    layout.tail = layout.signature if layout.signature is not None else tail_from
-    seen_other = False
-    footer = False
-    for line in lines[tail_from:]:
-        if footer:
-            line.set("furniture", "after-site-footer")
-            continue
-        if line.role in ("furniture",):
-            # a site footer ends the page: its 联系电话 is the website's, not the letter's
-            footer = bool(P.SITE_FOOTER_MARK.search(line.folded))
-            continue
-        role = _tail_meta(line)
-        if role == "portal":
-            continue
-        if (role and not seen_other) or (role and len(line.folded) <= 60):
-            line.set(role, f"after-signature:{role}")
-        else:
-            seen_other = True
-            line.set("furniture", "after-letter")
-
-
-# -- body ------------------------------------------------------------------------------------
 
 
 def mark_body(lines: list[Line], layout: Layout) -> None:
@@ -402,9 +186,9 @@ def mark_body(lines: list[Line], layout: Layout) -> None:
                 line.set("contact", "portal-contact")
             continue
         f = line.folded
-        role = _tail_meta(line) if len(f) <= 80 else None
+        role = tail_meta(line) if len(f) <= 80 else None
         if role in ("contact", "copy_to", "category", "disclosure", "after_signature") and (
-            not _has_sentence(f.rstrip("。"))
+            not has_sentence(f.rstrip("。"))
         ):
             line.set(role, f"in-text:{role}")
             continue
@@ -459,7 +243,7 @@ def mark_body(lines: list[Line], layout: Layout) -> None:
             if len(f) <= 250 and not f.startswith("首先") and P.CLOSING.search(f):
                 run.append(i)
                 continue
-            if not run and len(f) <= 20 and not _has_sentence(f.rstrip("。")):
+            if not run and len(f) <= 20 and not has_sentence(f.rstrip("。")):
                 continue  # debris between the text and the signature ("：孟炜")
             break
         run.reverse()
