@@ -346,7 +346,7 @@ class FieldReader:
         for line in title_lines:
             found = title_in_ack(line.folded)
             if found and found.startswith("关于"):
-                self.set("proposal_title", found, line, "TITLE-quoted-in-title-line")
+                self.set("proposal_title", found, line, "TITLE-named-in-title-line")
                 return
         for line in title_lines:
             m = TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))

@@ -401,3 +401,38 @@ def test_explain_command_shows_each_line_with_its_role(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_a_whole_letter_flattened_into_one_portal_cell() -> None:
+    cell = (
+        "答复内容：张华代表：您提出的建议收悉，现答复如下： 今年以来，我局共投入养护资金三千万元，"
+        "完成了二十条乡村公路的日常养护。 感谢您对交通运输工作的关心和支持。 "
+        "某县交通运输局 2024年6月3日"
+    )
+    letter = parse_letter([f"建议标题：关于加快乡村公路养护的建议 | {cell}"])
+    assert (letter.kind, letter.addressee, letter.agency) == ("reply", ["张华"], "某县交通运输局")
+    assert letter.reply_date == "2024-06-03"
+    assert letter.proposal_title == "关于加快乡村公路养护的建议"
+    assert [b.section for b in letter.blocks] == ["greeting", "greeting", "status", "closing"]
+
+
+def test_a_title_broken_over_lines_and_a_number_only() -> None:
+    lines = ["关于县十八届人大三次会议第94号", "建议的", "答  复", "张华代表："]
+    lines += [
+        "您提出的第94号建议收悉，现答复如下：",
+        BODY,
+        THANKS,
+        "某县交通运输局",
+        "2024年6月3日",
+    ]
+    letter = parse_letter(lines)
+    assert letter.title == "关于县十八届人大三次会议第94号建议的答复"
+    assert letter.proposal_number == "94"
+    assert letter.proposal_title is None  # only "第94号建议": no title is made up
+
+
+def test_a_motion_is_handled_as_a_suggestion() -> None:
+    lines = ["关于加快乡村公路养护的议案的答复", "张华代表：", "您提出的议案收悉，现答复如下："]
+    letter = parse_letter([*lines, BODY, THANKS, "某县交通运输局", "2024年6月3日"])
+    assert letter.proposal_title == "关于加快乡村公路养护的议案"
+    assert letter.addressee_role == "代表"
