@@ -83,17 +83,20 @@ def _title_then_salutation(text: str) -> list[str]:
 _PINYIN_DEBRIS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 
-def _make(source: int, original: str) -> Line | None:
+def _make(source: int, original: str, fold: bool = True) -> Line | None:
     text = normalize_text(original)
     if "(" in text or "（" in text:
         text = _PINYIN_DEBRIS_RE.sub("", text)
     if not text:
         return None
-    return Line(source, original, text, to_simplified(text))
+    return Line(source, original, text, to_simplified(text) if fold else text)
 
 
 class _Collector:
-    def __init__(self) -> None:
+    def __init__(self, fold: bool = True) -> None:
+        # False when folding the whole document changes nothing (almost every letter): then
+        # no line is folded one by one
+        self.fold = fold
         self.lines: list[Line] = []
         self.in_answer = False
         self.body_started = False  # a salutation was seen: table rows are now the letter's
@@ -102,7 +105,7 @@ class _Collector:
         parts = split_paragraphs(piece) if split else [piece]
         parts = [p for part in parts for p in _title_then_salutation(part)]
         for part in parts:
-            line = _make(source, part)
+            line = _make(source, part, self.fold)
             if line is None:
                 continue
             if self.lines and self.lines[-1].text.replace(" ", "") == line.text.replace(" ", ""):
@@ -112,7 +115,9 @@ class _Collector:
                 self.body_started = True
 
     def add_portal(self, source: int, key: str, label: str, value: str) -> None:
-        line = _make(source, f"{label} {value}".strip()) or Line(source, label, label, label)
+        line = _make(source, f"{label} {value}".strip(), self.fold) or Line(
+            source, label, label, label
+        )
         line.set("portal", f"portal-label:{key}")
         line.portal_key, line.portal_label, line.value = key, label, value.strip()
         self.lines.append(line)
@@ -122,7 +127,7 @@ class _Collector:
         plain: list[str] = []
         while i < len(cells):
             cell = cells[i]
-            key, value = _label_of(to_simplified(cell), table=True, strict=self.started)
+            key, value = _label_of(self.folded(cell), table=True, strict=self.started)
             if key is None:
                 plain.append(cell)
                 i += 1
@@ -134,8 +139,7 @@ class _Collector:
                 not value
                 and key != "answer"
                 and i + 1 < len(cells)
-                and _label_of(to_simplified(cells[i + 1]), table=True, strict=self.started)[0]
-                is None
+                and _label_of(self.folded(cells[i + 1]), table=True, strict=self.started)[0] is None
             ):
                 value = cells[i + 1]
                 i += 1
@@ -149,13 +153,16 @@ class _Collector:
             self.add_portal(source, key, label, value)
         self._plain_cells(source, plain)
 
+    def folded(self, text: str) -> str:
+        return to_simplified(text) if self.fold else text
+
     @property
     def started(self) -> bool:
         return self.in_answer or self.body_started
 
     def _plain_cells(self, source: int, cells: list[str]) -> None:
         if self.started and len(cells) > 1:
-            line = _make(source, " | ".join(cells))
+            line = _make(source, " | ".join(cells), self.fold)
             if line:
                 line.table = True
                 self.lines.append(line)
@@ -166,7 +173,9 @@ class _Collector:
 
 def collect(raw_lines: list[str]) -> list[Line]:
     """The reader's lines as paragraphs, each with its source index; nothing dropped."""
-    c = _Collector()
+    texts = [raw for raw in raw_lines if isinstance(raw, str)]
+    joined = "\n".join(texts)
+    c = _Collector(fold=to_simplified(joined) != joined)
     for source, raw in enumerate(raw_lines):
         if not isinstance(raw, str):
             continue
@@ -178,7 +187,7 @@ def collect(raw_lines: list[str]) -> list[Line]:
             c.add_row(source, [cell for cell in cells if cell])
             continue
         if len(line) <= 300:
-            key, value = _label_of(to_simplified(line), table=False, strict=c.started)
+            key, value = _label_of(c.folded(line), table=False, strict=c.started)
             if key is not None and key != "answer" and not c.started:
                 label = line[: len(line) - len(value)].strip() if value else line
                 c.add_portal(source, key, label, value)
