@@ -11,7 +11,6 @@ import re
 
 from desktop.dates import find_dates, parse_date
 from desktop.letter_fields import (
-    _CATEGORY_RE,
     _IDEO,
     _NAME_SPLIT_RE,
     _PERSON_RE,
@@ -198,12 +197,12 @@ class FieldReader:
         for line in self.role("doc_number"):
             m = P.DOC_NUMBER.match(line.folded)
             rest = m.group("rest").strip() if m else ""
-            cm = _CATEGORY_RE.match(rest) if rest else None
+            cm = P.CATEGORY.match(rest) if rest else None
             if cm:
                 self.set("category", cm.group(1).upper(), line, "CATEGORY-after-doc-number")
                 return
         for line in self.role("category"):
-            m = _CATEGORY_RE.match(line.folded)
+            m = P.CATEGORY.match(line.folded)
             if m:
                 self.set("category", m.group(1).upper(), line, "CATEGORY")
                 return
@@ -215,7 +214,7 @@ class FieldReader:
                 return
         if "category" in self.portal:
             value, line = self.portal["category"]
-            m = _CATEGORY_RE.match(value)
+            m = P.CATEGORY.match(value)
             if m:
                 self.set("category", m.group(1).upper(), line, "portal-label:category")
 

@@ -20,6 +20,7 @@ from desktop.letter_fields import _SALUTATION_RE as SALUTATION
 from desktop.letter_fields import _label_of
 from desktop.normalize import normalize_text
 from desktop.paragraph_split import _INLINE_NOISE_RE, split_paragraphs
+from desktop.understand import patterns as P
 
 try:
     from desktop.fold import to_simplified
@@ -83,6 +84,11 @@ def _title_then_salutation(text: str) -> list[str]:
 _PINYIN_DEBRIS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 
+def _is_category(value: str) -> bool:
+    """A portal answer field holding only a category ("办理结果：B类", "办理结果：(C)")."""
+    return bool(value) and len(value) <= 12 and bool(P.CATEGORY.match(normalize_text(value)))
+
+
 def _make(source: int, original: str, fold: bool = True) -> Line | None:
     text = normalize_text(original)
     if "(" in text or "（" in text:
@@ -128,6 +134,11 @@ class _Collector:
         while i < len(cells):
             cell = cells[i]
             key, value = _label_of(self.folded(cell), table=True, strict=self.started)
+            if key == "answer" and not value and i + 1 < len(cells) and _is_category(cells[i + 1]):
+                key, value = "category", cells[i + 1]
+                i += 1
+            elif key == "answer" and _is_category(value):
+                key = "category"
             if key is None:
                 plain.append(cell)
                 i += 1
@@ -188,6 +199,8 @@ def collect(raw_lines: list[str]) -> list[Line]:
             continue
         if len(line) <= 300:
             key, value = _label_of(c.folded(line), table=False, strict=c.started)
+            if key == "answer" and _is_category(value):
+                key = "category"  # "办理结果：B类": the portal's result is the category
             if key is not None and key != "answer" and not c.started:
                 label = line[: len(line) - len(value)].strip() if value else line
                 c.add_portal(source, key, label, value)

@@ -13,7 +13,6 @@ import re
 
 from desktop.letter_fields import (
     _AGENCY_RE,
-    _CATEGORY_RE,
     _CONTACT_NAME_RE,
     _CONTACT_PHONE_RE,
     _COSIGNER_RE,
@@ -95,7 +94,11 @@ DOC_NUMBER_LOOSE = re.compile(
     rf"^(?P<dn>[{_IDEO}]{{2,10}}(?:函|发|复|字|议|办|理)[〔\[【(（]?\s*(?:19|20)\d{{2,6}}\s*[〕\]】)）]?"
     r"\s*(?:第?\s*\d{1,5}\s*号)?)(?P<rest>\s+.*|)$"
 )
-CATEGORY = _CATEGORY_RE
+# "类别：C", "办复类别:B", a bare "C", "A类)", and a portal's "办理结果：B类" / "办理结果：(C)".
+CATEGORY = re.compile(
+    r"^(?:(?:答复|办理|办复)?(?:类\s*别|结果|类型)\s*[:：]?\s*)?[（(]?\s*([A-Da-d甲乙丙丁])\s*"
+    r"(?:[）)]\s*类|类\s*[）)]?|[）)])?$"
+)
 # A category at the end of a document-number or title line: "… 11号A类 同意公开", "…(B)的函".
 CATEGORY_IN_LINE = re.compile(
     r"(?:号\s*|\s)[（(]?\s*(?P<cat>[A-Da-d甲乙丙丁])\s*(?:类\s*[)）]?|[）)])?(?=\s|$|同意|公开)"

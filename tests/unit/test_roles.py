@@ -172,6 +172,9 @@ def test_a_speech_to_all_deputies_is_reference() -> None:
         ("办复类别:B", "B"),
         ("C", "C"),
         ("A类)", "A"),
+        ("办理结果：B类", "B"),  # a portal's result field holding the category
+        ("办理结果：(C)", "C"),
+        ("办理结果： | A", "A"),
     ],
 )
 def test_category_forms(line: str, category: str) -> None:
