@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,7 +66,7 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
             # The agency filter compares folded text (desktop.store.search_queries).
             self.db.conn.create_function("to_simplified", 1, to_simplified, deterministic=True)
             if not self.read_only:
-                self.db.enable_wal()
+                self._enable_wal()
             self._open_key = open_files.register(self.path)
             self._check_not_newer()
             if self.read_only:
@@ -87,6 +88,21 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
         except BaseException:
             self.close()
             raise
+
+    def _enable_wal(self) -> None:
+        """Switch to write-ahead logging. While another process switches the same file (two
+        windows opening an old library at once), SQLite may answer SQLITE_BUSY at once,
+        without calling the busy handler: wait and try again, as long as a read would wait."""
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        while True:
+            try:
+                self.db.enable_wal()
+                return
+            except sqlite3.OperationalError as exc:
+                busy = getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
+                if not busy or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _connect(self) -> sqlite3.Connection:
         if not self.read_only:
