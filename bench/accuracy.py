@@ -30,16 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.fold import to_simplified  # noqa: E402
 from desktop.importer import import_paths  # noqa: E402
 from desktop.store import LibraryStore  # noqa: E402
-
-try:
-    from desktop.fold import to_simplified
-except ImportError:  # before the traditional-character folding landed
-
-    def to_simplified(text: str) -> str:
-        return text
-
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 FLOOR_FILE = Path(__file__).with_name("accuracy_floor.json")

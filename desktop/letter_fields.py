@@ -10,7 +10,6 @@ proposal number, session, proposal title, contact name and phone, date-only line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from desktop.dates import _counting_number, find_dates
 from desktop.paragraph_split import _CN, _words
@@ -75,23 +74,6 @@ def _label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None,
     return None, ""
 
 
-@dataclass
-class _Portal:
-    fields: dict[str, str] = field(default_factory=dict)
-    role_hint: str | None = None
-    has_answer: bool = False
-
-    def set(self, key: str, value: str, label: str) -> None:
-        value = value.strip()
-        if key in ("addressee", "number") and self.role_hint is None:
-            if "提案" in label or "委员" in label:
-                self.role_hint = "委员"
-            elif "建议" in label or "代表" in label or "议案" in label:
-                self.role_hint = "代表"
-        if value and key not in self.fields:
-            self.fields[key] = value
-
-
 # --------------------------------------------------------------------------------------------
 # Metadata patterns
 
@@ -105,41 +87,23 @@ _UNIT_SUFFIX = "|".join(
         " 公司 集团 站 馆 队 行 府 组 室 社 台 司"
     )
 )
-_UNIT_SALUTATION_RE = re.compile(
-    rf"^(?P<unit>[{_IDEO}（）()、]{{2,30}}(?:{_UNIT_SUFFIX}))\s*[:：]$"
-)
 _AGENCY_RE = re.compile(rf"^[{_IDEO}（）()·]{{2,30}}(?:{_UNIT_SUFFIX})$")
 _JOINT_RE = re.compile(r"等\s*[\d一二三四五六七八九十百]*\s*(?:位|名|人)?$")
 _PERSON_RE = re.compile(rf"^[{_IDEO}·]{{2,6}}$")
 _NOT_NAMES = frozenset({"各位", "全体", "诸位", "广大", "各"})
-_REPLY_HINT_RE = re.compile(r"收悉|函悉|答复|办理|建议|提案|议案")
 _COSIGNER_RE = re.compile(r"^[（(]?\s*(?:附议|联名)(?:代表|委员|人)?\s*[:：]\s*([^）)]+)[）)]?$")
 
-_CATEGORY_RE = re.compile(
-    r"^(?:(?:答复|办理|办复)?类\s*别\s*[:：]?\s*)?[（(]?\s*([A-Da-d甲乙丙丁])\s*"
-    r"(?:[）)]\s*类|类\s*[）)]?|[）)])?$"
-)
 _DOC_NO_RE = re.compile(
     rf"^(?P<dn>[{_IDEO}]{{1,15}}\s*[〔\[【(（]\s*(?:19|20)\d{{2}}\s*[〕\]】)）]\s*第?\s*\d{{1,5}}\s*号)"
     r"(?P<rest>.*)$"
 )
 _SIGNER_RE = re.compile(r"^签\s*发\s*人")
-_COPY_TO_RE = re.compile(r"^抄\s*送\s*[:：]?")
-_PUBLICITY_RE = re.compile(
-    r"^[（(]?\s*(?:公开属性|此件公开|此件主动公开|此件不公开|不予公开|依申请公开|主动公开)"
-)
 _ORGANIZER_LINE_RE = re.compile(r"^(主办|协办|会办)(?:单位|部门)?\s*[:：]\s*(.+)$")
-_NUMBER_RE = re.compile(r"第\s*(\d{1,5})\s*号|(\d{1,5})\s*号\s*(?:建议|提案|议案)")
 _SESSION_RE = re.compile(
     rf"(?P<pre>[{_IDEO}]{{0,8}}?)(?P<core>第?[{_CN}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
     rf"(?:常务委员会|常委会)?第?[{_CN}]{{1,3}}次(?:全体)?(?:会议|全会))"
 )
 _SESSION_FILLER = "在于对的是就为与和及您你我们收到提出关感谢上中届会号"
-_QUOTED_TITLE_RE = re.compile(r"[《“\"「]([^《》“”\"「」]{2,80})[》”\"」](?:的)?(建议|提案|议案)?")
-_TITLE_LINE_PROPOSAL_RE = re.compile(
-    r"^(关于.{2,80}?(?:建议|提案|议案))(?:的答复|的复函|的答复意见|的会办意见|的协办意见|办理情况.*)?$"
-)
-_TITLE_END_RE = re.compile(r"(?:答复|复函|的函|意见|建议|提案|议案|报告|通知|情况)$")
 _CONTACT_NAME_RE = re.compile(
     rf"联\s*系\s*人\s*[:：]?\s*([{_IDEO}·]{{2,6}}?)(?=[\s，,；;、()（）：:]|电话|联系|手机|办公|$)"
 )
@@ -203,20 +167,3 @@ def _session_in(text: str) -> str | None:
     pre = m.group("pre")
     cut = max((pre.rfind(ch) for ch in _SESSION_FILLER), default=-1)
     return pre[cut + 1 :] + m.group("core")
-
-
-def _proposal_title_in(text: str) -> str | None:
-    for m in _QUOTED_TITLE_RE.finditer(text):
-        content, suffix = _clean_title(m.group(1)), m.group(2)
-        if content.endswith(("建议", "提案", "议案")):
-            return content
-        if content.startswith("关于") and suffix:
-            return content + ("" if content.endswith("的") else "的") + suffix
-    return None
-
-
-def _proposal_title_in_line(title: str) -> str | None:
-    if not title or _NUMBER_RE.search(title) or _SESSION_RE.search(title):
-        return None
-    m = _TITLE_LINE_PROPOSAL_RE.match(title)
-    return _clean_title(m.group(1)) if m else None

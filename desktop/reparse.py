@@ -38,27 +38,12 @@ from desktop import understand
 from desktop.model import Block, FieldSource, ImportFailure, ParsedLetter
 from desktop.normalize import paragraph_key
 from desktop.store import LibraryError
+from desktop.store.letter_values import EDITABLE_FIELDS
 
 log = logging.getLogger(__name__)
 
-# ParsedLetter attributes a stored letter row has under the same name.
-FIELDS = (
-    "title",
-    "addressee",
-    "addressee_role",
-    "addressee_count",
-    "proposal_number",
-    "proposal_title",
-    "session",
-    "agency",
-    "main_organizer",
-    "co_organizers",
-    "reply_date",
-    "category",
-    "contact_name",
-    "contact_phone",
-    "doc_number",
-)
+# ParsedLetter attributes a stored letter row has under the same name: the editable ones.
+FIELDS = EDITABLE_FIELDS
 # The rule named for a field kept from the library when lines had to be rebuilt.
 KEPT_RULE = "kept_from_library"
 

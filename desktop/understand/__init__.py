@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 import re
 
+from desktop.dates import find_dates
+from desktop.letter_fields import _date_only
 from desktop.model import Block, FieldSource, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.paragraph_split import cap_paragraph
@@ -90,16 +92,12 @@ def _reference(lines: list[Line], letter: ParsedLetter) -> None:
     for ln in rest:
         ln.rule = ln.rule or "reference-text"
     if rest:
-        from desktop.letter_fields import _date_only
-
         iso = _date_only(rest[-1].text)
         if iso:
             rest[-1].set("date", "date-line")
             letter.reply_date = iso
             letter.sources["reply_date"] = FieldSource(rest[-1].source, "date-line")
     if letter.reply_date is None:
-        from desktop.dates import find_dates
-
         for ln in lines:
             if ln.role == "furniture" and len(ln.text) <= 200:
                 found = find_dates(ln.text)
@@ -111,8 +109,6 @@ def _reference(lines: list[Line], letter: ParsedLetter) -> None:
 
 
 def _title_like(text: str) -> bool:
-    from desktop.letter_fields import _date_only
-
     return (
         len(text) <= 50
         and not re.search(r"[。！？；!?;]", text)

@@ -13,7 +13,6 @@ import re
 
 from desktop.letter_fields import (
     _AGENCY_RE,
-    _CONTACT_NAME_RE,
     _CONTACT_PHONE_RE,
     _COSIGNER_RE,
     _DOC_NO_RE,
@@ -23,7 +22,7 @@ from desktop.letter_fields import (
     _SIGNER_RE,
     _UNIT_SUFFIX,
 )
-from desktop.paragraph_split import _CN, _CONTACT_START_RE
+from desktop.paragraph_split import _CONTACT_START_RE
 
 __all__ = [
     "ACK",
@@ -171,5 +170,3 @@ AFTER_SIGNATURE = re.compile(
     r"^(?:主题词|主题分类|校对|印数|附件|共印|印发|打印|承办负责人|单位负责人|签发|核稿|拟稿|联系地址"
     r"|邮政编码|邮编|传真|电子邮箱|邮箱)"
 )
-
-_ = (_CN, _CONTACT_NAME_RE)  # kept importable for the old names

@@ -29,10 +29,6 @@ from desktop.understand.lines import SHORT, Layout, Line
 from desktop.understand.tail import has_sentence, mark_tail, tail_meta
 
 
-def _short(line: Line, limit: int = 60) -> bool:
-    return len(line.folded) <= limit
-
-
 def mark_furniture(lines: list[Line]) -> None:
     for line in lines:
         if line.role != "body":

@@ -15,7 +15,6 @@ NUMBER_RE = re.compile(
     rf"|(?P<c>(?<=[议会（(])(?![议会第次届])[{_IDEO}][A-Za-z]?\d{{1,6}})\s*号"
     rf"|(?<=会议)(?P<d>[A-Za-z]?\d{{1,10}})\s*号"
 )
-_QUOTED_RE = re.compile(r"[《“\"「]([^《》\"「」]{2,120}?)[》”\"」]")
 # "…提出的关于加快…的建议收悉" without quotation marks.
 _UNQUOTED_TITLE_RE = re.compile(
     r"(关于[^。！？；!?;]{2,120}?的?(?:建议|提案|议案)(?:意见)?)(?:收悉|已收悉|的答复|办理|答复|[，。,])"
