@@ -28,6 +28,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -270,7 +271,10 @@ def pick_queries(conn: sqlite3.Connection, seed: int, per_kind: int) -> dict[str
         common = [g for g, _ in df.most_common(per_kind // 2)]
         rare_pool = sorted(g for g, c in df.items() if c == 1)
         rare = rng.sample(rare_pool, min(len(rare_pool), per_kind - len(common)))
-        queries[f"{n} char"] = [q for pair in zip(common, rare, strict=False) for q in pair]
+        # Interleave common and rare; a size whose sample has no rare term (every single
+        # character of 3,000 paragraphs occurs twice or more) keeps its common ones.
+        mixed = [q for pair in zip_longest(common, rare) for q in pair if q is not None]
+        queries[f"{n} char"] = mixed
     two: list[str] = []
     while len(two) < per_kind:
         runs = [r for r in _CJK_RUN.findall(rng.choice(texts)) if len(r) >= 10]
