@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desktop.dates import parse_date
+from desktop.errors import ClerkError
 from desktop.proposers import Proposers, parse_proposers, proposers_text
 
 SECTIONS: tuple[str, ...] = ("greeting", "status", "plan", "closing")
@@ -27,7 +28,7 @@ DRAFT_SOURCES = {
 }
 
 
-class CaseError(ValueError):
+class CaseError(ClerkError, ValueError):
     """A case field is missing or malformed; ``message`` names the field in plain Chinese."""
 
     def __init__(self, field_name: str, message: str):
@@ -36,7 +37,7 @@ class CaseError(ValueError):
         self.message = message
 
 
-class CaseExists(ValueError):
+class CaseExists(ClerkError, ValueError):
     """A new case has the session and number of one already in the library."""
 
     def __init__(self, case_id: int, session: str, number: str):

@@ -27,6 +27,7 @@ from desktop.compose import (
     finding_place,
     plain_text_body,
 )
+from desktop.errors import ClerkError
 from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
 from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
@@ -37,12 +38,11 @@ SEAL_KEY = "seal_image"
 MAX_SEAL_BYTES = 5 * 1024 * 1024
 
 
-class CliError(Exception):
+class CliError(ClerkError):
     """A clerk-caused problem: printed as is, exit code ``code``."""
 
     def __init__(self, message: str, code: int = 2):
         super().__init__(message)
-        self.message = message
         self.code = code
 
 

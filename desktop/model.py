@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from desktop.errors import ClerkError
+
 SectionKind = Literal["greeting", "status", "plan", "closing", "body"]
 """Where a paragraph belongs in a reply.
 
@@ -20,7 +22,7 @@ SECTION_KINDS: tuple[str, ...] = ("greeting", "status", "plan", "closing", "body
 LetterKind = Literal["reply", "reference"]
 
 
-class ImportFailure(Exception):
+class ImportFailure(ClerkError):
     """A problem a clerk can cause (bad, locked, empty or unsupported file).
 
     ``message`` is one line of plain Chinese that says what is wrong and, where possible,
@@ -29,7 +31,6 @@ class ImportFailure(Exception):
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 @dataclass

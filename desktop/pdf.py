@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 from typing import Final
 
+from desktop.errors import ClerkError
 from desktop.safe_write import atomic_write
 from desktop.soffice import (
     AUTO,
@@ -47,12 +48,11 @@ MSG_BROKEN: Final = (
 MSG_NO_INPUT: Final = "找不到要转换的文件“{name}”，请先保存 DOCX。"
 
 
-class PdfError(Exception):
+class PdfError(ClerkError):
     """A PDF could not be made. ``message`` is plain Chinese for the clerk."""
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 class PdfUnavailable(PdfError):

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from desktop.errors import ClerkError
 from desktop.layout import LETTER_FORMATS
 from desktop.model import FontSpec
 
@@ -33,10 +34,9 @@ CATEGORY_SCHEMES: dict[str, dict[str, str]] = {
 TEMPLATE_CATEGORY = {"A": "A", "B": "B", "C": "C", "D": "C", "甲": "A", "乙": "B", "丙": "C"}
 
 
-class ProfileError(ValueError):
+class ProfileError(ClerkError, ValueError):
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 @dataclass

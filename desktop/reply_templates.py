@@ -35,6 +35,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
+from desktop.errors import ClerkError
 from desktop.paths import data_dir, resources_dir
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ _MAX_INT_BITS = 4_096
 _BIG_WIDTH_RE = re.compile(r"\d{7,}")  # "%0100000000d", "{:>100000000}"
 
 
-class TemplateLimit(Exception):
+class TemplateLimit(ClerkError):
     """A template went past a bound; the message is plain Chinese."""
 
 

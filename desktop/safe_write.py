@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from desktop.errors import ClerkError
 from desktop.store.open_files import is_open_library
 
 __all__ = [
@@ -51,21 +52,19 @@ _DISK_FULL_ERRNOS: Final = frozenset(
 _READ_ONLY_FS_ERRNOS: Final = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 
 
-class TargetLocked(Exception):
+class TargetLocked(ClerkError):
     """The target is open in another program, so it cannot be overwritten now."""
 
     def __init__(self, message: str, suggestion: Path):
         super().__init__(message)
-        self.message = message
         self.suggestion = suggestion
 
 
-class WriteFailed(Exception):
+class WriteFailed(ClerkError):
     """The file could not be written (full disk, no permission, missing folder, …)."""
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 # ----------------------------------------------------------------------------------------------

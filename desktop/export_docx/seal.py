@@ -11,6 +11,7 @@ from typing import Final
 from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE as CT
 
+from desktop.errors import ClerkError
 from desktop.layout import (
     EMU_PER_MM,
 )
@@ -21,12 +22,11 @@ MIN_SEAL_MM: Final = 20.0
 MAX_SEAL_MM: Final = 80.0
 
 
-class SealError(Exception):
+class SealError(ClerkError):
     """The seal image cannot be used. ``message`` is plain Chinese for the clerk."""
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 def check_seal_image(path: Path, diameter_mm: float = 42.0) -> None:

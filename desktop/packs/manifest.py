@@ -8,6 +8,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from desktop.errors import ClerkError
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 
 PACK_FORMAT: Final = "replydesk-pack"
@@ -56,7 +57,7 @@ _INT_FIELDS = ("addressee_count", "year")
 REQUIRED_LETTER_FIELDS: Final = ("kind", "content_hash", "origin", "paragraphs")
 
 
-class PackError(Exception):
+class PackError(ClerkError):
     """A pack that cannot be made or taken in; ``message`` is one line of plain Chinese."""
 
     def __init__(self, message: str):
@@ -64,7 +65,6 @@ class PackError(Exception):
         # non-UTF-8 file name on Linux): shown as escapes, the message stays one printable line.
         message = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
         super().__init__(message)
-        self.message = message
 
 
 # ==============================================================================================

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
 
+from desktop.errors import ClerkError
+
 DAILY_KEEP: Final = 10
 REASONS: Final = ("daily", "manual", "before-migration", "before-restore")
 SQLITE_HEADER: Final = b"SQLite format 3\x00"
@@ -43,12 +45,11 @@ LOCKED_MESSAGE: Final = (
 )
 
 
-class BackupError(Exception):
+class BackupError(ClerkError):
     """A backup could not be made, checked or restored; ``message`` is plain Chinese."""
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 class _HasConnection(Protocol):  # a LibraryStore (sqlite-utils Database in .db)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop.errors import ClerkError
 
-class LibraryError(Exception):
+
+class LibraryError(ClerkError):
     """The library file cannot be used; ``message`` is plain Chinese for the clerk."""
 
     def __init__(self, message: str):
         super().__init__(message)
-        self.message = message
 
 
 class LibraryBusy(LibraryError, sqlite3.OperationalError):
