@@ -316,6 +316,38 @@ def _section(
     return paras
 
 
+def _reply_head(
+    rng: random.Random, prefix: str, year: int, by_number: str, title: str
+) -> list[str]:
+    """Category and document-number lines (sometimes), then the title line (mostly)."""
+    lines: list[str] = []
+    if rng.random() < 0.35:
+        cat = rng.choices("ABC", weights=(50, 35, 15))[0]
+        lines.append(f"{cat}类" if rng.random() < 0.6 else f"答复类别：{cat}")
+    if rng.random() < 0.25:
+        lines.append(f"{prefix}〔{year}〕{rng.randint(1, 150)}号")
+    r = rng.random()
+    if r < 0.6:
+        lines.append(by_number)
+    elif r < 0.9:
+        lines.append(f"{title}的答复")
+    return lines
+
+
+def _reply_tail(rng: random.Random, lines: list[str], year: int, month: int, day: int) -> None:
+    """Contact line, copy-to line and a portal's print header, each only sometimes."""
+    r = rng.random()
+    if r < 0.25:
+        lines.append(f"（联系人：{person(rng)}，联系电话：{phone(rng)}）")
+    elif r < 0.4:
+        lines.append(f"联系人：{person(rng)}　联系电话：{phone(rng)}")
+    if rng.random() < 0.1:
+        lines.append("抄送：市人大常委会代表工委，市政府办公室。")
+    if rng.random() < 0.05:
+        noise = rng.choice(NOISE_HEADERS[:1]).format(y=year, m=month, d=day, n=0)
+        lines.insert(0, noise)
+
+
 def make_reply(rng: random.Random, material: Material, pools: _Pools, index: int) -> Doc:
     agency, domain, prefix = rng.choice(AGENCIES)
     topic, key = rng.choice(TOPICS)
@@ -337,17 +369,7 @@ def make_reply(rng: random.Random, material: Material, pools: _Pools, index: int
     )
     co = rng.choice(CO_ORGANIZERS)
 
-    lines: list[str] = []
-    if rng.random() < 0.35:
-        cat = rng.choices("ABC", weights=(50, 35, 15))[0]
-        lines.append(f"{cat}类" if rng.random() < 0.6 else f"答复类别：{cat}")
-    if rng.random() < 0.25:
-        lines.append(f"{prefix}〔{year}〕{rng.randint(1, 150)}号")
-    r = rng.random()
-    if r < 0.6:
-        lines.append(f"关于{session}第{number}号{kind}的答复")
-    elif r < 0.9:
-        lines.append(f"{title}的答复")
+    lines = _reply_head(rng, prefix, year, f"关于{session}第{number}号{kind}的答复", title)
     lines.append(("尊敬的" if rng.random() < 0.2 else "") + addressee + "：")
     lines.append(
         rng.choice(GREETINGS).format(you=you, title=title, d=domain, co=co, topic=topic, kind=kind)
@@ -364,16 +386,7 @@ def make_reply(rng: random.Random, material: Material, pools: _Pools, index: int
     lines.append(rng.choice(CLOSINGS).format(d=domain))
     lines.append(agency)
     lines.append(format_date(rng, year, month, day))
-    r = rng.random()
-    if r < 0.25:
-        lines.append(f"（联系人：{person(rng)}，联系电话：{phone(rng)}）")
-    elif r < 0.4:
-        lines.append(f"联系人：{person(rng)}　联系电话：{phone(rng)}")
-    if rng.random() < 0.1:
-        lines.append("抄送：市人大常委会代表工委，市政府办公室。")
-    if rng.random() < 0.05:
-        noise = rng.choice(NOISE_HEADERS[:1]).format(y=year, m=month, d=day, n=0)
-        lines.insert(0, noise)
+    _reply_tail(rng, lines, year, month, day)
     meta = None
     if rng.random() < 0.4:
         meta = [

@@ -474,7 +474,7 @@ def profile(name: str, fn: Callable[[], Any]) -> None:
     pstats.Stats(prof).sort_stats("cumulative").print_stats(18)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="300 letters, few repetitions")
     ap.add_argument("--out", type=Path, default=None,
@@ -486,36 +486,36 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is None:
         # A quick run is a smoke test: it must not overwrite the full run's table.
         args.out = ROOT / "bench" / ("results-quick.json" if args.quick else "results.json")
-    sizes = args.sizes or ([300] if args.quick else [1000, 10000])
+    args.sizes = args.sizes or ([300] if args.quick else [1000, 10000])
+    return args
+
+
+def library_rows(n: int, args: argparse.Namespace, libraries: dict[str, Any]) -> list[Row]:
+    """Import, search and similar letters on a library of ``n`` letters."""
     per_kind, reps, sim_reps = (10, 20, 6) if args.quick else (50, 100, 30)
-    CACHE.mkdir(parents=True, exist_ok=True)
+    db, stats = library(n, args.seed)
+    size = f"{n:,} letters / {stats['letter_paragraphs']:,} paragraphs"
+    libraries[f"{n:,} letters"] = {k: v for k, v in stats.items() if k not in ("text", "docx")}
+    rows = import_rows(size, stats)
+    if args.profile and any(r.met is False for r in rows):
+        profile(f"import of 200 text files @ {size}", lambda: profile_import(n, args.seed))
+    with LibraryStore(db) as store:
+        progress(f"searching {stats['paragraphs']:,} distinct paragraphs …")
+        srows, sprobes = search_rows(store, size, args.seed, per_kind, reps)
+        srow, sprobe = similar_row(store, size, args.seed, sim_reps)
+        sprobes[srow.measurement] = sprobe
+        if args.profile:
+            for r in [*srows, srow]:
+                if r.met is False:
+                    profile(f"{r.measurement} @ {size}", sprobes[r.measurement])
+    return [*rows, *srows, srow]
 
-    rows: list[Row] = []
-    libraries: dict[str, Any] = {}
-    for n in sizes:
-        db, stats = library(n, args.seed)
-        size = f"{n:,} letters / {stats['letter_paragraphs']:,} paragraphs"
-        libraries[f"{n:,} letters"] = {k: v for k, v in stats.items() if k not in ("text", "docx")}
-        irows = import_rows(size, stats)
-        rows += irows
-        if args.profile and any(r.met is False for r in irows):
-            profile(f"import of 200 text files @ {size}", lambda n=n: profile_import(n, args.seed))
-        with LibraryStore(db) as store:
-            progress(f"searching {stats['paragraphs']:,} distinct paragraphs …")
-            srows, sprobes = search_rows(store, size, args.seed, per_kind, reps)
-            rows += srows
-            srow, sprobe = similar_row(store, size, args.seed, sim_reps)
-            rows.append(srow)
-            sprobes[srow.measurement] = sprobe
-            if args.profile:
-                for r in [*srows, srow]:
-                    if r.met is False:
-                        profile(f"{r.measurement} @ {size}", sprobes[r.measurement])
 
-    # ----- the window, on the largest library of this run
+def window_rows(args: argparse.Namespace) -> list[Row]:
+    """The window and the CLI process, on the largest library of this run."""
     from bench import ui_bench
 
-    n_big = max(sizes)
+    n_big = max(args.sizes)
     db, stats = library(n_big, args.seed)
     size = f"{n_big:,} letters / {stats['letter_paragraphs']:,} paragraphs"
     progress(f"window cold start with {size} …")
@@ -523,11 +523,12 @@ def main(argv: list[str] | None = None) -> int:
     progress(
         f"  cold start {cold['median_s']:.2f} s (bare Qt window {cold['baseline_median_s']:.2f} s)"
     )
-    rows.append(Row("window cold start", size, cold["median_s"] * 1000, None,
-                    cold["baseline_median_s"] * 1000, "ms", "≤ 2000 ms",
-                    cold["median_s"] <= 2.0, cold))  # fmt: skip
-    rows.append(Row("window peak memory", size, cold["rss_mb"], None, cold["baseline_rss_mb"],
-                    "MB", "≤ 400 MB", cold["rss_mb"] <= 400, cold))  # fmt: skip
+    rows = [
+        Row("window cold start", size, cold["median_s"] * 1000, None,
+            cold["baseline_median_s"] * 1000, "ms", "≤ 2000 ms", cold["median_s"] <= 2.0, cold),
+        Row("window peak memory", size, cold["rss_mb"], None, cold["baseline_rss_mb"],
+            "MB", "≤ 400 MB", cold["rss_mb"] <= 400, cold),
+    ]  # fmt: skip
     mem = ui_bench.cli_search_memory(db, "科技创新")
     progress(
         f"  CLI search peak memory {mem['rss_mb']:.0f} MB (bare {mem['baseline_rss_mb']:.0f} MB)"
@@ -550,7 +551,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(Row(f"event-loop stall, importing {len(sample)} letters", size,
                     stall["max_gap_ms"], None, stall["baseline_max_gap_ms"], "ms", "≤ 100 ms",
                     stall["max_gap_ms"] <= 100.0, stall))  # fmt: skip
+    return rows
 
+
+def export_row(args: argparse.Namespace) -> Row:
     progress("composing and exporting one letter, and docxtpl on the same letter …")
     from bench.export_bench import EXPORT_TARGET_MS
     from bench.export_bench import measure as measure_export
@@ -558,20 +562,28 @@ def main(argv: list[str] | None = None) -> int:
     seal = str(ROOT / "resources" / "demo_seal.png")
     e = measure_export(20 if args.quick else 200, seal)
     progress(f"  export: median {e['median']:.1f} ms, docxtpl {e['baseline_median']:.1f} ms")
-    rows.append(
-        Row(
-            "compose + export DOCX",
-            f"one letter, {e['paragraphs']} paragraphs, sealed",
-            e["median"],
-            e["p95"],
-            e["baseline_median"],
-            "ms",
-            f"median ≤ {EXPORT_TARGET_MS:.0f} ms and faster than docxtpl",
-            e["median"] <= EXPORT_TARGET_MS and e["median"] < e["baseline_median"],
-            e,
-        )
+    return Row(
+        "compose + export DOCX",
+        f"one letter, {e['paragraphs']} paragraphs, sealed",
+        e["median"],
+        e["p95"],
+        e["baseline_median"],
+        "ms",
+        f"median ≤ {EXPORT_TARGET_MS:.0f} ms and faster than docxtpl",
+        e["median"] <= EXPORT_TARGET_MS and e["median"] < e["baseline_median"],
+        e,
     )
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    libraries: dict[str, Any] = {}
+    rows: list[Row] = []
+    for n in args.sizes:
+        rows += library_rows(n, args, libraries)
+    rows += window_rows(args)
+    rows.append(export_row(args))
     meta = {
         "when": time.strftime("%Y-%m-%d %H:%M"),
         "python": platform.python_version(),
