@@ -19,18 +19,13 @@ is highlighted and focused, and the dialog stays open. A valid case is saved wit
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,73 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_months, case_from_json
-from desktop.model import ParsedLetter
 from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
-from desktop.readers import SUPPORTED_SUFFIXES, read_document
+from desktop.ui.case_errors import CaseErrors
+from desktop.ui.case_fields import ERROR_STYLE, HINT_STYLE, DateField
+from desktop.ui.case_paste import CasePaste
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
-from desktop.ui.file_dialogs import documents_folder
-from desktop.understand import parse_letter
-
-_ERROR_STYLE = "color: #b00020;"
-_INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
-_HINT_STYLE = "color: palette(mid);"
 
 
-def _iso(date: QDate) -> str:
-    return f"{date.year():04d}-{date.month():02d}-{date.day():02d}"
-
-
-def _qdate(iso: str) -> QDate:
-    d = dt.date.fromisoformat(iso)
-    return QDate(d.year, d.month, d.day)
-
-
-class DateField(QWidget):
-    """An optional date: a check box ("set") and a ``QDateEdit`` enabled when it is ticked."""
-
-    changed = Signal()
-
-    def __init__(self, object_name: str, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(label, self)
-        self.check.setObjectName(object_name + "Set")
-        self.edit = QDateEdit(self)
-        self.edit.setObjectName(object_name)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setDate(QDate.currentDate())
-        self.edit.setEnabled(False)
-        self.edit.setMinimumWidth(130)
-        self.setFocusProxy(self.edit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self.check.toggled.connect(self._toggled)
-        self.edit.dateChanged.connect(lambda _d: self.changed.emit())
-
-    def _toggled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
-        if on:
-            self.edit.setFocus()
-        self.changed.emit()
-
-    def value(self) -> str | None:
-        return _iso(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, iso: str | None) -> None:
-        with QSignalBlocker(self.check), QSignalBlocker(self.edit):
-            self.check.setChecked(iso is not None)
-            self.edit.setEnabled(iso is not None)
-            if iso is not None:
-                self.edit.setDate(_qdate(iso))
-        self.changed.emit()
-
-
-class CaseDialog(QDialog):
+class CaseDialog(CasePaste, CaseErrors):
     def __init__(
         self, context: AppContext, case: Case | None = None, parent: QWidget | None = None
     ) -> None:
@@ -167,11 +105,11 @@ class CaseDialog(QDialog):
             hint_label = QLabel(hint, box)
             hint_label.setObjectName(f"caseHint_{field}")
             hint_label.setWordWrap(True)
-            hint_label.setStyleSheet(_HINT_STYLE)
+            hint_label.setStyleSheet(HINT_STYLE)
             layout.addWidget(hint_label)
         error = QLabel(box)
         error.setObjectName(f"caseError_{field}")
-        error.setStyleSheet(_ERROR_STYLE)
+        error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
         layout.addWidget(error)
@@ -358,7 +296,7 @@ class CaseDialog(QDialog):
 
         self.general_error = QLabel(self)
         self.general_error.setObjectName("caseError")
-        self.general_error.setStyleSheet(_ERROR_STYLE)
+        self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
@@ -423,12 +361,6 @@ class CaseDialog(QDialog):
             if default:
                 edit.setPlaceholderText(self.tr("From the profile: {value}").format(value=default))
 
-    @staticmethod
-    def _select(combo: QComboBox, data: str) -> None:
-        index = combo.findData(data)
-        if index >= 0:
-            combo.setCurrentIndex(index)
-
     # ================================================================== behaviour
     def _role_activated(self, _index: int) -> None:
         self._role_touched = True
@@ -447,101 +379,6 @@ class CaseDialog(QDialog):
             return
         self._auto_due = add_months(assigned, self.profile.due_months)
         self.due.set_value(self._auto_due)
-
-    def _choose_file(self) -> None:
-        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose the suggestion or reply"),
-            str(documents_folder()),
-            self.tr("Documents ({patterns})").format(patterns=patterns),
-        )
-        if path:
-            self.load_file(Path(path))
-
-    def load_file(self, path: Path) -> None:
-        """Read a document in the background, then show its text and fill empty fields."""
-        self.choose_file.setEnabled(False)
-        self.paste_status.setStyleSheet("")
-        self.paste_status.setText(self.tr("Reading {name}…").format(name=path.name))
-        self.context.operation(read_document, path).success(self._file_read).failure(
-            self._file_failed
-        ).finished(lambda: self.choose_file.setEnabled(True)).run_in_background()
-
-    def _file_read(self, extracted: Any) -> None:
-        lines: list[str] = list(extracted.lines)
-        with QSignalBlocker(self.paste):
-            self.paste.setPlainText("\n".join(lines))
-        self._paste_timer.stop()
-        self.fill_from_lines(lines)
-
-    def _file_failed(self, exc: BaseException) -> None:
-        self.paste_status.setStyleSheet(_ERROR_STYLE)
-        self.paste_status.setText(getattr(exc, "message", None) or str(exc))
-
-    def fill_from_paste(self) -> list[str]:
-        text = self.paste.toPlainText()
-        if not text.strip():
-            self.paste_status.setText("")
-            return []
-        return self.fill_from_lines(text.splitlines())
-
-    def fill_from_lines(self, lines: list[str]) -> list[str]:
-        """Fill the empty fields from a parsed text; returns the names of the fields filled."""
-        parsed = parse_letter(lines)
-        filled = self._fill(parsed)
-        self.paste_status.setStyleSheet("")
-        if filled:
-            self.paste_status.setText(
-                self.tr("Filled: {fields}.").format(fields=self.tr(", ").join(filled))
-            )
-        else:
-            self.paste_status.setText(
-                self.tr("Nothing new found for the empty fields.")
-                if self._found_anything(parsed)
-                else self.tr("No number, title or proposer found in this text.")
-            )
-        return filled
-
-    @staticmethod
-    def _found_anything(parsed: ParsedLetter) -> bool:
-        return bool(
-            parsed.proposal_title or parsed.proposal_number or parsed.session or parsed.addressee
-        )
-
-    def _free(self, field: str, current: str) -> bool:
-        """A field may be filled when it is empty or still holds what a paste put there."""
-        return not current.strip() or self._autofilled.get(field) == current
-
-    def _fill(self, parsed: ParsedLetter) -> list[str]:
-        filled: list[str] = []
-
-        def fill_line(field: str, edit: QLineEdit, value: str | None, label: str) -> None:
-            if value and self._free(field, edit.text()) and edit.text() != value:
-                edit.setText(value)
-                self._autofilled[field] = value
-                filled.append(label)
-
-        fill_line("title", self.title, parsed.proposal_title, self.tr("title"))
-        fill_line("number", self.number, parsed.proposal_number, self.tr("number"))
-        fill_line("session", self.session, parsed.session, self.tr("session"))
-        role = parsed.addressee_role if parsed.addressee_role in ("代表", "委员") else None
-        if role and parsed.addressee:
-            fill_line(
-                "proposers", self.proposers, "、".join(parsed.addressee), self.tr("proposers")
-            )
-            count = parsed.addressee_count or 0
-            count = count if count > len(parsed.addressee) else 0
-            shown = self.proposer_count.value()
-            free = shown == 0 or self._autofilled.get("count") == str(shown)
-            if count and free and shown != count:
-                self.proposer_count.setValue(count)
-                self._autofilled["count"] = str(count)
-                filled.append(self.tr("number of proposers"))
-        if role and not self._role_touched and self.role.currentData() != role:
-            self._select(self.role, role)
-            filled.append(self.tr("role"))
-        return filled
 
     # ================================================================== validation
     def data(self) -> dict[str, Any]:
@@ -604,40 +441,6 @@ class CaseDialog(QDialog):
                 return None
         case.id = own_id
         return case
-
-    def show_error(self, field: str, message: str) -> None:
-        self.error_field = field
-        label = self._error_labels.get(field)
-        widget = self._field_widgets.get(field)
-        if label is None or widget is None:
-            self.general_error.setText(message)
-            self.general_error.show()
-            return
-        label.setText(message)
-        label.show()
-        target = widget.edit if isinstance(widget, DateField) else widget
-        target.setStyleSheet(_INVALID_STYLE)
-        if isinstance(widget, DateField) and not widget.check.isChecked():
-            widget.check.setFocus()
-        else:
-            target.setFocus()
-        self._scroll.ensureWidgetVisible(widget)
-
-    def clear_errors(self) -> None:
-        self.error_field = None
-        self.general_error.hide()
-        for field, label in self._error_labels.items():
-            label.hide()
-            widget = self._field_widgets[field]
-            target = widget.edit if isinstance(widget, DateField) else widget
-            target.setStyleSheet("")
-
-    def error_text(self) -> str:
-        """The error shown now (for tests and accessibility), or ""."""
-        if self.error_field is None:
-            return ""
-        label = self._error_labels.get(self.error_field, self.general_error)
-        return label.text()
 
     def accept(self) -> None:
         case = self.validate()

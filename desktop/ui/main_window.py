@@ -5,16 +5,12 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
-    QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -22,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casework import Draft
-from desktop.compose import export_findings, plain_text_body
 from desktop.ui.case_dialog import CaseDialog
 from desktop.ui.case_state import ReadOnlyBar
 from desktop.ui.cases_pane import CasesPane
@@ -30,19 +25,15 @@ from desktop.ui.composer import Composer
 from desktop.ui.context import AppContext
 from desktop.ui.draft_model import DraftModel
 from desktop.ui.errors import show_error
-from desktop.ui.first_start_dialog import FirstStartDialog, agency_ready
-from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.letter_tools import LetterTools
 from desktop.ui.library_pane import LibraryPane
-from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG, SettingsDialog
+from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG
+from desktop.ui.window_backups import WindowBackups
+from desktop.ui.window_export import LetterOutput
+from desktop.ui.window_tools import WindowTools
 
 log = logging.getLogger(__name__)
-SEAL_KEY = "seal_image"
 LAST_CASE_KEY = "last_open_case"  # library meta: the case reopened at the next start
-
-
-def _safe_name(title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\n\r\t]', "", title).strip()[:80] or "答复"
 
 
 _ACCELERATOR = re.compile(r"\(&\w\)|&(?=\w)")
@@ -54,7 +45,7 @@ def button_text(text: str) -> str:
     return _ACCELERATOR.sub("", text).removesuffix("…").strip()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def __init__(self, context: AppContext, *, settings: QSettings | None = None) -> None:
         super().__init__()
         self.context = context
@@ -332,296 +323,10 @@ class MainWindow(QMainWindow):
         )
         dialog.exec()
 
-    # ----------------------------------------------------------------- letter output
-    def _seal_path(self) -> str | None:
-        stored = self.context.store.get_profile_file(SEAL_KEY)
-        if stored is None:
-            return None
-        path = Path(self._seal_dir.name) / stored[0]
-        path.write_bytes(stored[1])
-        return str(path)
-
-    def _composition(self) -> Any:
-        if self.model.case is None:
-            show_error(self, self.tr("Open a case first."))
-            return None
-        comp = self.model.compose(self.context)
-        seal = self._seal_path()
-        if seal is not None:
-            from desktop.export_docx import SealError, check_seal_image
-            from desktop.model import SealSpec
-
-            try:
-                check_seal_image(Path(seal))
-            except SealError as exc:
-                without = self.tr("Write the letter without the seal?")
-                answer = QMessageBox.question(self, self.tr("Seal"), exc.message + "\n\n" + without)
-                if answer != QMessageBox.StandardButton.Yes:
-                    return None
-            else:
-                comp.letter.seal = SealSpec(seal, self.context.profile().seal_diameter_mm)
-        for problem in comp.problems:
-            self.statusBar().showMessage(str(problem), 10000)
-        return comp
-
-    def _ask_target(self, suffix: str, filter_text: str) -> Path | None:
-        case = self.model.case
-        folder = self.settings.value("export/folder") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        name = _safe_name(case.title if case else "答复") + "的答复" + suffix
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), str(Path(folder) / name),
-                                              filter_text)  # fmt: skip
-        if not path:
-            return None
-        target = Path(path)
-        if target.suffix.lower() != suffix:
-            target = target.with_suffix(suffix)
-        self.settings.setValue("export/folder", str(target.parent))
-        return target
-
-    def _findings_allow_export(self, comp: Any) -> bool:
-        """Open proofreading findings are listed; the letter goes out only on 仍然导出."""
-        from desktop.ui.export_check import confirm_export
-
-        assert self.model.case is not None
-        findings = export_findings(comp, self.model.case, self.context.profile())
-        return confirm_export(self, comp, findings)
-
-    def _letter_to_release(self) -> Any | None:
-        """The composed letter, when it may leave the program (export, print): the agency is
-        set and the clerk accepted any open findings. None otherwise (the clerk was told)."""
-        if not agency_ready(self.context, self):
-            return None
-        comp = self._composition()
-        if comp is None or not self._findings_allow_export(comp):
-            return None
-        return comp
-
-    def export_docx(self, target: Path | None = None) -> Path | None:
-        comp = self._letter_to_release()
-        if comp is None:
-            return None
-        target = target or self._ask_target(".docx", self.tr("Word document (*.docx)"))
-        if target is None:
-            return None
-        from desktop.export_docx import write_docx
-        from desktop.safe_write import TargetLocked, WriteFailed
-
-        while True:
-            try:
-                write_docx(comp.letter, target)
-            except TargetLocked as exc:
-                instead = self.tr("Save as %1 instead?").replace("%1", exc.suggestion.name)
-                answer = QMessageBox.question(
-                    self, self.tr("File in use"), exc.message + "\n\n" + instead
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return None
-                target = exc.suggestion
-                continue
-            except WriteFailed as exc:
-                show_error(self, exc.message)
-                return None
-            break
-        self.last_docx = target
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 8000)
-        return target
-
-    def export_text(self, target: Path | None = None) -> Path | None:
-        comp = self._letter_to_release()
-        if comp is None:
-            return None
-        text, warning = plain_text_body(comp.letter, self.context.profile().text_limit)
-        target = target or self._ask_target(".txt", self.tr("Plain text (*.txt)"))
-        if target is None:
-            return None
-        from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
-
-        try:
-            atomic_write(target, lambda tmp: _write_utf8(tmp, text))
-        except (TargetLocked, WriteFailed) as exc:
-            show_error(self, exc.message)
-            return None
-        if warning:
-            QMessageBox.information(self, self.tr("Plain text"), warning)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 8000)
-        return target
-
-    def export_pdf(self) -> None:
-        docx = self.export_docx()
-        if docx is None:
-            return
-        target = docx.with_suffix(".pdf")
-        from desktop.pdf import PdfError, convert_to_pdf
-        from desktop.safe_write import TargetLocked, WriteFailed
-
-        def convert() -> Path:
-            return convert_to_pdf(docx, target)
-
-        def failed(exc: BaseException) -> None:
-            if isinstance(exc, PdfError | TargetLocked | WriteFailed):
-                show_error(self, exc.message)
-            else:
-                raise exc
-
-        self.statusBar().showMessage(self.tr("Making the PDF…"))
-        self.context.operation(convert).success(
-            lambda path: self.statusBar().showMessage(
-                self.tr("Saved %1").replace("%1", str(path)), 8000
-            )
-        ).failure(failed).run_in_background()
-
-    def preview(self) -> None:
-        comp = self._composition()
-        if comp is None:
-            return
-        from desktop.export_docx import write_docx
-        from desktop.ui.preview import PreviewDialog
-
-        docx = Path(self._seal_dir.name) / "preview.docx"
-        write_docx(comp.letter, docx)
-        PreviewDialog(
-            self.context,
-            comp.letter,
-            docx,
-            self,
-            release_check=lambda: self._findings_allow_export(comp),
-        ).exec()
-
-    def print_letter(self) -> None:
-        comp = self._letter_to_release()
-        if comp is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from desktop.ui.page_renderer import print_letter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec():
-            print_letter(comp.letter, printer)
-
-    def open_in_word(self) -> None:
-        docx = self.export_docx()
-        if docx is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(docx)))
-
     # ----------------------------------------------------------------- library
-    def import_letters(self, paths: list[Path] | None = None) -> None:
-        ImportDialog(self.context, paths, self).exec()
-
     def _focus_search(self) -> None:
         self.library.search_box.setFocus()
         self.library.search_box.selectAll()
-
-    def open_settings(self) -> None:
-        SettingsDialog(self.context, self, settings=self.settings).exec()
-
-    def setup_agency(self) -> bool:
-        """The agency's name, contact, copy-to list and seal (asked at first start)."""
-        return bool(FirstStartDialog(self.context, self).exec())
-
-    def remove_samples(self) -> None:
-        from desktop.sample import remove_sample_library, sample_letter_ids
-
-        count = len(sample_letter_ids(self.context.store))
-        if count == 0:
-            QMessageBox.information(
-                self, self.tr("Sample letters"), self.tr("The sample letters are already removed.")
-            )
-            return
-        question = self.tr("Remove the %n sample letter(s) from the library?", "", count)
-        if QMessageBox.question(self, self.tr("Sample letters"), question) != (
-            QMessageBox.StandardButton.Yes
-        ):
-            return
-        removed = remove_sample_library(self.context.store)
-        self.context.libraryChanged.emit()
-        self.statusBar().showMessage(self.tr("Removed %n sample letter(s).", "", removed), 8000)
-
-    def import_pack(self) -> None:
-        from desktop.ui.pack_dialogs import ImportPackDialog
-
-        ImportPackDialog(self.context, self).exec()
-
-    def export_pack(self) -> None:
-        from desktop.ui.pack_dialogs import export_pack_dialog
-
-        export_pack_dialog(self.context, self)
-
-    def user_guide(self) -> None:
-        from desktop.ui.guide_dialog import GuideDialog
-
-        GuideDialog(self).exec()
-
-    def about(self) -> None:
-        from desktop.ui.about_dialog import AboutDialog
-
-        AboutDialog(self).exec()
-
-    # ----------------------------------------------------------------- backups
-    def backup_now(self) -> None:
-        from desktop.store.backup import make_backup
-
-        def done(path: Path) -> None:
-            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
-
-        self.context.operation(make_backup, self.context.db_path, reason="manual").success(
-            done
-        ).failure(
-            lambda exc: show_error(self, getattr(exc, "message", str(exc)))
-        ).run_in_background()
-
-    def restore_from_backup(self) -> None:
-        """Put a backup back: checked first, the current library kept aside, then ReplyDesk
-        starts again on the restored library (every connection must be closed for it)."""
-        from PySide6.QtCore import QThreadPool
-
-        from desktop.paths import backups_dir
-        from desktop.store.backup import BackupError, check_backup, restore_backup
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from backup"), str(backups_dir(self.context.db_path)),
-            self.tr("Library backups (*.db)"),
-        )  # fmt: skip
-        if not path:
-            return
-        try:
-            info = check_backup(Path(path))
-        except BackupError as exc:
-            show_error(self, exc.message)
-            return
-        question = (
-            self.tr(
-                "Restore the library from the backup of %1 (%2 letters, %3 cases)? "
-                "The library as it is now is kept in the backups folder, and ReplyDesk "
-                "starts again."
-            )
-            .replace("%1", info.made_at.strftime("%Y-%m-%d %H:%M"))
-            .replace("%2", str(info.letters))
-            .replace("%3", str(info.cases))
-        )
-        if QMessageBox.question(self, self.tr("Restore from backup"), question) != (
-            QMessageBox.StandardButton.Yes
-        ):
-            return
-        if self.model.case is not None and self.model.is_modified():
-            self.model.save(self.context, source="backup")
-        self.context.close()
-        QThreadPool.globalInstance().waitForDone(10000)
-        try:
-            result = restore_backup(Path(path), self.context.db_path)
-        except BackupError as exc:
-            show_error(self, exc.message)
-            self.restart_requested = True  # the library was not replaced; open it again
-            self.close()
-            return
-        kept = str(result.kept) if result.kept else "—"
-        done = self.tr("The library was restored. The library as it was is kept as %1.")
-        QMessageBox.information(self, self.tr("Restore from backup"), done.replace("%1", kept))
-        self.restart_requested = True
-        self.close()
 
     # ----------------------------------------------------------------- window state
     def _update_title(self) -> None:
@@ -655,10 +360,6 @@ class MainWindow(QMainWindow):
         self.library._debounce.stop()
         self._seal_dir.cleanup()
         super().closeEvent(event)
-
-
-def _write_utf8(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
 
 
 def _scrolls(widget: QWidget) -> bool:

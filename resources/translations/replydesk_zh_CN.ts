@@ -330,365 +330,368 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="133" />
+        <location filename="../../desktop/ui/case_dialog.py" line="71" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="135" />
+        <location filename="../../desktop/ui/case_dialog.py" line="73" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="190" />
+        <location filename="../../desktop/ui/case_dialog.py" line="128" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="191" />
+        <location filename="../../desktop/ui/case_dialog.py" line="129" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <location filename="../../desktop/ui/case_dialog.py" line="135" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="199" />
+        <location filename="../../desktop/ui/case_dialog.py" line="137" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <location filename="../../desktop/ui/case_dialog.py" line="142" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="206" />
+        <location filename="../../desktop/ui/case_dialog.py" line="144" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="211" />
+        <location filename="../../desktop/ui/case_dialog.py" line="149" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="212" />
+        <location filename="../../desktop/ui/case_dialog.py" line="150" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="220" />
+        <location filename="../../desktop/ui/case_dialog.py" line="158" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="229" />
+        <location filename="../../desktop/ui/case_dialog.py" line="167" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="230" />
+        <location filename="../../desktop/ui/case_dialog.py" line="168" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="234" />
+        <location filename="../../desktop/ui/case_dialog.py" line="172" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="236" />
+        <location filename="../../desktop/ui/case_dialog.py" line="174" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="239" />
+        <location filename="../../desktop/ui/case_dialog.py" line="177" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="242" />
+        <location filename="../../desktop/ui/case_dialog.py" line="180" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="243" />
+        <location filename="../../desktop/ui/case_dialog.py" line="181" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="248" />
+        <location filename="../../desktop/ui/case_dialog.py" line="186" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="249" />
+        <location filename="../../desktop/ui/case_dialog.py" line="187" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="250" />
+        <location filename="../../desktop/ui/case_dialog.py" line="188" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="255" />
+        <location filename="../../desktop/ui/case_dialog.py" line="193" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="256" />
+        <location filename="../../desktop/ui/case_dialog.py" line="194" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <location filename="../../desktop/ui/case_dialog.py" line="197" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <location filename="../../desktop/ui/case_dialog.py" line="200" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <location filename="../../desktop/ui/case_dialog.py" line="202" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="265" />
+        <location filename="../../desktop/ui/case_dialog.py" line="203" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <location filename="../../desktop/ui/case_dialog.py" line="204" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="267" />
+        <location filename="../../desktop/ui/case_dialog.py" line="205" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="268" />
+        <location filename="../../desktop/ui/case_dialog.py" line="206" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <location filename="../../desktop/ui/case_dialog.py" line="207" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="270" />
+        <location filename="../../desktop/ui/case_dialog.py" line="208" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="210" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="274" />
+        <location filename="../../desktop/ui/case_dialog.py" line="212" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="213" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="276" />
+        <location filename="../../desktop/ui/case_dialog.py" line="214" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="277" />
+        <location filename="../../desktop/ui/case_dialog.py" line="215" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="278" />
+        <location filename="../../desktop/ui/case_dialog.py" line="216" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="281" />
+        <location filename="../../desktop/ui/case_dialog.py" line="219" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="284" />
+        <location filename="../../desktop/ui/case_dialog.py" line="222" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="288" />
+        <location filename="../../desktop/ui/case_dialog.py" line="226" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="290" />
+        <location filename="../../desktop/ui/case_dialog.py" line="228" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="294" />
+        <location filename="../../desktop/ui/case_dialog.py" line="232" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="297" />
+        <location filename="../../desktop/ui/case_dialog.py" line="235" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="299" />
+        <location filename="../../desktop/ui/case_dialog.py" line="237" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="300" />
+        <location filename="../../desktop/ui/case_dialog.py" line="238" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="301" />
+        <location filename="../../desktop/ui/case_dialog.py" line="239" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="302" />
+        <location filename="../../desktop/ui/case_dialog.py" line="240" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="303" />
+        <location filename="../../desktop/ui/case_dialog.py" line="241" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="322" />
+        <location filename="../../desktop/ui/case_dialog.py" line="260" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="326" />
+        <location filename="../../desktop/ui/case_dialog.py" line="264" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="334" />
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="335" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="368" />
+        <location filename="../../desktop/ui/case_dialog.py" line="306" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="400" />
+        <location filename="../../desktop/ui/case_dialog.py" line="338" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="424" />
+        <location filename="../../desktop/ui/case_dialog.py" line="362" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="455" />
-        <source>Choose the suggestion or reply</source>
-        <translation>选择建议原文或答复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="457" />
-        <source>Documents ({patterns})</source>
-        <translation>文档 ({patterns})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="466" />
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="496" />
-        <source>Filled: {fields}.</source>
-        <translation>已填入：{fields}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="496" />
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="500" />
-        <source>Nothing new found for the empty fields.</source>
-        <translation>没有找到可填入空白栏目的新内容。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="502" />
-        <source>No number, title or proposer found in this text.</source>
-        <translation>这段文字中没有找到编号、标题或提出人。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="525" />
-        <source>title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="526" />
-        <source>number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="527" />
-        <source>session</source>
-        <translation>届次</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="531" />
-        <source>proposers</source>
-        <translation>提出人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="540" />
-        <source>number of proposers</source>
-        <translation>提出人数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="543" />
-        <source>role</source>
-        <translation>提出人身份</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="587" />
+        <location filename="../../desktop/ui/case_dialog.py" line="424" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="593" />
+        <location filename="../../desktop/ui/case_dialog.py" line="430" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="600" />
-        <location filename="../../desktop/ui/case_dialog.py" line="651" />
+        <location filename="../../desktop/ui/case_dialog.py" line="437" />
+        <location filename="../../desktop/ui/case_dialog.py" line="454" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>CasePaste</name>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="55" />
+        <source>Choose the suggestion or reply</source>
+        <translation>选择建议原文或答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="57" />
+        <source>Documents ({patterns})</source>
+        <translation>文档 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="66" />
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="96" />
+        <source>Filled: {fields}.</source>
+        <translation>已填入：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="96" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="100" />
+        <source>Nothing new found for the empty fields.</source>
+        <translation>没有找到可填入空白栏目的新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="102" />
+        <source>No number, title or proposer found in this text.</source>
+        <translation>这段文字中没有找到编号、标题或提出人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="125" />
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="126" />
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="127" />
+        <source>session</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="131" />
+        <source>proposers</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="140" />
+        <source>number of proposers</source>
+        <translation>提出人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="143" />
+        <source>role</source>
+        <translation>提出人身份</translation>
     </message>
 </context>
 <context>
@@ -933,17 +936,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="325" />
+        <location filename="../../desktop/ui/draft_model.py" line="233" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="353" />
+        <location filename="../../desktop/ui/draft_model.py" line="261" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="416" />
+        <location filename="../../desktop/ui/draft_model.py" line="324" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1856,6 +1859,66 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
+    <name>LetterOutput</name>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="47" />
+        <source>Open a case first.</source>
+        <translation>请先打开一个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="58" />
+        <source>Write the letter without the seal?</source>
+        <translation>是否不盖印章，继续生成答复？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="59" />
+        <source>Seal</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="74" />
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="106" />
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="116" />
+        <source>Save as %1 instead?</source>
+        <translation>改为保存为 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="118" />
+        <source>File in use</source>
+        <translation>文件正被占用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="129" />
+        <location filename="../../desktop/ui/window_export.py" line="149" />
+        <location filename="../../desktop/ui/window_export.py" line="172" />
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="137" />
+        <source>Plain text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="148" />
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_export.py" line="169" />
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>LetterParagraphsView</name>
     <message>
         <location filename="../../desktop/ui/letter_paragraphs_view.py" line="44" />
@@ -2099,286 +2162,181 @@ Enter your agency's details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
-        <location filename="../../desktop/ui/main_window.py" line="629" />
+        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="334" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="120" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="126" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="134" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="140" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225" />
-        <location filename="../../desktop/ui/main_window.py" line="323" />
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="314" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
-        <source>Write the letter without the seal?</source>
-        <translation>是否不盖印章，继续生成答复？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
-        <source>Seal</source>
-        <translation>印章</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="373" />
-        <source>Save as</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
-        <source>Word document (*.docx)</source>
-        <translation>Word 文档 (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="415" />
-        <source>Save as %1 instead?</source>
-        <translation>改为保存为 %1 吗？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
-        <source>File in use</source>
-        <translation>文件正被占用</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="428" />
-        <location filename="../../desktop/ui/main_window.py" line="448" />
-        <location filename="../../desktop/ui/main_window.py" line="471" />
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="436" />
-        <source>Plain text (*.txt)</source>
-        <translation>纯文本 (*.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="447" />
-        <source>Plain text</source>
-        <translation>纯文本</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="468" />
-        <source>Making the PDF…</source>
-        <translation>正在生成 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="531" />
-        <location filename="../../desktop/ui/main_window.py" line="535" />
-        <source>Sample letters</source>
-        <translation>示例文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="531" />
-        <source>The sample letters are already removed.</source>
-        <translation>示例文件已删除。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="534" />
-        <source>Remove the %n sample letter(s) from the library?</source>
-        <translation>
-            <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="541" />
-        <source>Removed %n sample letter(s).</source>
-        <translation>
-            <numerusform>已删除 %n 份示例文件。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="568" />
-        <source>Backed up to %1</source>
-        <translation>已备份到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="585" />
-        <location filename="../../desktop/ui/main_window.py" line="605" />
-        <location filename="../../desktop/ui/main_window.py" line="622" />
-        <source>Restore from backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="586" />
-        <source>Library backups (*.db)</source>
-        <translation>资料库备份 (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="597" />
-        <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
-        <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="621" />
-        <source>The library was restored. The library as it was is kept as %1.</source>
-        <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/app.py" line="84" />
@@ -3077,6 +3035,64 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/versions_dialog.py" line="301" />
         <source>Version {old} was restored as version {new}.</source>
         <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowBackups</name>
+    <message>
+        <location filename="../../desktop/ui/window_backups.py" line="25" />
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_backups.py" line="42" />
+        <location filename="../../desktop/ui/window_backups.py" line="62" />
+        <location filename="../../desktop/ui/window_backups.py" line="79" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_backups.py" line="43" />
+        <source>Library backups (*.db)</source>
+        <translation>资料库备份 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_backups.py" line="54" />
+        <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
+        <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_backups.py" line="78" />
+        <source>The library was restored. The library as it was is kept as %1.</source>
+        <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTools</name>
+    <message>
+        <location filename="../../desktop/ui/window_tools.py" line="39" />
+        <location filename="../../desktop/ui/window_tools.py" line="43" />
+        <source>Sample letters</source>
+        <translation>示例文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_tools.py" line="39" />
+        <source>The sample letters are already removed.</source>
+        <translation>示例文件已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_tools.py" line="42" />
+        <source>Remove the %n sample letter(s) from the library?</source>
+        <translation>
+            <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/window_tools.py" line="49" />
+        <source>Removed %n sample letter(s).</source>
+        <translation>
+            <numerusform>已删除 %n 份示例文件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,81 @@
+"""The main window's backups: back up now, and restore the library from a backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from desktop.ui.context import AppContext
+from desktop.ui.draft_model import DraftModel
+from desktop.ui.errors import show_error
+
+
+class WindowBackups(QMainWindow):
+    """The Tools menu's backup actions of :class:`desktop.ui.main_window.MainWindow`."""
+
+    context: AppContext
+    model: DraftModel
+    restart_requested: bool
+
+    def backup_now(self) -> None:
+        from desktop.store.backup import make_backup
+
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
+
+        self.context.operation(make_backup, self.context.db_path, reason="manual").success(
+            done
+        ).failure(
+            lambda exc: show_error(self, getattr(exc, "message", str(exc)))
+        ).run_in_background()
+
+    def restore_from_backup(self) -> None:
+        """Put a backup back: checked first, the current library kept aside, then ReplyDesk
+        starts again on the restored library (every connection must be closed for it)."""
+        from PySide6.QtCore import QThreadPool
+
+        from desktop.paths import backups_dir
+        from desktop.store.backup import BackupError, check_backup, restore_backup
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from backup"), str(backups_dir(self.context.db_path)),
+            self.tr("Library backups (*.db)"),
+        )  # fmt: skip
+        if not path:
+            return
+        try:
+            info = check_backup(Path(path))
+        except BackupError as exc:
+            show_error(self, exc.message)
+            return
+        question = (
+            self.tr(
+                "Restore the library from the backup of %1 (%2 letters, %3 cases)? "
+                "The library as it is now is kept in the backups folder, and ReplyDesk "
+                "starts again."
+            )
+            .replace("%1", info.made_at.strftime("%Y-%m-%d %H:%M"))
+            .replace("%2", str(info.letters))
+            .replace("%3", str(info.cases))
+        )
+        if QMessageBox.question(self, self.tr("Restore from backup"), question) != (
+            QMessageBox.StandardButton.Yes
+        ):
+            return
+        if self.model.case is not None and self.model.is_modified():
+            self.model.save(self.context, source="backup")
+        self.context.close()
+        QThreadPool.globalInstance().waitForDone(10000)
+        try:
+            result = restore_backup(Path(path), self.context.db_path)
+        except BackupError as exc:
+            show_error(self, exc.message)
+            self.restart_requested = True  # the library was not replaced; open it again
+            self.close()
+            return
+        kept = str(result.kept) if result.kept else "—"
+        done = self.tr("The library was restored. The library as it was is kept as %1.")
+        QMessageBox.information(self, self.tr("Restore from backup"), done.replace("%1", kept))
+        self.restart_requested = True
+        self.close()

@@ -1,0 +1,69 @@
+"""The main window's library and tools actions: import letters and packs, settings, the agency,
+the sample letters, the guide and the about box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from desktop.ui.context import AppContext
+from desktop.ui.first_start_dialog import FirstStartDialog
+from desktop.ui.import_dialog import ImportDialog
+from desktop.ui.settings_dialog import SettingsDialog
+
+
+class WindowTools(QMainWindow):
+    """The library and Tools menu actions of :class:`desktop.ui.main_window.MainWindow`."""
+
+    context: AppContext
+    settings: QSettings
+
+    def import_letters(self, paths: list[Path] | None = None) -> None:
+        ImportDialog(self.context, paths, self).exec()
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.context, self, settings=self.settings).exec()
+
+    def setup_agency(self) -> bool:
+        """The agency's name, contact, copy-to list and seal (asked at first start)."""
+        return bool(FirstStartDialog(self.context, self).exec())
+
+    def remove_samples(self) -> None:
+        from desktop.sample import remove_sample_library, sample_letter_ids
+
+        count = len(sample_letter_ids(self.context.store))
+        if count == 0:
+            QMessageBox.information(
+                self, self.tr("Sample letters"), self.tr("The sample letters are already removed.")
+            )
+            return
+        question = self.tr("Remove the %n sample letter(s) from the library?", "", count)
+        if QMessageBox.question(self, self.tr("Sample letters"), question) != (
+            QMessageBox.StandardButton.Yes
+        ):
+            return
+        removed = remove_sample_library(self.context.store)
+        self.context.libraryChanged.emit()
+        self.statusBar().showMessage(self.tr("Removed %n sample letter(s).", "", removed), 8000)
+
+    def import_pack(self) -> None:
+        from desktop.ui.pack_dialogs import ImportPackDialog
+
+        ImportPackDialog(self.context, self).exec()
+
+    def export_pack(self) -> None:
+        from desktop.ui.pack_dialogs import export_pack_dialog
+
+        export_pack_dialog(self.context, self)
+
+    def user_guide(self) -> None:
+        from desktop.ui.guide_dialog import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def about(self) -> None:
+        from desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
