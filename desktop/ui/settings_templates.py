@@ -7,40 +7,26 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRect, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
-    QColor,
     QFontDatabase,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.casework import Case
 from desktop.compose import template_context
-from desktop.profile import (
-    TEMPLATE_CATEGORY,
-    AgencyProfile,
-)
 from desktop.reply_templates import (
-    TEMPLATE_NAMES,
     ReplyTemplates,
     TemplateProblem,
     paragraphs_of,
@@ -50,147 +36,11 @@ from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.ui.settings_base import (
     _ERROR_STYLE,
     _HINT_STYLE,
-    _VARIANT_ORDER,
     SettingsBase,
 )
+from desktop.ui.template_editor import TemplateEditor
+from desktop.ui.template_samples import sample_case, template_sort_key
 from desktop.understand import heading_level
-
-
-def template_sort_key(name: str) -> tuple[int, str, int, str]:
-    section, *variants = name.removesuffix(".j2").split(".")
-    variant = ".".join(variants)
-    order = TEMPLATE_NAMES.index(section) if section in TEMPLATE_NAMES else len(TEMPLATE_NAMES)
-    return order, section, _VARIANT_ORDER.get(variant, 9), variant
-
-
-def sample_case(name: str, profile: AgencyProfile, sample: str = "single") -> Case:
-    """A made-up case that fits the template ``name`` (co-organizer opinion, category)."""
-    _section, *variants = name.removesuffix(".j2").split(".")
-    letter = next((v for v in variants if v in ("A", "B", "C")), "A")
-    category = next(
-        (code for code in profile.categories if TEMPLATE_CATEGORY.get(code) == letter),
-        next(iter(profile.categories), ""),
-    )
-    co = "co" in variants
-    if sample == "member":
-        case = Case(
-            number="45",
-            title="关于加快科技成果转化的提案",
-            proposers=["李四"],
-            role="委员",
-            session="市政协十四届四次会议",
-        )
-    elif sample == "joint":
-        case = Case(
-            number="112",
-            title="关于支持企业研发机构建设的建议",
-            proposers=["张三", "李四"],
-            proposer_count=5,
-            session="市十六届人大四次会议",
-        )
-    else:
-        case = Case(
-            number="277",
-            title="关于在南通市组织社会大众聚力创新的建议",
-            proposers=["石剑波"],
-            session="市十六届人大四次会议",
-        )
-    case.category = category
-    case.content = "建议进一步营造大众创新创业氛围。"
-    case.contact_name = profile.contact_name or "王明"
-    case.contact_phone = profile.contact_phone or "0513-85000000"
-    case.doc_number = f"{profile.doc_number_prefix or '通科函'}〔2020〕12号"
-    if co:
-        case.organizer = "co"
-        case.main_organizer = "市发展改革委"
-    else:
-        case.co_organizers = ["市科协"]
-    return case
-
-
-# ====================================================================== the template editor
-class _LineNumbers(QWidget):
-    def __init__(self, editor: TemplateEditor) -> None:
-        super().__init__(editor)
-        self.editor = editor
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.editor.gutter_width(), 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self.editor.paint_gutter(self, event)
-
-
-class TemplateEditor(QPlainTextEdit):
-    """A plain-text editor with line numbers and one highlighted error line."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("templateEditor")
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.error_line: int | None = None
-        self._gutter = _LineNumbers(self)
-        self.blockCountChanged.connect(lambda _n: self._update_margins())
-        self.updateRequest.connect(self._update_gutter)
-        self._update_margins()
-
-    def gutter_width(self) -> int:
-        digits = max(2, len(str(self.blockCount())))
-        return 10 + self.fontMetrics().horizontalAdvance("9") * digits
-
-    def _update_margins(self) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
-
-    def _update_gutter(self, rect: QRect, dy: int) -> None:
-        if dy:
-            self._gutter.scroll(0, dy)
-        else:
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        cr = self.contentsRect()
-        self._gutter.setGeometry(QRect(cr.left(), cr.top(), self.gutter_width(), cr.height()))
-
-    def paint_gutter(self, gutter: QWidget, event: QPaintEvent) -> None:
-        painter = QPainter(gutter)
-        painter.fillRect(event.rect(), self.palette().alternateBase())
-        block = self.firstVisibleBlock()
-        number = block.blockNumber() + 1
-        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
-        bottom = top + round(self.blockBoundingRect(block).height())
-        height = self.fontMetrics().height()
-        while block.isValid() and top <= event.rect().bottom():
-            if block.isVisible() and bottom >= event.rect().top():
-                if number == self.error_line:
-                    painter.setPen(QColor("#b00020"))
-                else:
-                    painter.setPen(self.palette().placeholderText().color())
-                painter.drawText(
-                    0, top, gutter.width() - 5, height, Qt.AlignmentFlag.AlignRight, str(number)
-                )
-            block = block.next()
-            top = bottom
-            bottom = top + round(self.blockBoundingRect(block).height())
-            number += 1
-
-    def set_error_line(self, line: int | None) -> None:
-        """Highlight ``line`` (1-based) as the one with the error; None clears it."""
-        self.error_line = line
-        selections = []
-        if line is not None:
-            block = self.document().findBlockByNumber(line - 1)
-            if block.isValid():
-                selection = QTextEdit.ExtraSelection()
-                selection.format.setBackground(QColor("#ffd6d6"))
-                selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                cursor = QTextCursor(block)
-                cursor.clearSelection()
-                selection.cursor = cursor
-                selections.append(selection)
-        self.setExtraSelections(selections)
-        self._gutter.update()
-
 
 # ====================================================================== the dialog
 
