@@ -846,89 +846,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="97" />
+        <location filename="../../desktop/ui/composer.py" line="91" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="98" />
+        <location filename="../../desktop/ui/composer.py" line="92" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="99" />
+        <location filename="../../desktop/ui/composer.py" line="93" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="100" />
+        <location filename="../../desktop/ui/composer.py" line="94" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="108" />
+        <location filename="../../desktop/ui/composer.py" line="102" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="110" />
+        <location filename="../../desktop/ui/composer.py" line="104" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="119" />
+        <location filename="../../desktop/ui/composer.py" line="113" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="122" />
+        <location filename="../../desktop/ui/composer.py" line="116" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="124" />
+        <location filename="../../desktop/ui/composer.py" line="118" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="126" />
+        <location filename="../../desktop/ui/composer.py" line="120" />
         <source>New paragraph</source>
         <translation>新增段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="130" />
+        <location filename="../../desktop/ui/composer.py" line="124" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="132" />
+        <location filename="../../desktop/ui/composer.py" line="126" />
         <source>Next problem</source>
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="199" />
+        <location filename="../../desktop/ui/composer.py" line="193" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="202" />
+        <location filename="../../desktop/ui/composer.py" line="196" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
+</context>
+<context>
+    <name>ComposerProofing</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/composer.py" line="550" />
+        <location filename="../../desktop/ui/composer_proofing.py" line="50" />
         <source>%n problem(s) found</source>
         <translation>
             <numerusform>发现 %n 处问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="552" />
+        <location filename="../../desktop/ui/composer_proofing.py" line="52" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="556" />
+        <location filename="../../desktop/ui/composer_proofing.py" line="56" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
@@ -2718,139 +2721,139 @@ Enter your agency's details now?</source>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="225" />
+        <location filename="../../desktop/ui/settings_templates.py" line="75" />
         <source>One deputy</source>
         <translation>一位代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="226" />
+        <location filename="../../desktop/ui/settings_templates.py" line="76" />
         <source>Joint suggestion (5 deputies)</source>
         <translation>联名建议（5 位代表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="227" />
+        <location filename="../../desktop/ui/settings_templates.py" line="77" />
         <source>CPPCC member</source>
         <translation>政协委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="229" />
+        <location filename="../../desktop/ui/settings_templates.py" line="79" />
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="232" />
-        <location filename="../../desktop/ui/settings_templates.py" line="537" />
+        <location filename="../../desktop/ui/settings_templates.py" line="82" />
+        <location filename="../../desktop/ui/settings_templates.py" line="387" />
         <source>Restore default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="254" />
+        <location filename="../../desktop/ui/settings_templates.py" line="104" />
         <source>Preview with</source>
         <translation>预览示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="269" />
+        <location filename="../../desktop/ui/settings_templates.py" line="119" />
         <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
         <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="295" />
+        <location filename="../../desktop/ui/settings_templates.py" line="145" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="296" />
+        <location filename="../../desktop/ui/settings_templates.py" line="146" />
         <source>Salutation</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="297" />
+        <location filename="../../desktop/ui/settings_templates.py" line="147" />
         <source>Greeting</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="298" />
+        <location filename="../../desktop/ui/settings_templates.py" line="148" />
         <source>What was done</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="299" />
+        <location filename="../../desktop/ui/settings_templates.py" line="149" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="300" />
+        <location filename="../../desktop/ui/settings_templates.py" line="150" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="301" />
+        <location filename="../../desktop/ui/settings_templates.py" line="151" />
         <source>Contact note</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="307" />
+        <location filename="../../desktop/ui/settings_templates.py" line="157" />
         <source>Default</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="309" />
+        <location filename="../../desktop/ui/settings_templates.py" line="159" />
         <source>Co-organizer opinion</source>
         <translation>会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="311" />
+        <location filename="../../desktop/ui/settings_templates.py" line="161" />
         <source>Category {code}</source>
         <translation>{code}类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="314" />
+        <location filename="../../desktop/ui/settings_templates.py" line="164" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="322" />
+        <location filename="../../desktop/ui/settings_templates.py" line="172" />
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="414" />
+        <location filename="../../desktop/ui/settings_templates.py" line="264" />
         <source>Your copy: {path}</source>
         <translation>您的修改版：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="416" />
+        <location filename="../../desktop/ui/settings_templates.py" line="266" />
         <source>Not saved yet. Your copy will be kept as {path}</source>
         <translation>尚未保存。修改版将保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="419" />
+        <location filename="../../desktop/ui/settings_templates.py" line="269" />
         <source>Shipped template. When you change it, your copy is kept in {path}</source>
         <translation>系统自带模板。修改后，您的版本保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="461" />
+        <location filename="../../desktop/ui/settings_templates.py" line="311" />
         <source>the output still has {{ or {%</source>
         <translation>输出中仍有 {{ 或 {%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="473" />
+        <location filename="../../desktop/ui/settings_templates.py" line="323" />
         <source>Line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="509" />
-        <location filename="../../desktop/ui/settings_templates.py" line="512" />
+        <location filename="../../desktop/ui/settings_templates.py" line="359" />
+        <location filename="../../desktop/ui/settings_templates.py" line="362" />
         <source>Cannot save the template</source>
         <translation>无法保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="538" />
+        <location filename="../../desktop/ui/settings_templates.py" line="388" />
         <source>Delete your copy of {name} and use the shipped template again?</source>
         <translation>删除您修改的 {name}，恢复使用系统自带模板吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="547" />
+        <location filename="../../desktop/ui/settings_templates.py" line="397" />
         <source>Cannot delete the template</source>
         <translation>无法删除模板</translation>
     </message>
