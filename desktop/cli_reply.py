@@ -32,7 +32,7 @@ from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_
 from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
-from desktop.store import LibraryBusy
+from desktop.store.errors import library_error
 
 SEAL_KEY = "seal_image"
 MAX_SEAL_BYTES = 5 * 1024 * 1024
@@ -234,14 +234,11 @@ def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
 
 
 def _library_write_error(exc: sqlite3.Error) -> CliError:
-    text = str(exc).lower()
-    if "readonly" in text or "read-only" in text:
-        why = "资料库是只读的（例如在只读介质上）"
-    elif "locked" in text or "busy" in text:
-        why = "资料库正被另一个程序写入（例如正在导入）"
-    else:
-        why = f"资料库无法写入（{exc}）"
-    return CliError(f"{why}：本次未保存案件和草稿，也未生成任何文件。请稍后再试。")
+    consequence = "本次未保存案件和草稿，也未生成任何文件"
+    problem = library_error(exc, consequence)
+    if problem is None:
+        return CliError(f"资料库无法写入（{exc}）：{consequence}。请稍后再试。")
+    return CliError(problem.message)
 
 
 def _keep_status(stored: Case | None, case: Case, data: dict[str, Any]) -> None:
@@ -309,10 +306,8 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
         raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）") from None
     except WriteFailed as exc:
         raise CliError(exc.message) from None
-    except sqlite3.Error as exc:
+    except sqlite3.Error as exc:  # LibraryBusy too: it waited (and said so on stderr)
         raise _library_write_error(exc) from None
-    except LibraryBusy:  # it waited (and said so on stderr) for longer than it should
-        raise _library_write_error(sqlite3.OperationalError("database is locked")) from None
     result: dict[str, Any] = {
         "case_id": case_id,
         "draft_version": version,

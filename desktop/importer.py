@@ -19,6 +19,7 @@ from desktop.letter_identity import content_hash
 from desktop.model import ImportFailure
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
 from desktop.store import LibraryError, LibraryStore
+from desktop.store.errors import library_error
 from desktop.store.open_files import is_open_library
 from desktop.understand import PARSER_VERSION, parse_letter
 
@@ -146,14 +147,11 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
         )
     except LibraryError as exc:  # busy for too long, or read-only
         return ImportResult(name, "failed", message=f"这份文件未导入：{exc.message}")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            msg = "资料库正被其他程序占用，这份文件未导入，请稍后再试。"
-        elif "disk" in str(exc) or "full" in str(exc):
-            msg = "磁盘空间不足，这份文件未导入。请清理磁盘后再试。"
-        else:
+    except sqlite3.Error as exc:
+        problem = library_error(exc, "这份文件未导入")
+        if problem is None:
             raise
-        return ImportResult(name, "failed", message=msg)
+        return ImportResult(name, "failed", message=problem.message)
     if not added:
         message = f"资料库中已有同一份文件（编号 {letter_id}），未重复导入。"
         return ImportResult(name, "duplicate", letter_id, message)

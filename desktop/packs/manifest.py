@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from desktop.errors import ClerkError
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
+from desktop.store.errors import library_error
 
 PACK_FORMAT: Final = "replydesk-pack"
 PACK_FORMAT_VERSION: Final = 1
@@ -186,12 +187,10 @@ class PackProgress:
 
 
 def _library_problem(exc: sqlite3.Error, what: str) -> PackError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return PackError(f"资料库正被其他程序（或另一个答复助手窗口）占用，{what}。请稍后再试。")
-    if "full" in text or "disk" in text:
-        return PackError(f"磁盘空间不足，{what}。请清理磁盘后再试。")
-    return PackError(f"资料库出错（{exc}），{what}。")
+    problem = library_error(exc, what)
+    if problem is None:
+        return PackError(f"资料库出错（{exc}），{what}。")
+    return PackError(problem.message)
 
 
 def _drain(

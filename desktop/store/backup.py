@@ -53,13 +53,13 @@ from desktop.store.backup_files import (
     _remove_with_sidecars,
     _same_file,
     _write_failed,
-    is_damage,
     list_backups,
     rotate,
 )
 from desktop.store.backup_files import (
     _describe as _describe,  # tests read backup names through it
 )
+from desktop.store.errors import is_damage
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.open_files import read_only_location
 from desktop.store.restore import RestoreResult, restore_backup

@@ -10,15 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.store.backup_files import (
-    _SQLITE_BUSY,
     MIGRATIONS_TABLE,
     SQLITE_HEADER,
     BackupError,
     _describe,
     _quick_check,
-    is_damage,
     list_backups,
 )
+from desktop.store.errors import error_kind, is_busy, is_damage
 from desktop.store.open_files import read_only_location
 from desktop.store.schema import MIGRATION_SET, known_migration_names
 from desktop.store.schema_check import schema_differences
@@ -100,9 +99,9 @@ def check_backup(path: Path) -> BackupInfo:
         try:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
         except sqlite3.DatabaseError as exc:
-            if getattr(exc, "sqlite_errorname", "") in _SQLITE_BUSY:
+            if is_busy(exc):
                 raise BackupError(f"备份文件“{name}”正被其他程序使用，请稍后再试。") from exc
-            if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            if error_kind(exc) == "SQLITE_NOTADB":
                 raise not_sqlite from exc
             raise BackupError(
                 f"备份文件“{name}”已损坏（{exc}），不能用来恢复。请换一个较早的备份。"
@@ -187,7 +186,7 @@ def library_problem(db_path: Path) -> str | None:
             conn = sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
         result = _quick_check(conn)
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+        if error_kind(exc) == "SQLITE_NOTADB":
             return "文件头已损坏，不是 SQLite 数据库"
         return str(exc) if is_damage(exc) else None
     except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from desktop.errors import ClerkError
+from desktop.store.errors import is_disk_full
 
 DAILY_KEEP: Final = 10
 REASONS: Final = ("daily", "manual", "before-migration", "before-restore")
@@ -33,9 +34,6 @@ _STAMP: Final = "%Y-%m-%d-%H%M"
 _DISK_FULL_ERRNOS: Final = frozenset(
     code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
 )
-_SQLITE_FULL: Final = 13
-_SQLITE_DAMAGE: Final = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
-_SQLITE_BUSY: Final = frozenset({"SQLITE_BUSY", "SQLITE_LOCKED"})
 _REPLACE_RETRIES: Final = 5
 _REPLACE_RETRY_DELAY: Final = 0.1
 
@@ -129,19 +127,7 @@ def rotate(folder: Path, keep: int = DAILY_KEEP) -> list[Path]:
 def _is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return exc.errno in _DISK_FULL_ERRNOS
-    if isinstance(exc, sqlite3.Error):
-        return getattr(exc, "sqlite_errorcode", None) == _SQLITE_FULL or "disk is full" in str(exc)
-    return False
-
-
-def is_damage(exc: BaseException) -> bool:
-    """Whether an SQLite error (or a ``LibraryError`` caused by one) says the file is damaged."""
-    cause = exc if isinstance(exc, sqlite3.DatabaseError) else exc.__cause__
-    if not isinstance(cause, sqlite3.DatabaseError):
-        return False
-    name = getattr(cause, "sqlite_errorname", "")
-    text = str(cause)
-    return name in _SQLITE_DAMAGE or "malformed" in text or "not a database" in text
+    return is_disk_full(exc)
 
 
 def _open_destination(path: Path) -> sqlite3.Connection:

@@ -22,21 +22,13 @@ from typing import Final
 
 from sqlite_utils import Database
 
-from desktop.store.errors import LibraryBusy, LibraryReadOnly
+from desktop.store.errors import LibraryBusy, LibraryReadOnly, is_busy
 
 QUIET_WAIT: Final = 1.5  # seconds
 # Seconds a writer waits after the notice; $REPLYDESK_LOCK_WAIT changes it (tests, slow shares).
 LONG_WAIT_ENV: Final = "REPLYDESK_LOCK_WAIT"
 LONG_WAIT: Final = 120.0
 WAIT_MESSAGE: Final = "资料库正被另一操作占用，正在等待…"
-_BUSY: Final = frozenset({"SQLITE_BUSY", "SQLITE_LOCKED"})
-
-
-def is_busy(exc: BaseException) -> bool:
-    if not isinstance(exc, sqlite3.OperationalError):
-        return False
-    name = getattr(exc, "sqlite_errorname", "")
-    return name in _BUSY or "database is locked" in str(exc)
 
 
 def _has_code(sql: str) -> bool:

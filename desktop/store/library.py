@@ -23,6 +23,7 @@ from desktop.store.errors import (
     LibraryBusy,
     LibraryError,
     LibraryReadOnly,
+    is_busy,
 )
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.letter_lifecycle import LetterLifecycleMixin
@@ -99,8 +100,7 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
                 self.db.enable_wal()
                 return
             except sqlite3.OperationalError as exc:
-                busy = getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
-                if not busy or time.monotonic() > deadline:
+                if not is_busy(exc) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
 

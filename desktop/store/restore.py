@@ -15,7 +15,6 @@ from desktop.store.backup_check import BackupInfo, _open_read_only, check_backup
 from desktop.store.backup_files import (
     _REPLACE_RETRIES,
     _REPLACE_RETRY_DELAY,
-    _SQLITE_BUSY,
     LOCK_TIMEOUT,
     LOCKED_MESSAGE,
     BackupError,
@@ -26,8 +25,8 @@ from desktop.store.backup_files import (
     _remove_with_sidecars,
     _same_file,
     _write_failed,
-    is_damage,
 )
+from desktop.store.errors import is_busy, is_damage
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.open_files import is_open_library
 
@@ -58,7 +57,7 @@ def _check_not_busy(db: Path, timeout: float) -> bool:
         conn.execute("ROLLBACK")
         return True
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") in _SQLITE_BUSY or "locked" in str(exc):
+        if is_busy(exc):
             raise BackupError(LOCKED_MESSAGE) from exc
         return False
     finally:
@@ -77,7 +76,7 @@ def _settle(db: Path, timeout: float) -> None:
         conn.execute("PRAGMA journal_mode=DELETE").fetchall()
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") in _SQLITE_BUSY or "locked" in str(exc):
+        if is_busy(exc):
             raise BackupError(LOCKED_MESSAGE) from exc
         if is_damage(exc):
             return  # kept aside as it was; its -wal is removed before the swap

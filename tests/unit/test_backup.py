@@ -17,7 +17,7 @@ import pytest
 from desktop import cli_maintenance
 from desktop.cli_reply import CliError
 from desktop.sample import ensure_sample_library
-from desktop.store import LibraryError, LibraryStore, backup_files, restore
+from desktop.store import LibraryStore, backup_files, restore
 from desktop.store import backup as B
 from desktop.store.backup import BackupError
 from tests.conftest import FIXTURES, make_letter
@@ -429,15 +429,6 @@ def test_library_problem(library: Path, tmp_path: Path) -> None:
     assert B.library_problem(tmp_path / "empty.db") is None
     damage(library)
     assert B.library_problem(library)
-
-
-def test_is_damage() -> None:
-    assert B.is_damage(sqlite3.DatabaseError("database disk image is malformed"))
-    assert not B.is_damage(sqlite3.OperationalError("database is locked"))
-    err = LibraryError("x")
-    err.__cause__ = sqlite3.DatabaseError("file is not a database")
-    assert B.is_damage(err)
-    assert not B.is_damage(LibraryError("由更新版本的答复助手创建"))
 
 
 # ------------------------------------------------------------------------------------ commands

@@ -258,7 +258,7 @@ def test_draft_on_a_locked_library_writes_nothing(
     finally:
         other.rollback()
         other.close()
-    assert raised.value.code == 2 and "正被另一个程序写入" in raised.value.message
+    assert raised.value.code == 2 and "占用" in raised.value.message
     assert not out.exists()
     with LibraryStore(db) as store:
         assert store.list_cases() == []

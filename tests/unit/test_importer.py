@@ -100,6 +100,20 @@ def test_imported_letter_has_metadata_and_sections(store: LibraryStore, tmp_path
     assert "status" in sections and "plan" in sections
 
 
+def _disk_full_error() -> sqlite3.Error:
+    """SQLite's own SQLITE_FULL, provoked in a database limited to a few pages."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("CREATE TABLE t (x BLOB)")
+        conn.execute("PRAGMA max_page_count = 3")
+        conn.execute("INSERT INTO t VALUES (zeroblob(100000))")
+    except sqlite3.Error as exc:
+        return exc
+    finally:
+        conn.close()
+    raise AssertionError("the database did not fill up")
+
+
 def test_database_error_mid_import_leaves_nothing_behind(
     store: LibraryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -111,7 +125,7 @@ def test_database_error_mid_import_leaves_nothing_behind(
     def full_disk(*args: object) -> int:
         calls["n"] += 1
         if calls["n"] == 4:
-            raise sqlite3.OperationalError("database or disk is full")
+            raise _disk_full_error()
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(store, "_paragraph_id", full_disk)
