@@ -120,11 +120,27 @@ def test_a_file_that_is_not_a_library_is_refused_plainly(tmp_path: Path) -> None
         LibraryStore(path)
 
 
-@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("library-v*.db")), ids=lambda p: p.name)
-def test_every_released_schema_opens_and_migrates(fixture: Path, tmp_path: Path) -> None:
-    path = tmp_path / fixture.name
-    shutil.copy(fixture, path)
-    with LibraryStore(path) as s:
+SCHEMA_VERSIONS = range(1, len(MIGRATIONS._migrations) + 1)  # one per migration
+
+
+def _fixture(version: int) -> Path:
+    """tests/fixtures/library-vN.db, which every schema version must have."""
+    fixture = FIXTURES / f"library-v{version}.db"
+    assert fixture.is_file(), f"schema version {version} has no fixture {fixture.name}"
+    return fixture
+
+
+@pytest.mark.parametrize("version", SCHEMA_VERSIONS, ids=lambda v: f"v{v}")
+def test_every_released_schema_opens_and_migrates(version: int, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / f"library-v{version}.db"
+    shutil.copy(_fixture(version), path)
+    conn = sqlite3.connect(path)
+    recorded = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    conn.close()
+    assert recorded == [m.name for m in MIGRATIONS._migrations[:version]]  # made by version N
+    with LibraryStore(path, backup_dir=tmp_path / "backups") as s:
         assert s.schema_migrations() == [m.name for m in MIGRATIONS._migrations]
         assert s.letter_count() > 0
         assert s.integrity_check() == "ok"
@@ -153,5 +169,6 @@ def test_draft_versions_from_before_v6_get_their_source(tmp_path: Path) -> None:
     assert got == [(1, "", None), (2, "cli", None), (3, "restore", 12), (4, "", None)]
 
 
-def test_there_is_a_fixture_for_the_current_schema() -> None:
-    assert (FIXTURES / f"library-v{len(MIGRATIONS._migrations)}.db").exists()
+def test_there_is_one_fixture_per_schema_version_and_no_other() -> None:
+    found = sorted(int(p.stem.removeprefix("library-v")) for p in FIXTURES.glob("library-v*.db"))
+    assert found == list(SCHEMA_VERSIONS)
