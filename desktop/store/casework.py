@@ -1,4 +1,6 @@
-"""Cases, drafts with their versions, and the agency profile: the SQL of the drafting work."""
+"""Cases (``store.cases``) and drafts with their versions and working copies
+(``store.drafts``): the SQL of the drafting work. The agency profile:
+:mod:`desktop.store.profiles`."""
 
 from __future__ import annotations
 
@@ -7,10 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop.casework import Case, CaseExists, Draft
-from desktop.profile import AgencyProfile
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from desktop.store.connection import LibraryDatabase
 
 
 def _now() -> str:
@@ -19,11 +20,14 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-class CaseworkMixin:
-    db: Database
+class CaseRepository:
+    """The cases of the library (``store.cases``); holds the store's connection."""
 
-    # ----------------------------------------------------------------- cases
-    def save_case(self, case: Case, *, update: bool = False) -> int:
+    def __init__(self, db: LibraryDatabase, drafts: DraftRepository) -> None:
+        self._db = db
+        self._drafts = drafts
+
+    def save(self, case: Case, *, update: bool = False) -> int:
         """Insert a new case, or update the one with ``case.id``.
 
         A case without an id whose session and number are already in the library raises
@@ -33,10 +37,10 @@ class CaseworkMixin:
         data.pop("id", None)
         payload = json.dumps(data, ensure_ascii=False)
         now = _now()
-        with self.db.atomic():
+        with self._db.atomic():
             case_id = case.id
             if case_id is None:
-                row = self.db.execute(
+                row = self._db.execute(
                     "SELECT id FROM cases WHERE session = ? AND number = ?",
                     [case.session, case.number],
                 ).fetchone()
@@ -44,7 +48,7 @@ class CaseworkMixin:
                     raise CaseExists(int(row[0]), case.session, case.number)
                 case_id = row[0] if row else None
             if case_id is None:
-                cur = self.db.execute(
+                cur = self._db.execute(
                     """INSERT INTO cases (number, session, title, data, status, due_date,
                        created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)""",
                     [case.number, case.session, case.title, payload, case.status,
@@ -52,7 +56,7 @@ class CaseworkMixin:
                 )  # fmt: skip
                 case_id = int(cur.lastrowid or 0)
             else:
-                self.db.execute(
+                self._db.execute(
                     """UPDATE cases SET number = ?, session = ?, title = ?, data = ?, status = ?,
                        due_date = ?, updated_at = ? WHERE id = ?""",
                     [case.number, case.session, case.title, payload, case.status,
@@ -61,13 +65,13 @@ class CaseworkMixin:
         case.id = case_id
         return case_id
 
-    def find_case(self, session: str, number: str) -> int | None:
-        row = self.db.execute(
+    def find(self, session: str, number: str) -> int | None:
+        row = self._db.execute(
             "SELECT id FROM cases WHERE session = ? AND number = ?", [session, number]
         ).fetchone()
         return int(row[0]) if row else None
 
-    def save_case_with_draft(
+    def save_with_draft(
         self,
         case: Case,
         draft: Draft,
@@ -83,46 +87,53 @@ class CaseworkMixin:
         library's write lock is held): when it raises, neither row is kept. The command line
         writes the DOCX there, so a busy or read-only library refuses before any file is
         written and a failed write leaves the library as it was."""
-        with self.db.atomic():
-            case_id = self.save_case(case, update=update)
-            version = self.save_draft(case_id, draft, note=note, source=source)
+        with self._db.atomic():
+            case_id = self.save(case, update=update)
+            version = self._drafts.save(case_id, draft, note=note, source=source)
             if before_commit is not None:
                 before_commit()
         return case_id, version
 
-    def get_case(self, case_id: int) -> Case | None:
-        row = self.db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
+    def get(self, case_id: int) -> Case | None:
+        row = self._db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
         return _case(row) if row else None
 
-    def set_case_status(self, case_id: int, status: str) -> None:
+    def set_status(self, case_id: int, status: str) -> None:
         """Change only the status (the column and the case's JSON agree)."""
-        with self.db.atomic():
-            row = self.db.execute("SELECT data FROM cases WHERE id = ?", [case_id]).fetchone()
+        with self._db.atomic():
+            row = self._db.execute("SELECT data FROM cases WHERE id = ?", [case_id]).fetchone()
             if row is None:
                 raise KeyError(case_id)
             data = json.loads(row[0])
             data["status"] = status
-            self.db.execute(
+            self._db.execute(
                 "UPDATE cases SET status = ?, data = ?, updated_at = ? WHERE id = ?",
                 [status, json.dumps(data, ensure_ascii=False), _now(), case_id],
             )
 
-    def delete_case(self, case_id: int) -> bool:
+    def delete(self, case_id: int) -> bool:
         """Delete a case with its draft versions and working copy. False when it is gone."""
-        with self.db.atomic():
-            self.db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
-            self.db.execute("DELETE FROM draft_versions WHERE case_id = ?", [case_id])
-            cur = self.db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+        with self._db.atomic():
+            self._db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
+            self._db.execute("DELETE FROM draft_versions WHERE case_id = ?", [case_id])
+            cur = self._db.execute("DELETE FROM cases WHERE id = ?", [case_id])
         return bool(cur.rowcount)
 
-    def list_cases(self) -> list[Case]:
-        rows = self.db.execute(
+    def all(self) -> list[Case]:
+        rows = self._db.execute(
             "SELECT id, data FROM cases ORDER BY coalesce(due_date, '9999'), id"
         ).fetchall()
         return [_case(r) for r in rows]
 
+
+class DraftRepository:
+    """The cases' draft versions and working copies (``store.drafts``)."""
+
+    def __init__(self, db: LibraryDatabase) -> None:
+        self._db = db
+
     # ----------------------------------------------------------------- drafts
-    def save_draft(
+    def save(
         self,
         case_id: int,
         draft: Draft,
@@ -134,12 +145,12 @@ class CaseworkMixin:
         """Save the draft as the case's newest version; returns its version number.
 
         ``source`` says where it came from (a key of ``casework.DRAFT_SOURCES``)."""
-        with self.db.atomic():
-            row = self.db.execute(
+        with self._db.atomic():
+            row = self._db.execute(
                 "SELECT coalesce(max(version), 0) FROM draft_versions WHERE case_id = ?", [case_id]
             ).fetchone()
             version = int(row[0]) + 1
-            self.db.execute(
+            self._db.execute(
                 """INSERT INTO draft_versions (case_id, version, saved_at, note, content,
                    source, restored_from) VALUES (?,?,?,?,?,?,?)""",
                 [case_id, version, _now(), note,
@@ -147,46 +158,46 @@ class CaseworkMixin:
             )  # fmt: skip
         return version
 
-    def draft_versions(self, case_id: int) -> list[dict[str, Any]]:
+    def versions(self, case_id: int) -> list[dict[str, Any]]:
         """The case's saved versions, oldest first: version, saved_at, note, source,
         restored_from."""
         return [
             {"version": r[0], "saved_at": r[1], "note": r[2], "source": r[3],
              "restored_from": r[4]}
-            for r in self.db.execute(
+            for r in self._db.execute(
                 "SELECT version, saved_at, note, source, restored_from FROM draft_versions"
                 " WHERE case_id = ? ORDER BY version",
                 [case_id],
             )
         ]  # fmt: skip
 
-    def load_draft(self, case_id: int, version: int | None = None) -> Draft | None:
+    def load(self, case_id: int, version: int | None = None) -> Draft | None:
         if version is None:
-            row = self.db.execute(
+            row = self._db.execute(
                 "SELECT content FROM draft_versions WHERE case_id = ? ORDER BY version DESC"
                 " LIMIT 1",
                 [case_id],
             ).fetchone()
         else:
-            row = self.db.execute(
+            row = self._db.execute(
                 "SELECT content FROM draft_versions WHERE case_id = ? AND version = ?",
                 [case_id, version],
             ).fetchone()
         return Draft.from_json(json.loads(row[0])) if row else None
 
-    def restore_draft(self, case_id: int, version: int) -> int:
+    def restore(self, case_id: int, version: int) -> int:
         """Make an old version the newest again (history stays linear: nothing is lost)."""
-        draft = self.load_draft(case_id, version)
+        draft = self.load(case_id, version)
         if draft is None:
             raise KeyError(version)
-        return self.save_draft(
+        return self.save(
             case_id, draft, note=f"恢复自第 {version} 版", source="restore", restored_from=version
         )
 
     # ----------------------------------------------------------------- autosave
-    def autosave_draft(self, case_id: int, draft: Draft) -> None:
-        with self.db.atomic():
-            self.db.execute(
+    def autosave(self, case_id: int, draft: Draft) -> None:
+        with self._db.atomic():
+            self._db.execute(
                 "INSERT INTO autosave (case_id, saved_at, content) VALUES (?, ?, ?)"
                 " ON CONFLICT(case_id) DO UPDATE SET saved_at = excluded.saved_at,"
                 " content = excluded.content",
@@ -195,59 +206,22 @@ class CaseworkMixin:
 
     def autosave_of(self, case_id: int) -> Draft | None:
         """The case's working copy (edits not saved as a version yet), if any."""
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT content FROM autosave WHERE case_id = ?", [case_id]
         ).fetchone()
         return Draft.from_json(json.loads(row[0])) if row else None
 
     def clear_autosave(self, case_id: int) -> None:
-        with self.db.atomic():
-            self.db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
+        with self._db.atomic():
+            self._db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
 
     def pending_autosaves(self) -> list[tuple[int, str, Draft]]:
         """Working copies left by a session that ended without saving (a crash, a power cut):
         ``(case_id, saved_at, draft)``."""
         return [
             (int(r[0]), r[1], Draft.from_json(json.loads(r[2])))
-            for r in self.db.execute("SELECT case_id, saved_at, content FROM autosave")
+            for r in self._db.execute("SELECT case_id, saved_at, content FROM autosave")
         ]
-
-    # ----------------------------------------------------------------- profile
-    def load_profile(self) -> AgencyProfile:
-        data = {r[0]: json.loads(r[1]) for r in self.db.execute("SELECT key, value FROM profile")}
-        return AgencyProfile.from_json(data)
-
-    def profile_is_sample(self) -> bool:
-        """True until the clerk has stored an agency name (first-start dialog, Settings,
-        ``profile set agency_name``): letters would be signed by the sample agency."""
-        row = self.db.execute("SELECT 1 FROM profile WHERE key = 'agency_name'").fetchone()
-        return row is None
-
-    def set_profile_value(self, key: str, value: Any) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO profile (key, value) VALUES (?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                [key, json.dumps(value, ensure_ascii=False)],
-            )
-
-    def set_profile_file(self, key: str, name: str, data: bytes) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO profile_files (key, name, data) VALUES (?, ?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET name = excluded.name, data = excluded.data",
-                [key, name, data],
-            )
-
-    def delete_profile_file(self, key: str) -> None:
-        with self.db.atomic():
-            self.db.execute("DELETE FROM profile_files WHERE key = ?", [key])
-
-    def get_profile_file(self, key: str) -> tuple[str, bytes] | None:
-        row = self.db.execute(
-            "SELECT name, data FROM profile_files WHERE key = ?", [key]
-        ).fetchone()
-        return (row[0], bytes(row[1])) if row else None
 
 
 def _case(row: Any) -> Case:

@@ -1,5 +1,6 @@
 """The clerk corrects the library: a letter's fields, its kind, the section of a paragraph,
-splitting and merging paragraphs. Part of :class:`~desktop.store.library.LibraryStore`
+splitting and merging paragraphs. Part of
+:class:`~desktop.store.letter_lifecycle.LetterRepository` (``store.letters``)
 (deleting, restoring and re-reading a letter: :mod:`desktop.store.letter_lifecycle`).
 
 Every change is checked completely before the write transaction starts (or, for what needs
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from desktop.model import Block
 from desktop.store.errors import LetterEditError, LetterNotFound
@@ -30,15 +31,12 @@ from desktop.store.letter_values import (
     load_json_object,
     original_offset,
 )
-from desktop.store.letters import LettersMixin, _letter_row, dump_json
-
-if TYPE_CHECKING:
-    from desktop.store.connection import LibraryDatabase
+from desktop.store.letters import LetterStorage, _letter_row, dump_json
 
 
-class LetterEditsMixin(LettersMixin):
+class LetterEditing(LetterStorage):
     # ----------------------------------------------------------------- reading
-    def letter_detail(self, letter_id: int) -> dict[str, Any] | None:
+    def detail(self, letter_id: int) -> dict[str, Any] | None:
         """Everything the inspector shows, or None when there is no such letter.
 
         The letter's columns as :meth:`get_letter` gives them (``addressee`` and
@@ -51,8 +49,8 @@ class LetterEditsMixin(LettersMixin):
         [{position, paragraph_id, section, is_heading, text, original}] in order."""
         if not _is_letter_id(letter_id):
             return None
-        with cast("LibraryDatabase", self.db).snapshot():
-            rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+        with self._db.snapshot():
+            rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
             if not rows:
                 return None
             row = rows[0]
@@ -65,7 +63,7 @@ class LetterEditsMixin(LettersMixin):
                     "text": r["text"],
                     "original": r["original"],
                 }
-                for r in self.db.query(
+                for r in self._db.query(
                     """SELECT lp.position, lp.paragraph_id, lp.section, lp.is_heading,
                               lp.original, p.text
                        FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
@@ -73,7 +71,7 @@ class LetterEditsMixin(LettersMixin):
                     [letter_id],
                 )
             ]
-            source = self.db.execute(
+            source = self._db.execute(
                 "SELECT source_text FROM letter_sources WHERE letter_id = ?", [letter_id]
             ).fetchone()
         out = _letter_row(row)
@@ -88,7 +86,7 @@ class LetterEditsMixin(LettersMixin):
         return out
 
     # ----------------------------------------------------------------- editing
-    def edit_letter(
+    def edit(
         self,
         letter_id: int,
         *,
@@ -108,8 +106,8 @@ class LetterEditsMixin(LettersMixin):
         changes, kind_in_fields = checked_fields(fields)
         new_kind = checked_kind(kind) if kind is not None else kind_in_fields
         section_map = checked_sections(sections)
-        conn = self.db.conn
-        with self.db.atomic():
+        conn = self._db.conn
+        with self._db.atomic():
             row = self._letter_for_edit(letter_id)
             if section_map:
                 present = {
@@ -130,7 +128,7 @@ class LetterEditsMixin(LettersMixin):
 
     def _detail_after(self, letter_id: int) -> dict[str, Any]:
         """The detail after a change (another program may have deleted the letter since)."""
-        detail = self.letter_detail(letter_id)
+        detail = self.detail(letter_id)
         if detail is None:
             raise LetterNotFound(letter_id)
         return detail
@@ -138,7 +136,7 @@ class LetterEditsMixin(LettersMixin):
     def _letter_for_edit(self, letter_id: object) -> dict[str, Any]:
         if not _is_letter_id(letter_id):
             raise LetterNotFound(letter_id)
-        rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+        rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
         if not rows:
             raise LetterNotFound(letter_id)
         return rows[0]
@@ -150,7 +148,7 @@ class LetterEditsMixin(LettersMixin):
         kind: str | None,
         section_map: dict[int, str],
     ) -> None:
-        conn = self.db.conn
+        conn = self._db.conn
         letter_id = int(row["id"])
         corrections = load_json_object(row["corrections"])
         sources = load_json_object(row["field_sources"])
@@ -204,7 +202,7 @@ class LetterEditsMixin(LettersMixin):
         """Split the paragraph at ``position`` before ``text[offset]`` (``text`` as
         :meth:`letter_detail` shows it): two paragraphs in the same section, the second never
         a heading; the letter's structure counts as corrected. Returns the new detail."""
-        with self.db.atomic():
+        with self._db.atomic():
             row = self._letter_for_edit(letter_id)
             blocks = self._blocks(letter_id)
             at = self._position(letter_id, blocks, position)
@@ -230,7 +228,7 @@ class LetterEditsMixin(LettersMixin):
     def merge_paragraphs(self, letter_id: int, position: int) -> dict[str, Any]:
         """Merge the paragraph at ``position`` with the next one (the section of the first;
         a heading only when both were); the structure counts as corrected."""
-        with self.db.atomic():
+        with self._db.atomic():
             row = self._letter_for_edit(letter_id)
             blocks = self._blocks(letter_id)
             at = self._position(letter_id, blocks, position)
@@ -254,7 +252,7 @@ class LetterEditsMixin(LettersMixin):
     def _blocks(self, letter_id: int) -> list[Block]:
         return [
             Block(r[0], r[1], r[2], bool(r[3]))
-            for r in self.db.execute(
+            for r in self._db.execute(
                 """SELECT p.text, lp.original, lp.section, lp.is_heading
                    FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
                    WHERE lp.letter_id = ? ORDER BY lp.position""",
@@ -278,7 +276,7 @@ class LetterEditsMixin(LettersMixin):
     def _mark_structure(self, row: dict[str, Any]) -> None:
         corrections = load_json_object(row["corrections"])
         corrections["sections"] = True
-        self.db.conn.execute(
+        self._db.conn.execute(
             "UPDATE letters SET corrections = ? WHERE id = ?",
             [dump_json(corrections), row["id"]],
         )
@@ -286,7 +284,7 @@ class LetterEditsMixin(LettersMixin):
     def _paragraph_ids(self, letter_id: int) -> set[int]:
         return {
             int(r[0])
-            for r in self.db.execute(
+            for r in self._db.execute(
                 "SELECT paragraph_id FROM letter_paragraphs WHERE letter_id = ?", [letter_id]
             )
         }
@@ -296,14 +294,14 @@ class LetterEditsMixin(LettersMixin):
         letter uses any more removed (with their index entries, by the triggers), and the
         newest year of every paragraph touched recomputed."""
         before = self._paragraph_ids(letter_id)
-        self.db.conn.execute("DELETE FROM letter_paragraphs WHERE letter_id = ?", [letter_id])
+        self._db.conn.execute("DELETE FROM letter_paragraphs WHERE letter_id = ?", [letter_id])
         self._insert_blocks(letter_id, blocks, year)
         self._refresh_latest_year(before | self._paragraph_ids(letter_id))
 
     def _refresh_latest_year(self, paragraph_ids: Iterable[int]) -> None:
         """Each paragraph's newest year over the letters that still use it; a paragraph no
         letter uses is removed."""
-        conn = self.db.conn
+        conn = self._db.conn
         for pid in paragraph_ids:
             newest, uses = conn.execute(
                 """SELECT max(l.year), count(*) FROM letter_paragraphs lp

@@ -1,6 +1,6 @@
 """Deleting a letter and putting it back (the window's undo), and reading a letter again
 with a newer parser without undoing the clerk's corrections. Part of
-:class:`~desktop.store.library.LibraryStore`; the corrections themselves are in
+:class:`LetterRepository` (``store.letters``); the corrections themselves are in
 :mod:`desktop.store.letter_edits`.
 """
 
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Iterable, Mapping
+from typing import Any, cast
 
 from desktop.letter_identity import content_hash as parsed_hash
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.model import Block, ParsedLetter
 from desktop.store.errors import LetterEditError, LetterNotFound
-from desktop.store.letter_edits import LetterEditsMixin, _json_list
+from desktop.store.letter_edits import LetterEditing, _json_list
 from desktop.store.letter_values import (
     EDITABLE_FIELDS,
     LIST_FIELDS,
@@ -23,18 +23,20 @@ from desktop.store.letter_values import (
     load_json_object,
 )
 from desktop.store.letters import dump_json
-
-if TYPE_CHECKING:
-    from desktop.store.connection import LibraryDatabase
+from desktop.store.reparse_candidates import letters_without_lines
+from desktop.store.samples import delete_letters
 
 log = logging.getLogger(__name__)
 
 SNAPSHOT_FORMAT = 1
 
 
-class LetterLifecycleMixin(LetterEditsMixin):
+class LetterRepository(LetterEditing):
+    """The letters of the library (``store.letters``): storing, reading, the clerk's
+    corrections, delete and restore, re-reading with a newer parser."""
+
     # ----------------------------------------------------------------- re-parse candidates
-    def letters_for_reparse(self, all: bool = False, *, current: int | None = None) -> list[int]:
+    def for_reparse(self, all: bool = False, *, current: int | None = None) -> list[int]:
         """Ids of the letters a parser of version ``current`` (by default
         :data:`desktop.understand.PARSER_VERSION`) would read again: those read by an older
         parser or before versions were recorded; every one with ``all``. Only letters whose
@@ -45,12 +47,18 @@ class LetterLifecycleMixin(LetterEditsMixin):
             current = PARSER_VERSION
         return [
             int(r[0])
-            for r in self.db.execute(
+            for r in self._db.execute(
                 """SELECT l.id FROM letters l JOIN letter_sources s ON s.letter_id = l.id
                    WHERE ? OR l.parser_version IS NULL OR l.parser_version < ? ORDER BY l.id""",
                 [int(bool(all)), current],
             )
         ]
+
+    def without_lines(self, all: bool = False, *, current: int) -> list[int]:
+        """Ids of the letters without stored lines (imported before m007) that a parser of
+        version ``current`` would read again (an older or unknown version; every one with
+        ``all``): read again from their file or from lines rebuilt out of the library."""
+        return letters_without_lines(self._db, all=all, current=current)
 
     # ----------------------------------------------------------------- a colleague's corrections
     def adopt_corrections(
@@ -66,7 +74,7 @@ class LetterLifecycleMixin(LetterEditsMixin):
         their_kind = corrections.get("kind")
         if not (theirs or their_kind or corrections.get("sections")):
             return False
-        with self.db.atomic():
+        with self._db.atomic():
             row = self._letter_for_edit(letter_id)
             mine = load_json_object(row["corrections"])
             my_fields = corrected_fields(mine)
@@ -89,16 +97,16 @@ class LetterLifecycleMixin(LetterEditsMixin):
         return True
 
     # ----------------------------------------------------------------- delete and restore
-    def letter_snapshot(self, letter_id: int) -> dict[str, Any]:
-        """Everything :meth:`restore_letter` needs to put the letter back as it is now (every
+    def snapshot(self, letter_id: int) -> dict[str, Any]:
+        """Everything :meth:`restore` needs to put the letter back as it is now (every
         column as stored, the paragraphs in order); plain JSON values."""
         self._letter_for_edit(letter_id)  # LetterNotFound for an id that cannot be one
-        with cast("LibraryDatabase", self.db).snapshot():
-            rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+        with self._db.snapshot():
+            rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
             if not rows:
                 raise LetterNotFound(letter_id)
             blocks = self._blocks(letter_id)
-            source = self.db.execute(
+            source = self._db.execute(
                 "SELECT source_text FROM letter_sources WHERE letter_id = ?", [letter_id]
             ).fetchone()
         return {
@@ -116,19 +124,23 @@ class LetterLifecycleMixin(LetterEditsMixin):
             ],
         }
 
-    def delete_letter(self, letter_id: int) -> dict[str, Any]:
+    def delete(self, letter_id: int) -> dict[str, Any]:
         """Delete a letter with its paragraph places and title index row; paragraphs that
         other letters use stay. Returns the snapshot taken just before (for undo)."""
-        from desktop.store.samples import delete_letters
-
-        with self.db.atomic():
+        with self._db.atomic():
             self._letter_for_edit(letter_id)
-            snapshot = self.letter_snapshot(letter_id)
-            delete_letters(cast("Any", self), [letter_id])
+            snapshot = self.snapshot(letter_id)
+            delete_letters(self._db, [letter_id])
         return snapshot
 
-    def restore_letter(self, snapshot: Mapping[str, Any]) -> int:
-        """Put a letter back as :meth:`letter_snapshot` saw it; returns its id.
+    def delete_many(self, letter_ids: Iterable[int]) -> int:
+        """Delete letters (no snapshot: the sample letters of a new library) with their
+        paragraph places, title index rows and the paragraphs no other letter uses, in one
+        transaction. Returns how many were deleted."""
+        return delete_letters(self._db, letter_ids)
+
+    def restore(self, snapshot: Mapping[str, Any]) -> int:
+        """Put a letter back as :meth:`snapshot` saw it; returns its id.
 
         The same letter still there (same id, import time and content hash: the undo of an
         edit) is
@@ -136,7 +148,7 @@ class LetterLifecycleMixin(LetterEditsMixin):
         under a new one. :class:`LetterEditError` when the library meanwhile got the same
         letter again (imported once more): nothing changes then."""
         letter, paragraphs = _checked_snapshot(snapshot)
-        conn = self.db.conn
+        conn = self._db.conn
         columns = [r[1] for r in conn.execute("PRAGMA table_info(letters)")]
         values = {k: v for k, v in letter.items() if k in columns}
         missing = [c for c in ("kind", "content_hash", "imported_at") if c not in values]
@@ -145,7 +157,7 @@ class LetterLifecycleMixin(LetterEditsMixin):
         blocks = [
             Block(p["text"], p["original"], p["section"], bool(p["is_heading"])) for p in paragraphs
         ]
-        with self.db.atomic():
+        with self._db.atomic():
             wanted = values.get("id")
             here = (
                 conn.execute(
@@ -203,8 +215,8 @@ class LetterLifecycleMixin(LetterEditsMixin):
         reading has no body text). Records ``parser_version``; the content hash follows the
         new reading unless another letter already has that hash. One transaction. Returns
         whether anything the clerk sees changed."""
-        conn = self.db.conn
-        with self.db.atomic():
+        conn = self._db.conn
+        with self._db.atomic():
             row = self._letter_for_edit(letter_id)
             corrections = load_json_object(row["corrections"])
             fixed = set(corrected_fields(corrections))
@@ -287,7 +299,7 @@ def _block_key(block: Block) -> tuple[str, str, str, bool]:
 
 
 def _checked_snapshot(snapshot: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A snapshot of :meth:`LetterEditsMixin.letter_snapshot` (programmer's input: a wrong
+    """A snapshot of :meth:`LetterRepository.snapshot` (programmer's input: a wrong
     one is a ``ValueError``)."""
     if not isinstance(snapshot, Mapping) or snapshot.get("format") != SNAPSHOT_FORMAT:
         raise ValueError("not a letter snapshot")

@@ -1,5 +1,6 @@
 """The letters of the library: storing a parsed letter (identical paragraphs once), reading
-letters back. Part of :class:`~desktop.store.library.LibraryStore`."""
+letters back. The first part of :class:`~desktop.store.letter_lifecycle.LetterRepository`
+(``store.letters``)."""
 
 from __future__ import annotations
 
@@ -16,36 +17,40 @@ from desktop.store.letter_values import load_json_object
 from desktop.store.schema import search_text
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from desktop.store.connection import LibraryDatabase
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-class LettersMixin:
-    db: Database
+class LetterStorage:
+    """Storing and reading letters; holds the store's connection."""
+
+    def __init__(self, db: LibraryDatabase, *, read_only: bool = False) -> None:
+        self._db = db
+        self._read_only = read_only
 
     # ----------------------------------------------------------------- letters
-    def letter_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM letters").fetchone()[0])
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM letters").fetchone()[0])
 
     def paragraph_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
+        return int(self._db.execute("SELECT count(*) FROM paragraphs").fetchone()[0])
 
-    def find_letter_by_hash(self, content_hash: str, source_hash: str | None = None) -> int | None:
+    def find_by_hash(self, content_hash: str, source_hash: str | None = None) -> int | None:
         """The letter with this content hash, else the oldest with this source hash (the same
         file, whose fields or paragraphs the clerk or a newer parser changed since)."""
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT id FROM letters WHERE content_hash = ?", [content_hash]
         ).fetchone()
         if row is None and source_hash is not None:
-            row = self.db.execute(
+            row = self._db.execute(
                 "SELECT min(id) FROM letters WHERE source_hash = ?", [source_hash]
             ).fetchone()
         return int(row[0]) if row and row[0] is not None else None
 
-    def add_letter_if_new(
+    def add_if_new(
         self,
         letter: ParsedLetter,
         *,
@@ -63,15 +68,15 @@ class LettersMixin:
         once (two windows, a window and the command line) store it once, and the second is
         told it is a duplicate."""
         digest = lines_hash(letter.source_lines)
-        if getattr(self, "read_only", False):  # still tell a duplicate from a refusal
-            existing = self.find_letter_by_hash(content_hash, digest)
+        if self._read_only:  # still tell a duplicate from a refusal
+            existing = self.find_by_hash(content_hash, digest)
             if existing is not None:
                 return existing, False
-        with self.db.atomic():
-            existing = self.find_letter_by_hash(content_hash, digest)
+        with self._db.atomic():
+            existing = self.find_by_hash(content_hash, digest)
             if existing is not None:
                 return existing, False
-            letter_id = self.add_letter(
+            letter_id = self.add(
                 letter,
                 content_hash=content_hash,
                 source_path=source_path,
@@ -80,7 +85,7 @@ class LettersMixin:
             )
         return letter_id, True
 
-    def add_letter(
+    def add(
         self,
         letter: ParsedLetter,
         *,
@@ -96,10 +101,10 @@ class LettersMixin:
         (``letter.sources``) are kept for the clerk's inspector and for re-parsing;
         ``corrections`` (as :mod:`desktop.store.letter_edits` describes) come with a letter
         received in a pack."""
-        conn = self.db.conn
+        conn = self._db.conn
         year = letter.year
         lines = list(letter.source_lines)
-        with self.db.atomic():
+        with self._db.atomic():
             cur = conn.execute(
                 """INSERT INTO letters (kind, title, addressee, addressee_role, proposal_number,
                     proposal_title, session, agency, main_organizer, co_organizers, reply_date,
@@ -150,7 +155,7 @@ class LettersMixin:
             rows.append(
                 (letter_id, position, pid, block.section, int(block.is_heading), block.original)
             )
-        self.db.conn.executemany(
+        self._db.conn.executemany(
             """INSERT INTO letter_paragraphs
                (letter_id, position, paragraph_id, section, is_heading, original)
                VALUES (?,?,?,?,?,?)""",
@@ -159,7 +164,7 @@ class LettersMixin:
 
     def _store_lines(self, letter_id: int, lines: Sequence[str] | None) -> None:
         """The reader's lines of the letter, replaced (None or []: none kept)."""
-        conn = self.db.conn
+        conn = self._db.conn
         conn.execute("DELETE FROM letter_sources WHERE letter_id = ?", [letter_id])
         if lines:
             conn.execute(
@@ -170,7 +175,7 @@ class LettersMixin:
     def _index_title(self, letter_id: int, title: str | None) -> None:
         """The letter's row in the title index (for "similar letters"), replaced; the index
         holds the title folded to simplified characters, as the queries come (m008)."""
-        conn = self.db.conn
+        conn = self._db.conn
         conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [letter_id])
         if title:
             conn.execute(
@@ -179,7 +184,7 @@ class LettersMixin:
             )
 
     def _paragraph_id(self, text: str, is_heading: bool, year: int | None) -> int:
-        conn = self.db.conn
+        conn = self._db.conn
         digest = normalized_hash(text)
         row = conn.execute(
             "SELECT id, latest_year FROM paragraphs WHERE hash = ?", [digest]
@@ -196,14 +201,14 @@ class LettersMixin:
         )
         return int(cur.lastrowid or 0)
 
-    def list_letters(self) -> list[dict[str, Any]]:
-        rows = self.db.query(
+    def all(self) -> list[dict[str, Any]]:
+        rows = self._db.query(
             "SELECT * FROM letters ORDER BY coalesce(reply_date, '') DESC, id DESC"
         )
         return [_letter_row(r) for r in rows]
 
-    def get_letter(self, letter_id: int) -> dict[str, Any] | None:
-        rows = list(self.db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
+    def get(self, letter_id: int) -> dict[str, Any] | None:
+        rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
         if not rows:
             return None
         letter = _letter_row(rows[0])
@@ -216,7 +221,7 @@ class LettersMixin:
                 "text": r["text"],
                 "original": r["original"],
             }
-            for r in self.db.query(
+            for r in self._db.query(
                 """SELECT lp.position, lp.paragraph_id, lp.section, lp.is_heading, lp.original,
                           p.text
                    FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
@@ -226,16 +231,12 @@ class LettersMixin:
         ]
         return letter
 
-    def letters_by_ids(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    def by_ids(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self.db.query(f"SELECT * FROM letters WHERE id IN ({marks})", list(ids))
+        rows = self._db.query(f"SELECT * FROM letters WHERE id IN ({marks})", list(ids))
         return {r["id"]: _letter_row(r) for r in rows}
-
-    def year_span(self) -> tuple[int | None, int | None]:
-        row = self.db.execute("SELECT min(year), max(year) FROM letters").fetchone()
-        return row[0], row[1]
 
 
 def _letter_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,11 @@
-"""The library database: the only module that speaks SQL.
+"""The library database: the only package that speaks SQL.
 
 One ``LibraryStore`` per thread: a connection never crosses threads (sqlite-utils'
-``Database`` wraps one ``sqlite3`` connection).
+``Database`` wraps one ``sqlite3`` connection). The store keeps the connection, the library's
+meta values, its schema and integrity; one repository per job shares the connection:
+``store.letters``, ``store.search``, ``store.similar``, ``store.cases``, ``store.drafts``,
+``store.packs``, ``store.profile``. Their public methods take and return plain values and
+rows (no SQL, no sqlite3 types), so another engine can provide the same classes.
 """
 
 from __future__ import annotations
@@ -10,12 +14,14 @@ import datetime as dt
 import logging
 import sqlite3
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Generator
+from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.fold import to_simplified
 from desktop.store import open_files
-from desktop.store.casework import CaseworkMixin
+from desktop.store.casework import CaseRepository, DraftRepository
 from desktop.store.connection import LibraryDatabase
 from desktop.store.errors import (
     LetterEditError,
@@ -26,13 +32,16 @@ from desktop.store.errors import (
     is_busy,
 )
 from desktop.store.leftovers import remove_leftovers
-from desktop.store.letter_lifecycle import LetterLifecycleMixin
-from desktop.store.packs import PacksMixin
+from desktop.store.letter_lifecycle import LetterRepository
+from desktop.store.packs import PackRepository
+from desktop.store.profiles import ProfileRepository
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
-from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchMixin
+from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchRepository
+from desktop.store.similar_queries import SimilarRepository
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT = 5.0  # seconds a read waits (writes wait longer: desktop.store.connection)
+LIBRARY_ID_KEY = "library_id"
 __all__ = [
     "LetterEditError",
     "LetterNotFound",
@@ -45,7 +54,15 @@ __all__ = [
 ]
 
 
-class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin):
+class LibraryStore:
+    letters: LetterRepository
+    search: SearchRepository
+    similar: SimilarRepository
+    cases: CaseRepository
+    drafts: DraftRepository
+    packs: PackRepository
+    profile: ProfileRepository
+
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,6 +91,7 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
                 self._check_current()
             else:
                 self._migrate(existed, backup_dir or self.path.parent / "backups")
+            self._repositories()
         except sqlite3.DatabaseError as exc:
             self.close()
             if self.read_only:
@@ -89,6 +107,16 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
         except BaseException:
             self.close()
             raise
+
+    def _repositories(self) -> None:
+        db = self._database()
+        self.letters = LetterRepository(db, read_only=self.read_only)
+        self.search = SearchRepository(db)
+        self.similar = SimilarRepository(db)
+        self.drafts = DraftRepository(db)
+        self.cases = CaseRepository(db, self.drafts)
+        self.packs = PackRepository(db, self.letters)
+        self.profile = ProfileRepository(db)
 
     def _enable_wal(self) -> None:
         """Switch to write-ahead logging. While another process switches the same file (two
@@ -212,6 +240,26 @@ class LibraryStore(LetterLifecycleMixin, SearchMixin, CaseworkMixin, PacksMixin)
         except sqlite3.DatabaseError as exc:
             fts = str(exc)
         return row[0] if fts == "ok" else f"{row[0]}; fts: {fts}"
+
+    @contextmanager
+    def transaction(self) -> Generator[None, None, None]:
+        """One write transaction around several repository calls (all kept, or none)."""
+        with self._database().atomic():
+            yield
+
+    def library_id(self) -> str:
+        """This library's random id, made and stored on first use; packs name it as origin."""
+        stored = self.get_meta(LIBRARY_ID_KEY)
+        if stored:
+            return stored
+        if self.read_only:  # cannot store one: the same one every time
+            return str(uuid.uuid5(uuid.NAMESPACE_URL, f"replydesk-read-only:{self.path}"))
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                [LIBRARY_ID_KEY, str(uuid.uuid4())],
+            )
+        return str(self.get_meta(LIBRARY_ID_KEY))
 
     def get_meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

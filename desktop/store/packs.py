@@ -1,7 +1,8 @@
-"""The SQL of colleague packs (``desktop/packs.py``): the library's id, the letters read out for
-a pack, and a pack's letters merged in one transaction.
+"""The SQL of colleague packs (:mod:`desktop.packs`; ``store.packs``): the letters read out for
+a pack, and a pack's letters merged in one transaction. The library's id (the origin a pack
+names) is ``store.library_id()``.
 
-The merge goes through :meth:`LibraryStore.add_letter`, so a received paragraph that the
+The merge goes through ``store.letters.add``, so a received paragraph that the
 library already holds is stored once, exactly as when a file is imported.
 """
 
@@ -10,21 +11,17 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import uuid
-from collections.abc import Callable, Generator, Iterable, Mapping
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.model import ParsedLetter
 from desktop.store.letter_values import load_json_object
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from desktop.store.connection import LibraryDatabase
-
-LIBRARY_ID_KEY = "library_id"
+    from desktop.store.letter_lifecycle import LetterRepository
 
 # The letter columns a pack carries (besides ``id``, ``origin`` and the paragraphs).
 PACK_LETTER_COLUMNS = (
@@ -59,48 +56,15 @@ class MergeOutcome:
     corrected: list[int] = field(default_factory=list)  # held letters that took corrections
 
 
-class PacksMixin:
-    db: Database
+class PackRepository:
+    """Letters out of and into colleague packs (``store.packs``)."""
 
-    if TYPE_CHECKING:
-
-        def add_letter(
-            self,
-            letter: ParsedLetter,
-            *,
-            content_hash: str,
-            source_path: str | None,
-            source_format: str | None,
-            parser_version: int | None = None,
-            corrections: dict[str, Any] | None = None,
-        ) -> int: ...
-
-        def adopt_corrections(
-            self, letter_id: int, letter: ParsedLetter, corrections: Mapping[str, Any]
-        ) -> bool: ...
-
-    # ----------------------------------------------------------------- identity
-    def library_id(self) -> str:
-        """This library's random id, made and stored on first use; packs name it as origin."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [LIBRARY_ID_KEY]).fetchone()
-        if row and row[0]:
-            return str(row[0])
-        if getattr(self, "read_only", False):  # cannot store one: the same one every time
-            return str(
-                uuid.uuid5(uuid.NAMESPACE_URL, f"replydesk-read-only:{getattr(self, 'path', '')}")
-            )
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                [LIBRARY_ID_KEY, str(uuid.uuid4())],
-            )
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [LIBRARY_ID_KEY]).fetchone()
-        return str(row[0])
+    def __init__(self, db: LibraryDatabase, letters: LetterRepository) -> None:
+        self._db = db
+        self._letters = letters
 
     # ----------------------------------------------------------------- export
-    def pack_letters(
-        self, imported_since: str | None = None
-    ) -> Generator[dict[str, Any], None, None]:
+    def letters(self, imported_since: str | None = None) -> Generator[dict[str, Any], None, None]:
         """Every letter (imported at or after ``imported_since``, an ISO UTC time stamp in the
         format of ``imported_at``), oldest first, with ``id``, ``origin`` (decoded, or None),
         the columns of ``PACK_LETTER_COLUMNS`` (lists and JSON objects decoded),
@@ -108,8 +72,8 @@ class PacksMixin:
         original, section, is_heading}`` in order. One read transaction: a consistent
         snapshot even while another window imports."""
         columns = ", ".join(PACK_LETTER_COLUMNS)
-        with cast("LibraryDatabase", self.db).snapshot():
-            letters = self.db.execute(
+        with self._db.snapshot():
+            letters = self._db.execute(
                 f"SELECT id, origin, {columns} FROM letters"
                 " WHERE ? IS NULL OR imported_at >= ? ORDER BY id",
                 [imported_since, imported_since],
@@ -122,13 +86,13 @@ class PacksMixin:
                 row["origin"] = json.loads(row["origin"]) if row["origin"] else None
                 for key in _JSON_OBJECT_COLUMNS:
                     row[key] = load_json_object(row[key])
-                source = self.db.execute(
+                source = self._db.execute(
                     "SELECT source_text FROM letter_sources WHERE letter_id = ?", [row["id"]]
                 ).fetchone()
                 row["source_lines"] = json.loads(source[0]) if source else []
                 row["paragraphs"] = [
                     {"text": r[0], "original": r[1], "section": r[2], "is_heading": bool(r[3])}
-                    for r in self.db.execute(
+                    for r in self._db.execute(
                         """SELECT p.text, lp.original, lp.section, lp.is_heading
                            FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
                            WHERE lp.letter_id = ? ORDER BY lp.position""",
@@ -138,7 +102,7 @@ class PacksMixin:
                 yield row
 
     # ----------------------------------------------------------------- merge
-    def merge_pack_letters(
+    def merge(
         self,
         letters: Iterable[IncomingLetter],
         *,
@@ -153,15 +117,15 @@ class PacksMixin:
         generator before its end, rolls everything back. A letter whose lines (source hash)
         the library holds is a duplicate too: the same file, corrected or re-read since; a
         duplicate takes the sender's corrections where this library has none of its own
-        (:meth:`adopt_corrections`). The
+        (``store.letters.adopt_corrections``). The
         write lock is taken first (``BEGIN IMMEDIATE``, waiting as
         :mod:`desktop.store.connection` describes): a library another program keeps writing
         fails with ``LibraryBusy`` before any work.
         """
-        conn = self.db.conn
+        conn = self._db.conn
         if conn.in_transaction:
-            raise RuntimeError("merge_pack_letters needs a connection outside a transaction")
-        cast("LibraryDatabase", self.db).begin_write()
+            raise RuntimeError("merge needs a connection outside a transaction")
+        self._db.begin_write()
         try:
             outcome = MergeOutcome()
             paragraphs_before = self._count("paragraphs")
@@ -170,16 +134,18 @@ class PacksMixin:
                 lines = lines_hash(incoming.letter.source_lines)
                 if existing is None and lines is not None:
                     # the same file, corrected or re-read here or there since
-                    row = self.db.execute(
+                    row = self._db.execute(
                         "SELECT min(id) FROM letters WHERE source_hash = ?", [lines]
                     ).fetchone()
                     existing = row[0] if row and row[0] is not None else None
                 if existing is not None:
                     outcome.duplicates.append((n, existing))
-                    if self.adopt_corrections(int(existing), incoming.letter, incoming.corrections):
+                    if self._letters.adopt_corrections(
+                        int(existing), incoming.letter, incoming.corrections
+                    ):
                         outcome.corrected.append(int(existing))
                 else:
-                    letter_id = self.add_letter(
+                    letter_id = self._letters.add(
                         incoming.letter,
                         content_hash=incoming.content_hash,
                         source_path=incoming.source_path,
@@ -205,7 +171,7 @@ class PacksMixin:
 
     def _letter_with_hash(self, *hashes: str) -> int | None:
         for digest in dict.fromkeys(hashes):
-            row = self.db.execute(
+            row = self._db.execute(
                 "SELECT id FROM letters WHERE content_hash = ?", [digest]
             ).fetchone()
             if row:
@@ -213,11 +179,11 @@ class PacksMixin:
         return None
 
     def _count(self, table: str) -> int:
-        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def letter_origins(self) -> dict[int, dict[str, Any]]:
+    def origins(self) -> dict[int, dict[str, Any]]:
         """``{letter id: origin}`` of the letters that came in a pack."""
         return {
             int(r[0]): json.loads(r[1])
-            for r in self.db.execute("SELECT id, origin FROM letters WHERE origin IS NOT NULL")
+            for r in self._db.execute("SELECT id, origin FROM letters WHERE origin IS NOT NULL")
         }

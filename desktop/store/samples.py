@@ -1,4 +1,5 @@
-"""Removing letters from the library (the sample letters a new library starts with)."""
+"""Removing letters from the library (the sample letters a new library starts with; a deleted
+letter): ``store.letters.delete_many``."""
 
 from __future__ import annotations
 
@@ -6,18 +7,18 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop.store.library import LibraryStore
+    from desktop.store.connection import LibraryDatabase
 
 
-def delete_letters(store: LibraryStore, letter_ids: Iterable[int]) -> int:
+def delete_letters(db: LibraryDatabase, letter_ids: Iterable[int]) -> int:
     """Delete letters with their paragraph links, title index rows and the paragraphs no other
     letter uses, in one transaction. Returns how many letters were deleted."""
     ids = sorted({int(i) for i in letter_ids})
     if not ids:
         return 0
     marks = ",".join("?" * len(ids))
-    conn = store.db.conn
-    with store.db.atomic():
+    conn = db.conn
+    with db.atomic():
         pids = [
             r[0]
             for r in conn.execute(

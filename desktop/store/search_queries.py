@@ -1,6 +1,6 @@
-"""The search primitives of the library: FTS5 (trigram and one-character) and scan queries,
-counts, and what "similar letters" reads. Part of :class:`~desktop.store.library.LibraryStore`;
-the ranking logic above them is :mod:`desktop.search`."""
+"""The search primitives of the library (``store.search``): FTS5 (trigram and one-character)
+and scan queries, counts, the paragraphs' texts and sources. The ranking logic above them is
+:mod:`desktop.search`; what "similar letters" reads is :mod:`desktop.store.similar_queries`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.fold import to_simplified
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from desktop.store.connection import LibraryDatabase
 
 
 # A paragraph as the indexes hold it: folded to simplified characters (m008; ``search_text``
@@ -50,10 +50,18 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class SearchMixin:
-    db: Database
+class SearchRepository:
+    """The search primitives (``store.search``); holds the store's connection."""
+
+    def __init__(self, db: LibraryDatabase) -> None:
+        self._db = db
 
     # ----------------------------------------------------------------- search primitives
+    def year_span(self) -> tuple[int | None, int | None]:
+        """The oldest and newest year of the library's letters (None, None when empty)."""
+        row = self._db.execute("SELECT min(year), max(year) FROM letters").fetchone()
+        return row[0], row[1]
+
     def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
         """An SQL condition on ``p`` (paragraphs) that some source letter satisfies filters."""
         if filters.is_empty():
@@ -98,7 +106,7 @@ class SearchMixin:
                 args.append(term)
         return "".join(parts), args
 
-    def search_fts(
+    def fts(
         self,
         long_terms: Sequence[str],
         short_terms: Sequence[str],
@@ -116,7 +124,7 @@ class SearchMixin:
         ranked (all of them when that leaves fewer hits than asked for).
         """
         match = " AND ".join(fts_phrase(t) for t in long_terms)
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC"
             " LIMIT 1 OFFSET ?",
             [match, candidate_cap - 1],
@@ -162,11 +170,11 @@ class SearchMixin:
             ORDER BY score DESC
             LIMIT ?"""
         args = [match, *floor_args, pool, *rargs, *cargs, *fargs, limit]
-        rows = self.db.execute(sql, args).fetchall()
+        rows = self._db.execute(sql, args).fetchall()
         pooled_all = not rows or rows[0][5] < pool
         if pooled_all and not rows:
             # Nothing survived: exact only if the pool held every match.
-            count = self.db.execute(
+            count = self._db.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
                 f" {floor_sql} LIMIT ?)",
                 [match, *floor_args, pool],
@@ -184,10 +192,10 @@ class SearchMixin:
                 ORDER BY rel * {recency} DESC
                 LIMIT ?"""
             args = [match, *floor_args, *cargs, *fargs, *rargs, limit]
-            rows = self.db.execute(sql, args).fetchall()
+            rows = self._db.execute(sql, args).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
 
-    def search_chars(
+    def chars(
         self,
         short_terms: Sequence[str],
         filters: SearchFilters,
@@ -205,7 +213,7 @@ class SearchMixin:
         when that leaves fewer hits than asked for).
         """
         match = " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
-        row = self.db.execute(
+        row = self._db.execute(
             "SELECT rowid FROM chars_fts WHERE chars_fts MATCH ? ORDER BY rowid DESC"
             " LIMIT 1 OFFSET ?",
             [match, candidate_cap - 1],
@@ -247,10 +255,10 @@ class SearchMixin:
             ORDER BY c.rel * {recency} DESC
             LIMIT ?"""
         args = [match, *([floor] if floor is not None else []), *cargs, *fargs, *rargs, limit]
-        rows = self.db.execute(sql, args).fetchall()
+        rows = self._db.execute(sql, args).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
 
-    def search_scan(
+    def scan(
         self,
         short_terms: Sequence[str],
         filters: SearchFilters,
@@ -287,7 +295,7 @@ class SearchMixin:
             WHERE p.is_heading = 0 {contains} {fsql}
             ORDER BY rel * {recency} DESC
             LIMIT ?"""
-        rows = self.db.execute(sql, [*targs, *cargs, *fargs, *rargs, limit]).fetchall()
+        rows = self._db.execute(sql, [*targs, *cargs, *fargs, *rargs, limit]).fetchall()
         return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
 
     def count_matches(
@@ -298,8 +306,8 @@ class SearchMixin:
         index: str,
         cap: int,
     ) -> int:
-        """How many paragraphs the matching ``search_*`` query would rank without its limit,
-        counted up to ``cap`` (``cap`` means "that many or more").
+        """How many paragraphs the matching :meth:`fts`, :meth:`chars` or :meth:`scan` query
+        would rank without its limit, counted up to ``cap`` (``cap`` means "that many or more").
 
         ``index`` is "fts", "chars" or "scan", as the search used. Each match is a row read
         (for headings, short terms, filters): 110,000 matches of "科" in a 10,000-letter
@@ -325,7 +333,7 @@ class SearchMixin:
             f"SELECT count(*) FROM (SELECT 1 FROM {source}"
             f" WHERE p.is_heading = 0 {contains} {fsql} LIMIT ?)"
         )
-        return int(self.db.execute(sql, [*match_args, *cargs, *fargs, cap]).fetchone()[0])
+        return int(self._db.execute(sql, [*match_args, *cargs, *fargs, cap]).fetchone()[0])
 
     def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
         if not paragraph_ids:
@@ -333,7 +341,7 @@ class SearchMixin:
         marks = ",".join("?" * len(paragraph_ids))
         return {
             int(r[0]): r[1]
-            for r in self.db.execute(
+            for r in self._db.execute(
                 f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", list(paragraph_ids)
             )
         }
@@ -344,7 +352,7 @@ class SearchMixin:
             return {}
         marks = ",".join("?" * len(paragraph_ids))
         out: dict[int, list[dict[str, Any]]] = {pid: [] for pid in paragraph_ids}
-        for r in self.db.execute(
+        for r in self._db.execute(
             f"""SELECT lp.paragraph_id, lp.letter_id, lp.section, lp.position, l.year, l.kind,
                        coalesce(l.proposal_title, l.title) AS title
                 FROM letter_paragraphs lp JOIN letters l ON l.id = lp.letter_id
@@ -363,69 +371,6 @@ class SearchMixin:
                 }
             )
         return out
-
-    # ----------------------------------------------------------------- similar letters
-    def term_document_counts(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many paragraphs hold each trigram (from the FTS5 vocabulary)."""
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
-        return {
-            r[0]: int(r[1])
-            for r in self.db.execute(
-                f"SELECT term, doc FROM paragraphs_vocab WHERE term IN ({marks})", list(terms)
-            )
-        }
-
-    def title_matches(self, terms: Sequence[str], limit: int) -> list[tuple[int, float]]:
-        """Letters whose title holds any of the terms, with BM25 relevance (larger is better)."""
-        if not terms:
-            return []
-        match = " OR ".join(fts_phrase(t) for t in terms)
-        return [
-            (int(r[0]), float(r[1]))
-            for r in self.db.execute(
-                """SELECT rowid, -bm25(letter_titles_fts) FROM letter_titles_fts
-                   WHERE letter_titles_fts MATCH ? ORDER BY rank LIMIT ?""",
-                [match, limit],
-            )
-        ]
-
-    def paragraph_matches(
-        self, terms: Sequence[str], limit: int
-    ) -> list[tuple[int, int, str, str, float]]:
-        """Body paragraphs holding any of the terms, best first, with one row per source:
-        ``(paragraph_id, letter_id, section, text, relevance)``."""
-        if not terms:
-            return []
-        match = " OR ".join(fts_phrase(t) for t in terms)
-        rows = self.db.execute(
-            """WITH top AS (
-                   SELECT rowid AS id, -bm25(paragraphs_fts) AS rel FROM paragraphs_fts
-                   WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?)
-               SELECT top.id, lp.letter_id, lp.section, p.text, top.rel
-               FROM top JOIN paragraphs p ON p.id = top.id
-                        JOIN letter_paragraphs lp ON lp.paragraph_id = top.id
-               WHERE p.is_heading = 0""",
-            [match, limit],
-        ).fetchall()
-        return [(int(r[0]), int(r[1]), r[2], r[3], float(r[4])) for r in rows]
-
-    def letter_paragraphs(self, letter_ids: Sequence[int]) -> list[tuple[int, int, str, str]]:
-        """``(letter_id, paragraph_id, section, text)`` of the body paragraphs of letters."""
-        if not letter_ids:
-            return []
-        marks = ",".join("?" * len(letter_ids))
-        return [
-            (int(r[0]), int(r[1]), r[2], r[3])
-            for r in self.db.execute(
-                f"""SELECT lp.letter_id, lp.paragraph_id, lp.section, p.text
-                    FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
-                    WHERE lp.letter_id IN ({marks}) AND lp.is_heading = 0
-                    ORDER BY lp.letter_id, lp.position""",
-                list(letter_ids),
-            )
-        ]
 
 
 def _folds(term: str) -> bool:
