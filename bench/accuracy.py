@@ -188,7 +188,7 @@ def measure(corpus: Path = DEFAULT_CORPUS) -> dict[str, FieldScore]:
                 ids[Path(result.path).name] = result.letter_id
             for row in truth_rows:
                 letter_id = ids.get(row["file"])
-                letter = store.get_letter(letter_id) if letter_id else None
+                letter = store.letters.get(letter_id) if letter_id else None
                 for name, score in scores.items():
                     want, got, right = _compare(name, row, letter)
                     score.total += 1

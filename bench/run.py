@@ -216,8 +216,8 @@ def library(n: int, seed: int) -> tuple[Path, dict[str, Any]]:
     stats["status"] = dict(status)
     stats["wrong_kind"] = wrong_kind
     with LibraryStore(building / "library.db") as store:
-        stats["letters"] = store.letter_count()
-        stats["paragraphs"] = store.paragraph_count()
+        stats["letters"] = store.letters.count()
+        stats["paragraphs"] = store.letters.paragraph_count()
         stats["letter_paragraphs"] = store.db.execute(
             "SELECT count(*) FROM letter_paragraphs"
         ).fetchone()[0]

@@ -57,7 +57,7 @@ def main() -> int:
     first_start.show()
     shot(first_start, "first-start.png")
     first_start.close()
-    store.set_profile_value("agency_name", "南通市科学技术局")
+    store.profile.set_value("agency_name", "南通市科学技术局")
     for data in (
         {"number": "12", "session": "市十七届人大三次会议", "title": "关于加快众创空间建设的建议",
          "proposers": ["张三", "李四", "王五"], "category": "B", "assigned_date": "2026-09-01",
@@ -68,8 +68,8 @@ def main() -> int:
          "title": "关于支持科技型中小企业发展的提案", "proposers": ["钱七"], "role": "委员",
          "category": "A", "assigned_date": "2026-06-10"},
     ):  # fmt: skip
-        case_id = store.save_case(case_from_json(data))
-    first = store.list_cases()[0].id
+        case_id = store.cases.save(case_from_json(data))
+    first = store.cases.all()[0].id
     window = MainWindow(context, settings=QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     window.resize(1500, 900)
     window.show()
@@ -81,7 +81,7 @@ def main() -> int:
     window.library.search_box.setText("众创空间 孵化器")
     settle(1500)
     shot(window, "main-window.png")
-    dialog = CaseDialog(context, store.get_case(window.model.case.id), window)  # type: ignore[union-attr]
+    dialog = CaseDialog(context, store.cases.get(window.model.case.id), window)  # type: ignore[union-attr]
     dialog.show()
     shot(dialog, "case-dialog.png")
     dialog.close()
@@ -100,7 +100,7 @@ def main() -> int:
     window.save_draft()  # version 2
     later = copy.deepcopy(window.model.draft)
     later.sections["closing"].insert(0, DraftBlock("free", "如有不妥，请批评指正。"))
-    store.save_draft(window.model.case.id, later, note="replydesk draft", source="cli")  # type: ignore[union-attr]
+    store.drafts.save(window.model.case.id, later, note="replydesk draft", source="cli")  # type: ignore[union-attr]
     versions = VersionsDialog(context, window.model, window)
     versions.compare.setCurrentIndex(versions.compare.findData("previous"))
     versions.table.setCurrentCell(1, 0)  # version 2 against version 1
@@ -158,7 +158,7 @@ def shoot_inspector(context: object, window: QWidget) -> None:
     path.write_text(EXAMPLE_REPLY, encoding="utf-8")
     letter_id = import_file(store, path).letter_id
     assert letter_id is not None
-    store.edit_letter(letter_id, fields={"session": "县十八届人大二次会议"})
+    store.letters.edit(letter_id, fields={"session": "县十八届人大二次会议"})
     inspector = LetterInspector(context, letter_id, window)  # type: ignore[arg-type]
     inspector.resize(1180, 640)
     inspector.show()

@@ -1,7 +1,7 @@
 """Headless commands on the library's letters: ``letters``, ``show``, ``edit``, ``delete`` and
 ``reparse``.
 
-``edit`` makes all its changes through one ``store.edit_letter`` call, so a bad value anywhere
+``edit`` makes all its changes through one ``store.letters.edit`` call, so a bad value anywhere
 changes nothing; the clerk's errors (an unknown field or id, a bad date, kind or section, a
 malformed ``FIELD=VALUE``) are one Chinese line and exit code 2. Fields are named as
 ``show --json`` names them, or by the Chinese label ``show`` prints (答复日期 …).
@@ -134,7 +134,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_letters(store: Any, args: argparse.Namespace) -> int:
-    letters = [letter_json(x) for x in store.list_letters()]
+    letters = [letter_json(x) for x in store.letters.all()]
     if args.json:
         _print_json(letters)
         return 0
@@ -151,8 +151,8 @@ def letter_detail_json(store: Any, letter_id: int) -> dict[str, Any] | None:
     """``show --json``: the fields and sections issue 2 promised, plus what the clerk needs to
     correct a letter — where each field came from, what the clerk corrected, the parser
     version that read it, and every paragraph with its id and section."""
-    letter = store.get_letter(letter_id)
-    detail = store.letter_detail(letter_id)
+    letter = store.letters.get(letter_id)
+    detail = store.letters.detail(letter_id)
     if letter is None or detail is None:
         return None
     data = letter_json(letter)
@@ -300,7 +300,7 @@ def cmd_edit(store: Any, args: argparse.Namespace) -> int:
     before = letter_detail_json(store, args.id)
     if before is None:
         raise CliError(f"没有编号为 {args.id} 的文件，没有改动任何内容。")
-    store.edit_letter(args.id, fields=fields or None, kind=args.kind, sections=sections or None)
+    store.letters.edit(args.id, fields=fields or None, kind=args.kind, sections=sections or None)
     after = letter_detail_json(store, args.id)
     assert after is not None
     if args.json:
@@ -322,10 +322,10 @@ def cmd_edit(store: Any, args: argparse.Namespace) -> int:
 def cmd_delete(store: Any, args: argparse.Namespace) -> int:
     if not args.yes:
         raise CliError(f"没有删除：删除编号 {args.id} 的文件需要确认，确认请加 --yes。")
-    letter = store.get_letter(args.id)
+    letter = store.letters.get(args.id)
     if letter is None:
         raise CliError(f"没有编号为 {args.id} 的文件，没有删除任何内容。")
-    store.delete_letter(args.id)
+    store.letters.delete(args.id)
     title = letter.get("proposal_title") or letter.get("title") or ""
     if args.json:
         _print_json({"deleted": args.id, "title": title or None})

@@ -98,23 +98,23 @@ def cmd_profile(store: Any, args: argparse.Namespace) -> int:
     if args.profile_command == "set":
         if args.key == SEAL_KEY:
             path = Path(args.value)
-            store.set_profile_file(SEAL_KEY, path.name, _read_seal(path))
+            store.profile.set_file(SEAL_KEY, path.name, _read_seal(path))
         else:
             try:
                 value = parse_profile_value(args.key, args.value)
             except ProfileError as exc:
                 raise CliError(exc.message) from None
-            store.set_profile_value(args.key, value)
+            store.profile.set_value(args.key, value)
         if not args.json:
             print(f"已保存：{PROFILE_KEYS_ZH[args.key]}")
-    profile: AgencyProfile = store.load_profile()
-    seal = store.get_profile_file(SEAL_KEY)
+    profile: AgencyProfile = store.profile.load()
+    seal = store.profile.get_file(SEAL_KEY)
     data = profile.to_json()
     data[SEAL_KEY] = seal[0] if seal else None
     if args.json:
         _print_json(data)
     elif args.profile_command == "show":
-        if store.profile_is_sample():
+        if store.profile.is_sample():
             print("注意：机关信息仍是示例，导出答复前请先设置 agency_name（本单位全称）。")
         for key, label in PROFILE_KEYS_ZH.items():
             value = data.get(key)
@@ -189,7 +189,7 @@ def _check_case_values(data: dict[str, Any], name: str) -> None:
 
 def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str | None]:
     """The stored profile with CASE.json's ``agency`` overrides, and a seal image path."""
-    profile: AgencyProfile = store.load_profile()
+    profile: AgencyProfile = store.profile.load()
     overrides = data.get("agency") or {}
     if not isinstance(overrides, dict):
         raise CliError('案件文件中的 agency 应为一个对象，例如 {"name": "南通市科学技术局"}。')
@@ -208,7 +208,7 @@ def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str |
             raise CliError(f"案件文件 agency.{given_key}：{exc.message}") from None
         setattr(profile, key, parsed)
     if seal_path is None:
-        stored = store.get_profile_file(SEAL_KEY)
+        stored = store.profile.get_file(SEAL_KEY)
         if stored is not None:
             folder = Path(tempfile.mkdtemp(prefix="replydesk-seal-"))
             target = folder / stored[0]
@@ -219,8 +219,8 @@ def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str |
 
 def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
     used = []
-    sources = store.paragraph_sources(ids)
-    texts = store.paragraph_texts(ids)
+    sources = store.search.paragraph_sources(ids)
+    texts = store.search.paragraph_texts(ids)
     for pid in ids:
         if pid not in texts or not sources.get(pid):
             raise CliError(f"资料库中没有编号为 {pid} 的段落（--use {pid}）。")
@@ -261,17 +261,17 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     data = _load_case_file(args.case)
     profile, seal_path = _profile_for(store, data)
     named = data.get("agency") or {}
-    if store.profile_is_sample() and not (named.get("name") or named.get("agency_name")):
+    if store.profile.is_sample() and not (named.get("name") or named.get("agency_name")):
         raise CliError(SAMPLE_PROFILE_CLI.format(agency=profile.agency_name))
     try:
         case = case_from_json(data, due_months=profile.due_months)
     except CaseError as exc:
         raise CliError(exc.message) from None
-    existing = store.find_case(case.session, case.number)
+    existing = store.cases.find(case.session, case.number)
     if existing is not None and not args.update:
         raise CliError(CaseExists(existing, case.session, case.number).message)
     if existing is not None:
-        _keep_status(store.get_case(existing), case, data)
+        _keep_status(store.cases.get(existing), case, data)
     free = data.get("sections") or {}
     if not isinstance(free, dict) or any(
         k not in SECTIONS or not isinstance(v, list) or not all(isinstance(t, str) for t in v)
@@ -296,7 +296,7 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     # library's write lock while the DOCX is written: a busy or read-only library refuses
     # before any file exists, and a DOCX that cannot be written leaves the library unchanged.
     try:
-        case_id, version = store.save_case_with_draft(
+        case_id, version = store.cases.save_with_draft(
             case, draft, source="cli", update=args.update, note="replydesk draft",
             before_commit=lambda: write_docx(comp.letter, args.out),
         )  # fmt: skip

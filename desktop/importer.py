@@ -138,7 +138,7 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
         return ImportResult(name, "failed", message="文件中没有可导入的正文。")
     digest = content_hash(letter)
     try:
-        letter_id, added = store.add_letter_if_new(
+        letter_id, added = store.letters.add_if_new(
             letter,
             content_hash=digest,
             source_path=printable_path(path.resolve()),

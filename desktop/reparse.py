@@ -3,7 +3,7 @@
 ``reparse_letters`` is a generator that yields one ``ReparseProgress`` per letter, as
 ``importer.import_paths`` does per file, so the window can show a progress bar and the CLI a
 progress line. Each letter is read again with :func:`desktop.understand.parse_letter` and
-stored with ``store.apply_reparse``, one transaction per letter; what the clerk corrected
+stored with ``store.letters.apply_reparse``, one transaction per letter; what the clerk corrected
 (fields, kind, sections) wins over the new reading — the store keeps those.
 
 Where the lines come from, best first:
@@ -106,10 +106,8 @@ class ReparseSummary:
 def letters_to_read(store: Any, *, all: bool = False) -> list[int]:
     """Ids of the letters to read again, in order: those read by an older parser (every
     letter with ``all``), with their lines kept or not."""
-    from desktop.store.reparse_candidates import letters_without_lines
-
-    kept = store.letters_for_reparse(all)
-    without = letters_without_lines(store, all=all, current=understand.PARSER_VERSION)
+    kept = store.letters.for_reparse(all)
+    without = store.letters.without_lines(all, current=understand.PARSER_VERSION)
     return sorted({*kept, *without})
 
 
@@ -141,7 +139,7 @@ def reparse_letters(store: Any, *, all: bool = False) -> Iterator[ReparseProgres
 def reparse_letter(store: Any, letter_id: int) -> ReparseProgress:
     """Read one stored letter again and store the new reading; see the module doc. (A new
     reading without body text keeps the stored paragraphs: the store sees to that.)"""
-    letter = store.letter_detail(letter_id)
+    letter = store.letters.detail(letter_id)
     if letter is None:  # deleted meanwhile
         return ReparseProgress(0, 0, letter_id, changed=False)
     lines, source = source_lines(letter)
@@ -149,13 +147,13 @@ def reparse_letter(store: Any, letter_id: int) -> ReparseProgress:
     if source == "rebuilt":
         keep_stored_fields(parsed, letter)
         parsed.source_lines = []
-    changed = bool(store.apply_reparse(letter_id, parsed, understand.PARSER_VERSION))
+    changed = bool(store.letters.apply_reparse(letter_id, parsed, understand.PARSER_VERSION))
     corrected = bool(letter.get("corrected"))
     return ReparseProgress(0, 0, letter_id, changed, corrected=corrected, source=source)
 
 
 def source_lines(letter: dict[str, Any]) -> tuple[list[str], str]:
-    """The lines to read a stored letter (``store.letter_detail``) from, and where they came
+    """The lines to read a stored letter (``store.letters.detail``) from, and where they came
     from."""
     if letter.get("source_lines"):
         return list(letter["source_lines"]), "stored"

@@ -2,7 +2,7 @@
 
 A new, empty library gets five real sample letters (to try search with; the clerk can remove
 them) and the profile's defaults, which are the sample agency's (南通市科学技术局). Until the clerk
-stores an agency name (``store.profile_is_sample()``), exports are refused with
+stores an agency name (``store.profile.is_sample()``), exports are refused with
 ``SAMPLE_PROFILE_CLI`` / the window's own message: no letter goes out signed by the sample
 agency.
 """
@@ -16,7 +16,6 @@ from pathlib import Path
 from desktop.importer import ImportResult, import_paths
 from desktop.paths import sample_library_dir
 from desktop.store import LibraryStore
-from desktop.store.samples import delete_letters
 
 log = logging.getLogger(__name__)
 SEEDED_KEY = "sample_library_loaded"
@@ -36,7 +35,7 @@ def ensure_sample_library(store: LibraryStore) -> list[ImportResult]:
 
     A clerk who later deletes the samples does not get them back on the next start.
     """
-    if store.get_meta(SEEDED_KEY) or store.letter_count() > 0:
+    if store.get_meta(SEEDED_KEY) or store.letters.count() > 0:
         return []
     folder = sample_library_dir()
     results = [p.result for p in import_paths(store, [folder])] if folder.is_dir() else []
@@ -58,15 +57,15 @@ def sample_letter_ids(store: LibraryStore) -> list[int]:
         folder = str(Path(sample_library_dir()).resolve())
         wanted = {
             letter["id"]
-            for letter in store.list_letters()
+            for letter in store.letters.all()
             if str(letter.get("source_path") or "").startswith(folder)
         }
-    present = {letter["id"] for letter in store.list_letters()}
+    present = {letter["id"] for letter in store.letters.all()}
     return sorted(wanted & present)
 
 
 def remove_sample_library(store: LibraryStore) -> int:
     """Delete the sample letters (paragraphs reused in drafts stay in those drafts)."""
-    removed = delete_letters(store, sample_letter_ids(store))
+    removed = store.letters.delete_many(sample_letter_ids(store))
     store.set_meta(SAMPLE_IDS_KEY, "[]")
     return removed

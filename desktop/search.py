@@ -135,24 +135,24 @@ def search(
     filters = filters or SearchFilters()
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
-    span = store.year_span()
+    span = store.search.year_span()
     if long_terms:
         index = "fts"
-        rows = store.search_fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT, span)
+        rows = store.search.fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT, span)
     elif all(char_indexable(t) for t in short_terms):
         index = "chars"
-        rows = store.search_chars(short_terms, filters, limit, RECENCY_WEIGHT, span)
+        rows = store.search.chars(short_terms, filters, limit, RECENCY_WEIGHT, span)
     else:
         index = "scan"
-        rows = store.search_scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
+        rows = store.search.scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
     # Fewer rows than the limit is every match; only a full page needs counting.
     total, exact = len(rows), True
     if len(rows) >= limit:
         bound = max(COUNT_CAP, limit)
-        total = store.count_matches(long_terms, short_terms, filters, index, bound + 1)
+        total = store.search.count_matches(long_terms, short_terms, filters, index, bound + 1)
         if total > bound:
             total, exact = bound, False
-    sources = store.paragraph_sources([r.paragraph_id for r in rows])
+    sources = store.search.paragraph_sources([r.paragraph_id for r in rows])
     lo, hi = span
     hits = []
     for row in rows:

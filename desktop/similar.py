@@ -83,7 +83,7 @@ def _content_terms(store: LibraryStore, content: str, exclude: set[str], total: 
         return []
     # Look up document frequency only for the more frequent candidates.
     candidates = [t for t, _ in counts.most_common(200)]
-    df = store.term_document_counts(candidates)
+    df = store.similar.term_document_counts(candidates)
     scored = []
     for t in candidates:
         d = df.get(t, 0)
@@ -98,8 +98,8 @@ def similar_letters(
     store: LibraryStore, title: str, content: str = "", *, limit: int = 10
 ) -> list[SimilarLetter]:
     title_terms = trigrams(title)
-    total = max(1, store.paragraph_count())
-    df = store.term_document_counts(title_terms)
+    total = max(1, store.letters.paragraph_count())
+    df = store.similar.term_document_counts(title_terms)
     title_terms = [t for t in title_terms if df.get(t, 0) <= MAX_DF_SHARE * total]
     content_terms = (
         _content_terms(store, content, set(title_terms), total) if content.strip() else []
@@ -109,13 +109,15 @@ def similar_letters(
         return []
 
     letter_score: dict[int, float] = defaultdict(float)
-    title_hits = store.title_matches(title_terms, limit=200)
+    title_hits = store.similar.title_matches(title_terms, limit=200)
     top_title = max((rel for _, rel in title_hits), default=0.0)
     for letter_id, rel in title_hits:
         letter_score[letter_id] += 2.0 * rel / top_title
 
     per_letter: dict[int, list[tuple[float, int, str, str]]] = defaultdict(list)
-    for pid, letter_id, section, text, rel in store.paragraph_matches(terms, PARAGRAPH_CANDIDATES):
+    for pid, letter_id, section, text, rel in store.similar.paragraph_matches(
+        terms, PARAGRAPH_CANDIDATES
+    ):
         per_letter[letter_id].append((rel, pid, section, text))
     top_para = max((rel for rows in per_letter.values() for rel, *_ in rows), default=0.0)
     for letter_id, rows in per_letter.items():
@@ -123,7 +125,7 @@ def similar_letters(
         letter_score[letter_id] += sum(best) / (top_para * 2.0)
 
     ranked = sorted(letter_score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
-    letters = store.letters_by_ids([lid for lid, _ in ranked])
+    letters = store.letters.by_ids([lid for lid, _ in ranked])
     out: list[SimilarLetter] = []
     for letter_id, score in ranked:
         meta = letters.get(letter_id)

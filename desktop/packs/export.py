@@ -90,7 +90,7 @@ def export_pack(
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
             digest = hashlib.sha256()
             size = 0
-            rows = store.pack_letters(since_timestamp(since) if since else None)
+            rows = store.packs.letters(since_timestamp(since) if since else None)
             with zf.open(LETTERS, "w") as member, contextlib.closing(rows):
                 for row in rows:
                     line = _letter_line(row, library_id)

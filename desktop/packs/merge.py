@@ -86,7 +86,7 @@ def import_pack_steps(
             )
             saved.update(folder=folder, new=new, present=present)
 
-    merge = store.merge_pack_letters(_received_letters(verified), before_commit=save_templates)
+    merge = store.packs.merge(_received_letters(verified), before_commit=save_templates)
     try:
         while True:
             try:

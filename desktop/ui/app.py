@@ -74,10 +74,10 @@ def install_translations(app: QApplication, language: str) -> bool:
 
 def offer_recovery(window: MainWindow, store: LibraryStore) -> None:
     """After a crash or power cut: offer back the drafts that were not saved."""
-    for case_id, saved_at, draft in store.pending_autosaves():
-        case = store.get_case(case_id)
+    for case_id, saved_at, draft in store.drafts.pending_autosaves():
+        case = store.cases.get(case_id)
         if case is None:
-            store.clear_autosave(case_id)
+            store.drafts.clear_autosave(case_id)
             continue
         answer = QMessageBox.question(
             window,
@@ -93,7 +93,7 @@ def offer_recovery(window: MainWindow, store: LibraryStore) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             window.open_case(case_id, draft, recovered=True)
             return
-        store.clear_autosave(case_id)
+        store.drafts.clear_autosave(case_id)
 
 
 def app_settings() -> QSettings:
@@ -306,7 +306,7 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     window_ref.append(window)
     instance.activated.connect(lambda: bring_forward(window))
     window.show()
-    if store.profile_is_sample() and not store.read_only:
+    if store.profile.is_sample() and not store.read_only:
         # Window-modal and not blocking: the rest of the start goes on behind it.
         log.info("first start: the profile is still the sample agency's; asking for the agency")
         window.first_start = FirstStartDialog(context, window)

@@ -13,7 +13,7 @@ file with ``caseChooseFile``: what ``parse_letter`` finds fills the fields that 
 
 OK validates with ``case_from_json``; a ``CaseError`` is shown under the field it names, which
 is highlighted and focused, and the dialog stays open. A valid case is saved with
-``store.save_case``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
+``store.cases.save``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ class CaseDialog(CasePaste, CaseErrors):
         # --- the suggestion
         self.number = self._line("caseNumber", self.tr("e.g. 277"))
         self.session = self._line("caseSession", self.tr("e.g. 市十六届人大四次会议"))
-        sessions = sorted({c.session for c in self.context.store.list_cases() if c.session})
+        sessions = sorted({c.session for c in self.context.store.cases.all() if c.session})
         if sessions:
             completer = QCompleter(sessions, self)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -430,7 +430,7 @@ class CaseDialog(CasePaste, CaseErrors):
             self.show_error("due_date", self.tr("The due date is before the assignment date."))
             return None
         own_id = self.original.id if self.original is not None else None
-        for other in self.context.store.list_cases():
+        for other in self.context.store.cases.all():
             if other.id != own_id and other.session == case.session and other.number == case.number:
                 self.show_error(
                     "number",
@@ -447,7 +447,7 @@ class CaseDialog(CasePaste, CaseErrors):
         if case is None:
             return
         try:
-            self.case_id = self.context.store.save_case(case)
+            self.case_id = self.context.store.cases.save(case)
         except CaseExists:  # made meanwhile by another window or the command line
             self.show_error(
                 "number",

@@ -1,6 +1,6 @@
 """The list of cases (the suggestions and proposals being answered) with their deadlines.
 
-``CasesModel`` is a table over ``store.list_cases()``: number, proposer, title, due date and
+``CasesModel`` is a table over ``store.cases.all()``: number, proposer, title, due date and
 status. The due date is coloured amber when it is at most 7 days away and red when it has
 passed (unless the reply was sent), with a tooltip that says how many days are left. "Today"
 can be fixed for tests.
@@ -98,7 +98,7 @@ class CasesModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._cases = self.store.list_cases()
+        self._cases = self.store.cases.all()
         self.endResetModel()
 
     def case_at(self, row: int) -> Case:
@@ -362,7 +362,7 @@ class CasesPane(QWidget):
         """Open the case dialog on an existing case; True when the clerk saved it."""
         from desktop.ui.case_dialog import CaseDialog
 
-        case = self.context.store.get_case(case_id)
+        case = self.context.store.cases.get(case_id)
         if case is None:
             return False
         dialog = CaseDialog(self.context, case, parent=self)
@@ -371,7 +371,7 @@ class CasesPane(QWidget):
     # ------------------------------------------------------------------ context menu
     def case_menu(self, case_id: int) -> QMenu:
         """Open, duplicate, change status, delete: the menu a right-click on a case shows."""
-        case = self.context.store.get_case(case_id)
+        case = self.context.store.cases.get(case_id)
         menu = QMenu(self)
         menu.setObjectName("caseMenu")
         if case is None:
@@ -405,13 +405,13 @@ class CasesPane(QWidget):
         self.case_menu(int(case_id)).exec(self.view.viewport().mapToGlobal(pos))
 
     def set_status(self, case_id: int, status: str) -> None:
-        self.context.store.set_case_status(case_id, status)
+        self.context.store.cases.set_status(case_id, status)
         self.context.caseChanged.emit(case_id)
 
     def delete_case(self, case_id: int, *, confirm: bool = True) -> bool:
         """Delete a case and its draft versions after the clerk confirmed it."""
         store = self.context.store
-        case = store.get_case(case_id)
+        case = store.cases.get(case_id)
         if case is None:
             return False
         if confirm:
@@ -419,7 +419,7 @@ class CasesPane(QWidget):
                 "Delete case No. {number} “{title}” and its {versions} saved draft version(s)? "
                 "This cannot be undone."
             ).format(
-                number=case.number, title=case.title, versions=len(store.draft_versions(case_id))
+                number=case.number, title=case.title, versions=len(store.drafts.versions(case_id))
             )
             answer = QMessageBox.question(
                 self, self.tr("Delete case"), question,
@@ -428,7 +428,7 @@ class CasesPane(QWidget):
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        store.delete_case(case_id)
+        store.cases.delete(case_id)
         self.caseDeleted.emit(case_id)
         self.refresh()
         return True
@@ -438,7 +438,7 @@ class CasesPane(QWidget):
         from desktop.ui.case_dialog import CaseDialog
 
         store = self.context.store
-        original = store.get_case(case_id)
+        original = store.cases.get(case_id)
         if original is None:
             return None
         copy = dataclasses.replace(original, id=None, number="", status="drafting",
@@ -448,9 +448,9 @@ class CasesPane(QWidget):
             number=original.number))  # fmt: skip
         if not dialog.exec() or dialog.case_id is None:
             return None
-        draft = store.load_draft(case_id)
+        draft = store.drafts.load(case_id)
         if draft is not None:
-            store.save_draft(dialog.case_id, draft, note=f"复制自第{original.number}号",
+            store.drafts.save(dialog.case_id, draft, note=f"复制自第{original.number}号",
                              source="copy")  # fmt: skip
         self.refresh()
         self.select_case(dialog.case_id)

@@ -293,7 +293,7 @@ class Composer(ComposerProofing):
 
     def _case_changed(self, case_id: int) -> None:
         if self.model.case_id == case_id:
-            case = self.context.store.get_case(case_id)
+            case = self.context.store.cases.get(case_id)
             if case is not None:
                 self.model.update_case(case)
 

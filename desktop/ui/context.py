@@ -34,7 +34,7 @@ class AppContext(QObject):
         self.closed = False
 
     def profile(self) -> AgencyProfile:
-        return self.store.load_profile()
+        return self.store.profile.load()
 
     def operation(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Operation:
         """An operation whose ``store`` parameter gets its own connection in the worker."""

@@ -318,7 +318,7 @@ class DraftModel(QObject):
         if getattr(self.context, "closed", False) or self.context.store.read_only:
             return False
         try:
-            self.context.store.autosave_draft(self.case_id, self.draft)
+            self.context.store.drafts.autosave(self.case_id, self.draft)
         except (sqlite3.Error, OSError) as exc:
             log.exception("autosave of case %s failed", self.case_id)
             self.autosaveFailed.emit(self.tr("Autosave failed: {0}").format(exc))
@@ -332,7 +332,7 @@ class DraftModel(QObject):
         memory stays as it is until another one is loaded)."""
         self._dirty = False
         if self.context is not None and self.case_id is not None:
-            self.context.store.clear_autosave(self.case_id)
+            self.context.store.drafts.clear_autosave(self.case_id)
 
     def save(self, context: AppContext, note: str = "", *, source: str = "window") -> int:
         """Store the draft as the case's newest version; returns its number. ``source`` says
@@ -342,9 +342,9 @@ class DraftModel(QObject):
             raise ValueError("no case is open")
         if self._recovered:
             source = "recovery"
-        version = context.store.save_draft(self.case_id, self.draft, note, source=source)
+        version = context.store.drafts.save(self.case_id, self.draft, note, source=source)
         self._recovered = False
-        context.store.clear_autosave(self.case_id)
+        context.store.drafts.clear_autosave(self.case_id)
         self._dirty = False
         self.undo_stack.setClean()
         self.saved.emit(version)
@@ -358,7 +358,7 @@ class DraftModel(QObject):
             self._dirty = False
             if self.context is not None and self.case_id is not None:
                 try:
-                    self.context.store.clear_autosave(self.case_id)
+                    self.context.store.drafts.clear_autosave(self.case_id)
                 except (sqlite3.Error, OSError):
                     log.exception("clearing the autosave of case %s failed", self.case_id)
         self.modifiedChanged.emit(not clean)

@@ -47,8 +47,8 @@ class FirstStartDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to ReplyDesk"))
         self._seal: tuple[str, bytes] | None = None
         store = context.store
-        profile = store.load_profile()
-        sample = store.profile_is_sample()
+        profile = store.profile.load()
+        sample = store.profile.is_sample()
 
         heading = QLabel(self.tr("Your agency"), self)
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -76,7 +76,7 @@ class FirstStartDialog(QDialog):
         self.seal_name = QLabel(self.tr("None (replies are printed without a seal)"), self)
         self.seal_name.setObjectName("firstStartSealName")
         self.seal_name.setWordWrap(True)
-        stored = store.get_profile_file(SEAL_KEY)
+        stored = store.profile.get_file(SEAL_KEY)
         if stored is not None:
             self.seal_name.setText(stored[0])
         seal_button = QPushButton(self.tr("Choose…"), self)
@@ -156,7 +156,7 @@ class FirstStartDialog(QDialog):
     def set_seal_file(self, path: Path) -> bool:
         """Check a seal image; it is stored when the dialog is saved."""
         try:
-            check_seal_image(path, self.context.store.load_profile().seal_diameter_mm)
+            check_seal_image(path, self.context.store.profile.load().seal_diameter_mm)
             data = path.read_bytes()
         except SealError as exc:
             self._show_error(exc.message)
@@ -194,10 +194,10 @@ class FirstStartDialog(QDialog):
         store = self.context.store
         with store.db.atomic():
             if self._seal is not None:
-                store.set_profile_file(SEAL_KEY, *self._seal)
+                store.profile.set_file(SEAL_KEY, *self._seal)
             # The agency name last: it is what marks the profile as the clerk's own.
             for key, value in values.items():
-                store.set_profile_value(key, value)
+                store.profile.set_value(key, value)
             if self.remove_samples.isChecked() and self.remove_samples.isVisibleTo(self):
                 remove_sample_library(store)
         if self.remove_samples.isChecked():
@@ -212,7 +212,7 @@ def agency_ready(context: AppContext, parent: QWidget | None) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    if not context.store.profile_is_sample():
+    if not context.store.profile.is_sample():
         return True
     text = QCoreApplication.translate(
         "FirstStartDialog",
@@ -226,4 +226,4 @@ def agency_ready(context: AppContext, parent: QWidget | None) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     FirstStartDialog(context, parent).exec()
-    return not context.store.profile_is_sample()
+    return not context.store.profile.is_sample()

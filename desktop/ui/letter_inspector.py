@@ -169,7 +169,7 @@ class LetterInspector(QDialog):
     def reload(self) -> None:
         """Fill the form and the paragraphs from the store (after every change)."""
         handle = self.corrections.handle
-        detail = None if handle.deleted else self.store.letter_detail(handle.id)
+        detail = None if handle.deleted else self.store.letters.detail(handle.id)
         enabled = detail is not None
         self.splitter.setEnabled(enabled)
         self.delete_button.setEnabled(enabled)

@@ -50,7 +50,7 @@ class LetterTools(QObject):
         """The inspector of ``letter_id`` (the open one brought forward, else a new one)."""
         inspector = self.inspectors.get(letter_id)
         if inspector is None:
-            if self.context.store.letter_detail(letter_id) is None:
+            if self.context.store.letters.detail(letter_id) is None:
                 self.window.statusBar().showMessage(
                     self.tr("That letter is no longer in the library."), 8000
                 )

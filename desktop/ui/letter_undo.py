@@ -4,10 +4,11 @@ Unlike the draft's commands (``undo_commands.py``), these change the library its
 command is carried out in the store first (``LetterCorrections.run``) and pushed only when the
 store took it, so a change the store refused (a clerk error: an invalid date, a letter deleted
 meanwhile) is shown and leaves neither the database nor the history changed. Undo writes the
-letter back as the snapshot taken just before the change holds it (``restore_letter``: the old
-values, their sources, what the clerk had corrected; a deleted letter comes back); redo makes
-the change again. The letter's id lives in a shared :class:`LetterHandle` because a
-restored letter may come back under a new id, and older commands must follow it.
+letter back as the snapshot taken just before the change holds it
+(``store.letters.restore``: the old values, their sources, what the clerk had corrected; a
+deleted letter comes back); redo makes the change again. The letter's id lives in a shared
+:class:`LetterHandle` because a restored letter may come back under a new id, and older
+commands must follow it.
 """
 
 from __future__ import annotations
@@ -50,12 +51,12 @@ class LetterCommand(QUndoCommand):
         raise NotImplementedError
 
     def do(self) -> None:
-        self.before = self.store.letter_snapshot(self.handle.id)
+        self.before = self.store.letters.snapshot(self.handle.id)
         self.apply()
 
     def revert(self) -> None:
         assert self.before is not None
-        self.handle.id = int(self.store.restore_letter(self.before))
+        self.handle.id = int(self.store.letters.restore(self.before))
         self.handle.deleted = False
 
     def redo(self) -> None:
@@ -81,7 +82,7 @@ class LetterCommand(QUndoCommand):
     def paragraph_id(self, position: int) -> int:
         """The id of the paragraph at ``position`` now (ids change when a split or merge is
         undone: a paragraph no letter used any more comes back as a new row)."""
-        detail = self.store.letter_detail(self.handle.id) or {}
+        detail = self.store.letters.detail(self.handle.id) or {}
         for p in detail.get("paragraphs", []):
             if p["position"] == position:
                 return int(p["paragraph_id"])
@@ -99,7 +100,7 @@ class SetFields(LetterCommand):
         self.new = new
 
     def apply(self) -> None:
-        self.store.edit_letter(self.handle.id, fields=self.new)
+        self.store.letters.edit(self.handle.id, fields=self.new)
 
 
 class ConfirmField(SetFields):
@@ -120,7 +121,7 @@ class SetKind(LetterCommand):
         self.kind = kind
 
     def apply(self) -> None:
-        self.store.edit_letter(self.handle.id, kind=self.kind)
+        self.store.letters.edit(self.handle.id, kind=self.kind)
 
 
 class SetSection(LetterCommand):
@@ -134,7 +135,7 @@ class SetSection(LetterCommand):
 
     def apply(self) -> None:
         sections = {self.paragraph_id(self.position): self.section}
-        self.store.edit_letter(self.handle.id, sections=sections)
+        self.store.letters.edit(self.handle.id, sections=sections)
 
 
 class SplitParagraph(LetterCommand):
@@ -147,7 +148,7 @@ class SplitParagraph(LetterCommand):
         self.offset = offset
 
     def apply(self) -> None:
-        self.store.split_paragraph(self.handle.id, self.position, self.offset)
+        self.store.letters.split_paragraph(self.handle.id, self.position, self.offset)
 
 
 class MergeParagraphs(LetterCommand):
@@ -159,7 +160,7 @@ class MergeParagraphs(LetterCommand):
         self.position = position
 
     def apply(self) -> None:
-        self.store.merge_paragraphs(self.handle.id, self.position)
+        self.store.letters.merge_paragraphs(self.handle.id, self.position)
 
 
 class DeleteLetter(LetterCommand):
@@ -171,7 +172,7 @@ class DeleteLetter(LetterCommand):
         super().__init__(text, store, handle)
 
     def apply(self) -> None:
-        self.store.delete_letter(self.handle.id)
+        self.store.letters.delete(self.handle.id)
         self.handle.deleted = True
 
 

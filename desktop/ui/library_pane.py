@@ -250,7 +250,7 @@ class LibraryPane(QWidget):
     def _list_letters(self) -> None:
         """With no query, the library's letters, newest first: a newcomer sees what is there
         and can read any of them; a paragraph is inserted from a search or the preview."""
-        letters = self.context.store.list_letters()
+        letters = self.context.store.letters.all()
         for letter in letters[:500]:
             kind = self.tr("Reply") if letter["kind"] == "reply" else self.tr("Reference")
             title = letter.get("proposal_title") or letter.get("title") or ""
@@ -375,7 +375,7 @@ class LibraryPane(QWidget):
 
     # ----------------------------------------------------------------- source preview
     def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:
-        letter = self.context.store.get_letter(letter_id)
+        letter = self.context.store.letters.get(letter_id)
         if letter is None:
             self.preview.clear()
             return

@@ -220,7 +220,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
 
     def _case_edited(self, case_id: int) -> None:
         if self.model.case is not None and self.model.case.id == case_id:
-            case = self.context.store.get_case(case_id)
+            case = self.context.store.cases.get(case_id)
             if case is not None:
                 if case.status == "sent" and self.model.is_modified():
                     self.model.save(self.context)  # marked sent: what was typed is kept
@@ -236,17 +236,17 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             return  # already open: a click must not reload it over the clerk's edits
         if self.model.case is not None and self.model.case.id != case_id:
             self.model.autosave_now()
-        case = store.get_case(case_id)
+        case = store.cases.get(case_id)
         if case is None:
             return
         after_crash = None
         if draft is None:
             # Edits not saved before the clerk switched to another case come back as they were.
-            draft = store.autosave_of(case_id)
+            draft = store.drafts.autosave_of(case_id)
             if draft is not None:
                 recovered, after_crash = True, False
             else:
-                draft = store.load_draft(case_id)
+                draft = store.drafts.load(case_id)
         self.model.load(case, draft, recovered=recovered, after_crash=after_crash)
         store.set_meta(LAST_CASE_KEY, str(case_id))
         self.cases.select_case(case_id)
@@ -257,7 +257,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def reopen_last_case(self) -> bool:
         """At start: open the case that was open when ReplyDesk last closed."""
         raw = self.context.store.get_meta(LAST_CASE_KEY)
-        if not raw or not raw.isdigit() or self.context.store.get_case(int(raw)) is None:
+        if not raw or not raw.isdigit() or self.context.store.cases.get(int(raw)) is None:
             return False
         self.open_case(int(raw))
         return True
@@ -276,7 +276,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def reopen_case(self) -> None:
         if self.model.case is None or self.model.case.id is None:
             return
-        self.context.store.set_case_status(self.model.case.id, "drafting")
+        self.context.store.cases.set_status(self.model.case.id, "drafting")
         self.context.caseChanged.emit(self.model.case.id)
 
     def _case_deleted(self, case_id: int) -> None:

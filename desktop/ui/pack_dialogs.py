@@ -93,7 +93,7 @@ class ExportPackDialog(OperationDialog):
         )
         intro.setWordWrap(True)
 
-        count = context.store.letter_count()
+        count = context.store.letters.count()
         self.all_radio = QRadioButton(
             self.tr("All letters in the library ({count})").format(count=count)
         )

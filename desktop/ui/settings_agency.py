@@ -142,7 +142,7 @@ class AgencyTab(CategoriesTab):
         self._error_labels["seal_diameter_mm"] = self.seal_message
         self._field_tab["seal_diameter_mm"] = 0
 
-        stored = self.context.store.get_profile_file("seal_image")
+        stored = self.context.store.profile.get_file("seal_image")
         if stored is not None:
             self._show_seal(stored[0], stored[1])
         else:

@@ -231,9 +231,9 @@ class SettingsDialog(AgencyTab):
         current = self.profile.to_json()
         for key, value in values.items():
             if current.get(key) != value:
-                store.set_profile_value(key, value)
+                store.profile.set_value(key, value)
         if self._seal_pending is not None:
-            store.set_profile_file("seal_image", *self._seal_pending)
+            store.profile.set_file("seal_image", *self._seal_pending)
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.settings.sync()
         self.context.profileChanged.emit()

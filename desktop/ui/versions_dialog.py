@@ -219,7 +219,7 @@ class VersionsDialog(QDialog):
         }.get(source, self.tr("Not recorded (saved before this was kept)"))
 
     def reload(self, select: int | None = None) -> None:
-        self.versions = self.context.store.draft_versions(self.case_id)
+        self.versions = self.context.store.drafts.versions(self.case_id)
         self.table.setRowCount(len(self.versions))
         # Newest first: the version a clerk looks for is usually one of the last few.
         for row, v in enumerate(reversed(self.versions)):
@@ -258,14 +258,14 @@ class VersionsDialog(QDialog):
             self.summary.setText(self.tr("No version of this draft has been saved yet."))
             self.diff.clear()
             return
-        chosen = self._lines(self.context.store.load_draft(self.case_id, version))
+        chosen = self._lines(self.context.store.drafts.load(self.case_id, version))
         if self.compare.currentData() == "previous":
             older = [v["version"] for v in self.versions if v["version"] < version]
             if not older:
                 self.summary.setText(self.tr("Version {n} is the first one.").format(n=version))
                 self.diff.setHtml(diff_html([], chosen))
                 return
-            base = self._lines(self.context.store.load_draft(self.case_id, older[-1]))
+            base = self._lines(self.context.store.drafts.load(self.case_id, older[-1]))
             old, new = base, chosen
             label = self.tr("Version {old} → version {new}").format(old=older[-1], new=version)
         else:
@@ -293,8 +293,8 @@ class VersionsDialog(QDialog):
         if self.model.is_modified():
             self.model.save(self.context, self.tr("saved before restoring version %1").replace(
                 "%1", str(version)))  # fmt: skip
-        new = self.context.store.restore_draft(self.case_id, version)
-        draft = self.context.store.load_draft(self.case_id, new)
+        new = self.context.store.drafts.restore(self.case_id, version)
+        draft = self.context.store.drafts.load(self.case_id, new)
         self.model.load(self.case, draft)
         self.reload(select=new)
         self.summary.setText(

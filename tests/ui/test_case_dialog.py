@@ -72,10 +72,10 @@ def test_every_field_has_a_named_widget(qtbot: QtBot, context: AppContext) -> No
 
 
 def test_new_case_takes_defaults_from_the_profile(qtbot: QtBot, context: AppContext) -> None:
-    context.store.set_profile_value("contact_name", "王明")
-    context.store.set_profile_value("contact_phone", "0513-85000000")
-    context.store.set_profile_value("cc", ["市人大常委会代表工委"])
-    context.store.set_profile_value("doc_number_prefix", "通科函")
+    context.store.profile.set_value("contact_name", "王明")
+    context.store.profile.set_value("contact_phone", "0513-85000000")
+    context.store.profile.set_value("cc", ["市人大常委会代表工委"])
+    context.store.profile.set_value("doc_number_prefix", "通科函")
     dialog = _dialog(qtbot, context)
     assert _line(dialog, "caseContactName").text() == "王明"
     assert _line(dialog, "caseContactPhone").text() == "0513-85000000"
@@ -102,7 +102,7 @@ def test_empty_title_shows_the_message_at_the_field_and_keeps_the_dialog_open(
     title = _line(dialog, "caseTitle")
     assert dialog.focusWidget() is title
     assert "border" in title.styleSheet()
-    assert context.store.list_cases() == []
+    assert context.store.cases.all() == []
 
     title.setText("关于在南通市组织社会大众聚力创新的建议")
     with qtbot.waitSignal(context.caseChanged) as changed:
@@ -135,14 +135,14 @@ def test_missing_proposers_and_co_opinion_without_main_organizer(
     count.setValue(5)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    saved = context.store.get_case(dialog.case_id)
+    saved = context.store.cases.get(dialog.case_id)
     assert saved.addressee == "张三等5位" and saved.organizer == "co"
 
 
 def test_due_date_follows_the_assignment_date_until_changed(
     qtbot: QtBot, context: AppContext
 ) -> None:
-    context.store.set_profile_value("due_months", 3)
+    context.store.profile.set_value("due_months", 3)
     dialog = _dialog(qtbot, context)
     assigned_set = dialog.findChild(QCheckBox, "caseAssignedDateSet")
     assigned = dialog.findChild(QDateEdit, "caseAssignedDate")
@@ -220,7 +220,7 @@ def test_save_creates_the_row_and_editing_updates_it(qtbot: QtBot, context: AppC
     category.setCurrentIndex(category.findData("B"))
     with qtbot.waitSignal(context.caseChanged):
         dialog.accept()
-    cases = context.store.list_cases()
+    cases = context.store.cases.all()
     assert len(cases) == 1 and cases[0].id == dialog.case_id
     case = cases[0]
     assert case.number == "277"
@@ -235,9 +235,9 @@ def test_save_creates_the_row_and_editing_updates_it(qtbot: QtBot, context: AppC
     status.setCurrentIndex(status.findData("awaiting"))
     edit.accept()
     assert edit.case_id == case.id
-    again = context.store.get_case(case.id)
+    again = context.store.cases.get(case.id)
     assert again.title == "关于组织社会大众聚力创新的建议" and again.status == "awaiting"
-    assert len(context.store.list_cases()) == 1
+    assert len(context.store.cases.all()) == 1
 
     duplicate = _dialog(qtbot, context)
     _line(duplicate, "caseNumber").setText("277")
@@ -246,7 +246,7 @@ def test_save_creates_the_row_and_editing_updates_it(qtbot: QtBot, context: AppC
     _line(duplicate, "caseProposers").setText("王五")
     duplicate.accept()
     assert duplicate.error_field == "number"
-    assert context.store.get_case(case.id).title == "关于组织社会大众聚力创新的建议"
+    assert context.store.cases.get(case.id).title == "关于组织社会大众聚力创新的建议"
 
 
 def _new_case(qtbot: QtBot, context: AppContext, proposers: str, number: str) -> Case:
@@ -256,7 +256,7 @@ def _new_case(qtbot: QtBot, context: AppContext, proposers: str, number: str) ->
     _line(dialog, "caseProposers").setText(proposers)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error_text()
-    case = context.store.get_case(dialog.case_id)
+    case = context.store.cases.get(dialog.case_id)
     assert case is not None
     return case
 
@@ -274,7 +274,7 @@ def test_proposers_typed_with_role_words_and_spaces(qtbot: QtBot, context: AppCo
         edit = _dialog(qtbot, context, case)
         assert _line(edit, "caseProposers").text() == case.proposers_field
         edit.accept()
-        again = context.store.get_case(case.id)
+        again = context.store.cases.get(case.id)
         assert again.addressee == case.addressee
 
 
@@ -282,22 +282,22 @@ def test_clearing_copy_to_means_no_copy_to_block(qtbot: QtBot, context: AppConte
     from desktop.casework import Draft
     from desktop.compose import compose
 
-    context.store.set_profile_value("cc", ["市人大常委会代表工委"])
+    context.store.profile.set_value("cc", ["市人大常委会代表工委"])
     dialog = _dialog(qtbot, context)
     _line(dialog, "caseNumber").setText("9")
     _line(dialog, "caseTitle").setText("关于加强科普的建议")
     _line(dialog, "caseProposers").setText("王明")
     _line(dialog, "caseCc").clear()
     dialog.accept()
-    case = context.store.get_case(dialog.case_id)
-    profile = context.store.load_profile()
+    case = context.store.cases.get(dialog.case_id)
+    profile = context.store.profile.load()
     letter = compose(case, profile, Draft(), templates=context.templates).letter
     assert letter.cc == []
     assert _line(_dialog(qtbot, context, case), "caseCc").text() == ""
     # A case saved before "cleared" existed (no cc_given) still gets the profile's list, and
     # the dialog shows that list so that clearing it is a visible choice.
     old = Case(number="10", title="t", proposers=["李华"])
-    context.store.save_case(old)
+    context.store.cases.save(old)
     assert compose(old, profile, Draft(), templates=context.templates).letter.cc == [
         "市人大常委会代表工委"
     ]
@@ -313,7 +313,7 @@ def test_a_role_word_typed_with_the_name_sets_the_role(qtbot: QtBot, context: Ap
     _line(dialog, "caseNumber").setText("8")
     _line(dialog, "caseTitle").setText("关于加强科普的提案")
     dialog.accept()
-    case = context.store.get_case(dialog.case_id)
+    case = context.store.cases.get(dialog.case_id)
     assert (case.proposers, case.role, case.kind_word) == (["李华"], "委员", "提案")
     # A role the clerk chose is kept.
     chosen = _dialog(qtbot, context)

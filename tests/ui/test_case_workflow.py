@@ -40,7 +40,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     w = _make(qtbot, tmp_path / "library.db", tmp_path)
     for number, title, name in (("8", "关于加强科普工作的建议", "李四"),
                                 ("9", "关于发展数字经济的建议", "王五")):  # fmt: skip
-        w.context.store.save_case(
+        w.context.store.cases.save(
             case_from_json(
                 {"number": number, "session": SESSION, "title": title, "proposers": [name]}
             )
@@ -55,7 +55,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def _case_id(window: MainWindow, number: str) -> int:
-    return next(c.id for c in window.context.store.list_cases() if c.number == number)  # type: ignore[return-value]
+    return next(c.id for c in window.context.store.cases.all() if c.number == number)  # type: ignore[return-value]
 
 
 def _click(qtbot: QtBot, window: MainWindow, number: str) -> None:
@@ -78,7 +78,7 @@ def test_a_click_opens_and_switching_keeps_unsaved_edits(qtbot: QtBot, window: M
     assert "尚未保存的打算。" in [b.text for b in window.model.blocks("plan")]
     assert window.model.is_modified()
     window.save_draft()
-    versions = window.context.store.draft_versions(_case_id(window, "8"))
+    versions = window.context.store.drafts.versions(_case_id(window, "8"))
     assert [v["source"] for v in versions] == ["window"]  # switching is not a crash
 
 
@@ -96,7 +96,7 @@ def test_the_last_open_case_reopens_at_start(
 
 def test_a_sent_case_is_read_only_until_reopened(qtbot: QtBot, window: MainWindow) -> None:
     case_id = _case_id(window, "8")
-    window.context.store.set_case_status(case_id, "sent")
+    window.context.store.cases.set_status(case_id, "sent")
     window.cases.refresh()
     _click(qtbot, window, "8")
     assert window.read_only_bar.isVisibleTo(window)
@@ -110,7 +110,7 @@ def test_a_sent_case_is_read_only_until_reopened(qtbot: QtBot, window: MainWindo
     assert "read-only" in window.statusBar().currentMessage()
 
     window.read_only_bar.reopen_button.click()
-    case = window.context.store.get_case(case_id)
+    case = window.context.store.cases.get(case_id)
     assert case is not None and case.status == "drafting"
     assert not window.read_only_bar.isVisibleTo(window) and window.composer.isEnabled()
     window.model.insert_block("plan", 0, DraftBlock("free", "现在可以写。"))
@@ -119,7 +119,7 @@ def test_a_sent_case_is_read_only_until_reopened(qtbot: QtBot, window: MainWindo
     # Marked sent from the pane while open with unsaved edits: they are saved, then locked.
     window.cases.set_status(case_id, "sent")
     assert window.model.read_only and window.read_only_bar.isVisibleTo(window)
-    saved = window.context.store.load_draft(case_id)
+    saved = window.context.store.drafts.load(case_id)
     assert saved is not None and saved.sections["plan"][0].text == "现在可以写。"
 
 
@@ -140,9 +140,9 @@ def test_a_sent_cases_versions_cannot_be_restored(qtbot: QtBot, window: MainWind
     from desktop.ui.versions_dialog import VersionsDialog
 
     case_id = _case_id(window, "8")
-    window.context.store.save_draft(case_id, Draft(), source="window")
-    window.context.store.save_draft(case_id, Draft(), source="cli")
-    window.context.store.set_case_status(case_id, "sent")
+    window.context.store.drafts.save(case_id, Draft(), source="window")
+    window.context.store.drafts.save(case_id, Draft(), source="cli")
+    window.context.store.cases.set_status(case_id, "sent")
     window.cases.refresh()
     _click(qtbot, window, "8")
     dialog = VersionsDialog(window.context, window.model, window)
@@ -150,4 +150,4 @@ def test_a_sent_cases_versions_cannot_be_restored(qtbot: QtBot, window: MainWind
     dialog.table.setCurrentCell(1, 0)
     assert not dialog.restore_button.isEnabled()
     assert dialog.restore_selected() is None
-    assert len(window.context.store.draft_versions(case_id)) == 2
+    assert len(window.context.store.drafts.versions(case_id)) == 2

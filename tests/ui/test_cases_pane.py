@@ -44,7 +44,7 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
              session="市十六届人大四次会议", due_date="2024-04-01", status="sent"),
     ]  # fmt: skip
     for case in cases:
-        ctx.store.save_case(case)
+        ctx.store.cases.save(case)
     yield ctx
     ctx.close()
 
@@ -162,7 +162,7 @@ def test_selection_activation_and_refresh(qtbot: QtBot, context: AppContext) -> 
     assert pane.current_case_id() == case_id
 
     new = Case("5", "关于新建众创空间的建议", ["钱七"], due_date="2024-05-01")
-    new_id = context.store.save_case(new)
+    new_id = context.store.cases.save(new)
     context.caseChanged.emit(new_id)
     assert "5" in _rows(view)
     assert pane.current_case_id() == case_id  # the selection survives the reload
@@ -209,7 +209,7 @@ def test_one_click_opens_the_case(qtbot: QtBot, context: AppContext) -> None:
 
 
 def test_columns_fit_their_content(qtbot: QtBot, context: AppContext) -> None:
-    context.store.save_case(
+    context.store.cases.save(
         Case(
             "1234567",
             "关于某事的建议",
@@ -242,11 +242,11 @@ def test_context_menu_status_duplicate_and_delete(
 
     store = context.store
     pane = _pane(qtbot, context)
-    case_id = next(c.id for c in store.list_cases() if c.number == "277")
+    case_id = next(c.id for c in store.cases.all() if c.number == "277")
     assert case_id is not None
     draft = Draft()
     draft.sections["plan"].append(DraftBlock("free", "下一步，我们将继续推进。"))
-    store.save_draft(case_id, draft, source="window")
+    store.drafts.save(case_id, draft, source="window")
     menu = pane.case_menu(case_id)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
     assert names == ["caseMenuOpen", "caseMenuDuplicate", "caseMenuDelete"]
@@ -259,7 +259,7 @@ def test_context_menu_status_duplicate_and_delete(
     status = {a.objectName(): a for a in menu.findChildren(type(menu.actions()[0]))}
     assert status["caseMenuStatus_drafting"].isChecked()
     status["caseMenuStatus_sent"].trigger()
-    assert store.get_case(case_id).status == "sent"  # type: ignore[union-attr]
+    assert store.cases.get(case_id).status == "sent"  # type: ignore[union-attr]
     row = _row_of(pane.view, "277")
     assert pane.view.model().index(row, CasesModel.STATUS).data() == "Sent"
 
@@ -272,16 +272,16 @@ def test_context_menu_status_duplicate_and_delete(
     with qtbot.waitSignal(pane.caseActivated) as opened:
         copy_id = pane.duplicate_case(case_id)
     assert copy_id is not None and opened.args == [copy_id] and copy_id != case_id
-    copy = store.get_case(copy_id)
+    copy = store.cases.get(copy_id)
     assert copy is not None and copy.number == "278" and copy.proposers == ["石剑波"]
     assert copy.status == "drafting" and copy.session == "市十六届人大四次会议"
-    copied = store.load_draft(copy_id)
+    copied = store.drafts.load(copy_id)
     assert copied is not None and copied.sections["plan"][-1].text == "下一步，我们将继续推进。"
-    assert [v["source"] for v in store.draft_versions(copy_id)] == ["copy"]
+    assert [v["source"] for v in store.drafts.versions(copy_id)] == ["copy"]
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not pane.delete_case(case_id)
-    assert store.get_case(case_id) is not None
+    assert store.cases.get(case_id) is not None
     asked: list[str] = []
 
     def yes(_parent: object, _title: str, text: str, *a: object) -> object:
@@ -292,5 +292,5 @@ def test_context_menu_status_duplicate_and_delete(
     with qtbot.waitSignal(pane.caseDeleted) as deleted:
         assert pane.delete_case(case_id)
     assert deleted.args == [case_id] and "277" in asked[0] and "1 saved draft" in asked[0]
-    assert store.get_case(case_id) is None and store.draft_versions(case_id) == []
+    assert store.cases.get(case_id) is None and store.drafts.versions(case_id) == []
     assert "277" not in _rows(pane.view) and "278" in _rows(pane.view)

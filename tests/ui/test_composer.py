@@ -66,9 +66,9 @@ def setup(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Composer, DraftModel, 
             "reply_date": "2025-06-30",
         }
     )
-    store.save_case(case)
+    store.cases.save(case)
     model = DraftModel(context, autosave_ms=60_000)
-    model.load(store.get_case(case.id or 0) or case, store.load_draft(case.id or 0))
+    model.load(store.cases.get(case.id or 0) or case, store.drafts.load(case.id or 0))
     composer = Composer(context, model)
     qtbot.addWidget(composer)
     composer.resize(800, 900)
@@ -335,9 +335,9 @@ def test_autosave_after_structure_change_and_save(
 ) -> None:
     composer, model, context = setup
     store = context.store
-    assert store.pending_autosaves() == []
+    assert store.drafts.pending_autosaves() == []
     composer.insert_paragraph("status", OLD)
-    pending = store.pending_autosaves()
+    pending = store.drafts.pending_autosaves()
     assert [(case_id, [b.text for b in d.sections["status"]]) for case_id, _, d in pending] == [
         (model.case_id, ["", OLD.text])
     ]
@@ -346,37 +346,37 @@ def test_autosave_after_structure_change_and_save(
     # typing is written by the timer, not at once
     composer.insert_free_paragraph("closing")
     commit(composer.block_widget("closing", 1).editor, "此复。")
-    assert store.pending_autosaves()[0][2].sections["closing"][-1].text == ""
+    assert store.drafts.pending_autosaves()[0][2].sections["closing"][-1].text == ""
     assert model.autosave_now()
-    assert store.pending_autosaves()[0][2].sections["closing"][-1].text == "此复。"
+    assert store.drafts.pending_autosaves()[0][2].sections["closing"][-1].text == "此复。"
     assert not model.autosave_now()  # nothing new to write
 
     version = model.save(context, note="初稿")
     assert version == 1
-    assert store.pending_autosaves() == []
+    assert store.drafts.pending_autosaves() == []
     assert not model.is_modified()
-    saved = store.load_draft(model.case_id or 0)
+    saved = store.drafts.load(model.case_id or 0)
     assert saved is not None and saved.sections["closing"][-1].text == "此复。"
 
     # undoing back to the saved state leaves no working copy behind
     composer.insert_paragraph("plan", NEW)
-    assert store.pending_autosaves() != []
+    assert store.drafts.pending_autosaves() != []
     model.undo_stack.undo()
     assert not model.is_modified()
-    assert store.pending_autosaves() == []
+    assert store.drafts.pending_autosaves() == []
 
     # switching to another case keeps unsaved typing as the working copy ...
     case = model.case
     assert case is not None
     commit(composer.block_widget("closing", 1).editor, "谢谢。")
-    model.load(case, store.load_draft(model.case_id or 0))
-    assert store.pending_autosaves()[0][2].sections["closing"][-1].text == "此复。谢谢。"
+    model.load(case, store.drafts.load(model.case_id or 0))
+    assert store.drafts.pending_autosaves()[0][2].sections["closing"][-1].text == "此复。谢谢。"
     assert texts(composer, "closing")[-1] == "此复。"
     # ... unless the clerk discards it
     commit(composer.block_widget("closing", 1).editor, "谢谢。")
     model.discard_autosave()
-    model.load(case, store.load_draft(model.case_id or 0))
-    assert store.pending_autosaves() == []
+    model.load(case, store.drafts.load(model.case_id or 0))
+    assert store.drafts.pending_autosaves() == []
 
 
 def test_template_can_be_detached_for_editing(
@@ -399,7 +399,7 @@ def test_recovered_draft_counts_as_unsaved(tmp_path: Path, qtbot: QtBot) -> None
     store = LibraryStore(db)
     context = AppContext(db, store=store, templates=ReplyTemplates(override=tmp_path / "none"))
     case = case_from_json({"number": "1", "title": "关于某事的建议", "proposers": ["张三"]})
-    store.save_case(case)
+    store.cases.save(case)
     model = DraftModel(context)
     composer = Composer(context, model)
     qtbot.addWidget(composer)

@@ -31,7 +31,7 @@ def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> Iterator
         context, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )
     qtbot.addWidget(win)
-    case_id = context.store.save_case(
+    case_id = context.store.cases.save(
         case_from_json(
             {"number": "12", "title": "关于加快众创空间建设的建议", "proposers": ["张三", "李四"]}
         )
@@ -75,7 +75,7 @@ def _dialogs(win: MainWindow) -> dict[str, Callable[[], QDialog]]:
             ctx, win.model.compose(ctx).letter, None, win, soffice=None
         ),
         "error": lambda: ErrorDialog("Traceback (most recent call last):\nValueError: x", win),
-        "letter inspector": lambda: _kept(LetterInspector(ctx, ctx.store.list_letters()[0]["id"])),
+        "letter inspector": lambda: _kept(LetterInspector(ctx, ctx.store.letters.all()[0]["id"])),
     }
 
 

@@ -29,13 +29,13 @@ def context(sample_store: LibraryStore, tmp_path: Path) -> AppContext:
 
 def test_first_start_dialog_saves_the_agency(context: AppContext, qtbot: QtBot) -> None:
     store = context.store
-    assert store.profile_is_sample()
+    assert store.profile.is_sample()
     dialog = FirstStartDialog(context)
     qtbot.addWidget(dialog)
     assert dialog.agency.text() == ""  # the sample's name is not offered as the clerk's
     dialog.accept()  # no name: refused, nothing saved
     assert dialog.error.isVisibleTo(dialog) and "发文机关" in dialog.error.text()
-    assert store.profile_is_sample()
+    assert store.profile.is_sample()
     dialog.agency.setText("如皋市科学技术局")
     dialog.contact_name.setText("陈静")
     dialog.contact_phone.setText("0513-87000000")
@@ -44,15 +44,15 @@ def test_first_start_dialog_saves_the_agency(context: AppContext, qtbot: QtBot) 
     dialog.remove_samples.setChecked(True)
     dialog.accept()
     assert dialog.result() == FirstStartDialog.DialogCode.Accepted
-    profile = store.load_profile()
+    profile = store.profile.load()
     assert (profile.agency_name, profile.contact_name, profile.contact_phone) == (
         "如皋市科学技术局", "陈静", "0513-87000000",
     )  # fmt: skip
     assert profile.cc == ["市人大常委会代表工委", "市政府办公室"]
-    seal = store.get_profile_file("seal_image")
+    seal = store.profile.get_file("seal_image")
     assert seal is not None and seal[1] == DEMO_SEAL.read_bytes()
-    assert not store.profile_is_sample()
-    assert sample_letter_ids(store) == [] and store.letter_count() == 0
+    assert not store.profile.is_sample()
+    assert sample_letter_ids(store) == [] and store.letters.count() == 0
 
 
 def test_later_saves_nothing_and_the_dialog_fits_a_small_screen(
@@ -65,7 +65,7 @@ def test_later_saves_nothing_and_the_dialog_fits_a_small_screen(
     size = dialog.size()
     assert size.width() <= 1366 and size.height() <= 768 - 80  # a taskbar and a title bar
     dialog.later_button.click()
-    assert context.store.profile_is_sample()
+    assert context.store.profile.is_sample()
     assert len(sample_letter_ids(context.store)) == 5
 
 
@@ -75,7 +75,7 @@ def test_export_is_refused_while_the_profile_is_the_samples(
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(context, settings=settings)
     qtbot.addWidget(window)
-    case_id = context.store.save_case(
+    case_id = context.store.cases.save(
         case_from_json({"number": "3", "title": "关于科普的建议", "proposers": ["李四"]})
     )
     window.open_case(case_id)

@@ -42,10 +42,10 @@ def test_first_start_asks_then_the_last_case_reopens(tmp_path: Path) -> None:
     log = _start(tmp_path, db)
     assert "asking for the agency" in log and "smoke test: window shown" in log
     with LibraryStore(db) as store:
-        assert store.profile_is_sample()  # closed without saving: nothing was stored
-        assert store.letter_count() == 5
-        store.set_profile_value("agency_name", "如皋市科学技术局")
-        case_id = store.save_case(
+        assert store.profile.is_sample()  # closed without saving: nothing was stored
+        assert store.letters.count() == 5
+        store.profile.set_value("agency_name", "如皋市科学技术局")
+        case_id = store.cases.save(
             case_from_json({"number": "3", "title": "关于科普的建议", "proposers": ["李四"]})
         )
         store.set_meta(LAST_CASE_KEY, str(case_id))

@@ -89,7 +89,7 @@ def test_import_sample_library_and_a_bad_file(
     assert table.item(ok_row, 2).foreground().color() != FAILED_COLOUR
     assert "5" in dialog.summary.text() and "1" in dialog.summary.text()
     assert changed == [True]
-    assert context.store.letter_count() == 5
+    assert context.store.letters.count() == 5
     assert dialog.start_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
@@ -146,7 +146,7 @@ def test_cancel_keeps_what_was_imported_and_the_window_stays_responsive(
     assert 1 <= len(imported) < 40
     assert dialog.table.rowCount() == len(dialog.results) < 40
     assert dialog.progress.maximum() == 40
-    assert context.store.letter_count() == len(imported)
+    assert context.store.letters.count() == len(imported)
     assert context.store.integrity_check() == "ok"
     assert changed == [True]
     assert dialog.summary.text()
@@ -160,7 +160,7 @@ def test_cancel_keeps_what_was_imported_and_the_window_stays_responsive(
     statuses = [r.status for r in dialog.results]
     assert statuses.count("duplicate") == len(imported)
     assert statuses.count("imported") == 40 - len(imported)
-    assert context.store.letter_count() == 40
+    assert context.store.letters.count() == 40
 
 
 def test_closing_while_importing_stops_first(

@@ -323,7 +323,7 @@ def test_an_uncertain_field_is_marked_and_confirming_makes_it_the_clerks(
         conn.execute("SELECT field_sources FROM letters WHERE id = ?", [letter_id]).fetchone()[0]
         or "{}"
     )
-    lines = (store.letter_detail(letter_id) or {})["source_lines"]  # the reader's lines
+    lines = (store.letters.detail(letter_id) or {})["source_lines"]  # the reader's lines
     line = next(i for i, text in enumerate(lines) if "交通运输局" in text and "答复" not in text)
     sources["agency"] = {"line": line, "rule": "agency_before_date", "certain": False}
     with conn:
@@ -343,12 +343,12 @@ def test_an_uncertain_field_is_marked_and_confirming_makes_it_the_clerks(
     form.confirm_buttons["agency"].click()
     assert not form.is_uncertain("agency")
     assert form.is_corrected("agency")
-    assert "agency" in (store.letter_detail(letter_id) or {})["corrected"]
+    assert "agency" in (store.letters.detail(letter_id) or {})["corrected"]
     assert db_row(store, letter_id)["agency"] == "某县交通运输局"
 
     undo(inspector)  # not confirmed after all: the mark is back, as the database has it
     assert form.is_uncertain("agency") and not form.is_corrected("agency")
-    assert "agency" not in (store.letter_detail(letter_id) or {})["corrected"]
+    assert "agency" not in (store.letters.detail(letter_id) or {})["corrected"]
 
 
 def test_the_library_opens_the_inspector_and_refreshes_after_a_change(
@@ -466,7 +466,7 @@ def test_reparse_all_from_the_menu_keeps_the_clerks_corrections(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    store.edit_letter(letter_id, fields={"agency": "某县交通局"})
+    store.letters.edit(letter_id, fields={"agency": "某县交通局"})
     window = make_window(qtbot, context, tmp_path)
     window.show()
     qtbot.waitExposed(window)
@@ -526,7 +526,7 @@ def test_the_inspector_is_all_chinese(
 ) -> None:
     from tests.ui.test_translation import english_words, font_names, widget_texts
 
-    detail = store.letter_detail(letter_id) or {}
+    detail = store.letters.detail(letter_id) or {}
     sources = dict(detail["sources"])
     sources["agency"] = {**sources.get("agency", {}), "certain": False}  # a mark, a 确认
     conn = sqlite3.connect(store.path)

@@ -201,7 +201,7 @@ def test_counts_are_honest_and_more_can_be_shown(qtbot: QtBot, tmp_path: Path) -
 
     store = LibraryStore(tmp_path / "many.db")
     for n in range(62):  # 62 paragraphs hold the word, each in its own letter
-        store.add_letter(
+        store.letters.add(
             make_letter([("status", f"第{n}号孵化基地建设进展顺利，成效明显。")]),
             content_hash=f"h{n}", source_path=None, source_format=None,
         )  # fmt: skip

@@ -34,9 +34,9 @@ def commit(widget: QWidget, text: str) -> None:
 
 @pytest.fixture
 def window(qtbot: QtBot, sample_store: LibraryStore, tmp_path: Path) -> Iterator[MainWindow]:
-    sample_store.set_profile_value("agency_name", "南通市科学技术局")  # the clerk's own
-    sample_store.set_profile_value("contact_name", "李明")  # a letter with nothing to check
-    sample_store.set_profile_value("contact_phone", "0513-85000000")
+    sample_store.profile.set_value("agency_name", "南通市科学技术局")  # the clerk's own
+    sample_store.profile.set_value("contact_name", "李明")  # a letter with nothing to check
+    sample_store.profile.set_value("contact_phone", "0513-85000000")
     context = AppContext(sample_store.path, store=sample_store,
                          templates=ReplyTemplates(override=tmp_path / "tpl"))  # fmt: skip
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -251,7 +251,7 @@ def test_back_up_now_and_restore_from_the_window(
     qtbot.waitUntil(lambda: "Backed up to" in window.statusBar().currentMessage(), timeout=10000)
     backups = sorted((window.context.db_path.parent / "backups").glob("library-*-manual.db"))
     assert backups
-    letters_before = window.context.store.letter_count()
+    letters_before = window.context.store.letters.count()
     window.context.store.db.execute("DELETE FROM letter_paragraphs")
     window.context.store.db.execute("DELETE FROM letters")
     window.context.store.db.conn.commit()
@@ -261,7 +261,7 @@ def test_back_up_now_and_restore_from_the_window(
     window.restore_from_backup()
     assert window.restart_requested
     with LibraryStore(window.context.db_path) as again:
-        assert again.letter_count() == letters_before
+        assert again.letters.count() == letters_before
     assert list((window.context.db_path.parent / "backups").glob("*before-restore*.db"))
 
 

@@ -27,7 +27,7 @@ def test_store_is_opened_in_the_worker(qtbot: QtBot, tmp_path: Path) -> None:
     LibraryStore(tmp_path / "l.db").close()
 
     def count(store: LibraryStore) -> int:
-        return store.letter_count()
+        return store.letters.count()
 
     op = Operation(count, db_path=tmp_path / "l.db")
     with qtbot.waitSignal(op.signals.succeeded, timeout=5000) as blocker:

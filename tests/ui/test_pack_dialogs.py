@@ -17,6 +17,7 @@ import desktop.safe_write
 from desktop.packs import ExportReport, ImportReport, export_pack
 from desktop.reply_templates import ReplyTemplates
 from desktop.store import LibraryStore
+from desktop.store.letter_lifecycle import LetterRepository
 from desktop.ui.context import AppContext
 from desktop.ui.pack_dialogs import ExportPackDialog, ImportPackDialog, export_pack_dialog
 from tests.ui.test_translation import left_in_english
@@ -111,7 +112,7 @@ def test_export_says_which_letters_it_left_out(
     from tests.conftest import make_letter
 
     assert sender.store is not None
-    old = sender.store.add_letter(
+    old = sender.store.letters.add(
         make_letter(["长" * 9000]), content_hash="old", source_path="old.txt", source_format="txt"
     )
     _save_as(monkeypatch, tmp_path / "留下.zip")
@@ -207,7 +208,7 @@ def test_import_a_pack(qtbot: QtBot, receiver: AppContext, pack: Path, tmp_path:
     assert len(report.added) == 5 and report.duplicates == []
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
     assert changed == [True]
-    assert receiver.store.letter_count() == 5
+    assert receiver.store.letters.count() == 5
     assert dialog.progress.value() == dialog.progress.maximum() == 5
     text = dialog.result_label.text()
     assert "5" in text and str(report.new_paragraphs) in text
@@ -241,7 +242,7 @@ def test_a_refused_pack_is_shown_plainly_and_changes_nothing(
     assert dialog.result_label.property("error") is True
     assert dialog.status.text()
     assert changed == []
-    assert receiver.store.letter_count() == 0
+    assert receiver.store.letters.count() == 0
     assert receiver.store.integrity_check() == "ok"
 
 
@@ -255,13 +256,13 @@ def test_stop_imports_nothing(
     import desktop.packs.merge
 
     monkeypatch.setattr(desktop.packs.merge, "MERGE_PROGRESS_EVERY", 1)
-    real_add = LibraryStore.add_letter
+    real_add = LetterRepository.add
 
-    def slow_add(self: LibraryStore, *args: Any, **kwargs: Any) -> int:
+    def slow_add(self: LetterRepository, *args: Any, **kwargs: Any) -> int:
         time.sleep(0.15)
         return real_add(self, *args, **kwargs)
 
-    monkeypatch.setattr(LibraryStore, "add_letter", slow_add)
+    monkeypatch.setattr(LetterRepository, "add", slow_add)
     dialog = _import_dialog(qtbot, receiver, pack)
     dialog.start()
     qtbot.waitUntil(lambda: dialog.progress.maximum() == 5 and dialog.progress.value() >= 1,
@@ -271,7 +272,7 @@ def test_stop_imports_nothing(
         assert not dialog.stop_button.isEnabled()
     assert finished.args == [None]
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
-    assert receiver.store.letter_count() == 0 and receiver.store.paragraph_count() == 0
+    assert receiver.store.letters.count() == 0 and receiver.store.letters.paragraph_count() == 0
     assert not (tmp_path / "receiver-tpl" / "from-packs").exists()
     assert dialog.status.text() == dialog.tr("Stopped: nothing of this pack was imported.")
     assert dialog.result_label.text() == ""

@@ -28,7 +28,7 @@ def read_only_window(
     db = tmp_path / "usb" / "library.db"
     with LibraryStore(db) as store:
         list(import_paths(store, [SAMPLES]))
-        store.set_profile_value("agency_name", "南通市科学技术局")
+        store.profile.set_value("agency_name", "南通市科学技术局")
     monkeypatch.setattr(open_files, "read_only_location", lambda path: True)
     store = LibraryStore(db)
     assert store.read_only
@@ -62,7 +62,7 @@ def test_a_write_in_the_window_is_a_message_not_a_traceback(
     uninstall = install_excepthook(lambda: read_only_window)
     try:
         store = read_only_window.context.store
-        QTimer.singleShot(0, lambda: store.set_profile_value("signer", "张局长"))
+        QTimer.singleShot(0, lambda: store.profile.set_value("signer", "张局长"))
         qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     finally:
         uninstall()

@@ -34,11 +34,11 @@ def test_autosave_and_restore_after_a_simulated_crash(
 ) -> None:
     db = tmp_path / "library.db"
     first = _window(qtbot, db, tmp_path)
-    case_id = first.context.store.save_case(case_from_json(CASE))
+    case_id = first.context.store.cases.save(case_from_json(CASE))
     first.open_case(case_id)
     first.composer.insert_paragraph("plan", DraftBlock("free", "下一步，我们将办好科普活动周。"))
     # Inserting a paragraph is a structural change: autosaved at once, no save needed.
-    assert first.context.store.pending_autosaves()
+    assert first.context.store.drafts.pending_autosaves()
     first.model.autosave_timer.stop()  # the power goes out: no closeEvent, nothing saved
 
     second = _window(qtbot, db, tmp_path)
@@ -49,16 +49,16 @@ def test_autosave_and_restore_after_a_simulated_crash(
     assert "下一步，我们将办好科普活动周。" in texts
     assert second.model.is_modified()  # restored, but not yet saved as a version
     second.save_draft()
-    assert second.context.store.pending_autosaves() == []
-    draft = second.context.store.load_draft(case_id)
+    assert second.context.store.drafts.pending_autosaves() == []
+    draft = second.context.store.drafts.load(case_id)
     assert draft is not None and "下一步，我们将办好科普活动周。" in [
         b.text for b in draft.sections["plan"]
     ]
     # The version says it came back after the crash; the next save is the window's again.
-    assert [v["source"] for v in second.context.store.draft_versions(case_id)] == ["recovery"]
+    assert [v["source"] for v in second.context.store.drafts.versions(case_id)] == ["recovery"]
     second.composer.insert_paragraph("plan", DraftBlock("free", "再补一句。"))
     second.save_draft()
-    sources = [v["source"] for v in second.context.store.draft_versions(case_id)]
+    sources = [v["source"] for v in second.context.store.drafts.versions(case_id)]
     assert sources == ["recovery", "window"]
 
 
@@ -67,7 +67,7 @@ def test_declined_recovery_discards_the_working_copy(
 ) -> None:
     db = tmp_path / "library.db"
     first = _window(qtbot, db, tmp_path)
-    case_id = first.context.store.save_case(case_from_json(CASE))
+    case_id = first.context.store.cases.save(case_from_json(CASE))
     first.open_case(case_id)
     first.composer.insert_paragraph("plan", DraftBlock("free", "一段。"))
     first.model.autosave_timer.stop()
@@ -75,4 +75,4 @@ def test_declined_recovery_discards_the_working_copy(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     offer_recovery(second, second.context.store)
     assert second.model.case is None
-    assert second.context.store.pending_autosaves() == []
+    assert second.context.store.drafts.pending_autosaves() == []

@@ -72,7 +72,7 @@ def test_agency_name_and_seal_diameter_are_stored(
     with qtbot.waitSignal(context.profileChanged):
         dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    profile = context.store.load_profile()
+    profile = context.store.profile.load()
     assert profile.agency_name == "南通市发展和改革委员会"
     assert profile.seal_diameter_mm == 45.0
     assert profile.cc == ["市人大常委会代表工委", "市政府办公室"]
@@ -96,7 +96,7 @@ def test_profile_error_is_shown_at_its_field(
     assert dialog.focusWidget() is name
     error = dialog.findChild(QLabel, "settingsError_agency_name")
     assert error.isVisibleTo(dialog) and "发文机关不能为空" in error.text()
-    assert context.store.load_profile().agency_name == "南通市科学技术局"
+    assert context.store.profile.load().agency_name == "南通市科学技术局"
 
 
 def test_seal_picker_shows_and_stores_the_image(
@@ -109,9 +109,9 @@ def test_seal_picker_shows_and_stores_the_image(
     assert not preview.pixmap().isNull()
     assert max(preview.pixmap().width(), preview.pixmap().height()) <= preview.width()
     assert not dialog.findChild(QLabel, "sealMessage").isVisibleTo(dialog)
-    assert context.store.get_profile_file("seal_image") is None  # stored on OK
+    assert context.store.profile.get_file("seal_image") is None  # stored on OK
     dialog.accept()
-    stored = context.store.get_profile_file("seal_image")
+    stored = context.store.profile.get_file("seal_image")
     assert stored == ("demo_seal.png", DEMO_SEAL.read_bytes())
 
     again = _dialog(qtbot, context, settings)  # the stored seal is shown when reopened
@@ -135,7 +135,7 @@ def test_a_file_that_is_not_an_image_is_refused(
     assert "seal.png" in message.text() and "PNG" in message.text()
     assert dialog.findChild(QLabel, "sealPreview").pixmap().isNull()
     dialog.accept()
-    assert context.store.get_profile_file("seal_image") is None
+    assert context.store.profile.get_file("seal_image") is None
 
 
 def test_fonts_that_are_not_installed_are_marked(
@@ -150,7 +150,7 @@ def test_fonts_that_are_not_installed_are_marked(
     combo.setEditText(installed)
     assert status.text() == ""
     dialog.accept()
-    assert context.store.load_profile().font_body == installed
+    assert context.store.profile.load().font_body == installed
 
 
 def _editor(dialog: SettingsDialog) -> QPlainTextEdit:

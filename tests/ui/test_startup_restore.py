@@ -91,7 +91,7 @@ def test_a_sound_library_opens_without_a_question(
 ) -> None:
     boxes = Boxes(monkeypatch, No)
     store = open_library(library)
-    assert store is not None and store.letter_count() == 5
+    assert store is not None and store.letters.count() == 5
     store.close()
     assert boxes.shown == []
 
@@ -109,7 +109,7 @@ def test_a_damaged_library_is_restored_from_the_newest_good_backup(
     assert store is not None
     try:
         assert store.integrity_check() == "ok"
-        assert store.letter_count() == 5
+        assert store.letters.count() == 5
     finally:
         store.close()
     assert letters(library) == original

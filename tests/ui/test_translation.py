@@ -251,7 +251,7 @@ def make_window(
 
 
 def _open_case(qtbot: QtBot, window: MainWindow) -> int:
-    case_id = window.context.store.save_case(case_from_json(CASE))
+    case_id = window.context.store.cases.save(case_from_json(CASE))
     window.open_case(case_id)
     similar = window.library.similar
     qtbot.waitUntil(lambda: similar.topLevelItemCount() > 0, timeout=5000)
@@ -298,7 +298,7 @@ def test_case_dialog_is_all_chinese(
     assert new.findChild(QLabel, "casePasteStatus").text().startswith("已填入：")
     assert left_in_english(new) == []
 
-    case = context.store.get_case(case_id)
+    case = context.store.cases.get(case_id)
     edit = _show(qtbot, CaseDialog(context, case, window))
     assert edit.windowTitle() == "编辑第 277 号案件"
     assert left_in_english(edit) == []

@@ -45,13 +45,13 @@ def test_diff_marks_added_removed_and_changed_paragraphs() -> None:
 
 def test_versions_list_sources_diff_and_restore(window: MainWindow, qtbot: QtBot) -> None:
     store = window.context.store
-    case_id = store.save_case(case_from_json(CASE))
+    case_id = store.cases.save(case_from_json(CASE))
     first = Draft()
     first.sections["plan"].append(DraftBlock("free", "下一步，我们将办好科普活动周。"))
-    store.save_draft(case_id, first, source="window")
+    store.drafts.save(case_id, first, source="window")
     second = Draft()
     second.sections["plan"].append(DraftBlock("free", "命令行写的下一步打算。"))
-    store.save_draft(case_id, second, note="replydesk draft", source="cli")
+    store.drafts.save(case_id, second, note="replydesk draft", source="cli")
     window.open_case(case_id)
     assert [b.text for b in window.model.blocks("plan")][-1] == "命令行写的下一步打算。"
     window.composer.insert_paragraph("plan", DraftBlock("free", "尚未保存的一句。"))
@@ -76,11 +76,11 @@ def test_versions_list_sources_diff_and_restore(window: MainWindow, qtbot: QtBot
     dialog.table.setCurrentCell(1, 0)
     assert dialog.restore_selected() == 4
     # The unsaved edits became version 3; version 1 came back as version 4, now open.
-    versions = store.draft_versions(case_id)
+    versions = store.drafts.versions(case_id)
     assert [(v["version"], v["source"], v["restored_from"]) for v in versions] == [
         (1, "window", None), (2, "cli", None), (3, "window", None), (4, "restore", 1),
     ]  # fmt: skip
-    saved3 = store.load_draft(case_id, 3)
+    saved3 = store.drafts.load(case_id, 3)
     assert saved3 is not None and "尚未保存的一句。" in [b.text for b in saved3.sections["plan"]]
     plan = [b.text for b in window.model.blocks("plan")]
     assert plan[-1] == "下一步，我们将办好科普活动周。" and "尚未保存的一句。" not in plan
@@ -90,7 +90,7 @@ def test_versions_list_sources_diff_and_restore(window: MainWindow, qtbot: QtBot
 
 def test_window_saves_are_versions_with_their_source(window: MainWindow) -> None:
     store = window.context.store
-    case_id = store.save_case(case_from_json(CASE))
+    case_id = store.cases.save(case_from_json(CASE))
     window.open_case(case_id)
     window.composer.insert_paragraph("plan", DraftBlock("free", "第一句。"))
     window.save_draft()
@@ -98,6 +98,6 @@ def test_window_saves_are_versions_with_their_source(window: MainWindow) -> None
     window.save_draft()
     window.composer.insert_paragraph("plan", DraftBlock("free", "第三句。"))
     window.close()  # unsaved edits are saved on exit, as a version of their own
-    assert [(v["version"], v["source"]) for v in store.draft_versions(case_id)] == [
+    assert [(v["version"], v["source"]) for v in store.drafts.versions(case_id)] == [
         (1, "window"), (2, "window"), (3, "exit"),
     ]  # fmt: skip

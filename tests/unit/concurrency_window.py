@@ -64,14 +64,14 @@ def main() -> int:
         number = f"W{n}"
         try:
             case = Case(number=number, session="窗口", title=f"窗口案件{n}", proposers=["王明"])
-            case_id = store.save_case(case)
+            case_id = store.cases.save(case)
             cases[number] = 0
             for v in range(2):
                 draft = Draft()
                 draft.sections["status"].append(DraftBlock("free", text=f"窗口{n}第{v}版"))
-                store.save_draft(case_id, draft, note="window")
+                store.drafts.save(case_id, draft, note="window")
                 cases[number] += 1
-                store.autosave_draft(case_id, draft)
+                store.drafts.autosave(case_id, draft)
                 autosaves += 1
         except Exception:
             report["errors"].append(traceback.format_exc())

@@ -34,7 +34,7 @@ def library(tmp_path: Path) -> Path:
     db = tmp_path / "lib" / "library.db"
     with LibraryStore(db) as store:
         ensure_sample_library(store)
-        store.save_case(
+        store.cases.save(
             case_from_json(
                 {
                     "number": "8",
@@ -117,7 +117,7 @@ def test_backup_is_named_checked_and_self_contained(library: Path) -> None:
 def test_backup_of_an_open_library_includes_what_is_only_in_its_wal(tmp_path: Path) -> None:
     db = tmp_path / "library.db"
     with LibraryStore(db) as store:
-        store.add_letter(make_letter(["一段。"]), content_hash="x", source_path=None,
+        store.letters.add(make_letter(["一段。"]), content_hash="x", source_path=None,
                          source_format=None)  # fmt: skip
         assert Path(f"{db}-wal").stat().st_size > 0
         from_path = B.make_backup(db, tmp_path / "a", now=NOW)
@@ -309,7 +309,7 @@ def test_round_trip_backup_damage_restore(library: Path, tmp_path: Path) -> None
     assert leftovers(library) == []
     with LibraryStore(library) as store:
         assert store.integrity_check() == "ok"
-        assert store.letter_count() == 5
+        assert store.letters.count() == 5
 
 
 def test_a_library_with_a_destroyed_header_is_kept_byte_for_byte(
@@ -333,7 +333,7 @@ def test_a_stale_wal_of_the_old_library_is_not_replayed(tmp_path: Path) -> None:
     with LibraryStore(live) as store:
         ensure_sample_library(store)
         made = B.make_backup(store, tmp_path / "saved", now=NOW)
-        store.add_letter(make_letter(["崩溃前的最后一段。"]), content_hash="late",
+        store.letters.add(make_letter(["崩溃前的最后一段。"]), content_hash="late",
                          source_path=None, source_format=None)  # fmt: skip
         crashed = tmp_path / "crashed"
         crashed.mkdir()
@@ -363,7 +363,7 @@ def test_restoring_an_older_schema_migrates_on_open(tmp_path: Path) -> None:
     info = B.restore_backup(old, db, now=NOW).info
     assert info.migrations == ("m001_library",)
     with LibraryStore(db) as store:
-        assert store.letter_count() == info.letters == 5
+        assert store.letters.count() == info.letters == 5
         assert len(store.schema_migrations()) > 1
 
 
@@ -384,7 +384,7 @@ def test_a_library_open_in_another_window_is_not_replaced(library: Path, tmp_pat
         before = content(library)
         with pytest.raises(BackupError, match="正被其他程序使用"):
             B.restore_backup(made, library, now=NOW, lock_timeout=0.2)
-        assert other.letter_count() == 5
+        assert other.letters.count() == 5
         assert content(library) == before
     assert not list(B.backups_dir(library).glob("*before-restore*"))
     assert not list(library.parent.glob("*.part"))

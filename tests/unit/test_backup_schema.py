@@ -23,7 +23,7 @@ def library(tmp_path: Path) -> Path:
     with LibraryStore(db) as store:
         for n in range(3):
             letter = make_letter([f"第{n}段正文。"])
-            store.add_letter(letter, content_hash=f"h{n}", source_path=None, source_format="txt")
+            store.letters.add(letter, content_hash=f"h{n}", source_path=None, source_format="txt")
     return db
 
 
@@ -69,7 +69,7 @@ def test_a_backup_whose_schema_was_changed_is_refused(
     assert said in info.value.message
     assert library.read_bytes() == before
     with LibraryStore(library) as store:
-        assert store.letter_count() == 3
+        assert store.letters.count() == 3
     # The untouched backup is still good.
     assert B.check_backup(made).letters == 3
 

@@ -84,43 +84,43 @@ def test_add_months_clamps_to_month_end() -> None:
 
 def test_cases_and_draft_versions_round_trip(store: LibraryStore) -> None:
     case = case_from_json(CASE)
-    case_id = store.save_case(case)
+    case_id = store.cases.save(case)
     again = case_from_json({**CASE, "category": "B", "proposers": ["别人"]})
     with pytest.raises(CaseExists) as exists:  # same session and number: never overwritten
-        store.save_case(again)
+        store.cases.save(again)
     assert exists.value.case_id == case_id and "第277号" in exists.value.message
-    assert store.get_case(case_id).proposers == ["石剑波"]  # type: ignore[union-attr]
+    assert store.cases.get(case_id).proposers == ["石剑波"]  # type: ignore[union-attr]
     again.proposers = ["石剑波"]
-    assert store.save_case(again, update=True) == case_id  # asked for: updated, not doubled
-    loaded = store.get_case(case_id)
+    assert store.cases.save(again, update=True) == case_id  # asked for: updated, not doubled
+    loaded = store.cases.get(case_id)
     assert loaded is not None and loaded.category == "B" and loaded.proposers == ["石剑波"]
-    assert [c.id for c in store.list_cases()] == [case_id]
+    assert [c.id for c in store.cases.all()] == [case_id]
 
     first = Draft()
     first.sections["status"].append(DraftBlock("library", "已建成孵化器20家。", 7, 3, 2019, "旧"))
-    assert store.save_draft(case_id, first) == 1
+    assert store.drafts.save(case_id, first) == 1
     second = Draft()
     second.sections["status"].append(DraftBlock("free", "新的一段。"))
-    assert store.save_draft(case_id, second) == 2
-    latest = store.load_draft(case_id)
+    assert store.drafts.save(case_id, second) == 2
+    latest = store.drafts.load(case_id)
     assert latest is not None and latest.sections["status"][1].text == "新的一段。"
-    assert store.restore_draft(case_id, 1) == 3
-    restored = store.load_draft(case_id)
+    assert store.drafts.restore(case_id, 1) == 3
+    restored = store.drafts.load(case_id)
     assert restored is not None
     block = restored.sections["status"][1]
     assert (block.kind, block.paragraph_id, block.letter_id, block.year) == ("library", 7, 3, 2019)
-    assert [v["version"] for v in store.draft_versions(case_id)] == [1, 2, 3]
-    assert store.draft_versions(case_id)[2]["note"] == "恢复自第 1 版"
-    assert store.draft_versions(case_id)[2]["source"] == "restore"
-    assert store.draft_versions(case_id)[2]["restored_from"] == 1
+    assert [v["version"] for v in store.drafts.versions(case_id)] == [1, 2, 3]
+    assert store.drafts.versions(case_id)[2]["note"] == "恢复自第 1 版"
+    assert store.drafts.versions(case_id)[2]["source"] == "restore"
+    assert store.drafts.versions(case_id)[2]["restored_from"] == 1
 
 
 def test_profile_values(store: LibraryStore) -> None:
-    assert store.load_profile().seal_diameter_mm == 42.0
-    store.set_profile_value("agency_name", parse_profile_value("agency_name", "如皋市科学技术局"))
-    store.set_profile_value("cc", parse_profile_value("cc", "市人大代表工委、市政协提案委"))
-    store.set_profile_value("category_scheme", parse_profile_value("category_scheme", "甲乙丙"))
-    profile = store.load_profile()
+    assert store.profile.load().seal_diameter_mm == 42.0
+    store.profile.set_value("agency_name", parse_profile_value("agency_name", "如皋市科学技术局"))
+    store.profile.set_value("cc", parse_profile_value("cc", "市人大代表工委、市政协提案委"))
+    store.profile.set_value("category_scheme", parse_profile_value("category_scheme", "甲乙丙"))
+    profile = store.profile.load()
     assert profile.agency_name == "如皋市科学技术局"
     assert profile.cc == ["市人大代表工委", "市政协提案委"]
     assert list(profile.categories) == ["甲", "乙", "丙"]
@@ -137,17 +137,17 @@ def test_profile_values(store: LibraryStore) -> None:
 
 
 def test_autosave_survives_until_cleared(store: LibraryStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    case_id = store.save_case(case_from_json(CASE))
+    case_id = store.cases.save(case_from_json(CASE))
     draft = Draft()
     draft.sections["plan"].append(DraftBlock("free", "还没保存的一段。"))
-    store.autosave_draft(case_id, draft)
-    store.autosave_draft(case_id, draft)  # the same row is overwritten
+    store.drafts.autosave(case_id, draft)
+    store.drafts.autosave(case_id, draft)  # the same row is overwritten
     path = store.path
     store.close()
     with LibraryStore(path) as again:  # the next start, after a crash
-        pending = again.pending_autosaves()
+        pending = again.drafts.pending_autosaves()
         assert [(cid, d.sections["plan"][1].text) for cid, _, d in pending] == [
             (case_id, "还没保存的一段。")
         ]
-        again.clear_autosave(case_id)
-        assert again.pending_autosaves() == []
+        again.drafts.clear_autosave(case_id)
+        assert again.drafts.pending_autosaves() == []

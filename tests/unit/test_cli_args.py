@@ -109,7 +109,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
     assert main(["import", str(SAMPLE), "--db", str(lib)]) == 0
     assert main(["profile", "set", "agency_name", "如东县科学技术局", "--db", str(lib)]) == 0
     with LibraryStore(lib) as store:
-        letter_id = store.list_letters()[0]["id"]
+        letter_id = store.letters.all()[0]["id"]
     work = tmp_path / "work"
     work.mkdir()
     runs = iter(range(1000))
@@ -121,7 +121,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         def saved() -> None:
             with LibraryStore(lib) as s:
-                assert s.load_profile().signer == signer
+                assert s.profile.load().signer == signer
 
         return ["signer", signer], saved
 
@@ -133,7 +133,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         def saved() -> None:
             assert out.is_file()
             with LibraryStore(lib) as s:
-                assert number in {c.number for c in s.list_cases()}
+                assert number in {c.number for c in s.cases.all()}
 
         return ["--case", str(case), "--out", str(out)], saved
 
@@ -143,7 +143,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
     def assert_same_letters(other: Path) -> None:
         with LibraryStore(other) as a, LibraryStore(lib) as b:
-            assert a.letter_count() == b.letter_count() == 1
+            assert a.letters.count() == b.letters.count() == 1
 
     def pack() -> tuple[list[str], Callable[[], None]]:
         out = work / f"pack{next(runs)}.zip"
@@ -154,7 +154,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         def saved() -> None:
             with LibraryStore(lib) as s:
-                assert s.get_letter(letter_id)["contact_name"] == name  # type: ignore[index]
+                assert s.letters.get(letter_id)["contact_name"] == name  # type: ignore[index]
 
         return [str(letter_id), "--set", f"contact_name={name}"], saved
 
@@ -166,11 +166,11 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         letter.write_text(text, encoding="utf-8")
         assert main(["import", str(letter), "--db", str(lib)]) == 0
         with LibraryStore(lib) as s:
-            new = max(x["id"] for x in s.list_letters())
+            new = max(x["id"] for x in s.letters.all())
 
         def gone() -> None:
             with LibraryStore(lib) as s:
-                assert s.get_letter(new) is None and s.get_letter(letter_id) is not None
+                assert s.letters.get(new) is None and s.letters.get(letter_id) is not None
 
         return [str(new), "--yes"], gone
 
@@ -367,9 +367,10 @@ def test_a_thousand_short_terms_are_a_message(tmp_path: Path, home: dict[str, st
 def test_an_unexpected_error_is_logged_and_one_line(tmp_path: Path, home: dict[str, str]) -> None:
     # A programmer's error inside a command: here the store's letter list fails.
     script = (
-        "import sys; from desktop.store import LibraryStore; from desktop.__main__ import main\n"
+        "import sys; from desktop.store.letter_lifecycle import LetterRepository\n"
+        "from desktop.__main__ import main\n"
         "def boom(self): raise ZeroDivisionError('planted')\n"
-        "LibraryStore.list_letters = boom\n"
+        "LetterRepository.all = boom\n"
         f"sys.exit(main(['letters', '--db', {str(tmp_path / 'lib.db')!r}]))\n"
     )
     proc = subprocess.run(

@@ -110,7 +110,7 @@ def test_draft_writes_docx_text_and_records_the_case(
     assert "张三、李四代表：" in paragraphs
     body = paragraphs[paragraphs.index("张三、李四代表：") + 1 :]
     with LibraryStore(db) as store:
-        texts = store.paragraph_texts(status_ids + plan_ids)
+        texts = store.search.paragraph_texts(status_ids + plan_ids)
     # Template text first, then the reused paragraphs filed under that section, then free text.
     i_status = body.index("一、工作现状")
     i_plan = body.index("二、下一步工作打算")
@@ -122,9 +122,9 @@ def test_draft_writes_docx_text_and_records_the_case(
     assert plain.startswith("张三、李四代表：\n\n您们提出的")
     assert "2026年6月1日" not in plain and "关于市十七届" not in plain
     with LibraryStore(db) as store:
-        cases = store.list_cases()
+        cases = store.cases.all()
         assert [c.number for c in cases] == ["12"]
-        draft = store.load_draft(cases[0].id or 0)
+        draft = store.drafts.load(cases[0].id or 0)
         assert draft is not None
         used = [b.paragraph_id for b in draft.sections["status"] if b.kind == "library"]
         assert used == status_ids
@@ -187,7 +187,7 @@ def test_draft_to_a_locked_target_keeps_it(
     assert code == 2 and "答复(2).docx" in err
     assert out.read_bytes() == b"the clerk's open letter"
     with LibraryStore(db) as store:  # the case and its draft were not kept without the letter
-        assert store.list_cases() == []
+        assert store.cases.all() == []
 
 
 def _window_case(db: str) -> int:
@@ -197,10 +197,10 @@ def _window_case(db: str) -> int:
     with LibraryStore(db) as store:
         case = Case(number="12", session="市十七届人大三次会议", title="关于众创空间的建议",
                     proposers=["王明"], doc_number="通科函〔2026〕7号")  # fmt: skip
-        case_id = store.save_case(case)
+        case_id = store.cases.save(case)
         draft = Draft()
         draft.sections["plan"].append(DraftBlock("free", "科员亲手写的下一步打算。"))
-        store.save_draft(case_id, draft, source="window")
+        store.drafts.save(case_id, draft, source="window")
         return case_id
 
 
@@ -215,10 +215,10 @@ def test_draft_refuses_an_existing_case_without_update(
     assert "市十七届人大三次会议第12号" in err and "--update" in err
     assert not out.exists()
     with LibraryStore(db) as store:
-        case = store.get_case(case_id)
+        case = store.cases.get(case_id)
         assert case is not None and case.proposers == ["王明"]
         assert case.doc_number == "通科函〔2026〕7号"
-        assert [v["version"] for v in store.draft_versions(case_id)] == [1]
+        assert [v["version"] for v in store.drafts.versions(case_id)] == [1]
 
     code, stdout, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
                             "--db", db, "--update", "--json")  # fmt: skip
@@ -227,14 +227,14 @@ def test_draft_refuses_an_existing_case_without_update(
     assert result["case_id"] == case_id and result["draft_version"] == 2 and result["updated"]
     assert out.exists()
     with LibraryStore(db) as store:
-        case = store.get_case(case_id)
+        case = store.cases.get(case_id)
         assert case is not None and case.proposers == ["张三", "李四"]
-        versions = store.draft_versions(case_id)
+        versions = store.drafts.versions(case_id)
         assert [(v["version"], v["source"]) for v in versions] == [(1, "window"), (2, "cli")]
-        clerks = store.load_draft(case_id, 1)
+        clerks = store.drafts.load(case_id, 1)
         assert clerks is not None
         assert [b.text for b in clerks.sections["plan"]][-1] == "科员亲手写的下一步打算。"
-        assert len(store.list_cases()) == 1
+        assert len(store.cases.all()) == 1
 
 
 def test_draft_on_a_locked_library_writes_nothing(
@@ -261,7 +261,7 @@ def test_draft_on_a_locked_library_writes_nothing(
     assert raised.value.code == 2 and "占用" in raised.value.message
     assert not out.exists()
     with LibraryStore(db) as store:
-        assert store.list_cases() == []
+        assert store.cases.all() == []
 
 
 def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -352,7 +352,7 @@ def test_draft_is_refused_while_the_profile_is_the_samples(
     assert code == 2 and "示例" in err and "replydesk profile set agency_name" in err
     assert not out.exists()
     with LibraryStore(path) as store:
-        assert store.list_cases() == []
+        assert store.cases.all() == []
     _, shown, _ = run(capsys, "profile", "show", "--db", path)
     assert "仍是示例" in shown
     # A CASE.json that names the agency itself is the clerk's explicit choice.
@@ -446,19 +446,19 @@ def test_update_keeps_the_status_and_refuses_a_sent_case(
 ) -> None:
     case_id = _window_case(db)
     with LibraryStore(db) as store:
-        store.set_case_status(case_id, "awaiting")
+        store.cases.set_status(case_id, "awaiting")
     out = tmp_path / "答复.docx"
     args = ["draft", "--case", str(_case(tmp_path)), "--out", str(out), "--db", db, "--update"]
     code, _, err = run(capsys, *args)
     assert code == 0, err
     with LibraryStore(db) as store:
-        case = store.get_case(case_id)
+        case = store.cases.get(case_id)
         assert case is not None and case.status == "awaiting" and case.proposers == ["张三", "李四"]
-        store.set_case_status(case_id, "sent")
+        store.cases.set_status(case_id, "sent")
     out.unlink()
     code, _, err = run(capsys, *args)
     assert code == 2 and "已答复" in err and "重新打开" in err
     assert not out.exists()
     with LibraryStore(db) as store:
-        assert len(store.draft_versions(case_id)) == 2
-        assert store.get_case(case_id).status == "sent"  # type: ignore[union-attr]
+        assert len(store.drafts.versions(case_id)) == 2
+        assert store.cases.get(case_id).status == "sent"  # type: ignore[union-attr]

@@ -59,9 +59,7 @@ def test_simplified_text_is_left_as_it_is() -> None:
         ("頭髮與發展", "头发与发展"),
     ],
 )
-def test_mixed_writing_and_conversion_debris_fold_to_one_writing(
-    debris: str, folded: str
-) -> None:
+def test_mixed_writing_and_conversion_debris_fold_to_one_writing(debris: str, folded: str) -> None:
     assert to_simplified(debris) == folded
 
 
@@ -171,9 +169,7 @@ def test_real_letters_simplified_ones_are_unchanged_traditional_ones_recognised(
             assert to_simplified(text) == text, path.name
     # The corpus notes name its letters served in traditional characters.
     index = (CORPUS.parent / "index.tsv").read_text(encoding="utf-8").splitlines()
-    noted = sorted(
-        line.split("\t")[0] for line in index[1:] if "traditional characters" in line
-    )
+    noted = sorted(line.split("\t")[0] for line in index[1:] if "traditional characters" in line)
     assert traditional == noted
 
 

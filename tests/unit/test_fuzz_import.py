@@ -151,7 +151,7 @@ def _docx(draw: st.DrawFn) -> tuple[bytes, str]:
 
 def _assert_whole(store: LibraryStore, letter_id: int) -> list[dict[str, object]]:
     """The letter's paragraphs, checked whole: positions 0..n-1, none over the cap."""
-    stored = store.get_letter(letter_id)
+    stored = store.letters.get(letter_id)
     assert stored is not None
     paragraphs: list[dict[str, object]] = stored["paragraphs"]
     assert paragraphs, f"letter {letter_id} has no paragraphs"
@@ -165,7 +165,7 @@ def _import_one(
 ) -> None:
     path = folder / f"来信{suffix}"
     path.write_bytes(data)
-    letters, paragraphs = store.letter_count(), store.paragraph_count()
+    letters, paragraphs = store.letters.count(), store.letters.paragraph_count()
     caplog.clear()
     results = [p.result for p in import_paths(store, [path])]
     assert len(results) == 1
@@ -174,7 +174,7 @@ def _import_one(
     assert not errors, errors[0].getMessage()
     assert "程序内部错误" not in result.message, result.message
     if result.status == "imported":
-        assert store.letter_count() == letters + 1
+        assert store.letters.count() == letters + 1
         assert result.letter_id is not None
         paragraphs = _assert_whole(store, result.letter_id)
         expected = parse_letter(read_document(path).lines).blocks
@@ -182,7 +182,7 @@ def _import_one(
     else:
         assert result.status in ("duplicate", "failed"), result.status
         assert_one_chinese_line(result.message)
-        assert (store.letter_count(), store.paragraph_count()) == (letters, paragraphs)
+        assert (store.letters.count(), store.letters.paragraph_count()) == (letters, paragraphs)
     assert store.integrity_check() == "ok"
 
 

@@ -204,7 +204,7 @@ def receiver(tmp_path: Path) -> Iterator[LibraryStore]:
 
 
 def _state(store: LibraryStore) -> tuple[Any, ...]:
-    return (store.letter_count(), store.paragraph_count(), store.integrity_check())
+    return (store.letters.count(), store.letters.paragraph_count(), store.integrity_check())
 
 
 def _files(folder: Path) -> list[str]:
@@ -229,13 +229,13 @@ def test_fuzz_pack_import(receiver: LibraryStore, tmp_path: Path, data: bytes) -
         return
     # merged whole: every new letter holds exactly the paragraphs of its line in the pack
     assert receiver.integrity_check() == "ok"
-    assert receiver.letter_count() == before[0] + len(report.added)
+    assert receiver.letters.count() == before[0] + len(report.added)
     with zipfile.ZipFile(pack) as zf:
         lines = [json.loads(x) for x in zf.read(LETTERS).split(b"\n") if x.strip()]
     duplicates = {d["line"] for d in report.duplicates}
     new = [line for n, line in enumerate(lines, 1) if n not in duplicates]
     assert len(new) == len(report.added)
     for letter_id, line in zip(report.added, new, strict=True):
-        stored = receiver.get_letter(letter_id)
+        stored = receiver.letters.get(letter_id)
         assert stored is not None
         assert [p["text"] for p in stored["paragraphs"]] == [p["text"] for p in line["paragraphs"]]

@@ -61,7 +61,7 @@ def test_a_file_name_that_is_not_utf8_is_imported_and_shown_with_a_replacement_c
     assert any("失败" in line and "\ufffd\ufffd.docx" in line for line in lines), out
     store = LibraryStore(db)
     try:
-        paths = [letter["source_path"] for letter in store.list_letters()]
+        paths = [letter["source_path"] for letter in store.letters.all()]
         assert paths == [str(folder / "\ufffd.txt")]
         assert store.integrity_check() == "ok"
     finally:
@@ -115,7 +115,7 @@ def test_a_folder_1200_levels_deep_is_walked_without_recursion(
         ("浅.txt", "imported"),
     ]
     assert f"超过 {MAX_FOLDER_DEPTH} 层" in results[0].message
-    assert store.letter_count() == 1
+    assert store.letters.count() == 1
 
 
 @pytest.mark.soffice
@@ -158,7 +158,7 @@ def test_garbage_through_libreoffice_is_refused_not_imported_as_mojibake(
         assert result.status == "failed"
         assert result.message == f"无法读取 {name}：{MSG_CONVERTED_GARBLED}"
         assert "\n" not in result.message
-    assert store.letter_count() == 1
+    assert store.letters.count() == 1
     assert store.integrity_check() == "ok"
 
 

@@ -32,7 +32,7 @@ def _statuses(results: list) -> list[str]:
 
 
 def test_sample_library_imports_as_replies_and_references(sample_store: LibraryStore) -> None:
-    letters = sample_store.list_letters()
+    letters = sample_store.letters.all()
     kinds = sorted((Path(x["source_path"]).name[:3], x["kind"]) for x in letters)
     assert kinds == [
         ("000", "reply"),
@@ -54,7 +54,7 @@ def test_same_letter_twice_is_a_duplicate(store: LibraryStore, tmp_path: Path) -
     assert _statuses(results) == ["imported", "duplicate"]
     assert results[1].letter_id == results[0].letter_id
     assert "已有" in results[1].message
-    assert store.letter_count() == 1
+    assert store.letters.count() == 1
 
 
 def test_folder_import_is_recursive_and_a_bad_file_does_not_stop_the_rest(
@@ -80,7 +80,7 @@ def test_folder_import_is_recursive_and_a_bad_file_does_not_stop_the_rest(
         message = by_name[bad].message
         assert message and "\n" not in message
         assert any("\u4e00" <= ch <= "\u9fff" for ch in message)
-    assert store.letter_count() == 2
+    assert store.letters.count() == 2
     assert store.integrity_check() == "ok"
 
 
@@ -88,7 +88,7 @@ def test_imported_letter_has_metadata_and_sections(store: LibraryStore, tmp_path
     path = tmp_path / "答复.txt"
     path.write_text(LETTER, encoding="utf-8")
     result = import_file(store, path)
-    letter = store.get_letter(result.letter_id or 0)
+    letter = store.letters.get(result.letter_id or 0)
     assert letter is not None
     assert letter["addressee"] == ["张三"]
     assert letter["proposal_number"] == "12"
@@ -119,7 +119,7 @@ def test_database_error_mid_import_leaves_nothing_behind(
 ) -> None:
     path = tmp_path / "答复.txt"
     path.write_text(LETTER, encoding="utf-8")
-    real = store._paragraph_id
+    real = store.letters._paragraph_id
     calls = {"n": 0}
 
     def full_disk(*args: object) -> int:
@@ -128,11 +128,11 @@ def test_database_error_mid_import_leaves_nothing_behind(
             raise _disk_full_error()
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "_paragraph_id", full_disk)
+    monkeypatch.setattr(store.letters, "_paragraph_id", full_disk)
     result = import_file(store, path)
     assert result.status == "failed"
     assert "磁盘空间不足" in result.message
-    assert store.letter_count() == 0 and store.paragraph_count() == 0
+    assert store.letters.count() == 0 and store.letters.paragraph_count() == 0
     monkeypatch.undo()
     assert import_file(store, path).status == "imported"
 
@@ -179,12 +179,12 @@ def test_property_random_input_imports_or_fails_cleanly(
         data = bytes(base)
     path = tmp_path / f"输入{suffix}"
     path.write_bytes(data)
-    before = store.letter_count()
+    before = store.letters.count()
     result = import_file(store, path, soffice="/nonexistent/soffice")
     assert result.status in ("imported", "duplicate", "failed")
     if result.status == "failed":
         assert result.message and "\n" not in result.message
-        assert store.letter_count() == before
+        assert store.letters.count() == before
     assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
@@ -200,7 +200,7 @@ def test_a_one_line_file_without_punctuation_is_not_one_huge_paragraph(
     path.write_text(text, encoding="utf-8")
     result = import_file(store, path)
     assert result.status == "imported", result.message
-    letter = store.get_letter(result.letter_id)
+    letter = store.letters.get(result.letter_id)
     assert letter is not None
     originals = [p["original"] for p in letter["paragraphs"]]
     assert len(originals) >= 60

@@ -39,7 +39,7 @@ backup.restore_backup(Path(sys.argv[1]), Path(sys.argv[2]))
 def library(tmp_path: Path) -> Path:
     db = tmp_path / "lib" / "library.db"
     with LibraryStore(db) as store:
-        store.add_letter(make_letter(["一段正文。"]), content_hash="x", source_path=None,
+        store.letters.add(make_letter(["一段正文。"]), content_hash="x", source_path=None,
                          source_format="txt")  # fmt: skip
     return db
 
@@ -74,7 +74,7 @@ def test_a_restore_killed_half_way_is_cleaned_up(
         LibraryStore(library).close()
     assert _parts(library) == []
     with LibraryStore(library) as store:
-        assert store.letter_count() == 1
+        assert store.letters.count() == 1
 
 
 def test_day_old_parts_in_the_backups_folder_go_fresh_ones_stay(library: Path) -> None:

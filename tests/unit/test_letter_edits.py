@@ -92,8 +92,8 @@ def test_import_keeps_the_lines_their_hash_and_the_parser_version(
     assert json.loads(row[3]) == {}
     assert row[4] == PARSER_VERSION
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
-        assert store.letter_detail(letter_id + 100) is None
+        detail = store.letters.detail(letter_id)
+        assert store.letters.detail(letter_id + 100) is None
     assert detail is not None
     assert detail["source_lines"] == lines
     assert detail["corrected"] == [] and detail["parser_version"] == PARSER_VERSION
@@ -110,11 +110,11 @@ def test_field_sources_of_the_parse_are_stored(lib: Path) -> None:
     letter.sources = {"agency": FieldSource(7, "signature_agency", False)}
     letter.source_lines = ["某某县文化和旅游局", "全县已建成文化站十二个。"]
     with LibraryStore(lib) as store:
-        letter_id = store.add_letter(
+        letter_id = store.letters.add(
             letter, content_hash="x", source_path=None, source_format=None, parser_version=1
         )
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
     assert detail is not None
     assert detail["sources"] == {
         "agency": {"line": 7, "rule": "signature_agency", "certain": False}
@@ -126,24 +126,24 @@ def test_a_corrected_letter_imported_again_is_a_duplicate_and_keeps_its_correcti
 ) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
         assert detail is not None
         moved = _para(detail, "同时，通过公开招聘")
         assert moved["section"] == "plan"
-        store.edit_letter(
+        store.letters.edit(
             letter_id,
             fields={"agency": "某某县文化广电和旅游局", "reply_date": "2024-06-20"},
             kind="reference",
             sections={moved["paragraph_id"]: "closing"},
         )
-        store.merge_paragraphs(letter_id, _para(detail, "近年来")["position"])
+        store.letters.merge_paragraphs(letter_id, _para(detail, "近年来")["position"])
     before = _dump(lib)
     with LibraryStore(lib) as store:
         again = import_file(store, _write(tmp_path, name="再次.txt"))
     assert again.status == "duplicate" and again.letter_id == letter_id
     assert _dump(lib) == before
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
     assert detail is not None
     assert detail["agency"] == "某某县文化广电和旅游局" and detail["reply_date"] == "2024-06-20"
     assert detail["kind"] == "reference"
@@ -161,9 +161,9 @@ def test_the_same_lines_are_a_duplicate_after_a_newer_parser_changed_the_content
     reread = parse_letter(LETTER.splitlines())
     reread.blocks = reread.blocks[:-1]  # a different reading: another content hash
     with LibraryStore(lib) as store:
-        old_hash = store.get_letter(letter_id)["content_hash"]  # type: ignore[index]
-        assert store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
-        assert store.get_letter(letter_id)["content_hash"] != old_hash  # type: ignore[index]
+        old_hash = store.letters.get(letter_id)["content_hash"]  # type: ignore[index]
+        assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
+        assert store.letters.get(letter_id)["content_hash"] != old_hash  # type: ignore[index]
         # saved again from Word: other white space, a half-width comma, a zero-width space
         text = LETTER.replace("，感谢", ", 感谢").replace("\n", " \n").replace("近年", "近\u200b年")
         again = import_file(store, _write(tmp_path, text, "b.txt"))
@@ -176,7 +176,7 @@ def test_the_same_lines_are_a_duplicate_after_a_newer_parser_changed_the_content
 def test_edit_sets_fields_records_them_and_reopens_the_same(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        got = store.edit_letter(
+        got = store.letters.edit(
             letter_id,
             fields={
                 "addressee": "周海燕、陈立群，吴越",
@@ -189,7 +189,7 @@ def test_edit_sets_fields_records_them_and_reopens_the_same(lib: Path, tmp_path:
             },
         )
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
     assert detail == got
     assert detail["addressee"] == ["周海燕", "陈立群", "吴越"]
     assert detail["addressee_count"] == 3
@@ -232,17 +232,17 @@ def test_an_earlier_reply_date_lowers_the_paragraphs_latest_year(lib: Path, tmp_
 
     with LibraryStore(lib) as store:
         assert years(store) == {2024}
-        store.edit_letter(letter_id, fields={"reply_date": "2019-03-01"})
+        store.letters.edit(letter_id, fields={"reply_date": "2019-03-01"})
         assert years(store) == {2019}
-        store.edit_letter(letter_id, fields={"reply_date": None})
-        assert store.letter_detail(letter_id)["year"] is None  # type: ignore[index]
+        store.letters.edit(letter_id, fields={"reply_date": None})
+        assert store.letters.detail(letter_id)["year"] is None  # type: ignore[index]
         assert years(store) == {None}
 
 
 def test_a_new_title_is_what_similar_letters_find(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        store.edit_letter(letter_id, fields={"proposal_title": "关于扶持非遗传承人的建议"})
+        store.letters.edit(letter_id, fields={"proposal_title": "关于扶持非遗传承人的建议"})
         conn = store.db.conn
         found = conn.execute(
             "SELECT rowid FROM letter_titles_fts WHERE letter_titles_fts MATCH ?", ['"非遗传承"']
@@ -257,9 +257,11 @@ def test_sections_move_every_place_of_a_paragraph(lib: Path) -> None:
     text = "特此答复。"
     letter = make_letter([("status", "甲乙丙丁事项已办结。"), ("plan", text), ("plan", text)])
     with LibraryStore(lib) as store:
-        letter_id = store.add_letter(letter, content_hash="h", source_path=None, source_format=None)
-        pid = store.letter_detail(letter_id)["paragraphs"][1]["paragraph_id"]  # type: ignore[index]
-        got = store.edit_letter(letter_id, sections={str(pid): "结尾"})  # type: ignore[dict-item]
+        letter_id = store.letters.add(
+            letter, content_hash="h", source_path=None, source_format=None
+        )
+        pid = store.letters.detail(letter_id)["paragraphs"][1]["paragraph_id"]  # type: ignore[index]
+        got = store.letters.edit(letter_id, sections={str(pid): "结尾"})  # type: ignore[dict-item]
     assert [p["section"] for p in got["paragraphs"]] == ["status", "closing", "closing"]
     assert got["corrected"] == ["sections"]
 
@@ -290,7 +292,7 @@ def test_a_bad_edit_says_why_in_one_line_and_changes_nothing(
     letter_id = _imported(lib, tmp_path)
     before = _dump(lib)
     with LibraryStore(lib) as store, pytest.raises(LetterEditError) as info:
-        store.edit_letter(letter_id, **kwargs)
+        store.letters.edit(letter_id, **kwargs)
     assert said in info.value.message
     assert "\n" not in info.value.message and "没有做任何修改" in info.value.message
     assert _dump(lib) == before
@@ -303,17 +305,17 @@ def test_a_letter_that_does_not_exist_is_a_message(call: str, lib: Path, tmp_pat
     missing = letter_id + 41 if call != "edit" else 2**70  # past SQLite's integers too
     with LibraryStore(lib) as store, pytest.raises(LetterNotFound) as info:
         if call == "edit":
-            store.edit_letter(missing, fields={"agency": "甲局"})
+            store.letters.edit(missing, fields={"agency": "甲局"})
         elif call == "split":
-            store.split_paragraph(missing, 0, 1)
+            store.letters.split_paragraph(missing, 0, 1)
         elif call == "merge":
-            store.merge_paragraphs(missing, 0)
+            store.letters.merge_paragraphs(missing, 0)
         elif call == "delete":
-            store.delete_letter(missing)
+            store.letters.delete(missing)
         elif call == "snapshot":
-            store.letter_snapshot(missing)
+            store.letters.snapshot(missing)
         else:
-            store.apply_reparse(missing, parse_letter(LETTER.splitlines()), 9)
+            store.letters.apply_reparse(missing, parse_letter(LETTER.splitlines()), 9)
     assert str(missing) in info.value.message and isinstance(info.value, LetterEditError)
     assert _dump(lib) == before
 
@@ -324,22 +326,22 @@ def test_a_letter_that_does_not_exist_is_a_message(call: str, lib: Path, tmp_pat
 def test_split_renumbers_shares_rows_by_hash_and_keeps_search_right(lib: Path) -> None:
     first, second = "部分文化站设备老化。", "专职人员不足的问题依然存在。"
     with LibraryStore(lib) as store:
-        other = store.add_letter(
+        other = store.letters.add(
             make_letter([("status", second), ("plan", "另一封信的计划。")]),
             content_hash="o", source_path=None, source_format=None,
         )  # fmt: skip
-        letter_id = store.add_letter(
+        letter_id = store.letters.add(
             make_letter(
                 [("greeting", "您的建议收悉。"), ("status", first + second), ("plan", "下一步。")],
                 date="2024-06-18",
             ),
             content_hash="l", source_path=None, source_format=None,
         )  # fmt: skip
-        shared = store.letter_detail(other)["paragraphs"][0]["paragraph_id"]  # type: ignore[index]
-        whole = store.letter_detail(letter_id)["paragraphs"][1]["paragraph_id"]  # type: ignore[index]
-        got = store.split_paragraph(letter_id, 1, len(first))
+        shared = store.letters.detail(other)["paragraphs"][0]["paragraph_id"]  # type: ignore[index]
+        whole = store.letters.detail(letter_id)["paragraphs"][1]["paragraph_id"]  # type: ignore[index]
+        got = store.letters.split_paragraph(letter_id, 1, len(first))
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
         assert detail == got
         assert [(p["position"], p["section"], p["text"]) for p in detail["paragraphs"]] == [
             (0, "greeting", "您的建议收悉。"),
@@ -365,10 +367,12 @@ def test_split_finds_the_place_in_the_original_text(lib: Path) -> None:
     original = "建成文化站12个, 覆盖率达到90%.下一步 将继续推进。"
     letter = make_letter([("status", original)])
     with LibraryStore(lib) as store:
-        letter_id = store.add_letter(letter, content_hash="x", source_path=None, source_format=None)
-        text = store.letter_detail(letter_id)["paragraphs"][0]["text"]  # type: ignore[index]
+        letter_id = store.letters.add(
+            letter, content_hash="x", source_path=None, source_format=None
+        )
+        text = store.letters.detail(letter_id)["paragraphs"][0]["text"]  # type: ignore[index]
         assert text != original
-        got = store.split_paragraph(letter_id, 0, text.index("下一步"))
+        got = store.letters.split_paragraph(letter_id, 0, text.index("下一步"))
     assert [p["original"] for p in got["paragraphs"]] == [
         "建成文化站12个, 覆盖率达到90%.",
         "下一步 将继续推进。",
@@ -378,12 +382,12 @@ def test_split_finds_the_place_in_the_original_text(lib: Path) -> None:
 def test_merge_joins_with_the_next_and_removes_unused_rows(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
         assert detail is not None
         at = _para(detail, "下一步，我局")["position"]
         a, b = detail["paragraphs"][at], detail["paragraphs"][at + 1]
         count = len(detail["paragraphs"])
-        got = store.merge_paragraphs(letter_id, at)
+        got = store.letters.merge_paragraphs(letter_id, at)
         merged = got["paragraphs"][at]
         assert merged["text"] == a["text"] + b["text"]
         assert merged["original"] == a["original"] + b["original"]
@@ -404,13 +408,13 @@ def test_a_split_or_merge_that_cannot_be_done_changes_nothing(
 ) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        last = len(store.letter_detail(letter_id)["paragraphs"]) - 1  # type: ignore[index]
+        last = len(store.letters.detail(letter_id)["paragraphs"]) - 1  # type: ignore[index]
     before = _dump(lib)
     with LibraryStore(lib) as store, pytest.raises(LetterEditError) as info:
         if call[0] == "split":
-            store.split_paragraph(letter_id, call[1], call[2])
+            store.letters.split_paragraph(letter_id, call[1], call[2])
         else:
-            store.merge_paragraphs(letter_id, last if call[1] == "last" else call[1])
+            store.letters.merge_paragraphs(letter_id, last if call[1] == "last" else call[1])
     assert "没有做任何修改" in info.value.message
     assert _dump(lib) == before
 
@@ -421,32 +425,32 @@ def test_a_split_or_merge_that_cannot_be_done_changes_nothing(
 def test_delete_keeps_shared_paragraphs_and_restore_puts_the_letter_back(lib: Path) -> None:
     shared = "感谢您对科技工作的关心和支持。"
     with LibraryStore(lib) as store:
-        keep = store.add_letter(
+        keep = store.letters.add(
             make_letter([("status", "保留的信。"), ("closing", shared)]),
             content_hash="k", source_path=None, source_format=None,
         )  # fmt: skip
         own = [("status", "要删的信独有的段落。"), ("closing", shared)]
-        gone = store.add_letter(
+        gone = store.letters.add(
             make_letter(own, date="2026-01-05"),
             content_hash="g", source_path=None, source_format=None,
         )  # fmt: skip
-        store.edit_letter(gone, fields={"agency": "某局"}, kind="reference")
-        before = store.letter_detail(gone)
-        snapshot = store.delete_letter(gone)
+        store.letters.edit(gone, fields={"agency": "某局"}, kind="reference")
+        before = store.letters.detail(gone)
+        snapshot = store.letters.delete(gone)
     after_delete = _dump(lib)
     with LibraryStore(lib) as store:
-        assert store.letter_detail(gone) is None
+        assert store.letters.detail(gone) is None
         texts = {r[0]: r[1] for r in store.db.execute("SELECT text, latest_year FROM paragraphs")}
         assert "要删的信独有的段落。" not in texts
         assert texts[shared] == 2020  # only the kept letter (2020) uses it now
-        assert store.letter_detail(keep) is not None
+        assert store.letters.detail(keep) is not None
         assert not search(store, "独有的段落")
         assert store.integrity_check() == "ok"
     json.dumps(snapshot)  # plain JSON values: the window may keep it anywhere
     with LibraryStore(lib) as store:
-        assert store.restore_letter(snapshot) == gone
+        assert store.letters.restore(snapshot) == gone
     with LibraryStore(lib) as store:
-        restored = store.letter_detail(gone)
+        restored = store.letters.detail(gone)
         assert restored is not None and before is not None
         assert _without_ids(restored) == _without_ids(before)
         assert [h.letter_id for h in search(store, "独有的段落")] == [gone]
@@ -469,46 +473,46 @@ def _without_ids(detail: dict[str, Any]) -> dict[str, Any]:
 
 def test_restore_uses_a_new_id_when_the_old_one_is_taken(lib: Path) -> None:
     with LibraryStore(lib) as store:
-        first = store.add_letter(
+        first = store.letters.add(
             make_letter(["第一封。"]), content_hash="1", source_path=None, source_format=None
         )
-        snapshot = store.delete_letter(first)
+        snapshot = store.letters.delete(first)
         # the next import takes the freed id (SQLite reuses the highest rowid)
-        other = store.add_letter(
+        other = store.letters.add(
             make_letter(["第二封。"]), content_hash="2", source_path=None, source_format=None
         )
         assert other == first
-        back = store.restore_letter(snapshot)
+        back = store.letters.restore(snapshot)
         assert back != first
-        assert store.letter_detail(back)["paragraphs"][0]["text"] == "第一封。"  # type: ignore[index]
-        assert store.letter_detail(first)["paragraphs"][0]["text"] == "第二封。"  # type: ignore[index]
+        assert store.letters.detail(back)["paragraphs"][0]["text"] == "第一封。"  # type: ignore[index]
+        assert store.letters.detail(first)["paragraphs"][0]["text"] == "第二封。"  # type: ignore[index]
 
 
 def test_restore_refuses_when_the_letter_came_back_by_import(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        store.add_letter(
+        store.letters.add(
             make_letter(["后来的信。"]), content_hash="n", source_path=None, source_format=None
         )
-        snapshot = store.delete_letter(letter_id)
+        snapshot = store.letters.delete(letter_id)
         again = import_file(store, _write(tmp_path, name="again.txt"))
         assert again.status == "imported" and again.letter_id != letter_id
     before = _dump(lib)
     with LibraryStore(lib) as store, pytest.raises(LetterEditError, match="已经有同一份文件"):
-        store.restore_letter(snapshot)
+        store.letters.restore(snapshot)
     assert _dump(lib) == before
 
 
 def test_a_snapshot_undoes_an_edit_in_place(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        original = store.letter_detail(letter_id)
-        snapshot = store.letter_snapshot(letter_id)
-        store.edit_letter(letter_id, fields={"agency": "某局", "reply_date": "2001-01-01"})
-        store.split_paragraph(letter_id, 2, 3)
-        assert store.restore_letter(snapshot) == letter_id
-        assert store.letter_count() == 1
-        back = store.letter_detail(letter_id)
+        original = store.letters.detail(letter_id)
+        snapshot = store.letters.snapshot(letter_id)
+        store.letters.edit(letter_id, fields={"agency": "某局", "reply_date": "2001-01-01"})
+        store.letters.split_paragraph(letter_id, 2, 3)
+        assert store.letters.restore(snapshot) == letter_id
+        assert store.letters.count() == 1
+        back = store.letters.detail(letter_id)
         assert back is not None and original is not None
         assert _without_ids(back) == _without_ids(original) and back["corrected"] == []
         assert store.integrity_check() == "ok"
@@ -520,10 +524,10 @@ def test_a_snapshot_undoes_an_edit_in_place(lib: Path, tmp_path: Path) -> None:
 def test_reparse_replaces_what_the_clerk_did_not_correct(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        assert store.letters_for_reparse() == []
-        assert store.letters_for_reparse(current=PARSER_VERSION + 1) == [letter_id]
-        assert store.letters_for_reparse(all=True) == [letter_id]
-        store.edit_letter(letter_id, fields={"agency": "文旅局（更正）"})
+        assert store.letters.for_reparse() == []
+        assert store.letters.for_reparse(current=PARSER_VERSION + 1) == [letter_id]
+        assert store.letters.for_reparse(all=True) == [letter_id]
+        store.letters.edit(letter_id, fields={"agency": "文旅局（更正）"})
         reread = parse_letter(LETTER.splitlines())
         reread.agency = "新解析的单位"
         reread.category = "C"
@@ -532,10 +536,10 @@ def test_reparse_replaces_what_the_clerk_did_not_correct(lib: Path, tmp_path: Pa
             "agency": FieldSource(11, "signature", True),
         }
         reread.blocks[1].section = "closing"
-        assert store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
-        assert store.letters_for_reparse(current=PARSER_VERSION + 1) == []
+        assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
+        assert store.letters.for_reparse(current=PARSER_VERSION + 1) == []
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
     assert detail is not None
     assert detail["agency"] == "文旅局（更正）" and detail["category"] == "C"
     assert detail["sources"]["agency"]["rule"] == "clerk"
@@ -547,25 +551,25 @@ def test_reparse_replaces_what_the_clerk_did_not_correct(lib: Path, tmp_path: Pa
 def test_reparse_keeps_the_clerks_kind_and_structure(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        store.edit_letter(letter_id, kind="reference")
-        store.merge_paragraphs(letter_id, 2)
-        kept = store.letter_detail(letter_id)["paragraphs"]  # type: ignore[index]
+        store.letters.edit(letter_id, kind="reference")
+        store.letters.merge_paragraphs(letter_id, 2)
+        kept = store.letters.detail(letter_id)["paragraphs"]  # type: ignore[index]
         reread = parse_letter(LETTER.splitlines())
         reread.blocks = [Block("完全不同的段落。", "完全不同的段落。", "status")]
         reread.reply_date = "2024-07-01"
-        assert store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
-        detail = store.letter_detail(letter_id)
+        assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
+        detail = store.letters.detail(letter_id)
         assert detail is not None
         assert detail["kind"] == "reference" and detail["paragraphs"] == kept
         assert detail["reply_date"] == "2024-07-01"
         # the same reading again changes nothing
-        assert not store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
+        assert not store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
 
 
 def test_reparse_keeps_the_hash_another_letter_has(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        other = store.add_letter(
+        other = store.letters.add(
             make_letter([("status", "另一份文件的正文。")]),
             content_hash="clash", source_path=None, source_format=None,
         )  # fmt: skip
@@ -578,9 +582,9 @@ def test_reparse_keeps_the_hash_another_letter_has(lib: Path, tmp_path: Path) ->
             "UPDATE letters SET content_hash = ? WHERE id = ?", [content_hash(reread), other]
         )
         store.db.conn.commit()
-        old = store.get_letter(letter_id)["content_hash"]  # type: ignore[index]
-        assert store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
-        assert store.get_letter(letter_id)["content_hash"] == old  # type: ignore[index]
+        old = store.letters.get(letter_id)["content_hash"]  # type: ignore[index]
+        assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
+        assert store.letters.get(letter_id)["content_hash"] == old  # type: ignore[index]
         assert store.integrity_check() == "ok"
 
 
@@ -588,14 +592,14 @@ def test_letters_from_before_v7_have_no_lines_and_are_not_reparsed(tmp_path: Pat
     path = tmp_path / "library-v6.db"
     shutil.copy(FIXTURES / "library-v6.db", path)
     with LibraryStore(path, backup_dir=tmp_path / "b") as store:
-        ids = [row["id"] for row in store.list_letters()]
-        assert store.letters_for_reparse(all=True) == []
-        detail = store.letter_detail(ids[0])
+        ids = [row["id"] for row in store.letters.all()]
+        assert store.letters.for_reparse(all=True) == []
+        detail = store.letters.detail(ids[0])
         assert detail is not None
         assert detail["source_lines"] == [] and detail["parser_version"] is None
         assert detail["sources"] == {} and detail["corrected"] == []
         # an old letter can be corrected all the same
-        got = store.edit_letter(ids[0], fields={"category": "丙"})
+        got = store.letters.edit(ids[0], fields={"category": "丙"})
         assert got["category"] == "丙" and got["corrected"] == ["category"]
 
 
@@ -603,9 +607,9 @@ def test_the_v7_fixture_keeps_its_corrections(tmp_path: Path) -> None:
     path = tmp_path / "library-v7.db"
     shutil.copy(FIXTURES / "library-v7.db", path)
     with LibraryStore(path, backup_dir=tmp_path / "b") as store:
-        one = store.letter_detail(1)
-        four = store.letter_detail(4)
-        assert store.letters_for_reparse(all=True) == [4]
+        one = store.letters.detail(1)
+        four = store.letters.detail(4)
+        assert store.letters.for_reparse(all=True) == [4]
     assert one is not None and four is not None
     assert one["corrected"] == ["category", "contact_name", "sections"]
     assert one["category"] == "A" and one["contact_name"] == "张明"
@@ -621,28 +625,28 @@ _EDIT_IN_ANOTHER_PROCESS = """
 import sys
 from desktop.store import LibraryStore
 with LibraryStore(sys.argv[1]) as store:
-    store.edit_letter(int(sys.argv[2]), fields={"agency": "另一个程序改的单位"}, kind="reference")
-    store.delete_letter(int(sys.argv[3]))
+    store.letters.edit(int(sys.argv[2]), fields={"agency": "另一个程序改的单位"}, kind="reference")
+    store.letters.delete(int(sys.argv[3]))
 """
 
 
 def test_an_edit_in_another_process_is_seen_here(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        other = store.add_letter(
+        other = store.letters.add(
             make_letter(["别的信。"]), content_hash="z", source_path=None, source_format=None
         )
-        assert store.letter_detail(letter_id)["agency"] != "另一个程序改的单位"  # type: ignore[index]
+        assert store.letters.detail(letter_id)["agency"] != "另一个程序改的单位"  # type: ignore[index]
         done = subprocess.run(
             [sys.executable, "-c", _EDIT_IN_ANOTHER_PROCESS, str(lib), str(letter_id), str(other)],
             cwd=ROOT, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
         assert detail is not None
         assert detail["agency"] == "另一个程序改的单位" and detail["kind"] == "reference"
         assert detail["corrected"] == ["agency", "kind"]
-        assert store.letter_detail(other) is None
+        assert store.letters.detail(other) is None
 
 
 def test_delete_removes_the_kept_lines_and_restore_brings_them_back(
@@ -650,14 +654,14 @@ def test_delete_removes_the_kept_lines_and_restore_brings_them_back(
 ) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        snapshot = store.delete_letter(letter_id)
+        snapshot = store.letters.delete(letter_id)
         assert store.db.execute("SELECT count(*) FROM letter_sources").fetchone()[0] == 0
         assert store.db.execute("SELECT count(*) FROM paragraphs").fetchone()[0] == 0
-        assert store.restore_letter(snapshot) == letter_id
+        assert store.letters.restore(snapshot) == letter_id
     with LibraryStore(lib) as store:
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
         assert detail is not None and detail["source_lines"] == LETTER.splitlines()
-        assert store.letters_for_reparse(all=True) == [letter_id]
+        assert store.letters.for_reparse(all=True) == [letter_id]
         again = import_file(store, _write(tmp_path, name="c.txt"))
         assert again.status == "duplicate" and again.letter_id == letter_id
 
@@ -670,12 +674,12 @@ def test_a_read_only_library_shows_letters_and_refuses_edits(
     monkeypatch.setattr("desktop.store.open_files.read_only_location", lambda path: True)
     with LibraryStore(lib) as store:
         assert store.read_only
-        detail = store.letter_detail(letter_id)
+        detail = store.letters.detail(letter_id)
         assert detail is not None and detail["source_lines"]
         for change in (
-            lambda: store.edit_letter(letter_id, fields={"agency": "甲局"}),
-            lambda: store.merge_paragraphs(letter_id, 0),
-            lambda: store.delete_letter(letter_id),
+            lambda: store.letters.edit(letter_id, fields={"agency": "甲局"}),
+            lambda: store.letters.merge_paragraphs(letter_id, 0),
+            lambda: store.letters.delete(letter_id),
         ):
             with pytest.raises(LibraryReadOnly):
                 change()
@@ -684,36 +688,36 @@ def test_a_read_only_library_shows_letters_and_refuses_edits(
 
 def test_an_id_past_64_bits_is_no_letter(lib: Path) -> None:
     with LibraryStore(lib) as store:
-        assert store.letter_detail(2**64) is None
+        assert store.letters.detail(2**64) is None
         with pytest.raises(LetterNotFound):
-            store.letter_snapshot(2**64)
+            store.letters.snapshot(2**64)
 
 
 def test_undo_across_a_re_read_restores_in_place(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        snapshot = store.letter_snapshot(letter_id)
-        store.edit_letter(letter_id, fields={"agency": "某局"})
+        snapshot = store.letters.snapshot(letter_id)
+        store.letters.edit(letter_id, fields={"agency": "某局"})
         reread = parse_letter(LETTER.splitlines())
         reread.blocks = reread.blocks[:-1]
-        store.apply_reparse(letter_id, reread, PARSER_VERSION + 1)  # another content hash
-        assert store.restore_letter(snapshot) == letter_id
-        assert store.letter_count() == 1
-        assert store.letter_detail(letter_id)["corrected"] == []  # type: ignore[index]
+        store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)  # another content hash
+        assert store.letters.restore(snapshot) == letter_id
+        assert store.letters.count() == 1
+        assert store.letters.detail(letter_id)["corrected"] == []  # type: ignore[index]
 
 
 def test_restore_refuses_when_the_same_lines_came_back(lib: Path, tmp_path: Path) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        store.add_letter(
+        store.letters.add(
             make_letter(["后来的信。"]), content_hash="n", source_path=None, source_format=None
         )
-        snapshot = store.delete_letter(letter_id)
+        snapshot = store.letters.delete(letter_id)
         snapshot["letter"]["content_hash"] = "as a newer parser read it"
         assert import_file(store, _write(tmp_path, name="again.txt")).status == "imported"
     before = _dump(lib)
     with LibraryStore(lib) as store, pytest.raises(LetterEditError, match="已经有同一份文件"):
-        store.restore_letter(snapshot)
+        store.letters.restore(snapshot)
     assert _dump(lib) == before
 
 
@@ -723,11 +727,11 @@ def test_a_letter_deleted_by_another_program_right_after_an_edit_is_a_message(
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
         # what the edit reads back after its commit: gone (deleted by another program)
-        monkeypatch.setattr(store, "letter_detail", lambda letter_id: None)
+        monkeypatch.setattr(store.letters, "detail", lambda letter_id: None)
         with pytest.raises(LetterNotFound):
-            store.edit_letter(letter_id, fields={"agency": "甲局"})
+            store.letters.edit(letter_id, fields={"agency": "甲局"})
         with pytest.raises(LetterNotFound):
-            store.merge_paragraphs(letter_id, 0)
+            store.letters.merge_paragraphs(letter_id, 0)
 
 
 @pytest.mark.parametrize(
@@ -740,5 +744,5 @@ def test_a_proposal_number_is_kept_as_printed(
     # the clerk may type them that way too
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        detail = store.edit_letter(letter_id, fields={"proposal_number": typed})
+        detail = store.letters.edit(letter_id, fields={"proposal_number": typed})
     assert detail["proposal_number"] == kept

@@ -28,7 +28,7 @@ go = Path(sys.argv[2])
 while not go.exists():
     time.sleep(0.001)
 with LibraryStore(sys.argv[1]) as store:
-    print(store.letter_count(), len(store.schema_migrations()))
+    print(store.letters.count(), len(store.schema_migrations()))
 """
 
 

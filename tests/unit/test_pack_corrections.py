@@ -35,10 +35,10 @@ def _corrected(store: LibraryStore, tmp_path: Path) -> int:
     result = import_file(store, _write(tmp_path))
     assert result.letter_id is not None
     letter_id = result.letter_id
-    detail = store.letter_detail(letter_id)
+    detail = store.letters.detail(letter_id)
     assert detail is not None
     moved = _para(detail, "同时，通过公开招聘")
-    store.edit_letter(
+    store.letters.edit(
         letter_id,
         fields={
             "agency": "某某县文化广电和旅游局",
@@ -48,7 +48,7 @@ def _corrected(store: LibraryStore, tmp_path: Path) -> int:
         kind="reply",
         sections={moved["paragraph_id"]: "closing"},
     )
-    store.split_paragraph(letter_id, _para(detail, "近年来")["position"], len("近年来，"))
+    store.letters.split_paragraph(letter_id, _para(detail, "近年来")["position"], len("近年来，"))
     return letter_id
 
 
@@ -76,8 +76,8 @@ def test_corrections_travel_in_a_pack(
     assert len(report.added) == 1
     receiver.close()
     with LibraryStore(tmp_path / "b.db") as again:
-        got = again.letter_detail(report.added[0])
-    there = sender.letter_detail(letter_id)
+        got = again.letters.detail(report.added[0])
+    there = sender.letters.detail(letter_id)
     assert got is not None and there is not None
     assert _comparable(got) == _comparable(there)
     assert got["agency"] == "某某县文化广电和旅游局" and got["category"] == "甲"
@@ -104,7 +104,7 @@ def test_the_received_letter_is_found_again_by_its_file_and_by_the_pack(
     assert again.status == "duplicate" and again.letter_id == added[0]
     assert import_pack(receiver, pack, templates_dir=tmp_path / "t").added == []
     assert _state(receiver) == before
-    detail = receiver.letter_detail(added[0])
+    detail = receiver.letters.detail(added[0])
     assert detail is not None and detail["agency"] == "某某县文化广电和旅游局"
 
 
@@ -114,10 +114,10 @@ def test_the_same_file_corrected_on_both_sides_is_a_duplicate(
     _corrected(sender, tmp_path)
     own = import_file(receiver, _write(tmp_path, name="own.txt")).letter_id
     assert own is not None
-    merged = receiver.merge_paragraphs(own, 0)["paragraphs"]  # another content hash
+    merged = receiver.letters.merge_paragraphs(own, 0)["paragraphs"]  # another content hash
     report = import_pack(receiver, _pack(sender, tmp_path), templates_dir=tmp_path / "t")
     assert report.added == [] and report.duplicates == [{"line": 1, "existing_id": own}]
-    detail = receiver.letter_detail(own)
+    detail = receiver.letters.detail(own)
     assert detail is not None
     # the structure edited here stays; the fields corrected there come
     assert detail["paragraphs"] == merged
@@ -143,7 +143,7 @@ def test_a_pack_from_before_corrections_still_imports(
 
     old = _rewrite(_pack(sender, tmp_path), tmp_path / "old.zip", letters=strip, rehash=True)
     added = import_pack(receiver, old, templates_dir=tmp_path / "t").added
-    detail = receiver.letter_detail(added[0])
+    detail = receiver.letters.detail(added[0])
     assert detail is not None
     assert detail["agency"] == "某某县文化广电和旅游局"  # the values themselves came
     assert detail["corrected"] == [] and detail["sources"] == {}
@@ -163,7 +163,7 @@ def test_corrections_of_a_newer_version_keep_only_what_this_one_knows(
         _pack(sender, tmp_path), tmp_path / "n.zip", letters=_edit_first_letter(newer), rehash=True
     )
     added = import_pack(receiver, pack, templates_dir=tmp_path / "t").added
-    detail = receiver.letter_detail(added[0])
+    detail = receiver.letters.detail(added[0])
     assert detail is not None
     assert "signer" not in detail["corrected"] and "agency" in detail["corrected"]
     assert detail["sources"]["signer"]["rule"] == "signer_line"
@@ -217,14 +217,14 @@ def test_a_letter_held_on_both_sides_takes_the_corrections_not_made_here(
     there = _corrected(sender, tmp_path)
     mine = import_file(receiver, _write(tmp_path, name="mine.txt")).letter_id
     assert mine is not None
-    receiver.edit_letter(mine, fields={"agency": "本地更正的单位"})  # the clerk here wins
+    receiver.letters.edit(mine, fields={"agency": "本地更正的单位"})  # the clerk here wins
     pack = _pack(sender, tmp_path)
     report = import_pack(receiver, pack, templates_dir=tmp_path / "t")
     assert report.added == [] and report.corrected == [mine]
     assert report.to_json()["corrected_ids"] == [mine]
     assert "1 份文件采用了同事的更正" in report.summary_zh()
-    got = receiver.letter_detail(mine)
-    sent = sender.letter_detail(there)
+    got = receiver.letters.detail(mine)
+    sent = sender.letters.detail(there)
     assert got is not None and sent is not None
     assert got["agency"] == "本地更正的单位"
     assert got["category"] == "甲" and got["addressee"] == ["周海燕", "陈立群"]
@@ -234,9 +234,9 @@ def test_a_letter_held_on_both_sides_takes_the_corrections_not_made_here(
     ]
     assert receiver.integrity_check() == "ok"
     # once taken, the same pack changes nothing more
-    before = _state(receiver), receiver.letter_detail(mine)
+    before = _state(receiver), receiver.letters.detail(mine)
     again = import_pack(receiver, pack, templates_dir=tmp_path / "t")
-    assert again.corrected == [] and (_state(receiver), receiver.letter_detail(mine)) == before
+    assert again.corrected == [] and (_state(receiver), receiver.letters.detail(mine)) == before
 
 
 def test_a_pack_back_into_its_own_library_changes_nothing(
@@ -244,10 +244,10 @@ def test_a_pack_back_into_its_own_library_changes_nothing(
 ) -> None:
     letter_id = _corrected(sender, tmp_path)
     pack = _pack(sender, tmp_path)
-    before = _state(sender), sender.letter_detail(letter_id)
+    before = _state(sender), sender.letters.detail(letter_id)
     report = import_pack(sender, pack, templates_dir=tmp_path / "t")
     assert report.added == [] and report.corrected == []
-    assert (_state(sender), sender.letter_detail(letter_id)) == before
+    assert (_state(sender), sender.letters.detail(letter_id)) == before
 
 
 def test_an_offered_date_travels_in_a_pack(
@@ -257,7 +257,7 @@ def test_an_offered_date_travels_in_a_pack(
     path = _write(tmp_path, LETTER.replace("2024年6月18日", "2024618"), name="缺字.txt")
     assert import_file(sender, path).status == "imported"
     import_pack(receiver, _pack(sender, tmp_path))
-    (letter,) = receiver.list_letters()
-    detail = receiver.letter_detail(letter["id"])
+    (letter,) = receiver.letters.all()
+    detail = receiver.letters.detail(letter["id"])
     assert detail is not None and detail["reply_date"] is None
     assert detail["sources"]["reply_date"]["suggestion"] == "2024-06-18"

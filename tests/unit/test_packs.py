@@ -83,8 +83,13 @@ def _export(store: LibraryStore, target: Path, **kw: Any) -> ExportReport:
 
 
 def _state(store: LibraryStore) -> tuple[Any, ...]:
-    letters = [(x["id"], x["content_hash"], x["origin"]) for x in store.list_letters()]
-    return (store.letter_count(), store.paragraph_count(), store.integrity_check(), letters)
+    letters = [(x["id"], x["content_hash"], x["origin"]) for x in store.letters.all()]
+    return (
+        store.letters.count(),
+        store.letters.paragraph_count(),
+        store.integrity_check(),
+        letters,
+    )
 
 
 def _search_view(store: LibraryStore) -> dict[str, list[tuple[str, int, str]]]:
@@ -98,8 +103,8 @@ def _search_view(store: LibraryStore) -> dict[str, list[tuple[str, int, str]]]:
 def _letters_view(store: LibraryStore) -> list[tuple[Any, ...]]:
     """Every letter's metadata and paragraphs, without its ids and import time."""
     out = []
-    for row in store.list_letters():
-        letter = store.get_letter(row["id"])
+    for row in store.letters.all():
+        letter = store.letters.get(row["id"])
         assert letter is not None
         meta = {k: v for k, v in letter.items() if k not in ("id", "imported_at", "origin")}
         paragraphs = meta.pop("paragraphs")
@@ -195,8 +200,8 @@ def test_pack_layout_and_manifest(sample_store: LibraryStore, pack: Path) -> Non
     assert manifest["library_id"] == sample_store.library_id()
     assert re.fullmatch(r"[0-9a-f-]{36}", manifest["library_id"])
     assert manifest["since"] is None and manifest["since_field"] == "imported_at"
-    paragraphs = sum(len(sample_store.get_letter(x["id"])["paragraphs"])  # type: ignore[index]
-                     for x in sample_store.list_letters())  # fmt: skip
+    paragraphs = sum(len(sample_store.letters.get(x["id"])["paragraphs"])  # type: ignore[index]
+                     for x in sample_store.letters.all())  # fmt: skip
     assert manifest["counts"] == {"letters": 5, "paragraphs": paragraphs, "templates": 2}
     listed = {f["path"]: f for f in manifest["files"]}
     assert set(listed) == set(members) - {MANIFEST}
@@ -207,7 +212,7 @@ def test_pack_layout_and_manifest(sample_store: LibraryStore, pack: Path) -> Non
     lines = members[LETTERS].decode("utf-8").splitlines()
     assert len(lines) == 5
     first = json.loads(lines[0])
-    stored = sample_store.get_letter(1)
+    stored = sample_store.letters.get(1)
     assert stored is not None
     for key in ("kind", "proposal_title", "addressee", "co_organizers", "reply_date", "agency",
                 "content_hash", "source_path", "source_format", "imported_at"):  # fmt: skip
@@ -243,24 +248,28 @@ def test_round_trip_into_an_empty_library(
     report = import_pack(other, pack, templates_dir=received)
     assert isinstance(report, ImportReport)
     assert len(report.added) == 5 and report.duplicates == []
-    assert report.new_paragraphs == sample_store.paragraph_count() == other.paragraph_count()
-    assert other.letter_count() == 5
+    assert (
+        report.new_paragraphs
+        == sample_store.letters.paragraph_count()
+        == other.letters.paragraph_count()
+    )
+    assert other.letters.count() == 5
     assert other.integrity_check() == "ok"
     assert _search_view(other) == _search_view(sample_store)
     assert any(_search_view(other).values())
     assert _letters_view(other) == _letters_view(sample_store)
     # Provenance: every letter names the sending library and its id there.
     sender = sample_store.library_id()
-    ids_there = {x["content_hash"]: x["id"] for x in sample_store.list_letters()}
-    origins = other.letter_origins()
+    ids_there = {x["content_hash"]: x["id"] for x in sample_store.letters.all()}
+    origins = other.packs.origins()
     assert len(origins) == 5
-    for letter in other.list_letters():
+    for letter in other.letters.all():
         assert json.loads(letter["origin"]) == origins[letter["id"]]
         assert origins[letter["id"]] == {
             "library_id": sender, "letter_id": ids_there[letter["content_hash"]]
         }  # fmt: skip
         assert letter["source_path"].endswith(".txt")  # the colleague's file, as it was
-    assert sample_store.letter_origins() == {}  # the sender's own letters have none
+    assert sample_store.packs.origins() == {}  # the sender's own letters have none
     assert report.pack.library_id == sender
 
 
@@ -285,7 +294,7 @@ def test_round_trip_into_a_library_that_shares_some_letters(
 ) -> None:
     # The colleague imported two of the same files and has a letter of their own that shares
     # a paragraph with the samples.
-    shared = sample_store.get_letter(3)
+    shared = sample_store.letters.get(3)
     assert shared is not None
     shared_text = next(p["text"] for p in shared["paragraphs"] if not p["is_heading"])
     own = make_letter([("status", "我局今年新建孵化器三家。"), ("plan", shared_text)],
@@ -295,26 +304,28 @@ def test_round_trip_into_a_library_that_shares_some_letters(
         s = LibraryStore(path)
         for progress in import_paths(s, files):
             assert progress.result.status == "imported"
-        s.add_letter(own, content_hash=content_hash(own), source_path=None, source_format="txt")
+        s.letters.add(own, content_hash=content_hash(own), source_path=None, source_format="txt")
         return s
 
     receiver = colleague(tmp_path / "receiver.db", SEEDS[:2])
     reference = colleague(tmp_path / "reference.db", SEEDS)  # what the result should look like
     try:
-        paragraphs_before = receiver.paragraph_count()
+        paragraphs_before = receiver.letters.paragraph_count()
         report = import_pack(receiver, pack, templates_dir=tmp_path / "r")
         assert len(report.added) == 3
         assert sorted(d["existing_id"] for d in report.duplicates) == [1, 2]
-        assert report.new_paragraphs == receiver.paragraph_count() - paragraphs_before
-        assert receiver.letter_count() == reference.letter_count() == 6
-        assert receiver.paragraph_count() == reference.paragraph_count()  # shared ones once
+        assert report.new_paragraphs == receiver.letters.paragraph_count() - paragraphs_before
+        assert receiver.letters.count() == reference.letters.count() == 6
+        assert (
+            receiver.letters.paragraph_count() == reference.letters.paragraph_count()
+        )  # shared ones once
         assert receiver.integrity_check() == "ok"
         assert _search_view(receiver) == _search_view(reference)
         assert _letters_view(receiver) == _letters_view(reference)
         # The shared paragraph stands in two letters, stored once.
         hits = [h for h in search(receiver, shared_text[:12], limit=50) if h.text == shared_text]
         assert len(hits) == 1 and len(hits[0].sources) == 2
-        assert set(receiver.letter_origins()) == set(report.added)
+        assert set(receiver.packs.origins()) == set(report.added)
         assert import_pack(receiver, pack, templates_dir=tmp_path / "r").added == []
     finally:
         receiver.close()
@@ -330,13 +341,13 @@ def test_paragraphs_are_taken_as_the_sender_normalized_them(
     odd = '(，")"'
     sent = make_letter([odd, "其他段落。"])
     held = make_letter([odd, "另一段落。"])
-    store.add_letter(sent, content_hash=content_hash(sent), source_path=None, source_format="txt")
-    other.add_letter(held, content_hash=content_hash(held), source_path=None, source_format="txt")
+    store.letters.add(sent, content_hash=content_hash(sent), source_path=None, source_format="txt")
+    other.letters.add(held, content_hash=content_hash(held), source_path=None, source_format="txt")
     _export(store, tmp_path / "p.zip")
     report = import_pack(other, tmp_path / "p.zip", templates_dir=tmp_path / "t")
     assert len(report.added) == 1 and report.new_paragraphs == 1
-    assert other.paragraph_count() == 3
-    received = other.get_letter(report.added[0])
+    assert other.letters.paragraph_count() == 3
+    received = other.letters.get(report.added[0])
     assert received is not None
     assert [p["text"] for p in received["paragraphs"]] == [b.text for b in sent.blocks]
     assert received["content_hash"] == content_hash(sent)
@@ -347,15 +358,15 @@ def test_provenance_names_the_first_library_when_passed_on(
 ) -> None:
     import_pack(other, pack, templates_dir=tmp_path / "t")
     mine = make_letter(["我局自己的答复段落。"], date="2024-03-01")
-    own_id = other.add_letter(mine, content_hash=content_hash(mine), source_path="D:/答复/一.txt",
+    own_id = other.letters.add(mine, content_hash=content_hash(mine), source_path="D:/答复/一.txt",
                               source_format="txt")  # fmt: skip
     onward = tmp_path / "转交.zip"
     _export(other, onward)
     with LibraryStore(tmp_path / "third.db") as third:
         import_pack(third, onward, templates_dir=tmp_path / "t3")
-        by_hash = {x["content_hash"]: json.loads(x["origin"]) for x in third.list_letters()}
+        by_hash = {x["content_hash"]: json.loads(x["origin"]) for x in third.letters.all()}
     first = sample_store.library_id()
-    for letter in sample_store.list_letters():
+    for letter in sample_store.letters.all():
         assert by_hash[letter["content_hash"]] == {"library_id": first, "letter_id": letter["id"]}
     assert by_hash[content_hash(mine)] == {"library_id": other.library_id(), "letter_id": own_id}
 
@@ -714,7 +725,7 @@ def test_stopping_the_import_rolls_it_back(other: LibraryStore, pack: Path,
     assert _state(other) == before
     assert not (tmp_path / "r" / FROM_PACKS).exists()
     import_pack(other, pack, templates_dir=tmp_path / "r")  # and nothing is left locked
-    assert other.letter_count() == 5
+    assert other.letters.count() == 5
 
 
 def test_a_locked_library_is_refused_and_untouched(
@@ -730,7 +741,7 @@ def test_a_locked_library_is_refused_and_untouched(
         holder.rollback()
         holder.close()
     assert "占用" in info.value.message and "资料库保持原样" in info.value.message
-    assert other.letter_count() == 0 and other.paragraph_count() == 0
+    assert other.letters.count() == 0 and other.letters.paragraph_count() == 0
     assert other.integrity_check() == "ok"
     assert not (tmp_path / "r" / FROM_PACKS).exists()
     assert len(import_pack(other, pack, templates_dir=tmp_path / "r").added) == 5
@@ -788,21 +799,21 @@ def test_the_v5_fixture_keeps_a_received_letter(tmp_path: Path) -> None:
     path = tmp_path / "library-v5.db"
     shutil.copy(FIXTURES / "library-v5.db", path)
     with LibraryStore(path) as s:
-        origins = s.letter_origins()
+        origins = s.packs.origins()
         assert len(origins) == 1
         ((letter_id, origin),) = origins.items()
         assert origin["library_id"] != s.library_id() and origin["letter_id"] == 1
-        assert s.get_letter(letter_id) is not None
+        assert s.letters.get(letter_id) is not None
 
 
 def test_an_older_library_gets_the_origin_column(tmp_path: Path) -> None:
     path = tmp_path / "library-v1.db"
     shutil.copy(FIXTURES / "library-v1.db", path)
     with LibraryStore(path) as s:
-        assert s.letter_origins() == {}
-        assert all(x["origin"] is None for x in s.list_letters())
+        assert s.packs.origins() == {}
+        assert all(x["origin"] is None for x in s.letters.all())
         report = _export(s, tmp_path / "old.zip")
-        assert report.letters == s.letter_count()
+        assert report.letters == s.letters.count()
 
 
 # ---------------------------------------------------------------------------------- CLI
@@ -852,7 +863,7 @@ def test_cli_export_and_import_json(
     }  # fmt: skip
     assert report["added"] == 5 and report["duplicates"] == 0
     assert report["source_library_id"] == data["library_id"]
-    assert report["new_paragraphs"] == sample_store.paragraph_count()
+    assert report["new_paragraphs"] == sample_store.letters.paragraph_count()
     assert report["templates_folder"] == str(user_templates / FROM_PACKS / "送出")
     assert report["templates_saved"] == ["closing.j2"]
 
@@ -988,10 +999,10 @@ def test_export_leaves_out_a_letter_a_colleague_could_not_import(
     store: LibraryStore, other: LibraryStore, tmp_path: Path
 ) -> None:
     # an older version stored a 9,000-character paragraph; the cap is newer
-    store.add_letter(
+    store.letters.add(
         make_letter(["普通的一段。"]), content_hash="a", source_path="a.txt", source_format="txt"
     )
-    old = store.add_letter(
+    old = store.letters.add(
         make_letter(["长" * 9000], title="旧的长文件"),
         content_hash="b", source_path="b.txt", source_format="txt",
     )  # fmt: skip

@@ -45,7 +45,7 @@ def library(tmp_path: Path) -> Path:
     db = tmp_path / "usb" / "library.db"
     with LibraryStore(db) as store:
         list(import_paths(store, [SAMPLES]))
-        store.set_profile_value("agency_name", "南通市科学技术局")
+        store.profile.set_value("agency_name", "南通市科学技术局")
     assert not Path(f"{db}-wal").exists()  # closed cleanly, as on a stick handed over
     return db
 
@@ -129,13 +129,13 @@ def test_the_store_opens_a_read_only_library_and_refuses_writes(
     before = _digest(library.parent)
     with LibraryStore(library) as store:
         assert store.read_only
-        assert store.letter_count() == 5
-        assert store.load_profile().agency_name == "南通市科学技术局"
+        assert store.letters.count() == 5
+        assert store.profile.load().agency_name == "南通市科学技术局"
         with pytest.raises(LibraryReadOnly) as info:
-            store.set_profile_value("signer", "张局长")
+            store.profile.set_value("signer", "张局长")
         assert info.value.message.startswith("资料库是只读的")
         with pytest.raises(LibraryReadOnly):
-            store.save_case(Case(number="1", title="关于科技的建议", proposers=["王明"]))
+            store.cases.save(Case(number="1", title="关于科技的建议", proposers=["王明"]))
     assert _digest(library.parent) == before
 
 

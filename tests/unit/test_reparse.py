@@ -76,7 +76,7 @@ def test_a_newer_parser_rereads_every_letter_and_the_clerks_corrections_win(
     library: tuple[LibraryStore, list[int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, (a, b) = library
-    store.edit_letter(a, fields={"category": "C"})
+    store.letters.edit(a, fields={"category": "C"})
     assert needs_reparse(store) == 0
 
     def reads_differently(letter: ParsedLetter) -> None:
@@ -94,7 +94,7 @@ def test_a_newer_parser_rereads_every_letter_and_the_clerks_corrections_win(
     assert [s.corrected for s in steps] == [True, False]
     assert needs_reparse(store) == 0
 
-    first, second = store.letter_detail(a), store.letter_detail(b)
+    first, second = store.letters.detail(a), store.letters.detail(b)
     assert first is not None and second is not None
     assert first["category"] == "C" and second["category"] == "D"  # corrected / re-read
     assert first["doc_number"] == "海科函〔2023〕7号（新读法）"
@@ -112,10 +112,10 @@ def test_moved_sections_stay_where_the_clerk_put_them(
     library: tuple[LibraryStore, list[int]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, (a, _) = library
-    detail = store.letter_detail(a)
+    detail = store.letters.detail(a)
     assert detail is not None
     plan = next(p for p in detail["paragraphs"] if p["text"].startswith("下一步，我们将推动"))
-    store.edit_letter(a, sections={plan["paragraph_id"]: "closing"})
+    store.letters.edit(a, sections={plan["paragraph_id"]: "closing"})
 
     def everything_status(letter: ParsedLetter) -> None:
         for block in letter.blocks:
@@ -123,7 +123,7 @@ def test_moved_sections_stay_where_the_clerk_put_them(
 
     _newer_parser(monkeypatch, everything_status)
     list(reparse_letters(store))
-    after = store.letter_detail(a)
+    after = store.letters.detail(a)
     assert after is not None
     moved = next(p for p in after["paragraphs"] if p["paragraph_id"] == plan["paragraph_id"])
     assert moved["section"] == "closing"
@@ -151,8 +151,8 @@ def test_one_letter_failing_does_not_stop_the_rest(
     assert (summary.read, summary.failed) == (1, 1)
     assert "1 份读取失败" in summary.summary_zh()
     assert "a bug in the new parser" in caplog.text  # the traceback is logged
-    second = store.letter_detail(b)
-    first = store.letter_detail(a)
+    second = store.letters.detail(b)
+    first = store.letters.detail(a)
     assert second is not None and second["contact_name"] == "新读法"
     assert first is not None and first["contact_name"] == "陈静"  # left as it was
     assert needs_reparse(store) == 1  # and it waits for the next run
@@ -172,10 +172,10 @@ def test_a_letter_from_before_m007_is_read_from_its_file_when_it_is_still_there(
         steps = {s.letter_id: s for s in reparse_letters(store)}
         # a's file is unchanged: read again, and its lines are kept from now on
         assert steps[a].source == "file" and not steps[a].failed
-        assert store.letter_detail(a)["source_lines"] == [x for x in LETTER_A.splitlines() if x]  # type: ignore[index]
+        assert store.letters.detail(a)["source_lines"] == [x for x in LETTER_A.splitlines() if x]  # type: ignore[index]
         # b's file was changed since: its lines are rebuilt from the library
         assert steps[b].source == "rebuilt" and not steps[b].failed
-        assert store.letter_detail(b)["source_lines"] == []  # type: ignore[index]
+        assert store.letters.detail(b)["source_lines"] == []  # type: ignore[index]
         assert needs_reparse(store) == 0
 
 
@@ -185,7 +185,7 @@ def test_a_library_from_before_m007_keeps_its_fields_when_no_file_is_left(
     db = tmp_path / "old.db"
     shutil.copy(FIXTURES / "library-v6.db", db)
     with LibraryStore(db) as store:  # migrated to the current schema
-        before = {x["id"]: store.get_letter(x["id"]) for x in store.list_letters()}
+        before = {x["id"]: store.letters.get(x["id"]) for x in store.letters.all()}
     _sql(db, "UPDATE letters SET source_path = '/nowhere/' || id || '.txt'")
     with LibraryStore(db) as store:
         assert needs_reparse(store) == len(before) == 3
@@ -199,7 +199,7 @@ def test_a_library_from_before_m007_keeps_its_fields_when_no_file_is_left(
         assert [s.source for s in steps] == ["rebuilt"] * 3
         assert not any(s.failed for s in steps)
         for letter_id, old in before.items():
-            new = store.get_letter(letter_id)
+            new = store.letters.get(letter_id)
             assert new is not None and old is not None
             for name in ("kind", "agency", "reply_date", "proposal_title", "addressee"):
                 if old[name] not in (None, "", []):  # an empty field may be filled
@@ -211,7 +211,7 @@ def test_a_library_from_before_m007_keeps_its_fields_when_no_file_is_left(
             for p in new["paragraphs"]:
                 assert paragraph_key(p["original"]) in stored_text, (letter_id, p)
         reply = next(i for i, x in before.items() if x and x["agency"])
-        detail = store.letter_detail(reply)
+        detail = store.letters.detail(reply)
         assert detail is not None and detail["sources"]["agency"]["rule"] == KEPT_RULE
         assert needs_reparse(store) == 0
 

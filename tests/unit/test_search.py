@@ -32,19 +32,19 @@ REFERENCE = [
 
 @pytest.fixture
 def lib(store: LibraryStore) -> LibraryStore:
-    store.add_letter(
+    store.letters.add(
         make_letter(OLD, date="2017-06-29", agency="南通市科学技术局"),
         content_hash="old",
         source_path=None,
         source_format=None,
     )
-    store.add_letter(
+    store.letters.add(
         make_letter(NEW, date="2020-05-29", agency="南通市科学技术局"),
         content_hash="new",
         source_path=None,
         source_format=None,
     )
-    store.add_letter(
+    store.letters.add(
         make_letter(REFERENCE, kind="reference", date=None, agency=None),
         content_hash="ref",
         source_path=None,
@@ -78,7 +78,7 @@ def test_short_terms_are_anded_with_long_terms(lib: LibraryStore) -> None:
 
 
 def test_query_punctuation_is_normalized_like_the_text(store: LibraryStore) -> None:
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", "实现了各县(市)区全覆盖。")]),
         content_hash="p",
         source_path=None,
@@ -112,7 +112,7 @@ def test_filters(lib: LibraryStore) -> None:
 def test_denser_paragraph_ranks_first_and_newer_breaks_ties(store: LibraryStore) -> None:
     dense = "科技创新，科技创新，还是科技创新。"
     sparse = "我们高度重视建议办理工作，组织相关处室对科技创新工作进行了认真研究和讨论。"
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", sparse), ("status", dense)], date="2020-01-01"),
         content_hash="1",
         source_path=None,
@@ -120,13 +120,13 @@ def test_denser_paragraph_ranks_first_and_newer_breaks_ties(store: LibraryStore)
     )
     assert [h.text for h in search(store, "科技创新")] == [dense, sparse]
     # Same text shape in an older and a newer letter: the newer one comes first.
-    store.add_letter(
+    store.letters.add(
         make_letter([("plan", "二〇一五年推进孵化器建设。")], date="2015-01-01"),
         content_hash="2",
         source_path=None,
         source_format=None,
     )
-    store.add_letter(
+    store.letters.add(
         make_letter([("plan", "二〇二二年推进孵化器建设。")], date="2022-01-01"),
         content_hash="3",
         source_path=None,
@@ -149,7 +149,7 @@ def test_snippet_marks_terms_and_escapes(lib: LibraryStore) -> None:
 
 def test_long_paragraph_snippet_is_a_window(store: LibraryStore) -> None:
     text = "前" * 300 + "孵化器" + "后" * 300
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", text)]), content_hash="w", source_path=None, source_format=None
     )
     snippet = search(store, "孵化器")[0].snippet
@@ -190,20 +190,24 @@ def test_property_hits_contain_all_terms_and_nothing_is_missed(
 
 def test_capped_short_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
     everything = {h.text for h in search(lib, "科", limit=100)}
-    capped = lib.search_chars(["科"], SearchFilters(), 2, 0.15, lib.year_span(), candidate_cap=2)
+    capped = lib.search.chars(
+        ["科"], SearchFilters(), 2, 0.15, lib.search.year_span(), candidate_cap=2
+    )
     assert len(capped) == 2 and {h.text for h in capped} <= everything
     # A cap that leaves fewer hits than asked for falls back to every match.
-    wide = lib.search_chars(["科"], SearchFilters(), 100, 0.15, lib.year_span(), candidate_cap=2)
+    wide = lib.search.chars(
+        ["科"], SearchFilters(), 100, 0.15, lib.search.year_span(), candidate_cap=2
+    )
     assert {h.text for h in wide} == everything
     # With a filter the cap must not hide older matches: it falls back to all of them.
-    refs = lib.search_chars(
-        ["科"], SearchFilters(kind="reference"), 10, 0.15, lib.year_span(), candidate_cap=1
+    refs = lib.search.chars(
+        ["科"], SearchFilters(kind="reference"), 10, 0.15, lib.search.year_span(), candidate_cap=1
     )
     assert [h.text for h in refs] == [REFERENCE[0]]
 
 
 def test_characters_outside_the_char_index_use_the_scan(store: LibraryStore) -> None:
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", "依照第§3条办理。"), ("status", "第3条办理。")]),
         content_hash="s",
         source_path=None,
@@ -214,7 +218,7 @@ def test_characters_outside_the_char_index_use_the_scan(store: LibraryStore) -> 
 
 
 def test_lowercase_latin_query_finds_and_ranks(store: LibraryStore) -> None:
-    store.add_letter(
+    store.letters.add(
         make_letter([("plan", "发展5G通讯。"), ("plan", "大力发展5G通讯、5G基站和5G应用。")]),
         content_hash="g",
         source_path=None,
@@ -226,19 +230,19 @@ def test_lowercase_latin_query_finds_and_ranks(store: LibraryStore) -> None:
 
 
 def test_capped_trigram_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
-    span = lib.year_span()
-    every = {h.text for h in lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span)}
+    span = lib.search.year_span()
+    every = {h.text for h in lib.search.fts(["科技创新"], [], SearchFilters(), 10, 0.15, span)}
     assert len(every) == 2
-    capped = lib.search_fts(["科技创新"], [], SearchFilters(), 1, 0.15, span, candidate_cap=1)
+    capped = lib.search.fts(["科技创新"], [], SearchFilters(), 1, 0.15, span, candidate_cap=1)
     assert len(capped) == 1 and capped[0].text in every
-    wide = lib.search_fts(["科技创新"], [], SearchFilters(), 10, 0.15, span, candidate_cap=1)
+    wide = lib.search.fts(["科技创新"], [], SearchFilters(), 10, 0.15, span, candidate_cap=1)
     assert {h.text for h in wide} == every
     # Filters and short terms narrow the capped pool, so they fall back to every match.
-    refs = lib.search_fts(
+    refs = lib.search.fts(
         ["科技创新"], [], SearchFilters(kind="reference"), 10, 0.15, span, candidate_cap=1
     )
     assert [h.text for h in refs] == [REFERENCE[0]]
-    greeting = lib.search_fts(
+    greeting = lib.search.fts(
         ["科技创新"], ["收悉"], SearchFilters(), 10, 0.15, span, candidate_cap=1
     )
     assert [h.text for h in greeting] == [NEW[0][1]]
@@ -251,7 +255,7 @@ def test_total_counts_every_match_beyond_the_limit(
 ) -> None:
     texts = [f"第{i}条：科技创新，市科技局§{i}，大众创新" + "。" * (i % 3) for i in range(7)]
     texts += ["与本题无关的段落。", "科技" * 3]
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", t) for t in texts]),
         content_hash="t",
         source_path=None,
@@ -267,19 +271,19 @@ def test_total_counts_every_match_beyond_the_limit(
 
 
 def test_total_with_capped_candidates_counts_all(lib: LibraryStore) -> None:
-    span = lib.year_span()
-    capped = lib.search_chars(["科"], SearchFilters(), 1, 0.15, span, candidate_cap=1)
+    span = lib.search.year_span()
+    capped = lib.search.chars(["科"], SearchFilters(), 1, 0.15, span, candidate_cap=1)
     assert len(capped) == 1
     every = len(search(lib, "科", limit=100))
-    assert lib.count_matches([], ["科"], SearchFilters(), "chars", 100) == every
-    assert lib.count_matches([], ["科"], SearchFilters(), "chars", 2) == 2
+    assert lib.search.count_matches([], ["科"], SearchFilters(), "chars", 100) == every
+    assert lib.search.count_matches([], ["科"], SearchFilters(), "chars", 2) == 2
 
 
 def test_a_large_total_is_counted_up_to_a_bound(
     store: LibraryStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     texts = [f"第{i}段讲科技创新。" for i in range(30)]
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", t) for t in texts]),
         content_hash="many",
         source_path=None,
@@ -327,7 +331,7 @@ def test_search_in_a_200000_character_paragraph_with_many_hits_returns(
     store: LibraryStore,
 ) -> None:
     text = "科技创新，众创空间建设。" * (200_000 // 12)
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", text)]), content_hash="big", source_path=None, source_format=None
     )
     for query in ("科 技 创 新", "创新 空间", "众创空间"):

@@ -14,7 +14,6 @@ from desktop.importer import import_paths
 from desktop.search import parse_query, search
 from desktop.similar import similar_letters
 from desktop.store import LibraryStore, SearchFilters
-from desktop.store.samples import delete_letters
 from desktop.store.schema import search_text, spaced
 from tests.conftest import FIXTURES, make_letter
 
@@ -64,8 +63,8 @@ def lib(store: LibraryStore, tmp_path: Path) -> LibraryStore:
 
 
 def _letter_with(store: LibraryStore, words: str) -> dict:
-    for row in store.list_letters():
-        letter = store.get_letter(row["id"])
+    for row in store.letters.all():
+        letter = store.letters.get(row["id"])
         assert letter is not None
         if any(words in p["text"] for p in letter["paragraphs"]):
             return letter
@@ -133,7 +132,7 @@ def test_both_writings_of_a_term_are_one_term() -> None:
 
 
 def test_the_scan_for_short_terms_reads_the_folded_text(lib: LibraryStore) -> None:
-    rows = lib.search_scan(["台账"], SearchFilters(), 10, 0.0, (None, None))
+    rows = lib.search.scan(["台账"], SearchFilters(), 10, 0.0, (None, None))
     assert [r.text for r in rows] == [
         t for (t,) in lib.db.execute("SELECT text FROM paragraphs WHERE text LIKE '%臺賬%'")
     ]
@@ -152,7 +151,7 @@ def test_similar_letters_fold_both_ways(lib: LibraryStore) -> None:
 @pytest.mark.parametrize(("agency", "found"), [("某某区民政局", True), ("區民政", True),
                                                ("某某区教育局", False)])  # fmt: skip
 def test_the_agency_filter_folds_too(store: LibraryStore, agency: str, found: bool) -> None:
-    store.add_letter(
+    store.letters.add(
         make_letter([("status", "近年來，社區養老服務中心建成運營。")], agency="某某區民政局"),
         content_hash="a",
         source_path=None,
@@ -210,7 +209,7 @@ def test_changing_a_paragraphs_text_keeps_the_indexes_in_step(lib: LibraryStore)
 
 def test_deleting_letters_keeps_the_indexes_whole(lib: LibraryStore) -> None:
     letter = _letter_with(lib, "養老服務中心")
-    assert delete_letters(lib, [letter["id"]]) == 1
+    assert lib.letters.delete_many([letter["id"]]) == 1
     assert lib.integrity_check() == "ok"
     assert not search(lib, "养老服务")
     assert not search(lib, "养老")

@@ -15,7 +15,7 @@ def test_boilerplate_is_cut_but_words_are_kept() -> None:
 
 
 def test_similar_letters_rank_by_topic_and_group_paragraphs(sample_store: LibraryStore) -> None:
-    sample_store.add_letter(
+    sample_store.letters.add(
         make_letter(
             [
                 ("greeting", "王五代表：您提出的关于加强农村饮水安全的建议收悉。"),

@@ -26,7 +26,7 @@ def test_new_library_is_migrated_and_in_wal_mode(store: LibraryStore) -> None:
 
 def test_identical_paragraphs_are_stored_once_with_every_source(store: LibraryStore) -> None:
     shared = "我市已建有市级以上众创空间33家，实现了各县(市)区全覆盖。"
-    a = store.add_letter(
+    a = store.letters.add(
         make_letter(
             [("status", shared), ("plan", "下一步，我们将继续推进众创空间建设。")],
             date="2017-06-29",
@@ -35,7 +35,7 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
         source_path="a.txt",
         source_format="txt",
     )
-    b = store.add_letter(
+    b = store.letters.add(
         make_letter(
             [("status", "  " + shared + " "), ("closing", "衷心感谢您提出的建议。")],
             date="2020-05-29",
@@ -44,15 +44,15 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
         source_path="b.txt",
         source_format="txt",
     )
-    assert store.paragraph_count() == 3
+    assert store.letters.paragraph_count() == 3
     rows = list(store.db.query("SELECT * FROM paragraphs WHERE text LIKE '%众创空间33家%'"))
     assert len(rows) == 1
     assert rows[0]["text"] == "我市已建有市级以上众创空间33家，实现了各县（市）区全覆盖。"
     assert rows[0]["latest_year"] == 2020
-    sources = store.paragraph_sources([rows[0]["id"]])[rows[0]["id"]]
+    sources = store.search.paragraph_sources([rows[0]["id"]])[rows[0]["id"]]
     assert [s["letter_id"] for s in sources] == [b, a]  # newest first
     # Each letter keeps its own original text and order.
-    letter = store.get_letter(a)
+    letter = store.letters.get(a)
     assert letter is not None
     assert [p["section"] for p in letter["paragraphs"]] == ["status", "plan"]
     assert letter["paragraphs"][0]["original"] == shared
@@ -60,7 +60,7 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
 
 def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = {"n": 0}
-    original = store._paragraph_id
+    original = store.letters._paragraph_id
 
     def failing(*args: object) -> int:
         calls["n"] += 1
@@ -68,12 +68,12 @@ def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPat
             raise sqlite3.OperationalError("disk I/O error")
         return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "_paragraph_id", failing)
+    monkeypatch.setattr(store.letters, "_paragraph_id", failing)
     letter = make_letter([("status", f"第{i}段内容，关于科技创新。") for i in range(5)])
     with pytest.raises(sqlite3.OperationalError):
-        store.add_letter(letter, content_hash="x", source_path=None, source_format=None)
-    assert store.letter_count() == 0
-    assert store.paragraph_count() == 0
+        store.letters.add(letter, content_hash="x", source_path=None, source_format=None)
+    assert store.letters.count() == 0
+    assert store.letters.paragraph_count() == 0
     assert store.db.execute("SELECT count(*) FROM letter_paragraphs").fetchone()[0] == 0
     assert store.integrity_check() == "ok"
 
@@ -81,7 +81,7 @@ def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPat
 def test_backup_is_taken_before_a_migration_runs(tmp_path: Path) -> None:
     path = tmp_path / "library.db"
     with LibraryStore(path) as s:
-        s.add_letter(
+        s.letters.add(
             make_letter(["一段正文内容。"]), content_hash="h", source_path=None, source_format=None
         )
 
@@ -142,7 +142,7 @@ def test_every_released_schema_opens_and_migrates(version: int, tmp_path: Path) 
     assert recorded == [m.name for m in MIGRATIONS._migrations[:version]]  # made by version N
     with LibraryStore(path, backup_dir=tmp_path / "backups") as s:
         assert s.schema_migrations() == [m.name for m in MIGRATIONS._migrations]
-        assert s.letter_count() > 0
+        assert s.letters.count() > 0
         assert s.integrity_check() == "ok"
         # Indexes added by later migrations are filled from the existing paragraphs.
         hits = search(s, "科")
@@ -165,7 +165,7 @@ def test_draft_versions_from_before_v6_get_their_source(tmp_path: Path) -> None:
             )
     conn.close()
     with LibraryStore(path, backup_dir=tmp_path / "b") as s:
-        got = [(v["version"], v["source"], v["restored_from"]) for v in s.draft_versions(case_id)]
+        got = [(v["version"], v["source"], v["restored_from"]) for v in s.drafts.versions(case_id)]
     assert got == [(1, "", None), (2, "cli", None), (3, "restore", 12), (4, "", None)]
 
 

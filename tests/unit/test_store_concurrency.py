@@ -62,7 +62,7 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "library.db"
     with LibraryStore(path) as store:
-        store.set_profile_value("agency_name", "南通市科学技术局")
+        store.profile.set_value("agency_name", "南通市科学技术局")
     return path
 
 
@@ -75,7 +75,7 @@ def test_a_write_waits_for_a_long_write_and_says_so(db: Path, tmp_path: Path) ->
     assert proc.returncode == 0, proc.stderr
     assert WAIT_MESSAGE in proc.stderr and "Traceback" not in proc.stderr
     with LibraryStore(db) as store:
-        assert store.load_profile().signer == "张局长"
+        assert store.profile.load().signer == "张局长"
 
 
 def test_a_write_gives_up_before_writing_anything(db: Path, tmp_path: Path) -> None:
@@ -102,8 +102,8 @@ def test_a_write_gives_up_before_writing_anything(db: Path, tmp_path: Path) -> N
         assert "占用" in proc.stderr.splitlines()[-1] or "写入" in proc.stderr.splitlines()[-1]
     assert not out.exists()
     with LibraryStore(db) as store:
-        assert store.load_profile().signer != "张局长"
-        assert store.list_cases() == []
+        assert store.profile.load().signer != "张局长"
+        assert store.cases.all() == []
 
 
 def _letter(n: int) -> str:
@@ -135,7 +135,7 @@ def test_two_imports_of_the_same_files_at_once_store_each_once(db: Path, tmp_pat
     assert set(statuses) <= {"imported", "duplicate"}
     assert statuses.count("imported") == 40 and statuses.count("duplicate") == 80
     with LibraryStore(db) as store:
-        assert store.letter_count() == 40
+        assert store.letters.count() == 40
         assert store.integrity_check() == "ok"
 
 
