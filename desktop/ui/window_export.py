@@ -35,7 +35,7 @@ class LetterOutput(QMainWindow):
     last_docx: Path
 
     def _seal_path(self) -> str | None:
-        stored = self.context.store.get_profile_file(SEAL_KEY)
+        stored = self.context.store.profile.get_file(SEAL_KEY)
         if stored is None:
             return None
         path = Path(self._seal_dir.name) / stored[0]
