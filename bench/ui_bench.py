@@ -55,13 +55,12 @@ else:
     from desktop.ui.fonts_check import check_fonts, missing_fonts_note
     from desktop.ui.main_window import MainWindow
     ui_app.install_translations(app, "zh_CN")
-    store = ui_app.open_library(Path(sys.argv[1]))
-    ensure_sample_library(store)
+    context = ui_app.open_library(Path(sys.argv[1]))
+    ensure_sample_library(context.store)
     settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
-    context = AppContext(store.path, store=store)
     w = MainWindow(context, settings=settings); w.show()
     missing_fonts_note(check_fonts(context.profile().fonts))
-    ui_app.offer_recovery(w, store)
+    ui_app.offer_recovery(w)
     ui_app.start_background_check(context, w)
 def done():
     usable = time.time() - t0

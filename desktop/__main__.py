@@ -153,10 +153,10 @@ def _writes(args: argparse.Namespace) -> bool:
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
-    from desktop.importer import import_paths
+    from desktop.actions.imports import import_steps
 
     results = []
-    for progress in import_paths(store, args.paths):
+    for progress in import_steps(args.paths, store=store):
         r = progress.result
         results.append(r)
         if not args.json:
@@ -306,24 +306,15 @@ NO_LIBRARY = {"check", "backup", "restore", "explain"}
 SHOWS_LETTERS = {"letters", "show", "search", "similar"}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    from desktop.paths import enable_portable_from_argv
-
-    argv = enable_portable_from_argv(argv)
+def _utf8_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    if not argv:
-        from desktop.ui.app import run_app
 
-        return run_app()
 
-    from desktop.logs import setup_logging
-    from desktop.model import ImportFailure
-    from desktop.store import LibraryError
-
+def _parse(argv: list[str]) -> argparse.Namespace | int:
+    """The parsed arguments, or the exit code when there is nothing to run."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -332,9 +323,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    from desktop.cli_reply import CliError
+    return args
 
-    log_file = setup_logging()
+
+def _exit_code(exc: Exception) -> int:
+    """A clerk's error: 1 for an import the clerk can retry, the command's own code for a
+    ``CliError``, else 2."""
+    from desktop.cli_reply import CliError
+    from desktop.model import ImportFailure
+
+    if isinstance(exc, CliError):
+        return exc.code
+    return 1 if isinstance(exc, ImportFailure) else 2
+
+
+def _run(args: argparse.Namespace) -> int:
     store = None
     try:
         if args.command not in NO_LIBRARY:
@@ -351,15 +354,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             if hint:
                 print(hint, file=sys.stderr)
         return code
-    except LibraryError as exc:
+    finally:
+        if store is not None:
+            store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop.paths import enable_portable_from_argv
+
+    argv = enable_portable_from_argv(argv)
+    _utf8_streams()
+    if not argv:
+        from desktop.ui.app import run_app
+
+        return run_app()
+
+    from desktop.errors import ClerkError
+    from desktop.logs import setup_logging
+
+    args = _parse(argv)
+    if isinstance(args, int):
+        return args
+    log_file = setup_logging()
+    try:
+        return _run(args)
+    except ClerkError as exc:
         print(exc.message, file=sys.stderr)
-        return 2
-    except CliError as exc:
-        print(exc.message, file=sys.stderr)
-        return exc.code
-    except ImportFailure as exc:
-        print(exc.message, file=sys.stderr)
-        return 1
+        return _exit_code(exc)
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
@@ -369,9 +391,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"详情已写入日志：{log_file}" if log_file else "详情见上方的日志输出"
         print(f"程序内部错误，命令“{args.command}”没有完成（{where}）。", file=sys.stderr)
         return 2
-    finally:
-        if store is not None:
-            store.close()
 
 
 if __name__ == "__main__":

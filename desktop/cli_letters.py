@@ -1,7 +1,7 @@
 """Headless commands on the library's letters: ``letters``, ``show``, ``edit``, ``delete`` and
 ``reparse``.
 
-``edit`` makes all its changes through one ``store.letters.edit`` call, so a bad value anywhere
+``edit`` makes all its changes through one ``actions.letters.edit`` call, so a bad value anywhere
 changes nothing; the clerk's errors (an unknown field or id, a bad date, kind or section, a
 malformed ``FIELD=VALUE``) are one Chinese line and exit code 2. Fields are named as
 ``show --json`` names them, or by the Chinese label ``show`` prints (答复日期 …).
@@ -14,9 +14,11 @@ import json
 import sys
 from typing import Any
 
+from desktop.actions import letters as actions
 from desktop.cli_args import text, whole_number
 from desktop.cli_reply import CliError
-from desktop.letter_view import SECTION_ZH, letter_json
+from desktop.letter_view import SECTION_ZH
+from desktop.store import LibraryStore
 
 KIND_ZH = {"reply": "答复", "reference": "参考资料"}
 
@@ -133,8 +135,8 @@ def _print_json(data: Any) -> None:
 # ----------------------------------------------------------------------------- letters, show
 
 
-def cmd_letters(store: Any, args: argparse.Namespace) -> int:
-    letters = [letter_json(x) for x in store.letters.all()]
+def cmd_letters(store: LibraryStore, args: argparse.Namespace) -> int:
+    letters = actions.listing(store=store)
     if args.json:
         _print_json(letters)
         return 0
@@ -147,28 +149,6 @@ def cmd_letters(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def letter_detail_json(store: Any, letter_id: int) -> dict[str, Any] | None:
-    """``show --json``: the fields and sections issue 2 promised, plus what the clerk needs to
-    correct a letter — where each field came from, what the clerk corrected, the parser
-    version that read it, and every paragraph with its id and section."""
-    letter = store.letters.get(letter_id)
-    detail = store.letters.detail(letter_id)
-    if letter is None or detail is None:
-        return None
-    data = letter_json(letter)
-    data["sources"] = detail.get("sources") or {}
-    data["corrected"] = list(detail.get("corrected") or [])
-    data["parser_version"] = detail.get("parser_version")
-    data["paragraphs"] = [
-        {
-            key: p.get(key)
-            for key in ("position", "paragraph_id", "section", "is_heading", "text", "original")
-        }
-        for p in detail.get("paragraphs") or []
-    ]
-    return data
-
-
 def _marks(data: dict[str, Any], name: str) -> str:
     mark = ""
     source = data["sources"].get(name)
@@ -179,14 +159,22 @@ def _marks(data: dict[str, Any], name: str) -> str:
     return mark
 
 
-def cmd_show(store: Any, args: argparse.Namespace) -> int:
-    data = letter_detail_json(store, args.id)
+def cmd_show(store: LibraryStore, args: argparse.Namespace) -> int:
+    data = actions.detail(args.id, store=store)
     if data is None:
         print(f"没有编号为 {args.id} 的文件。", file=sys.stderr)
         return 1
     if args.json:
         _print_json(data)
         return 0
+    _print_fields(data)
+    if "sections" in data["corrected"]:
+        print(f"段落归属{CORRECTED_MARK}")
+    _print_paragraphs(data["paragraphs"])
+    return 0
+
+
+def _print_fields(data: dict[str, Any]) -> None:
     print(f"类型：{KIND_ZH.get(data['kind'], data['kind'])}{_marks(data, 'kind')}")
     if data["addressee"]:
         who = "、".join(data["addressee"]) + (data["addressee_role"] or "")
@@ -202,11 +190,12 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
             print(
                 f"{label}：（待确认：可能是 {suggestion}，用 edit --set {key}={suggestion} 采用）"
             )
-    if "sections" in data["corrected"]:
-        print(f"段落归属{CORRECTED_MARK}")
+
+
+def _print_paragraphs(paragraphs: list[dict[str, Any]]) -> None:
     # Headings too carry their paragraph id: ``edit --section`` can move them.
     current = None
-    for p in data["paragraphs"]:
+    for p in paragraphs:
         if p["is_heading"] or p["section"] != current:
             current = p["section"]
             heading = f"#{p['paragraph_id']} {p['text']}" if p["is_heading"] else ""
@@ -214,7 +203,6 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
             print(f"【{SECTION_ZH.get(current, current)}】{heading}")
         if not p["is_heading"]:
             print(f"  #{p['paragraph_id']} {p['text']}")
-    return 0
 
 
 # ------------------------------------------------------------------------------------ edit
@@ -288,7 +276,7 @@ def changes_zh(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     return lines
 
 
-def cmd_edit(store: Any, args: argparse.Namespace) -> int:
+def cmd_edit(store: LibraryStore, args: argparse.Namespace) -> int:
     fields = edit_fields(
         _pairs(args.set_fields, "--set 后的每一项", "字段=值（如 reply_date=2021-06-30）")
     )
@@ -297,16 +285,11 @@ def cmd_edit(store: Any, args: argparse.Namespace) -> int:
     )
     if not fields and not sections and args.kind is None:
         raise CliError("没有要改的内容：请用 --set、--section 或 --kind 指定改动。")
-    before = letter_detail_json(store, args.id)
-    if before is None:
-        raise CliError(f"没有编号为 {args.id} 的文件，没有改动任何内容。")
-    store.letters.edit(args.id, fields=fields or None, kind=args.kind, sections=sections or None)
-    after = letter_detail_json(store, args.id)
-    assert after is not None
+    edit = actions.edit(args.id, fields=fields, kind=args.kind, sections=sections, store=store)
     if args.json:
-        _print_json(after)
+        _print_json(edit.after)
         return 0
-    lines = changes_zh(before, after)
+    lines = changes_zh(edit.before, edit.after)
     if not lines:
         print(f"编号 {args.id} 的文件没有变化：新的值与原来的相同。")
         return 0
@@ -319,14 +302,10 @@ def cmd_edit(store: Any, args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------------- delete
 
 
-def cmd_delete(store: Any, args: argparse.Namespace) -> int:
+def cmd_delete(store: LibraryStore, args: argparse.Namespace) -> int:
     if not args.yes:
         raise CliError(f"没有删除：删除编号 {args.id} 的文件需要确认，确认请加 --yes。")
-    letter = store.letters.get(args.id)
-    if letter is None:
-        raise CliError(f"没有编号为 {args.id} 的文件，没有删除任何内容。")
-    store.letters.delete(args.id)
-    title = letter.get("proposal_title") or letter.get("title") or ""
+    title = actions.delete(args.id, store=store).title
     if args.json:
         _print_json({"deleted": args.id, "title": title or None})
     else:
@@ -338,11 +317,11 @@ def cmd_delete(store: Any, args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------------- reparse
 
 
-def cmd_reparse(store: Any, args: argparse.Namespace) -> int:
-    from desktop.reparse import ReparseSummary, reparse_letters
+def cmd_reparse(store: LibraryStore, args: argparse.Namespace) -> int:
+    from desktop.reparse import ReparseSummary
 
     summary = ReparseSummary()
-    for step in reparse_letters(store, all=args.all):
+    for step in actions.reparse(all=args.all, store=store):
         summary.add(step)
         if not args.json:
             print(f"[{step.done}/{step.total}] {_step_zh(step)}", file=sys.stderr, flush=True)
@@ -366,11 +345,9 @@ def _step_zh(step: Any) -> str:
     return text
 
 
-def reparse_hint(store: Any) -> str | None:
+def reparse_hint(store: LibraryStore) -> str | None:
     """One line for commands that show letters when some wait to be read again, or None."""
-    from desktop.reparse import needs_reparse
-
-    waiting = needs_reparse(store)
+    waiting = actions.waiting_for_reparse(store=store)
     if not waiting:
         return None
     return (

@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.actions import backup
+from desktop.actions.backup import BackupInfo
 from desktop.cli_reply import CliError
-from desktop.paths import backups_dir, default_db_path
-from desktop.store.backup import BackupError, BackupInfo, check_backup, make_backup, restore_backup
+from desktop.errors import ClerkError
+from desktop.paths import default_db_path
 
 NO_LIBRARY_COMMANDS = frozenset({"backup", "restore"})
-DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -67,19 +68,15 @@ def describe(info: BackupInfo) -> list[str]:
 
 def cmd_backup(store: Any, args: argparse.Namespace) -> int:
     db = _db(args)
-    target: Path | None = args.to
     try:
-        if target is not None and target.suffix.lower() in DB_SUFFIXES and not target.is_dir():
-            made = make_backup(db, reason="manual", target_file=target)
-        else:
-            made = make_backup(db, target or backups_dir(db), reason="manual")
-        info = check_backup(made)
-    except BackupError as exc:
+        made = backup.back_up(db, args.to)
+    except ClerkError as exc:
         raise CliError(exc.message, 1) from None
+    info = made.info
     if args.json:
         _print_json({"library": str(db), "backup": info.to_json()})
     else:
-        print(f"已备份资料库“{db}”到：{made}")
+        print(f"已备份资料库“{db}”到：{made.path}")
         print(f"内容：文件 {info.letters} 份，段落 {info.paragraphs} 个，案件 {info.cases} 件")
     return 0
 
@@ -99,8 +96,8 @@ def _confirm(question: str) -> None:
 def cmd_restore(store: Any, args: argparse.Namespace) -> int:
     db = _db(args)
     try:
-        info = check_backup(args.path)
-    except BackupError as exc:
+        info = backup.check(args.path)
+    except ClerkError as exc:
         raise CliError(f"不能恢复：{exc.message}", 1) from None
     if not args.json:
         for line in describe(info):
@@ -108,8 +105,8 @@ def cmd_restore(store: Any, args: argparse.Namespace) -> int:
     if not args.yes:
         _confirm(f"用这个备份替换资料库“{db}”吗？当前资料库会另存一份。")
     try:
-        result = restore_backup(args.path, db)
-    except BackupError as exc:
+        result = backup.restore(args.path, db)
+    except ClerkError as exc:
         raise CliError(f"不能恢复：{exc.message}", 1) from None
     if args.json:
         _print_json(result.to_json())

@@ -58,12 +58,15 @@ def _since(text: str | None) -> dt.date | None:
 
 
 def cmd_export_pack(store: Any, args: argparse.Namespace) -> int:
-    from desktop.packs import PackError, export_pack
+    from desktop.actions import packs
+    from desktop.packs import PackError
     from desktop.safe_write import TargetLocked, WriteFailed
 
     since = _since(args.since)
     try:
-        report = export_pack(store, args.out, since=since, include_templates=not args.no_templates)
+        report = packs.export(
+            args.out, since=since, include_templates=not args.no_templates, store=store
+        )
     except TargetLocked as exc:
         raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）", code=1) from None
     except (WriteFailed, PackError) as exc:
@@ -76,14 +79,15 @@ def cmd_export_pack(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_import_pack(store: Any, args: argparse.Namespace) -> int:
-    from desktop.packs import PackError, PackProgress, import_pack
+    from desktop.actions import packs
+    from desktop.packs import PackError, PackProgress
 
     def progress(step: PackProgress) -> None:
         if not args.json and step.phase == "merge" and step.total >= 200:
             print(f"[{step.done}/{step.total}] 正在导入…", file=sys.stderr, flush=True)
 
     try:
-        report = import_pack(store, args.pack, progress=progress)
+        report = packs.import_(args.pack, progress=progress, store=store)
     except PackError as exc:
         raise CliError(exc.message, code=1) from None
     if args.json:

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from desktop.actions.profile import ProfileView
 from desktop.casework import (
     SECTIONS,
     Case,
@@ -32,10 +33,10 @@ from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_
 from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
+from desktop.store import LibraryStore
 from desktop.store.errors import library_error
 
 SEAL_KEY = "seal_image"
-MAX_SEAL_BYTES = 5 * 1024 * 1024
 
 
 class CliError(ClerkError):
@@ -94,57 +95,35 @@ def _print_json(data: Any) -> None:
 # --------------------------------------------------------------------------- profile
 
 
-def cmd_profile(store: Any, args: argparse.Namespace) -> int:
+def cmd_profile(store: LibraryStore, args: argparse.Namespace) -> int:
+    from desktop.actions import profile as actions
+
     if args.profile_command == "set":
-        if args.key == SEAL_KEY:
-            path = Path(args.value)
-            store.profile.set_file(SEAL_KEY, path.name, _read_seal(path))
-        else:
-            try:
-                value = parse_profile_value(args.key, args.value)
-            except ProfileError as exc:
-                raise CliError(exc.message) from None
-            store.profile.set_value(args.key, value)
+        actions.set_value(args.key, args.value, store=store)
         if not args.json:
             print(f"已保存：{PROFILE_KEYS_ZH[args.key]}")
-    profile: AgencyProfile = store.profile.load()
-    seal = store.profile.get_file(SEAL_KEY)
-    data = profile.to_json()
-    data[SEAL_KEY] = seal[0] if seal else None
+    shown = actions.show(store=store)
     if args.json:
-        _print_json(data)
+        _print_json(shown.to_json())
     elif args.profile_command == "show":
-        if store.profile.is_sample():
-            print("注意：机关信息仍是示例，导出答复前请先设置 agency_name（本单位全称）。")
-        for key, label in PROFILE_KEYS_ZH.items():
-            value = data.get(key)
-            if isinstance(value, list):
-                value = "、".join(value)
-            if isinstance(value, bool):
-                value = "是" if value else "否"
-            print(f"{label}（{key}）：{value if value not in (None, '') else '（未设置）'}")
-        print("答复类别：")
-        for code, meaning in profile.categories.items():
-            print(f"  {code}类：{meaning}")
+        _print_profile(shown)
     return 0
 
 
-def _read_seal(path: Path) -> bytes:
-    from desktop.export_docx import SealError, check_seal_image
-
-    try:
-        if path.stat().st_size > MAX_SEAL_BYTES:
-            raise CliError(f"印章图片“{path.name}”太大（超过 5 MB），请使用较小的 PNG 图片。")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(f"找不到印章图片“{path}”。") from None
-    except OSError as exc:
-        raise CliError(f"无法读取印章图片“{path}”：{exc.strerror or exc}。") from None
-    try:
-        check_seal_image(path)
-    except SealError as exc:
-        raise CliError(exc.message) from None
-    return data
+def _print_profile(shown: ProfileView) -> None:
+    if shown.is_sample:
+        print("注意：机关信息仍是示例，导出答复前请先设置 agency_name（本单位全称）。")
+    data = shown.to_json()
+    for key, label in PROFILE_KEYS_ZH.items():
+        value = data.get(key)
+        if isinstance(value, list):
+            value = "、".join(value)
+        if isinstance(value, bool):
+            value = "是" if value else "否"
+        print(f"{label}（{key}）：{value if value not in (None, '') else '（未设置）'}")
+    print("答复类别：")
+    for code, meaning in shown.profile.categories.items():
+        print(f"  {code}类：{meaning}")
 
 
 # --------------------------------------------------------------------------- draft

@@ -119,6 +119,14 @@ class CaseRepository:
             cur = self._db.execute("DELETE FROM cases WHERE id = ?", [case_id])
         return bool(cur.rowcount)
 
+    def sessions(self) -> list[str]:
+        """The sessions cases were filed under, each once, sorted (the case dialog offers
+        them): one query, not every case read to find them."""
+        rows = self._db.execute(
+            "SELECT DISTINCT session FROM cases WHERE session <> '' ORDER BY session"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def all(self) -> list[Case]:
         rows = self._db.execute(
             "SELECT id, data FROM cases ORDER BY coalesce(due_date, '9999'), id"

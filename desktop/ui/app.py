@@ -25,18 +25,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
+from desktop.actions import backup, cases, drafts, letters, profile
+from desktop.errors import ClerkError
 from desktop.logs import setup_logging
 from desktop.paths import backups_dir, default_db_path, resources_dir, settings_path
-from desktop.sample import ensure_sample_library
-from desktop.store import LibraryError, LibraryStore
-from desktop.store.backup import (
-    BackupError,
-    daily_backup_if_due,
-    find_good_backup,
-    is_damage,
-    library_problem,
-    restore_backup,
-)
 from desktop.ui.context import AppContext
 from desktop.ui.errors import install_excepthook
 from desktop.ui.first_start_dialog import FirstStartDialog
@@ -72,12 +64,14 @@ def install_translations(app: QApplication, language: str) -> bool:
     return loaded
 
 
-def offer_recovery(window: MainWindow, store: LibraryStore) -> None:
+def offer_recovery(window: MainWindow) -> None:
     """After a crash or power cut: offer back the drafts that were not saved."""
-    for case_id, saved_at, draft in store.drafts.pending_autosaves():
-        case = store.cases.get(case_id)
+    context = window.context
+    for pending in context.call(drafts.pending_autosaves):
+        case_id, saved_at, draft = pending.case_id, pending.saved_at, pending.draft
+        case = context.call(cases.get, case_id)
         if case is None:
-            store.drafts.clear_autosave(case_id)
+            context.call(drafts.clear_autosave, case_id)
             continue
         answer = QMessageBox.question(
             window,
@@ -93,7 +87,7 @@ def offer_recovery(window: MainWindow, store: LibraryStore) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             window.open_case(case_id, draft, recovered=True)
             return
-        store.drafts.clear_autosave(case_id)
+        context.call(drafts.clear_autosave, case_id)
 
 
 def app_settings() -> QSettings:
@@ -110,7 +104,7 @@ def offer_restore(db: Path, problem: str, parent: QWidget | None = None) -> bool
     folder = backups_dir(db)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        info, refused = find_good_backup(folder)
+        info, refused = backup.newest_good(db)
     finally:
         QApplication.restoreOverrideCursor()
     for path, reason in refused:
@@ -163,8 +157,8 @@ def offer_restore(db: Path, problem: str, parent: QWidget | None = None) -> bool
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = restore_backup(info.path, db)
-    except BackupError as exc:
+        result = backup.restore(info.path, db)
+    except ClerkError as exc:
         QApplication.restoreOverrideCursor()
         QMessageBox.critical(parent, title, exc.message)
         return False
@@ -184,16 +178,16 @@ def offer_restore(db: Path, problem: str, parent: QWidget | None = None) -> bool
     return True
 
 
-def open_library(db: Path, parent: QWidget | None = None) -> LibraryStore | None:
+def open_library(db: Path, parent: QWidget | None = None) -> AppContext | None:
     """Open the library; when its file is too damaged to open, offer to restore the newest
     good backup first. None when it cannot be opened (the clerk was told why).
 
     The full ``quick_check`` of a large library reads the whole file (1.5 s for 500 MB from a
     cold disk), so it runs after the window is up (:func:`start_background_check`)."""
     try:
-        return LibraryStore(db)
-    except LibraryError as exc:
-        if not is_damage(exc):
+        return AppContext.open(db)
+    except ClerkError as exc:
+        if not backup.damaged(exc):
             QMessageBox.critical(
                 parent, QCoreApplication.translate("app", "ReplyDesk"), exc.message
             )
@@ -203,8 +197,8 @@ def open_library(db: Path, parent: QWidget | None = None) -> LibraryStore | None
     if not offer_restore(db, problem, parent):
         return None
     try:
-        return LibraryStore(db)
-    except LibraryError as exc:
+        return AppContext.open(db)
+    except ClerkError as exc:
         QMessageBox.critical(parent, QCoreApplication.translate("app", "ReplyDesk"), exc.message)
         return None
 
@@ -228,7 +222,7 @@ def start_background_check(context: AppContext, window: MainWindow) -> None:
         window.restart_requested = offer_restore(context.db_path, problem, window)
         window.close()
 
-    context.operation(library_problem, context.db_path).success(damaged).run_in_background()
+    context.operation(backup.damage, context.db_path).success(damaged).run_in_background()
 
 
 def start_daily_backup(context: AppContext, window: QMainWindow) -> None:
@@ -239,7 +233,9 @@ def start_daily_backup(context: AppContext, window: QMainWindow) -> None:
             log.info("daily backup %s", path)
 
     def failed(exc: BaseException) -> None:
-        message = getattr(exc, "message", str(exc))
+        if not isinstance(exc, ClerkError):
+            raise exc
+        message = exc.message
         log.warning("daily backup failed: %s", message)
         window.statusBar().showMessage(
             QCoreApplication.translate("app", "The daily backup was not made: %1").replace(
@@ -248,7 +244,7 @@ def start_daily_backup(context: AppContext, window: QMainWindow) -> None:
             20000,
         )
 
-    context.operation(daily_backup_if_due, context.db_path).success(done).failure(
+    context.operation(backup.daily, context.db_path).success(done).failure(
         failed
     ).run_in_background()
 
@@ -292,37 +288,20 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     if not instance.claim():
         log.info("another window has library %s open; it was asked to come forward", db)
         return 0
-    store = open_library(db)
-    if store is None:
+    context = open_library(db)
+    if context is None:
         instance.release()
         return 2
-    if not store.read_only:
-        ensure_sample_library(store)
+    if not context.read_only:
+        context.call(letters.ensure_samples)
     # The UI thread's writes (autosave, saving a case) wait a few seconds for another
     # program's write, not the command line's two minutes: then they say the library is busy.
-    store.set_write_wait(UI_WRITE_WAIT)
-    context = AppContext(db, store=store)
+    context.set_write_wait(UI_WRITE_WAIT)
     window = MainWindow(context, settings=settings)
     window_ref.append(window)
     instance.activated.connect(lambda: bring_forward(window))
     window.show()
-    if store.profile.is_sample() and not store.read_only:
-        # Window-modal and not blocking: the rest of the start goes on behind it.
-        log.info("first start: the profile is still the sample agency's; asking for the agency")
-        window.first_start = FirstStartDialog(context, window)
-        window.first_start.open()
-    statuses = check_fonts(context.profile().fonts)
-    if show_fonts_notice(window, statuses) is not None:
-        log.info("fonts: %s", missing_fonts_note(statuses))
-    if store.read_only:
-        show_read_only_notice(window)
-    else:
-        offer_recovery(window, store)
-    if window.model.case is None and window.reopen_last_case():
-        log.info("reopened case %s, open when ReplyDesk last closed", window.model.case_id)
-    start_background_check(context, window)
-    if not store.read_only:  # its backups folder is on the same read-only medium
-        start_daily_backup(context, window)
+    start_window(context, window)
     if os.environ.get(SMOKE_ENV):
         QTimer.singleShot(1000, lambda: smoke_report_and_close(window, ours_loaded))
     code = app.exec()
@@ -331,6 +310,28 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     if window.restart_requested:
         restart()
     return int(code)
+
+
+def start_window(context: AppContext, window: MainWindow) -> None:
+    """What follows the window's first showing: the agency (first start), the fonts, crash
+    recovery, the last case, and the background check and backup."""
+    if context.call(profile.is_sample) and not context.read_only:
+        # Window-modal and not blocking: the rest of the start goes on behind it.
+        log.info("first start: the profile is still the sample agency's; asking for the agency")
+        window.first_start = FirstStartDialog(context, window)
+        window.first_start.open()
+    statuses = check_fonts(context.profile().fonts)
+    if show_fonts_notice(window, statuses) is not None:
+        log.info("fonts: %s", missing_fonts_note(statuses))
+    if context.read_only:
+        show_read_only_notice(window)
+    else:
+        offer_recovery(window)
+    if window.model.case is None and window.reopen_last_case():
+        log.info("reopened case %s, open when ReplyDesk last closed", window.model.case_id)
+    start_background_check(context, window)
+    if not context.read_only:  # its backups folder is on the same read-only medium
+        start_daily_backup(context, window)
 
 
 def smoke_report_and_close(window: MainWindow, ours_loaded: bool) -> None:

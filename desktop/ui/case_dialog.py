@@ -13,7 +13,7 @@ file with ``caseChooseFile``: what ``parse_letter`` finds fills the fields that 
 
 OK validates with ``case_from_json``; a ``CaseError`` is shown under the field it names, which
 is highlighted and focused, and the dialog stays open. A valid case is saved with
-``store.cases.save``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
+``actions.cases.save``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import cases
 from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_months, case_from_json
 from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
@@ -123,11 +124,40 @@ class CaseDialog(CasePaste, CaseErrors):
         self._field_widgets: dict[str, QWidget] = {}
         self._error_labels: dict[str, QLabel] = {}
         self._labels: list[QLabel] = []
+        scroll = self._fields_scroll(
+            self._suggestion_box(), self._handling_box(), self._reply_box()
+        )
+        paste_box = self._paste_box()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(paste_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 420])
 
-        # --- the suggestion
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("caseError")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    def _suggestion_box(self) -> QGroupBox:
+        """The suggestion: number, session, title, proposers, their role, the text."""
         self.number = self._line("caseNumber", self.tr("e.g. 277"))
         self.session = self._line("caseSession", self.tr("e.g. 市十六届人大四次会议"))
-        sessions = sorted({c.session for c in self.context.store.cases.all() if c.session})
+        sessions = self.context.call(cases.sessions)
         if sessions:
             completer = QCompleter(sessions, self)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -160,7 +190,19 @@ class CaseDialog(CasePaste, CaseErrors):
         self.content.setMinimumHeight(80)
         self.content.setMaximumHeight(120)
 
-        # --- handling
+        suggestion = QGroupBox(self.tr("Suggestion / proposal"), self)
+        form = QFormLayout(suggestion)
+        self._row(form, self.tr("Number"), "number", self.number)
+        self._row(form, self.tr("Session"), "session", self.session)
+        self._row(form, self.tr("Title"), "title", self.title)
+        self._row(form, self.tr("Proposers"), "proposers", self.proposers)
+        self._row(form, self.tr("Number of proposers"), "proposer_count", self.proposer_count)
+        self._row(form, self.tr("Proposer is a"), "role", self.role)
+        self._row(form, self.tr("Content"), "content", self.content)
+        return suggestion
+
+    def _handling_box(self) -> QGroupBox:
+        """Our part (main or co-organizer), the category, the dates, the status."""
         self.organizer = self._combo(
             "caseOrganizer",
             [
@@ -189,24 +231,6 @@ class CaseDialog(CasePaste, CaseErrors):
             ],
         )
 
-        # --- the reply
-        self.reply_date = DateField("caseReplyDate", self.tr("Dated"), self)
-        self.doc_number = self._line("caseDocNumber", self.tr("e.g. 通科函〔2020〕12号"))
-        self.contact_name = self._line("caseContactName")
-        self.contact_phone = self._line("caseContactPhone")
-        self.cc = self._line("caseCc", self.tr("Separate units with 、; empty: no copy-to block"))
-        self.disclosure = self._combo("caseDisclosure", [(d, d) for d in DISCLOSURES])
-
-        suggestion = QGroupBox(self.tr("Suggestion / proposal"), self)
-        form = QFormLayout(suggestion)
-        self._row(form, self.tr("Number"), "number", self.number)
-        self._row(form, self.tr("Session"), "session", self.session)
-        self._row(form, self.tr("Title"), "title", self.title)
-        self._row(form, self.tr("Proposers"), "proposers", self.proposers)
-        self._row(form, self.tr("Number of proposers"), "proposer_count", self.proposer_count)
-        self._row(form, self.tr("Proposer is a"), "role", self.role)
-        self._row(form, self.tr("Content"), "content", self.content)
-
         handling = QGroupBox(self.tr("Handling"), self)
         form = QFormLayout(handling)
         self._row(form, self.tr("We are the"), "organizer", self.organizer)
@@ -224,6 +248,16 @@ class CaseDialog(CasePaste, CaseErrors):
             ),
         )
         self._row(form, self.tr("Status"), "status", self.status)
+        return handling
+
+    def _reply_box(self) -> QGroupBox:
+        """The reply's date, document number, contact, copy-to and disclosure."""
+        self.reply_date = DateField("caseReplyDate", self.tr("Dated"), self)
+        self.doc_number = self._line("caseDocNumber", self.tr("e.g. 通科函〔2020〕12号"))
+        self.contact_name = self._line("caseContactName")
+        self.contact_phone = self._line("caseContactPhone")
+        self.cc = self._line("caseCc", self.tr("Separate units with 、; empty: no copy-to block"))
+        self.disclosure = self._combo("caseDisclosure", [(d, d) for d in DISCLOSURES])
 
         reply = QGroupBox(self.tr("Reply"), self)
         form = QFormLayout(reply)
@@ -239,12 +273,14 @@ class CaseDialog(CasePaste, CaseErrors):
         self._row(form, self.tr("Contact phone"), "contact_phone", self.contact_phone)
         self._row(form, self.tr("Copy to"), "cc", self.cc)
         self._row(form, self.tr("Disclosure"), "disclosure", self.disclosure)
+        return reply
 
+    def _fields_scroll(self, *groups: QGroupBox) -> QScrollArea:
+        """The three groups in one scrolling column, their labels one width."""
         fields = QWidget(self)
         fields_layout = QVBoxLayout(fields)
-        fields_layout.addWidget(suggestion)
-        fields_layout.addWidget(handling)
-        fields_layout.addWidget(reply)
+        for group in groups:
+            fields_layout.addWidget(group)
         fields_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidget(fields)
@@ -255,8 +291,10 @@ class CaseDialog(CasePaste, CaseErrors):
         for label in self._labels:
             label.setMinimumWidth(label_width)
         self._scroll = scroll
+        return scroll
 
-        # --- paste panel
+    def _paste_box(self) -> QGroupBox:
+        """Paste or choose the suggestion's text: empty fields are filled from it."""
         paste_box = QGroupBox(self.tr("Fill from the suggestion text"), self)
         paste_layout = QVBoxLayout(paste_box)
         intro = QLabel(
@@ -286,31 +324,7 @@ class CaseDialog(CasePaste, CaseErrors):
         self._paste_timer = QTimer(self, singleShot=True, interval=300)
         self._paste_timer.timeout.connect(self.fill_from_paste)
         self.paste.textChanged.connect(self._paste_timer.start)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(scroll)
-        splitter.addWidget(paste_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 420])
-
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("caseError")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
+        return paste_box
 
     # ================================================================== loading
     def _load(self, case: Case | None) -> None:
@@ -430,15 +444,14 @@ class CaseDialog(CasePaste, CaseErrors):
             self.show_error("due_date", self.tr("The due date is before the assignment date."))
             return None
         own_id = self.original.id if self.original is not None else None
-        for other in self.context.store.cases.all():
-            if other.id != own_id and other.session == case.session and other.number == case.number:
-                self.show_error(
-                    "number",
-                    self.tr("Case No. {number} of this session is already in the list.").format(
-                        number=case.number
-                    ),
-                )
-                return None
+        if self.context.call(cases.duplicate_of, case.session, case.number, own_id) is not None:
+            self.show_error(
+                "number",
+                self.tr("Case No. {number} of this session is already in the list.").format(
+                    number=case.number
+                ),
+            )
+            return None
         case.id = own_id
         return case
 
@@ -447,7 +460,7 @@ class CaseDialog(CasePaste, CaseErrors):
         if case is None:
             return
         try:
-            self.case_id = self.context.store.cases.save(case)
+            self.case_id = self.context.call(cases.save, case)
         except CaseExists:  # made meanwhile by another window or the command line
             self.show_error(
                 "number",

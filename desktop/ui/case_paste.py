@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
 )
 
+from desktop.errors import ClerkError
 from desktop.model import ParsedLetter
 from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.ui.case_fields import ERROR_STYLE
@@ -77,7 +78,9 @@ class CasePaste(QDialog):
 
     def _file_failed(self, exc: BaseException) -> None:
         self.paste_status.setStyleSheet(ERROR_STYLE)
-        self.paste_status.setText(getattr(exc, "message", None) or str(exc))
+        if not isinstance(exc, ClerkError):
+            raise exc  # a programmer's error: the error dialog with its details
+        self.paste_status.setText(exc.message)
 
     def fill_from_paste(self) -> list[str]:
         text = self.paste.toPlainText()

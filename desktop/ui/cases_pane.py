@@ -1,6 +1,6 @@
 """The list of cases (the suggestions and proposals being answered) with their deadlines.
 
-``CasesModel`` is a table over ``store.cases.all()``: number, proposer, title, due date and
+``CasesModel`` is a table over ``actions.cases.listing``: number, proposer, title, due date and
 status. The due date is coloured amber when it is at most 7 days away and red when it has
 passed (unless the reply was sent), with a tooltip that says how many days are left. "Today"
 can be fixed for tests.
@@ -12,8 +12,8 @@ moves, ``caseActivated(id)`` on double-click or Enter. It reloads on ``context.c
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import cases
 from desktop.casework import STATUSES, Case
-from desktop.store import LibraryStore
 from desktop.ui.context import AppContext
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -76,10 +76,14 @@ class CasesModel(QAbstractTableModel):
     FilterRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(
-        self, store: LibraryStore, parent: Any = None, *, today: dt.date | None = None
+        self,
+        load: Callable[[], list[Case]],
+        parent: Any = None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.load = load  # the cases, soonest due first
         self._today = today
         self._cases: list[Case] = []
         self.refresh()
@@ -98,7 +102,7 @@ class CasesModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._cases = self.store.cases.all()
+        self._cases = self.load()
         self.endResetModel()
 
     def case_at(self, row: int) -> Case:
@@ -182,22 +186,34 @@ class CasesModel(QAbstractTableModel):
                 [case.number, f"第{case.number}号", case.session, case.title, *case.proposers]
             ).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.DUE:
-                return self.due_tooltip(case)
-            if column == self.NUMBER and case.session:
-                return f"{case.session}第{case.number}号{case.kind_word}"
-            if column == self.TITLE:
-                return case.title
-            if column == self.PROPOSER and len(case.proposers) > 1:
-                return "、".join(case.proposers)
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.DUE:
-            colour = self.due_colour(case)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.DUE:
-            # Dark text stays readable on the amber and red backgrounds in a dark theme too.
-            return QBrush(QColor("#000000")) if self.due_colour(case) is not None else None
+            return self._tooltip(case, column)
+        if column == self.DUE and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            return self._due_brush(case, role)
         return None
+
+    def _tooltip(self, case: Case, column: int) -> str | None:
+        if column == self.DUE:
+            return self.due_tooltip(case)
+        if column == self.NUMBER and case.session:
+            return f"{case.session}第{case.number}号{case.kind_word}"
+        if column == self.TITLE:
+            return case.title
+        if column == self.PROPOSER and len(case.proposers) > 1:
+            return "、".join(case.proposers)
+        return None
+
+    def _due_brush(self, case: Case, role: int) -> QBrush | None:
+        """The due date's colour: amber when close, red when past."""
+        colour = self.due_colour(case)
+        if colour is None:
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(colour)
+        # Dark text stays readable on the amber and red backgrounds in a dark theme too.
+        return QBrush(QColor("#000000"))
 
     def _display(self, case: Case, column: int) -> str:
         if column == self.NUMBER:
@@ -263,7 +279,7 @@ class CasesPane(QWidget):
         self.context = context
         self._current_id = -1
 
-        self.model = CasesModel(context.store, self, today=today)
+        self.model = CasesModel(lambda: context.call(cases.listing), self, today=today)
         self.proxy = CasesFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -276,7 +292,28 @@ class CasesPane(QWidget):
         self.new_button = QPushButton(self.tr("New case…"), self)
         self.new_button.setObjectName("newCaseButton")
         self.new_button.clicked.connect(self.new_case)
+        self.view = self._make_view()
 
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("caseListEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(mid); padding: 12px;")
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+
+        context.caseChanged.connect(self._case_changed)
+        self._update_empty_label()
+
+    def _make_view(self) -> QTableView:
+        """The table: sorted by due date, one click opens a case, right-click its menu."""
         self.view = QTableView(self)
         self.view.setObjectName("caseList")
         self.view.setModel(self.proxy)
@@ -300,24 +337,7 @@ class CasesPane(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
-
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("caseListEmpty")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); padding: 12px;")
-
-        top = QHBoxLayout()
-        top.addWidget(self.filter_box, 1)
-        top.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
-
-        context.caseChanged.connect(self._case_changed)
-        self._update_empty_label()
+        return self.view
 
     # ------------------------------------------------------------------ API
     def refresh(self) -> None:
@@ -362,7 +382,7 @@ class CasesPane(QWidget):
         """Open the case dialog on an existing case; True when the clerk saved it."""
         from desktop.ui.case_dialog import CaseDialog
 
-        case = self.context.store.cases.get(case_id)
+        case = self.context.call(cases.get, case_id)
         if case is None:
             return False
         dialog = CaseDialog(self.context, case, parent=self)
@@ -371,7 +391,7 @@ class CasesPane(QWidget):
     # ------------------------------------------------------------------ context menu
     def case_menu(self, case_id: int) -> QMenu:
         """Open, duplicate, change status, delete: the menu a right-click on a case shows."""
-        case = self.context.store.cases.get(case_id)
+        case = self.context.call(cases.get, case_id)
         menu = QMenu(self)
         menu.setObjectName("caseMenu")
         if case is None:
@@ -405,13 +425,12 @@ class CasesPane(QWidget):
         self.case_menu(int(case_id)).exec(self.view.viewport().mapToGlobal(pos))
 
     def set_status(self, case_id: int, status: str) -> None:
-        self.context.store.cases.set_status(case_id, status)
+        self.context.call(cases.set_status, case_id, status)
         self.context.caseChanged.emit(case_id)
 
     def delete_case(self, case_id: int, *, confirm: bool = True) -> bool:
         """Delete a case and its draft versions after the clerk confirmed it."""
-        store = self.context.store
-        case = store.cases.get(case_id)
+        case = self.context.call(cases.get, case_id)
         if case is None:
             return False
         if confirm:
@@ -419,7 +438,9 @@ class CasesPane(QWidget):
                 "Delete case No. {number} “{title}” and its {versions} saved draft version(s)? "
                 "This cannot be undone."
             ).format(
-                number=case.number, title=case.title, versions=len(store.drafts.versions(case_id))
+                number=case.number,
+                title=case.title,
+                versions=self.context.call(cases.version_count, case_id),
             )
             answer = QMessageBox.question(
                 self, self.tr("Delete case"), question,
@@ -428,7 +449,7 @@ class CasesPane(QWidget):
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        store.cases.delete(case_id)
+        self.context.call(cases.delete, case_id)
         self.caseDeleted.emit(case_id)
         self.refresh()
         return True
@@ -437,21 +458,16 @@ class CasesPane(QWidget):
         """A new case with this one's fields and newest draft; the clerk enters its number."""
         from desktop.ui.case_dialog import CaseDialog
 
-        store = self.context.store
-        original = store.cases.get(case_id)
+        original = self.context.call(cases.get, case_id)
         if original is None:
             return None
-        copy = dataclasses.replace(original, id=None, number="", status="drafting",
-                                   doc_number="")  # fmt: skip
+        copy = cases.blank_copy(original)
         dialog = CaseDialog(self.context, copy, parent=self)
         dialog.setWindowTitle(self.tr("Duplicate case No. {number}").format(
             number=original.number))  # fmt: skip
         if not dialog.exec() or dialog.case_id is None:
             return None
-        draft = store.drafts.load(case_id)
-        if draft is not None:
-            store.drafts.save(dialog.case_id, draft, note=f"复制自第{original.number}号",
-                             source="copy")  # fmt: skip
+        self.context.call(cases.copy_draft, case_id, dialog.case_id, f"复制自第{original.number}号")
         self.refresh()
         self.select_case(dialog.case_id)
         self.caseActivated.emit(dialog.case_id)

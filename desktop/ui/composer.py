@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import cases
 from desktop.casework import SECTIONS
 from desktop.ui.block_editor import BlockEditor
 from desktop.ui.block_widget import BlockWidget
@@ -293,7 +294,7 @@ class Composer(ComposerProofing):
 
     def _case_changed(self, case_id: int) -> None:
         if self.model.case_id == case_id:
-            case = self.context.store.cases.get(case_id)
+            case = self.context.call(cases.get, case_id)
             if case is not None:
                 self.model.update_case(case)
 

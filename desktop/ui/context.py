@@ -1,10 +1,15 @@
-"""What every pane shares: the library, the templates, and the "something changed" signals."""
+"""What every pane shares: the library, the templates, and the "something changed" signals.
+
+The window reaches the library only through here: :meth:`AppContext.call` runs an action
+(``desktop.actions``) on the UI thread's connection (quick reads and small writes), and
+:meth:`AppContext.operation` runs one in a worker thread on a connection of its own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,6 +17,8 @@ from desktop.profile import AgencyProfile
 from desktop.reply_templates import ReplyTemplates
 from desktop.store import LibraryStore
 from desktop.ui.operations import Operation
+
+T = TypeVar("T")
 
 
 class AppContext(QObject):
@@ -33,8 +40,31 @@ class AppContext(QObject):
         self.templates = templates or ReplyTemplates()
         self.closed = False
 
+    @classmethod
+    def open(cls, db_path: Path) -> AppContext:
+        """Open the library for the window. Raises ``LibraryError`` (damaged, newer, …)."""
+        return cls(db_path, store=LibraryStore(db_path))
+
+    def set_write_wait(self, seconds: float) -> None:
+        """How long the UI thread's writes wait for another program's write before they say
+        the library is busy."""
+        self.store.set_write_wait(seconds)
+
+    @property
+    def read_only(self) -> bool:
+        """The library is on a read-only medium: it can be read, not changed."""
+        return bool(self.store.read_only)
+
+    def call(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``action`` on the UI thread's library: ``action(*args, store=…, **kwargs)``.
+        A ``ClerkError`` it raises goes to the caller (or, uncaught, to the message box of
+        ``ui/errors.py``)."""
+        return action(*args, store=self.store, **kwargs)
+
     def profile(self) -> AgencyProfile:
-        return self.store.profile.load()
+        from desktop.actions import profile
+
+        return self.call(profile.load)
 
     def operation(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Operation:
         """An operation whose ``store`` parameter gets its own connection in the worker."""

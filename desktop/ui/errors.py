@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.store.errors import LibraryError
+from desktop.errors import ClerkError
 
 log = logging.getLogger("desktop.ui.errors")
 
@@ -256,7 +256,7 @@ def install_excepthook(parent_getter: Callable[[], QWidget | None]) -> Callable[
         if issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
             previous_sys(exc_type, exc, tb)
             return
-        if isinstance(exc, LibraryError):  # the clerk's situation (read-only, busy): a message
+        if isinstance(exc, ClerkError):  # the clerk's situation (read-only, busy …): a message
             log.info("refused: %s", exc.message)
             show_error(parent_getter(), exc.message)
             return
@@ -294,3 +294,11 @@ def show_error(parent: QWidget | None, message: str, title: str | None = None) -
     except Exception:
         with contextlib.suppress(Exception):
             sys.stderr.write(f"ReplyDesk: {message}\n")
+
+
+def show_failure(parent: QWidget | None, exc: BaseException) -> None:
+    """An operation failed: a clerk's error is shown with its message; anything else is a
+    programmer's error and goes on to the error dialog (raised again into the excepthook)."""
+    if not isinstance(exc, ClerkError):
+        raise exc
+    show_error(parent, exc.message)

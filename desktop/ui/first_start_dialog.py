@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import letters
+from desktop.actions import profile as profile_actions
 from desktop.export_docx import SealError, check_seal_image
 from desktop.profile import ProfileError, parse_profile_value
-from desktop.sample import SAMPLE_AGENCY, remove_sample_library, sample_letter_ids
+from desktop.sample import SAMPLE_AGENCY
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 _ERROR_STYLE = "color: #b00020;"
-SEAL_KEY = "seal_image"
 
 
 class FirstStartDialog(QDialog):
@@ -46,9 +47,7 @@ class FirstStartDialog(QDialog):
         self.context = context
         self.setWindowTitle(self.tr("Welcome to ReplyDesk"))
         self._seal: tuple[str, bytes] | None = None
-        store = context.store
-        profile = store.profile.load()
-        sample = store.profile.is_sample()
+        shown = context.call(profile_actions.show)
 
         heading = QLabel(self.tr("Your agency"), self)
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -61,8 +60,30 @@ class FirstStartDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
+        form = self._form(shown)
+        self.error = QLabel(self)
+        self.error.setObjectName("firstStartError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.hide()
 
-        self.agency = QLineEdit("" if sample else profile.agency_name, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self._sample_box())
+        layout.addStretch(1)
+        layout.addWidget(self._buttons())
+        self.setMinimumWidth(520)
+        self.resize(620, self.sizeHint().height())
+        self.agency.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _form(self, shown: profile_actions.ProfileView) -> QFormLayout:
+        """The agency's name (empty while it is the sample's), contact, copy-to and seal."""
+        profile = shown.profile
+        self.agency = QLineEdit("" if shown.is_sample else profile.agency_name, self)
         self.agency.setObjectName("firstStartAgency")
         self.agency.setPlaceholderText(self.tr("The full name, e.g. 如皋市科学技术局"))
         self.contact_name = QLineEdit(profile.contact_name, self)
@@ -76,9 +97,8 @@ class FirstStartDialog(QDialog):
         self.seal_name = QLabel(self.tr("None (replies are printed without a seal)"), self)
         self.seal_name.setObjectName("firstStartSealName")
         self.seal_name.setWordWrap(True)
-        stored = store.profile.get_file(SEAL_KEY)
-        if stored is not None:
-            self.seal_name.setText(stored[0])
+        if shown.seal_name is not None:
+            self.seal_name.setText(shown.seal_name)
         seal_button = QPushButton(self.tr("Choose…"), self)
         seal_button.setObjectName("firstStartSealChoose")
         seal_button.clicked.connect(self._choose_seal)
@@ -93,14 +113,11 @@ class FirstStartDialog(QDialog):
         form.addRow(self.tr("Contact phone"), self.contact_phone)
         form.addRow(self.tr("Copy to (抄送)"), self.cc)
         form.addRow(self.tr("Seal image (optional)"), seal_row)
+        return form
 
-        self.error = QLabel(self)
-        self.error.setObjectName("firstStartError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(_ERROR_STYLE)
-        self.error.hide()
-
-        samples = len(sample_letter_ids(store))
+    def _sample_box(self) -> QGroupBox:
+        """Offers to remove the sample letters (hidden when there are none)."""
+        samples = self.context.call(letters.sample_count)
         self.remove_samples = QCheckBox(self.tr("Remove the sample letters now"), self)
         self.remove_samples.setObjectName("firstStartRemoveSamples")
         sample_box = QGroupBox(self.tr("The sample library"), self)
@@ -119,7 +136,9 @@ class FirstStartDialog(QDialog):
         sample_layout.addWidget(sample_text)
         sample_layout.addWidget(self.remove_samples)
         sample_box.setVisible(samples > 0)
+        return sample_box
 
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
             self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -131,19 +150,7 @@ class FirstStartDialog(QDialog):
         self.later_button.setObjectName("firstStartLater")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(sample_box)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(520)
-        self.resize(620, self.sizeHint().height())
-        self.agency.setFocus(Qt.FocusReason.OtherFocusReason)
+        return buttons
 
     # ------------------------------------------------------------------ seal
     def _choose_seal(self) -> None:
@@ -156,7 +163,7 @@ class FirstStartDialog(QDialog):
     def set_seal_file(self, path: Path) -> bool:
         """Check a seal image; it is stored when the dialog is saved."""
         try:
-            check_seal_image(path, self.context.store.profile.load().seal_diameter_mm)
+            check_seal_image(path, self.context.profile().seal_diameter_mm)
             data = path.read_bytes()
         except SealError as exc:
             self._show_error(exc.message)
@@ -191,15 +198,9 @@ class FirstStartDialog(QDialog):
             self._show_error(exc.message)
             self.agency.setFocus()
             return
-        store = self.context.store
-        with store.db.atomic():
-            if self._seal is not None:
-                store.profile.set_file(SEAL_KEY, *self._seal)
-            # The agency name last: it is what marks the profile as the clerk's own.
-            for key, value in values.items():
-                store.profile.set_value(key, value)
-            if self.remove_samples.isChecked() and self.remove_samples.isVisibleTo(self):
-                remove_sample_library(store)
+        seal = profile_actions.SealFile(*self._seal) if self._seal is not None else None
+        remove = self.remove_samples.isChecked() and self.remove_samples.isVisibleTo(self)
+        self.context.call(profile_actions.save, values, seal=seal, remove_samples=remove)
         if self.remove_samples.isChecked():
             self.context.libraryChanged.emit()
         self.context.profileChanged.emit()
@@ -212,7 +213,7 @@ def agency_ready(context: AppContext, parent: QWidget | None) -> bool:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    if not context.store.profile.is_sample():
+    if not context.call(profile_actions.is_sample):
         return True
     text = QCoreApplication.translate(
         "FirstStartDialog",
@@ -226,4 +227,4 @@ def agency_ready(context: AppContext, parent: QWidget | None) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     FirstStartDialog(context, parent).exec()
-    return not context.store.profile.is_sample()
+    return not context.call(profile_actions.is_sample)

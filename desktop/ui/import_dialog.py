@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.importer import ImportProgress, ImportResult, import_paths
+from desktop.actions import imports
+from desktop.actions.imports import ImportProgress, ImportResult
+from desktop.errors import ClerkError
 from desktop.readers import SUPPORTED_SUFFIXES
 from desktop.ui.context import AppContext
 from desktop.ui.file_dialogs import documents_folder
@@ -55,7 +57,6 @@ class ImportDialog(OperationDialog):
         self.setWindowTitle(self.tr("Import letters"))
         self.resize(760, 560)
         self.results: list[ImportResult] = []
-
         intro = QLabel(
             self.tr(
                 "Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole "
@@ -64,60 +65,10 @@ class ImportDialog(OperationDialog):
             )
         )
         intro.setWordWrap(True)
-
-        self.path_list = QListWidget()
-        self.path_list.setObjectName("importPaths")
-        self.path_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.add_files_button = QPushButton(self.tr("Add files…"))
-        self.add_files_button.setObjectName("importAddFiles")
-        self.add_folder_button = QPushButton(self.tr("Add folder…"))
-        self.add_folder_button.setObjectName("importAddFolder")
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setObjectName("importRemove")
-        chooser = QVBoxLayout()
-        chooser.addWidget(self.add_files_button)
-        chooser.addWidget(self.add_folder_button)
-        chooser.addWidget(self.remove_button)
-        chooser.addStretch(1)
-        paths_row = QHBoxLayout()
-        paths_row.addWidget(self.path_list, 1)
-        paths_row.addLayout(chooser)
-
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
-        self.progress.setFormat(self.tr("%v of %m files"))
-        self.progress.setTextVisible(False)  # no "0 of 1 files" before there is anything to count
-        self.current = QLabel()
-        self.current.setObjectName("importCurrent")
-
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("importResults")
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Note")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(0, 260)
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-
-        self.start_button = QPushButton(self.tr("Start import"))
-        self.start_button.setObjectName("importStart")
-        self.start_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Stop"))
-        self.cancel_button.setObjectName("importCancel")
-        self.cancel_button.setToolTip(
-            self.tr("Stop after the file being imported; the files already imported stay.")
-        )
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("importClose")
-        buttons = self._button_row(self.start_button, self.cancel_button, self.close_button)
+        paths_row = self._paths_row()
+        self._make_progress()
+        self._make_results()
+        buttons = self._make_buttons()
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -139,6 +90,67 @@ class ImportDialog(OperationDialog):
         for path in paths or []:
             self.add_path(Path(path))
         self._update_buttons()
+
+    def _paths_row(self) -> QHBoxLayout:
+        """The files and folders to import, with the buttons that add and remove them."""
+        self.path_list = QListWidget()
+        self.path_list.setObjectName("importPaths")
+        self.path_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.add_files_button = QPushButton(self.tr("Add files…"))
+        self.add_files_button.setObjectName("importAddFiles")
+        self.add_folder_button = QPushButton(self.tr("Add folder…"))
+        self.add_folder_button.setObjectName("importAddFolder")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setObjectName("importRemove")
+        chooser = QVBoxLayout()
+        chooser.addWidget(self.add_files_button)
+        chooser.addWidget(self.add_folder_button)
+        chooser.addWidget(self.remove_button)
+        chooser.addStretch(1)
+        paths_row = QHBoxLayout()
+        paths_row.addWidget(self.path_list, 1)
+        paths_row.addLayout(chooser)
+        return paths_row
+
+    def _make_progress(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("%v of %m files"))
+        self.progress.setTextVisible(False)  # no "0 of 1 files" before there is anything to count
+        self.current = QLabel()
+        self.current.setObjectName("importCurrent")
+
+    def _make_results(self) -> None:
+        """One row per file read: its name, the result and a note."""
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("importResults")
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Note")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 260)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+
+    def _make_buttons(self) -> QHBoxLayout:
+        self.start_button = QPushButton(self.tr("Start import"))
+        self.start_button.setObjectName("importStart")
+        self.start_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Stop"))
+        self.cancel_button.setObjectName("importCancel")
+        self.cancel_button.setToolTip(
+            self.tr("Stop after the file being imported; the files already imported stay.")
+        )
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("importClose")
+        return self._button_row(self.start_button, self.cancel_button, self.close_button)
 
     # ------------------------------------------------------------------ choosing
 
@@ -191,8 +203,8 @@ class ImportDialog(OperationDialog):
         self.progress.setRange(0, 0)  # busy until the first file reports the total
         self.progress.setValue(0)
         self.current.setText(self.tr("Looking for files…"))
-        # import_paths(store, paths): ``paths`` by keyword, the worker passes ``store``.
-        self._run(import_paths, paths=[str(p) for p in paths])
+        # ``paths`` by keyword: the worker passes ``store``.
+        self._run(imports.import_steps, paths=[str(p) for p in paths])
 
     def _show_stopping(self) -> None:
         self.current.setText(self.tr("Stopping after the current file…"))
@@ -218,7 +230,7 @@ class ImportDialog(OperationDialog):
         if isinstance(exc, Cancelled):
             self._show_summary(cancelled=True)
             return
-        message = getattr(exc, "message", None) or self.tr(
+        message = exc.message if isinstance(exc, ClerkError) else self.tr(
             "The import stopped because of an internal error; the details are in the log file."
         )
         self._show_summary(cancelled=False, error=message)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import letters
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
 from desktop.ui.letter_fields_form import LetterFieldsForm, from_text, to_text
@@ -53,12 +54,31 @@ class LetterInspector(QDialog):
         self.setObjectName("letterInspector")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.context = context
-        self.store = context.store
-        self.corrections = LetterCorrections(self.store, letter_id, self)
+        self.call = context.call
+        self.corrections = LetterCorrections(self.call, letter_id, self)
         self.corrections.changed.connect(self._changed)
         self.corrections.failed.connect(self.show_problem)
         self.detail: dict[str, Any] = {}
+        self._make_header()
+        self.splitter = self._make_splitter()
+        buttons = self._make_buttons()
 
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+        # Enter in a field stores the field: it must not also press a button (Qt makes the
+        # first auto-default button of a dialog its default: 在光标处拆分 would split).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.resize(1120, 720)
+        fit_to_screen(self)
+        self.reload()
+
+    def _make_header(self) -> None:
+        """The letter's title, where it came from, and a notice line (hidden until needed)."""
         self.heading = QLabel()
         self.heading.setObjectName("inspectorHeading")
         self.heading.setWordWrap(True)
@@ -76,6 +96,8 @@ class LetterInspector(QDialog):
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.hide()
 
+    def _make_splitter(self) -> QSplitter:
+        """The fields (left) and the paragraphs by section (right)."""
         self.fields = LetterFieldsForm()
         self.fields.fieldEdited.connect(self.set_field)
         self.fields.fieldConfirmed.connect(self.confirm_field)
@@ -87,12 +109,15 @@ class LetterInspector(QDialog):
         self.paragraphs.sectionChosen.connect(self.move_paragraph)
         self.paragraphs.splitRequested.connect(self.split_paragraph)
         self.paragraphs.mergeRequested.connect(self.merge_paragraph)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(fields_scroll)
-        self.splitter.addWidget(self.paragraphs)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 620])
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(fields_scroll)
+        splitter.addWidget(self.paragraphs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([440, 620])
+        return splitter
 
+    def _make_buttons(self) -> QHBoxLayout:
+        """Undo, redo, delete and close."""
         stack = self.corrections.stack
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -116,20 +141,7 @@ class LetterInspector(QDialog):
         buttons.addWidget(hint, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.splitter, 1)
-        layout.addLayout(buttons)
-        # Enter in a field stores the field: it must not also press a button (Qt makes the
-        # first auto-default button of a dialog its default: 在光标处拆分 would split).
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-        self.resize(1120, 720)
-        fit_to_screen(self)
-        self.reload()
+        return buttons
 
     # ----------------------------------------------------------------- closing
     def commit_pending(self) -> bool:
@@ -169,7 +181,7 @@ class LetterInspector(QDialog):
     def reload(self) -> None:
         """Fill the form and the paragraphs from the store (after every change)."""
         handle = self.corrections.handle
-        detail = None if handle.deleted else self.store.letters.detail(handle.id)
+        detail = None if handle.deleted else self.call(letters.inspect, handle.id)
         enabled = detail is not None
         self.splitter.setEnabled(enabled)
         self.delete_button.setEnabled(enabled)
@@ -216,31 +228,31 @@ class LetterInspector(QDialog):
     # ----------------------------------------------------------------- corrections
     def set_field(self, name: str, value: Any) -> bool:
         label = self.fields.labels.get(name, name)
-        command = SetFields(self.store, self.corrections.handle, {name: value}, label)
+        command = SetFields(self.call, self.corrections.handle, {name: value}, label)
         return self.corrections.run(command)
 
     def confirm_field(self, name: str, value: Any) -> None:
         handle = self.corrections.handle
         label = self.fields.labels.get(name, name)
         if name == "kind":
-            self.corrections.run(SetKind(self.store, handle, value))
+            self.corrections.run(SetKind(self.call, handle, value))
             return
         if to_text(name, value) != to_text(name, self.detail.get(name)):
             self.set_field(name, value)  # typed over and confirmed at once: an edit
             return
-        self.corrections.run(ConfirmField(self.store, handle, name, value, label))
+        self.corrections.run(ConfirmField(self.call, handle, name, value, label))
 
     def set_kind(self, kind: str) -> None:
-        self.corrections.run(SetKind(self.store, self.corrections.handle, kind))
+        self.corrections.run(SetKind(self.call, self.corrections.handle, kind))
 
     def move_paragraph(self, position: int, section: str) -> None:
-        self.corrections.run(SetSection(self.store, self.corrections.handle, position, section))
+        self.corrections.run(SetSection(self.call, self.corrections.handle, position, section))
 
     def split_paragraph(self, position: int, offset: int) -> None:
-        self.corrections.run(SplitParagraph(self.store, self.corrections.handle, position, offset))
+        self.corrections.run(SplitParagraph(self.call, self.corrections.handle, position, offset))
 
     def merge_paragraph(self, position: int) -> None:
-        self.corrections.run(MergeParagraphs(self.store, self.corrections.handle, position))
+        self.corrections.run(MergeParagraphs(self.call, self.corrections.handle, position))
 
     def delete_letter(self) -> None:
         title = self.detail.get("proposal_title") or self.detail.get("title") or ""
@@ -260,5 +272,5 @@ class LetterInspector(QDialog):
         if box.clickedButton() is not delete:
             return
         letter_id = self.letter_id
-        if self.corrections.run(DeleteLetter(self.store, self.corrections.handle)):
+        if self.corrections.run(DeleteLetter(self.call, self.corrections.handle)):
             self.letterDeleted.emit(letter_id)

@@ -11,8 +11,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from desktop.actions import letters
 from desktop.ui.letter_inspector import LetterInspector
-from desktop.ui.reparse_bar import ReparseBar, letters_to_reparse
+from desktop.ui.reparse_bar import ReparseBar
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -50,7 +51,7 @@ class LetterTools(QObject):
         """The inspector of ``letter_id`` (the open one brought forward, else a new one)."""
         inspector = self.inspectors.get(letter_id)
         if inspector is None:
-            if self.context.store.letters.detail(letter_id) is None:
+            if self.context.call(letters.inspect, letter_id) is None:
                 self.window.statusBar().showMessage(
                     self.tr("That letter is no longer in the library."), 8000
                 )
@@ -72,9 +73,9 @@ class LetterTools(QObject):
     # ----------------------------------------------------------------- re-reading
     def reparse_if_needed(self) -> bool:
         """At start: re-read the letters an older parser read, if there are any."""
-        if self.context.closed or getattr(self.context.store, "read_only", False):
+        if self.context.closed or self.context.read_only:
             return False
-        if letters_to_reparse(self.context.store) <= 0:
+        if self.context.call(letters.waiting_for_reparse) <= 0:
             return False
         return self.reparse_bar.start()
 

@@ -5,7 +5,7 @@ command is carried out in the store first (``LetterCorrections.run``) and pushed
 store took it, so a change the store refused (a clerk error: an invalid date, a letter deleted
 meanwhile) is shown and leaves neither the database nor the history changed. Undo writes the
 letter back as the snapshot taken just before the change holds it
-(``store.letters.restore``: the old values, their sources, what the clerk had corrected; a
+(``actions.letters.restore``: the old values, their sources, what the clerk had corrected; a
 deleted letter comes back); redo makes the change again. The letter's id lives in a shared
 :class:`LetterHandle` because a restored letter may come back under a new id, and older
 commands must follow it.
@@ -21,7 +21,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.actions import letters
+from desktop.errors import ClerkError
+
 log = logging.getLogger(__name__)
+Call = Callable[..., Any]  # AppContext.call
 
 
 @dataclass
@@ -38,9 +42,9 @@ class LetterCommand(QUndoCommand):
     back the letter exactly as it was before (:meth:`do` took a snapshot): the old values,
     their sources and which of them the clerk had corrected."""
 
-    def __init__(self, text: str, store: Any, handle: LetterHandle) -> None:
+    def __init__(self, text: str, call: Call, handle: LetterHandle) -> None:
         super().__init__(text)
-        self.store = store
+        self.call = call  # AppContext.call: runs an action on the window's library
         self.handle = handle
         self.corrections: LetterCorrections | None = None  # set by LetterCorrections.run
         self.before: dict[str, Any] | None = None
@@ -51,12 +55,12 @@ class LetterCommand(QUndoCommand):
         raise NotImplementedError
 
     def do(self) -> None:
-        self.before = self.store.letters.snapshot(self.handle.id)
+        self.before = self.call(letters.snapshot, self.handle.id)
         self.apply()
 
     def revert(self) -> None:
         assert self.before is not None
-        self.handle.id = int(self.store.letters.restore(self.before))
+        self.handle.id = self.call(letters.restore, self.before)
         self.handle.deleted = False
 
     def redo(self) -> None:
@@ -72,17 +76,14 @@ class LetterCommand(QUndoCommand):
         assert self.corrections is not None
         try:
             step()
-        except Exception as exc:
-            message = getattr(exc, "message", None)
-            if message is None:
-                raise  # a programmer's error: the error dialog with its traceback
-            self.corrections.failed.emit(message)
+        except ClerkError as exc:  # anything else: the error dialog with its traceback
+            self.corrections.failed.emit(exc.message)
         self.corrections.changed.emit()
 
     def paragraph_id(self, position: int) -> int:
         """The id of the paragraph at ``position`` now (ids change when a split or merge is
         undone: a paragraph no letter used any more comes back as a new row)."""
-        detail = self.store.letters.detail(self.handle.id) or {}
+        detail = self.call(letters.inspect, self.handle.id) or {}
         for p in detail.get("paragraphs", []):
             if p["position"] == position:
                 return int(p["paragraph_id"])
@@ -93,86 +94,86 @@ class SetFields(LetterCommand):
     """Set fields (``{name: value}``)."""
 
     def __init__(
-        self, store: Any, handle: LetterHandle, new: dict[str, Any], label: str = ""
+        self, call: Call, handle: LetterHandle, new: dict[str, Any], label: str = ""
     ) -> None:
         text = QCoreApplication.translate("LetterCommands", "Edit %1")
-        super().__init__(text.replace("%1", label or "、".join(new)), store, handle)
+        super().__init__(text.replace("%1", label or "、".join(new)), call, handle)
         self.new = new
 
     def apply(self) -> None:
-        self.store.letters.edit(self.handle.id, fields=self.new)
+        self.call(letters.edit, self.handle.id, fields=self.new)
 
 
 class ConfirmField(SetFields):
     """The clerk confirms an uncertain value: it is recorded as the clerk's own."""
 
     def __init__(
-        self, store: Any, handle: LetterHandle, name: str, value: Any, label: str = ""
+        self, call: Call, handle: LetterHandle, name: str, value: Any, label: str = ""
     ) -> None:
-        super().__init__(store, handle, {name: value})
+        super().__init__(call, handle, {name: value})
         text = QCoreApplication.translate("LetterCommands", "Confirm %1")
         self.setText(text.replace("%1", label or name))
 
 
 class SetKind(LetterCommand):
-    def __init__(self, store: Any, handle: LetterHandle, kind: str) -> None:
+    def __init__(self, call: Call, handle: LetterHandle, kind: str) -> None:
         text = QCoreApplication.translate("LetterCommands", "Switch reply/reference")
-        super().__init__(text, store, handle)
+        super().__init__(text, call, handle)
         self.kind = kind
 
     def apply(self) -> None:
-        self.store.letters.edit(self.handle.id, kind=self.kind)
+        self.call(letters.edit, self.handle.id, kind=self.kind)
 
 
 class SetSection(LetterCommand):
     """Move the paragraph at ``position`` to another section."""
 
-    def __init__(self, store: Any, handle: LetterHandle, position: int, section: str) -> None:
+    def __init__(self, call: Call, handle: LetterHandle, position: int, section: str) -> None:
         text = QCoreApplication.translate("LetterCommands", "Move paragraph to another section")
-        super().__init__(text, store, handle)
+        super().__init__(text, call, handle)
         self.position = position
         self.section = section
 
     def apply(self) -> None:
         sections = {self.paragraph_id(self.position): self.section}
-        self.store.letters.edit(self.handle.id, sections=sections)
+        self.call(letters.edit, self.handle.id, sections=sections)
 
 
 class SplitParagraph(LetterCommand):
     """Split the paragraph at ``position`` before its character ``offset``."""
 
-    def __init__(self, store: Any, handle: LetterHandle, position: int, offset: int) -> None:
+    def __init__(self, call: Call, handle: LetterHandle, position: int, offset: int) -> None:
         text = QCoreApplication.translate("LetterCommands", "Split paragraph")
-        super().__init__(text, store, handle)
+        super().__init__(text, call, handle)
         self.position = position
         self.offset = offset
 
     def apply(self) -> None:
-        self.store.letters.split_paragraph(self.handle.id, self.position, self.offset)
+        self.call(letters.split_paragraph, self.handle.id, self.position, self.offset)
 
 
 class MergeParagraphs(LetterCommand):
     """Merge the paragraph at ``position`` with the next."""
 
-    def __init__(self, store: Any, handle: LetterHandle, position: int) -> None:
+    def __init__(self, call: Call, handle: LetterHandle, position: int) -> None:
         text = QCoreApplication.translate("LetterCommands", "Merge paragraphs")
-        super().__init__(text, store, handle)
+        super().__init__(text, call, handle)
         self.position = position
 
     def apply(self) -> None:
-        self.store.letters.merge_paragraphs(self.handle.id, self.position)
+        self.call(letters.merge_paragraphs, self.handle.id, self.position)
 
 
 class DeleteLetter(LetterCommand):
     """Delete the letter (paragraphs other letters share stay); undo restores the snapshot,
     under the same id when it is still free."""
 
-    def __init__(self, store: Any, handle: LetterHandle) -> None:
+    def __init__(self, call: Call, handle: LetterHandle) -> None:
         text = QCoreApplication.translate("LetterCommands", "Delete letter")
-        super().__init__(text, store, handle)
+        super().__init__(text, call, handle)
 
     def apply(self) -> None:
-        self.store.letters.delete(self.handle.id)
+        self.call(letters.delete, self.handle.id)
         self.handle.deleted = True
 
 
@@ -182,9 +183,9 @@ class LetterCorrections(QObject):
     changed = Signal()  # the letter in the store changed (a change, an undo, a redo)
     failed = Signal(str)  # the store refused: its one-line Chinese message
 
-    def __init__(self, store: Any, letter_id: int, parent: QObject | None = None) -> None:
+    def __init__(self, call: Call, letter_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.call = call  # AppContext.call: runs an action on the window's library
         self.handle = LetterHandle(letter_id)
         self.stack = QUndoStack(self)
 
@@ -194,11 +195,8 @@ class LetterCorrections(QObject):
         command.corrections = self
         try:
             command.do()
-        except Exception as exc:
-            message = getattr(exc, "message", None)
-            if message is None:
-                raise
-            self.failed.emit(message)
+        except ClerkError as exc:
+            self.failed.emit(exc.message)
             return False
         self.stack.push(command)
         self.changed.emit()

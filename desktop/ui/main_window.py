@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import cases
 from desktop.casework import Draft
 from desktop.ui.case_dialog import CaseDialog
 from desktop.ui.case_state import ReadOnlyBar
@@ -33,7 +34,6 @@ from desktop.ui.window_export import LetterOutput
 from desktop.ui.window_tools import WindowTools
 
 log = logging.getLogger(__name__)
-LAST_CASE_KEY = "last_open_case"  # library meta: the case reopened at the next start
 
 
 _ACCELERATOR = re.compile(r"\(&\w\)|&(?=\w)")
@@ -220,7 +220,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
 
     def _case_edited(self, case_id: int) -> None:
         if self.model.case is not None and self.model.case.id == case_id:
-            case = self.context.store.cases.get(case_id)
+            case = self.context.call(cases.get, case_id)
             if case is not None:
                 if case.status == "sent" and self.model.is_modified():
                     self.model.save(self.context)  # marked sent: what was typed is kept
@@ -231,35 +231,30 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def open_case(
         self, case_id: int, draft: Draft | None = None, *, recovered: bool = False
     ) -> None:
-        store = self.context.store
         if draft is None and self.model.case is not None and self.model.case.id == case_id:
             return  # already open: a click must not reload it over the clerk's edits
         if self.model.case is not None and self.model.case.id != case_id:
             self.model.autosave_now()
-        case = store.cases.get(case_id)
-        if case is None:
+        opened = self.context.call(cases.open_case, case_id)
+        if opened is None:
             return
-        after_crash = None
         if draft is None:
             # Edits not saved before the clerk switched to another case come back as they were.
-            draft = store.drafts.autosave_of(case_id)
-            if draft is not None:
-                recovered, after_crash = True, False
-            else:
-                draft = store.drafts.load(case_id)
-        self.model.load(case, draft, recovered=recovered, after_crash=after_crash)
-        store.set_meta(LAST_CASE_KEY, str(case_id))
+            self.model.load(opened.case, opened.draft, recovered=opened.recovered,
+                            after_crash=opened.after_crash)  # fmt: skip
+        else:
+            self.model.load(opened.case, draft, recovered=recovered, after_crash=None)
         self.cases.select_case(case_id)
         self._apply_case_state()
-        self.library.show_similar_for(case)
+        self.library.show_similar_for(opened.case)
         self._update_title()
 
     def reopen_last_case(self) -> bool:
         """At start: open the case that was open when ReplyDesk last closed."""
-        raw = self.context.store.get_meta(LAST_CASE_KEY)
-        if not raw or not raw.isdigit() or self.context.store.cases.get(int(raw)) is None:
+        case_id = self.context.call(cases.last_open)
+        if case_id is None:
             return False
-        self.open_case(int(raw))
+        self.open_case(case_id)
         return True
 
     def _apply_case_state(self) -> None:
@@ -276,7 +271,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def reopen_case(self) -> None:
         if self.model.case is None or self.model.case.id is None:
             return
-        self.context.store.cases.set_status(self.model.case.id, "drafting")
+        self.context.call(cases.set_status, self.model.case.id, "drafting")
         self.context.caseChanged.emit(self.model.case.id)
 
     def _case_deleted(self, case_id: int) -> None:

@@ -19,6 +19,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop.errors import ClerkError
+
 log = logging.getLogger(__name__)
 
 # Operations still running: a Python reference keeps their signal objects alive.
@@ -130,7 +132,7 @@ class Operation(QRunnable):
         except Cancelled:
             self.signals.failed.emit(Cancelled())
         except Exception as exc:
-            if not hasattr(exc, "message"):  # clerk-facing errors carry .message
+            if not isinstance(exc, ClerkError):  # the clerk's errors need no traceback
                 log.exception("operation %s failed", getattr(self.fn, "__name__", self.fn))
             self.signals.failed.emit(exc)
         finally:

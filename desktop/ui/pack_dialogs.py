@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import letters, packs
+from desktop.errors import ClerkError
 from desktop.packs import (
     ExportReport,
     ImportReport,
     PackProgress,
     edited_templates,
-    export_pack,
-    import_pack_steps,
-    last_export,
 )
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import TargetLocked
@@ -92,54 +91,8 @@ class ExportPackDialog(OperationDialog):
             )
         )
         intro.setWordWrap(True)
-
-        count = context.store.letters.count()
-        self.all_radio = QRadioButton(
-            self.tr("All letters in the library ({count})").format(count=count)
-        )
-        self.all_radio.setObjectName("packAll")
-        self.since_radio = QRadioButton(self.tr("Only letters added to the library since"))
-        self.since_radio.setObjectName("packSince")
-        self.since_date = QDateEdit()
-        self.since_date.setObjectName("packSinceDate")
-        self.since_date.setCalendarPopup(True)
-        self.since_date.setDisplayFormat("yyyy-MM-dd")
-        self.since_date.setMaximumDate(QDate.currentDate())
-        previous = last_export(context.store)
-        default = previous or dt.date.today() - dt.timedelta(days=30)
-        self.since_date.setDate(QDate(default.year, default.month, default.day))
-        since_row = QHBoxLayout()
-        since_row.addWidget(self.since_radio)
-        since_row.addWidget(self.since_date)
-        since_row.addStretch(1)
-        hint = QLabel(
-            self.tr(
-                "Counts the day a letter came into your library (imported, or received in a "
-                "pack), not its reply date: what is new since you last sent a pack."
-            )
-        )
-        hint.setObjectName("packSinceHint")
-        hint.setWordWrap(True)
-        if previous is not None:
-            hint.setText(
-                hint.text()
-                + " "
-                + self.tr("Your last pack was made on {date}.").format(date=previous.isoformat())
-            )
-        self.all_radio.setChecked(True)
-        self.since_date.setEnabled(False)
-        self.since_radio.toggled.connect(self.since_date.setEnabled)
-
-        self._n_templates = len(edited_templates(context.templates.override))
-        self.templates_check = QCheckBox(
-            self.tr("Include my edited reply templates ({count})").format(count=self._n_templates)
-        )
-        self.templates_check.setObjectName("packTemplates")
-        self.templates_check.setChecked(self._n_templates > 0)
-        self.templates_check.setEnabled(self._n_templates > 0)
-        self.templates_check.setToolTip(
-            self.tr("Your colleagues get them beside their own templates, never in their place.")
-        )
+        since_row, hint = self._since_choice()
+        self._make_templates_check()
 
         self.progress = QProgressBar()
         self.progress.setObjectName("packProgress")
@@ -168,6 +121,58 @@ class ExportPackDialog(OperationDialog):
 
         self.export_button.clicked.connect(lambda _checked=False: self.start())
         self.close_button.clicked.connect(self.reject)
+
+    def _since_choice(self) -> tuple[QHBoxLayout, QLabel]:
+        """All letters, or those added since a day (by default: since the last pack)."""
+        count = self.context.call(letters.count)
+        self.all_radio = QRadioButton(
+            self.tr("All letters in the library ({count})").format(count=count)
+        )
+        self.all_radio.setObjectName("packAll")
+        self.since_radio = QRadioButton(self.tr("Only letters added to the library since"))
+        self.since_radio.setObjectName("packSince")
+        self.since_date = QDateEdit()
+        self.since_date.setObjectName("packSinceDate")
+        self.since_date.setCalendarPopup(True)
+        self.since_date.setDisplayFormat("yyyy-MM-dd")
+        self.since_date.setMaximumDate(QDate.currentDate())
+        previous = self.context.call(packs.previous_export)
+        default = previous or dt.date.today() - dt.timedelta(days=30)
+        self.since_date.setDate(QDate(default.year, default.month, default.day))
+        since_row = QHBoxLayout()
+        since_row.addWidget(self.since_radio)
+        since_row.addWidget(self.since_date)
+        since_row.addStretch(1)
+        hint = QLabel(
+            self.tr(
+                "Counts the day a letter came into your library (imported, or received in a "
+                "pack), not its reply date: what is new since you last sent a pack."
+            )
+        )
+        hint.setObjectName("packSinceHint")
+        hint.setWordWrap(True)
+        if previous is not None:
+            hint.setText(
+                hint.text()
+                + " "
+                + self.tr("Your last pack was made on {date}.").format(date=previous.isoformat())
+            )
+        self.all_radio.setChecked(True)
+        self.since_date.setEnabled(False)
+        self.since_radio.toggled.connect(self.since_date.setEnabled)
+        return since_row, hint
+
+    def _make_templates_check(self) -> None:
+        self._n_templates = len(edited_templates(self.context.templates.override))
+        self.templates_check = QCheckBox(
+            self.tr("Include my edited reply templates ({count})").format(count=self._n_templates)
+        )
+        self.templates_check.setObjectName("packTemplates")
+        self.templates_check.setChecked(self._n_templates > 0)
+        self.templates_check.setEnabled(self._n_templates > 0)
+        self.templates_check.setToolTip(
+            self.tr("Your colleagues get them beside their own templates, never in their place.")
+        )
 
     def since(self) -> dt.date | None:
         if not self.since_radio.isChecked():
@@ -199,8 +204,8 @@ class ExportPackDialog(OperationDialog):
         _set_error(self.result_label, False)
         self.progress.show()
         self._run(
-            export_pack,
-            out=str(target),
+            packs.export,
+            out=target,
             since=self.since(),
             templates_dir=self.context.templates.override,
             include_templates=self.templates_check.isChecked(),
@@ -237,7 +242,7 @@ class ExportPackDialog(OperationDialog):
                 self.result_label.clear()
                 self._retry = exc.suggestion
                 return
-        message = getattr(exc, "message", None) or self.tr(
+        message = exc.message if isinstance(exc, ClerkError) else self.tr(
             "The pack was not written because of an internal error; the details are in the "
             "log file."
         )
@@ -370,8 +375,8 @@ class ImportPackDialog(OperationDialog):
         _set_error(self.result_label, False)
         self.progress.setRange(0, 0)  # busy while the pack is checked
         self.status.setText(self.tr("Checking the pack…"))
-        # import_pack_steps(store, path, templates_dir=…): the worker passes ``store``.
-        self._run(import_pack_steps, path=str(path), templates_dir=self.context.templates.override)
+        # The worker passes ``store``.
+        self._run(packs.import_steps, path=str(path), templates_dir=self.context.templates.override)
 
     def _show_stopping(self) -> None:
         self.status.setText(self.tr("Stopping; nothing of this pack is imported…"))
@@ -423,7 +428,7 @@ class ImportPackDialog(OperationDialog):
             self.status.setText(self.tr("Stopped: nothing of this pack was imported."))
         else:
             self.status.setText(self.tr("The pack was not imported; your library is unchanged."))
-            message = getattr(exc, "message", None) or self.tr(
+            message = exc.message if isinstance(exc, ClerkError) else self.tr(
                 "The import stopped because of an internal error; the details are in the log file."
             )
             self.result_label.setText(message)

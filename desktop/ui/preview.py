@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import ClerkError
 from desktop.model import ComposedLetter
 from desktop.pdf import PdfError, convert_to_pdf
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
@@ -279,7 +280,7 @@ class PreviewDialog(QDialog):
     def _on_libreoffice_failed(self, exc: BaseException) -> None:
         if not self._alive():
             return
-        message = getattr(exc, "message", None)
+        message = exc.message if isinstance(exc, ClerkError) else None
         reason = (
             self.tr("(LibreOffice could not render the DOCX: {message})").format(message=message)
             if message

@@ -8,7 +8,6 @@ corrections win over re-reading (the store keeps them); what was re-read before 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -21,21 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import letters
+from desktop.errors import ClerkError
 from desktop.ui.context import AppContext
 from desktop.ui.operations import Cancelled, Operation
-
-
-def letters_to_reparse(store: Any) -> int:
-    """How many letters an older parser read: the window re-reads them at start."""
-    from desktop.reparse import needs_reparse
-
-    return int(needs_reparse(store))
-
-
-def _reparse(*, everything: bool, store: Any) -> Iterator[Any]:
-    from desktop.reparse import reparse_letters
-
-    yield from reparse_letters(store, all=everything)
 
 
 class ReparseBar(QWidget):
@@ -87,7 +75,7 @@ class ReparseBar(QWidget):
         self.label.setText(self.tr("Re-reading letters…"))
         self.stop_button.setEnabled(True)
         self.show()
-        op = self.context.operation(_reparse, everything=everything)
+        op = self.context.operation(letters.reparse, all=everything)
         op.progress(self._on_progress).success(lambda _v: self._end(False))
         op.failure(self._on_failure)
         op.finished(self._on_finished)
@@ -115,7 +103,7 @@ class ReparseBar(QWidget):
         if isinstance(exc, Cancelled):
             self._end(True)
             return
-        message = getattr(exc, "message", None) or self.tr(
+        message = exc.message if isinstance(exc, ClerkError) else self.tr(
             "Re-reading stopped because of an internal error; the details are in the log file."
         )
         self._end(True, message)

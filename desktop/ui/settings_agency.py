@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import profile as profile_actions
 from desktop.export_docx import SealError, check_seal_image
 from desktop.ui.file_dialogs import documents_folder
 from desktop.ui.settings_base import (
@@ -38,6 +39,18 @@ from desktop.ui.settings_categories import (
 class AgencyTab(CategoriesTab):
     # ================================================================== (a) agency
     def _agency_tab(self) -> QWidget:
+        page = QWidget(self)
+        profile_box = self._profile_box(page)
+        right = QVBoxLayout()
+        right.addWidget(self._seal_box(page), 1)
+        right.addWidget(self._format_box(page))
+        layout = QHBoxLayout(page)
+        layout.addWidget(profile_box, 3)
+        layout.addLayout(right, 2)
+        return page
+
+    def _profile_box(self, page: QWidget) -> QGroupBox:
+        """The agency's name, signer, contact, copy-to, document number prefix and limits."""
         p = self.profile
         self.agency_name = self._line("agencyName", p.agency_name, self.tr("e.g. 南通市科学技术局"))
         self.signer = self._line("agencySigner", p.signer, self.tr("Printed as 签发人 when set"))
@@ -76,7 +89,6 @@ class AgencyTab(CategoriesTab):
         self.due_months.setValue(p.due_months)
         self.due_months.setSuffix(self.tr(" months after assignment"))
 
-        page = QWidget(self)
         profile_box = QGroupBox(self.tr("Profile"), page)
         form = QFormLayout(profile_box)
         self._row(form, 0, "agency_name", self.tr("Agency name (signature)"), self.agency_name)
@@ -90,7 +102,11 @@ class AgencyTab(CategoriesTab):
         self._row(form, 0, "contact_line", self.tr("Contact line"), self.contact_line)
         self._row(form, 0, "text_limit", self.tr("Plain-text limit"), self.text_limit)
         self._row(form, 0, "due_months", self.tr("Deadline"), self.due_months)
+        return profile_box
 
+    def _seal_box(self, page: QWidget) -> QGroupBox:
+        """The seal image (checked when chosen, stored on OK) and its diameter."""
+        p = self.profile
         seal_box = QGroupBox(self.tr("Seal"), page)
         self.seal_preview = QLabel(seal_box)
         self.seal_preview.setObjectName("sealPreview")
@@ -142,19 +158,12 @@ class AgencyTab(CategoriesTab):
         self._error_labels["seal_diameter_mm"] = self.seal_message
         self._field_tab["seal_diameter_mm"] = 0
 
-        stored = self.context.store.profile.get_file("seal_image")
+        stored = self.context.call(profile_actions.seal_file)
         if stored is not None:
-            self._show_seal(stored[0], stored[1])
+            self._show_seal(stored.name, stored.data)
         else:
             self.seal_preview.setText(self.tr("No seal image"))
-
-        right = QVBoxLayout()
-        right.addWidget(seal_box, 1)
-        right.addWidget(self._format_box(page))
-        layout = QHBoxLayout(page)
-        layout.addWidget(profile_box, 3)
-        layout.addLayout(right, 2)
-        return page
+        return seal_box
 
     def _format_box(self, page: QWidget) -> QGroupBox:
         """The letter format (GB/T 9704: 函 or 版记) and, for the 版记, 印发机关 and 印发日期."""

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import profile as profile_actions
 from desktop.export_docx import SealError, check_seal_image
 from desktop.profile import (
     AgencyProfile,
@@ -227,13 +228,8 @@ class SettingsDialog(AgencyTab):
                 self.tabs.setCurrentIndex(3)
                 self.select_template(name)
                 return
-        store = self.context.store
-        current = self.profile.to_json()
-        for key, value in values.items():
-            if current.get(key) != value:
-                store.profile.set_value(key, value)
-        if self._seal_pending is not None:
-            store.profile.set_file("seal_image", *self._seal_pending)
+        seal = None if self._seal_pending is None else profile_actions.SealFile(*self._seal_pending)
+        self.context.call(profile_actions.save, values, seal=seal, only_changed=True)
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.settings.sync()
         self.context.profileChanged.emit()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions import drafts
 from desktop.casework import Case, Draft
 from desktop.compose import compose
 
@@ -85,39 +86,40 @@ def diff_counts(old: list[str], new: list[str]) -> tuple[int, int, int]:
     return added, removed, changed
 
 
+def _para(body: str, style: str = "", mark: str = "") -> str:
+    return f'<p style="margin:0 0 6px 0; {style}"><span style="color:#777">{mark}</span>{body}</p>'
+
+
+def _removed(texts: list[str]) -> list[str]:
+    return [_para(html.escape(text), _DEL, "－ ") for text in texts]
+
+
+def _added(texts: list[str]) -> list[str]:
+    return [_para(html.escape(text), _INS, "＋ ") for text in texts]
+
+
+def _replaced(old: list[str], new: list[str]) -> list[str]:
+    """Paragraphs paired in order: a small change shown character by character, a rewritten
+    paragraph (which reads better whole than as scattered characters) as removed and added."""
+    rows: list[str] = []
+    pairs = min(len(old), len(new))
+    for a, b in zip(old[:pairs], new[:pairs], strict=True):
+        if _similar(a, b):
+            rows.append(_para(_chars(a, b), "", "～ "))
+        else:
+            rows += _removed([a]) + _added([b])
+    return rows + _removed(old[pairs:]) + _added(new[pairs:])
+
+
 def diff_html(old: list[str], new: list[str]) -> str:
     """``old`` → ``new`` paragraph by paragraph, as HTML for a QTextBrowser."""
     rows: list[str] = []
-
-    def para(body: str, style: str = "", mark: str = "") -> None:
-        rows.append(
-            f'<p style="margin:0 0 6px 0; {style}"><span style="color:#777">{mark}</span>{body}</p>'
-        )
-
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            for text in old[i1:i2]:
-                para(html.escape(text), "color:#444;", "　 ")
-        elif tag == "delete":
-            for text in old[i1:i2]:
-                para(html.escape(text), _DEL, "－ ")
-        elif tag == "insert":
-            for text in new[j1:j2]:
-                para(html.escape(text), _INS, "＋ ")
-        else:
-            pairs = min(i2 - i1, j2 - j1)
-            for k in range(pairs):
-                a, b = old[i1 + k], new[j1 + k]
-                if _similar(a, b):
-                    para(_chars(a, b), "", "～ ")
-                else:  # a rewritten paragraph reads better whole than as scattered characters
-                    para(html.escape(a), _DEL, "－ ")
-                    para(html.escape(b), _INS, "＋ ")
-            for text in old[i1 + pairs : i2]:
-                para(html.escape(text), _DEL, "－ ")
-            for text in new[j1 + pairs : j2]:
-                para(html.escape(text), _INS, "＋ ")
+            rows += [_para(html.escape(text), "color:#444;", "　 ") for text in old[i1:i2]]
+        else:  # delete and insert are a replace with one side empty
+            rows += _replaced(old[i1:i2], new[j1:j2])
     return "".join(rows)
 
 
@@ -143,6 +145,22 @@ class VersionsDialog(QDialog):
             self.tr("Versions of the draft — No. {number}").format(number=self.case.number)
         )
 
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._version_table())
+        splitter.addWidget(self._diff_side())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([400, 520])
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._buttons())
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width = min(940, int(screen.width() * 0.9)) if screen else 940
+        height = min(600, int(screen.height() * 0.85)) if screen else 600
+        self.resize(width, height)
+        self.reload()
+
+    def _version_table(self) -> QTableWidget:
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("versionList")
         self.table.setHorizontalHeaderLabels(
@@ -157,7 +175,10 @@ class VersionsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.currentCellChanged.connect(lambda *_: self._show_diff())
+        return self.table
 
+    def _diff_side(self) -> QWidget:
+        """What the chosen version changed, compared with the draft now or the version before."""
         self.compare = QComboBox(self)
         self.compare.setObjectName("versionCompare")
         self.compare.addItem(self.tr("with the draft as it is now"), "current")
@@ -178,13 +199,9 @@ class VersionsDialog(QDialog):
         right_layout.addLayout(row)
         right_layout.addWidget(self.summary)
         right_layout.addWidget(self.diff, 1)
+        return right
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([400, 520])
-
+    def _buttons(self) -> QDialogButtonBox:
         self.restore_button = QPushButton(self.tr("Restore this version"), self)
         self.restore_button.setObjectName("restoreVersionButton")
         self.restore_button.setToolTip(
@@ -194,15 +211,7 @@ class VersionsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-        screen = self.screen().availableGeometry() if self.screen() else None
-        width = min(940, int(screen.width() * 0.9)) if screen else 940
-        height = min(600, int(screen.height() * 0.85)) if screen else 600
-        self.resize(width, height)
-        self.reload()
+        return buttons
 
     # ------------------------------------------------------------------ data
     def source_text(self, source: str, restored_from: int | None) -> str:
@@ -219,7 +228,7 @@ class VersionsDialog(QDialog):
         }.get(source, self.tr("Not recorded (saved before this was kept)"))
 
     def reload(self, select: int | None = None) -> None:
-        self.versions = self.context.store.drafts.versions(self.case_id)
+        self.versions = self.context.call(drafts.versions, self.case_id)
         self.table.setRowCount(len(self.versions))
         # Newest first: the version a clerk looks for is usually one of the last few.
         for row, v in enumerate(reversed(self.versions)):
@@ -258,14 +267,14 @@ class VersionsDialog(QDialog):
             self.summary.setText(self.tr("No version of this draft has been saved yet."))
             self.diff.clear()
             return
-        chosen = self._lines(self.context.store.drafts.load(self.case_id, version))
+        chosen = self._lines(self.context.call(drafts.load, self.case_id, version))
         if self.compare.currentData() == "previous":
             older = [v["version"] for v in self.versions if v["version"] < version]
             if not older:
                 self.summary.setText(self.tr("Version {n} is the first one.").format(n=version))
                 self.diff.setHtml(diff_html([], chosen))
                 return
-            base = self._lines(self.context.store.drafts.load(self.case_id, older[-1]))
+            base = self._lines(self.context.call(drafts.load, self.case_id, older[-1]))
             old, new = base, chosen
             label = self.tr("Version {old} → version {new}").format(old=older[-1], new=version)
         else:
@@ -293,9 +302,9 @@ class VersionsDialog(QDialog):
         if self.model.is_modified():
             self.model.save(self.context, self.tr("saved before restoring version %1").replace(
                 "%1", str(version)))  # fmt: skip
-        new = self.context.store.drafts.restore(self.case_id, version)
-        draft = self.context.store.drafts.load(self.case_id, new)
-        self.model.load(self.case, draft)
+        restored = self.context.call(drafts.restore, self.case_id, version)
+        new = restored.version
+        self.model.load(self.case, restored.draft)
         self.reload(select=new)
         self.summary.setText(
             self.tr("Version {old} was restored as version {new}.").format(old=version, new=new)

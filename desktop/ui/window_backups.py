@@ -6,9 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from desktop.actions import backup
+from desktop.errors import ClerkError
 from desktop.ui.context import AppContext
 from desktop.ui.draft_model import DraftModel
-from desktop.ui.errors import show_error
+from desktop.ui.errors import show_error, show_failure
 
 
 class WindowBackups(QMainWindow):
@@ -19,15 +21,13 @@ class WindowBackups(QMainWindow):
     restart_requested: bool
 
     def backup_now(self) -> None:
-        from desktop.store.backup import make_backup
+        def done(made: backup.BackupMade) -> None:
+            self.statusBar().showMessage(
+                self.tr("Backed up to %1").replace("%1", str(made.path)), 10000
+            )
 
-        def done(path: Path) -> None:
-            self.statusBar().showMessage(self.tr("Backed up to %1").replace("%1", str(path)), 10000)
-
-        self.context.operation(make_backup, self.context.db_path, reason="manual").success(
-            done
-        ).failure(
-            lambda exc: show_error(self, getattr(exc, "message", str(exc)))
+        self.context.operation(backup.back_up, self.context.db_path).success(done).failure(
+            lambda exc: show_failure(self, exc)
         ).run_in_background()
 
     def restore_from_backup(self) -> None:
@@ -35,18 +35,15 @@ class WindowBackups(QMainWindow):
         starts again on the restored library (every connection must be closed for it)."""
         from PySide6.QtCore import QThreadPool
 
-        from desktop.paths import backups_dir
-        from desktop.store.backup import BackupError, check_backup, restore_backup
-
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from backup"), str(backups_dir(self.context.db_path)),
+            self, self.tr("Restore from backup"), str(backup.folder(self.context.db_path)),
             self.tr("Library backups (*.db)"),
         )  # fmt: skip
         if not path:
             return
         try:
-            info = check_backup(Path(path))
-        except BackupError as exc:
+            info = backup.check(Path(path))
+        except ClerkError as exc:
             show_error(self, exc.message)
             return
         question = (
@@ -68,8 +65,8 @@ class WindowBackups(QMainWindow):
         self.context.close()
         QThreadPool.globalInstance().waitForDone(10000)
         try:
-            result = restore_backup(Path(path), self.context.db_path)
-        except BackupError as exc:
+            result = backup.restore(Path(path), self.context.db_path)
+        except ClerkError as exc:
             show_error(self, exc.message)
             self.restart_requested = True  # the library was not replaced; open it again
             self.close()

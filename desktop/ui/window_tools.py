@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from desktop.actions import letters
 from desktop.ui.context import AppContext
 from desktop.ui.first_start_dialog import FirstStartDialog
 from desktop.ui.import_dialog import ImportDialog
@@ -31,9 +32,7 @@ class WindowTools(QMainWindow):
         return bool(FirstStartDialog(self.context, self).exec())
 
     def remove_samples(self) -> None:
-        from desktop.sample import remove_sample_library, sample_letter_ids
-
-        count = len(sample_letter_ids(self.context.store))
+        count = self.context.call(letters.sample_count)
         if count == 0:
             QMessageBox.information(
                 self, self.tr("Sample letters"), self.tr("The sample letters are already removed.")
@@ -44,7 +43,7 @@ class WindowTools(QMainWindow):
             QMessageBox.StandardButton.Yes
         ):
             return
-        removed = remove_sample_library(self.context.store)
+        removed = self.context.call(letters.remove_samples)
         self.context.libraryChanged.emit()
         self.statusBar().showMessage(self.tr("Removed %n sample letter(s).", "", removed), 8000)
 

@@ -51,212 +51,212 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="42" />
+        <location filename="../../desktop/ui/settings_agency.py" line="55" />
         <source>e.g. 南通市科学技术局</source>
         <translation>例如：南通市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="43" />
+        <location filename="../../desktop/ui/settings_agency.py" line="56" />
         <source>Printed as 签发人 when set</source>
         <translation>填写后在答复中印作“签发人”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="46" />
+        <location filename="../../desktop/ui/settings_agency.py" line="59" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="48" />
+        <location filename="../../desktop/ui/settings_agency.py" line="61" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="49" />
+        <location filename="../../desktop/ui/settings_agency.py" line="62" />
         <source>e.g. 通科函</source>
         <translation>例如：通科函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="50" />
+        <location filename="../../desktop/ui/settings_agency.py" line="63" />
         <source>e.g. 科技</source>
         <translation>例如：科技</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="52" />
+        <location filename="../../desktop/ui/settings_agency.py" line="65" />
         <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
         <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="55" />
+        <location filename="../../desktop/ui/settings_agency.py" line="68" />
         <source>Ask the deputy to return the feedback form (征询意见表)</source>
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="60" />
+        <location filename="../../desktop/ui/settings_agency.py" line="73" />
         <source>Warn before export when the contact name or phone is missing</source>
         <translation>联系人或联系电话未填写时，导出前提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="69" />
+        <location filename="../../desktop/ui/settings_agency.py" line="82" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="71" />
+        <location filename="../../desktop/ui/settings_agency.py" line="84" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="77" />
+        <location filename="../../desktop/ui/settings_agency.py" line="90" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="80" />
+        <location filename="../../desktop/ui/settings_agency.py" line="92" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <location filename="../../desktop/ui/settings_agency.py" line="94" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="83" />
+        <location filename="../../desktop/ui/settings_agency.py" line="95" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="84" />
+        <location filename="../../desktop/ui/settings_agency.py" line="96" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="85" />
+        <location filename="../../desktop/ui/settings_agency.py" line="97" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="86" />
+        <location filename="../../desktop/ui/settings_agency.py" line="98" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="87" />
+        <location filename="../../desktop/ui/settings_agency.py" line="99" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="88" />
+        <location filename="../../desktop/ui/settings_agency.py" line="100" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="89" />
+        <location filename="../../desktop/ui/settings_agency.py" line="101" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="90" />
+        <location filename="../../desktop/ui/settings_agency.py" line="102" />
         <source>Contact line</source>
         <translation>联系人行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="91" />
+        <location filename="../../desktop/ui/settings_agency.py" line="103" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="92" />
+        <location filename="../../desktop/ui/settings_agency.py" line="104" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="94" />
+        <location filename="../../desktop/ui/settings_agency.py" line="110" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="105" />
+        <location filename="../../desktop/ui/settings_agency.py" line="121" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="122" />
+        <location filename="../../desktop/ui/settings_agency.py" line="138" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="130" />
+        <location filename="../../desktop/ui/settings_agency.py" line="146" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="149" />
+        <location filename="../../desktop/ui/settings_agency.py" line="165" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="162" />
+        <location filename="../../desktop/ui/settings_agency.py" line="171" />
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="165" />
+        <location filename="../../desktop/ui/settings_agency.py" line="174" />
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="166" />
+        <location filename="../../desktop/ui/settings_agency.py" line="175" />
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="169" />
+        <location filename="../../desktop/ui/settings_agency.py" line="178" />
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="172" />
+        <location filename="../../desktop/ui/settings_agency.py" line="181" />
         <source>e.g. 2026-06-01; empty: the letter's date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="176" />
+        <location filename="../../desktop/ui/settings_agency.py" line="185" />
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="185" />
+        <location filename="../../desktop/ui/settings_agency.py" line="194" />
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="186" />
+        <location filename="../../desktop/ui/settings_agency.py" line="195" />
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="187" />
+        <location filename="../../desktop/ui/settings_agency.py" line="196" />
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="210" />
+        <location filename="../../desktop/ui/settings_agency.py" line="219" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="216" />
+        <location filename="../../desktop/ui/settings_agency.py" line="225" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="218" />
+        <location filename="../../desktop/ui/settings_agency.py" line="227" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="235" />
+        <location filename="../../desktop/ui/settings_agency.py" line="244" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -330,298 +330,298 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="71" />
+        <location filename="../../desktop/ui/case_dialog.py" line="72" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="73" />
+        <location filename="../../desktop/ui/case_dialog.py" line="74" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="128" />
+        <location filename="../../desktop/ui/case_dialog.py" line="158" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="129" />
+        <location filename="../../desktop/ui/case_dialog.py" line="159" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="135" />
+        <location filename="../../desktop/ui/case_dialog.py" line="165" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="137" />
+        <location filename="../../desktop/ui/case_dialog.py" line="167" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="142" />
+        <location filename="../../desktop/ui/case_dialog.py" line="172" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="144" />
+        <location filename="../../desktop/ui/case_dialog.py" line="174" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="149" />
+        <location filename="../../desktop/ui/case_dialog.py" line="179" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="150" />
+        <location filename="../../desktop/ui/case_dialog.py" line="180" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="158" />
+        <location filename="../../desktop/ui/case_dialog.py" line="188" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="167" />
+        <location filename="../../desktop/ui/case_dialog.py" line="209" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="168" />
+        <location filename="../../desktop/ui/case_dialog.py" line="210" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="172" />
+        <location filename="../../desktop/ui/case_dialog.py" line="214" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="174" />
+        <location filename="../../desktop/ui/case_dialog.py" line="216" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="177" />
+        <location filename="../../desktop/ui/case_dialog.py" line="219" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="180" />
+        <location filename="../../desktop/ui/case_dialog.py" line="222" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="181" />
+        <location filename="../../desktop/ui/case_dialog.py" line="223" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="186" />
+        <location filename="../../desktop/ui/case_dialog.py" line="228" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="187" />
+        <location filename="../../desktop/ui/case_dialog.py" line="229" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="188" />
+        <location filename="../../desktop/ui/case_dialog.py" line="230" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="193" />
+        <location filename="../../desktop/ui/case_dialog.py" line="255" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="194" />
+        <location filename="../../desktop/ui/case_dialog.py" line="256" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <location filename="../../desktop/ui/case_dialog.py" line="259" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="200" />
+        <location filename="../../desktop/ui/case_dialog.py" line="193" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="202" />
+        <location filename="../../desktop/ui/case_dialog.py" line="195" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="203" />
+        <location filename="../../desktop/ui/case_dialog.py" line="196" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <location filename="../../desktop/ui/case_dialog.py" line="197" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="205" />
+        <location filename="../../desktop/ui/case_dialog.py" line="198" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="206" />
+        <location filename="../../desktop/ui/case_dialog.py" line="199" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="207" />
+        <location filename="../../desktop/ui/case_dialog.py" line="200" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="208" />
+        <location filename="../../desktop/ui/case_dialog.py" line="201" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="210" />
+        <location filename="../../desktop/ui/case_dialog.py" line="234" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="212" />
+        <location filename="../../desktop/ui/case_dialog.py" line="236" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="213" />
+        <location filename="../../desktop/ui/case_dialog.py" line="237" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="214" />
+        <location filename="../../desktop/ui/case_dialog.py" line="238" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="215" />
+        <location filename="../../desktop/ui/case_dialog.py" line="239" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="216" />
+        <location filename="../../desktop/ui/case_dialog.py" line="240" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="219" />
+        <location filename="../../desktop/ui/case_dialog.py" line="243" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="222" />
+        <location filename="../../desktop/ui/case_dialog.py" line="246" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="226" />
+        <location filename="../../desktop/ui/case_dialog.py" line="250" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="228" />
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="232" />
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="235" />
+        <location filename="../../desktop/ui/case_dialog.py" line="269" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="237" />
+        <location filename="../../desktop/ui/case_dialog.py" line="271" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="238" />
+        <location filename="../../desktop/ui/case_dialog.py" line="272" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="239" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <location filename="../../desktop/ui/case_dialog.py" line="274" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="241" />
+        <location filename="../../desktop/ui/case_dialog.py" line="275" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="260" />
+        <location filename="../../desktop/ui/case_dialog.py" line="298" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="264" />
+        <location filename="../../desktop/ui/case_dialog.py" line="302" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="310" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="311" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="306" />
+        <location filename="../../desktop/ui/case_dialog.py" line="147" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="338" />
+        <location filename="../../desktop/ui/case_dialog.py" line="352" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="362" />
+        <location filename="../../desktop/ui/case_dialog.py" line="376" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="424" />
+        <location filename="../../desktop/ui/case_dialog.py" line="438" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="430" />
+        <location filename="../../desktop/ui/case_dialog.py" line="444" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="437" />
-        <location filename="../../desktop/ui/case_dialog.py" line="454" />
+        <location filename="../../desktop/ui/case_dialog.py" line="450" />
+        <location filename="../../desktop/ui/case_dialog.py" line="467" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -629,67 +629,67 @@
 <context>
     <name>CasePaste</name>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="55" />
+        <location filename="../../desktop/ui/case_paste.py" line="56" />
         <source>Choose the suggestion or reply</source>
         <translation>选择建议原文或答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="57" />
+        <location filename="../../desktop/ui/case_paste.py" line="58" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="66" />
+        <location filename="../../desktop/ui/case_paste.py" line="67" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="96" />
+        <location filename="../../desktop/ui/case_paste.py" line="99" />
         <source>Filled: {fields}.</source>
         <translation>已填入：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="96" />
+        <location filename="../../desktop/ui/case_paste.py" line="99" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="100" />
+        <location filename="../../desktop/ui/case_paste.py" line="103" />
         <source>Nothing new found for the empty fields.</source>
         <translation>没有找到可填入空白栏目的新内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="102" />
+        <location filename="../../desktop/ui/case_paste.py" line="105" />
         <source>No number, title or proposer found in this text.</source>
         <translation>这段文字中没有找到编号、标题或提出人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="125" />
+        <location filename="../../desktop/ui/case_paste.py" line="128" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="126" />
+        <location filename="../../desktop/ui/case_paste.py" line="129" />
         <source>number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="127" />
+        <location filename="../../desktop/ui/case_paste.py" line="130" />
         <source>session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="131" />
+        <location filename="../../desktop/ui/case_paste.py" line="134" />
         <source>proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="140" />
+        <location filename="../../desktop/ui/case_paste.py" line="143" />
         <source>number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="143" />
+        <location filename="../../desktop/ui/case_paste.py" line="146" />
         <source>role</source>
         <translation>提出人身份</translation>
     </message>
@@ -697,77 +697,77 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="115" />
+        <location filename="../../desktop/ui/cases_pane.py" line="119" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="116" />
+        <location filename="../../desktop/ui/cases_pane.py" line="120" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="117" />
+        <location filename="../../desktop/ui/cases_pane.py" line="121" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="127" />
+        <location filename="../../desktop/ui/cases_pane.py" line="131" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="130" />
+        <location filename="../../desktop/ui/cases_pane.py" line="134" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="132" />
+        <location filename="../../desktop/ui/cases_pane.py" line="136" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="134" />
+        <location filename="../../desktop/ui/cases_pane.py" line="138" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="136" />
+        <location filename="../../desktop/ui/cases_pane.py" line="140" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="138" />
+        <location filename="../../desktop/ui/cases_pane.py" line="142" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="139" />
+        <location filename="../../desktop/ui/cases_pane.py" line="143" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="162" />
+        <location filename="../../desktop/ui/cases_pane.py" line="166" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="163" />
+        <location filename="../../desktop/ui/cases_pane.py" line="167" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="164" />
+        <location filename="../../desktop/ui/cases_pane.py" line="168" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="165" />
+        <location filename="../../desktop/ui/cases_pane.py" line="169" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="166" />
+        <location filename="../../desktop/ui/cases_pane.py" line="170" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -775,57 +775,57 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="272" />
+        <location filename="../../desktop/ui/cases_pane.py" line="288" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="276" />
+        <location filename="../../desktop/ui/cases_pane.py" line="292" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="379" />
+        <location filename="../../desktop/ui/cases_pane.py" line="399" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="382" />
+        <location filename="../../desktop/ui/cases_pane.py" line="402" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="385" />
+        <location filename="../../desktop/ui/cases_pane.py" line="405" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="394" />
+        <location filename="../../desktop/ui/cases_pane.py" line="414" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="419" />
+        <location filename="../../desktop/ui/cases_pane.py" line="438" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="425" />
+        <location filename="../../desktop/ui/cases_pane.py" line="446" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="447" />
+        <location filename="../../desktop/ui/cases_pane.py" line="466" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="486" />
+        <location filename="../../desktop/ui/cases_pane.py" line="502" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="493" />
+        <location filename="../../desktop/ui/cases_pane.py" line="509" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
@@ -846,72 +846,72 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="91" />
+        <location filename="../../desktop/ui/composer.py" line="92" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="92" />
+        <location filename="../../desktop/ui/composer.py" line="93" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="93" />
+        <location filename="../../desktop/ui/composer.py" line="94" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="94" />
+        <location filename="../../desktop/ui/composer.py" line="95" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="102" />
+        <location filename="../../desktop/ui/composer.py" line="103" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="104" />
+        <location filename="../../desktop/ui/composer.py" line="105" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="113" />
+        <location filename="../../desktop/ui/composer.py" line="114" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="116" />
+        <location filename="../../desktop/ui/composer.py" line="117" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="118" />
+        <location filename="../../desktop/ui/composer.py" line="119" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="120" />
+        <location filename="../../desktop/ui/composer.py" line="121" />
         <source>New paragraph</source>
         <translation>新增段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="124" />
+        <location filename="../../desktop/ui/composer.py" line="125" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="126" />
+        <location filename="../../desktop/ui/composer.py" line="127" />
         <source>Next problem</source>
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="193" />
+        <location filename="../../desktop/ui/composer.py" line="194" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="196" />
+        <location filename="../../desktop/ui/composer.py" line="197" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
@@ -1016,102 +1016,102 @@
 <context>
     <name>ExportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="82" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="81" />
         <source>Export a pack for colleagues</source>
         <translation>导出资料包给同事</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="89" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="88" />
         <source>Put the letters of your library into one pack file. Copy it to your colleagues yourself (USB stick, shared folder): nothing is sent over a network. Letters they already have are skipped when they import it.</source>
         <translation>把资料库中的文件打包成一个资料包文件，由您自行复制给同事（U 盘、共享文件夹），不经过任何网络发送。同事导入时，已有的文件会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="98" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="129" />
         <source>All letters in the library ({count})</source>
         <translation>资料库中的全部文件（{count} 份）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="101" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="132" />
         <source>Only letters added to the library since</source>
         <translation>只导出以下日期以来加入资料库的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="117" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="148" />
         <source>Counts the day a letter came into your library (imported, or received in a pack), not its reply date: what is new since you last sent a pack.</source>
         <translation>按文件加入资料库（导入或从资料包收到）的日期计算，而不是答复日期：即上次发送资料包以来新增的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="127" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="158" />
         <source>Your last pack was made on {date}.</source>
         <translation>上次导出资料包是在 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="135" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="168" />
         <source>Include my edited reply templates ({count})</source>
         <translation>同时导出我修改过的答复模板（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="141" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="174" />
         <source>Your colleagues get them beside their own templates, never in their place.</source>
         <translation>同事收到后另行保存，不会替换他们自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="151" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="104" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="154" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="107" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="179" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="184" />
         <source>Replies pack {date}.zip</source>
         <translation>答复资料包-{date}.zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="182" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="187" />
         <source>Save the pack</source>
         <translation>保存资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="184" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="189" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="198" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="203" />
         <source>Writing the pack…</source>
         <translation>正在写入资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="213" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="218" />
         <source>Pack saved: {path}</source>
         <translation>资料包已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="214" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="219" />
         <source>{letters} letters, {templates} templates.</source>
         <translation>共 {letters} 份文件、{templates} 个模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="219" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="224" />
         <source>{count} letters were left out (numbers {ids}): a paragraph longer than {limit} characters, from an older version, would make a colleague's import refuse the pack.</source>
         <translation>另有 {count} 份文件未放入资料包（编号 {ids}）：其中有旧版本导入的超过 {limit} 字的段落，同事导入时会被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="232" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="237" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="234" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="239" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="241" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="246" />
         <source>The pack was not written because of an internal error; the details are in the log file.</source>
         <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
@@ -1119,115 +1119,115 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="47" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="48" />
         <source>Welcome to ReplyDesk</source>
         <translation>欢迎使用答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="53" />
-        <location filename="../../desktop/ui/first_start_dialog.py" line="224" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="52" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="225" />
         <source>Your agency</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="57" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="56" />
         <source>ReplyDesk signs every reply with your agency's name and prints its contact and copy-to lines. Enter them once here; you can change them later in Settings. Until your agency's name is saved, letters cannot be exported.</source>
         <translation>答复助手在每份答复上署本单位名称，并印出联系人和抄送单位。请在此填写一次，以后可在“设置”中修改。保存本单位名称之前，不能导出答复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="67" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="88" />
         <source>The full name, e.g. 如皋市科学技术局</source>
         <translation>本单位全称，例如：如皋市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="72" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="93" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="75" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="96" />
         <source>Units separated by 、 — leave empty for no copy-to</source>
         <translation>多个单位用顿号分隔；不抄送则留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="76" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="97" />
         <source>None (replies are printed without a seal)</source>
         <translation>未设置（答复不加盖电子印章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="82" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="102" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="91" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="111" />
         <source>Agency name *</source>
         <translation>本单位名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="92" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="112" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="93" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="113" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="94" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="114" />
         <source>Copy to (抄送)</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="95" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="115" />
         <source>Seal image (optional)</source>
         <translation>印章图片（可不设）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="104" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="121" />
         <source>Remove the sample letters now</source>
         <translation>现在删除示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="106" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="123" />
         <source>The sample library</source>
         <translation>示例资料库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/first_start_dialog.py" line="109" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="126" />
         <source>The library holds %n sample reply letter(s) of %1 (published letters), loaded so that you can try searching and reusing paragraphs straight away. They are only examples: remove them here, or later with Tools → Remove sample letters.</source>
         <translation>
             <numerusform>资料库中已载入%1的 %n 份示例答复（已公开的答复），供您立即试用搜索和段落复用。它们只是示例：可在此删除，或以后通过“工具 → 删除示例文件”删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="125" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="144" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="129" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="148" />
         <source>Later</source>
         <translation>稍后设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="151" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="158" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="151" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="158" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="166" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="173" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="217" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="218" />
         <source>The letter would be signed by the sample agency (%1): your agency's name has not been entered yet. Enter it first (Settings → Profile → Agency name (signature), or here now).
 
 Enter your agency's details now?</source>
@@ -1330,147 +1330,147 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="55" />
+        <location filename="../../desktop/ui/import_dialog.py" line="57" />
         <source>Import letters</source>
         <translation>导入资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="61" />
+        <location filename="../../desktop/ui/import_dialog.py" line="62" />
         <source>Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole folders. Each file is imported on its own: stopping keeps the files already imported.</source>
         <translation>添加以往答复和参考资料（.txt、.docx、.doc、.wps）或整个文件夹。每个文件单独导入，中途停止时已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="71" />
+        <location filename="../../desktop/ui/import_dialog.py" line="99" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="73" />
+        <location filename="../../desktop/ui/import_dialog.py" line="101" />
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="75" />
+        <location filename="../../desktop/ui/import_dialog.py" line="103" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="90" />
+        <location filename="../../desktop/ui/import_dialog.py" line="120" />
         <source>%v of %m files</source>
         <translation>%v / %m 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="97" />
+        <location filename="../../desktop/ui/import_dialog.py" line="129" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="97" />
+        <location filename="../../desktop/ui/import_dialog.py" line="129" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="97" />
+        <location filename="../../desktop/ui/import_dialog.py" line="129" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="110" />
+        <location filename="../../desktop/ui/import_dialog.py" line="143" />
         <source>Start import</source>
         <translation>开始导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="113" />
+        <location filename="../../desktop/ui/import_dialog.py" line="146" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="116" />
+        <location filename="../../desktop/ui/import_dialog.py" line="149" />
         <source>Stop after the file being imported; the files already imported stay.</source>
         <translation>导入完当前文件后停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="118" />
+        <location filename="../../desktop/ui/import_dialog.py" line="151" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="162" />
+        <location filename="../../desktop/ui/import_dialog.py" line="174" />
         <source>Letters ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="162" />
+        <location filename="../../desktop/ui/import_dialog.py" line="174" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="165" />
+        <location filename="../../desktop/ui/import_dialog.py" line="177" />
         <source>Add files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="172" />
+        <location filename="../../desktop/ui/import_dialog.py" line="184" />
         <source>Add folder</source>
         <translation>添加文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="193" />
+        <location filename="../../desktop/ui/import_dialog.py" line="205" />
         <source>Looking for files…</source>
         <translation>正在查找文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="198" />
+        <location filename="../../desktop/ui/import_dialog.py" line="210" />
         <source>Stopping after the current file…</source>
         <translation>当前文件导入完成后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="208" />
+        <location filename="../../desktop/ui/import_dialog.py" line="220" />
         <source>Imported {done} of {total} files</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="222" />
+        <location filename="../../desktop/ui/import_dialog.py" line="234" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="235" />
+        <location filename="../../desktop/ui/import_dialog.py" line="247" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="236" />
+        <location filename="../../desktop/ui/import_dialog.py" line="248" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="237" />
+        <location filename="../../desktop/ui/import_dialog.py" line="249" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="264" />
+        <location filename="../../desktop/ui/import_dialog.py" line="276" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="267" />
+        <location filename="../../desktop/ui/import_dialog.py" line="279" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="268" />
+        <location filename="../../desktop/ui/import_dialog.py" line="280" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="273" />
+        <location filename="../../desktop/ui/import_dialog.py" line="285" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="276" />
+        <location filename="../../desktop/ui/import_dialog.py" line="288" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -1478,113 +1478,113 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="288" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="293" />
         <source>Import a colleague's pack</source>
         <translation>导入同事的资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="294" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="299" />
         <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
         <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="304" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="309" />
         <source>The pack file from your colleague</source>
         <translation>同事发来的资料包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="305" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="310" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="315" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="320" />
         <source>%v of %m letters</source>
         <translation>%v / %m 份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="319" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="322" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="327" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="329" />
         <source>Stop and import nothing of this pack.</source>
         <translation>停止，这个资料包中的文件一份也不导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="325" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="330" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="355" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="360" />
         <source>Choose the pack</source>
         <translation>选择资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="357" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="357" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="372" />
-        <location filename="../../desktop/ui/pack_dialogs.py" line="384" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="377" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
         <source>Checking the pack…</source>
         <translation>正在检查资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="377" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="382" />
         <source>Stopping; nothing of this pack is imported…</source>
         <translation>正在停止，这个资料包中的文件不会导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="394" />
         <source>Adding letters: {done} of {total}</source>
         <translation>正在加入文件：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="400" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="405" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="402" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="407" />
         <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
         <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="406" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
         <source>The pack was made on {date}.</source>
         <translation>资料包导出于 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="416" />
         <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
         <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="423" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="428" />
         <source>Stopped: nothing of this pack was imported.</source>
         <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="425" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="430" />
         <source>The pack was not imported; your library is unchanged.</source>
         <translation>资料包未导入，您的资料库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="427" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
@@ -1592,37 +1592,37 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterCommands</name>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="97" />
+        <location filename="../../desktop/ui/letter_undo.py" line="99" />
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="112" />
+        <location filename="../../desktop/ui/letter_undo.py" line="114" />
         <source>Confirm %1</source>
         <translation>确认%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="118" />
+        <location filename="../../desktop/ui/letter_undo.py" line="120" />
         <source>Switch reply/reference</source>
         <translation>切换答复/参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="130" />
+        <location filename="../../desktop/ui/letter_undo.py" line="132" />
         <source>Move paragraph to another section</source>
         <translation>把段落移到另一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="144" />
+        <location filename="../../desktop/ui/letter_undo.py" line="146" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="157" />
+        <location filename="../../desktop/ui/letter_undo.py" line="159" />
         <source>Merge paragraphs</source>
         <translation>合并段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="170" />
+        <location filename="../../desktop/ui/letter_undo.py" line="172" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
@@ -1774,89 +1774,89 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterInspector</name>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="97" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="122" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="99" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="124" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="105" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="130" />
         <source>Delete letter…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="108" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="133" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="111" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="136" />
         <source>Every change is kept in the library at once.</source>
         <translation>每项修改都立即保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="177" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="189" />
         <source>This letter was deleted</source>
         <translation>这份资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="178" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="190" />
         <source>Undo brings it back.</source>
         <translation>点“撤销”可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="179" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="191" />
         <source>Letter deleted</source>
         <translation>资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="182" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="194" />
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="184" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="196" />
         <source>Letter: %1</source>
         <translation>资料：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="190" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="202" />
         <source>No. %1 in the library</source>
         <translation>资料库编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/letter_inspector.py" line="200" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="212" />
         <source>%n value(s) to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="202" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="214" />
         <source>Sections and paragraphs arranged by you</source>
         <translation>段落及其划分经您调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="248" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="260" />
         <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
         <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="251" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="263" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="254" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="266" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="256" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="268" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -1987,27 +1987,27 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterTools</name>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="33" />
+        <location filename="../../desktop/ui/letter_tools.py" line="34" />
         <source>Re-read all letters…</source>
         <translation>重新识别全部资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="36" />
+        <location filename="../../desktop/ui/letter_tools.py" line="37" />
         <source>Read every letter again from its stored text; your corrections stay</source>
         <translation>按保存的原文重新识别每份资料；您的更正保留不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="55" />
+        <location filename="../../desktop/ui/letter_tools.py" line="56" />
         <source>That letter is no longer in the library.</source>
         <translation>资料库中已没有这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="83" />
+        <location filename="../../desktop/ui/letter_tools.py" line="84" />
         <source>Read every letter in the library again from its stored text? Your corrections stay as they are. You can keep working meanwhile.</source>
         <translation>要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="86" />
+        <location filename="../../desktop/ui/letter_tools.py" line="87" />
         <source>Re-read all letters</source>
         <translation>重新识别全部资料</translation>
     </message>
@@ -2166,7 +2166,7 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="329" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -2317,37 +2317,37 @@ Enter your agency's details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="216" />
-        <location filename="../../desktop/ui/main_window.py" line="314" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="291" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="84" />
+        <location filename="../../desktop/ui/app.py" line="78" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="85" />
+        <location filename="../../desktop/ui/app.py" line="79" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -2355,162 +2355,162 @@ Enter your agency's details now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="127" />
+        <location filename="../../desktop/ui/preview.py" line="128" />
         <source>Preview — {title}</source>
         <translation>预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="143" />
+        <location filename="../../desktop/ui/preview.py" line="144" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="145" />
+        <location filename="../../desktop/ui/preview.py" line="146" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="149" />
+        <location filename="../../desktop/ui/preview.py" line="150" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="151" />
+        <location filename="../../desktop/ui/preview.py" line="152" />
         <source>Open in Word/WPS</source>
         <translation>在 Word/WPS 中打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="153" />
+        <location filename="../../desktop/ui/preview.py" line="154" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="155" />
+        <location filename="../../desktop/ui/preview.py" line="156" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="198" />
+        <location filename="../../desktop/ui/preview.py" line="199" />
         <source>Export the reply as DOCX first.</source>
         <translation>请先将答复导出为 DOCX。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="216" />
+        <location filename="../../desktop/ui/preview.py" line="217" />
         <source>ReplyDesk's own rendering (LibreOffice is not installed). It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果（未安装 LibreOffice），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="221" />
+        <location filename="../../desktop/ui/preview.py" line="222" />
         <source>ReplyDesk's own rendering. It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果，版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="236" />
+        <location filename="../../desktop/ui/preview.py" line="237" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="237" />
+        <location filename="../../desktop/ui/preview.py" line="238" />
         <source>{wanted} (shown as {used})</source>
         <translation>{wanted}（以 {used} 显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="241" />
+        <location filename="../../desktop/ui/preview.py" line="242" />
         <source>Fonts not installed on this computer: {names}.</source>
         <translation>本机未安装以下字体：{names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="250" />
+        <location filename="../../desktop/ui/preview.py" line="251" />
         <source>LibreOffice's rendering of the DOCX is being prepared…</source>
         <translation>正在用 LibreOffice 排版 DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="271" />
+        <location filename="../../desktop/ui/preview.py" line="272" />
         <source>LibreOffice's rendering of the exported DOCX: this is how it prints from LibreOffice. Word and WPS may differ slightly.</source>
         <translation>这是 LibreOffice 对导出的 DOCX 的排版效果，即用 LibreOffice 打印的样子；Word 和 WPS 可能略有不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="284" />
+        <location filename="../../desktop/ui/preview.py" line="285" />
         <source>(LibreOffice could not render the DOCX: {message})</source>
         <translation>（LibreOffice 无法排版此 DOCX：{message}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="286" />
+        <location filename="../../desktop/ui/preview.py" line="287" />
         <source>(LibreOffice could not render the DOCX.)</source>
         <translation>（LibreOffice 无法排版此 DOCX。）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="326" />
+        <location filename="../../desktop/ui/preview.py" line="327" />
         <source>Page {number}</source>
         <translation>第 {number} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="369" />
+        <location filename="../../desktop/ui/preview.py" line="370" />
         <source>Print the reply</source>
         <translation>打印答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="381" />
+        <location filename="../../desktop/ui/preview.py" line="382" />
         <source>The printer could not be opened. Check that it is on.</source>
         <translation>无法连接打印机，请检查打印机是否已开启。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="384" />
+        <location filename="../../desktop/ui/preview.py" line="385" />
         <source>{pages} page(s) sent to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="391" />
+        <location filename="../../desktop/ui/preview.py" line="392" />
         <source>The DOCX file is not there any more; export it again.</source>
         <translation>DOCX 文件已不存在，请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="397" />
+        <location filename="../../desktop/ui/preview.py" line="398" />
         <source>No program for DOCX files is set up on this computer. Install Word, WPS or LibreOffice, or open the file yourself: {path}</source>
         <translation>本机没有可打开 DOCX 文件的程序。请安装 Word、WPS 或 LibreOffice，或自行打开文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="414" />
+        <location filename="../../desktop/ui/preview.py" line="415" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="414" />
+        <location filename="../../desktop/ui/preview.py" line="415" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="426" />
+        <location filename="../../desktop/ui/preview.py" line="427" />
         <source>Making the PDF with LibreOffice…</source>
         <translation>正在用 LibreOffice 生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="446" />
+        <location filename="../../desktop/ui/preview.py" line="447" />
         <source>The PDF could not be written to {path}.</source>
         <translation>无法将 PDF 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="454" />
+        <location filename="../../desktop/ui/preview.py" line="455" />
         <source>PDF saved: {path}</source>
         <translation>PDF 已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="457" />
+        <location filename="../../desktop/ui/preview.py" line="458" />
         <source>LibreOffice is not installed</source>
         <translation>未安装 LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="459" />
+        <location filename="../../desktop/ui/preview.py" line="460" />
         <source>there is no exported DOCX</source>
         <translation>尚未导出 DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="462" />
+        <location filename="../../desktop/ui/preview.py" line="463" />
         <source>PDF saved: {path}. It is ReplyDesk's own rendering of the letter ({why}); it follows the page layout of the DOCX, but Word or WPS may break a line differently.</source>
         <translation>PDF 已保存：{path}。这是答复助手自行排版生成的（{why}），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="480" />
+        <location filename="../../desktop/ui/preview.py" line="481" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation>无法生成 PDF，详细信息见日志文件。</translation>
     </message>
@@ -2557,64 +2557,64 @@ Enter your agency's details now?</source>
 <context>
     <name>ReparseBar</name>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="59" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="47" />
         <source>%v of %m</source>
         <translation>%v / %m</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="61" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="49" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="64" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="52" />
         <source>Stop after the letter being read; the letters read so far keep the result</source>
         <translation>识别完当前这份后停止；已识别的资料保留结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="87" />
-        <location filename="../../desktop/ui/reparse_bar.py" line="112" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="75" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="100" />
         <source>Re-reading letters…</source>
         <translation>正在重新识别资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="102" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="90" />
         <source>Stopping after the current letter…</source>
         <translation>识别完当前这份后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="119" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="107" />
         <source>Re-reading stopped because of an internal error; the details are in the log file.</source>
         <translation>重新识别因内部错误而停止，详情见日志文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="130" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="118" />
         <source>Re-read %n letter(s)</source>
         <translation>
             <numerusform>重新识别了 %n 份资料</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="132" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="120" />
         <source>, %n changed</source>
         <translation>
             <numerusform>，其中 %n 份有变化</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="134" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
         <source>, none changed</source>
         <translation>，均无变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="137" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="125" />
         <source>; %n could not be read and stay as they were (see the log file)</source>
         <translation>
             <numerusform>；%n 份读取失败，保持原样（详情见日志文件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="139" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="127" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
@@ -2673,47 +2673,47 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="92" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="137" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="138" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="141" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="142" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="183" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="184" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>
@@ -2900,142 +2900,142 @@ Enter your agency's details now?</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="143" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
         <source>Versions of the draft — No. {number}</source>
         <translation>草稿版本 — 第{number}号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
         <source>Where from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="149" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="163" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="184" />
         <source>with the draft as it is now</source>
         <translation>与当前草稿比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="164" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="185" />
         <source>with the version before it</source>
         <translation>与上一版比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="176" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="197" />
         <source>Compare the chosen version</source>
         <translation>所选版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="188" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="205" />
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="191" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="208" />
         <source>Saves the chosen version again as the newest one; nothing is deleted.</source>
         <translation>把所选版本另存为最新一版；不会删除任何版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="210" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="219" />
         <source>Restored from version {n}</source>
         <translation>恢复自第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="212" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="221" />
         <source>Saved in the window</source>
         <translation>在窗口中保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="213" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="222" />
         <source>Saved when the window closed</source>
         <translation>关闭窗口时自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="214" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="223" />
         <source>Command line (replydesk draft)</source>
         <translation>命令行（replydesk draft）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="215" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="224" />
         <source>Restored from an older version</source>
         <translation>恢复旧版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="216" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="225" />
         <source>Recovered after ReplyDesk closed unexpectedly</source>
         <translation>异常退出后恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="217" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="226" />
         <source>Saved before restoring a backup</source>
         <translation>恢复备份前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="218" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="227" />
         <source>Copied from another case</source>
         <translation>复制自其他案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="219" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="228" />
         <source>Not recorded (saved before this was kept)</source>
         <translation>未记录（早期版本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="245" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="254" />
         <source>The case was replied to: reopen it first.</source>
         <translation>此案件已答复：请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="258" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="267" />
         <source>No version of this draft has been saved yet.</source>
         <translation>此草稿还没有保存过版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="265" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
         <source>Version {n} is the first one.</source>
         <translation>第 {n} 版是第一版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="270" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="279" />
         <source>Version {old} → version {new}</source>
         <translation>第 {old} 版 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="283" />
         <source>The draft now → version {new}</source>
         <translation>当前草稿 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="277" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="286" />
         <source>: the same text.</source>
         <translation>：文字相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="281" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="290" />
         <source>: {added} paragraph(s) added, {removed} removed, {changed} changed.</source>
         <translation>：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="294" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="303" />
         <source>saved before restoring version %1</source>
         <translation>恢复第 %1 版前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="301" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="310" />
         <source>Version {old} was restored as version {new}.</source>
         <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
     </message>
@@ -3043,29 +3043,29 @@ Enter your agency's details now?</source>
 <context>
     <name>WindowBackups</name>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="25" />
+        <location filename="../../desktop/ui/window_backups.py" line="26" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="42" />
-        <location filename="../../desktop/ui/window_backups.py" line="62" />
-        <location filename="../../desktop/ui/window_backups.py" line="79" />
+        <location filename="../../desktop/ui/window_backups.py" line="39" />
+        <location filename="../../desktop/ui/window_backups.py" line="59" />
+        <location filename="../../desktop/ui/window_backups.py" line="76" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="43" />
+        <location filename="../../desktop/ui/window_backups.py" line="40" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="54" />
+        <location filename="../../desktop/ui/window_backups.py" line="51" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="78" />
+        <location filename="../../desktop/ui/window_backups.py" line="75" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
@@ -3073,25 +3073,25 @@ Enter your agency's details now?</source>
 <context>
     <name>WindowTools</name>
     <message>
-        <location filename="../../desktop/ui/window_tools.py" line="39" />
-        <location filename="../../desktop/ui/window_tools.py" line="43" />
+        <location filename="../../desktop/ui/window_tools.py" line="38" />
+        <location filename="../../desktop/ui/window_tools.py" line="42" />
         <source>Sample letters</source>
         <translation>示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_tools.py" line="39" />
+        <location filename="../../desktop/ui/window_tools.py" line="38" />
         <source>The sample letters are already removed.</source>
         <translation>示例文件已删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window_tools.py" line="42" />
+        <location filename="../../desktop/ui/window_tools.py" line="41" />
         <source>Remove the %n sample letter(s) from the library?</source>
         <translation>
             <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/window_tools.py" line="49" />
+        <location filename="../../desktop/ui/window_tools.py" line="48" />
         <source>Removed %n sample letter(s).</source>
         <translation>
             <numerusform>已删除 %n 份示例文件。</numerusform>
@@ -3101,14 +3101,14 @@ Enter your agency's details now?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="118" />
-        <location filename="../../desktop/ui/app.py" line="198" />
-        <location filename="../../desktop/ui/app.py" line="208" />
+        <location filename="../../desktop/ui/app.py" line="112" />
+        <location filename="../../desktop/ui/app.py" line="192" />
+        <location filename="../../desktop/ui/app.py" line="202" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="123" />
+        <location filename="../../desktop/ui/app.py" line="117" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -3123,12 +3123,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="136" />
+        <location filename="../../desktop/ui/app.py" line="130" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="137" />
+        <location filename="../../desktop/ui/app.py" line="131" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -3143,7 +3143,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="154" />
+        <location filename="../../desktop/ui/app.py" line="148" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -3154,19 +3154,19 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="177" />
+        <location filename="../../desktop/ui/app.py" line="171" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="245" />
+        <location filename="../../desktop/ui/app.py" line="241" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="260" />
+        <location filename="../../desktop/ui/app.py" line="256" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop.actions.cases import LAST_CASE_KEY
 from desktop.casework import case_from_json
 from desktop.store import LibraryStore
-from desktop.ui.main_window import LAST_CASE_KEY
 from tests.conftest import ROOT
 
 

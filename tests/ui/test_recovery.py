@@ -43,7 +43,7 @@ def test_autosave_and_restore_after_a_simulated_crash(
 
     second = _window(qtbot, db, tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    offer_recovery(second, second.context.store)
+    offer_recovery(second)
     assert second.model.case is not None and second.model.case.id == case_id
     texts = [b.text for b in second.model.blocks("plan")]
     assert "下一步，我们将办好科普活动周。" in texts
@@ -73,6 +73,6 @@ def test_declined_recovery_discards_the_working_copy(
     first.model.autosave_timer.stop()
     second = _window(qtbot, db, tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    offer_recovery(second, second.context.store)
+    offer_recovery(second)
     assert second.model.case is None
     assert second.context.store.drafts.pending_autosaves() == []

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop import paths
+from desktop.actions import backup as backup_actions
 from desktop.sample import ensure_sample_library
 from desktop.store import LibraryStore, backup
 from desktop.store.backup import BackupError
@@ -90,9 +91,9 @@ def test_a_sound_library_opens_without_a_question(
     qapp: QApplication, library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     boxes = Boxes(monkeypatch, No)
-    store = open_library(library)
-    assert store is not None and store.letters.count() == 5
-    store.close()
+    context = open_library(library)
+    assert context is not None and context.store.letters.count() == 5
+    context.close()
     assert boxes.shown == []
 
 
@@ -105,13 +106,13 @@ def test_a_damaged_library_is_restored_from_the_newest_good_backup(
     damage(newest)  # the newest copy is bad too: the one before it is offered
     damage_schema(library)
     boxes = Boxes(monkeypatch, Yes)
-    store = open_library(library)
-    assert store is not None
+    context = open_library(library)
+    assert context is not None
     try:
-        assert store.integrity_check() == "ok"
-        assert store.letters.count() == 5
+        assert context.store.integrity_check() == "ok"
+        assert context.store.letters.count() == 5
     finally:
-        store.close()
+        context.close()
     assert letters(library) == original
     assert boxes.kinds() == ["question", "information"]
     _, title, text = boxes.shown[0]
@@ -192,7 +193,7 @@ def test_the_daily_backup_runs_in_the_background(
         def fail(db: Path) -> None:
             raise BackupError("磁盘空间不足，无法写入备份。")
 
-        monkeypatch.setattr(app_module, "daily_backup_if_due", fail)
+        monkeypatch.setattr(backup_actions, "daily", fail)
         start_daily_backup(context, window)
         qtbot.waitUntil(lambda: "磁盘空间不足" in window.statusBar().currentMessage(), timeout=5000)
     finally:
@@ -209,9 +210,11 @@ def test_damage_found_after_start_offers_the_backup_and_starts_again(
     original = letters(library)
     backup.make_backup(library, reason="daily", now=dt.datetime(2026, 11, 20, 8, 0))
     damage(library)
-    store = open_library(library)  # the middle of the file is damaged: it still opens
-    assert store is not None
-    context = AppContext(library, store=store, templates=ReplyTemplates(override=tmp_path / "t"))
+    opened = open_library(library)  # the middle of the file is damaged: it still opens
+    assert opened is not None
+    context = AppContext(
+        library, store=opened.store, templates=ReplyTemplates(override=tmp_path / "t")
+    )
     window = MainWindow(
         context, settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     )

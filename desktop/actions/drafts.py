@@ -1,0 +1,79 @@
+"""Drafts: save, autosave, list, load and restore the versions of a case's reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.casework import Draft
+from desktop.errors import ClerkError
+from desktop.store import LibraryStore
+
+
+class VersionNotFound(ClerkError):
+    def __init__(self, version: int):
+        super().__init__(f"没有第 {version} 版草稿（可能已随案件删除）。")
+        self.version = version
+
+
+@dataclass(frozen=True)
+class RestoredVersion:
+    """An old version saved again as the newest: its new number and its draft."""
+
+    version: int
+    draft: Draft
+
+
+@dataclass(frozen=True)
+class PendingAutosave:
+    """A working copy a session left unsaved (a crash, a power cut)."""
+
+    case_id: int
+    saved_at: str
+    draft: Draft
+
+
+def save(
+    case_id: int, draft: Draft, note: str = "", *, source: str = "", store: LibraryStore
+) -> int:
+    """Save the draft as the case's newest version and drop its working copy: the version
+    number."""
+    with store.transaction():
+        version = store.drafts.save(case_id, draft, note, source=source)
+        store.drafts.clear_autosave(case_id)
+    return version
+
+
+def autosave(case_id: int, draft: Draft, *, store: LibraryStore) -> None:
+    """Keep the working copy (edits not saved as a version yet)."""
+    store.drafts.autosave(case_id, draft)
+
+
+def clear_autosave(case_id: int, *, store: LibraryStore) -> None:
+    store.drafts.clear_autosave(case_id)
+
+
+def versions(case_id: int, *, store: LibraryStore) -> list[dict[str, Any]]:
+    """The case's saved versions, oldest first (version, saved_at, note, source,
+    restored_from)."""
+    return store.drafts.versions(case_id)
+
+
+def load(case_id: int, version: int | None = None, *, store: LibraryStore) -> Draft | None:
+    """A saved version (the newest when ``version`` is None), or None."""
+    return store.drafts.load(case_id, version)
+
+
+def restore(case_id: int, version: int, *, store: LibraryStore) -> RestoredVersion:
+    """Save an old version again as the newest (history stays linear: nothing is lost)."""
+    try:
+        new = store.drafts.restore(case_id, version)
+    except KeyError:
+        raise VersionNotFound(version) from None
+    draft = store.drafts.load(case_id, new)
+    assert draft is not None
+    return RestoredVersion(new, draft)
+
+
+def pending_autosaves(*, store: LibraryStore) -> list[PendingAutosave]:
+    return [PendingAutosave(*row) for row in store.drafts.pending_autosaves()]
