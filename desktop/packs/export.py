@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from desktop import __version__
+from desktop import __version__, timestamps
 from desktop.packs.manifest import (
     LAST_EXPORT_KEY,
     LETTERS,
@@ -39,8 +39,7 @@ log = logging.getLogger(__name__)
 
 def since_timestamp(since: dt.date) -> str:
     """Local midnight of ``since`` as the UTC time stamp format of ``letters.imported_at``."""
-    local = dt.datetime.combine(since, dt.time.min).astimezone()
-    return local.astimezone(dt.UTC).isoformat(timespec="seconds")
+    return timestamps.utc_text(dt.datetime.combine(since, dt.time.min))
 
 
 def export_pack(
@@ -83,7 +82,7 @@ def export_pack(
     too_large: list[int] = []
     since_iso = since.isoformat() if since else None
     counts = {"letters": 0, "paragraphs": 0, "templates": len(templates)}
-    created_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    created_at = timestamps.now()
 
     def write(tmp: Path) -> None:
         files: list[dict[str, Any]] = []
@@ -166,7 +165,7 @@ def last_export(store: LibraryStore) -> dt.date | None:
     if not stamp:
         return None
     try:
-        return dt.datetime.fromisoformat(stamp).astimezone().date()
+        return timestamps.to_local(stamp).date()
     except ValueError:
         return None
 

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from desktop import timestamps
 from desktop.casework import Case, CaseExists, Draft
 
 if TYPE_CHECKING:
@@ -15,9 +16,7 @@ if TYPE_CHECKING:
 
 
 def _now() -> str:
-    import datetime as dt
-
-    return dt.datetime.now().isoformat(timespec="seconds")
+    return timestamps.now()  # UTC with its offset, shown in local time
 
 
 class CaseRepository:

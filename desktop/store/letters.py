@@ -4,11 +4,11 @@ letters back. The first part of :class:`~desktop.store.letter_lifecycle.LetterRe
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop import timestamps
 from desktop.fold import to_simplified
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.model import Block, ParsedLetter
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return timestamps.now()
 
 
 class LetterStorage:

@@ -6,6 +6,8 @@ shipped. ``tests/fixtures/`` keeps one small real library per released schema.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlite_utils import Database, Migrations
 
 from desktop.fold import to_simplified
@@ -328,3 +330,54 @@ def m008_fold_traditional(db: Database) -> None:
         INSERT INTO chars_fts(rowid, text) SELECT id, spaced(search_text) FROM paragraphs_search;
         """
     )
+
+
+# The columns that record a moment (desktop/timestamps.py), and the meta keys that do.
+_M009_COLUMNS = (
+    ("letters", "imported_at"),
+    ("cases", "created_at"),
+    ("cases", "updated_at"),
+    ("draft_versions", "saved_at"),
+    ("autosave", "saved_at"),
+)
+_M009_META_KEYS = ("last_pack_export",)
+
+
+def _m009_utc(value: object) -> str | None:
+    """A stored time stamp in UTC with its offset, or None when it is no time stamp (left as
+    it is). Self-contained: a migration must keep doing what it did when it shipped."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        # Local wall-clock time of this machine. An hour that occurs twice (the end of
+        # daylight-saving time) is read as its first occurrence (fold=0: summer time); an
+        # hour that was skipped (its start) with the summer-time offset, as Python does.
+        moment = moment.astimezone()
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+@MIGRATIONS()
+def m009_utc_timestamps(db: Database) -> None:
+    # One convention for time stamps (issue 11, desktop/timestamps.py): UTC with the offset
+    # written out. Until now ``letters.imported_at`` and the pack export time were UTC, but
+    # cases, draft versions and the autosave held local wall-clock time without an offset.
+    # Those are converted with this machine's time zone at migration time (where the clerk
+    # wrote them); values that carry an offset are written in UTC; text that is no time
+    # stamp is left alone. The clerk still sees the same local times (shown in local time).
+    conn = db.conn
+    for table, column in _M009_COLUMNS:
+        changed = []
+        for rowid, value in conn.execute(f"SELECT rowid, {column} FROM {table}"):
+            utc = _m009_utc(value)
+            if utc is not None and utc != value:
+                changed.append((utc, rowid))
+        conn.executemany(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", changed)
+    for key in _M009_META_KEYS:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        utc = _m009_utc(row[0]) if row else None
+        if utc is not None and utc != row[0]:
+            conn.execute("UPDATE meta SET value = ? WHERE key = ?", [utc, key])

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
+from desktop import timestamps
 from desktop.actions import backup, cases, drafts, letters, profile
 from desktop.errors import ClerkError
 from desktop.logs import setup_logging
@@ -82,7 +83,7 @@ def offer_recovery(window: MainWindow) -> None:
                 "Restore it?",
             )
             .replace("%1", case.title)
-            .replace("%2", saved_at),
+            .replace("%2", timestamps.local_text(saved_at)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             window.open_case(case_id, draft, recovered=True)

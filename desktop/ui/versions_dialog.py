@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import timestamps
 from desktop.actions import drafts
 from desktop.casework import Case, Draft
 from desktop.compose import compose
@@ -234,7 +235,7 @@ class VersionsDialog(QDialog):
         for row, v in enumerate(reversed(self.versions)):
             cells = [
                 str(v["version"]),
-                str(v["saved_at"]).replace("T", " "),
+                timestamps.local_text(str(v["saved_at"]), sep=" "),
                 self.source_text(v["source"], v["restored_from"]),
                 "" if _machine_note(v["note"]) else (v["note"] or ""),
             ]
