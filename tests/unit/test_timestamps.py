@@ -93,8 +93,10 @@ def test_the_clerk_sees_the_same_local_times_after_the_migration(
     zone("America/New_York")
     path = _v8_copy(tmp_path)
     with LibraryStore(path, backup_dir=tmp_path / "backups") as store:
-        shown = [timestamps.local_text(v["saved_at"]) for v in store.draft_versions(1)]
-        (autosaved,) = [timestamps.local_text(saved) for _, saved, _ in store.pending_autosaves()]
+        shown = [timestamps.local_text(v["saved_at"]) for v in store.drafts.versions(1)]
+        (autosaved,) = [
+            timestamps.local_text(saved) for _, saved, _ in store.drafts.pending_autosaves()
+        ]
     before = _values(FIXTURES / "library-v8.db")  # what older versions showed: the raw text
     assert shown == before[("draft_versions", "saved_at")]
     assert [autosaved] == before[("autosave", "saved_at")]
@@ -123,7 +125,7 @@ def test_an_ambiguous_local_time_is_read_as_its_first_occurrence(
             )
     conn.close()
     with LibraryStore(path, backup_dir=tmp_path / "backups") as store:
-        saved_at = {v["version"]: v["saved_at"] for v in store.draft_versions(1)}
+        saved_at = {v["version"]: v["saved_at"] for v in store.drafts.versions(1)}
     assert saved_at[11] == "2026-10-25T00:30:00+00:00"  # the first 02:30 (+02:00)
     assert saved_at[12] == "2026-03-29T00:30:00+00:00"  # read with the summer-time offset
     assert saved_at[13] == "2026-06-01T04:00:00+00:00"
@@ -136,12 +138,12 @@ def test_every_writer_stores_utc_with_its_offset(
     zone("Asia/Shanghai")
     with LibraryStore(tmp_path / "library.db") as store:
         list(import_paths(store, sorted(SAMPLES.glob("*.txt"))[:1]))
-        case_id = store.save_case(
+        case_id = store.cases.save(
             Case(number="7", title="关于科技创新的建议", proposers=["王明"], session="")
         )
-        store.save_draft(case_id, Draft(), "", source="window")
-        store.autosave_draft(case_id, Draft())
-        store.set_case_status(case_id, "sent")
+        store.drafts.save(case_id, Draft(), "", source="window")
+        store.drafts.autosave(case_id, Draft())
+        store.cases.set_status(case_id, "sent")
     values = _values(tmp_path / "library.db")
     stamps = [v for column in values.values() for v in column]
     assert len(stamps) == 5  # imported, created, updated, saved, autosaved
