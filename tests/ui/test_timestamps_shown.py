@@ -79,6 +79,6 @@ def test_the_unsaved_draft_offer_shows_the_same_local_time(
         return QMessageBox.StandardButton.No
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    app_module.offer_recovery(window, window.context.store)
+    app_module.offer_recovery(window)
     (autosaved,) = _shown_before("saved_at", "autosave")
     assert len(asked) == 1 and f"(autosaved {autosaved})" in asked[0]
