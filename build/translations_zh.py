@@ -23,7 +23,7 @@ ZH: dict[str, str] = {
     "The library was restored. The library as it was is kept as %1.": (
         "资料库已恢复。原来的资料库保存为 %1。"
     ),
-    "LibraryPane|Reply": "答复",
+    "ResultsModel|Reply": "答复",
     "The library holds %n document(s)": "资料库共有 %n 份文件",
     # ------------------------------------------------------------------ Qt's file dialog
     # (qtbase_zh_CN.qm lacks the first two and calls the size column 体积)

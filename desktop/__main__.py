@@ -177,13 +177,23 @@ def cmd_import(store: Any, args: argparse.Namespace) -> int:
     return 1 if any(r.status == "failed" for r in results) else 0
 
 
-def _plain_snippet(snippet: str) -> str:
-    return html.unescape(snippet.replace("<mark>", "「").replace("</mark>", "」"))
+def _hit_json(hit: Any) -> dict[str, Any]:
+    """A hit as ``search --json`` has always listed it (the snippet's terms in <mark>)."""
+    return {
+        "paragraph_id": hit.paragraph_id,
+        "letter_id": hit.letter_id,
+        "sources": hit.sources,
+        "section": hit.section,
+        "text": hit.text,
+        "snippet": hit.marked("<mark>", "</mark>", html.escape),
+        "highlights": [list(h) for h in hit.highlights],
+        "score": round(hit.score, 4),
+        "source_details": hit.source_details,
+    }
 
 
 def cmd_search(store: Any, args: argparse.Namespace) -> int:
-    from desktop.search import search
-    from desktop.store import SearchFilters
+    from desktop.actions.search import SearchFilters, search
 
     filters = SearchFilters(
         sections=tuple(args.section or ()),
@@ -192,46 +202,46 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
         agency=args.agency,
         kind=args.kind,
     )
-    hits = search(store, args.query, filters=filters, limit=args.limit)
-    if hits.problem:
-        print(hits.problem, file=sys.stderr)
+    page = search(args.query, filters=filters, limit=args.limit, store=store)
+    if page.problem:
+        print(page.problem, file=sys.stderr)
         return 2
-    if hits.truncated:
-        total = f"{hits.total}" if hits.total_exact else f"{hits.total} 多"
-        count_line = f"显示前 {len(hits)} 条，共 {total} 条；用 --limit 显示更多。"
+    if page.truncated:
+        total = f"{page.total}" if page.total_exact else f"{page.total} 多"
+        count_line = f"显示前 {len(page.hits)} 条，共 {total} 条；用 --limit 显示更多。"
     else:
-        count_line = f"共 {hits.total} 条。"
+        count_line = f"共 {page.total} 条。"
     if args.json:
         # The JSON stays the list issue 2 promised (scripts read it as one); the count goes
         # to stderr so a cut list is never silent.
-        _print_json([h.to_json() for h in hits])
+        _print_json([_hit_json(h) for h in page.hits])
         print(count_line, file=sys.stderr)
         return 0
-    for h in hits:
+    for h in page.hits:
         years = sorted({s["year"] for s in h.source_details if s["year"]}, reverse=True)
         where = "、".join(f"#{lid}" for lid in h.sources)
         print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
-        print(f"  {_plain_snippet(h.snippet)}")
+        print(f"  {h.marked('「', '」')}")
     print(count_line)
     return 0
 
 
 def cmd_similar(store: Any, args: argparse.Namespace) -> int:
+    from desktop.actions.search import similar
     from desktop.readers import read_document
-    from desktop.similar import similar_letters
 
     content = ""
     if args.content_file:
         content = "\n".join(read_document(args.content_file).lines)
-    found = similar_letters(store, args.title, content, limit=args.limit)
+    found = similar(args.title, content, limit=args.limit, store=store)
     if args.json:
         _print_json([s.to_json() for s in found])
         return 0
     for s in found:
         print(f"#{s.letter_id}  {s.year or ''}  {s.title or ''}  （相关度 {s.score:.2f}）")
         for p in s.paragraphs:
-            text = p["text"] if len(p["text"]) <= 60 else p["text"][:60] + "…"
-            print(f"    [{SECTION_ZH.get(p['section'], p['section'])}] {text}")
+            text = p.text if len(p.text) <= 60 else p.text[:60] + "…"
+            print(f"    [{SECTION_ZH.get(p.section, p.section)}] {text}")
     if not found:
         print("资料库中没有找到相关的答复。")
     return 0

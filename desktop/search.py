@@ -15,10 +15,9 @@ See docs/search.md.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,30 +39,29 @@ MAX_LIMIT = 1_000_000
 _SPLIT = re.compile(r"[\s\u3000]+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchHit:
+    """One paragraph found. The terms are marked by offsets, not markup: each view marks
+    them its own way (the pane paints them, the CLI brackets them, ``--json`` tags them)."""
+
     paragraph_id: int
     letter_id: int  # the newest source letter
     sources: list[int]  # every letter the paragraph stands in, newest first
     section: str  # the paragraph's section in the newest source
     text: str
-    snippet: str  # HTML-escaped text around the terms, terms in <mark></mark>
     highlights: list[tuple[int, int]]  # [start, end) of every term occurrence in ``text``
+    window: tuple[int, int]  # [start, end) of ``text`` to show: the densest group of terms
     score: float
     source_details: list[dict[str, Any]] = field(default_factory=list)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "paragraph_id": self.paragraph_id,
-            "letter_id": self.letter_id,
-            "sources": self.sources,
-            "section": self.section,
-            "text": self.text,
-            "snippet": self.snippet,
-            "highlights": [list(h) for h in self.highlights],
-            "score": round(self.score, 4),
-            "source_details": self.source_details,
-        }
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The window's text in pieces, each with whether it is a term occurrence."""
+        return snippet_pieces(self.text, self.highlights, self.window)
+
+    def marked(self, before: str, after: str, escape: Callable[[str], str] = str) -> str:
+        """The window with every occurrence between ``before`` and ``after``, "…" where the
+        text goes on; ``escape`` is applied to the text, not to the marks."""
+        return marked_snippet(self.text, self.highlights, self.window, before, after, escape)
 
 
 def parse_query(query: str) -> list[str]:
@@ -171,8 +169,8 @@ def search(
                 sources=[s["letter_id"] for s in src],
                 section=src[0]["section"] if src else "body",
                 text=row.text,
-                snippet=make_snippet(row.text, spans),
                 highlights=spans,
+                window=snippet_window(row.text, spans),
                 score=score,
                 source_details=src,
             )
@@ -221,10 +219,12 @@ def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, spans: list[tuple[int, int]], radius: int = SNIPPET_RADIUS) -> str:
-    """A window of the text around the densest group of marked terms, HTML-escaped."""
+def snippet_window(
+    text: str, spans: list[tuple[int, int]], radius: int = SNIPPET_RADIUS
+) -> tuple[int, int]:
+    """[start, end) of a window of the text around the densest group of ``spans``."""
     if not spans:
-        return html.escape(text[: 2 * radius]) + ("…" if len(text) > 2 * radius else "")
+        return 0, min(len(text), 2 * radius)
     # The window start that covers the most spans. ``spans`` come from ``find_spans``:
     # sorted and disjoint, so their ends are sorted too and one pass with two indexes counts
     # the spans inside each window (a count per start would be quadratic in the hits).
@@ -239,7 +239,15 @@ def make_snippet(text: str, spans: list[tuple[int, int]], radius: int = SNIPPET_
     lo = max(0, best_start - radius // 2)
     hi = min(len(text), lo + 2 * radius)
     lo = max(0, min(lo, hi - 2 * radius))
-    out: list[str] = ["…" if lo > 0 else ""]
+    return lo, hi
+
+
+def snippet_pieces(
+    text: str, spans: list[tuple[int, int]], window: tuple[int, int]
+) -> list[tuple[str, bool]]:
+    """The text of ``window`` cut at the spans: (piece, is a span), spans clipped to it."""
+    lo, hi = window
+    out: list[tuple[str, bool]] = []
     pos = lo
     for s, e in spans:
         if s >= hi:
@@ -247,9 +255,28 @@ def make_snippet(text: str, spans: list[tuple[int, int]], radius: int = SNIPPET_
         if e <= lo:
             continue
         s, e = max(s, lo), min(e, hi)
-        out.append(html.escape(text[pos:s]))
-        out.append("<mark>" + html.escape(text[s:e]) + "</mark>")
+        if s > pos:
+            out.append((text[pos:s], False))
+        out.append((text[s:e], True))
         pos = e
-    out.append(html.escape(text[pos:hi]))
-    out.append("…" if hi < len(text) else "")
-    return "".join(out)
+    if hi > pos:
+        out.append((text[pos:hi], False))
+    return out
+
+
+def marked_snippet(
+    text: str,
+    spans: list[tuple[int, int]],
+    window: tuple[int, int],
+    before: str,
+    after: str,
+    escape: Callable[[str], str] = str,
+) -> str:
+    """The window's text with each span between ``before`` and ``after`` and "…" where the
+    text goes on beyond it; ``escape`` applies to the text only (e.g. ``html.escape``)."""
+    lo, hi = window
+    body = "".join(
+        before + escape(piece) + after if marked else escape(piece)
+        for piece, marked in snippet_pieces(text, spans, window)
+    )
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from desktop.fold import to_simplified
@@ -37,13 +37,31 @@ PARAGRAPH_CANDIDATES = 600
 PARAGRAPHS_PER_SECTION = 3
 
 
-@dataclass
+@dataclass(frozen=True)
+class SimilarParagraph:
+    """One of a similar letter's best matching paragraphs."""
+
+    paragraph_id: int
+    section: str
+    text: str
+    score: float  # rounded to 4 places
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "paragraph_id": self.paragraph_id,
+            "section": self.section,
+            "text": self.text,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True)
 class SimilarLetter:
     letter_id: int
     title: str | None
     score: float
     year: int | None = None
-    paragraphs: list[dict[str, Any]] = field(default_factory=list)
+    paragraphs: tuple[SimilarParagraph, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -51,7 +69,7 @@ class SimilarLetter:
             "title": self.title,
             "score": round(self.score, 4),
             "year": self.year,
-            "paragraphs": self.paragraphs,
+            "paragraphs": [p.to_json() for p in self.paragraphs],
         }
 
 
@@ -134,11 +152,11 @@ def similar_letters(
         by_section: dict[str, list[tuple[float, int, str, str]]] = defaultdict(list)
         for row in sorted(per_letter.get(letter_id, []), reverse=True):
             by_section[row[2]].append(row)
-        paragraphs = [
-            {"paragraph_id": pid, "section": section, "text": text, "score": round(rel, 4)}
+        paragraphs = tuple(
+            SimilarParagraph(pid, section, text, round(rel, 4))
             for section in ("status", "plan", "greeting", "closing", "body")
             for rel, pid, section, text in by_section.get(section, [])[:PARAGRAPHS_PER_SECTION]
-        ]
+        )
         out.append(
             SimilarLetter(
                 letter_id=letter_id,

@@ -1,47 +1,54 @@
-"""The library pane: search as you type, filters, hits with their source, similar letters."""
+"""The library pane: search as you type, filters, hits with their source, similar letters.
+
+The pane calls the search actions (desktop/actions/search.py) through ``AppContext``: a search
+on the UI thread (``ctx.call``: a few milliseconds), similar replies off it
+(``ctx.operation``). The hits and the similar replies are list models
+(ui/search_results.py, ui/similar_list.py) painted by their delegates.
+"""
 
 from __future__ import annotations
 
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTextBrowser,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.actions.search import (
+    SearchFilters,
+    SearchPage,
+    SimilarLetter,
+    browse,
+    search,
+    similar,
+    source_letter,
+)
 from desktop.casework import SECTIONS, Case, DraftBlock
 from desktop.letter_view import SECTION_ZH, group_sections
-from desktop.search import SearchHit, search
-from desktop.similar import similar_letters
-from desktop.store import SearchFilters
 from desktop.ui.context import AppContext
 from desktop.ui.library_widgets import (
     BLOCK_ROLE,
-    HTML_ROLE,
-    MARK_OPEN,
     PARAGRAPH_MIME,
-    HitDelegate,
+    EnterListView,
     SearchBox,
-    _DragList,
-    _SimilarTree,
-    block_for_hit,
     paragraph_mime,
 )
+from desktop.ui.search_results import ResultDelegate, ResultsModel, block_for_hit
+from desktop.ui.similar_list import SimilarDelegate, SimilarModel
 
 DEBOUNCE_MS = 250
 PAGE = 50  # hits shown at first, and added by each "Show more"
@@ -60,11 +67,22 @@ class LibraryPane(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self._similar_op: Any = None
+        self._limit = PAGE
+        self._build_search_row()
+        self._build_lists()
+        self._build_buttons()
+        self._lay_out()
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._connect()
+        self._list_letters()
+
+    # ----------------------------------------------------------------- building
+    def _build_search_row(self) -> None:
         self.search_box = SearchBox()
         self.search_box.setObjectName("librarySearch")
         self.search_box.setPlaceholderText(self.tr("Search past replies and reference material"))
         self.search_box.setClearButtonEnabled(True)
-
         self.section_filter = _named(QComboBox(), "filterSection")
         self.section_filter.addItem(self.tr("All sections"), "")
         for kind in (*SECTIONS, "body"):
@@ -83,20 +101,27 @@ class LibraryPane(QWidget):
         self.agency_filter = _named(QLineEdit(), "filterAgency")
         self.agency_filter.setPlaceholderText(self.tr("Agency"))
 
-        self.results = _DragList()
-        self.results.setObjectName("libraryResults")
+    def _build_lists(self) -> None:
+        self.results_model = ResultsModel(self)
+        self.results = _named(EnterListView(), "libraryResults")
+        self.results.setModel(self.results_model)
         self.results.setWordWrap(True)
         self.results.setDragEnabled(True)
         self.results.setAlternatingRowColors(True)
-        self.results.setItemDelegate(HitDelegate(self.results))
-        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.preview = _named(QTextBrowser(), "sourcePreview")
-        self.similar = _named(_SimilarTree(), "similarList")
-        self.similar.setHeaderHidden(True)
-        self.similar.setWordWrap(True)
+        self.similar_model = SimilarModel(self)
+        self.similar = _named(EnterListView(), "similarList")
+        self.similar.setModel(self.similar_model)
+        self.similar.setItemDelegate(SimilarDelegate(self.similar))
         self.similar.setDragEnabled(True)
-        self.similar.setExpandsOnDoubleClick(False)  # a double-click opens the letter
-        self._last_view: QWidget = self.results  # where the Insert button takes from
+        self.similar.setResizeMode(QListView.ResizeMode.Adjust)
+        self._last_view: QListView = self.results  # where the Insert button takes from
+        for view in (self.results, self.similar):
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def _build_buttons(self) -> None:
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.insert_button = _named(QPushButton(self.tr("Insert")), "insertHit")
@@ -104,14 +129,14 @@ class LibraryPane(QWidget):
             self.tr("Insert the selected paragraph into the section it was filed under")
         )
         self.insert_button.setEnabled(False)
-        self.insert_button.clicked.connect(self._insert_current)
         self.open_button = _named(QPushButton(self.tr("Open letter")), "openLetter")
         self.open_button.setToolTip(self.tr("See and correct the letter's fields and sections"))
         self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self._open_current)
-        for view in (self.results, self.similar):
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.more_button = _named(QPushButton(self.tr("Show more")), "showMoreHits")
+        self.more_button.setToolTip(self.tr("Show the next %1 paragraphs").replace("%1", str(PAGE)))
+        self.more_button.hide()
 
+    def _lay_out(self) -> None:
         filters = QHBoxLayout()
         for w in (self.section_filter, self.kind_filter, self.year_from, QLabel("–"),
                   self.year_to, self.agency_filter):  # fmt: skip
@@ -122,15 +147,10 @@ class LibraryPane(QWidget):
         top_layout.addWidget(self.search_box)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.results, 1)
-        self.more_button = _named(QPushButton(self.tr("Show more")), "showMoreHits")
-        self.more_button.setToolTip(self.tr("Show the next %1 paragraphs").replace("%1", str(PAGE)))
-        self.more_button.hide()
-        self.more_button.clicked.connect(self.show_more)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
-        status_row.addWidget(self.more_button)
-        status_row.addWidget(self.open_button)
-        status_row.addWidget(self.insert_button)
+        for button in (self.more_button, self.open_button, self.insert_button):
+            status_row.addWidget(button)
         top_layout.addLayout(status_row)
         similar_box = QWidget()
         similar_layout = QVBoxLayout(similar_box)
@@ -146,8 +166,10 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
-        self._limit = PAGE
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+    def _connect(self) -> None:
+        self.insert_button.clicked.connect(self._insert_current)
+        self.open_button.clicked.connect(self._open_current)
+        self.more_button.clicked.connect(self.show_more)
         self._debounce.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(self._schedule)
         for combo in (self.section_filter, self.kind_filter):
@@ -155,21 +177,14 @@ class LibraryPane(QWidget):
         for spin in (self.year_from, self.year_to):
             spin.valueChanged.connect(self._schedule)
         self.agency_filter.textChanged.connect(self._schedule)
-        self.results.currentItemChanged.connect(self._show_source)
-        # Not "itemActivated": some styles activate on a single click.
-        self.results.itemDoubleClicked.connect(self._insert_item)
-        self.results.enterPressed.connect(self._insert_item)
-        self.results.customContextMenuRequested.connect(self._results_menu)
-        self.similar.itemDoubleClicked.connect(self._insert_similar)
-        self.similar.enterPressed.connect(self._insert_similar)
-        self.similar.currentItemChanged.connect(self._show_similar_source)
-        self.similar.customContextMenuRequested.connect(self._similar_menu)
-        self.results.currentItemChanged.connect(self._update_insert_button)
-        self.similar.currentItemChanged.connect(self._update_insert_button)
-        context.libraryChanged.connect(self._schedule)
-        context.closing.connect(self._debounce.stop)
-        self._list_letters()
-        self._similar_op: Any = None
+        for view, menu in ((self.results, self._results_menu), (self.similar, self._similar_menu)):
+            # Not "activated": some styles activate on a single click.
+            view.doubleClicked.connect(self._activate)
+            view.enterPressed.connect(self._activate)
+            view.customContextMenuRequested.connect(menu)
+            view.selectionModel().currentChanged.connect(self._current_changed)
+        self.context.libraryChanged.connect(self._schedule)
+        self.context.closing.connect(self._debounce.stop)
 
     # ----------------------------------------------------------------- search
     def _schedule(self, *_args: object) -> None:
@@ -178,12 +193,12 @@ class LibraryPane(QWidget):
 
     def show_more(self) -> None:
         """The next page of hits below the ones shown, the selected hit kept."""
-        row = self.results.currentRow()
+        row = self.results.currentIndex().row()
         self._limit += PAGE
         self.run_search()
         if row >= 0:
-            self.results.setCurrentRow(row)
-        self.results.scrollToItem(self.results.item(max(0, self._limit - 2 * PAGE)))
+            self.results.setCurrentIndex(self.results_model.index(row))
+        self.results.scrollTo(self.results_model.index(max(0, self._limit - 2 * PAGE)))
 
     def filters(self) -> SearchFilters:
         section = self.section_filter.currentData()
@@ -203,104 +218,79 @@ class LibraryPane(QWidget):
         if self.search_box.composing:
             return  # the input method has not committed the word yet
         query = self.search_box.text().strip()
-        self.results.clear()
         if not query:
             self.more_button.hide()
             self._list_letters()
             self.searched.emit(0)
             return
-        hits = search(self.context.store, query, filters=self.filters(), limit=self._limit)
-        for hit in hits:
-            self._add_hit(hit)
-        if not hits:
-            self.preview.clear()  # the letter of an earlier search's hit is no answer to this one
-        if hits.problem:
-            self.status.setText(hits.problem)
-        elif hits.truncated:
-            self.status.setText(
-                self.tr("Showing the first %1 of %2 paragraphs")
-                .replace("%1", str(len(hits)))
-                .replace("%2", f"{hits.total}{'' if hits.total_exact else '+'}")
-            )
-        else:
-            self.status.setText(self.tr("%n paragraph(s) found", "", len(hits)))
-        self.more_button.setVisible(hits.truncated)
-        self.searched.emit(len(hits))
+        page = self.context.call(search, query, filters=self.filters(), limit=self._limit)
+        self._show_page(page)
+        self.searched.emit(len(page.hits))
 
-    def _add_hit(self, hit: SearchHit) -> None:
-        years = sorted({s["year"] for s in hit.source_details if s.get("year")}, reverse=True)
-        titles = {s.get("title") for s in hit.source_details if s.get("title")}
-        where = "、".join(f"{y}年" for y in years[:3])
-        count = len(hit.sources)
-        source = (f"《{next(iter(titles))}》" if len(titles) == 1 else "") + (
-            self.tr(" · %n letter(s)", "", count) if count > 1 else ""
-        )
-        item = QListWidgetItem()
-        item.setData(BLOCK_ROLE, block_for_hit(hit))
-        item.setData(Qt.ItemDataRole.ToolTipRole, hit.text)
-        item.setData(
-            HTML_ROLE,
-            f"<span style='color:#555'>[{SECTION_ZH.get(hit.section, hit.section)}] "
-            f"{html.escape(where)} {html.escape(source)}</span><br>"
-            + hit.snippet.replace("<mark>", MARK_OPEN).replace("</mark>", "</span>"),
-        )
-        item.setData(Qt.ItemDataRole.DisplayRole, hit.text)  # for accessibility and sorting
-        self.results.addItem(item)
+    def _show_page(self, page: SearchPage) -> None:
+        self.results_model.set_rows([self.results_model.hit_row(hit) for hit in page.hits])
+        self._update_insert_button()
+        if not page.hits:
+            self.preview.clear()  # the letter of an earlier search's hit is no answer to this one
+        self.status.setText(self._count_text(page))
+        self.more_button.setVisible(page.truncated)
+
+    def _count_text(self, page: SearchPage) -> str:
+        if page.problem:
+            return page.problem
+        if page.truncated:
+            return (
+                self.tr("Showing the first %1 of %2 paragraphs")
+                .replace("%1", str(len(page.hits)))
+                .replace("%2", f"{page.total}{'' if page.total_exact else '+'}")
+            )
+        return self.tr("%n paragraph(s) found", "", len(page.hits))
 
     def _list_letters(self) -> None:
         """With no query, the library's letters, newest first: a newcomer sees what is there
         and can read any of them; a paragraph is inserted from a search or the preview."""
-        letters = self.context.store.letters.all()
-        for letter in letters[:500]:
-            kind = self.tr("Reply") if letter["kind"] == "reply" else self.tr("Reference")
-            title = letter.get("proposal_title") or letter.get("title") or ""
-            item = QListWidgetItem()
-            item.setData(BLOCK_ROLE, ("", DraftBlock("library", "", None, letter["id"])))
-            item.setData(
-                HTML_ROLE,
-                f"<span style='color:#555'>[{html.escape(kind)}] "
-                f"{html.escape(letter.get('reply_date') or '')}</span> {html.escape(title)}",
-            )
-            item.setData(Qt.ItemDataRole.DisplayRole, title)
-            self.results.addItem(item)
-        self.status.setText(self.tr("The library holds %n document(s)", "", len(letters)))
+        listing = self.context.call(browse)
+        self.results_model.set_rows([self.results_model.letter_row(x) for x in listing.letters])
+        self._update_insert_button()
+        self.status.setText(self.tr("The library holds %n document(s)", "", listing.total))
 
-    def _insert_item(self, item: QListWidgetItem) -> None:
-        section, block = item.data(BLOCK_ROLE)
+    def _activate(self, index: QModelIndex) -> None:
+        """Double-click or Enter on a row: insert a paragraph, open a whole letter."""
+        section, block = index.data(BLOCK_ROLE) or ("", None)
         if section and block is not None and block.text:
             self.insertRequested.emit(section, block)
-        elif block is not None and block.letter_id:  # a whole letter: open it
+        elif block is not None and block.letter_id:
             self.letterOpenRequested.emit(block.letter_id)
 
     # ----------------------------------------------------------------- insert button, menus
+    def _selected(self) -> tuple[str, DraftBlock | None]:
+        """The row the clerk selected last, in the hits or the similar replies."""
+        index = self._last_view.currentIndex()
+        data = index.data(BLOCK_ROLE) if index.isValid() else None
+        return data or ("", None)
+
     def _current_paragraph(self) -> tuple[str, DraftBlock] | None:
         """The hit or similar paragraph the clerk selected last (None: a whole letter)."""
-        similar_item = self.similar.currentItem()
-        if self._last_view is self.similar and similar_item is not None:
-            data = similar_item.data(0, BLOCK_ROLE)
-        elif self._last_view is self.results and self.results.currentItem() is not None:
-            data = self.results.currentItem().data(BLOCK_ROLE)
-        else:
-            return None
-        section, block = data or ("", None)
+        section, block = self._selected()
         return (section, block) if section and block is not None and block.text else None
-
-    def _update_insert_button(self, current: object = None, *_args: object) -> None:
-        if current is not None:
-            self._last_view = self.similar if isinstance(current, QTreeWidgetItem) else self.results
-        self.insert_button.setEnabled(self._current_paragraph() is not None)
-        self.open_button.setEnabled(self._current_letter() is not None)
 
     def _current_letter(self) -> int | None:
         """The letter of the hit, paragraph or letter the clerk selected last."""
-        view_item: Any = None
-        similar_item, result_item = self.similar.currentItem(), self.results.currentItem()
-        if self._last_view is self.similar and similar_item is not None:
-            view_item = similar_item.data(0, BLOCK_ROLE)
-        elif self._last_view is self.results and result_item is not None:
-            view_item = result_item.data(BLOCK_ROLE)
-        _section, block = view_item or ("", None)
+        _section, block = self._selected()
         return block.letter_id if block is not None and block.letter_id else None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        view = self.similar if current.model() is self.similar_model else self.results
+        if current.isValid():
+            self._last_view = view
+            _section, block = current.data(BLOCK_ROLE) or ("", None)
+            if block is not None and block.letter_id:
+                self.show_letter(block.letter_id, block.paragraph_id)
+        self._update_insert_button()
+
+    def _update_insert_button(self) -> None:
+        self.insert_button.setEnabled(self._current_paragraph() is not None)
+        self.open_button.setEnabled(self._current_letter() is not None)
 
     def _open_current(self) -> None:
         letter_id = self._current_letter()
@@ -351,31 +341,24 @@ class LibraryPane(QWidget):
             self.letter_menu(block.letter_id, menu)
         return menu
 
-    def _results_menu(self, pos: QPoint) -> None:
-        item = self.results.itemAt(pos)
-        if item is None:
-            return
-        section, block = item.data(BLOCK_ROLE)
-        where = self.results.viewport().mapToGlobal(pos)
+    def _menu_at(self, view: QListView, pos: QPoint) -> None:
+        index = view.indexAt(pos)
+        section, block = (index.data(BLOCK_ROLE) if index.isValid() else None) or ("", None)
+        where = view.viewport().mapToGlobal(pos)
         if section and block is not None and block.text:
             self.paragraph_menu(section, block).exec(where)
         elif block is not None and block.letter_id:
             self.letter_menu(block.letter_id).exec(where)
 
+    def _results_menu(self, pos: QPoint) -> None:
+        self._menu_at(self.results, pos)
+
     def _similar_menu(self, pos: QPoint) -> None:
-        item = self.similar.itemAt(pos)
-        if item is None:
-            return
-        section, block = item.data(0, BLOCK_ROLE) or ("", None)
-        where = self.similar.viewport().mapToGlobal(pos)
-        if section and block is not None and block.text:
-            self.paragraph_menu(section, block).exec(where)
-        elif block is not None and block.letter_id:
-            self.letter_menu(block.letter_id).exec(where)
+        self._menu_at(self.similar, pos)
 
     # ----------------------------------------------------------------- source preview
     def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:
-        letter = self.context.store.letters.get(letter_id)
+        letter = self.context.call(source_letter, letter_id)
         if letter is None:
             self.preview.clear()
             return
@@ -401,72 +384,29 @@ class LibraryPane(QWidget):
         if anchor:
             self.preview.scrollToAnchor(anchor)
 
-    def _show_source(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        if item is not None:
-            _section, block = item.data(BLOCK_ROLE)
-            if block.letter_id:
-                self.show_letter(block.letter_id, block.paragraph_id)
-
     # ----------------------------------------------------------------- similar letters
     def show_similar_for(self, case: Case | None) -> None:
         """Find past replies like the open case without being asked (off the UI thread)."""
-        self.similar.clear()
+        self.similar_model.clear()
         if case is None or not case.title.strip():
             return
         if self._similar_op is not None:
             self._similar_op.cancel()
-        placeholder = QTreeWidgetItem([self.tr("Looking for similar replies…")])
-        self.similar.addTopLevelItem(placeholder)
-
-        def find(title: str, content: str, *, store: Any) -> list[Any]:
-            return similar_letters(store, title, content, limit=8)
-
-        op = self.context.operation(find, case.title, case.content)
-        op.success(self._fill_similar).failure(lambda _e: self.similar.clear())
+        self.similar_model.set_note(self.tr("Looking for similar replies…"))
+        op = self.context.operation(similar, case.title, case.content)
+        op.success(self._fill_similar).failure(lambda _e: self.similar_model.clear())
         self._similar_op = op.run_in_background()
 
-    def _fill_similar(self, letters: list[Any]) -> None:
-        self.similar.clear()
+    def _fill_similar(self, letters: tuple[SimilarLetter, ...]) -> None:
         if not letters:
-            self.similar.addTopLevelItem(QTreeWidgetItem([self.tr("No similar replies found")]))
+            self.similar_model.set_note(self.tr("No similar replies found"))
             return
-        for found in letters:
-            top = QTreeWidgetItem([f"{found.year or ''} {found.title or ''}".strip()])
-            top.setData(0, BLOCK_ROLE, ("", DraftBlock("library", "", None, found.letter_id)))
-            self.similar.addTopLevelItem(top)
-            for p in found.paragraphs:
-                section = p["section"] if p["section"] in SECTIONS else "status"
-                block = DraftBlock("library", p["text"], p["paragraph_id"], found.letter_id,
-                                   found.year, found.title)  # fmt: skip
-                text = p["text"] if len(p["text"]) <= 80 else p["text"][:80] + "…"
-                child = QTreeWidgetItem([f"[{SECTION_ZH.get(p['section'], '')}] {text}"])
-                child.setToolTip(0, p["text"])
-                child.setData(0, BLOCK_ROLE, (section, block))
-                top.addChild(child)
-            top.setExpanded(True)
-
-    def _insert_similar(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        section, block = item.data(0, BLOCK_ROLE) or ("", None)
-        if section and block is not None and block.text:
-            self.insertRequested.emit(section, block)
-        elif block is not None and block.letter_id:
-            self.letterOpenRequested.emit(block.letter_id)
-
-    def _show_similar_source(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
-        if item is None:
-            return
-        _section, block = item.data(0, BLOCK_ROLE) or ("", None)
-        if block is not None and block.letter_id:
-            self.show_letter(block.letter_id, block.paragraph_id)
+        self.similar_model.set_letters(letters)
 
 
 __all__ = [
-    "HTML_ROLE",
-    "MARK_OPEN",
     "PARAGRAPH_MIME",
     "LibraryPane",
-    "QModelIndex",
-    "QPersistentModelIndex",
     "block_for_hit",
     "paragraph_mime",
 ]

@@ -2015,149 +2015,136 @@ Enter your agency's details now?</source>
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="65" />
+        <location filename="../../desktop/ui/library_pane.py" line="84" />
         <source>Search past replies and reference material</source>
         <translation>搜索以往答复和参考资料（多个词用空格分开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="69" />
+        <location filename="../../desktop/ui/library_pane.py" line="87" />
         <source>All sections</source>
         <translation>全部段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="73" />
+        <location filename="../../desktop/ui/library_pane.py" line="91" />
         <source>Replies and reference</source>
         <translation>答复和参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="74" />
+        <location filename="../../desktop/ui/library_pane.py" line="92" />
         <source>Replies</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="75" />
-        <location filename="../../desktop/ui/library_pane.py" line="255" />
+        <location filename="../../desktop/ui/library_pane.py" line="93" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="80" />
+        <location filename="../../desktop/ui/library_pane.py" line="98" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="84" />
+        <location filename="../../desktop/ui/library_pane.py" line="102" />
         <source>Agency</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="102" />
+        <location filename="../../desktop/ui/library_pane.py" line="128" />
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="104" />
+        <location filename="../../desktop/ui/library_pane.py" line="130" />
         <source>Insert the selected paragraph into the section it was filed under</source>
         <translation>把选中的段落插入到它原来所在的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="108" />
+        <location filename="../../desktop/ui/library_pane.py" line="133" />
         <source>Open letter</source>
         <translation>打开资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="109" />
+        <location filename="../../desktop/ui/library_pane.py" line="134" />
         <source>See and correct the letter's fields and sections</source>
         <translation>查看并更正这份资料的各项信息和段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="125" />
+        <location filename="../../desktop/ui/library_pane.py" line="136" />
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="126" />
+        <location filename="../../desktop/ui/library_pane.py" line="137" />
         <source>Show the next %1 paragraphs</source>
         <translation>再显示 %1 段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="138" />
+        <location filename="../../desktop/ui/library_pane.py" line="159" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="221" />
+        <location filename="../../desktop/ui/library_pane.py" line="244" />
         <source>Showing the first %1 of %2 paragraphs</source>
         <translation>显示前 %1 段，共 %2 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="226" />
+        <location filename="../../desktop/ui/library_pane.py" line="248" />
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>找到 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="236" />
-        <source> · %n letter(s)</source>
-        <translation>
-            <numerusform> · 共 %n 份</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/library_pane.py" line="255" />
-        <source>Reply</source>
-        <translation>答复</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="266" />
+        <location filename="../../desktop/ui/library_pane.py" line="256" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="313" />
+        <location filename="../../desktop/ui/library_pane.py" line="304" />
         <source>Open and correct the letter…</source>
         <translation>打开并更正这份资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="328" />
+        <location filename="../../desktop/ui/library_pane.py" line="319" />
         <source>Insert into the opening</source>
         <translation>插入到开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="329" />
+        <location filename="../../desktop/ui/library_pane.py" line="320" />
         <source>Insert into the current situation</source>
         <translation>插入到现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="330" />
+        <location filename="../../desktop/ui/library_pane.py" line="321" />
         <source>Insert into the next steps</source>
         <translation>插入到下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="331" />
+        <location filename="../../desktop/ui/library_pane.py" line="322" />
         <source>Insert into the closing</source>
         <translation>插入到结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="341" />
+        <location filename="../../desktop/ui/library_pane.py" line="332" />
         <source>Show the source letter</source>
         <translation>查看来源文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="347" />
+        <location filename="../../desktop/ui/library_pane.py" line="338" />
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="418" />
+        <location filename="../../desktop/ui/library_pane.py" line="396" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="431" />
+        <location filename="../../desktop/ui/library_pane.py" line="403" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -2617,6 +2604,26 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/reparse_bar.py" line="127" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/search_results.py" line="95" />
+        <source> · %n letter(s)</source>
+        <translation>
+            <numerusform> · 共 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_results.py" line="116" />
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/search_results.py" line="116" />
+        <source>Reference</source>
+        <translation>参考资料</translation>
     </message>
 </context>
 <context>

@@ -360,15 +360,16 @@ def test_the_library_opens_the_inspector_and_refreshes_after_a_change(
     window.show()
     qtbot.waitExposed(window)
     results = window.library.results
-    assert results.count() == 1
-    results.setCurrentRow(0)
-    results.itemDoubleClicked.emit(results.item(0))
+    assert results.model().rowCount() == 1
+    results.setCurrentIndex(results.model().index(0, 0))
+    results.doubleClicked.emit(results.model().index(0, 0))
     inspector = window.letter_tools.inspectors[letter_id]
     assert inspector.isVisible()
     assert window.library.open_button.isEnabled()
 
     edit_field(inspector, "proposal_title", "关于农村公路养护的建议")
-    qtbot.waitUntil(lambda: "关于农村公路养护的建议" in results.item(0).text(), timeout=3000)
+    first = results.model().index(0, 0)
+    qtbot.waitUntil(lambda: "关于农村公路养护的建议" in first.data(), timeout=3000)
     window.letter_tools.open_letter(letter_id)  # the same window again, not a second one
     assert list(window.letter_tools.inspectors) == [letter_id]
     inspector.close()
@@ -377,8 +378,8 @@ def test_the_library_opens_the_inspector_and_refreshes_after_a_change(
     # From a search hit: its context menu opens the hit's letter.
     window.library.search_box.setText("养护队伍")
     window.library.run_search()
-    assert results.count() == 1
-    section, block = results.item(0).data(Qt.ItemDataRole.UserRole)
+    assert results.model().rowCount() == 1
+    section, block = results.model().index(0, 0).data(Qt.ItemDataRole.UserRole)
     menu = window.library.paragraph_menu(section, block)
     action = menu.findChild(QAction, "inspectLetter")
     assert action is not None

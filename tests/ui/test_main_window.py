@@ -102,10 +102,7 @@ def test_full_flow_new_case_search_insert_reorder_undo_export(
 
     # Similar past replies appear without being asked.
     similar = window.library.similar
-    qtbot.waitUntil(
-        lambda: similar.topLevelItemCount() > 0 and similar.topLevelItem(0).childCount() > 0,
-        timeout=5000,
-    )
+    qtbot.waitUntil(lambda: similar.model().rowCount() > 1, timeout=5000)
 
     pane = window.library
     pane.section_filter.setCurrentIndex(pane.section_filter.findData("status"))
@@ -114,11 +111,11 @@ def test_full_flow_new_case_search_insert_reorder_undo_export(
     results = window.library.results
     results.setFocus()
     qtbot.waitUntil(results.hasFocus)
-    assert results.count() >= 2
-    first = results.item(0).data(Qt.ItemDataRole.UserRole)[1]
-    second = results.item(1).data(Qt.ItemDataRole.UserRole)[1]
+    assert results.model().rowCount() >= 2
+    first = results.model().index(0, 0).data(Qt.ItemDataRole.UserRole)[1]
+    second = results.model().index(1, 0).data(Qt.ItemDataRole.UserRole)[1]
     for row in (0, 1):
-        results.setCurrentRow(row)
+        results.setCurrentIndex(results.model().index(row, 0))
         qtbot.keyClick(results, Qt.Key.Key_Return)
     status = [b for b in window.model.blocks("status") if b.kind == "library"]
     assert [b.paragraph_id for b in status] == [first.paragraph_id, second.paragraph_id]
@@ -189,10 +186,10 @@ def test_a_hit_goes_into_its_own_section_unless_put_elsewhere(
     window.open_case(_new_case(window, qtbot))
     with qtbot.waitSignal(window.library.searched, timeout=3000):
         commit(window.library.search_box, "众创社区")  # filed under "plan" in its old letter
-    section, block = window.library.results.item(0).data(Qt.ItemDataRole.UserRole)
+    section, block = window.library.results.model().index(0, 0).data(Qt.ItemDataRole.UserRole)
     assert section == "plan"
     window.composer.select("closing", 0)  # the clerk was last working in the closing
-    window.library.results.setCurrentRow(0)
+    window.library.results.setCurrentIndex(window.library.results.model().index(0, 0))
     window.library.results.setFocus()
     qtbot.waitUntil(window.library.results.hasFocus)
     qtbot.keyClick(window.library.results, Qt.Key.Key_Return)
@@ -217,7 +214,7 @@ def test_enter_held_while_closing_settings_inserts_nothing(
     with qtbot.waitSignal(window.library.searched, timeout=3000):
         commit(window.library.search_box, "众创社区")
     results = window.library.results
-    results.setCurrentRow(0)
+    results.setCurrentIndex(results.model().index(0, 0))
     results.setFocus()
     qtbot.waitUntil(results.hasFocus)
     before = {s: list(window.model.blocks(s)) for s in window.model.draft.sections}

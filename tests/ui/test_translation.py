@@ -254,7 +254,7 @@ def _open_case(qtbot: QtBot, window: MainWindow) -> int:
     case_id = window.context.store.cases.save(case_from_json(CASE))
     window.open_case(case_id)
     similar = window.library.similar
-    qtbot.waitUntil(lambda: similar.topLevelItemCount() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: similar.model().rowCount() > 1, timeout=5000)
     window.library.search_box.setText("孵化器")
     qtbot.waitUntil(lambda: window.library.results.model().rowCount() > 0, timeout=5000)
     return case_id

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import re
+import html
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.search import find_spans, make_snippet, parse_query, search
+from desktop.search import find_spans, marked_snippet, parse_query, search, snippet_window
 from desktop.store import LibraryStore, SearchFilters
 from tests.conftest import make_letter
 
@@ -136,15 +136,27 @@ def test_denser_paragraph_ranks_first_and_newer_breaks_ties(store: LibraryStore)
         assert search(store, query)[0].text.startswith("二〇二二")
 
 
+def make_snippet(text: str, spans: list[tuple[int, int]]) -> str:
+    """The snippet as ``search --json`` shows it: HTML-escaped, the terms in <mark>."""
+    return marked_snippet(
+        text, spans, snippet_window(text, spans), "<mark>", "</mark>", html.escape
+    )
+
+
 def test_snippet_marks_terms_and_escapes(lib: LibraryStore) -> None:
     hit = search(lib, "众创空间 33")[0]
-    assert "<mark>众创空间</mark>" in hit.snippet
-    assert "<mark>33</mark>" in hit.snippet
+    snippet = hit.marked("<mark>", "</mark>", html.escape)
+    assert "<mark>众创空间</mark>" in snippet
+    assert "<mark>33</mark>" in snippet
     for start, end in hit.highlights:
         assert hit.text[start:end] in ("众创空间", "33")
+    assert [piece for piece, marked in hit.pieces() if marked] == [
+        hit.text[s:e] for s, e in hit.highlights if hit.window[0] <= s < hit.window[1]
+    ]
     assert (
         make_snippet("a<b>科技", find_spans("a<b>科技", ["科技"])) == "a&lt;b&gt;<mark>科技</mark>"
     )
+    assert make_snippet("科技", []) == "科技"
 
 
 def test_long_paragraph_snippet_is_a_window(store: LibraryStore) -> None:
@@ -152,9 +164,12 @@ def test_long_paragraph_snippet_is_a_window(store: LibraryStore) -> None:
     store.letters.add(
         make_letter([("status", text)]), content_hash="w", source_path=None, source_format=None
     )
-    snippet = search(store, "孵化器")[0].snippet
-    assert snippet.startswith("…") and snippet.endswith("…")
-    assert len(re.sub("<[^>]+>", "", snippet)) < 100
+    hit = search(store, "孵化器")[0]
+    snippet = hit.marked("「", "」")
+    assert snippet.startswith("…") and snippet.endswith("…") and "「孵化器」" in snippet
+    assert (
+        0 < hit.window[0] < 300 < hit.window[1] < len(text) and hit.window[1] - hit.window[0] < 100
+    )
 
 
 def test_parse_query_drops_contained_terms() -> None:
@@ -337,7 +352,7 @@ def test_search_in_a_200000_character_paragraph_with_many_hits_returns(
     for query in ("科 技 创 新", "创新 空间", "众创空间"):
         hits = search(store, query)
         assert len(hits) == 1 and hits.total == 1
-        assert "<mark>" in hits[0].snippet
+        assert any(marked for _piece, marked in hits[0].pieces())
         assert len(hits[0].highlights) >= 200_000 // 12
 
 

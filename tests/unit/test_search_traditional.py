@@ -95,7 +95,7 @@ def test_either_writing_finds_the_traditional_letter_shown_as_it_came(
     assert "養老服務" in hit.text and "养老" not in hit.text
     marked = [hit.text[s:e] for s, e in hit.highlights]
     assert marked and all(m in {"養老服務中心", "社區養老"} for m in marked)
-    assert f"<mark>{marked[0]}</mark>" in hit.snippet
+    assert f"「{marked[0]}」" in hit.marked("「", "」")
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_similar_letters_fold_both_ways(lib: LibraryStore) -> None:
     found = similar_letters(lib, "关于发展社区养老服务的建议", "完善居家养老补贴")
     assert found
     assert found[0].title is not None and "養老服務" in found[0].title
-    assert any("養老補貼" in p["text"] for p in found[0].paragraphs)
+    assert any("養老補貼" in p.text for p in found[0].paragraphs)
     found = similar_letters(lib, "關於推進生活垃圾分類的建議")
     assert found and found[0].title == "关于推进生活垃圾分类的建议"
 

@@ -33,17 +33,17 @@ def test_similar_letters_rank_by_topic_and_group_paragraphs(sample_store: Librar
     found = similar_letters(sample_store, "关于推进众创空间和孵化器建设的建议")
     assert found[0].title == "关于在南通市组织社会大众聚力创新"
     assert all(f.title != "关于加强农村饮水安全的建议" for f in found)
-    sections = [p["section"] for p in found[0].paragraphs]
+    sections = [p.section for p in found[0].paragraphs]
     assert sections and set(sections) <= {"status", "plan", "greeting", "closing", "body"}
     assert all(
-        "众创空间" in p["text"] or "孵化器" in p["text"] or "建设" in p["text"]
+        "众创空间" in p.text or "孵化器" in p.text or "建设" in p.text
         for p in found[0].paragraphs
     )
     water = similar_letters(
         sample_store, "关于农村饮水安全的提案", "建议加快农村饮水管网改造，提高农村饮水安全水平。"
     )
     assert water[0].title == "关于加强农村饮水安全的建议"
-    assert [p["section"] for p in water[0].paragraphs][:2] == ["status", "plan"]
+    assert [p.section for p in water[0].paragraphs][:2] == ["status", "plan"]
 
 
 def test_nothing_informative_finds_nothing(sample_store: LibraryStore) -> None:

@@ -1,0 +1,210 @@
+"""The library pane's results list as a model and its delegate.
+
+A row is a search hit (its section, years and source above a window of its text, the terms
+marked) or, before any query, one of the library's letters. The model holds plain rows
+(:class:`ResultRow`); the delegate paints them, marking the hit's terms from their offsets
+(``SearchHit.highlights``), so no markup travels from the search to the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPainter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.actions.search import SearchHit
+from desktop.casework import SECTIONS, DraftBlock
+from desktop.letter_view import SECTION_ZH
+from desktop.ui.library_widgets import BLOCK_ROLE, PARAGRAPH_MIME, paragraph_mime
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+LEAD_COLOR = QColor("#555555")  # the line about where a hit comes from
+MARK_COLOR = QColor("#ffe58f")  # the background of a search term
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One row of the results: ``lead`` (grey: where it comes from) then the text in
+    ``pieces`` (each with whether it is a search term), on a line of its own when
+    ``lead_above``. ``section`` is empty for a whole letter."""
+
+    lead: str
+    pieces: tuple[tuple[str, bool], ...]
+    lead_above: bool
+    section: str
+    block: DraftBlock
+    tooltip: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(piece for piece, _marked in self.pieces)
+
+    @property
+    def is_paragraph(self) -> bool:
+        return bool(self.section and self.block.text)
+
+
+def block_for_hit(hit: SearchHit) -> tuple[str, DraftBlock]:
+    """Where a hit goes in a draft (its section; reference text goes to the status section)
+    and the library block that keeps its provenance."""
+    src = hit.source_details[0] if hit.source_details else {}
+    section = hit.section if hit.section in SECTIONS else "status"
+    block = DraftBlock(
+        "library", hit.text, hit.paragraph_id, hit.letter_id or None, src.get("year"),
+        src.get("title"),
+    )  # fmt: skip
+    return section, block
+
+
+class ResultsModel(QAbstractListModel):
+    """The rows of the results list: hits of a search, or the library's letters."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ResultRow] = []
+
+    # ------------------------------------------------------------------ filling
+    def set_rows(self, rows: Sequence[ResultRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def hit_row(self, hit: SearchHit) -> ResultRow:
+        """A hit: "[section] years 《title》 · n letters" above the window of its text."""
+        years = sorted({s["year"] for s in hit.source_details if s.get("year")}, reverse=True)
+        titles = {s.get("title") for s in hit.source_details if s.get("title")}
+        where = "、".join(f"{y}年" for y in years[:3])
+        count = len(hit.sources)
+        source = (f"《{next(iter(titles))}》" if len(titles) == 1 else "") + (
+            self.tr(" · %n letter(s)", "", count) if count > 1 else ""
+        )
+        pieces = hit.pieces()
+        lo, hi = hit.window
+        if lo > 0:
+            pieces.insert(0, ("…", False))
+        if hi < len(hit.text):
+            pieces.append(("…", False))
+        section, block = block_for_hit(hit)
+        lead = (f"[{SECTION_ZH.get(hit.section, hit.section)}]", where, source)
+        return ResultRow(
+            lead=" ".join(part for part in lead if part),
+            pieces=tuple(pieces),
+            lead_above=True,
+            section=section,
+            block=block,
+            tooltip=hit.text,
+        )
+
+    def letter_row(self, letter: dict[str, Any]) -> ResultRow:
+        """A whole letter of the library: "[Reply] date" and its title."""
+        kind = self.tr("Reply") if letter["kind"] == "reply" else self.tr("Reference")
+        title = letter.get("proposal_title") or letter.get("title") or ""
+        return ResultRow(
+            lead=f"[{kind}] {letter.get('reply_date') or ''}",
+            pieces=((" " + title, False),),
+            lead_above=False,
+            section="",
+            block=DraftBlock("library", "", None, letter["id"]),
+        )
+
+    # ------------------------------------------------------------------ the model
+    def row_at(self, row: int) -> ResultRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            # the whole text, for accessibility (the delegate paints the marked window)
+            return row.block.text if row.is_paragraph else row.text.strip()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip
+        if role == BLOCK_ROLE:
+            return row.section, row.block
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._rows[index.row()].is_paragraph:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [PARAGRAPH_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        row = self._rows[indexes[0].row()]
+        return paragraph_mime(row.section, row.block)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints a row's lead and text, the search terms on a yellow ground, straight into the
+    list: no widget per hit, so a search with fifty hits is on screen at once."""
+
+    PADDING = 4
+
+    def document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
+        """The row as laid out for painting (its width is the view's)."""
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        row: ResultRow | None = index.data(ROW_ROLE)
+        cursor = QTextCursor(doc)
+        if row is None:
+            cursor.insertText(index.data() or "")
+        else:
+            lead = QTextCharFormat()
+            lead.setForeground(LEAD_COLOR)
+            cursor.insertText(row.lead, lead)
+            if row.lead_above:
+                cursor.insertText("\n", QTextCharFormat())
+            plain, marked = QTextCharFormat(), QTextCharFormat()
+            marked.setBackground(MARK_COLOR)
+            for piece, is_term in row.pieces:
+                cursor.insertText(piece, marked if is_term else plain)
+        rect = option.rect
+        width = rect.width() if rect.width() > 0 else 400
+        doc.setTextWidth(max(50, width - 2 * self.PADDING))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        doc = self.document(option, index)
+        rect = option.rect
+        painter.save()
+        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        doc = self.document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2 * self.PADDING)
