@@ -149,9 +149,13 @@ def test_similar_replies_appear_for_the_open_case(qtbot: QtBot, pane: LibraryPan
     assert payload["block"]["paragraph_id"] == block.paragraph_id
     pane.show()
     qtbot.waitExposed(pane)
-    # the delegate indents a letter's paragraphs below it, as the tree did
+    # the delegate draws the tree it replaced: room for the branch arrow before a letter, its
+    # paragraphs a level further in
     delegate = view.itemDelegate()
-    for index, indent in ((at(view, 0), 0), (child, SimilarDelegate.INDENT)):
+    for index, indent in (
+        (at(view, 0), SimilarDelegate.INDENT),
+        (child, 2 * SimilarDelegate.INDENT),
+    ):
         option = QStyleOptionViewItem()
         option.rect = view.visualRect(index)
         delegate.initStyleOption(option, index)
