@@ -36,8 +36,7 @@ def test_similar_letters_rank_by_topic_and_group_paragraphs(sample_store: Librar
     sections = [p.section for p in found[0].paragraphs]
     assert sections and set(sections) <= {"status", "plan", "greeting", "closing", "body"}
     assert all(
-        "众创空间" in p.text or "孵化器" in p.text or "建设" in p.text
-        for p in found[0].paragraphs
+        "众创空间" in p.text or "孵化器" in p.text or "建设" in p.text for p in found[0].paragraphs
     )
     water = similar_letters(
         sample_store, "关于农村饮水安全的提案", "建议加快农村饮水管网改造，提高农村饮水安全水平。"
