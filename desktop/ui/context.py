@@ -66,10 +66,6 @@ class AppContext(QObject):
 
         return self.call(profile.load)
 
-    def call(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a quick action on the UI thread with the window's own connection."""
-        return action(*args, store=self.store, **kwargs)
-
     def operation(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Operation:
         """An operation whose ``store`` parameter gets its own connection in the worker."""
         return Operation(fn, *args, db_path=self.db_path, **kwargs)
