@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
+from desktop.layout import format_date
 from desktop.model import ComposedLetter, LetterParagraph, SealSpec
 from desktop.normalize import normalize_text
 from desktop.numerals import int_to_cn
@@ -34,12 +35,6 @@ def we_word(agency: str) -> str:
     return "我单位"
 
 
-def cn_date(iso: str) -> str:
-    """``2020-05-29`` → ``2020年5月29日`` (Arabic numerals, no leading zeros: GB/T 9704)."""
-    d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def template_context(case: Case, profile: AgencyProfile, reply_date: str) -> dict[str, Any]:
     categories = profile.categories
     return {
@@ -61,7 +56,7 @@ def template_context(case: Case, profile: AgencyProfile, reply_date: str) -> dic
         "content": case.content,
         "contact_name": case.contact_name or profile.contact_name,
         "contact_phone": case.contact_phone or profile.contact_phone,
-        "reply_date": cn_date(reply_date),
+        "reply_date": format_date(reply_date),
         "agency": profile.agency_name,
         "we": we_word(profile.agency_name),
         "work_field": profile.work_field,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -89,7 +90,7 @@ class SignatureIndents:
     date: float
 
 
-def _width_pt(text: str) -> float:
+def width_pt(text: str) -> float:
     """Printed width of body text (16 pt, scaled to 98 %) in points."""
     return sum(char_width(ch) * CHAR_PITCH_PT for ch in text)
 
@@ -104,8 +105,8 @@ def signature_indents(agency: str, date_text: str, *, sealed: bool) -> Signature
     is right-indented 2 characters and the name moves left so that it still starts
     2 characters before the date.
     """
-    name_w = _width_pt(agency) / BODY_PT
-    date_w = _width_pt(date_text) / BODY_PT
+    name_w = width_pt(agency) / BODY_PT
+    date_w = width_pt(date_text) / BODY_PT
     if sealed:
         centre = max(4.0 + date_w / 2, name_w / 2)
         return SignatureIndents(name=centre - name_w / 2, date=centre - date_w / 2)
@@ -116,7 +117,7 @@ def signature_indents(agency: str, date_text: str, *, sealed: bool) -> Signature
     return SignatureIndents(name=2.0, date=2.0 + name_w - 2.0 - date_w)
 
 
-def _seal_lines_above(diameter_mm: float) -> int:
+def seal_lines_above(diameter_mm: float) -> int:
     """Blank lines between the body and the agency name, so that the seal's top edge lies
     below the body's last line and less than one line under it."""
     radius_pt = diameter_mm / 25.4 * 72 / 2
@@ -125,7 +126,7 @@ def _seal_lines_above(diameter_mm: float) -> int:
     return max(1, math.ceil(above / line_pt - 1e-6))
 
 
-def _salutation(text: str) -> str:
+def salutation_text(text: str) -> str:
     text = text.strip()
     if text.endswith(":"):
         text = text[:-1]
@@ -134,7 +135,23 @@ def _salutation(text: str) -> str:
     return text
 
 
-def _contact_note(note: str | None) -> str:
+# A heading that runs into its paragraph: "（一）加强平台建设。近年来……".
+RUN_IN_RE: Final = re.compile(r"^(.+?[。：:])(.+)$", re.S)
+
+
+def run_in_heading(text: str, style: str) -> tuple[str, str] | None:
+    """A level-1 or level-2 heading followed by text in the same paragraph, split into the
+    heading (printed in the heading font) and the rest (body font); None when ``style`` is
+    another style or the heading stands alone."""
+    if style not in ("heading1", "heading2"):
+        return None
+    m = RUN_IN_RE.match(text)
+    if m and m.group(2).strip():
+        return m.group(1), m.group(2)
+    return None
+
+
+def contact_note_text(note: str | None) -> str:
     note = (note or "").strip()
     if not note:
         return ""
@@ -308,7 +325,7 @@ def text_extent(letter: ComposedLetter) -> TextExtent:
     if letter.title.strip():
         items.extend([(TITLE_LINE / 20, False)] * len(split_title(letter.title)))
         items.append((pitch, False))
-    para(_salutation(letter.salutation), 0.0)
+    para(salutation_text(letter.salutation), 0.0)
     paragraphs = [p for p in letter.paragraphs if p.text.strip()]
     for i, p in enumerate(paragraphs):
         keep = i == len(paragraphs) - 1 or p.style in ("heading1", "heading2")
@@ -320,8 +337,8 @@ def text_extent(letter: ComposedLetter) -> TextExtent:
             label = "附件：" if n == 1 else ""
             number = "" if len(attachments) == 1 else f"{n}."
             para(f"{label}{number}{name}", 2.0, keep=True, left=5.0)
-    blanks = _seal_lines_above(letter.seal.diameter_mm) if letter.seal is not None else 1
-    note = _contact_note(letter.contact_note)
+    blanks = seal_lines_above(letter.seal.diameter_mm) if letter.seal is not None else 1
+    note = contact_note_text(letter.contact_note)
     items.extend([(pitch, True)] * (blanks + 1))
     items.append((pitch, bool(note)))
     if note:

@@ -39,15 +39,15 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 
-from desktop.export_docx.body import _body_xml
+from desktop.export_docx.body import body_xml
 from desktop.export_docx.package import (
     FooterIds,
-    _base_package,
-    _font_key,
-    _sect_pr_xml,
-    _set_properties,
+    base_package,
+    font_key,
+    sect_pr_xml,
+    set_properties,
 )
-from desktop.export_docx.seal import MAX_SEAL_BYTES, SealError, _load_seal, check_seal_image
+from desktop.export_docx.seal import MAX_SEAL_BYTES, SealError, check_seal_image, load_seal
 from desktop.layout import (
     EMU_PER_MM,
     format_date,
@@ -91,8 +91,8 @@ def write_docx(letter: ComposedLetter, target: Path) -> Path:
 
 def build_docx_bytes(letter: ComposedLetter) -> bytes:
     """The DOCX file for ``letter``."""
-    seal = _load_seal(letter.seal) if letter.seal is not None else None
-    document = docx.Document(BytesIO(_base_package(_font_key(letter.fonts))))
+    seal = load_seal(letter.seal) if letter.seal is not None else None
+    document = docx.Document(BytesIO(base_package(font_key(letter.fonts))))
     seal_rid = None
     if seal is not None:
         seal_rid, _ = document.part.get_or_add_image(BytesIO(seal.blob))
@@ -104,14 +104,14 @@ def build_docx_bytes(letter: ComposedLetter) -> bytes:
     # The letter format prints no page number on page 1 (GB/T 9704 10.1); a blank page before
     # the 版记 page leaves both unnumbered (7.5), so they get a section of their own.
     two_sections = placement is not None and placement.blank_pages > 0
-    section_one = _sect_pr_xml(footers, title_page=letter_format, ns=False) if two_sections else ""
-    fragment = parse_xml(_body_xml(letter, seal, seal_rid, section_one))
+    section_one = sect_pr_xml(footers, title_page=letter_format, ns=False) if two_sections else ""
+    fragment = parse_xml(body_xml(letter, seal, seal_rid, section_one))
     for child in list(fragment):
         base_sect_pr.addprevious(child)
-    sect_pr = parse_xml(_sect_pr_xml(footers, title_page=letter_format, unnumbered=two_sections))
+    sect_pr = parse_xml(sect_pr_xml(footers, title_page=letter_format, unnumbered=two_sections))
     base_sect_pr.addprevious(sect_pr)
     body.remove(base_sect_pr)
-    _set_properties(document, letter)
+    set_properties(document, letter)
     out = BytesIO()
     document.save(out)
     return out.getvalue()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.export_docx.elements import _ind, _p, _ppr, _runs
+from desktop.export_docx.elements import ind_xml, p_xml, ppr_xml, runs_xml
 from desktop.layout import (
     MARGIN_LEFT,
     SMALL_PT,
@@ -26,20 +26,20 @@ def _rule(edge: str, width_mm: float | None) -> str:
 def _row_paragraph(row: BanjiRow) -> str:
     if row.kind == "cc":
         # 抄送 indented one character each side, wrapped lines under the first unit (7.4.2).
-        ind = _ind(left=4, right=1, hanging=3, char_twips=SMALL_CHAR_TWIPS)
-        return _p(_ppr(style="CopyTo", ind=ind), _runs(row.text))
+        ind = ind_xml(left=4, right=1, hanging=3, char_twips=SMALL_CHAR_TWIPS)
+        return p_xml(ppr_xml(style="CopyTo", ind=ind), runs_xml(row.text))
     if row.kind == "issue":
         # 印发机关 one character in from the left, 印发日期 one in from the right (7.4.3): a
         # right tab stop, measured from the cell's edge (cell margins are 0).
         tab_pos = TEXT_WIDTH - SMALL_CHAR_TWIPS
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab_pos}"/></w:tabs>'
-        ind = _ind(left=1, right=0, first=0, char_twips=SMALL_CHAR_TWIPS)
-        return _p(_ppr(style="CopyTo", tabs=tabs, ind=ind, jc="left"), _runs(row.text))
-    ind = _ind(left=1, right=1, first=0, char_twips=SMALL_CHAR_TWIPS)
-    return _p(_ppr(style="CopyTo", ind=ind), _runs(row.text))
+        ind = ind_xml(left=1, right=0, first=0, char_twips=SMALL_CHAR_TWIPS)
+        return p_xml(ppr_xml(style="CopyTo", tabs=tabs, ind=ind, jc="left"), runs_xml(row.text))
+    ind = ind_xml(left=1, right=1, first=0, char_twips=SMALL_CHAR_TWIPS)
+    return p_xml(ppr_xml(style="CopyTo", ind=ind), runs_xml(row.text))
 
 
-def _copy_to_block(rows: list[BanjiRow]) -> list[str]:
+def copy_to_block(rows: list[BanjiRow]) -> list[str]:
     """The 版记 rows in a one-column table floated to the foot of the text area.
 
     A table (rather than paragraph borders) keeps the rules the full width of the text area
@@ -78,4 +78,4 @@ def _copy_to_block(rows: list[BanjiRow]) -> list[str]:
     )
     # A table must be followed by a paragraph; this one is a hairline so that it never
     # needs a page of its own.
-    return [table, _p(_ppr(style="EndMark"))]
+    return [table, p_xml(ppr_xml(style="EndMark"))]

@@ -3,23 +3,22 @@ attachments, signature (with the seal anchored in it), contact note and 版记."
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from docx.oxml.ns import nsdecls
 
 from desktop.export_docx.banji import (
-    _copy_to_block,
+    copy_to_block,
 )
 from desktop.export_docx.elements import (
-    _ind,
-    _p,
-    _ppr,
-    _rpr,
-    _runs,
+    ind_xml,
+    p_xml,
+    ppr_xml,
+    rpr_xml,
+    runs_xml,
 )
 from desktop.export_docx.seal import (
-    _Seal,
+    SealImage,
 )
 from desktop.layout import (
     BLANKS_BEFORE_TITLE,
@@ -29,16 +28,17 @@ from desktop.layout import (
     LINE_PITCH,
     SEAL_CENTRE_IN_NAME_LINE,
     TEXT_WIDTH,
-    _contact_note,
-    _salutation,
-    _seal_lines_above,
-    _width_pt,
+    contact_note_text,
     format_date,
     is_banji_format,
     plan_banji,
+    run_in_heading,
+    salutation_text,
+    seal_lines_above,
     signature_indents,
     split_title,
     text_width,
+    width_pt,
 )
 from desktop.model import ComposedLetter, FontSpec, LetterParagraph
 
@@ -46,8 +46,8 @@ from desktop.model import ComposedLetter, FontSpec, LetterParagraph
 # The body
 
 
-def _body_xml(
-    letter: ComposedLetter, seal: _Seal | None, seal_rid: str | None, section_one: str = ""
+def body_xml(
+    letter: ComposedLetter, seal: SealImage | None, seal_rid: str | None, section_one: str = ""
 ) -> str:
     """The body. ``section_one`` is the ``w:sectPr`` for the pages before a blank page and an
     unnumbered 版记 page (GB/T 9704 7.5), when the 版记 needs them."""
@@ -56,9 +56,9 @@ def _body_xml(
     out += _head_lines(letter)
     title_lines = split_title(letter.title) if letter.title.strip() else []
     if title_lines:
-        out.append(_p(_ppr(style="Title"), _runs("\n".join(title_lines))))
-        out.append(_p())  # one blank line after the title
-    out.append(_p(_ppr(style="Salutation"), _runs(_salutation(letter.salutation))))
+        out.append(p_xml(ppr_xml(style="Title"), runs_xml("\n".join(title_lines))))
+        out.append(p_xml())  # one blank line after the title
+    out.append(p_xml(ppr_xml(style="Salutation"), runs_xml(salutation_text(letter.salutation))))
 
     paragraphs = [p for p in letter.paragraphs if p.text.strip()]
     for i, para in enumerate(paragraphs):
@@ -67,18 +67,18 @@ def _body_xml(
 
     attachments = [a for a in (x.strip() for x in letter.attachments) if a]
     if attachments:
-        out.append(_p(_ppr(keep_next=True)))
+        out.append(p_xml(ppr_xml(keep_next=True)))
         out += _attachment_lines(attachments)
 
     date_text = format_date(letter.date)
     agency = letter.agency.strip()
-    note = _contact_note(letter.contact_note)
+    note = contact_note_text(letter.contact_note)
     if seal is not None and seal_rid is not None:
         out += _sealed_signature(agency, date_text, seal, seal_rid, has_note=bool(note))
     else:
         out += _plain_signature(agency, date_text, has_note=bool(note))
     if note:
-        out.append(_p(_ppr(style="Note"), _runs(note)))
+        out.append(p_xml(ppr_xml(style="Note"), runs_xml(note)))
 
     rows, placement = plan_banji(letter)
     if placement is not None and placement.new_page:
@@ -89,7 +89,7 @@ def _body_xml(
             out.append(f"<w:p>{end_mark.format(section_one)}</w:p>")
             out.append(f"<w:p>{end_mark.format('')}</w:p>")
         out.append(f"<w:p>{end_mark.format('<w:pageBreakBefore/>')}</w:p>")
-    out += _copy_to_block(rows)
+    out += copy_to_block(rows)
     return f"<w:body {nsdecls('w', 'r', 'wp', 'a', 'pic')}>{''.join(out)}</w:body>"
 
 
@@ -103,9 +103,9 @@ def _head_lines(letter: ComposedLetter) -> list[str]:
     out = []
     if letter.category_label and letter.category_label.strip():
         out.append(
-            _p(
-                _ppr(style="HeadLine", jc="right"),
-                _runs(letter.category_label.strip(), _rpr(font=fonts.heading1)),
+            p_xml(
+                ppr_xml(style="HeadLine", jc="right"),
+                runs_xml(letter.category_label.strip(), rpr_xml(font=fonts.heading1)),
             )
         )
     doc_number = (letter.doc_number or "").strip()
@@ -114,40 +114,40 @@ def _head_lines(letter: ComposedLetter) -> list[str]:
         # GB/T 9704 7.2.4: number left-indented 1 character, signer right-indented 1 character.
         tab = f'<w:tabs><w:tab w:val="right" w:pos="{TEXT_WIDTH - CHAR_TWIPS}"/></w:tabs>'
         runs = (
-            _runs(doc_number)
+            runs_xml(doc_number)
             + "<w:r><w:tab/></w:r>"
-            + _runs("签发人：")
-            + _runs(signer, _rpr(font=fonts.heading2))
+            + runs_xml("签发人：")
+            + runs_xml(signer, rpr_xml(font=fonts.heading2))
         )
-        out.append(_p(_ppr(style="HeadLine", tabs=tab, ind=_ind(left=1, first=0)), runs))
+        out.append(p_xml(ppr_xml(style="HeadLine", tabs=tab, ind=ind_xml(left=1, first=0)), runs))
     elif doc_number:
         jc = "center" if is_banji_format(letter.letter_format) else "right"
-        out.append(_p(_ppr(style="HeadLine", jc=jc), _runs(doc_number)))
+        out.append(p_xml(ppr_xml(style="HeadLine", jc=jc), runs_xml(doc_number)))
     elif signer:
-        runs = _runs("签发人：") + _runs(signer, _rpr(font=fonts.heading2))
-        out.append(_p(_ppr(style="HeadLine", ind=_ind(right=1, first=0), jc="right"), runs))
+        runs = runs_xml("签发人：") + runs_xml(signer, rpr_xml(font=fonts.heading2))
+        out.append(
+            p_xml(ppr_xml(style="HeadLine", ind=ind_xml(right=1, first=0), jc="right"), runs)
+        )
     if out:
-        out += [_p() for _ in range(BLANKS_BEFORE_TITLE)]
+        out += [p_xml() for _ in range(BLANKS_BEFORE_TITLE)]
     return out
 
 
 _HEADING_STYLES: Final = {"heading1": "Heading1", "heading2": "Heading2", "heading3": "Heading3"}
-_RUN_IN_RE: Final = re.compile(r"^(.+?[。：:])(.+)$", re.S)
 
 
 def _body_paragraph(para: LetterParagraph, fonts: FontSpec, *, keep_next: bool) -> str:
     text = para.text.strip()
     style = _HEADING_STYLES.get(para.style)
-    ppr = _ppr(style=style, keep_next=keep_next)
+    ppr = ppr_xml(style=style, keep_next=keep_next)
     if style is None:
-        return _p(ppr, _runs(text))
-    # A run-in heading — "（一）加强平台建设。近年来……" — takes the heading font for the
-    # heading only; the text after it is body text.
-    m = _RUN_IN_RE.match(text)
-    if m and m.group(2).strip() and style != "Heading3":
-        heading, rest = m.group(1), m.group(2)
-        return _p(ppr, _runs(heading) + _runs(rest, _rpr(font=fonts.body)))
-    return _p(ppr, _runs(text))
+        return p_xml(ppr, runs_xml(text))
+    # A run-in heading takes the heading font for the heading only; the rest is body text.
+    run_in = run_in_heading(text, para.style)
+    if run_in is not None:
+        heading, rest = run_in
+        return p_xml(ppr, runs_xml(heading) + runs_xml(rest, rpr_xml(font=fonts.body)))
+    return p_xml(ppr, runs_xml(text))
 
 
 def _number_width(n: int) -> float:
@@ -161,57 +161,57 @@ def _attachment_lines(attachments: list[str]) -> list[str]:
     names = [a.rstrip("。.;；,，、 ") for a in attachments]
     label = 3.0  # "附件："
     if len(names) == 1:
-        ind = _ind(left=2 + label, hanging=label)
-        out.append(_p(_ppr(keep_next=True, ind=ind), _runs("附件：" + names[0])))
+        ind = ind_xml(left=2 + label, hanging=label)
+        out.append(p_xml(ppr_xml(keep_next=True, ind=ind), runs_xml("附件：" + names[0])))
         return out
     for n, name in enumerate(names, start=1):
         number = _number_width(n)
         hanging = number + (label if n == 1 else 0.0)
-        ind = _ind(left=2 + label + number, hanging=hanging)
+        ind = ind_xml(left=2 + label + number, hanging=hanging)
         prefix = "附件：" if n == 1 else ""
-        out.append(_p(_ppr(keep_next=True, ind=ind), _runs(f"{prefix}{n}.{name}")))
+        out.append(p_xml(ppr_xml(keep_next=True, ind=ind), runs_xml(f"{prefix}{n}.{name}")))
     return out
 
 
 def _sealed_signature(
-    agency: str, date_text: str, seal: _Seal, rid: str, *, has_note: bool
+    agency: str, date_text: str, seal: SealImage, rid: str, *, has_note: bool
 ) -> list[str]:
     indents = signature_indents(agency, date_text, sealed=True)
-    out = [_p(_ppr(keep_next=True)) for _ in range(_seal_lines_above(seal.diameter_mm))]
+    out = [p_xml(ppr_xml(keep_next=True)) for _ in range(seal_lines_above(seal.diameter_mm))]
     # The seal's centre: horizontally over the centre of the date line, vertically a little
     # above the middle of the agency-name line (the anchor paragraph).
     text_width_pt = TEXT_WIDTH / 20
-    date_centre_pt = text_width_pt - indents.date * BODY_PT - _width_pt(date_text) / 2
+    date_centre_pt = text_width_pt - indents.date * BODY_PT - width_pt(date_text) / 2
     left_emu = round(date_centre_pt * EMU_PER_PT - seal.width_emu / 2)
     centre_pt = SEAL_CENTRE_IN_NAME_LINE * LINE_PITCH / 20
     top_emu = round(centre_pt * EMU_PER_PT - seal.height_emu / 2)
     anchor = _seal_anchor(seal, rid, left_emu, top_emu)
-    name_ppr = _ppr(
-        style="Signature", keep_next=True, ind=_ind(right=indents.name, first=0), jc="right"
+    name_ppr = ppr_xml(
+        style="Signature", keep_next=True, ind=ind_xml(right=indents.name, first=0), jc="right"
     )
-    out.append(_p(name_ppr, anchor + _runs(agency)))
-    date_ppr = _ppr(
-        style="Date", keep_next=has_note, ind=_ind(right=indents.date, first=0), jc="right"
+    out.append(p_xml(name_ppr, anchor + runs_xml(agency)))
+    date_ppr = ppr_xml(
+        style="Date", keep_next=has_note, ind=ind_xml(right=indents.date, first=0), jc="right"
     )
-    out.append(_p(date_ppr, _runs(date_text)))
+    out.append(p_xml(date_ppr, runs_xml(date_text)))
     return out
 
 
 def _plain_signature(agency: str, date_text: str, *, has_note: bool) -> list[str]:
     indents = signature_indents(agency, date_text, sealed=False)
-    out = [_p(_ppr(keep_next=True))]
-    name_ppr = _ppr(
-        style="Signature", keep_next=True, ind=_ind(right=indents.name, first=0), jc="right"
+    out = [p_xml(ppr_xml(keep_next=True))]
+    name_ppr = ppr_xml(
+        style="Signature", keep_next=True, ind=ind_xml(right=indents.name, first=0), jc="right"
     )
-    out.append(_p(name_ppr, _runs(agency)))
-    date_ppr = _ppr(
-        style="Date", keep_next=has_note, ind=_ind(right=indents.date, first=0), jc="right"
+    out.append(p_xml(name_ppr, runs_xml(agency)))
+    date_ppr = ppr_xml(
+        style="Date", keep_next=has_note, ind=ind_xml(right=indents.date, first=0), jc="right"
     )
-    out.append(_p(date_ppr, _runs(date_text)))
+    out.append(p_xml(date_ppr, runs_xml(date_text)))
     return out
 
 
-def _seal_anchor(seal: _Seal, rid: str, left_emu: int, top_emu: int) -> str:
+def _seal_anchor(seal: SealImage, rid: str, left_emu: int, top_emu: int) -> str:
     """A floating picture (``wp:anchor``) at true size, positioned against its paragraph.
 
     A transparent PNG lies in front of the text like a pressed seal; an opaque image goes

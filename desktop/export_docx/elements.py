@@ -18,22 +18,22 @@ _XML_INVALID_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\uf
 # XML helpers
 
 
-def _esc(text: str) -> str:
+def escape_text(text: str) -> str:
     text = _XML_INVALID_RE.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _attr(text: str) -> str:
-    return _esc(text).replace('"', "&quot;")
+def escape_attr(text: str) -> str:
+    return escape_text(text).replace('"', "&quot;")
 
 
-def _fonts(name: str, *, hint: str | None = None) -> str:
-    n = _attr(name)
+def fonts_xml(name: str, *, hint: str | None = None) -> str:
+    n = escape_attr(name)
     extra = f' w:hint="{hint}"' if hint else ""
     return f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}"{extra}/>'
 
 
-def _rpr(
+def rpr_xml(
     *,
     font: str | None = None,
     bold: bool = False,
@@ -42,7 +42,7 @@ def _rpr(
 ) -> str:
     parts = []
     if font is not None:
-        parts.append(_fonts(font, hint=hint))
+        parts.append(fonts_xml(font, hint=hint))
     elif hint:
         parts.append(f'<w:rFonts w:hint="{hint}"/>')
     if bold:
@@ -53,7 +53,7 @@ def _rpr(
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
 
 
-def _runs(text: str, rpr: str = "") -> str:
+def runs_xml(text: str, rpr: str = "") -> str:
     out = []
     for piece in re.split(r"(\t|\r\n|\n|\r)", text):
         if piece == "\t":
@@ -61,11 +61,11 @@ def _runs(text: str, rpr: str = "") -> str:
         elif piece in ("\n", "\r\n", "\r"):
             out.append(f"<w:r>{rpr}<w:br/></w:r>")
         elif piece:
-            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{_esc(piece)}</w:t></w:r>')
+            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape_text(piece)}</w:t></w:r>')
     return "".join(out)
 
 
-def _ind(
+def ind_xml(
     *,
     first: float | None = None,
     left: float | None = None,
@@ -91,7 +91,7 @@ def _ind(
     return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
 
 
-def _ppr(
+def ppr_xml(
     *,
     style: str | None = None,
     keep_next: bool = False,
@@ -115,5 +115,5 @@ def _ppr(
     return f"<w:pPr>{inner}</w:pPr>" if inner else ""
 
 
-def _p(ppr: str = "", runs: str = "") -> str:
+def p_xml(ppr: str = "", runs: str = "") -> str:
     return f"<w:p>{ppr}{runs}</w:p>"

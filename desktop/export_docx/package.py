@@ -19,11 +19,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from desktop.export_docx.elements import (
-    _attr,
-    _fonts,
-    _ind,
-    _ppr,
-    _rpr,
+    escape_attr,
+    fonts_xml,
+    ind_xml,
+    ppr_xml,
+    rpr_xml,
 )
 from desktop.layout import (
     BODY_PT,
@@ -49,7 +49,7 @@ from desktop.model import ComposedLetter, FontSpec
 # Document properties
 
 
-def _set_properties(document: Any, letter: ComposedLetter) -> None:
+def set_properties(document: Any, letter: ComposedLetter) -> None:
     props = document.core_properties
     author = (letter.author or letter.agency or "").strip()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
@@ -75,12 +75,12 @@ _DROPPED_RELS: Final = (
 )
 
 
-def _font_key(fonts: FontSpec) -> tuple[str, str, str, str, str]:
+def font_key(fonts: FontSpec) -> tuple[str, str, str, str, str]:
     return (fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.page_number)
 
 
 @functools.lru_cache(maxsize=8)
-def _base_package(key: tuple[str, str, str, str, str]) -> bytes:
+def base_package(key: tuple[str, str, str, str, str]) -> bytes:
     fonts = FontSpec(*key)
     document = docx.Document(BytesIO(_default_template()))
     package = document.part.package
@@ -123,7 +123,7 @@ def _base_package(key: tuple[str, str, str, str, str]) -> bytes:
     body = document.element.body
     body.clear_content()
     body.remove(body.sectPr)
-    body.append(parse_xml(_sect_pr_xml(FooterIds(odd_rid, even_rid, blank_rid))))
+    body.append(parse_xml(sect_pr_xml(FooterIds(odd_rid, even_rid, blank_rid))))
 
     document.core_properties.comments = ""
     document.core_properties.author = ""
@@ -141,9 +141,13 @@ def _default_template() -> bytes:
 def _fill_footer(ftr: Any, *, odd: bool) -> None:
     for child in list(ftr):
         ftr.remove(child)
-    ind = _ind(right=1, first=0, char_twips=280) if odd else _ind(left=1, first=0, char_twips=280)
-    ppr = _ppr(style="Footer", ind=ind, jc="right" if odd else "left")
-    dash = _rpr(hint="eastAsia")
+    ind = (
+        ind_xml(right=1, first=0, char_twips=280)
+        if odd
+        else ind_xml(left=1, first=0, char_twips=280)
+    )
+    ppr = ppr_xml(style="Footer", ind=ind, jc="right" if odd else "left")
+    dash = rpr_xml(hint="eastAsia")
     runs = (
         f'<w:r>{dash}<w:t xml:space="preserve">— </w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -161,7 +165,7 @@ def _blank_footer(ftr: Any) -> None:
     the 版记 page after it (7.5)."""
     for child in list(ftr):
         ftr.remove(child)
-    ftr.append(parse_xml(f"<w:p {nsdecls('w')}>{_ppr(style='Footer')}</w:p>"))
+    ftr.append(parse_xml(f"<w:p {nsdecls('w')}>{ppr_xml(style='Footer')}</w:p>"))
 
 
 @dataclass(frozen=True)
@@ -180,7 +184,7 @@ class FooterIds:
         return cls(refs["default"], refs["even"], refs["first"])
 
 
-def _sect_pr_xml(
+def sect_pr_xml(
     footers: FooterIds, *, title_page: bool = False, unnumbered: bool = False, ns: bool = True
 ) -> str:
     """The section: A4, GB/T 9704 margins, the 22-line grid; odd and even footers with page
@@ -214,9 +218,9 @@ def _font_table_xml(fonts: FontSpec) -> str:
         alt = name.removesuffix("_GB2312")
         if name.startswith("方正小标宋"):
             alt = "宋体"
-        alt_xml = f'<w:altName w:val="{_attr(alt)}"/>' if alt != name else ""
+        alt_xml = f'<w:altName w:val="{escape_attr(alt)}"/>' if alt != name else ""
         entries.append(
-            f'<w:font w:name="{_attr(name)}">{alt_xml}<w:charset w:val="86"/>'
+            f'<w:font w:name="{escape_attr(name)}">{alt_xml}<w:charset w:val="86"/>'
             '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
         )
     return f"<w:fonts {nsdecls('w')}>{''.join(entries)}</w:fonts>"
@@ -256,7 +260,7 @@ def _styles_xml(fonts: FontSpec) -> str:
     """Document defaults and styles. Every font is named explicitly for Latin *and* East Asian
     text (``w:eastAsia``): no theme fonts, which in python-docx's template mean MS Mincho."""
     body_rpr_base = (
-        f"{_fonts(fonts.body)}"
+        f"{fonts_xml(fonts.body)}"
         '<w:color w:val="000000"/>'
         f'<w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
@@ -277,7 +281,7 @@ def _styles_xml(fonts: FontSpec) -> str:
         f"{_exact(LINE_PITCH)}"
         f'<w:ind w:firstLineChars="200" w:firstLine="{2 * CHAR_TWIPS}"/>'
         '<w:jc w:val="both"/></w:pPr>',
-        f'<w:rPr>{_fonts(fonts.body)}<w:color w:val="000000"/>'
+        f'<w:rPr>{fonts_xml(fonts.body)}<w:color w:val="000000"/>'
         f'<w:w w:val="{CHAR_SCALE}"/>'
         f'<w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>',
@@ -291,7 +295,7 @@ def _styles_xml(fonts: FontSpec) -> str:
         # Larger or smaller text keeps its natural width (no scaling, no grid snapping).
         ppr = f'<w:pPr><w:snapToGrid w:val="0"/>{_exact(line)}{ind}<w:jc w:val="{jc}"/></w:pPr>'
         rpr = (
-            f'<w:rPr>{_fonts(font)}<w:snapToGrid w:val="0"/><w:w w:val="100"/>'
+            f'<w:rPr>{fonts_xml(font)}<w:snapToGrid w:val="0"/><w:w w:val="100"/>'
             f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr>'
         )
         return ppr, rpr
@@ -348,7 +352,7 @@ def _styles_xml(fonts: FontSpec) -> str:
             "Heading1",
             "heading 1",
             '<w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr>',
-            f"<w:rPr>{_fonts(fonts.heading1)}</w:rPr>",
+            f"<w:rPr>{fonts_xml(fonts.heading1)}</w:rPr>",
             next_id="Normal",
         ),
         _style(
@@ -356,7 +360,7 @@ def _styles_xml(fonts: FontSpec) -> str:
             "Heading2",
             "heading 2",
             '<w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr>',
-            f"<w:rPr>{_fonts(fonts.heading2)}</w:rPr>",
+            f"<w:rPr>{fonts_xml(fonts.heading2)}</w:rPr>",
             next_id="Normal",
         ),
         _style(
@@ -364,7 +368,7 @@ def _styles_xml(fonts: FontSpec) -> str:
             "Heading3",
             "heading 3",
             '<w:pPr><w:outlineLvl w:val="2"/></w:pPr>',
-            f"<w:rPr>{_fonts(fonts.body)}</w:rPr>",
+            f"<w:rPr>{fonts_xml(fonts.body)}</w:rPr>",
             next_id="Normal",
         ),
         _style(

@@ -32,7 +32,7 @@ class SealError(ClerkError):
 def check_seal_image(path: Path, diameter_mm: float = 42.0) -> None:
     """Raise :class:`SealError` unless ``path`` is a usable seal image (exists, at most
     :data:`MAX_SEAL_BYTES`, a readable PNG or JPEG) and ``diameter_mm`` a plausible size."""
-    _load_seal(SealSpec(str(path), diameter_mm))
+    load_seal(SealSpec(str(path), diameter_mm))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ def check_seal_image(path: Path, diameter_mm: float = 42.0) -> None:
 
 
 @dataclass(frozen=True)
-class _Seal:
+class SealImage:
     blob: bytes
     filename: str
     diameter_mm: float
@@ -49,7 +49,7 @@ class _Seal:
     transparent: bool
 
 
-def _load_seal(spec: SealSpec) -> _Seal:
+def load_seal(spec: SealSpec) -> SealImage:
     path = Path(spec.image_path)
     shown = path.name or str(path)
     if not (MIN_SEAL_MM <= spec.diameter_mm <= MAX_SEAL_MM):
@@ -98,7 +98,7 @@ def _load_seal(spec: SealSpec) -> _Seal:
         raise SealError(f"印章图片“{shown}”尺寸不对，请换一张图片。")
     width = round(spec.diameter_mm * EMU_PER_MM)
     height = round(width * image.px_height / image.px_width)
-    return _Seal(
+    return SealImage(
         blob=blob,
         filename=f"seal.{image.ext}",
         diameter_mm=spec.diameter_mm,

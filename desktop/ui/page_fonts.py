@@ -164,7 +164,7 @@ def _advance_per_pt(family: str, bold: bool, ch: str) -> float:
     return _metrics(family, bold).horizontalAdvance(ch) / _MEASURE_PT
 
 
-class _Measure:
+class Measure:
     def __init__(self, fonts: ResolvedFonts) -> None:
         self.fonts = fonts
 

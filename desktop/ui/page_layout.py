@@ -20,29 +20,29 @@ from desktop.layout import (
     THIN_RULE_EIGHTHS,
     TITLE_PT,
     BanjiRow,
-    _contact_note,
-    _salutation,
-    _seal_lines_above,
+    contact_note_text,
     format_date,
     is_banji_format,
     letter_banji_rows,
     place_banji,
+    run_in_heading,
+    salutation_text,
+    seal_lines_above,
     signature_indents,
     split_title,
     text_width,
 )
 from desktop.model import ComposedLetter
 from desktop.ui.page_fonts import (
-    _Measure,
+    Measure,
     resolve_fonts,
 )
 from desktop.ui.page_lines import (
-    _EPS,
-    _NO_LINE,
-    _RUN_IN_RE,
     BODY_SCALE,
+    EPS,
     FOOTER_BOTTOM,
     INDENT_CHAR,
+    NO_LINE,
     PITCH,
     PT_PER_MM,
     SMALL_CHAR,
@@ -55,14 +55,14 @@ from desktop.ui.page_lines import (
     Cells,
     LaidLine,
     LetterLayout,
+    LineItem,
     PageLayout,
     Rule,
     SealPlacement,
-    _cells,
-    _Item,
-    _place,
-    _units,
     break_line_units,
+    cells_of,
+    measured_units,
+    place_line,
 )
 
 
@@ -73,8 +73,8 @@ class _Builder:
     def __init__(self, letter: ComposedLetter) -> None:
         self.letter = letter
         self.fonts = resolve_fonts(letter.fonts)
-        self.measure = _Measure(self.fonts)
-        self.items: list[_Item] = []
+        self.measure = Measure(self.fonts)
+        self.items: list[LineItem] = []
         self.warnings: list[str] = []
         self.seal_line: LaidLine | None = None
         self.seal_centre_x = 0.0
@@ -148,7 +148,7 @@ class _Builder:
         height: float = PITCH,
         justify: bool = True,
         keep_next: bool = False,
-    ) -> list[_Item]:
+    ) -> list[LineItem]:
         """A wrapped paragraph. ``first`` is the first line's indent, ``left`` the other
         lines', ``right`` the right indent, in points from the edges of the text area. Full
         lines are justified; a line break in the text (``w:br`` in the DOCX) ends a line."""
@@ -159,10 +159,10 @@ class _Builder:
             elif c != "\r":
                 segments[-1].append((" " if c == "\t" else c, r))
         x_left, x_right = TEXT_LEFT + left, TEXT_RIGHT - right
-        items: list[_Item] = []
+        items: list[LineItem] = []
         for seg_no, segment in enumerate(segments):
             start0 = TEXT_LEFT + (first if seg_no == 0 else left)
-            units = _units(segment, self.measure, size, scale, x_right - x_left)
+            units = measured_units(segment, self.measure, size, scale, x_right - x_left)
             ranges = break_line_units(
                 [u.width for u in units],
                 [u.first for u in units],
@@ -194,18 +194,18 @@ class _Builder:
                     height=height,
                     align="justify" if full else "left",
                 )
-                items.append(_Item(line))
+                items.append(LineItem(line))
         # keepNext moves the whole paragraph along (as LibreOffice does), not just its end.
         for item in items:
             item.keep_next = keep_next
         return items
 
-    def _add(self, *items: _Item) -> None:
+    def _add(self, *items: LineItem) -> None:
         self.items.extend(items)
 
-    def _blank(self, *, keep_next: bool = False) -> _Item:
+    def _blank(self, *, keep_next: bool = False) -> LineItem:
         line = LaidLine("blank", "", TEXT_LEFT, 0.0, PITCH, PITCH * 0.75, BODY_PT, "left")
-        return _Item(line, keep_next)
+        return LineItem(line, keep_next)
 
     # -- the letter, top to bottom
 
@@ -217,7 +217,9 @@ class _Builder:
             for text in split_title(title):  # keeps the line breaks the clerk typed
                 self._title_line(text)
             self._add(self._blank())
-        self._add(*self._paragraph("salutation", _cells(_salutation(letter.salutation)), first=0))
+        self._add(
+            *self._paragraph("salutation", cells_of(salutation_text(letter.salutation)), first=0)
+        )
         paragraphs = [p for p in letter.paragraphs if p.text.strip()]
         for i, para in enumerate(paragraphs):
             kind = para.style if para.style in ("heading1", "heading2", "heading3") else "body"
@@ -227,9 +229,9 @@ class _Builder:
             self._add(*self._paragraph(kind, cells, keep_next=keep))
         self._attachments()
         self._signature()
-        note = _contact_note(letter.contact_note)
+        note = contact_note_text(letter.contact_note)
         if note:
-            self._add(*self._paragraph("note", _cells(note)))
+            self._add(*self._paragraph("note", cells_of(note)))
         pages = self._paginate()
         unnumbered = self._copy_to(pages)
         for page in pages:
@@ -245,11 +247,11 @@ class _Builder:
         """Heading 1 and 2 in their fonts; a run-in heading ("（一）加强平台建设。近年来……")
         only up to its full stop or colon, the rest in the body font."""
         if kind not in ("heading1", "heading2"):
-            return _cells(text)
-        m = _RUN_IN_RE.match(text)
-        if m and m.group(2).strip():
-            return _cells(m.group(1), kind) + _cells(m.group(2))
-        return _cells(text, kind)
+            return cells_of(text)
+        run_in = run_in_heading(text, kind)
+        if run_in is not None:
+            return cells_of(run_in[0], kind) + cells_of(run_in[1])
+        return cells_of(text, kind)
 
     def _head_lines(self) -> None:
         """Category (heading-1 font) flush right; the document number flush right (函) or
@@ -259,12 +261,12 @@ class _Builder:
         head: list[LaidLine] = []
         category = (letter.category_label or "").strip()
         if category:
-            head.append(self._line("head", _cells(category, "heading1"), "right"))
+            head.append(self._line("head", cells_of(category, "heading1"), "right"))
         number = (letter.doc_number or "").strip()
         signer = (letter.signer or "").strip()
-        signer_cells = _cells("签发人：") + _cells(signer, "heading2")
+        signer_cells = cells_of("签发人：") + cells_of(signer, "heading2")
         if number and signer:
-            line = self._line("head", _cells(number), "left", left=TEXT_LEFT + INDENT_CHAR)
+            line = self._line("head", cells_of(number), "left", left=TEXT_LEFT + INDENT_CHAR)
             right = self._line("head", signer_cells, "right", right=TEXT_RIGHT - INDENT_CHAR)
             line.glyphs += right.glyphs
             line.text = f"{line.text}\t{right.text}"
@@ -272,18 +274,18 @@ class _Builder:
             head.append(line)
         elif number:
             align = "centre" if is_banji_format(letter.letter_format) else "right"
-            head.append(self._line("head", _cells(number), align))
+            head.append(self._line("head", cells_of(number), align))
         elif signer:
             head.append(self._line("head", signer_cells, "right", right=TEXT_RIGHT - INDENT_CHAR))
         if head:
             blanks = [self._blank() for _ in range(BLANKS_BEFORE_TITLE)]
-            self._add(*(_Item(line) for line in head), *blanks)
+            self._add(*(LineItem(line) for line in head), *blanks)
 
     def _title_line(self, text: str) -> None:
-        cells = _cells(text, "title")
+        cells = cells_of(text, "title")
         line = self._line("title", cells, "centre", size=TITLE_PT, scale=1.0, height=TITLE_PITCH)
-        if line.width <= TEXT_WIDTH_PT + _EPS:
-            self._add(_Item(line))
+        if line.width <= TEXT_WIDTH_PT + EPS:
+            self._add(LineItem(line))
             return
         # Wider than the text area in this font (wide digits): wrap, each line centred.
         wrapped = self._paragraph(
@@ -305,14 +307,14 @@ class _Builder:
         self._add(self._blank(keep_next=True))
         label = text_width("附件：")
         if len(names) == 1:
-            cells = _cells("附件：" + names[0])
+            cells = cells_of("附件：" + names[0])
             left = (2 + label) * INDENT_CHAR
             self._add(*self._paragraph("attachment", cells, left=left, keep_next=True))
             return
         for n, name in enumerate(names, start=1):
             left = (2 + label + text_width(f"{n}.")) * INDENT_CHAR
             first = 2 * INDENT_CHAR if n == 1 else (2 + label) * INDENT_CHAR
-            cells = _cells(f"{'附件：' if n == 1 else ''}{n}.{name}")
+            cells = cells_of(f"{'附件：' if n == 1 else ''}{n}.{name}")
             self._add(*self._paragraph("attachment", cells, first=first, left=left, keep_next=True))
 
     def _signature(self) -> None:
@@ -322,14 +324,14 @@ class _Builder:
         agency, date_text = letter.agency.strip(), format_date(letter.date)
         seal = letter.seal
         indents = signature_indents(agency, date_text, sealed=seal is not None)
-        for _ in range(_seal_lines_above(seal.diameter_mm) if seal is not None else 1):
+        for _ in range(seal_lines_above(seal.diameter_mm) if seal is not None else 1):
             self._add(self._blank(keep_next=True))
         name_right = TEXT_RIGHT - indents.name * INDENT_CHAR
         date_right = TEXT_RIGHT - indents.date * INDENT_CHAR
-        name = self._line("signature", _cells(agency), "right", right=name_right)
-        date = self._line("date", _cells(date_text), "right", right=date_right)
-        has_note = bool(_contact_note(letter.contact_note))
-        self._add(_Item(name, keep_next=True), _Item(date, keep_next=has_note))
+        name = self._line("signature", cells_of(agency), "right", right=name_right)
+        date = self._line("date", cells_of(date_text), "right", right=date_right)
+        has_note = bool(contact_note_text(letter.contact_note))
+        self._add(LineItem(name, keep_next=True), LineItem(date, keep_next=has_note))
         if seal is not None:
             self.seal_line = name
             # Centred over the date as the DOCX computes it (nominal widths).
@@ -342,7 +344,7 @@ class _Builder:
         starts = [0]
         y, i = TEXT_TOP, 0
         while i < len(items):
-            if y + items[i].line.height > TEXT_BOTTOM + _EPS and i > starts[-1]:
+            if y + items[i].line.height > TEXT_BOTTOM + EPS and i > starts[-1]:
                 start = i
                 while start > starts[-1] and items[start - 1].keep_next:
                     start -= 1
@@ -358,10 +360,10 @@ class _Builder:
             y = TEXT_TOP
             lines = []
             for item in items[a:b]:
-                _place(item.line, y)
+                place_line(item.line, y)
                 y += item.line.height
                 lines.append(item.line)
-            page = PageLayout(number, lines, page_number=_NO_LINE)
+            page = PageLayout(number, lines, page_number=NO_LINE)
             if self.seal_line is not None and self.seal_line in lines:
                 page.seal = self._seal_placement(self.seal_line)
             pages.append(page)
@@ -397,10 +399,10 @@ class _Builder:
         )
         last = pages[-1]
         used = last.lines[-1].y + last.lines[-1].height if last.lines else TEXT_TOP
-        fits = used <= TEXT_BOTTOM - height - rules_height + _EPS
+        fits = used <= TEXT_BOTTOM - height - rules_height + EPS
         placement = place_banji(self.letter.letter_format, len(pages), fits)
         while len(pages) < placement.page:
-            pages.append(PageLayout(len(pages) + 1, [], page_number=_NO_LINE))
+            pages.append(PageLayout(len(pages) + 1, [], page_number=NO_LINE))
         page = pages[placement.page - 1]
         # From the foot up, as LibreOffice stacks a table floated to the bottom margin: the
         # last rule's lower edge on the text area's lower edge, each rule adding its width.
@@ -417,18 +419,18 @@ class _Builder:
                 y -= _rule_pt(row.rule_above)
                 page.rules.append(Rule(TEXT_LEFT, TEXT_RIGHT, y, _rule_pt(row.rule_above)))
         for top, line in reversed(placed):
-            _place(line, top)
+            place_line(line, top)
             page.lines.append(line)
         page.rules.sort(key=lambda rule: rule.top)
         first = placement.unnumbered_from
         return set(range(first, placement.page + 1)) if first is not None else set()
 
-    def _banji_row(self, row: BanjiRow) -> list[_Item]:
+    def _banji_row(self, row: BanjiRow) -> list[LineItem]:
         if row.kind == "issue":
             office, _, date = row.text.partition("\t")
             line = self._line(
                 "copy_to",
-                _cells(office),
+                cells_of(office),
                 "left",
                 left=TEXT_LEFT + SMALL_CHAR,
                 size=SMALL_PT,
@@ -436,7 +438,7 @@ class _Builder:
             )
             right = self._line(
                 "copy_to",
-                _cells(date),
+                cells_of(date),
                 "right",
                 right=TEXT_RIGHT - SMALL_CHAR,
                 size=SMALL_PT,
@@ -445,14 +447,14 @@ class _Builder:
             line.glyphs += right.glyphs
             line.text = f"{line.text}\t{right.text}"
             line.width = right.right - line.x
-            return [_Item(line)]
+            return [LineItem(line)]
         left = 4 * SMALL_CHAR if row.kind == "cc" else SMALL_CHAR
         return self._small_row(row.text, left=left)
 
-    def _small_row(self, text: str, *, left: float) -> list[_Item]:
+    def _small_row(self, text: str, *, left: float) -> list[LineItem]:
         return self._paragraph(
             "copy_to",
-            _cells(text),
+            cells_of(text),
             first=SMALL_CHAR,
             left=left,
             right=SMALL_CHAR,
@@ -465,7 +467,7 @@ class _Builder:
         even ones."""
         line = self._line(
             "page_number",
-            _cells(f"— {number} —", "page_number"),
+            cells_of(f"— {number} —", "page_number"),
             "right" if number % 2 else "left",
             left=TEXT_LEFT + SMALL_CHAR,
             right=TEXT_RIGHT - SMALL_CHAR,
@@ -473,7 +475,7 @@ class _Builder:
             scale=1.0,
             height=SMALL_PT,
         )
-        _place(line, FOOTER_BOTTOM - SMALL_PT)
+        place_line(line, FOOTER_BOTTOM - SMALL_PT)
         # The exact 14 pt line is lower than the font: LibreOffice sets the digits a fifth of
         # an em above the line's bottom, which puts the dashes 7 mm under the text area.
         line.baseline = FOOTER_BOTTOM - 0.2 * SMALL_PT

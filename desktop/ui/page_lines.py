@@ -25,8 +25,8 @@ from desktop.layout import (
     TITLE_LINE,
 )
 from desktop.ui.page_fonts import (
+    Measure,
     ResolvedFonts,
-    _Measure,
 )
 
 # ----------------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ SMALL_CHAR: Final = float(SMALL_PT)  # one character of 4号 text: 14 pt
 BODY_SCALE: Final = CHAR_SCALE / 100  # body glyphs at 98 % width
 FOOTER_BOTTOM: Final = PAGE_HEIGHT_PT - FOOTER_DISTANCE / 20  # bottom of the page-number line
 PT_PER_MM: Final = 72 / 25.4
-_EPS: Final = 0.01
+EPS: Final = 0.01
 
 # Line breaking (避头尾): no line starts with one of these …
 NO_LINE_START: Final = "，。、；：？！）》〕」』”’】〉…‥·%‰℃,.;:!?)]}"
@@ -55,7 +55,6 @@ NO_LINE_END: Final = "（《〔「『“‘【〈([{"
 # A run of ASCII letters, digits and signs ("2021", "25.3%", "3+3+N") breaks as one word, as
 # LibreOffice and Word break it.
 _LATIN_RUN_RE: Final = re.compile(r"[!-~]+")
-_RUN_IN_RE: Final = re.compile(r"^(.+?[。：:])(.+)$", re.S)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -152,8 +151,8 @@ class _Unit:
         return self.chars[-1][0]
 
 
-def _units(
-    cells: Sequence[tuple[str, str]], measure: _Measure, size: float, scale: float, limit: float
+def measured_units(
+    cells: Sequence[tuple[str, str]], measure: Measure, size: float, scale: float, limit: float
 ) -> list[_Unit]:
     text = "".join(c for c, _ in cells)
     starts = {m.start(): m.end() for m in _LATIN_RUN_RE.finditer(text)}
@@ -192,7 +191,7 @@ def break_line_units(
     while i < n:
         avail = first_width if not lines else width
         j, used = i, 0.0
-        while j < n and used + widths[j] <= avail + _EPS:
+        while j < n and used + widths[j] <= avail + EPS:
             used += widths[j]
             j += 1
         if j == i:
@@ -211,7 +210,7 @@ def break_line_units(
 
 
 @dataclass
-class _Item:
+class LineItem:
     line: LaidLine
     keep_next: bool = False  # on the same page as the next line (DOCX keepNext)
 
@@ -219,13 +218,13 @@ class _Item:
 Cells = Sequence[tuple[str, str]]  # (character, font role)
 
 
-def _cells(text: str, role: str = "body") -> list[tuple[str, str]]:
+def cells_of(text: str, role: str = "body") -> list[tuple[str, str]]:
     return [(c, role) for c in text]
 
 
-_NO_LINE: Final = LaidLine("page_number", "", 0.0, 0.0, 0.0, 0.0, 0.0, "left")
+NO_LINE: Final = LaidLine("page_number", "", 0.0, 0.0, 0.0, 0.0, 0.0, "left")
 
 
-def _place(line: LaidLine, y: float) -> None:
+def place_line(line: LaidLine, y: float) -> None:
     line.baseline += y - line.y
     line.y = y
