@@ -20,6 +20,7 @@ from typing import Any
 from desktop.casework import DraftBlock, case_from_json
 from desktop.compose import compose, default_draft
 from desktop.export_docx import build_docx_bytes
+from desktop.model import SealSpec
 from desktop.profile import AgencyProfile
 from desktop.reply_templates import ReplyTemplates
 
@@ -73,11 +74,15 @@ def measure(reps: int, seal: str | None) -> dict[str, Any]:
     case, profile, draft = _inputs(seal)
     templates = ReplyTemplates(override=Path(tempfile.mkdtemp()) / "none")
 
+    def sealed() -> SealSpec | None:
+        # The seal's bytes, read in the timed part as the writer used to read the file.
+        return SealSpec(Path(seal).read_bytes(), profile.seal_diameter_mm) if seal else None
+
     def ours() -> bytes:
-        letter = compose(case, profile, draft, templates=templates, seal_image=seal).letter
+        letter = compose(case, profile, draft, templates=templates, seal=sealed()).letter
         return build_docx_bytes(letter)
 
-    letter = compose(case, profile, draft, templates=templates, seal_image=seal).letter
+    letter = compose(case, profile, draft, templates=templates, seal=sealed()).letter
     context = {
         "title": letter.title,
         "salutation": letter.salutation,

@@ -6,9 +6,8 @@ import argparse
 import json
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.actions.profile import ProfileView
 from desktop.casework import (
@@ -16,27 +15,28 @@ from desktop.casework import (
     Case,
     CaseError,
     CaseExists,
+    Draft,
     DraftBlock,
     case_from_json,
 )
 from desktop.cli_args import INT64_MAX, has_surrogates, text, whole_number
-from desktop.compose import (
-    Composition,
-    compose,
-    default_draft,
-    export_findings,
-    finding_place,
-    plain_text_body,
-)
+from desktop.compose import Composition, default_draft, finding_place
 from desktop.errors import ClerkError
-from desktop.profile import PROFILE_KEYS_ZH, AgencyProfile, ProfileError, parse_profile_value
+from desktop.profile import (
+    PROFILE_KEYS_ZH,
+    SEAL_KEY,
+    AgencyProfile,
+    ProfileError,
+    parse_profile_value,
+)
 from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
 from desktop.store import LibraryStore
 from desktop.store.errors import library_error
 
-SEAL_KEY = "seal_image"
+if TYPE_CHECKING:
+    from desktop.actions.export import LetterInputs, PreparedLetter
 
 
 class CliError(ClerkError):
@@ -166,9 +166,12 @@ def _check_case_values(data: dict[str, Any], name: str) -> None:
             raise CliError(f"案件文件“{name}”的 {key} 数字太大。")
 
 
-def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str | None]:
-    """The stored profile with CASE.json's ``agency`` overrides, and a seal image path."""
-    profile: AgencyProfile = store.profile.load()
+def _letter_inputs(store: Any, data: dict[str, Any], *, sealed: bool) -> LetterInputs:
+    """The stored profile (read once) with CASE.json's ``agency`` overrides, and the seal: the
+    stored image, or the file CASE.json names (not read with ``--no-seal``)."""
+    from desktop.actions.export import read_letter_inputs
+
+    inputs = read_letter_inputs(store)
     overrides = data.get("agency") or {}
     if not isinstance(overrides, dict):
         raise CliError('案件文件中的 agency 应为一个对象，例如 {"name": "南通市科学技术局"}。')
@@ -178,22 +181,25 @@ def _profile_for(store: Any, data: dict[str, Any]) -> tuple[AgencyProfile, str |
         if key == SEAL_KEY:
             seal_path = str(value) if value else None
             continue
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        if isinstance(value, list):
-            text = "、".join(str(v) for v in value)
-        try:
-            parsed = parse_profile_value(key, text)
-        except ProfileError as exc:
-            raise CliError(f"案件文件 agency.{given_key}：{exc.message}") from None
-        setattr(profile, key, parsed)
+        setattr(inputs.profile, key, _agency_value(given_key, key, value))
+    if not sealed:
+        return inputs.unsealed()
     if seal_path is None:
-        stored = store.profile.get_file(SEAL_KEY)
-        if stored is not None:
-            folder = Path(tempfile.mkdtemp(prefix="replydesk-seal-"))
-            target = folder / stored[0]
-            target.write_bytes(stored[1])
-            seal_path = str(target)
-    return profile, seal_path
+        return inputs
+    try:
+        return inputs.with_seal_file(Path(seal_path))
+    except ClerkError as exc:
+        raise CliError(f"{exc.message} 如需先生成不带印章的答复，请加 --no-seal。") from None
+
+
+def _agency_value(given_key: str, key: str, value: Any) -> Any:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        text = "、".join(str(v) for v in value)
+    try:
+        return parse_profile_value(key, text)
+    except ProfileError as exc:
+        raise CliError(f"案件文件 agency.{given_key}：{exc.message}") from None
 
 
 def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
@@ -234,11 +240,47 @@ def _keep_status(stored: Case | None, case: Case, data: dict[str, Any]) -> None:
 
 
 def cmd_draft(store: Any, args: argparse.Namespace) -> int:
-    from desktop.export_docx import SealError, check_seal_image, write_docx
-    from desktop.safe_write import TargetLocked, WriteFailed
-
     data = _load_case_file(args.case)
-    profile, seal_path = _profile_for(store, data)
+    inputs = _letter_inputs(store, data, sealed=not args.no_seal)
+    case, existing = _case_to_draft(store, data, inputs.profile, update=args.update)
+    draft = default_draft(_used_blocks(store, args.use), _free_sections(data))
+    prepared = _prepare(case, draft, inputs)
+    case_id, version = _save_and_write(store, case, draft, prepared, args)
+    result: dict[str, Any] = {
+        "case_id": case_id,
+        "draft_version": version,
+        "updated": existing is not None,
+        "docx": str(args.out),
+        "sealed": prepared.letter.seal is not None,
+        "template_problems": [str(p) for p in prepared.composition.problems],
+        # What the letter went out with: the proofreader's findings, where they are.
+        "findings": [
+            {
+                **f.to_json(),
+                "kind_zh": FINDING_ZH.get(f.kind, f.kind),
+                "place": finding_place(prepared.composition, f),
+            }
+            for f in prepared.findings
+        ],
+    }
+    _write_extras(prepared, args, result)
+    if args.json:
+        _print_json(result)
+        return 0
+    done = "已更新案件" if existing is not None else "已保存案件"
+    print(f"{done}（编号 {case_id}），草稿第 {version} 版。")
+    print(f"已生成答复：{args.out}" + ("（含电子印章）" if result["sealed"] else "（无印章）"))
+    for key, label in (("text", "纯文本正文"), ("pdf", "PDF")):
+        if key in result:
+            print(f"已生成{label}：{result[key]}")
+    _print_findings(prepared.composition, prepared.findings)
+    return 0
+
+
+def _case_to_draft(
+    store: Any, data: dict[str, Any], profile: AgencyProfile, *, update: bool
+) -> tuple[Case, int | None]:
+    """The case of CASE.json and the id of the stored case it updates (``--update``)."""
     named = data.get("agency") or {}
     if store.profile.is_sample() and not (named.get("name") or named.get("agency_name")):
         raise CliError(SAMPLE_PROFILE_CLI.format(agency=profile.agency_name))
@@ -247,10 +289,14 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
     except CaseError as exc:
         raise CliError(exc.message) from None
     existing = store.cases.find(case.session, case.number)
-    if existing is not None and not args.update:
+    if existing is not None and not update:
         raise CliError(CaseExists(existing, case.session, case.number).message)
     if existing is not None:
         _keep_status(store.cases.get(existing), case, data)
+    return case, existing
+
+
+def _free_sections(data: dict[str, Any]) -> dict[str, list[str]]:
     free = data.get("sections") or {}
     if not isinstance(free, dict) or any(
         k not in SECTIONS or not isinstance(v, list) or not all(isinstance(t, str) for t in v)
@@ -259,77 +305,67 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
         raise CliError(
             '案件文件中的 sections 应为 {"greeting"|"status"|"plan"|"closing": [段落文字, …]}。'
         )
-    draft = default_draft(_used_blocks(store, args.use), free)
-    if args.no_seal:
-        seal_path = None
-    elif seal_path is not None:
-        try:
-            check_seal_image(Path(seal_path))
-        except SealError as exc:
-            raise CliError(f"{exc.message} 如需先生成不带印章的答复，请加 --no-seal。") from None
-    comp = compose(case, profile, draft, templates=ReplyTemplates(), seal_image=seal_path)
-    for problem in comp.problems:
+    return free
+
+
+def _prepare(case: Case, draft: Draft, inputs: LetterInputs) -> PreparedLetter:
+    """The draft composed once, the seal checked first."""
+    from desktop.actions.export import compose_letter
+
+    try:
+        inputs.check_seal()
+    except ClerkError as exc:
+        raise CliError(f"{exc.message} 如需先生成不带印章的答复，请加 --no-seal。") from None
+    prepared = compose_letter(case, draft, inputs, templates=ReplyTemplates())
+    for problem in prepared.composition.problems:
         print(str(problem), file=sys.stderr)
-    findings = export_findings(comp, case, profile)
-    # The case and its draft version are written first, in one transaction that holds the
-    # library's write lock while the DOCX is written: a busy or read-only library refuses
-    # before any file exists, and a DOCX that cannot be written leaves the library unchanged.
+    return prepared
+
+
+def _save_and_write(
+    store: Any, case: Case, draft: Draft, prepared: PreparedLetter, args: argparse.Namespace
+) -> tuple[int, int]:
+    """The case and its draft version are written first, in one transaction that holds the
+    library's write lock while the DOCX is written: a busy or read-only library refuses
+    before any file exists, and a DOCX that cannot be written leaves the library unchanged."""
+    from desktop.actions.export import write_docx
+    from desktop.safe_write import TargetLocked
+
     try:
         case_id, version = store.cases.save_with_draft(
             case, draft, source="cli", update=args.update, note="replydesk draft",
-            before_commit=lambda: write_docx(comp.letter, args.out),
+            before_commit=lambda: write_docx(prepared.letter, args.out),
         )  # fmt: skip
-    except CaseExists as exc:
-        raise CliError(exc.message) from None
     except TargetLocked as exc:
         raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）") from None
-    except WriteFailed as exc:
-        raise CliError(exc.message) from None
     except sqlite3.Error as exc:  # LibraryBusy too: it waited (and said so on stderr)
         raise _library_write_error(exc) from None
-    result: dict[str, Any] = {
-        "case_id": case_id,
-        "draft_version": version,
-        "updated": existing is not None,
-        "docx": str(args.out),
-        "sealed": comp.letter.seal is not None,
-        "template_problems": [str(p) for p in comp.problems],
-        # What the letter went out with: the proofreader's findings, where they are.
-        "findings": [
-            {
-                **f.to_json(),
-                "kind_zh": FINDING_ZH.get(f.kind, f.kind),
-                "place": finding_place(comp, f),
-            }
-            for f in findings
-        ],
-    }
-    if args.text:
-        text, warning = plain_text_body(comp.letter, profile.text_limit)
-        _write_text(args.text, text)
-        result["text"] = str(args.text)
-        result["text_warning"] = warning
-        if warning:
-            print(warning, file=sys.stderr)
-    if args.pdf:
-        from desktop.pdf import PdfError, convert_to_pdf
+    except ClerkError as exc:  # CaseExists, WriteFailed
+        raise CliError(exc.message) from None
+    return case_id, version
 
+
+def _write_extras(
+    prepared: PreparedLetter, args: argparse.Namespace, result: dict[str, Any]
+) -> None:
+    """``--text`` and ``--pdf`` beside the DOCX."""
+    from desktop.actions.export import write_pdf, write_text
+
+    if args.text:
         try:
-            convert_to_pdf(args.out, args.pdf)
-        except (PdfError, TargetLocked, WriteFailed) as exc:
+            text = write_text(prepared.letter, args.text, limit=prepared.inputs.profile.text_limit)
+        except ClerkError as exc:  # TargetLocked, WriteFailed
+            raise CliError(exc.message) from None
+        result["text"] = str(args.text)
+        result["text_warning"] = text.warning
+        if text.warning:
+            print(text.warning, file=sys.stderr)
+    if args.pdf:
+        try:
+            write_pdf(args.out, args.pdf)
+        except ClerkError as exc:  # PdfError, TargetLocked, WriteFailed
             raise CliError(f"DOCX 已生成：{args.out}。PDF 未生成：{exc.message}", code=1) from None
         result["pdf"] = str(args.pdf)
-    if args.json:
-        _print_json(result)
-    else:
-        done = "已更新案件" if existing is not None else "已保存案件"
-        print(f"{done}（编号 {case_id}），草稿第 {version} 版。")
-        print(f"已生成答复：{args.out}" + ("（含电子印章）" if result["sealed"] else "（无印章）"))
-        for key, label in (("text", "纯文本正文"), ("pdf", "PDF")):
-            if key in result:
-                print(f"已生成{label}：{result[key]}")
-        _print_findings(comp, findings)
-    return 0
 
 
 def _print_findings(comp: Composition, findings: list[Finding]) -> None:
@@ -342,21 +378,6 @@ def _print_findings(comp: Composition, findings: list[Finding]) -> None:
         fix = f"（建议改为“{f.suggestion}”）" if f.suggestion is not None else ""
         kind = FINDING_ZH.get(f.kind, f.kind)
         print(f"  {finding_place(comp, f)} [{kind}] {f.message}{fix}", file=sys.stderr)
-
-
-def _write_utf8(path: Path, text: str) -> None:
-    path.write_text(text, encoding="utf-8")
-
-
-def _write_text(path: Path, text: str) -> None:
-    from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
-
-    try:
-        atomic_write(path, lambda tmp: _write_utf8(tmp, text))
-    except TargetLocked as exc:
-        raise CliError(exc.message) from None
-    except WriteFailed as exc:
-        raise CliError(exc.message) from None
 
 
 # --------------------------------------------------------------------------- check

@@ -5,6 +5,7 @@ Also the plain-text body for the online handling systems many cities use.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from typing import Any
 
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
 from desktop.layout import format_date
-from desktop.model import ComposedLetter, LetterParagraph, SealSpec
+from desktop.model import ComposedLetter, LetterParagraph, ParagraphOrigin, SealSpec
 from desktop.normalize import normalize_text
 from desktop.numerals import int_to_cn
 from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
@@ -73,27 +74,23 @@ def template_variants(case: Case) -> list[str]:
     return variants
 
 
-@dataclass(frozen=True)
-class ParagraphOrigin:
-    """Where a printed body paragraph comes from in the draft."""
-
-    section: str
-    index: int  # block index in the section
-    line: int  # paragraph within the block (a template block renders to several)
-    raw: str  # the text as the block holds it (a template paragraph: as rendered)
-
-
 @dataclass
 class Composition:
+    """A draft composed once: the letter (each paragraph knows its block), the template
+    problems, and what the composer and the proofreader need besides."""
+
     letter: ComposedLetter
     problems: list[TemplateProblem] = field(default_factory=list)
     # Per body paragraph: the library source when it was reused (for stale-fact checks).
     sources: list[DraftBlock | None] = field(default_factory=list)
-    # Per body paragraph: its block. Template headings of empty sections are not printed, so
-    # this, not a recount of the draft, maps the letter back to the blocks.
-    origins: list[ParagraphOrigin] = field(default_factory=list)
     # Per section with a template block: its rendered, normalized template paragraphs.
     rendered: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def origins(self) -> list[ParagraphOrigin]:
+        """Per body paragraph: its block. Template headings of empty sections are not
+        printed, so this, not a recount of the draft, maps the letter back to the blocks."""
+        return [p.origin for p in self.letter.paragraphs if p.origin is not None]
 
 
 def paragraph_style(text: str) -> str:
@@ -127,9 +124,12 @@ def compose(
     draft: Draft,
     *,
     templates: ReplyTemplates,
-    seal_image: str | None = None,
+    seal: SealSpec | None = None,
     today: dt.date | None = None,
 ) -> Composition:
+    """Compose ``draft`` for ``case`` once: templates rendered, paragraphs normalized and
+    styled, each paragraph with the block it came from. ``seal`` (bytes from the profile,
+    already checked or not: the writer checks it) is signed with as given."""
     reply_date = case.reply_date or (today or dt.date.today()).isoformat()
     context = template_context(case, profile, reply_date)
     variants = template_variants(case)
@@ -141,9 +141,9 @@ def compose(
         return text
 
     rendered: dict[str, list[str]] = {}
-    printed: list[tuple[LetterParagraph, DraftBlock, ParagraphOrigin]] = []
+    printed: list[tuple[LetterParagraph, DraftBlock]] = []
     for section in SECTIONS:
-        items: list[tuple[LetterParagraph, DraftBlock, ParagraphOrigin]] = []
+        items: list[tuple[LetterParagraph, DraftBlock]] = []
         for index, block in enumerate(draft.sections.get(section, [])):
             if block.kind == "template":
                 if section not in rendered:
@@ -155,19 +155,17 @@ def compose(
                 text = normalize_text(raw)
                 if text:
                     origin = ParagraphOrigin(section, index, line, raw)
-                    items.append((LetterParagraph(text, paragraph_style(text)), block, origin))
+                    items.append((LetterParagraph(text, paragraph_style(text), origin), block))
         # A template heading over a section with nothing else in it is not printed: "一、办理
         # 情况" followed directly by "二、……" reads as a reply that forgot its content.
-        if all(p.style != "body" for p, _, _ in items):
+        if all(p.style != "body" for p, _ in items):
             items = [item for item in items if item[1].kind != "template"]
         printed.extend(items)
     _renumber_template_headings(printed)
-    paragraphs = [p for p, _, _ in printed]
-    sources = [b if b.kind == "library" else None for _, b, _ in printed]
-    origins = [o for _, _, o in printed]
+    paragraphs = [p for p, _ in printed]
+    sources = [b if b.kind == "library" else None for _, b in printed]
 
     category = case.category
-    seal = SealSpec(seal_image, profile.seal_diameter_mm) if seal_image else None
     letter = ComposedLetter(
         title=normalize_text(render("title")),
         salutation=(
@@ -191,20 +189,18 @@ def compose(
         issuing_office=profile.issuing_office or None,
         issue_date=profile.issue_date or None,
     )
-    return Composition(letter, problems, sources, origins, rendered)
+    return Composition(letter, problems, sources, rendered)
 
 
 _LEVEL1_RE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 
-def _renumber_template_headings(
-    printed: list[tuple[LetterParagraph, DraftBlock, ParagraphOrigin]],
-) -> None:
+def _renumber_template_headings(printed: list[tuple[LetterParagraph, DraftBlock]]) -> None:
     """Number the templates' level-1 headings in the order they are printed, so that dropping
     an empty section's heading leaves "一、 二、" and not "二、" alone. The clerk's own headings
     keep their numbers (the proofreader checks those)."""
     number = 0
-    for k, (paragraph, block, origin) in enumerate(printed):
+    for k, (paragraph, block) in enumerate(printed):
         if paragraph.style != "heading1":
             continue
         m = _LEVEL1_RE.match(paragraph.text)
@@ -216,7 +212,7 @@ def _renumber_template_headings(
         label = int_to_cn(number)
         if m.group(1) != label:
             text = label + paragraph.text[m.end(1) :]
-            printed[k] = (LetterParagraph(text, paragraph.style), block, origin)
+            printed[k] = (dataclasses.replace(paragraph, text=text), block)
 
 
 def default_draft(used: list[tuple[str, DraftBlock]], free: dict[str, list[str]]) -> Draft:
@@ -271,10 +267,9 @@ def check_composition(
     )
     # A heading the clerk typed as the last paragraph of its section heads nothing.
     flagged = {f.paragraph for f in findings if f.kind == "empty_section"}
-    for k, origin in enumerate(comp.origins):
-        last_of_section = k + 1 == len(comp.origins) or comp.origins[k + 1].section != (
-            origin.section
-        )
+    origins = comp.origins
+    for k, origin in enumerate(origins):
+        last_of_section = k + 1 == len(origins) or origins[k + 1].section != origin.section
         if last_of_section and k + 1 not in flagged:
             found = empty_section_finding(k + 1, body[k])
             if found is not None:

@@ -130,14 +130,30 @@ class FontSpec:
 
 @dataclass
 class SealSpec:
-    image_path: str  # PNG with transparency
+    """The seal as the profile stores it: the image's bytes (a PNG with transparency, or a
+    JPEG) travel from the library to the writer without a file on the way."""
+
+    image: bytes = field(repr=False)
     diameter_mm: float = 42.0
+    name: str = "seal.png"  # the file name the clerk chose: messages name it
+
+
+@dataclass(frozen=True)
+class ParagraphOrigin:
+    """Where a printed body paragraph comes from in the draft."""
+
+    section: str
+    index: int  # block index in the section
+    line: int  # paragraph within the block (a template block renders to several)
+    raw: str  # the text as the block holds it (a template paragraph: as rendered)
 
 
 @dataclass
 class LetterParagraph:
     text: str
     style: str = "body"  # "body" | "heading1" (一、) | "heading2" (（一）) | "heading3" (1.)
+    # The draft block it was composed from; None for a letter not composed from a draft.
+    origin: ParagraphOrigin | None = None
 
 
 @dataclass

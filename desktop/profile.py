@@ -30,6 +30,9 @@ CATEGORY_SCHEMES: dict[str, dict[str, str]] = {
         "丙": "所提问题因条件限制需以后解决，已作出说明",
     },
 }
+# The seal image is stored beside the profile's values, as a file (name and bytes).
+SEAL_KEY = "seal_image"
+
 # Templates are written for A/B/C; other schemes map onto them.
 TEMPLATE_CATEGORY = {"A": "A", "B": "B", "C": "C", "D": "C", "甲": "A", "乙": "B", "丙": "C"}
 

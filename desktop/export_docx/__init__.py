@@ -47,7 +47,13 @@ from desktop.export_docx.package import (
     sect_pr_xml,
     set_properties,
 )
-from desktop.export_docx.seal import MAX_SEAL_BYTES, SealError, check_seal_image, load_seal
+from desktop.export_docx.seal import (
+    MAX_SEAL_BYTES,
+    SealError,
+    check_seal_image,
+    load_seal,
+    read_seal_file,
+)
 from desktop.layout import (
     EMU_PER_MM,
     format_date,
@@ -67,6 +73,7 @@ __all__ = [
     "build_docx_bytes",
     "check_seal_image",
     "format_date",
+    "read_seal_file",
     "signature_indents",
     "split_title",
     "text_width",

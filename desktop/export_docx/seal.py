@@ -1,4 +1,11 @@
-"""The seal image: checked (size, PNG/JPEG, CRCs) and measured at its true diameter."""
+"""The seal image: checked (size, PNG/JPEG, CRCs) and measured at its true diameter.
+
+The image travels as bytes (:class:`~desktop.model.SealSpec`): from the profile in the library,
+or read once from the file a clerk chooses (:func:`read_seal_file`). python-docx's
+``docx.image`` reads the headers (format, pixel size); the PNG's chunks are walked here for
+their CRCs and its transparency, which needs no imaging library (Pillow was measured and left
+out: it would push the bundle past its size budget for these 30 lines).
+"""
 
 from __future__ import annotations
 
@@ -12,9 +19,7 @@ from docx.image.image import Image
 from docx.opc.constants import CONTENT_TYPE as CT
 
 from desktop.errors import ClerkError
-from desktop.layout import (
-    EMU_PER_MM,
-)
+from desktop.layout import EMU_PER_MM
 from desktop.model import SealSpec
 
 MAX_SEAL_BYTES: Final = 5 * 1024 * 1024
@@ -29,10 +34,37 @@ class SealError(ClerkError):
         super().__init__(message)
 
 
-def check_seal_image(path: Path, diameter_mm: float = 42.0) -> None:
-    """Raise :class:`SealError` unless ``path`` is a usable seal image (exists, at most
-    :data:`MAX_SEAL_BYTES`, a readable PNG or JPEG) and ``diameter_mm`` a plausible size."""
-    load_seal(SealSpec(str(path), diameter_mm))
+def read_seal_file(path: Path, diameter_mm: float = 42.0) -> SealSpec:
+    """The seal image file a clerk chose, read once (not checked: see :func:`load_seal`).
+    Raises :class:`SealError` when it is missing, a folder, unreadable or too big."""
+    path = Path(path)
+    shown = path.name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SEAL_BYTES:
+            raise SealError(
+                f"印章图片“{shown}”太大（{size / 1024 / 1024:.1f} MB），"
+                f"最大 {MAX_SEAL_BYTES // 1024 // 1024} MB，请换一张较小的 PNG 图片。"
+            )
+        blob = path.read_bytes()
+    except FileNotFoundError:
+        raise SealError(
+            f"找不到印章图片“{path}”，可能已被移动或删除，请在设置中重新选择。"
+        ) from None
+    except IsADirectoryError:
+        raise SealError(f"印章图片“{path}”是一个文件夹，请在设置中重新选择图片文件。") from None
+    except OSError:
+        raise SealError(f"无法读取印章图片“{shown}”，请确认文件没有被占用、有读取权限。") from None
+    return SealSpec(blob, diameter_mm, shown)
+
+
+def check_seal_image(path: Path, diameter_mm: float = 42.0) -> SealSpec:
+    """The seal at ``path``, read and checked: raises :class:`SealError` unless it exists, is
+    at most :data:`MAX_SEAL_BYTES`, a readable PNG or JPEG, and ``diameter_mm`` a plausible
+    size."""
+    spec = read_seal_file(path, diameter_mm)
+    load_seal(spec)
+    return spec
 
 
 # ----------------------------------------------------------------------------------------------
@@ -50,29 +82,10 @@ class SealImage:
 
 
 def load_seal(spec: SealSpec) -> SealImage:
-    path = Path(spec.image_path)
-    shown = path.name or str(path)
-    if not (MIN_SEAL_MM <= spec.diameter_mm <= MAX_SEAL_MM):
-        raise SealError(
-            f"印章直径 {spec.diameter_mm:g} 毫米不合常规，应在 {MIN_SEAL_MM:g}～{MAX_SEAL_MM:g} "
-            "毫米之间（常用 42、45、50 毫米），请在设置中修改。"
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_SEAL_BYTES:
-            raise SealError(
-                f"印章图片“{shown}”太大（{size / 1024 / 1024:.1f} MB），"
-                f"最大 {MAX_SEAL_BYTES // 1024 // 1024} MB，请换一张较小的 PNG 图片。"
-            )
-        blob = path.read_bytes()
-    except FileNotFoundError:
-        raise SealError(
-            f"找不到印章图片“{path}”，可能已被移动或删除，请在设置中重新选择。"
-        ) from None
-    except IsADirectoryError:
-        raise SealError(f"印章图片“{path}”是一个文件夹，请在设置中重新选择图片文件。") from None
-    except OSError:
-        raise SealError(f"无法读取印章图片“{shown}”，请确认文件没有被占用、有读取权限。") from None
+    """The seal checked and measured at its true diameter; :class:`SealError` when unusable."""
+    shown = spec.name
+    _check_diameter(spec.diameter_mm)
+    blob = spec.image
     if not blob:
         raise SealError(f"印章图片“{shown}”是空文件，请在设置中重新选择。")
     if len(blob) > MAX_SEAL_BYTES:
@@ -83,17 +96,7 @@ def load_seal(spec: SealSpec) -> SealImage:
         raise SealError(
             f"印章图片“{shown}”不是可用的 PNG 或 JPEG 图片（可能已损坏），请换一张图片。"
         ) from None
-    if image.content_type == CT.PNG:
-        transparent = _png_check(blob)
-    elif image.content_type == CT.JPEG:
-        _jpeg_check(blob)
-        transparent = False
-    else:
-        raise SealError(
-            f"印章图片“{shown}”是 {image.ext.upper()} 格式，请使用透明背景的 PNG 图片（或 JPEG）。"
-        )
-    if transparent is None:
-        raise SealError(f"印章图片“{shown}”已损坏（PNG 数据不完整），请换一张图片。")
+    transparent = _check_format(image, blob, shown)
     if image.px_width <= 0 or image.px_height <= 0:
         raise SealError(f"印章图片“{shown}”尺寸不对，请换一张图片。")
     width = round(spec.diameter_mm * EMU_PER_MM)
@@ -106,6 +109,29 @@ def load_seal(spec: SealSpec) -> SealImage:
         height_emu=height,
         transparent=transparent,
     )
+
+
+def _check_diameter(diameter_mm: float) -> None:
+    if not (MIN_SEAL_MM <= diameter_mm <= MAX_SEAL_MM):
+        raise SealError(
+            f"印章直径 {diameter_mm:g} 毫米不合常规，应在 {MIN_SEAL_MM:g}～{MAX_SEAL_MM:g} "
+            "毫米之间（常用 42、45、50 毫米），请在设置中修改。"
+        )
+
+
+def _check_format(image: Image, blob: bytes, shown: str) -> bool:
+    """PNG (chunks intact) or JPEG (complete); returns whether the image is transparent."""
+    if image.content_type == CT.JPEG:
+        _jpeg_check(blob)
+        return False
+    if image.content_type != CT.PNG:
+        raise SealError(
+            f"印章图片“{shown}”是 {image.ext.upper()} 格式，请使用透明背景的 PNG 图片（或 JPEG）。"
+        )
+    transparent = _png_check(blob)
+    if transparent is None:
+        raise SealError(f"印章图片“{shown}”已损坏（PNG 数据不完整），请换一张图片。")
+    return transparent
 
 
 def _png_check(blob: bytes) -> bool | None:

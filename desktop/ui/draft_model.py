@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.actions.export import LetterInputs, PreparedLetter
+from desktop.actions.export import compose_letter as prepare_letter
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
 from desktop.compose import (
     Composition,
@@ -365,23 +367,33 @@ class DraftModel(QObject):
 
     # ------------------------------------------------------------------ composing, proofreading
     def compose(self, context: AppContext) -> Composition:
-        """The letter as it would be exported now; also refreshes the template texts and the
-        paragraph → block map ``findings`` uses."""
+        """The letter as the composer shows it (the profile, no seal); also refreshes the
+        template texts and the paragraph → block map ``findings`` uses."""
         if self.case is None:
             raise ValueError("no case is open")
-        profile = context.profile()
-        comp = compose_letter(self.case, profile, self.draft, templates=context.templates)
-        # compose() says where each printed paragraph comes from (a template heading over an
-        # empty section is not printed, so recounting the blocks would misplace findings).
-        refs = [
-            ParagraphRef(o.section, o.index, o.line, o.raw, p.text)
-            for o, p in zip(comp.origins, comp.letter.paragraphs, strict=True)
-        ]
-        rendered = comp.rendered
-        self._paragraphs = refs
-        self._rendered = rendered
-        self.last_composition = comp
+        comp = compose_letter(self.case, context.profile(), self.draft, templates=context.templates)
+        self._remember(comp)
         return comp
+
+    def prepare(self, context: AppContext, inputs: LetterInputs) -> PreparedLetter:
+        """The letter as it goes out, composed once with the profile and seal an export read
+        (``actions.export.read_letter_inputs``), with the findings the clerk is told about."""
+        if self.case is None:
+            raise ValueError("no case is open")
+        prepared = prepare_letter(self.case, self.draft, inputs, templates=context.templates)
+        self._remember(prepared.composition)
+        return prepared
+
+    def _remember(self, comp: Composition) -> None:
+        # Each printed paragraph knows its block (a template heading over an empty section is
+        # not printed, so recounting the blocks would misplace findings).
+        self._paragraphs = [
+            ParagraphRef(p.origin.section, p.origin.index, p.origin.line, p.origin.raw, p.text)
+            for p in comp.letter.paragraphs
+            if p.origin is not None
+        ]
+        self._rendered = comp.rendered
+        self.last_composition = comp
 
     def rendered_templates(self, context: AppContext) -> dict[str, list[str]]:
         """The rendered template paragraphs per section (sections with a template block)."""

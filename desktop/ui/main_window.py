@@ -54,7 +54,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.restart_requested = False  # set after a restore: run_app starts the app again
         self.first_start: QWidget | None = None  # the first-start dialog while it is open
         self.setWindowTitle(self.tr("ReplyDesk"))
-        self._seal_dir = tempfile.TemporaryDirectory(prefix="replydesk-seal-")
+        self._preview_dir = tempfile.TemporaryDirectory(prefix="replydesk-preview-")
 
         self.model = DraftModel(context, parent=self)
         self.cases = CasesPane(context)
@@ -353,7 +353,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             self.model.save(self.context, source="exit")
         self.model.autosave_timer.stop()
         self.library._debounce.stop()
-        self._seal_dir.cleanup()
+        self._preview_dir.cleanup()
         super().closeEvent(event)
 
 

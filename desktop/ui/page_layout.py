@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
@@ -373,16 +372,15 @@ class _Builder:
         seal = self.letter.seal
         if seal is None:
             return None
-        image = QImage(seal.image_path)
+        image = QImage.fromData(seal.image)
         if image.isNull():
-            name = Path(seal.image_path).name
-            self.warnings.append(f"无法读取印章图片“{name}”，预览中未显示印章。")
+            self.warnings.append(f"无法读取印章图片“{seal.name}”，预览中未显示印章。")
             return None
         width = seal.diameter_mm * PT_PER_MM
         height = width * image.height() / image.width()
         centre_y = name_line.y + SEAL_CENTRE_IN_NAME_LINE * PITCH
         rect = QRectF(self.seal_centre_x - width / 2, centre_y - height / 2, width, height)
-        return SealPlacement(seal.image_path, rect, behind_text=not image.hasAlphaChannel())
+        return SealPlacement(seal.image, rect, behind_text=not image.hasAlphaChannel())
 
     def _copy_to(self, pages: list[PageLayout]) -> set[int]:
         """The 版记 rows (4号, indented 1 character each side, 抄送 wrapped under the first

@@ -86,7 +86,7 @@ class LaidLine:
 
 @dataclass
 class SealPlacement:
-    image_path: str
+    image: bytes = field(repr=False)  # PNG or JPEG
     rect: QRectF  # points, on the page
     behind_text: bool  # an opaque image goes behind the text, a transparent one in front
 

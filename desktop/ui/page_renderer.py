@@ -118,7 +118,7 @@ def paint_page(
             painter.fillRect(QRectF(0, 0, PAGE_WIDTH_PT, PAGE_HEIGHT_PT), QColor("white"))
         # A font of P points is P × dpi / 72 device pixels before the painter's scaling.
         font_factor = 72 / dpi
-        seal_image = QImage(page.seal.image_path) if page.seal is not None else None
+        seal_image = QImage.fromData(page.seal.image) if page.seal is not None else None
         if page.seal is not None and seal_image is not None and page.seal.behind_text:
             painter.drawImage(page.seal.rect, seal_image)
         painter.setPen(QColor("black"))

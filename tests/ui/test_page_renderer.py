@@ -63,7 +63,7 @@ def make_letter(counts: tuple[int, ...], *, seal: bool = True, **kw: object) -> 
         "doc_number": "通科函〔2020〕12号",
         "contact_note": "（联系人：张三）",
         "cc": ["市人大常委会代表工委", "市政府办公室"],
-        "seal": SealSpec(str(DEMO_SEAL), 42.0) if seal else None,
+        "seal": SealSpec(DEMO_SEAL.read_bytes(), 42.0) if seal else None,
     }
     fields.update(kw)
     return ComposedLetter(**fields)

@@ -76,7 +76,7 @@ def make_letter(**changes: Any) -> ComposedLetter:
         "contact_note": "（联系人：张三，联系电话：0513-85000000）",
         "cc": ["市人大常委会代表工委", "市政府办公室"],
         "disclosure": "主动公开",
-        "seal": SealSpec(str(DEMO_SEAL), 42.0),
+        "seal": SealSpec(DEMO_SEAL.read_bytes(), 42.0),
     }
     fields.update(changes)
     return ComposedLetter(**fields)
@@ -331,7 +331,7 @@ def anchors(doc: Docx) -> list[Any]:
 
 @pytest.mark.parametrize("diameter", [42.0, 50.0])
 def test_seal_is_a_floating_picture_at_true_size(diameter: float) -> None:
-    doc = Docx(build_docx_bytes(make_letter(seal=SealSpec(str(DEMO_SEAL), diameter))))
+    doc = Docx(build_docx_bytes(make_letter(seal=SealSpec(DEMO_SEAL.read_bytes(), diameter))))
     (anchor,) = anchors(doc)
     extent = anchor.find("wp:extent", NS)
     size = round(diameter * EMU_PER_MM)
@@ -358,7 +358,7 @@ def test_seal_is_a_floating_picture_at_true_size(diameter: float) -> None:
 
 def test_seal_top_lies_within_one_line_below_the_body(sealed: Docx) -> None:
     for diameter in (42.0, 45.0, 50.0):
-        doc = Docx(build_docx_bytes(make_letter(seal=SealSpec(str(DEMO_SEAL), diameter))))
+        doc = Docx(build_docx_bytes(make_letter(seal=SealSpec(DEMO_SEAL.read_bytes(), diameter))))
         (anchor,) = anchors(doc)
         name = anchor.getparent().getparent().getparent()
         blank = 0
@@ -803,7 +803,7 @@ def test_demo_seal_is_a_600px_transparent_png() -> None:
 def test_opaque_seal_goes_behind_the_text(tmp_path: Path) -> None:
     path = tmp_path / "opaque.png"
     path.write_bytes(tiny_png(color_type=2))
-    doc = Docx(build_docx_bytes(make_letter(seal=SealSpec(str(path), 45.0))))
+    doc = Docx(build_docx_bytes(make_letter(seal=SealSpec(path.read_bytes(), 45.0))))
     (anchor,) = anchors(doc)
     assert anchor.get("behindDoc") == "1"
 
@@ -825,10 +825,11 @@ def test_unusable_seal_raises_seal_error(
     tmp_path: Path, content: bytes | None, diameter: float, expected: str
 ) -> None:
     path = tmp_path / "seal.png"
-    if content is not None:
-        path.write_bytes(content)
     with pytest.raises(SealError) as caught:
-        build_docx_bytes(make_letter(seal=SealSpec(str(path), diameter)))
+        if content is None:  # only a file can be missing: the letter carries the bytes
+            check_seal_image(path, diameter)
+        else:
+            build_docx_bytes(make_letter(seal=SealSpec(content, diameter)))
     assert expected in caught.value.message
 
 
@@ -845,14 +846,16 @@ def test_huge_seal_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.png"
     path.write_bytes(tiny_png() + b"\x00" * MAX_SEAL_BYTES)
     with pytest.raises(SealError, match="太大"):
-        build_docx_bytes(make_letter(seal=SealSpec(str(path), 42.0)))
+        build_docx_bytes(make_letter(seal=SealSpec(path.read_bytes(), 42.0)))
+    with pytest.raises(SealError, match="太大"):
+        check_seal_image(path)
 
 
 def test_seal_error_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "答复.docx"
     target.write_bytes(b"old")
     with pytest.raises(SealError):
-        write_docx(make_letter(seal=SealSpec(str(tmp_path / "missing.png"))), target)
+        write_docx(make_letter(seal=SealSpec(b"not an image", name="seal.png")), target)
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["答复.docx"]
 
