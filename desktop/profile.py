@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -119,53 +120,85 @@ PROFILE_KEYS_ZH = {
 
 def parse_profile_value(key: str, raw: str) -> Any:
     """Turn ``profile set KEY VALUE`` text into the stored value, or explain what is wrong."""
-    if key not in PROFILE_KEYS_ZH or key == "seal_image":
-        known = "、".join(k for k in PROFILE_KEYS_ZH if k != "seal_image")
+    if key not in PROFILE_KEYS_ZH or key == SEAL_KEY:
+        known = "、".join(k for k in PROFILE_KEYS_ZH if k != SEAL_KEY)
         raise ProfileError(f"没有名为“{key}”的设置项。可用的设置项：{known}，以及 seal_image。")
     raw = raw.strip()
-    if key == "cc":
-        parts = raw.replace("，", "、").replace(",", "、").split("、")
-        return [p.strip() for p in parts if p.strip()]
-    if key == "seal_diameter_mm":
-        try:
-            value = float(raw)
-        except ValueError:
-            raise ProfileError("印章直径应为数字（毫米），例如 42。") from None
-        if not 20 <= value <= 60:
-            raise ProfileError("印章直径应在 20 到 60 毫米之间（常用 42、45、50）。")
-        return value
-    if key in ("due_months", "text_limit"):
-        try:
-            number = int(raw)
-        except ValueError:
-            raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应为整数。") from None
-        if number <= 0:
-            raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应大于 0。")
-        # A due date years away or a limit no text reaches is a typing slip; a huge number
-        # would also overflow the date arithmetic and SQLite's 64-bit integers.
-        most = 120 if key == "due_months" else 1_000_000
-        if number > most:
-            raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”不能超过 {most}。")
-        return number
-    if key == "category_scheme":
-        if raw not in CATEGORY_SCHEMES:
-            raise ProfileError(f"答复类别方案只能是：{'、'.join(CATEGORY_SCHEMES)}。")
-        return raw
-    if key in ("feedback_form", "contact_line"):
-        if raw.lower() in ("是", "yes", "true", "1", "on"):
-            return True
-        if raw.lower() in ("否", "no", "false", "0", "off"):
-            return False
-        raise ProfileError("请填写“是”或“否”。")
-    if key == "letter_format":
-        if raw not in LETTER_FORMATS:
-            raise ProfileError("版式只能是“函”（信函格式）或“版记”（带印发机关和印发日期的版记）。")
-        return raw
-    if key == "issue_date" and raw:
-        try:
-            return dt.date.fromisoformat(raw).isoformat()
-        except ValueError:
-            raise ProfileError("印发日期应写成 2026-06-01 这样的日期，留空则用成文日期。") from None
+    parser = _PARSERS.get(key)
+    if parser is not None:
+        return parser(key, raw)
     if not raw and key == "agency_name":
         raise ProfileError("发文机关不能为空。")
     return raw
+
+
+def _parse_cc(_key: str, raw: str) -> list[str]:
+    parts = raw.replace("，", "、").replace(",", "、").split("、")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _parse_seal_diameter(_key: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ProfileError("印章直径应为数字（毫米），例如 42。") from None
+    if not 20 <= value <= 60:
+        raise ProfileError("印章直径应在 20 到 60 毫米之间（常用 42、45、50）。")
+    return value
+
+
+def _parse_count(key: str, raw: str) -> int:
+    try:
+        number = int(raw)
+    except ValueError:
+        raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应为整数。") from None
+    if number <= 0:
+        raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应大于 0。")
+    # A due date years away or a limit no text reaches is a typing slip; a huge number
+    # would also overflow the date arithmetic and SQLite's 64-bit integers.
+    most = 120 if key == "due_months" else 1_000_000
+    if number > most:
+        raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”不能超过 {most}。")
+    return number
+
+
+def _parse_scheme(_key: str, raw: str) -> str:
+    if raw not in CATEGORY_SCHEMES:
+        raise ProfileError(f"答复类别方案只能是：{'、'.join(CATEGORY_SCHEMES)}。")
+    return raw
+
+
+def _parse_yes_no(_key: str, raw: str) -> bool:
+    if raw.lower() in ("是", "yes", "true", "1", "on"):
+        return True
+    if raw.lower() in ("否", "no", "false", "0", "off"):
+        return False
+    raise ProfileError("请填写“是”或“否”。")
+
+
+def _parse_letter_format(_key: str, raw: str) -> str:
+    if raw not in LETTER_FORMATS:
+        raise ProfileError("版式只能是“函”（信函格式）或“版记”（带印发机关和印发日期的版记）。")
+    return raw
+
+
+def _parse_issue_date(_key: str, raw: str) -> str:
+    if not raw:
+        return raw
+    try:
+        return dt.date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise ProfileError("印发日期应写成 2026-06-01 这样的日期，留空则用成文日期。") from None
+
+
+_PARSERS: dict[str, Callable[[str, str], Any]] = {
+    "cc": _parse_cc,
+    "seal_diameter_mm": _parse_seal_diameter,
+    "due_months": _parse_count,
+    "text_limit": _parse_count,
+    "category_scheme": _parse_scheme,
+    "feedback_form": _parse_yes_no,
+    "contact_line": _parse_yes_no,
+    "letter_format": _parse_letter_format,
+    "issue_date": _parse_issue_date,
+}
