@@ -12,7 +12,10 @@ Chinese. No Qt here.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Final
 
@@ -31,7 +34,18 @@ from desktop.soffice import (
     resolve_soffice,
 )
 
-__all__ = ["AUTO", "PdfError", "PdfFailed", "PdfUnavailable", "convert_to_pdf"]
+__all__ = [
+    "AUTO",
+    "PdfError",
+    "PdfFailed",
+    "PdfUnavailable",
+    "convert_to_pdf",
+    "find_pdftoppm",
+    "pdf_page_images",
+]
+
+RASTER_DPI: Final = 192  # the preview rasterises LibreOffice's pages once at this resolution
+PDFTOPPM_TIMEOUT: Final = 60  # seconds
 
 MSG_NO_SOFFICE: Final = (
     "需要安装 LibreOffice（免费）才能生成 PDF；也可以在 Word/WPS 中打开 DOCX 另存为 PDF。"
@@ -99,3 +113,26 @@ def convert_to_pdf(
         raise PdfFailed(MSG_TIMEOUT.format(seconds=round(timeout))) from None
     except SofficeNoOutput:
         raise PdfFailed(MSG_FAILED) from None
+
+
+def find_pdftoppm() -> str | None:
+    return shutil.which("pdftoppm")
+
+
+def pdf_page_images(docx: Path, soffice: str, pdftoppm: str, dpi: int = RASTER_DPI) -> list[bytes]:
+    """The DOCX as LibreOffice renders it: PNG bytes per page, rasterised by poppler's
+    ``pdftoppm`` (the preview runs this in a worker thread)."""
+    with tempfile.TemporaryDirectory(
+        prefix="replydesk-preview-", ignore_cleanup_errors=True
+    ) as tmp:
+        folder = Path(tmp)
+        pdf = convert_to_pdf(docx, folder / "letter.pdf", soffice=soffice)
+        subprocess.run(
+            [pdftoppm, "-r", str(dpi), "-png", str(pdf), str(folder / "page")],
+            check=True,
+            capture_output=True,
+            timeout=PDFTOPPM_TIMEOUT,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if os.name == "nt" else 0,
+        )
+        pages = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [p.read_bytes() for p in pages]

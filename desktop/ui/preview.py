@@ -16,10 +16,6 @@ Export PDF uses LibreOffice when it can (the DOCX as LibreOffice prints it), oth
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -40,9 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.actions.export import write_pdf as export_pdf
 from desktop.errors import ClerkError
 from desktop.model import ComposedLetter
-from desktop.pdf import PdfError, convert_to_pdf
+from desktop.pdf import RASTER_DPI, PdfError, find_pdftoppm
+from desktop.pdf import pdf_page_images as libreoffice_pages
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.ui.context import AppContext
@@ -61,32 +59,6 @@ from desktop.ui.page_renderer import (
 )
 
 ZOOMS: Final = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0)
-RASTER_DPI: Final = 192  # LibreOffice's pages are rasterised once at this resolution
-PDFTOPPM_TIMEOUT: Final = 60  # seconds
-
-
-def find_pdftoppm() -> str | None:
-    return shutil.which("pdftoppm")
-
-
-def libreoffice_pages(
-    docx: Path, soffice: str, pdftoppm: str, dpi: int = RASTER_DPI
-) -> list[bytes]:
-    """The DOCX as LibreOffice renders it: PNG bytes per page (runs in a worker thread)."""
-    with tempfile.TemporaryDirectory(
-        prefix="replydesk-preview-", ignore_cleanup_errors=True
-    ) as tmp:
-        folder = Path(tmp)
-        pdf = convert_to_pdf(docx, folder / "letter.pdf", soffice=soffice)
-        subprocess.run(
-            [pdftoppm, "-r", str(dpi), "-png", str(pdf), str(folder / "page")],
-            check=True,
-            capture_output=True,
-            timeout=PDFTOPPM_TIMEOUT,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if os.name == "nt" else 0,
-        )
-        pages = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        return [p.read_bytes() for p in pages]
 
 
 class PreviewDialog(QDialog):
@@ -128,7 +100,26 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(self.tr("Preview — {title}").format(title=letter.title))
         self.resize(960, 900)
         fit_to_screen(self)
+        self._make_labels()
+        bar = self._make_bar()
+        self._make_pages()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.source_label)
+        layout.addWidget(self.fonts_label)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.status_label)
 
+        has_docx = self.docx_path is not None
+        self.open_button.setEnabled(has_docx)
+        if not has_docx:
+            self.open_button.setToolTip(self.tr("Export the reply as DOCX first."))
+
+        self._show_inapp()
+        if self.libreoffice_preview_possible():
+            self._start_libreoffice_preview()
+
+    def _make_labels(self) -> None:
         self.source_label = QLabel()
         self.source_label.setObjectName("previewSource")
         self.source_label.setWordWrap(True)
@@ -141,31 +132,35 @@ class PreviewDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.zoom_out_button = QPushButton(self.tr("Zoom out"))
-        self.zoom_out_button.setObjectName("previewZoomOut")
-        self.zoom_in_button = QPushButton(self.tr("Zoom in"))
-        self.zoom_in_button.setObjectName("previewZoomIn")
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _make_bar(self) -> QHBoxLayout:
+        self.zoom_out_button = self._button(self.tr("Zoom out"), "previewZoomOut", self.zoom_out)
+        self.zoom_in_button = self._button(self.tr("Zoom in"), "previewZoomIn", self.zoom_in)
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("previewZoom")
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.setObjectName("previewPrint")
-        self.open_button = QPushButton(self.tr("Open in Word/WPS"))
-        self.open_button.setObjectName("previewOpen")
-        self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.pdf_button.setObjectName("previewExportPdf")
-        close = QPushButton(self.tr("Close"))
-        close.setObjectName("previewClose")
-
+        self.print_button = self._button(self.tr("Print…"), "previewPrint", self.print_with_dialog)
+        self.open_button = self._button(
+            self.tr("Open in Word/WPS"), "previewOpen", self.open_in_word
+        )
+        self.pdf_button = self._button(
+            self.tr("Export PDF…"), "previewExportPdf", self.choose_and_export_pdf
+        )
+        close = self._button(self.tr("Close"), "previewClose", self.reject)
         bar = QHBoxLayout()
         bar.addWidget(self.zoom_out_button)
         bar.addWidget(self.zoom_label)
         bar.addWidget(self.zoom_in_button)
         bar.addStretch(1)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.open_button)
-        bar.addWidget(self.pdf_button)
-        bar.addWidget(close)
+        for button in (self.print_button, self.open_button, self.pdf_button, close):
+            bar.addWidget(button)
+        return bar
 
+    def _make_pages(self) -> None:
         self.pages_widget = QWidget()
         self.pages_widget.setObjectName("previewPages")
         self.pages_widget.setStyleSheet("#previewPages { background: #8c8c8c; }")
@@ -178,29 +173,6 @@ class PreviewDialog(QDialog):
         self.scroll_area.setWidget(self.pages_widget)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.source_label)
-        layout.addWidget(self.fonts_label)
-        layout.addWidget(self.scroll_area, 1)
-        layout.addWidget(self.status_label)
-
-        self.zoom_out_button.clicked.connect(self.zoom_out)
-        self.zoom_in_button.clicked.connect(self.zoom_in)
-        self.print_button.clicked.connect(self.print_with_dialog)
-        self.open_button.clicked.connect(self.open_in_word)
-        self.pdf_button.clicked.connect(self.choose_and_export_pdf)
-        close.clicked.connect(self.reject)
-
-        has_docx = self.docx_path is not None
-        self.open_button.setEnabled(has_docx)
-        if not has_docx:
-            self.open_button.setToolTip(self.tr("Export the reply as DOCX first."))
-
-        self._show_inapp()
-        if self.libreoffice_preview_possible():
-            self._start_libreoffice_preview()
 
     # ------------------------------------------------------------------ renderings
 
@@ -425,9 +397,7 @@ class PreviewDialog(QDialog):
         if self.soffice and self.docx_path is not None and self.docx_path.is_file():
             self.pdf_button.setEnabled(False)
             self.status_label.setText(self.tr("Making the PDF with LibreOffice…"))
-            op = self.context.operation(
-                convert_to_pdf, self.docx_path, target, soffice=self.soffice
-            )
+            op = self.context.operation(export_pdf, self.docx_path, target, soffice=self.soffice)
             op.success(lambda _v: self._pdf_done(target, libreoffice=True))
             op.failure(lambda exc: self._pdf_failed(target, exc))
             op.finished(self._pdf_finished)
