@@ -287,7 +287,7 @@ def _wrapped_lines(text: str, first_ems: float, ems: float) -> int:
                 j += 1
         # ASCII is half a character wide in 仿宋_GB2312 and 仿宋; a substituted font (one
         # that draws digits wider) can wrap a line with many digits one character earlier.
-        width = text_width(text[i:j])
+        width = char_width(text[i]) if j == i + 1 else text_width(text[i:j])
         if used + width > room + 1e-9 and used > 0 and text[i] not in _NO_LINE_START:
             lines, used, room = lines + 1, 0.0, ems
         used += width

@@ -25,10 +25,12 @@ Decisions, each checked by rendering with LibreOffice (tests/unit/test_render_pd
 - Autospacing between Chinese and Latin text/digits is off, so that widths (and so the
   signature's indents) are predictable: "2020年5月29日" is 6.5 characters.
 
-This is the only module that imports python-docx. The document is built from a small base
-package (styles, fonts, settings, footers, section) cached per font set, plus body XML written
-here, because python-docx has no API for most of what GB/T 9704 needs (East Asian fonts, exact
-spacing, character indents, PAGE fields, floating pictures and tables).
+Only this package imports python-docx. The document is built from a small base package
+(styles, fonts, settings, footers, section: ``package``) cached per font set, plus the body
+(``body``, ``banji``), as WordprocessingML elements made with python-docx's ``OxmlElement``
+(``elements``), because python-docx has no API for most of what GB/T 9704 needs (East Asian
+fonts, exact spacing, character indents, PAGE fields, floating pictures and tables); the seal
+image is checked and measured in ``seal``.
 """
 
 from __future__ import annotations
@@ -37,14 +39,13 @@ from io import BytesIO
 from pathlib import Path
 
 import docx
-from docx.oxml import parse_xml
 
-from desktop.export_docx.body import body_xml
+from desktop.export_docx.body import body_element
 from desktop.export_docx.package import (
     FooterIds,
     base_package,
     font_key,
-    sect_pr_xml,
+    section_properties,
     set_properties,
 )
 from desktop.export_docx.seal import (
@@ -106,16 +107,17 @@ def build_docx_bytes(letter: ComposedLetter) -> bytes:
     body = document.element.body
     base_sect_pr = body.sectPr
     footers = FooterIds.of(base_sect_pr)
-    _, placement = plan_banji(letter)
+    banji = plan_banji(letter)
+    placement = banji[1]
     letter_format = not is_banji_format(letter.letter_format)
     # The letter format prints no page number on page 1 (GB/T 9704 10.1); a blank page before
     # the 版记 page leaves both unnumbered (7.5), so they get a section of their own.
     two_sections = placement is not None and placement.blank_pages > 0
-    section_one = sect_pr_xml(footers, title_page=letter_format, ns=False) if two_sections else ""
-    fragment = parse_xml(body_xml(letter, seal, seal_rid, section_one))
+    section_one = section_properties(footers, title_page=letter_format) if two_sections else None
+    fragment = body_element(letter, banji, seal, seal_rid, section_one)
     for child in list(fragment):
         base_sect_pr.addprevious(child)
-    sect_pr = parse_xml(sect_pr_xml(footers, title_page=letter_format, unnumbered=two_sections))
+    sect_pr = section_properties(footers, title_page=letter_format, unnumbered=two_sections)
     base_sect_pr.addprevious(sect_pr)
     body.remove(base_sect_pr)
     set_properties(document, letter)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.export_docx.elements import ind_xml, p_xml, ppr_xml, runs_xml
+from desktop.export_docx.elements import Element, el, ind, p, ppr, right_tab, runs, val
 from desktop.layout import (
     MARGIN_LEFT,
     SMALL_PT,
@@ -16,30 +16,54 @@ from desktop.layout import (
 SMALL_CHAR_TWIPS = SMALL_PT * 20  # one character of 4号 text
 
 
-def _rule(edge: str, width_mm: float | None) -> str:
+def _rule(edge: str, width_mm: float | None) -> Element:
     if width_mm is None:
-        return f'<w:{edge} w:val="nil"/>'
+        return val(f"w:{edge}", "nil")
     size = THICK_RULE_EIGHTHS if width_mm >= THICK_RULE_MM else THIN_RULE_EIGHTHS
-    return f'<w:{edge} w:val="single" w:sz="{size}" w:space="0" w:color="000000"/>'
+    attrs: dict[str, str | int] = {
+        "w:val": "single",
+        "w:sz": size,
+        "w:space": 0,
+        "w:color": "000000",
+    }
+    return el(f"w:{edge}", attrs)
 
 
-def _row_paragraph(row: BanjiRow) -> str:
+def _row_paragraph(row: BanjiRow) -> Element:
     if row.kind == "cc":
         # 抄送 indented one character each side, wrapped lines under the first unit (7.4.2).
-        ind = ind_xml(left=4, right=1, hanging=3, char_twips=SMALL_CHAR_TWIPS)
-        return p_xml(ppr_xml(style="CopyTo", ind=ind), runs_xml(row.text))
+        indent = ind(left=4, right=1, hanging=3, char_twips=SMALL_CHAR_TWIPS)
+        return p(ppr(style="CopyTo", indent=indent), runs(row.text))
     if row.kind == "issue":
         # 印发机关 one character in from the left, 印发日期 one in from the right (7.4.3): a
         # right tab stop, measured from the cell's edge (cell margins are 0).
-        tab_pos = TEXT_WIDTH - SMALL_CHAR_TWIPS
-        tabs = f'<w:tabs><w:tab w:val="right" w:pos="{tab_pos}"/></w:tabs>'
-        ind = ind_xml(left=1, right=0, first=0, char_twips=SMALL_CHAR_TWIPS)
-        return p_xml(ppr_xml(style="CopyTo", tabs=tabs, ind=ind, jc="left"), runs_xml(row.text))
-    ind = ind_xml(left=1, right=1, first=0, char_twips=SMALL_CHAR_TWIPS)
-    return p_xml(ppr_xml(style="CopyTo", ind=ind), runs_xml(row.text))
+        tabs = right_tab(TEXT_WIDTH - SMALL_CHAR_TWIPS)
+        indent = ind(left=1, right=0, first=0, char_twips=SMALL_CHAR_TWIPS)
+        return p(ppr(style="CopyTo", tabs=tabs, indent=indent, jc="left"), runs(row.text))
+    indent = ind(left=1, right=1, first=0, char_twips=SMALL_CHAR_TWIPS)
+    return p(ppr(style="CopyTo", indent=indent), runs(row.text))
 
 
-def copy_to_block(rows: list[BanjiRow]) -> list[str]:
+def _dxa(tag: str, width: int) -> Element:
+    return el(tag, {"w:w": width, "w:type": "dxa"})
+
+
+def _table_properties() -> Element:
+    no_margin = [_dxa("w:left", 0), _dxa("w:right", 0)]
+    return el("w:tblPr", children=[
+        el("w:tblpPr", {"w:leftFromText": 0, "w:rightFromText": 0, "w:topFromText": 0,
+                        "w:bottomFromText": 0, "w:vertAnchor": "margin", "w:horzAnchor": "page",
+                        "w:tblpX": MARGIN_LEFT, "w:tblpYSpec": "bottom"}),
+        val("w:tblOverlap", "never"),
+        _dxa("w:tblW", TEXT_WIDTH),
+        el("w:tblLayout", {"w:type": "fixed"}),
+        el("w:tblCellMar", children=no_margin),
+        el("w:tblLook", {"w:val": "0000", "w:firstRow": 0, "w:lastRow": 0, "w:firstColumn": 0,
+                         "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}),
+    ])  # fmt: skip
+
+
+def copy_to_block(rows: list[BanjiRow]) -> list[Element]:
     """The 版记 rows in a one-column table floated to the foot of the text area.
 
     A table (rather than paragraph borders) keeps the rules the full width of the text area
@@ -52,30 +76,15 @@ def copy_to_block(rows: list[BanjiRow]) -> list[str]:
         return []
     cells = []
     for row in rows:
-        borders = (
-            f"<w:tcBorders>{_rule('top', row.rule_above)}{_rule('left', None)}"
-            f"{_rule('bottom', row.rule_below)}{_rule('right', None)}</w:tcBorders>"
-        )
-        cells.append(
-            f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{TEXT_WIDTH}" w:type="dxa"/>{borders}</w:tcPr>'
-            f"{_row_paragraph(row)}</w:tc></w:tr>"
-        )
-    table = (
-        "<w:tbl><w:tblPr>"
-        '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
-        'w:bottomFromText="0" w:vertAnchor="margin" w:horzAnchor="page" '
-        f'w:tblpX="{MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
-        '<w:tblOverlap w:val="never"/>'
-        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/>'
-        '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/>'
-        "</w:tblCellMar>"
-        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
-        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
-        "</w:tblPr>"
-        f'<w:tblGrid><w:gridCol w:w="{TEXT_WIDTH}"/></w:tblGrid>'
-        f"{''.join(cells)}</w:tbl>"
-    )
+        borders = el("w:tcBorders", children=[
+            _rule("top", row.rule_above), _rule("left", None),
+            _rule("bottom", row.rule_below), _rule("right", None),
+        ])  # fmt: skip
+        properties = el("w:tcPr", children=[_dxa("w:tcW", TEXT_WIDTH), borders])
+        cell = el("w:tc", children=[properties, _row_paragraph(row)])
+        cells.append(el("w:tr", children=[cell]))
+    grid = el("w:tblGrid", children=[el("w:gridCol", {"w:w": TEXT_WIDTH})])
+    table = el("w:tbl", children=[_table_properties(), grid, *cells])
     # A table must be followed by a paragraph; this one is a hairline so that it never
     # needs a page of its own.
-    return [table, p_xml(ppr_xml(style="EndMark"))]
+    return [table, p(ppr(style="EndMark"))]

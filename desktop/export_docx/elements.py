@@ -1,119 +1,178 @@
-"""Small WordprocessingML builders: escaped text, runs, run and paragraph properties."""
+"""Small WordprocessingML builders: elements (python-docx's ``OxmlElement`` and parser, lxml),
+text runs, run and paragraph properties. lxml escapes text and attribute values; the builders
+only drop what XML 1.0 cannot hold.
+
+Each builder returns a new element; appending it to another lets lxml drop the namespace
+declarations its new parent already makes, so the document serialises as if parsed whole.
+"""
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
-from typing import Final
+from collections.abc import Iterable, Mapping
+from typing import Final, TypeAlias
 
-from desktop.layout import (
-    CHAR_TWIPS,
-)
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
+from lxml import etree
 
+from desktop.layout import CHAR_TWIPS
+
+Element: TypeAlias = etree._Element
 # Characters XML 1.0 cannot hold (control characters copied from old documents, lone
 # surrogates): dropped from the text.
 _XML_INVALID_RE: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAKS_RE: Final = re.compile(r"(\t|\r\n|\n|\r)")
+XML_SPACE: Final = qn("xml:space")
 
 
-# ----------------------------------------------------------------------------------------------
-# XML helpers
+def xml_text(text: str) -> str:
+    return _XML_INVALID_RE.sub("", text)
 
 
-def escape_text(text: str) -> str:
-    text = _XML_INVALID_RE.sub("", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+@functools.lru_cache(maxsize=512)
+def _clark(name: str) -> str:
+    return name if name.startswith("{") or ":" not in name else qn(name)
 
 
-def escape_attr(text: str) -> str:
-    return escape_text(text).replace('"', "&quot;")
+@functools.lru_cache(maxsize=256)
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefix, _, local = tag.partition(":")
+    return f"{{{nsmap[prefix]}}}{local}", {prefix: nsmap[prefix]}
 
 
-def fonts_xml(name: str, *, hint: str | None = None) -> str:
-    n = escape_attr(name)
-    extra = f' w:hint="{hint}"' if hint else ""
-    return f'<w:rFonts w:ascii="{n}" w:hAnsi="{n}" w:eastAsia="{n}" w:cs="{n}"{extra}/>'
+def el(
+    tag: str,
+    attrs: Mapping[str, str | int] | None = None,
+    children: Iterable[Element | None] = (),
+    *,
+    text: str | None = None,
+    nsdecls: dict[str, str] | None = None,
+) -> Element:
+    """``<tag attrs…>children or text</tag>``; attribute names are prefixed (``w:val``)."""
+    # OxmlElement(tag, nsdecls=nsdecls), without parsing the tag again on every call.
+    clark, own = _tag(tag)
+    element = oxml_parser.makeelement(clark, nsmap=own if nsdecls is None else nsdecls)
+    for name, value in (attrs or {}).items():
+        element.set(_clark(name), str(value))
+    if text is not None:
+        element.text = xml_text(text)
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
 
 
-def rpr_xml(
+def val(tag: str, value: str | int) -> Element:
+    """An element holding a single ``w:val``: ``<w:jc w:val="right"/>``."""
+    return el(tag, {"w:val": value})
+
+
+def fonts(name: str, *, hint: str | None = None) -> Element:
+    n = xml_text(name)
+    attrs: dict[str, str | int] = {"w:ascii": n, "w:hAnsi": n, "w:eastAsia": n, "w:cs": n}
+    if hint:
+        attrs["w:hint"] = hint
+    return el("w:rFonts", attrs)
+
+
+def rpr(
     *,
     font: str | None = None,
     bold: bool = False,
     size_pt: float | None = None,
     hint: str | None = None,
-) -> str:
-    parts = []
+) -> Element | None:
+    parts: list[Element] = []
     if font is not None:
-        parts.append(fonts_xml(font, hint=hint))
+        parts.append(fonts(font, hint=hint))
     elif hint:
-        parts.append(f'<w:rFonts w:hint="{hint}"/>')
+        parts.append(el("w:rFonts", {"w:hint": hint}))
     if bold:
-        parts.append("<w:b/><w:bCs/>")
+        parts += [el("w:b"), el("w:bCs")]
     if size_pt is not None:
         half = round(size_pt * 2)
-        parts.append(f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>')
-    return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""
+        parts += [val("w:sz", half), val("w:szCs", half)]
+    return el("w:rPr", children=parts) if parts else None
 
 
-def runs_xml(text: str, rpr: str = "") -> str:
+def _copy(element: Element | None) -> Element | None:
+    return None if element is None else copy.deepcopy(element)
+
+
+def run(content: Element, props: Element | None = None) -> Element:
+    return el("w:r", children=[_copy(props), content])
+
+
+def runs(text: str, props: Element | None = None) -> list[Element]:
+    """The runs of ``text``: a tab is ``w:tab``, a line break ``w:br``; ``props`` (``w:rPr``)
+    is copied into each."""
     out = []
-    for piece in re.split(r"(\t|\r\n|\n|\r)", text):
+    for piece in _BREAKS_RE.split(text):
         if piece == "\t":
-            out.append(f"<w:r>{rpr}<w:tab/></w:r>")
+            out.append(run(el("w:tab"), props))
         elif piece in ("\n", "\r\n", "\r"):
-            out.append(f"<w:r>{rpr}<w:br/></w:r>")
+            out.append(run(el("w:br"), props))
         elif piece:
-            out.append(f'<w:r>{rpr}<w:t xml:space="preserve">{escape_text(piece)}</w:t></w:r>')
-    return "".join(out)
+            out.append(run(el("w:t", {XML_SPACE: "preserve"}, text=piece), props))
+    return out
 
 
-def ind_xml(
+def ind(
     *,
     first: float | None = None,
     left: float | None = None,
     right: float | None = None,
     hanging: float | None = None,
     char_twips: int = CHAR_TWIPS,
-) -> str:
+) -> Element | None:
     """``w:ind`` in characters (hundredths, what Word and WPS use) with a twips fallback."""
-    attrs = []
+    attrs: dict[str, str | int] = {}
     if left is not None:
-        attrs.append(f'w:leftChars="{round(left * 100)}" w:left="{round(left * char_twips)}"')
+        attrs |= {"w:leftChars": round(left * 100), "w:left": round(left * char_twips)}
     if right is not None:
-        attrs.append(f'w:rightChars="{round(right * 100)}" w:right="{round(right * char_twips)}"')
+        attrs |= {"w:rightChars": round(right * 100), "w:right": round(right * char_twips)}
     if hanging is not None:
-        attrs.append(
-            f'w:firstLineChars="0" w:hangingChars="{round(hanging * 100)}" '
-            f'w:hanging="{round(hanging * char_twips)}"'
-        )
+        attrs |= {
+            "w:firstLineChars": 0,
+            "w:hangingChars": round(hanging * 100),
+            "w:hanging": round(hanging * char_twips),
+        }
     elif first is not None:
-        attrs.append(
-            f'w:firstLineChars="{round(first * 100)}" w:firstLine="{round(first * char_twips)}"'
-        )
-    return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
+        attrs |= {"w:firstLineChars": round(first * 100), "w:firstLine": round(first * char_twips)}
+    return el("w:ind", attrs) if attrs else None
 
 
-def ppr_xml(
+def ppr(
     *,
     style: str | None = None,
     keep_next: bool = False,
-    borders: str = "",
-    tabs: str = "",
-    ind: str = "",
+    borders: Element | None = None,
+    tabs: Element | None = None,
+    indent: Element | None = None,
     jc: str | None = None,
-) -> str:
-    # Schema order of CT_PPrBase: pStyle, keepNext, …, pBdr, shd, tabs, …, spacing, ind, …, jc.
-    parts = []
-    if style:
-        parts.append(f'<w:pStyle w:val="{style}"/>')
-    if keep_next:
-        parts.append("<w:keepNext/>")
-    parts.append(borders)
-    parts.append(tabs)
-    parts.append(ind)
-    if jc:
-        parts.append(f'<w:jc w:val="{jc}"/>')
-    inner = "".join(parts)
-    return f"<w:pPr>{inner}</w:pPr>" if inner else ""
+    extra: Iterable[Element] = (),
+) -> Element | None:
+    # Schema order of CT_PPrBase: pStyle, keepNext, pageBreakBefore, …, pBdr, shd, tabs, …,
+    # spacing, ind, …, jc, … and sectPr last (``extra``).
+    parts = [
+        val("w:pStyle", style) if style else None,
+        el("w:keepNext") if keep_next else None,
+        borders,
+        tabs,
+        indent,
+        val("w:jc", jc) if jc else None,
+        *extra,
+    ]
+    present = [p for p in parts if p is not None]
+    return el("w:pPr", children=present) if present else None
 
 
-def p_xml(ppr: str = "", runs: str = "") -> str:
-    return f"<w:p>{ppr}{runs}</w:p>"
+def right_tab(position: int) -> Element:
+    return el("w:tabs", children=[el("w:tab", {"w:val": "right", "w:pos": position})])
+
+
+def p(props: Element | None = None, content: Iterable[Element] = ()) -> Element:
+    return el("w:p", children=[props, *content])

@@ -15,16 +15,21 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsmap, qn
 
 from desktop.export_docx.elements import (
-    escape_attr,
-    fonts_xml,
-    ind_xml,
-    ppr_xml,
-    rpr_xml,
+    XML_SPACE,
+    Element,
+    el,
+    ind,
+    p,
+    ppr,
+    rpr,
+    run,
+    val,
+    xml_text,
 )
+from desktop.export_docx.elements import fonts as fonts_of
 from desktop.layout import (
     BODY_PT,
     CHAR_SCALE,
@@ -66,6 +71,8 @@ def set_properties(document: Any, letter: ComposedLetter) -> None:
 # The base package: styles, fonts, settings, footers, section — cached per font set
 
 
+_SECTION_NAMESPACES: Final = {prefix: nsmap[prefix] for prefix in ("w", "r")}
+
 # Parts of python-docx's template that a letter does not need (the theme stays: Word wants it).
 _DROPPED_RELS: Final = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
@@ -92,17 +99,14 @@ def base_package(key: tuple[str, str, str, str, str]) -> bytes:
         if rel.reltype in _DROPPED_RELS:
             del part.rels[rid]
     font_table = XmlPart(
-        PackURI("/word/fontTable.xml"),
-        CT.WML_FONT_TABLE,
-        parse_xml(_font_table_xml(fonts)),
-        package,
+        PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, _font_table(fonts), package
     )
     part.relate_to(font_table, RT.FONT_TABLE)
 
     styles = document.styles.element
     for child in list(styles):
         styles.remove(child)
-    for child in parse_xml(_styles_xml(fonts)):
+    for child in _styles(fonts):
         styles.append(child)
 
     settings = document.settings
@@ -123,7 +127,7 @@ def base_package(key: tuple[str, str, str, str, str]) -> bytes:
     body = document.element.body
     body.clear_content()
     body.remove(body.sectPr)
-    body.append(parse_xml(sect_pr_xml(FooterIds(odd_rid, even_rid, blank_rid))))
+    body.append(section_properties(FooterIds(odd_rid, even_rid, blank_rid)))
 
     document.core_properties.comments = ""
     document.core_properties.author = ""
@@ -141,23 +145,24 @@ def _default_template() -> bytes:
 def _fill_footer(ftr: Any, *, odd: bool) -> None:
     for child in list(ftr):
         ftr.remove(child)
-    ind = (
-        ind_xml(right=1, first=0, char_twips=280)
-        if odd
-        else ind_xml(left=1, first=0, char_twips=280)
+    side = {"right": 1} if odd else {"left": 1}
+    props = ppr(
+        style="Footer", indent=ind(**side, first=0, char_twips=280), jc="right" if odd else "left"
     )
-    ppr = ppr_xml(style="Footer", ind=ind, jc="right" if odd else "left")
-    dash = rpr_xml(hint="eastAsia")
-    runs = (
-        f'<w:r>{dash}<w:t xml:space="preserve">— </w:t></w:r>'
-        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        "<w:r><w:t>1</w:t></w:r>"
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        f'<w:r>{dash}<w:t xml:space="preserve"> —</w:t></w:r>'
-    )
-    ftr.append(parse_xml(f"<w:p {nsdecls('w')}>{ppr}{runs}</w:p>"))
+
+    def field_char(kind: str) -> Element:
+        return run(el("w:fldChar", {"w:fldCharType": kind}))
+
+    dash = rpr(hint="eastAsia")
+    ftr.append(p(props, [
+        run(el("w:t", {XML_SPACE: "preserve"}, text="— "), dash),
+        field_char("begin"),
+        run(el("w:instrText", {XML_SPACE: "preserve"}, text=" PAGE ")),
+        field_char("separate"),
+        run(el("w:t", text="1")),
+        field_char("end"),
+        run(el("w:t", {XML_SPACE: "preserve"}, text=" —"), dash),
+    ]))  # fmt: skip
 
 
 def _blank_footer(ftr: Any) -> None:
@@ -165,7 +170,7 @@ def _blank_footer(ftr: Any) -> None:
     the 版记 page after it (7.5)."""
     for child in list(ftr):
         ftr.remove(child)
-    ftr.append(parse_xml(f"<w:p {nsdecls('w')}>{ppr_xml(style='Footer')}</w:p>"))
+    ftr.append(p(ppr(style="Footer")))
 
 
 @dataclass(frozen=True)
@@ -184,30 +189,31 @@ class FooterIds:
         return cls(refs["default"], refs["even"], refs["first"])
 
 
-def sect_pr_xml(
-    footers: FooterIds, *, title_page: bool = False, unnumbered: bool = False, ns: bool = True
-) -> str:
+def section_properties(
+    footers: FooterIds, *, title_page: bool = False, unnumbered: bool = False
+) -> Element:
     """The section: A4, GB/T 9704 margins, the 22-line grid; odd and even footers with page
     numbers (none with ``unnumbered``), page 1 without one when ``title_page``."""
     odd, even = (footers.blank, footers.blank) if unnumbered else (footers.odd, footers.even)
-    decls = f" {nsdecls('w', 'r')}" if ns else ""
-    return (
-        f"<w:sectPr{decls}>"
-        f'<w:footerReference w:type="default" r:id="{odd}"/>'
-        f'<w:footerReference w:type="even" r:id="{even}"/>'
-        f'<w:footerReference w:type="first" r:id="{footers.blank}"/>'
-        f'<w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
-        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
-        f'w:left="{MARGIN_LEFT}" w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" '
-        'w:gutter="0"/>'
-        '<w:cols w:space="425"/>'
-        f"{'<w:titlePg/>' if title_page else ''}"
-        f'<w:docGrid w:type="lines" w:linePitch="{LINE_PITCH}"/>'
-        "</w:sectPr>"
-    )
+
+    def footer(kind: str, rid: str) -> Element:
+        return el("w:footerReference", {"w:type": kind, "r:id": rid})
+
+    return el("w:sectPr", children=[
+        footer("default", odd),
+        footer("even", even),
+        footer("first", footers.blank),
+        el("w:pgSz", {"w:w": PAGE_WIDTH, "w:h": PAGE_HEIGHT}),
+        el("w:pgMar", {"w:top": MARGIN_TOP, "w:right": MARGIN_RIGHT, "w:bottom": MARGIN_BOTTOM,
+                       "w:left": MARGIN_LEFT, "w:header": HEADER_DISTANCE,
+                       "w:footer": FOOTER_DISTANCE, "w:gutter": 0}),
+        el("w:cols", {"w:space": 425}),
+        el("w:titlePg") if title_page else None,
+        el("w:docGrid", {"w:type": "lines", "w:linePitch": LINE_PITCH}),
+    ], nsdecls=_SECTION_NAMESPACES)  # fmt: skip
 
 
-def _font_table_xml(fonts: FontSpec) -> str:
+def _font_table(fonts: FontSpec) -> Element:
     """Each font with the GB2312 character set, so Word substitutes a Chinese font when one is
     missing, and with the common Windows name as ``altName`` (仿宋_GB2312 → 仿宋)."""
     names = dict.fromkeys(
@@ -218,177 +224,153 @@ def _font_table_xml(fonts: FontSpec) -> str:
         alt = name.removesuffix("_GB2312")
         if name.startswith("方正小标宋"):
             alt = "宋体"
-        alt_xml = f'<w:altName w:val="{escape_attr(alt)}"/>' if alt != name else ""
-        entries.append(
-            f'<w:font w:name="{escape_attr(name)}">{alt_xml}<w:charset w:val="86"/>'
-            '<w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
-        )
-    return f"<w:fonts {nsdecls('w')}>{''.join(entries)}</w:fonts>"
+        entries.append(el("w:font", {"w:name": xml_text(name)}, [
+            val("w:altName", xml_text(alt)) if alt != name else None,
+            val("w:charset", 86),
+            val("w:family", "modern"),
+            val("w:pitch", "fixed"),
+        ]))  # fmt: skip
+    return el("w:fonts", children=entries)
 
 
 def _style(
     kind: str,
     style_id: str,
     name: str,
-    ppr: str = "",
-    rpr: str = "",
+    props: Element | None = None,
+    run_props: Element | None = None,
     *,
     based_on: str | None = "Normal",
     next_id: str | None = None,
-    extra: str = "",
+    extra: list[Element] | None = None,
     default: bool = False,
-) -> str:
-    parts = [f'<w:name w:val="{name}"/>']
-    if based_on:
-        parts.append(f'<w:basedOn w:val="{based_on}"/>')
-    if next_id:
-        parts.append(f'<w:next w:val="{next_id}"/>')
-    parts.append(extra or "<w:qFormat/>")
-    parts.append(ppr)
-    parts.append(rpr)
-    default_attr = ' w:default="1"' if default else ""
-    return (
-        f'<w:style w:type="{kind}"{default_attr} w:styleId="{style_id}">{"".join(parts)}</w:style>'
+) -> Element:
+    attrs: dict[str, str | int] = {"w:type": kind}
+    if default:
+        attrs["w:default"] = 1
+    attrs["w:styleId"] = style_id
+    return el("w:style", attrs, [
+        val("w:name", name),
+        val("w:basedOn", based_on) if based_on else None,
+        val("w:next", next_id) if next_id else None,
+        *(extra or [el("w:qFormat")]),
+        props,
+        run_props,
+    ])  # fmt: skip
+
+
+def _exact(line: int) -> Element:
+    return el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": line, "w:lineRule": "exact"})
+
+
+def _no_indent() -> Element:
+    return el("w:ind", {"w:firstLineChars": 0, "w:firstLine": 0})
+
+
+def _sizes(half_points: int) -> list[Element]:
+    return [val("w:sz", half_points), val("w:szCs", half_points)]
+
+
+def _lang() -> Element:
+    return el("w:lang", {"w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"})
+
+
+def _hidden(priority: int) -> list[Element]:
+    return [val("w:uiPriority", priority), el("w:semiHidden"), el("w:unhideWhenUsed")]
+
+
+def _paragraph_props(*children: Element | None) -> Element:
+    return el("w:pPr", children=children)
+
+
+def _run_props(*children: Element | None) -> Element:
+    return el("w:rPr", children=children)
+
+
+def _unsnapped(size: float, font: str, line: int, jc: str) -> tuple[Element, Element]:
+    """Larger or smaller text keeps its natural width (no scaling, no grid snapping)."""
+    no_snap = val("w:snapToGrid", 0)
+    props = _paragraph_props(no_snap, _exact(line), _no_indent(), val("w:jc", jc))
+    half = round(size * 2)
+    run_props = _run_props(fonts_of(font), val("w:snapToGrid", 0), val("w:w", 100), *_sizes(half))
+    return props, run_props
+
+
+def _defaults(fonts: FontSpec) -> list[Element]:
+    """Document defaults and the Normal style: every font named explicitly for Latin *and*
+    East Asian text (``w:eastAsia``): no theme fonts, which in python-docx's template mean MS
+    Mincho."""
+    black = val("w:color", "000000")
+    base = [fonts_of(fonts.body), black, *_sizes(BODY_PT * 2), _lang()]
+    doc_defaults = el("w:docDefaults", children=[
+        el("w:rPrDefault", children=[_run_props(*base)]),
+        el("w:pPrDefault", children=[_paragraph_props(_exact(LINE_PITCH))]),
+    ])  # fmt: skip
+    normal_props = _paragraph_props(
+        val("w:widowControl", 0),
+        val("w:autoSpaceDE", 0),
+        val("w:autoSpaceDN", 0),
+        _exact(LINE_PITCH),
+        el("w:ind", {"w:firstLineChars": 200, "w:firstLine": 2 * CHAR_TWIPS}),
+        val("w:jc", "both"),
     )
-
-
-def _exact(line: int) -> str:
-    return f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-
-
-def _styles_xml(fonts: FontSpec) -> str:
-    """Document defaults and styles. Every font is named explicitly for Latin *and* East Asian
-    text (``w:eastAsia``): no theme fonts, which in python-docx's template mean MS Mincho."""
-    body_rpr_base = (
-        f"{fonts_xml(fonts.body)}"
-        '<w:color w:val="000000"/>'
-        f'<w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/>'
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+    normal_run = _run_props(
+        fonts_of(fonts.body),
+        val("w:color", "000000"),
+        val("w:w", CHAR_SCALE),
+        *_sizes(BODY_PT * 2),
+        _lang(),
     )
-    doc_defaults = (
-        "<w:docDefaults>"
-        f"<w:rPrDefault><w:rPr>{body_rpr_base}</w:rPr></w:rPrDefault>"
-        f"<w:pPrDefault><w:pPr>{_exact(LINE_PITCH)}</w:pPr></w:pPrDefault>"
-        "</w:docDefaults>"
-    )
-    no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
     normal = _style(
-        "paragraph",
-        "Normal",
-        "Normal",
-        '<w:pPr><w:widowControl w:val="0"/>'
-        '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
-        f"{_exact(LINE_PITCH)}"
-        f'<w:ind w:firstLineChars="200" w:firstLine="{2 * CHAR_TWIPS}"/>'
-        '<w:jc w:val="both"/></w:pPr>',
-        f'<w:rPr>{fonts_xml(fonts.body)}<w:color w:val="000000"/>'
-        f'<w:w w:val="{CHAR_SCALE}"/>'
-        f'<w:sz w:val="{BODY_PT * 2}"/><w:szCs w:val="{BODY_PT * 2}"/>'
-        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>',
-        based_on=None,
-        default=True,
+        "paragraph", "Normal", "Normal", normal_props, normal_run, based_on=None, default=True
     )
+    return [doc_defaults, normal]
 
-    def unsnapped(
-        size: float, font: str, line: int, jc: str, ind: str = no_indent
-    ) -> tuple[str, str]:
-        # Larger or smaller text keeps its natural width (no scaling, no grid snapping).
-        ppr = f'<w:pPr><w:snapToGrid w:val="0"/>{_exact(line)}{ind}<w:jc w:val="{jc}"/></w:pPr>'
-        rpr = (
-            f'<w:rPr>{fonts_xml(font)}<w:snapToGrid w:val="0"/><w:w w:val="100"/>'
-            f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr>'
-        )
-        return ppr, rpr
 
-    title_ppr, title_rpr = unsnapped(TITLE_PT, fonts.title, TITLE_LINE, "center")
-    footer_ppr, footer_rpr = unsnapped(SMALL_PT, fonts.page_number, FOOTER_LINE, "right")
-    copy_ppr, copy_rpr = unsnapped(SMALL_PT, fonts.body, LINE_PITCH, "both")
-    styles = [
-        _style(
-            "character",
-            "DefaultParagraphFont",
-            "Default Paragraph Font",
-            based_on=None,
-            extra='<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/>',
-            default=True,
-        ),
-        _style(
-            "table",
-            "TableNormal",
-            "Normal Table",
-            based_on=None,
-            extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
-            '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
-            '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-            '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
-            "</w:tblCellMar></w:tblPr>",
-            default=True,
-        ),
-        _style(
-            "numbering",
-            "NoList",
-            "No List",
-            based_on=None,
-            extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>',
-            default=True,
-        ),
-        _style("paragraph", "Title", "Title", title_ppr, title_rpr, next_id="Normal"),
-        _style(
-            "paragraph",
-            "HeadLine",
-            "Head Line",
-            f'<w:pPr>{no_indent}<w:jc w:val="right"/></w:pPr>',
-            next_id="Normal",
-        ),
-        _style(
-            "paragraph",
-            "Salutation",
-            "Salutation",
-            f'<w:pPr>{no_indent}<w:jc w:val="left"/></w:pPr>',
-            next_id="Normal",
-        ),
-        _style(
-            "paragraph",
-            "Heading1",
-            "heading 1",
-            '<w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr>',
-            f"<w:rPr>{fonts_xml(fonts.heading1)}</w:rPr>",
-            next_id="Normal",
-        ),
-        _style(
-            "paragraph",
-            "Heading2",
-            "heading 2",
-            '<w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr>',
-            f"<w:rPr>{fonts_xml(fonts.heading2)}</w:rPr>",
-            next_id="Normal",
-        ),
-        _style(
-            "paragraph",
-            "Heading3",
-            "heading 3",
-            '<w:pPr><w:outlineLvl w:val="2"/></w:pPr>',
-            f"<w:rPr>{fonts_xml(fonts.body)}</w:rPr>",
-            next_id="Normal",
-        ),
-        _style(
-            "paragraph",
-            "Signature",
-            "Signature",
-            f'<w:pPr>{no_indent}<w:jc w:val="right"/></w:pPr>',
-        ),
-        _style("paragraph", "Date", "Date", f'<w:pPr>{no_indent}<w:jc w:val="right"/></w:pPr>'),
-        _style("paragraph", "Note", "Contact Note", '<w:pPr><w:jc w:val="left"/></w:pPr>'),
-        _style("paragraph", "Footer", "footer", footer_ppr, footer_rpr),
-        _style("paragraph", "CopyTo", "Copy To", copy_ppr, copy_rpr),
-        _style(
-            "paragraph",
-            "EndMark",
-            "End Mark",
-            '<w:pPr><w:snapToGrid w:val="0"/>'
-            '<w:spacing w:before="0" w:after="0" w:line="10" w:lineRule="exact"/>'
-            f"{no_indent}</w:pPr>",
-            '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>',
-        ),
-    ]
-    return f"<w:styles {nsdecls('w')}>{doc_defaults}{normal}{''.join(styles)}</w:styles>"
+def _aligned(jc: str) -> Element:
+    return _paragraph_props(_no_indent(), val("w:jc", jc))
+
+
+def _heading(style_id: str, name: str, level: int, font: str, *, keep: bool) -> Element:
+    props = _paragraph_props(el("w:keepNext") if keep else None, val("w:outlineLvl", level))
+    return _style("paragraph", style_id, name, props, _run_props(fonts_of(font)), next_id="Normal")
+
+
+def _styles(fonts: FontSpec) -> list[Element]:
+    """Document defaults and styles."""
+    cell_margins = el("w:tblCellMar", children=[
+        el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
+        for side, width in (("top", 0), ("left", 108), ("bottom", 0), ("right", 108))
+    ])  # fmt: skip
+    table_props = el(
+        "w:tblPr", children=[el("w:tblInd", {"w:w": 0, "w:type": "dxa"}), cell_margins]
+    )
+    end_mark_props = _paragraph_props(
+        val("w:snapToGrid", 0),
+        el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 10, "w:lineRule": "exact"}),
+        _no_indent(),
+    )
+    return [
+        *_defaults(fonts),
+        _style("character", "DefaultParagraphFont", "Default Paragraph Font", based_on=None,
+               extra=_hidden(1), default=True),
+        _style("table", "TableNormal", "Normal Table", based_on=None,
+               extra=[*_hidden(99), table_props], default=True),
+        _style("numbering", "NoList", "No List", based_on=None, extra=_hidden(99), default=True),
+        _style("paragraph", "Title", "Title",
+               *_unsnapped(TITLE_PT, fonts.title, TITLE_LINE, "center"), next_id="Normal"),
+        _style("paragraph", "HeadLine", "Head Line", _aligned("right"), next_id="Normal"),
+        _style("paragraph", "Salutation", "Salutation", _aligned("left"), next_id="Normal"),
+        _heading("Heading1", "heading 1", 0, fonts.heading1, keep=True),
+        _heading("Heading2", "heading 2", 1, fonts.heading2, keep=True),
+        _heading("Heading3", "heading 3", 2, fonts.body, keep=False),
+        _style("paragraph", "Signature", "Signature", _aligned("right")),
+        _style("paragraph", "Date", "Date", _aligned("right")),
+        _style("paragraph", "Note", "Contact Note", _paragraph_props(val("w:jc", "left"))),
+        _style("paragraph", "Footer", "footer",
+               *_unsnapped(SMALL_PT, fonts.page_number, FOOTER_LINE, "right")),
+        _style("paragraph", "CopyTo", "Copy To",
+               *_unsnapped(SMALL_PT, fonts.body, LINE_PITCH, "both")),
+        _style("paragraph", "EndMark", "End Mark", end_mark_props,
+               _run_props(*_sizes(2))),
+    ]  # fmt: skip

@@ -66,7 +66,7 @@ from desktop.ui.page_lines import (
 
 
 class _Builder:
-    """Builds the lines of a letter top to bottom (the order of ``export_docx.body._body_xml``),
+    """Builds the lines of a letter top to bottom (the order of ``export_docx.body.body_element``),
     then breaks them into pages."""
 
     def __init__(self, letter: ComposedLetter) -> None:
