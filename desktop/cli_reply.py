@@ -171,7 +171,7 @@ def _letter_inputs(store: Any, data: dict[str, Any], *, sealed: bool) -> LetterI
     stored image, or the file CASE.json names (not read with ``--no-seal``)."""
     from desktop.actions.export import read_letter_inputs
 
-    inputs = read_letter_inputs(store)
+    inputs = read_letter_inputs(store=store)
     overrides = data.get("agency") or {}
     if not isinstance(overrides, dict):
         raise CliError('案件文件中的 agency 应为一个对象，例如 {"name": "南通市科学技术局"}。')

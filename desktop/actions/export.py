@@ -71,7 +71,7 @@ class LetterInputs:
         return dataclasses.replace(self, seal=read_seal_file(path, diameter))
 
 
-def read_letter_inputs(store: LibraryStore) -> LetterInputs:
+def read_letter_inputs(*, store: LibraryStore) -> LetterInputs:
     """The profile and the stored seal image (as bytes: no file is written on the way)."""
     profile = store.profile.load()
     stored = store.profile.get_file(SEAL_KEY)
@@ -162,20 +162,20 @@ def export_prepared(
 
 
 def export_draft(
-    store: LibraryStore,
     case: Case,
     draft: Draft,
     target: Path,
     kind: ExportKind = "docx",
     *,
     templates: ReplyTemplates,
+    store: LibraryStore,
     sealed: bool = True,
     soffice: str | AutoDetect | None = AUTO,
 ) -> ExportResult:
     """Compose ``draft`` once and write it to ``target``: the whole export in one call.
     ``sealed=False`` writes without the seal; an unusable seal raises
     :class:`~desktop.export_docx.SealError` before anything is written."""
-    inputs = read_letter_inputs(store)
+    inputs = read_letter_inputs(store=store)
     inputs = inputs if sealed else inputs.unsealed()
     inputs.check_seal()
     prepared = compose_letter(case, draft, inputs, templates=templates)

@@ -124,12 +124,12 @@ def test_an_export_reads_the_profile_once_and_writes_no_seal_file(
         store = CountingStore(real)
         target = out / f"答复.{'txt' if kind == 'text' else 'docx'}"
         result = export_draft(
-            store,  # type: ignore[arg-type]
             case_from_json(CASE),
             Draft(),
             target,
             kind,  # type: ignore[arg-type]
             templates=templates,
+            store=store,  # type: ignore[arg-type]
         )
     assert store.reads == {"load": 1, "get_file": 1}
     assert list(scratch.iterdir()) == []  # no seal copied out of the library
@@ -152,11 +152,11 @@ def test_an_unusable_stored_seal_is_refused_before_anything_is_written(
     target = tmp_path / "答复.docx"
     with _library(tmp_path, b"\x89PNG\r\n\x1a\nbroken") as store:
         with pytest.raises(SealError) as caught:
-            export_draft(store, case_from_json(CASE), Draft(), target, templates=templates)
+            export_draft(case_from_json(CASE), Draft(), target, templates=templates, store=store)
         assert "本局公章.png" in caught.value.message
         assert not target.exists()
         result = export_draft(
-            store, case_from_json(CASE), Draft(), target, templates=templates, sealed=False
+            case_from_json(CASE), Draft(), target, templates=templates, store=store, sealed=False
         )
         assert not result.written.sealed and target.exists()
-        assert read_letter_inputs(store).unsealed().seal is None
+        assert read_letter_inputs(store=store).unsealed().seal is None
