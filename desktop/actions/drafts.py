@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from desktop.casework import Draft
 from desktop.errors import ClerkError
 from desktop.store import LibraryStore
+from desktop.store.errors import library_error
 
 
 class VersionNotFound(ClerkError):
@@ -45,12 +47,19 @@ def save(
 
 
 def autosave(case_id: int, draft: Draft, *, store: LibraryStore) -> None:
-    """Keep the working copy (edits not saved as a version yet)."""
-    store.drafts.autosave(case_id, draft)
+    """Keep the working copy (edits not saved as a version yet). A library that cannot be
+    written (full, read-only, busy …) raises a ``LibraryError``."""
+    try:
+        store.drafts.autosave(case_id, draft)
+    except sqlite3.Error as exc:
+        raise library_error(exc, "未能保存工作副本") or exc from None
 
 
 def clear_autosave(case_id: int, *, store: LibraryStore) -> None:
-    store.drafts.clear_autosave(case_id)
+    try:
+        store.drafts.clear_autosave(case_id)
+    except sqlite3.Error as exc:
+        raise library_error(exc, "未能删除工作副本") or exc from None
 
 
 def versions(case_id: int, *, store: LibraryStore) -> list[dict[str, Any]]:

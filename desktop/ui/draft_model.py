@@ -17,12 +17,12 @@ from __future__ import annotations
 import copy
 import dataclasses
 import logging
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from desktop.actions import drafts
 from desktop.actions.export import LetterInputs, PreparedLetter
 from desktop.actions.export import compose_letter as prepare_letter
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
@@ -32,6 +32,7 @@ from desktop.compose import (
     check_composition,
 )
 from desktop.compose import compose as compose_letter
+from desktop.errors import ClerkError
 from desktop.ui.draft_blocks import BLOCK_MIME as BLOCK_MIME
 from desktop.ui.draft_blocks import PARAGRAPH_MIME as PARAGRAPH_MIME
 from desktop.ui.draft_blocks import BlockFinding as BlockFinding
@@ -317,13 +318,14 @@ class DraftModel(QObject):
         nothing was written (nothing to write, no case, or the write failed)."""
         if not self._dirty or self.context is None or self.case_id is None or self._loading:
             return False
-        if getattr(self.context, "closed", False) or self.context.store.read_only:
+        if getattr(self.context, "closed", False) or self.context.read_only:
             return False
         try:
-            self.context.store.drafts.autosave(self.case_id, self.draft)
-        except (sqlite3.Error, OSError) as exc:
+            self.context.call(drafts.autosave, self.case_id, self.draft)
+        except (ClerkError, OSError) as exc:
             log.exception("autosave of case %s failed", self.case_id)
-            self.autosaveFailed.emit(self.tr("Autosave failed: {0}").format(exc))
+            why = exc.message if isinstance(exc, ClerkError) else str(exc)
+            self.autosaveFailed.emit(self.tr("Autosave failed: {0}").format(why))
             return False
         self._dirty = False
         self.autosaved.emit()
@@ -334,7 +336,7 @@ class DraftModel(QObject):
         memory stays as it is until another one is loaded)."""
         self._dirty = False
         if self.context is not None and self.case_id is not None:
-            self.context.store.drafts.clear_autosave(self.case_id)
+            self.context.call(drafts.clear_autosave, self.case_id)
 
     def save(self, context: AppContext, note: str = "", *, source: str = "window") -> int:
         """Store the draft as the case's newest version; returns its number. ``source`` says
@@ -344,9 +346,8 @@ class DraftModel(QObject):
             raise ValueError("no case is open")
         if self._recovered:
             source = "recovery"
-        version = context.store.drafts.save(self.case_id, self.draft, note, source=source)
+        version = context.call(drafts.save, self.case_id, self.draft, note, source=source)
         self._recovered = False
-        context.store.drafts.clear_autosave(self.case_id)
         self._dirty = False
         self.undo_stack.setClean()
         self.saved.emit(version)
@@ -360,8 +361,8 @@ class DraftModel(QObject):
             self._dirty = False
             if self.context is not None and self.case_id is not None:
                 try:
-                    self.context.store.drafts.clear_autosave(self.case_id)
-                except (sqlite3.Error, OSError):
+                    self.context.call(drafts.clear_autosave, self.case_id)
+                except (ClerkError, OSError):
                     log.exception("clearing the autosave of case %s failed", self.case_id)
         self.modifiedChanged.emit(not clean)
 

@@ -45,7 +45,7 @@ class LetterOutput(QMainWindow):
         if self.model.case is None:
             show_error(self, self.tr("Open a case first."))
             return None
-        inputs = read_letter_inputs(store=self.context.store)
+        inputs = self.context.call(read_letter_inputs)
         try:
             inputs.check_seal()
         except ClerkError as exc:  # SealError
