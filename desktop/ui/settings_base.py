@@ -43,7 +43,7 @@ OFFICIAL_FONTS = (
     "宋体",
 )
 FONT_KEYS = ("font_title", "font_body", "font_heading1", "font_heading2", "font_page_number")
-_VARIANT_ORDER = {"": 0, "co": 1, "A": 2, "B": 3, "C": 4}
+VARIANT_ORDER = {"": 0, "co": 1, "A": 2, "B": 3, "C": 4}
 
 
 class SettingsBase(QDialog):

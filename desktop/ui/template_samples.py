@@ -5,14 +5,14 @@ from __future__ import annotations
 from desktop.casework import Case
 from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
 from desktop.reply_templates import TEMPLATE_NAMES
-from desktop.ui.settings_base import _VARIANT_ORDER
+from desktop.ui.settings_base import VARIANT_ORDER
 
 
 def template_sort_key(name: str) -> tuple[int, str, int, str]:
     section, *variants = name.removesuffix(".j2").split(".")
     variant = ".".join(variants)
     order = TEMPLATE_NAMES.index(section) if section in TEMPLATE_NAMES else len(TEMPLATE_NAMES)
-    return order, section, _VARIANT_ORDER.get(variant, 9), variant
+    return order, section, VARIANT_ORDER.get(variant, 9), variant
 
 
 def sample_case(name: str, profile: AgencyProfile, sample: str = "single") -> Case:
