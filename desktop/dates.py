@@ -15,41 +15,21 @@ plain linear regular expressions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+from desktop.numerals import FULLWIDTH_DIGITS, ZERO_CHARS, counting_number, year_from_digits
 
 _ARABIC_CN_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?!\d)")
 _NUMERIC_RE = re.compile(r"(?<![\d.\-/])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d])(?!\.\d)")
 
-_ZERO_CHARS = "〇零○OoＯｏ0０"
-_CN_DIGIT_VALUES = {
-    **dict.fromkeys(_ZERO_CHARS, 0),
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_DIGIT = "[" + _ZERO_CHARS + "一二三四五六七八九]"
+_CN_DIGIT = "[" + ZERO_CHARS + "一二三四五六七八九]"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _CHINESE_RE = re.compile(
-    rf"(?<![{_ZERO_CHARS}一二三四五六七八九A-Za-z0-9])({_CN_DIGIT}{{4}})\s*年\s*({_CN_MONTH})\s*月"
+    rf"(?<![{ZERO_CHARS}一二三四五六七八九A-Za-z0-9])({_CN_DIGIT}{{4}})\s*年\s*({_CN_MONTH})\s*月"
     rf"\s*({_CN_DAY})\s*[日号]"
 )
-
-
-def _counting_number(s: str) -> int:
-    """Value of a counting number up to 39: 三, 十, 十二, 二十, 三十一."""
-    if "十" not in s:
-        return _CN_DIGIT_VALUES[s]
-    tens, _, ones = s.partition("十")
-    return (_CN_DIGIT_VALUES[tens] if tens else 1) * 10 + (_CN_DIGIT_VALUES[ones] if ones else 0)
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -65,26 +45,40 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Every date in ``text`` as ``(start, end, iso)``, in order, without overlaps."""
     if not text:
         return []
-    s = text.translate(_FULLWIDTH_DIGITS)  # same length, so positions stay valid
-    found: list[tuple[int, int, str]] = []
+    s = text.translate(FULLWIDTH_DIGITS)  # same length, so positions stay valid
+    found = [*_arabic_dates(s), *_numeric_dates(s)]
+    if "年" in s:
+        found.extend(_chinese_dates(s))
+    return _without_overlaps(sorted(found))
+
+
+def _arabic_dates(s: str) -> Iterator[tuple[int, int, str]]:
     for m in _ARABIC_CN_RE.finditer(s):
         iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if iso:
-            found.append((m.start(), m.end(), iso))
+            yield m.start(), m.end(), iso
+
+
+def _numeric_dates(s: str) -> Iterator[tuple[int, int, str]]:
     for m in _NUMERIC_RE.finditer(s):
         iso = _iso(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if iso:
-            found.append((m.start(), m.end(), iso))
-    if "年" in s:
-        for m in _CHINESE_RE.finditer(s):
-            year_digits = m.group(1)
-            if all(ch in _ZERO_CHARS for ch in year_digits):
-                continue
-            year = int("".join(str(_CN_DIGIT_VALUES[ch]) for ch in year_digits))
-            iso = _iso(year, _counting_number(m.group(2)), _counting_number(m.group(3)))
-            if iso:
-                found.append((m.start(), m.end(), iso))
-    found.sort()
+            yield m.start(), m.end(), iso
+
+
+def _chinese_dates(s: str) -> Iterator[tuple[int, int, str]]:
+    for m in _CHINESE_RE.finditer(s):
+        year_digits = m.group(1)
+        if all(ch in ZERO_CHARS for ch in year_digits):
+            continue
+        year = year_from_digits(year_digits)
+        iso = _iso(year, counting_number(m.group(2)), counting_number(m.group(3)))
+        if iso:
+            yield m.start(), m.end(), iso
+
+
+def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The earliest of overlapping dates wins (``found`` is sorted)."""
     result: list[tuple[int, int, str]] = []
     last_end = -1
     for start, end, iso in found:

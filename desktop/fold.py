@@ -27,11 +27,13 @@ import re
 import threading
 from typing import Protocol
 
+from desktop.cjk import HAN
+
 log = logging.getLogger(__name__)
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]+")
 # A Han character: the unified ideographs and their extensions, compatibility ideographs.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 class _Converter(Protocol):

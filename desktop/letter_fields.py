@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
-from desktop.dates import _counting_number, find_dates
+from desktop.cjk import IDEOGRAPHS
+from desktop.dates import find_dates
+from desktop.numerals import counting_number
 from desktop.paragraph_split import _CN, _words
 
-_IDEO = "\u3400-\u4dbf\u4e00-\u9fff"
+_IDEO = IDEOGRAPHS
 
 
 # --------------------------------------------------------------------------------------------
@@ -135,7 +137,7 @@ def _joint_count(who: str) -> int | None:
     if digits.isdigit():
         return int(digits)
     try:
-        return _counting_number(digits) if "百" not in digits else None
+        return counting_number(digits) if "百" not in digits else None
     except KeyError:
         return None
 

@@ -32,13 +32,8 @@ import hashlib
 import re
 from bisect import bisect_right
 
-# Characters that count as "Chinese" for context decisions: CJK punctuation, kana, ideographs
-# (BMP, extension A, compatibility, extension B and later) and full-width forms.
-_CJK_RANGES = (
-    "\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uff01-\uff60\uffe0-\uffe6\U00020000-\U0002fa1f"
-)
-_CJK_RE = re.compile(f"[{_CJK_RANGES}]")
+from desktop.cjk import CJK_CONTEXT, CJK_CONTEXT_RE, IDEOGRAPHS, is_cjk_context
+from desktop.urls import url_spans
 
 # Marks that are skipped when looking for the significant neighbour of a mark.
 _TRANSPARENT = ',:;!?()"，：；！？（）“”'
@@ -53,47 +48,23 @@ _SIMPLE_MAP_DICT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _QUOTE_RE = re.compile('"')
 _PAREN_RE = re.compile(r"[()]")
 
-_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
-_URL_RE = re.compile(rf"(?:https?|ftp)://{_URL_CHARS}|www\.{_URL_CHARS}")
-_URL_TRAILING = ".,;:!?'\")"
-
 # Zero-width characters and C0 controls other than tab / line feed / carriage return.
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _H_SPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
 # White space between two Chinese characters (curly double quotes count as Chinese here).
-_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK_RANGES}“”])[{_H_SPACE}]+(?=[{_CJK_RANGES}“”])")
+_CJK_GAP_RE = re.compile(rf"(?<=[{CJK_CONTEXT}“”])[{_H_SPACE}]+(?=[{CJK_CONTEXT}“”])")
 _NBSP_RE = re.compile("[\u00a0\u202f]")
 
 # A year in the wrong brackets inside a document number: 通政发[2015]37号, 国办发【2015】9号.
 _DOC_YEAR_RE = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[\[【（(]((?:19|20)\d{2})[\]】）)](?=\s*第?\d{1,5}\s*号)"
+    rf"(?<=[{IDEOGRAPHS}])[\[【（(]((?:19|20)\d{{2}})[\]】）)](?=\s*第?\d{{1,5}}\s*号)"
 )
 
 _WHITESPACE_RE = re.compile(r"\s+")
 
 # A half-width full stop that ends a Chinese sentence: after an ideograph, before the end, white
 # space or another ideograph ("达12万人." / "达12万人. 下一步"). Decimals and "..." are not touched.
-_FULL_STOP_RE = re.compile(
-    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\.(?=$|\s|[\u3400-\u4dbf\u4e00-\u9fff])"
-)
-
-
-def _is_cjk(ch: str | None) -> bool:
-    """Whether ``ch`` is in ``_CJK_RANGES`` (kept in step with that class)."""
-    if ch is None:
-        return False
-    o = ord(ch)
-    if o < 0x3001:
-        return False
-    return (
-        o <= 0x30FF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x4E00 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0xFF01 <= o <= 0xFF60
-        or 0xFFE0 <= o <= 0xFFE6
-        or 0x20000 <= o <= 0x2FA1F
-    )
+_FULL_STOP_RE = re.compile(rf"(?<=[{IDEOGRAPHS}])\.(?=$|\s|[{IDEOGRAPHS}])")
 
 
 class _Neighbours:
@@ -125,7 +96,7 @@ class _Neighbours:
 
     def cjk_beside(self, i: int) -> bool:
         left, right = self.around(i)
-        return _is_cjk(left) or _is_cjk(right)
+        return is_cjk_context(left) or is_cjk_context(right)
 
 
 class _Protected:
@@ -134,13 +105,9 @@ class _Protected:
     def __init__(self, s: str):
         self.starts: list[int] = []
         self.ends: list[int] = []
-        if "://" in s or "www." in s:
-            for m in _URL_RE.finditer(s):
-                end = m.end()
-                while end > m.start() and s[end - 1] in _URL_TRAILING:
-                    end -= 1
-                self.starts.append(m.start())
-                self.ends.append(end)
+        for start, end in url_spans(s):
+            self.starts.append(start)
+            self.ends.append(end)
 
     def __contains__(self, i: int) -> bool:
         if not self.starts:
@@ -153,13 +120,19 @@ def _mark_changes(s: str) -> dict[int, str]:
     """The punctuation, quote and parenthesis conversions of ``s``: position → new mark."""
     protected = _Protected(s)
     changes: dict[int, str] = {}
+    _simple_mark_changes(s, protected, changes)
+    _quote_changes(s, protected, changes)
+    _paren_changes(s, protected, changes)
+    return changes
 
-    # , : ; ! ? — whole runs share the same two neighbours.
+
+def _simple_mark_changes(s: str, protected: _Protected, changes: dict[int, str]) -> None:
+    """, : ; ! ? — whole runs share the same two neighbours."""
     n = len(s)
     check_protected = bool(protected.starts)
     for m in _SIMPLE_RUN_RE.finditer(s):
         a, b = m.span()
-        if not ((a > 0 and _is_cjk(s[a - 1])) or (b < n and _is_cjk(s[b]))):
+        if not ((a > 0 and is_cjk_context(s[a - 1])) or (b < n and is_cjk_context(s[b]))):
             continue
         if b - a == 1 and not check_protected:
             changes[a] = _SIMPLE_MAP_DICT[s[a]]
@@ -169,21 +142,24 @@ def _mark_changes(s: str) -> dict[int, str]:
             if ch in _SIMPLE_MAP_DICT and not (check_protected and i in protected):
                 changes[i] = _SIMPLE_MAP_DICT[ch]
 
-    neighbours = _Neighbours(s)
 
-    # ASCII double quotes, paired in order.
+def _quote_changes(s: str, protected: _Protected, changes: dict[int, str]) -> None:
+    """ASCII double quotes, paired in order."""
+    neighbours = _Neighbours(s)
     quotes = [m.start() for m in _QUOTE_RE.finditer(s) if m.start() not in protected]
     for k in range(0, len(quotes) - 1, 2):
         a, b = quotes[k], quotes[k + 1]
         if (
-            _CJK_RE.search(s, a + 1, b) is not None
-            or _is_cjk(neighbours.around(a)[0])
-            or _is_cjk(neighbours.around(b)[1])
+            CJK_CONTEXT_RE.search(s, a + 1, b) is not None
+            or is_cjk_context(neighbours.around(a)[0])
+            or is_cjk_context(neighbours.around(b)[1])
         ):
             changes[a] = "“"
             changes[b] = "”"
 
-    # Parentheses: a matched pair by content or outer neighbours, a lone one by its neighbours.
+
+def _paren_changes(s: str, protected: _Protected, changes: dict[int, str]) -> None:
+    """Parentheses: a matched pair by content or outer neighbours, a lone one by its neighbours."""
     neighbours = _Neighbours(s)
     stack: list[list[int]] = []  # [position, content-has-CJK flag]
     lone: list[int] = []
@@ -192,26 +168,36 @@ def _mark_changes(s: str) -> dict[int, str]:
         i = m.start()
         if i in protected:
             continue
-        if stack and prev >= 0 and _CJK_RE.search(s, prev + 1, i) is not None:
+        if stack and prev >= 0 and CJK_CONTEXT_RE.search(s, prev + 1, i) is not None:
             stack[-1][1] = 1
         prev = i
         if s[i] == "(":
             stack.append([i, 0])
-            continue
-        if not stack:
+        elif not stack:
             lone.append(i)
-            continue
-        start, has_cjk = stack.pop()
-        if has_cjk and stack:
-            stack[-1][1] = 1
-        if has_cjk or _is_cjk(neighbours.around(start)[0]) or _is_cjk(neighbours.around(i)[1]):
-            changes[start] = "（"
-            changes[i] = "）"
+        else:
+            _close_pair(s, stack, i, neighbours, changes)
     lone.extend(p for p, _ in stack)
     for i in sorted(lone):
         if neighbours.cjk_beside(i):
             changes[i] = "（" if s[i] == "(" else "）"
-    return changes
+
+
+def _close_pair(
+    s: str, stack: list[list[int]], i: int, neighbours: _Neighbours, changes: dict[int, str]
+) -> None:
+    """The ``)`` at ``i`` closes the innermost open ``(``: convert both when Chinese is inside
+    or beside them; Chinese inside also counts for the enclosing pair."""
+    start, has_cjk = stack.pop()
+    if has_cjk and stack:
+        stack[-1][1] = 1
+    if (
+        has_cjk
+        or is_cjk_context(neighbours.around(start)[0])
+        or is_cjk_context(neighbours.around(i)[1])
+    ):
+        changes[start] = "（"
+        changes[i] = "）"
 
 
 def _convert_marks(s: str) -> str:

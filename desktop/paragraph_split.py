@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import re
 
+from desktop.cjk import H_SPACE, is_ideograph
+from desktop.numerals import COUNTING_CHARS
+
 # The most a stored paragraph may hold. A real paragraph of a reply letter is a few hundred
 # characters, a long one rarely 2,000; 5,000 is never reached by real text but stops a one-line
 # 30 MB file from becoming one paragraph of millions of characters (which search, the composer
 # and every similarity check would then have to handle as one piece). Packs use the same cap.
 MAX_PARAGRAPH_CHARS = 5000
 
-_CN = "一二三四五六七八九十"
-_HSPACE = " \t\u00a0\u3000"
+_CN = COUNTING_CHARS
+_HSPACE = H_SPACE
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -93,10 +96,6 @@ _LEADING_SALUTATION_RE = re.compile(
 _ENUM_OPENERS = '（(“"《【〔「‘'
 _SALUTATION_TAIL_RE = re.compile(r"(?:代表|委员|同志|先生|女士)(?:们)?$")
 _CONTACT_START_RE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|联系方式|联系人电话)")
-
-
-def _is_ideograph(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -182,7 +181,7 @@ def _split_run_on(s: str) -> list[str]:
         else:
             nxt = s[m.end()]
             if punct in "：:":
-                if not (_is_ideograph(nxt) or nxt in _ENUM_OPENERS):
+                if not (is_ideograph(nxt) or nxt in _ENUM_OPENERS):
                     continue
                 if _ENUMERATOR_RE.match(s, m.end()):
                     cuts.append((cut_at, m.end()))
@@ -196,15 +195,15 @@ def _split_run_on(s: str) -> list[str]:
                     continue
             elif punct == ".":
                 prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
-                if not (_is_ideograph(prev) or prev in "%）》”"):
+                if not (is_ideograph(prev) or prev in "%）》”"):
                     continue
-                if not (_is_ideograph(nxt) or nxt in _ENUM_OPENERS):
+                if not (is_ideograph(nxt) or nxt in _ENUM_OPENERS):
                     continue
             elif punct in "!?;":
                 prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
-                if not (_is_ideograph(nxt) or _is_ideograph(prev) or nxt in _ENUM_OPENERS):
+                if not (is_ideograph(nxt) or is_ideograph(prev) or nxt in _ENUM_OPENERS):
                     continue
-            elif not (_is_ideograph(nxt) or nxt.isdigit() or nxt in _ENUM_OPENERS or nxt in "-—"):
+            elif not (is_ideograph(nxt) or nxt.isdigit() or nxt in _ENUM_OPENERS or nxt in "-—"):
                 continue
         cuts.append((cut_at, m.end()))
         seg_start = m.end()
@@ -217,7 +216,7 @@ def _split_run_on(s: str) -> list[str]:
     result: list[str] = []
     for piece in pieces:
         head = _RUNON_HEADING_RE.match(piece)
-        if head and (_is_ideograph(piece[head.end()]) or piece[head.end()].isdigit()):
+        if head and (is_ideograph(piece[head.end()]) or piece[head.end()].isdigit()):
             result.append(piece[: head.end()].strip())
             piece = piece[head.end() :]
         if piece:

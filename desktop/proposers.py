@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from desktop.dates import _counting_number
+from desktop.cjk import IDEOGRAPH_RE
+from desktop.numerals import FULLWIDTH_DIGITS, counting_number
 
 ROLE_WORDS: Final = ("人大代表", "政协委员", "代表", "委员", "同志")  # longest first
 _ROLE_OF: Final = {"人大代表": "代表", "政协委员": "委员", "代表": "代表", "委员": "委员"}
@@ -21,14 +22,12 @@ _ROLE_RE: Final = "|".join(ROLE_WORDS)
 _SEPARATORS: Final = "、，,;；/／"
 _SPLIT_RE: Final = re.compile(rf"([{_SEPARATORS}]+|\s+)")
 _SPACES: Final = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " "})
-_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
 # The joint form at the end: 等 / 等10位 / 等十名代表 / 等 5 人 …, then role words and 们.
 _JOINT_TAIL_RE: Final = re.compile(
     rf"等\s*(?P<n>\d+|[一二两三四五六七八九十百]+)?\s*(?:位|名|人)?\s*(?:{_ROLE_RE})?\s*们?\s*$"
 )
 _ROLE_TAIL_RE: Final = re.compile(rf"(?:{_ROLE_RE})\s*们?\s*$")
 _ROLE_HEAD_RE: Final = re.compile(rf"^(?:{_ROLE_RE})(?=\S{{2}})")
-_CJK_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN_RE: Final = re.compile(r"^[A-Za-z][A-Za-z.'\-]*$")
 GENERIC_ADDRESSEES: Final = frozenset(
     {"各位", "全体", "诸位", "各", "亲爱的", "广大", "您", "您们"}
@@ -56,7 +55,7 @@ def _number(text: str) -> int | None:
     if "百" in text:
         return None
     try:
-        return _counting_number(text.replace("两", "二"))
+        return counting_number(text.replace("两", "二"))
     except KeyError:
         return None
 
@@ -89,7 +88,7 @@ def parse_proposers(value: str | list[str] | None) -> Proposers:
 
 def _parse_one(text: str) -> Proposers:
     result = Proposers()
-    text = text.translate(_SPACES).translate(_DIGITS).strip()
+    text = text.translate(_SPACES).translate(FULLWIDTH_DIGITS).strip()
     text = text.rstrip(":： ").strip()
     text = re.sub(r"^尊敬的\s*", "", text)
     joint = _JOINT_TAIL_RE.search(text)
@@ -152,7 +151,7 @@ def _parse_one(text: str) -> Proposers:
 
 
 def _single_cjk(token: str) -> bool:
-    return len(token) == 1 and bool(_CJK_RE.match(token))
+    return len(token) == 1 and bool(IDEOGRAPH_RE.match(token))
 
 
 def proposers_text(names: list[str], count: int | None = None, more: bool = False) -> str:

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from desktop.dates import parse_date
 from desktop.proofread.common import KINDS, Finding, Provenance
-from desktop.proofread.headings import _empty_sections, _heading_sequence
-from desktop.proofread.placeholders import _placeholders
-from desktop.proofread.salutation import _foreign_addressees, _salutation
-from desktop.proofread.stale import _stale_relative, _stale_years
-from desktop.proofread.typography import _date_formats, _doubled, _punctuation, _unbalanced
+from desktop.proofread.headings import empty_sections, heading_sequence
+from desktop.proofread.placeholders import placeholder_findings
+from desktop.proofread.salutation import foreign_addressees, salutation
+from desktop.proofread.stale import stale_relative, stale_years
+from desktop.proofread.typography import date_formats, doubled, punctuation, unbalanced
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -44,19 +44,19 @@ def check(
     findings: list[Finding] = []
     for i, text in enumerate(paragraphs):
         source = provenance[i] if provenance is not None else None
-        findings.extend(_punctuation(i, text))
-        findings.extend(_doubled(i, text))
-        findings.extend(_unbalanced(i, text))
-        findings.extend(_stale_years(i, text, reply_year, source))
+        findings.extend(punctuation(i, text))
+        findings.extend(doubled(i, text))
+        findings.extend(unbalanced(i, text))
+        findings.extend(stale_years(i, text, reply_year, source))
         if provenance is None or source is not None:
-            findings.extend(_stale_relative(i, text, source))
-        findings.extend(_placeholders(i, text))
-        findings.extend(_date_formats(i, text))
+            findings.extend(stale_relative(i, text, source))
+        findings.extend(placeholder_findings(i, text))
+        findings.extend(date_formats(i, text))
     if proposers:
-        findings.extend(_salutation(paragraphs, proposers, salutation_index))
-    findings.extend(_foreign_addressees(paragraphs, proposers, salutation_index))
-    findings.extend(_heading_sequence(paragraphs))
-    findings.extend(_empty_sections(paragraphs, body_end))
+        findings.extend(salutation(paragraphs, proposers, salutation_index))
+    findings.extend(foreign_addressees(paragraphs, proposers, salutation_index))
+    findings.extend(heading_sequence(paragraphs))
+    findings.extend(empty_sections(paragraphs, body_end))
     findings.sort(key=lambda f: (f.paragraph, f.start, f.end, KINDS.index(f.kind)))
     return findings
 
@@ -72,7 +72,7 @@ def apply_fixes(
     """
     texts = list(paragraphs)
     applied: list[Finding] = []
-    for index, chosen in _select_fixes(texts, findings).items():
+    for index, chosen in select_fixes(texts, findings).items():
         text = texts[index]
         for f in reversed(chosen):
             assert f.suggestion is not None
@@ -83,7 +83,7 @@ def apply_fixes(
     return texts, applied
 
 
-def _select_fixes(texts: Sequence[str], findings: Iterable[Finding]) -> dict[int, list[Finding]]:
+def select_fixes(texts: Sequence[str], findings: Iterable[Finding]) -> dict[int, list[Finding]]:
     by_paragraph: dict[int, list[Finding]] = {}
     for f in findings:
         if f.suggestion is None or not 0 <= f.paragraph < len(texts):

@@ -8,6 +8,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from desktop.cjk import IDEOGRAPHS
+from desktop.urls import url_spans
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -65,22 +68,16 @@ class Provenance:
 # ----------------------------------------------------------------------------------------------
 # Shared helpers
 
-_FULLWIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
-_IDEOGRAPH: Final = "\u3400-\u4dbf\u4e00-\u9fff"
-
-_URL_RE: Final = re.compile(
-    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~:/?#@%=&]+"
-)
 _TITLE_RE: Final = re.compile(r"《[^《》\n]{0,200}》")
 # The parentheses right after a title: 《……法》（2015年修订）, 《……》(国办发〔2015〕9号).
 _AFTER_TITLE_RE: Final = re.compile(r"(?<=》)\s*[（(][^（）()\n]{1,40}[）)]")
 # A document number in any brackets: 通政发〔2015〕37号, 国办发[2015]9号.
 _DOC_NUMBER_RE: Final = re.compile(
-    rf"[{_IDEOGRAPH}]{{1,12}}[〔\[【（(]\s*(?:19|20)\d{{2}}\s*[〕\]】）)]\s*第?\s*\d{{1,5}}\s*号"
+    rf"[{IDEOGRAPHS}]{{1,12}}[〔\[【（(]\s*(?:19|20)\d{{2}}\s*[〕\]】）)]\s*第?\s*\d{{1,5}}\s*号"
 )
 
 
-class _Spans:
+class Spans:
     """A set of character spans, asked in O(log n) whether it covers or touches a range."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()):
@@ -102,26 +99,26 @@ class _Spans:
         return k >= 0 and self.ends[k] >= end
 
 
-def _url_spans(text: str) -> _Spans:
-    if "://" not in text and "www." not in text:
-        return _Spans()
-    return _Spans(m.span() for m in _URL_RE.finditer(text))
+def url_cover(text: str) -> Spans:
+    """Where the URLs of ``text`` are (:func:`desktop.urls.url_spans`)."""
+    return Spans(url_spans(text))
 
 
-def _protected_spans(text: str) -> _Spans:
+def protected_spans(text: str) -> Spans:
     """Spans whose years and figures are citations, not facts: titles, document numbers, URLs."""
-    return _Spans(
+    cited = (
         m.span()
-        for regex in (_TITLE_RE, _AFTER_TITLE_RE, _DOC_NUMBER_RE, _URL_RE)
+        for regex in (_TITLE_RE, _AFTER_TITLE_RE, _DOC_NUMBER_RE)
         for m in regex.finditer(text)
     )
+    return Spans([*cited, *url_spans(text)])
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     return f"“{text}”"
 
 
-def _source_note(provenance: Provenance | None) -> str:
+def source_note(provenance: Provenance | None) -> str:
     """``；此段来自2017年的答复《……》（编号 3）`` or ``""``."""
     if provenance is None:
         return ""

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any, Final
 
 from desktop.model import ImportFailure
-from desktop.proofread.checker import _select_fixes, apply_fixes, check
-from desktop.proofread.common import Finding, _quote
+from desktop.proofread.checker import apply_fixes, check, select_fixes
+from desktop.proofread.common import Finding, quote
 from desktop.readers import MSG_CORRUPT, decode_text, read_document
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 
@@ -54,7 +54,7 @@ def check_file(
 
 
 def _describe(f: Finding, old: str) -> str:
-    return f"第 {f.paragraph + 1} 段：{_quote(old)}→{_quote(f.suggestion or '')}"
+    return f"第 {f.paragraph + 1} 段：{quote(old)}→{quote(f.suggestion or '')}"
 
 
 def _check_txt(path: Path, date: str | None, fix: bool) -> tuple[list[Finding], list[str] | None]:
@@ -269,7 +269,7 @@ def _check_docx(path: Path, date: str | None, fix: bool) -> tuple[list[Finding],
     if not fix:
         return findings, None
     applied: list[Finding] = []
-    for index, chosen in _select_fixes(paragraphs, findings).items():
+    for index, chosen in select_fixes(paragraphs, findings).items():
         for f in reversed(chosen):
             assert f.suggestion is not None
             if _replace_in_segments(elements[index], f.start, f.end, f.suggestion):

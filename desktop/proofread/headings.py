@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from desktop.numerals import cn_to_int, int_to_cn
-from desktop.proofread.common import _FULLWIDTH_DIGITS, Finding, _quote
+from desktop.numerals import COUNTING_CHARS, FULLWIDTH_DIGITS, cn_to_int, int_to_cn
+from desktop.proofread.common import Finding, quote
 
 # ----------------------------------------------------------------------------------------------
 # heading_sequence
 
-_CN_NUM: Final = "[一二三四五六七八九十]{1,3}"
+_CN_NUM: Final = f"[{COUNTING_CHARS}]{{1,3}}"
 _HEADING_RES: Final = (
     (1, re.compile(rf"^\s*({_CN_NUM})、")),
     (2, re.compile(rf"^\s*[（(]\s*({_CN_NUM})\s*[）)]")),
@@ -56,23 +56,23 @@ class _Counter:
             self.value = value
             return None
         what = "序号" if self.level == _MARKERS else "标题序号"
-        label = _quote(self.label(value))
+        label = quote(self.label(value))
         if before is None or written is None:
             self.value = value
-            msg = f"{what}{label}前面没有{_quote(self.label(1))}"
+            msg = f"{what}{label}前面没有{quote(self.label(1))}"
             return Finding("heading_sequence", msg, paragraph, start, end, None)
         if value == written:
-            reason = f"与上一个{_quote(self.label(value))}重复"
+            reason = f"与上一个{quote(self.label(value))}重复"
         elif value == written + 1:
             reason = "前面的序号改正后应顺延"
         elif value > expected:
-            reason = f"跳过了{_quote(self.label(expected))}"
+            reason = f"跳过了{quote(self.label(expected))}"
         else:
             self.value = value  # a restart or a step back: the clerk must decide
-            msg = f"{what}{label}跟在{_quote(self.label(written))}之后，顺序不对"
+            msg = f"{what}{label}跟在{quote(self.label(written))}之后，顺序不对"
             return Finding("heading_sequence", msg, paragraph, start, end, None)
         self.value = expected
-        msg = f"{what}{label}不连续（{reason}），应为{_quote(self.label(expected))}"
+        msg = f"{what}{label}不连续（{reason}），应为{quote(self.label(expected))}"
         return Finding("heading_sequence", msg, paragraph, start, end, self.numeral(expected))
 
 
@@ -105,12 +105,12 @@ class _MarkerLists:
         return self.stack[-1].see(value, paragraph, start, end)
 
 
-def _heading_sequence(paragraphs: list[str]) -> list[Finding]:
+def heading_sequence(paragraphs: list[str]) -> list[Finding]:
     counters = {level: _Counter(level) for level, _ in _HEADING_RES}
     markers = _MarkerLists()
     out: list[Finding] = []
     for i, raw in enumerate(paragraphs):
-        text = raw.translate(_FULLWIDTH_DIGITS)
+        text = raw.translate(FULLWIDTH_DIGITS)
         for level, regex in _HEADING_RES:
             m = regex.match(text)
             if m is None:
@@ -150,12 +150,12 @@ def _heading_only(text: str) -> int | None:
     if len(text) > _HEADING_TEXT_MAX or any(c in _SENTENCE_MARKS for c in text.rstrip("。")):
         return None
     for level, regex in _HEADING_RES[:2]:
-        if regex.match(text.translate(_FULLWIDTH_DIGITS)):
+        if regex.match(text.translate(FULLWIDTH_DIGITS)):
             return level
     return None
 
 
-def _empty_sections(paragraphs: list[str], body_end: int | None = None) -> list[Finding]:
+def empty_sections(paragraphs: list[str], body_end: int | None = None) -> list[Finding]:
     """A 一、 or （一） heading followed directly by a heading of the same or a higher level, or
     by nothing (up to ``body_end``): a section with nothing in it."""
     end = len(paragraphs) if body_end is None else min(body_end, len(paragraphs))
@@ -179,7 +179,7 @@ def empty_section_finding(i: int, text: str) -> Finding | None:
 def _empty_section(i: int, text: str) -> Finding:
     return Finding(
         "empty_section",
-        f"标题{_quote(text.strip())}下面没有内容：请补上这一部分，或删去这个标题",
+        f"标题{quote(text.strip())}下面没有内容：请补上这一部分，或删去这个标题",
         i,
         0,
         len(text),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from desktop.proofread.common import Finding, _quote
+from desktop.proofread.common import Finding, quote
 
 # ----------------------------------------------------------------------------------------------
 # placeholder
@@ -26,10 +26,6 @@ _PLACEHOLDER_RES: Final = (
 
 def placeholder_findings(i: int, text: str) -> list[Finding]:
     """The ``placeholder`` findings of one text, numbered as paragraph ``i``."""
-    return _placeholders(i, text)
-
-
-def _placeholders(i: int, text: str) -> list[Finding]:
     matches = sorted(
         (m.start(), -m.end()) for regex in _PLACEHOLDER_RES for m in regex.finditer(text)
     )
@@ -40,7 +36,7 @@ def _placeholders(i: int, text: str) -> list[Finding]:
     return [
         Finding(
             "placeholder",
-            f"{_quote(text[a:b])}像是没有填写的占位内容，请补上实际内容",
+            f"{quote(text[a:b])}像是没有填写的占位内容，请补上实际内容",
             i,
             a,
             b,

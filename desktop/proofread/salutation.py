@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from desktop.proofread.common import Finding, _quote
+from desktop.cjk import IDEOGRAPHS
+from desktop.proofread.common import Finding, quote
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -46,7 +47,7 @@ def _name_key(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-def _salutation(
+def salutation(
     paragraphs: list[str], proposers: list[str], salutation_index: int | None
 ) -> list[Finding]:
     index = find_salutation(paragraphs) if salutation_index is None else salutation_index
@@ -82,7 +83,7 @@ def _salutation(
     return [
         Finding(
             "salutation_mismatch",
-            f"称呼中的{_quote(name)}不是本件建议（提案）的提出人（{listed}），"
+            f"称呼中的{quote(name)}不是本件建议（提案）的提出人（{listed}），"
             "可能是沿用旧答复时没有改名字",
             index,
             start,
@@ -138,7 +139,7 @@ _MENTION_RE: Final = re.compile(
 _JOINT_BEFORE_RE: Final = re.compile(
     r"等\s*(?:[0-9０-９]+|[一二两三四五六七八九十]+)?\s*[位名]?\s*$"
 )
-_NAME_RUN_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff·]{1,16}$")
+_NAME_RUN_RE: Final = re.compile(rf"[{IDEOGRAPHS}·]{{1,16}}$")
 
 
 def _looks_like_name(name: str) -> bool:
@@ -185,7 +186,7 @@ def _name_before(text: str, end: int, known: set[str]) -> tuple[int, str] | None
     return base + offset, name
 
 
-def _foreign_addressees(
+def foreign_addressees(
     paragraphs: list[str], proposers: list[str] | None, salutation_index: int | None
 ) -> list[Finding]:
     """Names addressed in the letter that are not the proposers (or, without proposers, not
@@ -223,7 +224,7 @@ def _foreign_addressees(
             out.append(
                 Finding(
                     "salutation_mismatch",
-                    f"{where}{_quote(name + role)}不是本件建议（提案）的提出人（{listed}），"
+                    f"{where}{quote(name + role)}不是本件建议（提案）的提出人（{listed}），"
                     "这段文字可能沿用自写给其他人的答复，请核对",
                     i,
                     start,

@@ -7,14 +7,14 @@ from bisect import bisect_left, bisect_right
 from typing import Final
 
 from desktop.dates import find_dates
+from desktop.numerals import FULLWIDTH_DIGITS
 from desktop.proofread.common import (
-    _FULLWIDTH_DIGITS,
     Finding,
     Provenance,
-    _protected_spans,
-    _quote,
-    _source_note,
-    _Spans,
+    Spans,
+    protected_spans,
+    quote,
+    source_note,
 )
 
 # ----------------------------------------------------------------------------------------------
@@ -25,26 +25,26 @@ _YEAR_RE: Final = re.compile(
 )
 
 
-def _stale_years(i: int, text: str, reply_year: int, source: Provenance | None) -> list[Finding]:
+def stale_years(i: int, text: str, reply_year: int, source: Provenance | None) -> list[Finding]:
     if "年" not in text:
         return []
-    s = text.translate(_FULLWIDTH_DIGITS)
-    protected: _Spans | None = None
+    s = text.translate(FULLWIDTH_DIGITS)
+    protected: Spans | None = None
     out: list[Finding] = []
     for m in _YEAR_RE.finditer(s):
         year = int(m.group(2) or m.group(1))
         if year >= reply_year - 1:
             continue
         if protected is None:
-            protected = _protected_spans(s)
+            protected = protected_spans(s)
         if protected.overlaps(m.start(), m.end()):
             continue
         written = text[m.start() : m.end()]
         out.append(
             Finding(
                 "stale_year",
-                f"{_quote(written)}距答复日期（{reply_year}年）已久，所述情况和数字可能已过时，"
-                f"请核实{_source_note(source)}",
+                f"{quote(written)}距答复日期（{reply_year}年）已久，所述情况和数字可能已过时，"
+                f"请核实{source_note(source)}",
                 i,
                 m.start(),
                 m.end(),
@@ -92,13 +92,13 @@ def _figures(s: str) -> list[tuple[int, int]]:
     return found
 
 
-def _stale_relative(i: int, text: str, source: Provenance | None) -> list[Finding]:
-    s = text.translate(_FULLWIDTH_DIGITS)
+def stale_relative(i: int, text: str, source: Provenance | None) -> list[Finding]:
+    s = text.translate(FULLWIDTH_DIGITS)
     words = list(_RELATIVE_RE.finditer(s))
     if not words:
         return []
-    protected = _protected_spans(s)
-    dates = _Spans((a, b) for a, b, _ in find_dates(s))
+    protected = protected_spans(s)
+    dates = Spans((a, b) for a, b, _ in find_dates(s))
     figures = [
         (a, b) for a, b in _figures(s) if not protected.overlaps(a, b) and not dates.overlaps(a, b)
     ]
@@ -122,8 +122,8 @@ def _stale_relative(i: int, text: str, source: Provenance | None) -> list[Findin
         out.append(
             Finding(
                 "stale_relative",
-                f"{_quote(snippet)}中的{_quote(w.group())}是相对时间，所述数字可能已变化，"
-                f"请按答复日期核实{_source_note(source)}",
+                f"{quote(snippet)}中的{quote(w.group())}是相对时间，所述数字可能已变化，"
+                f"请按答复日期核实{source_note(source)}",
                 i,
                 start,
                 end,

@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from desktop.cjk import IDEOGRAPHS, is_ideograph
 from desktop.dates import find_dates
 from desktop.normalize import doc_year_fixes, punctuation_fixes
+from desktop.numerals import FULLWIDTH_DIGITS, NUMERAL_CHARS
 from desktop.proofread.common import (
-    _FULLWIDTH_DIGITS,
-    _IDEOGRAPH,
     Finding,
-    _quote,
-    _Spans,
-    _url_spans,
+    Spans,
+    quote,
+    url_cover,
 )
 
 # ----------------------------------------------------------------------------------------------
@@ -26,15 +26,15 @@ _PUNCT_MESSAGES: Final = {
 }
 
 
-def _punctuation(i: int, text: str) -> list[Finding]:
+def punctuation(i: int, text: str) -> list[Finding]:
     out: list[Finding] = []
     doc_fixes = doc_year_fixes(text)
-    doc_spans = _Spans((start, end) for start, end, _ in doc_fixes)
+    doc_spans = Spans((start, end) for start, end, _ in doc_fixes)
     for start, end, new in doc_fixes:
         out.append(
             Finding(
                 "doc_number_bracket",
-                f"文号中的年份应使用六角括号：{_quote(text[start:end])}应为{_quote(new)}",
+                f"文号中的年份应使用六角括号：{quote(text[start:end])}应为{quote(new)}",
                 i,
                 start,
                 end,
@@ -97,15 +97,11 @@ _REDUPLICABLE: Final = """
 """
 REDUPLICABLE_WORDS: Final = frozenset(_REDUPLICABLE.split())
 
-_NUMERALS: Final = frozenset("零〇一二两三四五六七八九十百千万亿")
-_DOUBLED_WORD_RE: Final = re.compile(rf"([{_IDEOGRAPH}]{{2,4}})\1")
+_NUMERALS: Final = frozenset(NUMERAL_CHARS)
+_DOUBLED_WORD_RE: Final = re.compile(rf"([{IDEOGRAPHS}]{{2,4}})\1")
 
 
-def _is_ideograph(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff"
-
-
-def _doubled(i: int, text: str) -> list[Finding]:
+def doubled(i: int, text: str) -> list[Finding]:
     out: list[Finding] = []
     words: list[tuple[int, int]] = []
     for m in _DOUBLED_WORD_RE.finditer(text):
@@ -119,7 +115,7 @@ def _doubled(i: int, text: str) -> list[Finding]:
         out.append(
             Finding(
                 "doubled",
-                f"{_quote(word)}重复了，是否多打了一遍？",
+                f"{quote(word)}重复了，是否多打了一遍？",
                 i,
                 m.start(),
                 m.end(),
@@ -127,7 +123,7 @@ def _doubled(i: int, text: str) -> list[Finding]:
             )
         )
         words.append(m.span())
-    covered = _Spans(words)
+    covered = Spans(words)
     n = len(text)
     for k in range(n - 1):
         ch = text[k]
@@ -142,14 +138,14 @@ def _doubled(i: int, text: str) -> list[Finding]:
         prev_ok, next_ok = DOUBLED_FUNCTION_CHARS[ch]
         if (before and before in prev_ok) or (after and after in next_ok):
             continue
-        if k + 3 < n and text[k + 2] == text[k + 3] != ch and _is_ideograph(text[k + 2]):
+        if k + 3 < n and text[k + 2] == text[k + 3] != ch and is_ideograph(text[k + 2]):
             continue  # AABB: 和和美美, 是是非非
-        if k >= 2 and text[k - 2] == text[k - 1] != ch and _is_ideograph(text[k - 1]):
+        if k >= 2 and text[k - 2] == text[k - 1] != ch and is_ideograph(text[k - 1]):
             continue  # BBAA: 实实在在
         end = k + 2
         while end < n and text[end] == ch:
             end += 1
-        message = f"{_quote(text[k:end])}重复了，应为{_quote(ch)}"
+        message = f"{quote(text[k:end])}重复了，应为{quote(ch)}"
         out.append(Finding("doubled", message, i, k, end, ch))
     return out
 
@@ -201,8 +197,8 @@ def _enumerator_before(text: str, pos: int) -> bool:
     return k == 0 or text[k - 1].isspace() or text[k - 1] in _ENUMERATOR_BOUNDARY
 
 
-def _unbalanced(i: int, text: str) -> list[Finding]:
-    urls = _url_spans(text)
+def unbalanced(i: int, text: str) -> list[Finding]:
+    urls = url_cover(text)
     stack: list[tuple[str, int, bool]] = []  # (canonical opener, position, half-width)
     open_count: dict[str, int] = dict.fromkeys(_PAIRS, 0)  # openers of each kind on the stack
     lone: list[tuple[int, str]] = []  # (position, message)
@@ -250,9 +246,9 @@ _LEADING_ZERO_RE: Final = re.compile(r"(?<=[年月])\s*0([1-9])\s*(?=[月日号]
 _CN_NUMERAL_DATE_RE: Final = re.compile(r"^[〇零○OoＯｏ一二三四五六七八九十]")
 
 
-def _date_formats(i: int, text: str) -> list[Finding]:
+def date_formats(i: int, text: str) -> list[Finding]:
     out: list[Finding] = []
-    urls = _url_spans(text)
+    urls = url_cover(text)
     dates = find_dates(text)
     for start, end, iso in dates:
         if urls.overlaps(start, end):
@@ -268,28 +264,28 @@ def _date_formats(i: int, text: str) -> list[Finding]:
             why = "日期应写“日”，不写“号”"
         elif "年" not in written:
             why = "日期应写成“年月日”的形式"
-        elif re.search(r"(?<!\d)0\d", written.translate(_FULLWIDTH_DIGITS)):
+        elif re.search(r"(?<!\d)0\d", written.translate(FULLWIDTH_DIGITS)):
             why = "日期的月、日不加“0”"
         else:
             why = "日期格式不规范"
         out.append(
             Finding(
                 "date_format",
-                f"{why}：{_quote(written)}应为{_quote(official)}",
+                f"{why}：{quote(written)}应为{quote(official)}",
                 i,
                 start,
                 end,
                 official,
             )
         )
-    spans = _Spans((a, b) for a, b, _ in dates)
+    spans = Spans((a, b) for a, b, _ in dates)
     for lz in _LEADING_ZERO_RE.finditer(text):
         if spans.overlaps(lz.start(), lz.end()) or urls.overlaps(lz.start(), lz.end()):
             continue
         out.append(
             Finding(
                 "date_format",
-                f"日期的月、日不加“0”：{_quote(lz.group().strip())}应为{_quote(lz.group(1))}",
+                f"日期的月、日不加“0”：{quote(lz.group().strip())}应为{quote(lz.group(1))}",
                 i,
                 lz.start(),
                 lz.end(),

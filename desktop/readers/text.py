@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Final
 
+from desktop.cjk import is_ideograph
 from desktop.model import ExtractedText, ImportFailure
 from desktop.readers.common import (
     _ZIP_MAGIC,
@@ -27,7 +28,6 @@ _BOMS: Final = (
 # C0/C1 control characters that do not belong in text (tab, line breaks, form feed, vertical
 # tab and the old DOS end-of-file mark ^Z are fine).
 _CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
-_IDEOGRAPH_RE: Final = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BAD_CATEGORIES: Final = frozenset({"Cn", "Co", "Cs"})  # unassigned, private use, surrogate
 _SAMPLE_CHUNK: Final = 16_384
 
@@ -157,7 +157,7 @@ def _looks_like_text(text: str, *, strict: bool) -> bool:
         return False
     if not strict:
         return True
-    ideographs = {ch: c for ch, c in counts.items() if _IDEOGRAPH_RE.match(ch)}
+    ideographs = {ch: c for ch, c in counts.items() if is_ideograph(ch)}
     n_ideographs = sum(ideographs.values())
     if n_ideographs >= 10:
         # The 3755 GB2312 level-1 characters make up well over 90 % of ordinary Chinese text
