@@ -11,6 +11,7 @@ from typing import Any, Final
 from desktop.errors import ClerkError
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.store.errors import library_error
+from desktop.zip_guard import MAX_UNZIPPED_TOTAL
 
 PACK_FORMAT: Final = "replydesk-pack"
 PACK_FORMAT_VERSION: Final = 1
@@ -21,11 +22,8 @@ FROM_PACKS: Final = "from-packs"
 SINCE_FIELD: Final = "imported_at"
 LAST_EXPORT_KEY: Final = "last_pack_export"
 
-MAX_TOTAL_BYTES: Final = 500 * 1024 * 1024  # uncompressed, all members together
-# Uncompressed / compressed, for members over RATIO_FLOOR: letters compress 3–10 fold, a zip
-# bomb about 1000 fold (deflate's limit).
-MAX_RATIO: Final = 200
-RATIO_FLOOR: Final = 1024 * 1024
+# The zip-bomb limits are desktop.zip_guard's; a pack may not be bigger uncompressed.
+MAX_TOTAL_BYTES: Final = MAX_UNZIPPED_TOTAL
 # A reply template is a few hundred bytes (the shipped ones: 19 to 354), and a clerk edits a
 # handful: 50 templates of 64 KB each bound what a pack may write into the templates folder.
 MAX_TEMPLATES: Final = 50

@@ -23,19 +23,17 @@ from desktop.packs.manifest import (
     MAX_LINE_BYTES,
     MAX_MANIFEST_BYTES,
     MAX_MEMBERS,
-    MAX_RATIO,
     MAX_TEMPLATE_BYTES,
     MAX_TEMPLATES,
-    MAX_TOTAL_BYTES,
     PACK_FORMAT,
     PACK_FORMAT_VERSION,
-    RATIO_FLOOR,
     TEMPLATES_PREFIX,
     PackError,
     PackInfo,
     PackProgress,
     _drain,
 )
+from desktop.zip_guard import MAX_UNZIPPED_TOTAL, find_zip_bomb
 
 
 @dataclass
@@ -96,7 +94,6 @@ def _check_members(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]
             f"“{name}”中的文件过多（{len(infos)} 个），不是答复助手资料包，已拒绝导入。"
         )
     members: dict[str, zipfile.ZipInfo] = {}
-    total = 0
     for info in infos:
         if _unsafe_name(info.filename):
             raise PackError(
@@ -108,20 +105,26 @@ def _check_members(zf: zipfile.ZipFile, name: str) -> dict[str, zipfile.ZipInfo]
             raise PackError(f"“{name}”中有加密的文件“{info.filename}”，已拒绝导入。")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise PackError(f"“{name}”使用了答复助手不支持的压缩方式，已拒绝导入。")
-        total += info.file_size
-        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            ratio = info.file_size // max(info.compress_size, 1)
-            raise PackError(
-                f"“{name}”中的“{info.filename}”压缩比异常（约 {ratio} 倍），"
-                "可能是恶意的压缩炸弹，已拒绝导入。"
-            )
         members[info.filename] = info
-    if total > MAX_TOTAL_BYTES:
-        raise PackError(
-            f"“{name}”解压后过大（约 {total // (1024 * 1024)} MB，上限 "
-            f"{MAX_TOTAL_BYTES // (1024 * 1024)} MB），可能是恶意的压缩炸弹，已拒绝导入。"
-        )
+    _refuse_zip_bomb(infos, name)
     return members
+
+
+def _refuse_zip_bomb(infos: list[zipfile.ZipInfo], name: str) -> None:
+    bomb = find_zip_bomb(infos)
+    if bomb is None:
+        return
+    if bomb.reason == "ratio":
+        raise PackError(
+            f"“{name}”中的“{bomb.member}”压缩比异常（约 {bomb.ratio} 倍），"
+            "可能是恶意的压缩炸弹，已拒绝导入。"
+        )
+    if bomb.reason == "total":
+        raise PackError(
+            f"“{name}”解压后过大（约 {bomb.total // (1024 * 1024)} MB，上限 "
+            f"{MAX_UNZIPPED_TOTAL // (1024 * 1024)} MB），可能是恶意的压缩炸弹，已拒绝导入。"
+        )
+    raise PackError(f"“{name}”中的文件过多，不是答复助手资料包，已拒绝导入。")
 
 
 def _read_manifest(zf: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], name: str) -> Any:

@@ -38,22 +38,20 @@ from desktop.readers.common import (
     _shown_name,
     printable_path,
 )
-from desktop.readers.docx_file import (
-    MAX_COMPRESSION_RATIO,
-    MAX_RATIO_MEMBER_SIZE,
-    MAX_UNZIPPED_TOTAL,
-    MAX_ZIP_MEMBERS,
-    _read_docx_bytes,
-)
+from desktop.readers.docx_file import _read_docx_bytes
 from desktop.readers.legacy import _convert_and_read, _is_encrypted_ole, _read_legacy
 from desktop.readers.text import _read_txt, decode_text
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.soffice import find_soffice as find_soffice  # re-exported for older callers
+from desktop.zip_guard import (
+    MAX_COMPRESSION_RATIO,
+    MAX_UNZIPPED_TOTAL,
+    MAX_ZIP_MEMBERS,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_COMPRESSION_RATIO",
-    "MAX_RATIO_MEMBER_SIZE",
     "MAX_UNZIPPED_TOTAL",
     "MAX_ZIP_MEMBERS",
     "MSG_BOMB",
