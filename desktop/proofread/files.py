@@ -10,6 +10,17 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
 
+from desktop.docx_text import (
+    MC_FALLBACK,
+    W_NS,
+    W_STRICT_NS,
+    XML_SPACE,
+    P,
+    as_transitional,
+    main_part_name,
+    paragraph_text,
+    w,
+)
 from desktop.model import ImportFailure
 from desktop.proofread.checker import apply_fixes, check, select_fixes
 from desktop.proofread.common import Finding, quote
@@ -91,59 +102,16 @@ def _check_txt(path: Path, date: str | None, fix: bool) -> tuple[list[Finding], 
     return findings, [_describe(f, paragraphs[f.paragraph][f.start : f.end]) for f in applied]
 
 
-# WordprocessingML names, built without importing python-docx at module level.
-_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_XML_SPACE: Final = "{http://www.w3.org/XML/1998/namespace}space"
-_SKIPPED: Final = frozenset(
-    {
-        _W + "pPr",
-        _W + "rPr",
-        _W + "del",
-        _W + "moveFrom",
-        _W + "rt",
-        _W + "instrText",
-        _W + "footnoteReference",
-        _W + "sdtPr",
-        _W + "txbxContent",  # its paragraphs are paragraphs of their own
-        _W + "p",
-        _MC_FALLBACK,
-    }
-)
-_READ_ONLY_TEXT: Final = {
-    _W + "tab": "\t",
-    _W + "ptab": "\t",
-    _W + "br": "\n",
-    _W + "cr": "\n",
-    _W + "noBreakHyphen": "-",
-}
-
-
 def _segments(p: Any) -> list[tuple[Any | None, str]]:
     """The text pieces of a ``w:p`` in order: ``(w:t element, text)`` or ``(None, "\\t")``."""
-    out: list[tuple[Any | None, str]] = []
-
-    def walk(element: Any) -> None:
-        for child in element:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIPPED:
-                continue
-            if tag == _W + "t":
-                out.append((child, child.text or ""))
-            elif tag in _READ_ONLY_TEXT:
-                out.append((None, _READ_ONLY_TEXT[tag]))
-            else:
-                walk(child)
-
-    walk(p)
-    return out
+    return paragraph_text(p).pieces
 
 
 def _docx_paragraphs(body: Any) -> list[Any]:
     """The non-empty ``w:p`` of a body in document order (VML fallback copies skipped)."""
     result = []
-    for p in body.iter(_W + "p"):
-        if any(a.tag in (_MC_FALLBACK, _W + "del") for a in p.iterancestors()):
+    for p in body.iter(P):
+        if any(a.tag in _HIDDEN_ANCESTORS for a in p.iterancestors()):
             continue
         if "".join(t for _, t in _segments(p)).strip():
             result.append(p)
@@ -178,12 +146,12 @@ def _replace_in_segments(p: Any, start: int, end: int, new: str) -> bool:
         value = old[:a] + (new if n == 0 else "") + old[b:]
         element.text = value
         if value != value.strip():
-            element.set(_XML_SPACE, "preserve")
+            element.set(XML_SPACE, "preserve")
     return True
 
 
-_W_NS: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W_STRICT_NS: Final = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+# A paragraph inside these is not shown: an old-Word copy of a drawing, a tracked deletion.
+_HIDDEN_ANCESTORS: Final = frozenset({MC_FALLBACK, w("del")})
 _MSG_DAMAGED_PART: Final = (
     "文件中除正文外的部分（样式、页眉等）已损坏，为免改坏文件，未作修改；"
     "请在 Word/WPS 中打开并另存为 .docx 后再用 --fix"
@@ -207,21 +175,17 @@ def _read_main_part(path: Path) -> _MainPart:
     from docx.oxml.parser import parse_xml
     from lxml import etree
 
-    from desktop.readers.docx_file import _main_part_name
-
     try:
         data = path.read_bytes()
     except OSError:
         raise ImportFailure(f"无法打开文件 {path.name}：可能正被其他程序占用或没有权限") from None
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            name = _main_part_name(archive, parse_xml)
+            name = main_part_name(archive, parse_xml)
             if name is None:
                 raise ImportFailure(f"无法读取 {path.name}：{MSG_CORRUPT}")
             xml = archive.read(name)
-        strict = _W_STRICT_NS.encode() in xml
-        if strict:
-            xml = xml.replace(_W_STRICT_NS.encode(), _W_NS.encode())
+        xml, strict = as_transitional(xml)
         # No blank-text removal: a fixed file keeps every space it had.
         parser = etree.XMLParser(resolve_entities=False, no_network=True)
         root = etree.fromstring(xml, parser)
@@ -235,7 +199,7 @@ def _read_main_part(path: Path) -> _MainPart:
         etree.LxmlError,
     ):
         raise ImportFailure(f"无法读取 {path.name}：{MSG_CORRUPT}") from None
-    if root.find(_W + "body") is None:
+    if root.find(w("body")) is None:
         raise ImportFailure(f"无法读取 {path.name}：{MSG_CORRUPT}")
     return _MainPart(data, name, root, strict)
 
@@ -246,7 +210,7 @@ def _package_with(part: _MainPart, path: Path) -> bytes:
 
     xml = etree.tostring(part.root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if part.strict:
-        xml = xml.replace(_W_NS.encode(), _W_STRICT_NS.encode())
+        xml = xml.replace(W_NS.encode(), W_STRICT_NS.encode())
     out = BytesIO()
     try:
         with (
@@ -263,7 +227,7 @@ def _package_with(part: _MainPart, path: Path) -> bytes:
 
 def _check_docx(path: Path, date: str | None, fix: bool) -> tuple[list[Finding], list[str] | None]:
     part = _read_main_part(path)
-    elements = _docx_paragraphs(part.root.find(_W + "body"))
+    elements = _docx_paragraphs(part.root.find(w("body")))
     paragraphs = ["".join(t for _, t in _segments(p)) for p in elements]
     findings = check(paragraphs, reply_date=date)
     if not fix:
