@@ -8,18 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QToolButton, QWidget
 
+from desktop.fonts import SUBSTITUTES as SUBSTITUTES
+from desktop.fonts import substitute as font_substitute
 from desktop.model import FontSpec
 
-# What Windows ships in place of the GB2312 fonts government offices use.
-SUBSTITUTES = {
-    "仿宋_GB2312": ["仿宋", "FangSong", "STFangsong"],
-    "楷体_GB2312": ["楷体", "KaiTi", "STKaiti"],
-    "方正小标宋简体": ["方正小标宋_GBK", "华文中宋", "STZhongsong", "宋体", "SimSun"],
-    "黑体": ["SimHei", "STHeiti"],
-    "宋体": ["SimSun", "NSimSun"],
-    "仿宋": ["FangSong"],
-    "楷体": ["KaiTi"],
-}
 ROLES = {
     "title": "Title",
     "body": "Body",
@@ -45,7 +37,7 @@ def check_fonts(fonts: FontSpec, families: list[str] | None = None) -> list[Font
         installed = name in available
         substitute = None
         if not installed:
-            substitute = next((s for s in SUBSTITUTES.get(name, []) if s in available), None)
+            substitute = font_substitute(name, available, role)
         out.append(FontStatus(role, name, installed, substitute))
     return out
 

@@ -14,56 +14,13 @@ from PySide6.QtGui import (
     QImage,
 )
 
+from desktop.fonts import SIMILAR, alias_key, candidates, same_face
 from desktop.model import FontSpec
 
 # ----------------------------------------------------------------------------------------------
 # Fonts
 
-_SERIF_CJK: Final = (
-    "SimSun",
-    "宋体",
-    "NSimSun",
-    "新宋体",
-    "Songti SC",
-    "STSong",
-    "华文宋体",
-    "Source Han Serif SC",
-    "Source Han Serif CN",
-    "思源宋体",
-    "Noto Serif CJK SC",
-    "Noto Serif SC",
-    "AR PL UMing CN",
-    "AR PL SungtiL GB",
-)
-_SANS_CJK: Final = (
-    "SimHei",
-    "黑体",
-    "Microsoft YaHei",
-    "微软雅黑",
-    "PingFang SC",
-    "Heiti SC",
-    "STHeiti",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "思源黑体",
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-)
-# Other names of the same typefaces (Windows has 仿宋 / FangSong, not 仿宋_GB2312).
-_ALIASES: Final[dict[str, tuple[str, ...]]] = {
-    "仿宋": ("仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312", "STFangsong", "华文仿宋"),
-    "楷体": ("楷体", "KaiTi", "楷体_GB2312", "KaiTi_GB2312", "STKaiti", "华文楷体"),
-    "黑体": ("黑体", "SimHei", "STHeiti", "Heiti SC"),
-    "宋体": ("宋体", "SimSun", "NSimSun", "STSong", "华文宋体"),
-    "方正小标宋": ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05"),
-}
-# Faces that look alike, tried before any Chinese serif or sans.
-_SIMILAR: Final[dict[str, tuple[str, ...]]] = {
-    "楷体": ("AR PL UKai CN", "AR PL UKai"),
-    "方正小标宋": ("华文中宋", "STZhongsong"),
-}
+# The substitutes table is desktop.fonts.
 
 
 @dataclass(frozen=True)
@@ -84,27 +41,6 @@ class ResolvedFonts:
         return font
 
 
-def _alias_key(name: str) -> str | None:
-    for key, names in _ALIASES.items():
-        if name.startswith(key) or name in names:
-            return key
-    return None
-
-
-def _same_face(wanted: str) -> list[str]:
-    """``wanted`` and the other names of that typeface."""
-    key = _alias_key(wanted)
-    names = [wanted, wanted.removesuffix("_GB2312"), *(_ALIASES[key] if key else ())]
-    return list(dict.fromkeys(n for n in names if n))
-
-
-def _candidates(wanted: str, role: str) -> list[str]:
-    key = _alias_key(wanted)
-    generic = _SANS_CJK if role == "heading1" or key == "黑体" else _SERIF_CJK
-    names = [*_same_face(wanted), *_SIMILAR.get(key or "", ()), *generic]
-    return list(dict.fromkeys(names))
-
-
 def resolve_fonts(spec: FontSpec) -> ResolvedFonts:
     """Pick an installed family for each role of ``spec``: the font itself or another name of
     it, else a similar face, else a Chinese serif (a sans for 黑体), else any Chinese font.
@@ -121,16 +57,16 @@ def resolve_fonts(spec: FontSpec) -> ResolvedFonts:
     bold: set[str] = set()
     substitutions: dict[str, str] = {}
     for role, name in wanted.items():
-        found = next((n for n in _candidates(name, role) if QFontDatabase.hasFamily(n)), None)
+        found = next((n for n in candidates(name, role) if QFontDatabase.hasFamily(n)), None)
         if found is None:
             found = chinese[0] if chinese else QFont().defaultFamily()
         families[role] = found
-        if found not in _same_face(name):
+        if found not in same_face(name):
             substitutions[name] = found
             if (
                 role == "title"
-                and _alias_key(name) == "方正小标宋"
-                and found not in _SIMILAR["方正小标宋"]
+                and alias_key(name) == "方正小标宋"
+                and found not in SIMILAR["方正小标宋"]
             ):
                 bold.add(role)  # 小标宋 is a heavy face: a regular Song looks too light
     return ResolvedFonts(families, frozenset(bold), tuple(substitutions.items()))
