@@ -26,9 +26,9 @@ from desktop.packs.manifest import (
     TEMPLATES_PREFIX,
     ExportReport,
     PackError,
-    _library_problem,
+    library_problem,
 )
-from desktop.packs.templates import _default_templates_dir, edited_templates
+from desktop.packs.templates import default_templates_dir, edited_templates
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import atomic_write
 from desktop.store import LibraryStore
@@ -64,10 +64,10 @@ def export_pack(
     try:
         library_id = store.library_id()
     except sqlite3.OperationalError as exc:
-        raise _library_problem(exc, "资料包未导出") from None
+        raise library_problem(exc, "资料包未导出") from None
     templates: dict[str, bytes] = {}
     if include_templates:
-        folder = templates_dir if templates_dir is not None else _default_templates_dir()
+        folder = templates_dir if templates_dir is not None else default_templates_dir()
         for name, path in edited_templates(folder).items():
             try:
                 templates[name] = path.read_bytes()
@@ -142,7 +142,7 @@ def export_pack(
     try:
         atomic_write(out, write, private=True)  # the whole library: for the clerk only
     except sqlite3.Error as exc:
-        raise _library_problem(exc, "资料包未导出") from None
+        raise library_problem(exc, "资料包未导出") from None
     try:
         store.set_meta(LAST_EXPORT_KEY, created_at)
     except sqlite3.Error:  # the pack is written; only the date the window proposes is lost

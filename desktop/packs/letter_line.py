@@ -10,15 +10,15 @@ from typing import Any, Final, TypeGuard
 from desktop.importer import content_hash
 from desktop.model import SECTION_KINDS, Block, FieldSource, ParsedLetter
 from desktop.packs.manifest import (
-    _INT_FIELDS,
-    _ISO_DATE,
-    _TEXT_FIELDS,
+    INT_FIELDS,
     INT_RANGES,
+    ISO_DATE_RE,
     LETTERS,
     MAX_FIELD_CHARS,
     MAX_LETTER_ID,
     MAX_LIST_ITEMS,
     REQUIRED_LETTER_FIELDS,
+    TEXT_FIELDS,
     PackError,
 )
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
@@ -35,15 +35,15 @@ MAX_PARSER_VERSION: Final = 1_000_000
 MAX_FIELD_SOURCES: Final = 100
 
 
-def _is_int(value: Any) -> TypeGuard[int]:
+def is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-class _BadLine(Exception):
+class BadLine(Exception):
     pass
 
 
-def _storable(text: str) -> bool:
+def storable(text: str) -> bool:
     """Whether SQLite (and a UTF-8 log or terminal) can take the text: JSON's ``\\ud800``
     escapes decode to lone surrogates, which cannot be encoded."""
     try:
@@ -58,9 +58,9 @@ _BAD_CHARACTER = "含有无效的字符（孤立的代理项）"
 
 def _checked_text(value: str, what: str, limit: int = MAX_FIELD_CHARS) -> str:
     if len(value) > limit:
-        raise _BadLine(f"{what}超过 {limit} 个字")
-    if not _storable(value):
-        raise _BadLine(f"{what}{_BAD_CHARACTER}")
+        raise BadLine(f"{what}超过 {limit} 个字")
+    if not storable(value):
+        raise BadLine(f"{what}{_BAD_CHARACTER}")
     return value
 
 
@@ -70,7 +70,7 @@ def _opt_text(data: dict[str, Any], key: str) -> str | None:
         return value
     if isinstance(value, str):
         return _checked_text(value, f"“{key}”")
-    raise _BadLine(f"“{key}”应为文字")
+    raise BadLine(f"“{key}”应为文字")
 
 
 def _text_list(data: dict[str, Any], key: str) -> list[str]:
@@ -78,74 +78,74 @@ def _text_list(data: dict[str, Any], key: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _BadLine(f"“{key}”应为文字列表")
+        raise BadLine(f"“{key}”应为文字列表")
     if len(value) > MAX_LIST_ITEMS:
-        raise _BadLine(f"“{key}”超过 {MAX_LIST_ITEMS} 项")
+        raise BadLine(f"“{key}”超过 {MAX_LIST_ITEMS} 项")
     return [_checked_text(v, f"“{key}”") for v in value]
 
 
-def _incoming(raw: bytes) -> IncomingLetter:
+def parse_letter_line(raw: bytes) -> IncomingLetter:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise _BadLine("不是 UTF-8 文字") from None
+        raise BadLine("不是 UTF-8 文字") from None
     except (ValueError, RecursionError):
-        raise _BadLine("不是有效的 JSON") from None
+        raise BadLine("不是有效的 JSON") from None
     if not isinstance(data, dict):
-        raise _BadLine("不是一个 JSON 对象")
+        raise BadLine("不是一个 JSON 对象")
     missing = [k for k in REQUIRED_LETTER_FIELDS if k not in data]
     if missing:
-        raise _BadLine("缺少" + "、".join(f"“{k}”" for k in missing))
+        raise BadLine("缺少" + "、".join(f"“{k}”" for k in missing))
     kind = data["kind"]
     if kind not in ("reply", "reference"):
-        raise _BadLine("“kind”应为 reply 或 reference")
+        raise BadLine("“kind”应为 reply 或 reference")
     declared = data["content_hash"]
-    if not isinstance(declared, str) or not 0 < len(declared) <= 128 or not _storable(declared):
-        raise _BadLine("“content_hash”无效")
+    if not isinstance(declared, str) or not 0 < len(declared) <= 128 or not storable(declared):
+        raise BadLine("“content_hash”无效")
     origin = data["origin"]
     letter_id = origin.get("letter_id") if isinstance(origin, dict) else None
     if (
         not isinstance(origin, dict)
         or not isinstance(origin.get("library_id"), str)
         or not 0 < len(origin["library_id"]) <= 100
-        or not _storable(origin["library_id"])
-        or not (letter_id is None or (_is_int(letter_id) and 0 <= letter_id <= MAX_LETTER_ID))
+        or not storable(origin["library_id"])
+        or not (letter_id is None or (is_int(letter_id) and 0 <= letter_id <= MAX_LETTER_ID))
     ):
-        raise _BadLine("“origin”应为 {library_id, letter_id}")
-    texts = {k: _opt_text(data, k) for k in _TEXT_FIELDS}
+        raise BadLine("“origin”应为 {library_id, letter_id}")
+    texts = {k: _opt_text(data, k) for k in TEXT_FIELDS}
     reply_date = texts["reply_date"]
     if reply_date is not None:
         try:
-            if not _ISO_DATE.match(reply_date):
+            if not ISO_DATE_RE.match(reply_date):
                 raise ValueError(reply_date)
             dt.date.fromisoformat(reply_date)
         except ValueError:
-            raise _BadLine("“reply_date”应为 YYYY-MM-DD 日期") from None
-    for key in _INT_FIELDS:
+            raise BadLine("“reply_date”应为 YYYY-MM-DD 日期") from None
+    for key in INT_FIELDS:
         value = data.get(key)
         if value is None:
             continue
         low, high = INT_RANGES[key]
-        if not _is_int(value) or not low <= value <= high:
-            raise _BadLine(f"“{key}”应为 {low} 到 {high} 之间的整数")
+        if not is_int(value) or not low <= value <= high:
+            raise BadLine(f"“{key}”应为 {low} 到 {high} 之间的整数")
     paragraphs = data["paragraphs"]
     if not isinstance(paragraphs, list) or not paragraphs:
-        raise _BadLine("“paragraphs”应为非空列表")
+        raise BadLine("“paragraphs”应为非空列表")
     blocks = []
     for i, p in enumerate(paragraphs, 1):
         if not isinstance(p, dict):
-            raise _BadLine(f"第 {i} 段不是一个 JSON 对象")
+            raise BadLine(f"第 {i} 段不是一个 JSON 对象")
         text, original, section = p.get("text"), p.get("original"), p.get("section")
         if not isinstance(text, str) or not text.strip():
-            raise _BadLine(f"第 {i} 段没有文字")
+            raise BadLine(f"第 {i} 段没有文字")
         if not isinstance(original, str):
-            raise _BadLine(f"第 {i} 段的“original”应为文字")
+            raise BadLine(f"第 {i} 段的“original”应为文字")
         _checked_text(text, f"第 {i} 段", MAX_PARAGRAPH_CHARS)
         _checked_text(original, f"第 {i} 段的“original”", MAX_PARAGRAPH_CHARS)
         if section not in SECTION_KINDS:
-            raise _BadLine(f"第 {i} 段的“section”无效")
+            raise BadLine(f"第 {i} 段的“section”无效")
         if not isinstance(p.get("is_heading", False), bool):
-            raise _BadLine(f"第 {i} 段的“is_heading”应为 true 或 false")
+            raise BadLine(f"第 {i} 段的“is_heading”应为 true 或 false")
         # The sender's normalized text as it is: normalizing it again here (with this
         # version's rules, which may differ from the sender's) could change a paragraph's hash
         # and store twice what the receiver already holds.
@@ -173,9 +173,9 @@ def _incoming(raw: bytes) -> IncomingLetter:
     )
     parser_version = data.get("parser_version")
     if parser_version is not None and not (
-        _is_int(parser_version) and 0 <= parser_version <= MAX_PARSER_VERSION
+        is_int(parser_version) and 0 <= parser_version <= MAX_PARSER_VERSION
     ):
-        raise _BadLine(f"“parser_version”应为 0 到 {MAX_PARSER_VERSION} 之间的整数")
+        raise BadLine(f"“parser_version”应为 0 到 {MAX_PARSER_VERSION} 之间的整数")
     return IncomingLetter(
         letter=letter,
         content_hash=content_hash(letter),
@@ -195,9 +195,9 @@ def _source_lines(value: Any) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _BadLine("“source_lines”应为文字列表")
+        raise BadLine("“source_lines”应为文字列表")
     if len(value) > MAX_SOURCE_LINES:
-        raise _BadLine(f"“source_lines”超过 {MAX_SOURCE_LINES} 行")
+        raise BadLine(f"“source_lines”超过 {MAX_SOURCE_LINES} 行")
     return [_checked_text(v, "“source_lines”", MAX_SOURCE_LINE_CHARS) for v in value]
 
 
@@ -205,7 +205,7 @@ def _field_sources(value: Any) -> dict[str, FieldSource]:
     if value is None:
         return {}
     if not isinstance(value, dict) or len(value) > MAX_FIELD_SOURCES:
-        raise _BadLine("“field_sources”应为 {项目: {line, rule, certain}}")
+        raise BadLine("“field_sources”应为 {项目: {line, rule, certain}}")
     out: dict[str, FieldSource] = {}
     for name, source in value.items():
         _checked_text(name, "“field_sources”的项目名", 100)
@@ -213,11 +213,11 @@ def _field_sources(value: Any) -> dict[str, FieldSource]:
         rule = source.get("rule") if isinstance(source, dict) else None
         certain = source.get("certain", True) if isinstance(source, dict) else None
         if (
-            not (line is None or (_is_int(line) and 0 <= line <= MAX_SOURCE_LINES))
+            not (line is None or (is_int(line) and 0 <= line <= MAX_SOURCE_LINES))
             or not isinstance(rule, str)
             or not isinstance(certain, bool)
         ):
-            raise _BadLine(f"“field_sources”中“{name[:20]}”应为 {{line, rule, certain}}")
+            raise BadLine(f"“field_sources”中“{name[:20]}”应为 {{line, rule, certain}}")
         suggestion = source.get("suggestion")
         if suggestion is not None:
             suggestion = _checked_text(suggestion, "“field_sources”的建议值", 200)
@@ -233,11 +233,11 @@ def _corrections(value: Any) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _BadLine("“corrections”应为一个 JSON 对象")
+        raise BadLine("“corrections”应为一个 JSON 对象")
     out: dict[str, Any] = {}
     fields = value.get("fields", {})
     if not isinstance(fields, dict):
-        raise _BadLine("“corrections”的“fields”应为一个 JSON 对象")
+        raise BadLine("“corrections”的“fields”应为一个 JSON 对象")
     checked: dict[str, Any] = {}
     for name, field_value in fields.items():
         if name not in EDITABLE_FIELDS:
@@ -245,21 +245,21 @@ def _corrections(value: Any) -> dict[str, Any]:
         try:
             checked[name] = checked_value(name, field_value)
         except LetterEditError:
-            raise _BadLine(f"“corrections”中“{name}”的值无效") from None
+            raise BadLine(f"“corrections”中“{name}”的值无效") from None
     if checked:
         out["fields"] = checked
     kind = value.get("kind")
     if kind is not None:
         if kind not in ("reply", "reference"):
-            raise _BadLine("“corrections”的“kind”应为 reply 或 reference")
+            raise BadLine("“corrections”的“kind”应为 reply 或 reference")
         out["kind"] = kind
     sections = value.get("sections", False)
     if not isinstance(sections, bool):
-        raise _BadLine("“corrections”的“sections”应为 true 或 false")
+        raise BadLine("“corrections”的“sections”应为 true 或 false")
     if sections:
         out["sections"] = True
     return out
 
 
-def _bad_line(pack_name: str, lineno: int, reason: str) -> PackError:
+def bad_line_error(pack_name: str, lineno: int, reason: str) -> PackError:
     return PackError(f"“{pack_name}”的 {LETTERS} 第 {lineno} 行无效（{reason}），已拒绝导入。")

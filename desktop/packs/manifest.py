@@ -41,18 +41,18 @@ MAX_LIST_ITEMS: Final = 1000
 INT_RANGES: Final = {"addressee_count": (0, 100_000), "year": (1000, 9999)}
 MAX_LETTER_ID: Final = 2**63 - 1
 MERGE_PROGRESS_EVERY = 20  # letters between two progress reports of the merge
-_CHUNK: Final = 1024 * 1024
+READ_CHUNK: Final = 1024 * 1024
 
-_TEMPLATE_NAME = re.compile(r"^[\w\-][\w.\-]{0,80}\.j2\Z")
-_SHA256 = re.compile(r"^[0-9a-f]{64}\Z")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
-_TEXT_FIELDS = (
+TEMPLATE_NAME_RE = re.compile(r"^[\w\-][\w.\-]{0,80}\.j2\Z")
+SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+TEXT_FIELDS = (
     "title", "addressee_role", "proposal_number", "proposal_title", "session", "agency",
     "main_organizer", "reply_date", "category", "contact_name", "contact_phone", "doc_number",
     "source_path", "source_format", "imported_at",
 )  # fmt: skip
-_LIST_FIELDS = ("addressee", "co_organizers")
-_INT_FIELDS = ("addressee_count", "year")
+LIST_FIELDS = ("addressee", "co_organizers")
+INT_FIELDS = ("addressee_count", "year")
 REQUIRED_LETTER_FIELDS: Final = ("kind", "content_hash", "origin", "paragraphs")
 
 
@@ -184,14 +184,14 @@ class PackProgress:
 # Export
 
 
-def _library_problem(exc: sqlite3.Error, what: str) -> PackError:
+def library_problem(exc: sqlite3.Error, what: str) -> PackError:
     problem = library_error(exc, what)
     if problem is None:
         return PackError(f"资料库出错（{exc}），{what}。")
     return PackError(problem.message)
 
 
-def _drain(
+def drain(
     steps: Generator[PackProgress, None, Any],
     progress: Callable[[PackProgress], None] | None = None,
 ) -> Any:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.packs.letter_line import _bad_line, _BadLine, _incoming
+from desktop.packs.letter_line import BadLine, bad_line_error, parse_letter_line
 from desktop.packs.manifest import (
     FROM_PACKS,
     LETTERS,
@@ -16,22 +16,22 @@ from desktop.packs.manifest import (
     ImportReport,
     PackError,
     PackProgress,
-    _drain,
-    _library_problem,
+    drain,
+    library_problem,
 )
 from desktop.packs.templates import (
-    _default_templates_dir,
-    _remove,
-    _save_templates,
+    default_templates_dir,
     pack_folder_name,
+    remove_received,
+    save_templates,
 )
 from desktop.packs.verify import (
-    _lines,
-    _Member,
-    _open_zip,
-    _read_member,
-    _Verified,
-    _verify_steps,
+    PackMember,
+    VerifiedPack,
+    numbered_lines,
+    open_pack_zip,
+    read_member,
+    verify_steps,
 )
 from desktop.safe_write import TargetLocked, WriteFailed
 from desktop.store import LibraryBusy, LibraryStore
@@ -41,21 +41,21 @@ from desktop.store.packs import IncomingLetter
 log = logging.getLogger(__name__)
 
 
-def _received_letters(verified: _Verified) -> Iterator[IncomingLetter]:
+def _received_letters(verified: VerifiedPack) -> Iterator[IncomingLetter]:
     """The letters of a verified pack, read again (and checked against the manifest again:
     the file could have been changed since it was verified)."""
     name = verified.path.name
-    with _open_zip(verified.path) as zf:
+    with open_pack_zip(verified.path) as zf:
         try:
             info = zf.getinfo(LETTERS)
         except KeyError:
             raise PackError(f"“{name}”在导入过程中被改动，已拒绝导入。") from None
-        member = _Member(info, verified.letters.sha256, verified.letters.size)
-        for lineno, raw in _lines(_read_member(zf, member, name), name):
+        member = PackMember(info, verified.letters.sha256, verified.letters.size)
+        for lineno, raw in numbered_lines(read_member(zf, member, name), name):
             try:
-                yield _incoming(raw)
-            except _BadLine as exc:
-                raise _bad_line(name, lineno, str(exc)) from None
+                yield parse_letter_line(raw)
+            except BadLine as exc:
+                raise bad_line_error(name, lineno, str(exc)) from None
 
 
 def import_pack_steps(
@@ -72,21 +72,21 @@ def import_pack_steps(
     path = Path(path)
     if is_open_library(path):  # reading it as a zip would drop the library's locks
         raise PackError(f"“{path.name}”是资料库文件本身，不是资料包。")
-    verified = yield from _verify_steps(path)
+    verified = yield from verify_steps(path)
     total = verified.info.letters
-    root = (templates_dir if templates_dir is not None else _default_templates_dir()) / FROM_PACKS
+    root = (templates_dir if templates_dir is not None else default_templates_dir()) / FROM_PACKS
     written: list[Path] = []
     made: list[Path] = []
     saved: dict[str, Any] = {}
 
-    def save_templates() -> None:
+    def write_templates() -> None:
         if verified.templates:
-            folder, new, present = _save_templates(
+            folder, new, present = save_templates(
                 verified.templates, root, pack_folder_name(path), written, made
             )
             saved.update(folder=folder, new=new, present=present)
 
-    merge = store.packs.merge(_received_letters(verified), before_commit=save_templates)
+    merge = store.packs.merge(_received_letters(verified), before_commit=write_templates)
     try:
         while True:
             try:
@@ -97,16 +97,16 @@ def import_pack_steps(
             if done % MERGE_PROGRESS_EVERY == 0 or done == total:
                 yield PackProgress("merge", done, total)
     except sqlite3.Error as exc:
-        _remove(written, made)
-        raise _library_problem(exc, "资料包未导入，资料库保持原样") from None
+        remove_received(written, made)
+        raise library_problem(exc, "资料包未导入，资料库保持原样") from None
     except LibraryBusy as exc:
-        _remove(written, made)
+        remove_received(written, made)
         raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None
     except (WriteFailed, TargetLocked) as exc:
-        _remove(written, made)
+        remove_received(written, made)
         raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None
     except BaseException:
-        _remove(written, made)
+        remove_received(written, made)
         raise
     finally:
         merge.close()
@@ -137,4 +137,4 @@ def import_pack(
     progress: Callable[[PackProgress], None] | None = None,
 ) -> ImportReport:
     """:func:`import_pack_steps` run to its end."""
-    return _drain(import_pack_steps(store, path, templates_dir=templates_dir), progress)
+    return drain(import_pack_steps(store, path, templates_dir=templates_dir), progress)

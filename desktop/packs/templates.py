@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.packs.manifest import _TEMPLATE_NAME, MAX_TEMPLATE_BYTES
+from desktop.packs.manifest import MAX_TEMPLATE_BYTES, TEMPLATE_NAME_RE
 from desktop.safe_write import WriteFailed, atomic_write
 
 log = logging.getLogger(__name__)
@@ -23,14 +23,14 @@ def edited_templates(folder: Path | None) -> dict[str, Path]:
     for path in sorted(folder.glob("*.j2")):
         if (
             path.is_file()
-            and _TEMPLATE_NAME.match(path.name)
+            and TEMPLATE_NAME_RE.match(path.name)
             and path.stat().st_size <= MAX_TEMPLATE_BYTES
         ):
             found[path.name] = path
     return found
 
 
-def _default_templates_dir() -> Path:
+def default_templates_dir() -> Path:
     from desktop.reply_templates import user_dir
 
     return user_dir()
@@ -42,7 +42,7 @@ def pack_folder_name(pack: Path) -> str:
     return stem or "pack"
 
 
-def _save_templates(
+def save_templates(
     templates: dict[str, bytes],
     root: Path,
     folder_name: str,
@@ -52,7 +52,7 @@ def _save_templates(
     """Write the templates into ``root/folder_name`` (or ``folder_name(2)``, … when that
     folder holds different templates of the same names). Returns the folder, the names
     written and the names already there with the same content; ``written`` and ``made`` get
-    the files and folders made, for :func:`_remove` when the import fails after all."""
+    the files and folders made, for :func:`remove_received` when the import fails after all."""
     for n in itertools.count(1):
         folder = root / (folder_name if n == 1 else f"{folder_name}({n})")
         if not any(
@@ -89,7 +89,7 @@ def _read_or_none(path: Path) -> bytes | None:
         return None
 
 
-def _remove(files: list[Path], folders: list[Path]) -> None:
+def remove_received(files: list[Path], folders: list[Path]) -> None:
     for path in files:
         try:
             path.unlink()

@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.packs.letter_line import _bad_line, _BadLine, _incoming, _is_int, _storable
+from desktop.packs.letter_line import BadLine, bad_line_error, is_int, parse_letter_line, storable
 from desktop.packs.manifest import (
-    _CHUNK,
-    _ISO_DATE,
-    _SHA256,
-    _TEMPLATE_NAME,
+    ISO_DATE_RE,
     LETTERS,
     MANIFEST,
     MAX_LINE_BYTES,
@@ -27,27 +24,30 @@ from desktop.packs.manifest import (
     MAX_TEMPLATES,
     PACK_FORMAT,
     PACK_FORMAT_VERSION,
+    READ_CHUNK,
+    SHA256_RE,
+    TEMPLATE_NAME_RE,
     TEMPLATES_PREFIX,
     PackError,
     PackInfo,
     PackProgress,
-    _drain,
+    drain,
 )
 from desktop.zip_guard import MAX_UNZIPPED_TOTAL, find_zip_bomb
 
 
 @dataclass
-class _Member:
+class PackMember:
     info: zipfile.ZipInfo
     sha256: str
     size: int
 
 
 @dataclass
-class _Verified:
+class VerifiedPack:
     path: Path
     info: PackInfo
-    letters: _Member
+    letters: PackMember
     templates: dict[str, bytes]
 
 
@@ -60,7 +60,7 @@ def _unsafe_name(name: str) -> bool:
     return any(part in ("", ".", "..") for part in parts)
 
 
-def _open_zip(path: Path) -> zipfile.ZipFile:
+def open_pack_zip(path: Path) -> zipfile.ZipFile:
     name = path.name
     if not path.exists():
         raise PackError(f"找不到资料包“{path}”。")
@@ -157,7 +157,7 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
         shown = str(fmt) if len(str(fmt)) <= 40 else str(fmt)[:40] + "…"
         raise PackError(f"“{name}”不是答复助手资料包（清单中的格式是“{shown}”）。")
     version = manifest.get("format_version")
-    if not _is_int(version) or version < 1:
+    if not is_int(version) or version < 1:
         raise _manifest_problem(name, "format_version")
     if version > PACK_FORMAT_VERSION:
         raise PackError(
@@ -168,16 +168,16 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
     if not isinstance(library_id, str) or not library_id or len(library_id) > 100:
         raise _manifest_problem(name, "library_id")
     counts = manifest.get("counts")
-    if not isinstance(counts, dict) or not _is_int(counts.get("letters")):
+    if not isinstance(counts, dict) or not is_int(counts.get("letters")):
         raise _manifest_problem(name, "counts")
-    if not _storable(library_id):
+    if not storable(library_id):
         raise _manifest_problem(name, "library_id")
     for key in ("created_at", "app_version"):
         value = manifest.get(key)
-        if not (isinstance(value, str) and len(value) <= 100 and _storable(value)):
+        if not (isinstance(value, str) and len(value) <= 100 and storable(value)):
             raise _manifest_problem(name, key)
     since = manifest.get("since")
-    if since is not None and not (isinstance(since, str) and _ISO_DATE.match(since)):
+    if since is not None and not (isinstance(since, str) and ISO_DATE_RE.match(since)):
         raise _manifest_problem(name, "since")
     files = manifest.get("files")
     if not isinstance(files, list):
@@ -191,7 +191,7 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
             raise PackError(
                 f"“{name}”的清单中有不安全的文件路径“{path}”，可能是恶意文件，已拒绝导入。"
             )
-        template = path.startswith(TEMPLATES_PREFIX) and _TEMPLATE_NAME.match(
+        template = path.startswith(TEMPLATES_PREFIX) and TEMPLATE_NAME_RE.match(
             path[len(TEMPLATES_PREFIX) :]
         )
         if path != LETTERS and not template:
@@ -199,7 +199,7 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
         if path in listed:
             raise _manifest_problem(name, f"“{path}”列出了两次")
         sha, size = entry.get("sha256"), entry.get("size")
-        if not (isinstance(sha, str) and _SHA256.match(sha) and _is_int(size) and size >= 0):
+        if not (isinstance(sha, str) and SHA256_RE.match(sha) and is_int(size) and size >= 0):
             raise _manifest_problem(name, f"“{path}”的校验值或大小")
         listed[path] = entry
     if LETTERS not in listed:
@@ -211,8 +211,8 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
     return manifest, listed
 
 
-def _read_member(
-    zf: zipfile.ZipFile, member: _Member, pack_name: str
+def read_member(
+    zf: zipfile.ZipFile, member: PackMember, pack_name: str
 ) -> Generator[bytes, None, None]:
     """The member's bytes in chunks; after the last one, a :class:`PackError` when its size or
     SHA-256 differs from the manifest's (also on a CRC error of the zip itself)."""
@@ -226,7 +226,7 @@ def _read_member(
     try:
         with zf.open(member.info) as stream:
             while True:
-                chunk = stream.read(_CHUNK)
+                chunk = stream.read(READ_CHUNK)
                 if not chunk:
                     break
                 size += len(chunk)
@@ -244,7 +244,7 @@ def _read_member(
         raise tampered
 
 
-def _lines(chunks: Iterator[bytes], pack_name: str) -> Iterator[tuple[int, bytes]]:
+def numbered_lines(chunks: Iterator[bytes], pack_name: str) -> Iterator[tuple[int, bytes]]:
     """Non-empty lines with their 1-based line numbers."""
     buffer = b""
     lineno = 0
@@ -261,9 +261,9 @@ def _lines(chunks: Iterator[bytes], pack_name: str) -> Iterator[tuple[int, bytes
         yield lineno + 1, buffer
 
 
-def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
+def verify_steps(path: Path) -> Generator[PackProgress, None, VerifiedPack]:
     name = path.name
-    with _open_zip(path) as zf:
+    with open_pack_zip(path) as zf:
         members = _check_members(zf, name)
         manifest, listed = _check_manifest(_read_manifest(zf, members, name), name)
         for member_name in members:
@@ -271,7 +271,7 @@ def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
                 raise PackError(
                     f"“{name}”中有清单之外的文件“{member_name}”，可能被篡改，已拒绝导入。"
                 )
-        checked: dict[str, _Member] = {}
+        checked: dict[str, PackMember] = {}
         for member_name, entry in listed.items():
             info = members.get(member_name)
             if info is None:
@@ -281,7 +281,7 @@ def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
                     f"“{name}”中的“{member_name}”大小与清单记录的不符：资料包已损坏或被改动过，"
                     "已拒绝导入。"
                 )
-            checked[member_name] = _Member(info, entry["sha256"], entry["size"])
+            checked[member_name] = PackMember(info, entry["sha256"], entry["size"])
 
         templates: dict[str, bytes] = {}
         for member_name, member in checked.items():
@@ -289,7 +289,7 @@ def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
                 continue
             if member.size > MAX_TEMPLATE_BYTES:
                 raise PackError(f"“{name}”中的模板“{member_name}”过大，已拒绝导入。")
-            data = b"".join(_read_member(zf, member, name))
+            data = b"".join(read_member(zf, member, name))
             try:
                 data.decode("utf-8")
             except UnicodeDecodeError:
@@ -304,13 +304,13 @@ def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
         first_problem: PackError | None = None
         # A bad line is reported only once the whole member matched its SHA-256: damage and
         # tampering are named as such, not as the odd line they happen to break.
-        for lineno, raw in _lines(_read_member(zf, letters, name), name):
+        for lineno, raw in numbered_lines(read_member(zf, letters, name), name):
             count += 1
             if first_problem is None:
                 try:
-                    _incoming(raw)
-                except _BadLine as exc:
-                    first_problem = _bad_line(name, lineno, str(exc))
+                    parse_letter_line(raw)
+                except BadLine as exc:
+                    first_problem = bad_line_error(name, lineno, str(exc))
             if count % 100 == 0:
                 yield PackProgress("verify", count, expected)
         if first_problem is not None:
@@ -330,9 +330,9 @@ def _verify_steps(path: Path) -> Generator[PackProgress, None, _Verified]:
         letters=count,
         templates=sorted(templates),
     )
-    return _Verified(path, pack, letters, templates)
+    return VerifiedPack(path, pack, letters, templates)
 
 
 def verify_pack(path: str | Path) -> PackInfo:
     """Check a pack completely without a library; :class:`PackError` says what is wrong."""
-    return _drain(_verify_steps(Path(path))).info
+    return drain(verify_steps(Path(path))).info

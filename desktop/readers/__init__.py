@@ -33,14 +33,14 @@ from desktop.readers.common import (
     MSG_SOFFICE_BROKEN,
     MSG_TOO_BIG,
     OLE_MAGIC,
-    _fail,
-    _open_failure,
-    _shown_name,
+    fail,
+    open_failure,
     printable_path,
+    shown_name,
 )
-from desktop.readers.docx_file import _read_docx_bytes
-from desktop.readers.legacy import _convert_and_read, _is_encrypted_ole, _read_legacy
-from desktop.readers.text import _read_txt, decode_text
+from desktop.readers.docx_file import read_docx_bytes
+from desktop.readers.legacy import convert_and_read, is_encrypted_ole, read_legacy
+from desktop.readers.text import decode_text, read_txt
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.soffice import find_soffice as find_soffice  # re-exported for older callers
 from desktop.zip_guard import (
@@ -102,15 +102,15 @@ def read_document(
     if suffix not in SUPPORTED_SUFFIXES:
         kind = f"不支持 {suffix} 文件" if suffix else "不支持没有扩展名的文件"
         supported = "、".join(SUPPORTED_SUFFIXES)
-        raise ImportFailure(f"无法导入 {_shown_name(path)}：{kind}，只能导入 {supported} 文件")
+        raise ImportFailure(f"无法导入 {shown_name(path)}：{kind}，只能导入 {supported} 文件")
 
     data = _read_bytes(path, max_bytes)
     fmt = suffix[1:]
     if suffix == ".txt":
-        return _read_txt(path, data)
+        return read_txt(path, data)
     if suffix == ".docx":
         return _read_docx_file(path, data, soffice)
-    return _read_legacy(path, data, fmt, soffice)
+    return read_legacy(path, data, fmt, soffice)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -121,19 +121,19 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         st = path.stat()
         if stat.S_ISDIR(st.st_mode):
-            raise _open_failure(path, "这是一个文件夹，不是文件")
+            raise open_failure(path, "这是一个文件夹，不是文件")
         if not stat.S_ISREG(st.st_mode):
-            raise _open_failure(path, "这不是普通文件")
+            raise open_failure(path, "这不是普通文件")
         if st.st_size > max_bytes:
             raise _too_big(path, st.st_size, max_bytes)
         with open(path, "rb") as f:
             data = f.read(max_bytes + 1)
     except FileNotFoundError:
-        raise _open_failure(path, "文件不存在，可能已被移动或删除") from None
+        raise open_failure(path, "文件不存在，可能已被移动或删除") from None
     except IsADirectoryError:
-        raise _open_failure(path, "这是一个文件夹，不是文件") from None
+        raise open_failure(path, "这是一个文件夹，不是文件") from None
     except OSError:  # PermissionError (locked by Word on Windows, no rights), I/O errors …
-        raise _open_failure(
+        raise open_failure(
             path, "可能正被其他程序占用或没有权限，请关闭占用它的程序后再试"
         ) from None
     if len(data) > max_bytes:  # the file grew after stat()
@@ -143,7 +143,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _too_big(path: Path, size: int, max_bytes: int) -> ImportFailure:
     mb = 1024 * 1024
-    return _fail(path, MSG_TOO_BIG.format(size=f"{size / mb:.1f}", limit=f"{max_bytes / mb:g}"))
+    return fail(path, MSG_TOO_BIG.format(size=f"{size / mb:.1f}", limit=f"{max_bytes / mb:g}"))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -152,11 +152,11 @@ def _too_big(path: Path, size: int, max_bytes: int) -> ImportFailure:
 
 def _read_docx_file(path: Path, data: bytes, soffice: str | AutoDetect | None) -> ExtractedText:
     if data.startswith(OLE_MAGIC):
-        if _is_encrypted_ole(data):
-            raise _fail(path, MSG_PASSWORD)
+        if is_encrypted_ole(data):
+            raise fail(path, MSG_PASSWORD)
         # An old binary .doc that somebody renamed (or "saved") as .docx.
         program = resolve_soffice(soffice)
         if program is None:
-            raise _fail(path, MSG_LEGACY_DOC)
-        return _convert_and_read(path, data, ".doc", "docx", program)
-    return _read_docx_bytes(path, data, "docx")
+            raise fail(path, MSG_LEGACY_DOC)
+        return convert_and_read(path, data, ".doc", "docx", program)
+    return read_docx_bytes(path, data, "docx")

@@ -9,7 +9,7 @@ from typing import Final
 from desktop.model import ImportFailure
 
 OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP_MAGIC: Final = b"PK\x03\x04"
+ZIP_MAGIC: Final = b"PK\x03\x04"
 
 # ----------------------------------------------------------------------------------------------
 # Messages (the part after "无法读取 <文件名>：").
@@ -65,13 +65,13 @@ def printable_path(path: Path | str) -> str:
     return _SURROGATE_RE.sub("\ufffd", str(path))
 
 
-def _shown_name(path: Path) -> str:
+def shown_name(path: Path) -> str:
     return printable_path(path.name or str(path)).replace("\r", " ").replace("\n", " ")
 
 
-def _fail(path: Path, reason: str) -> ImportFailure:
-    return ImportFailure(f"无法读取 {_shown_name(path)}：{reason}")
+def fail(path: Path, reason: str) -> ImportFailure:
+    return ImportFailure(f"无法读取 {shown_name(path)}：{reason}")
 
 
-def _open_failure(path: Path, reason: str) -> ImportFailure:
-    return ImportFailure(f"无法打开文件 {_shown_name(path)}：{reason}")
+def open_failure(path: Path, reason: str) -> ImportFailure:
+    return ImportFailure(f"无法打开文件 {shown_name(path)}：{reason}")

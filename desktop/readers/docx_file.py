@@ -26,7 +26,7 @@ from desktop.readers.common import (
     MSG_NOT_DOCX,
     MSG_NOT_WORD,
     MSG_PASSWORD,
-    _fail,
+    fail,
 )
 from desktop.zip_guard import find_zip_bomb
 
@@ -34,15 +34,15 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-def _read_docx_bytes(path: Path, data: bytes, fmt: str) -> ExtractedText:
+def read_docx_bytes(path: Path, data: bytes, fmt: str) -> ExtractedText:
     buffer = BytesIO(data)
     if not zipfile.is_zipfile(buffer):
-        raise _fail(path, MSG_CORRUPT if data.startswith(b"PK") else MSG_NOT_DOCX)
+        raise fail(path, MSG_CORRUPT if data.startswith(b"PK") else MSG_NOT_DOCX)
     body = _docx_body(path, buffer)
     lines: list[str] = []
     _block_lines(body, lines)
     if not lines:
-        raise _fail(path, MSG_NO_TEXT_IN_DOC)
+        raise fail(path, MSG_NO_TEXT_IN_DOC)
     return ExtractedText(lines=lines, source_format=fmt)
 
 
@@ -54,12 +54,12 @@ _ALLOWED_COMPRESSION: Final = frozenset(
 def _check_zip_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
     """Refuse zip bombs from the declared sizes, before anything is decompressed."""
     if find_zip_bomb(members) is not None:
-        raise _fail(path, MSG_BOMB)
+        raise fail(path, MSG_BOMB)
     for info in members:
         if info.flag_bits & 0x1:  # an encrypted zip member: not something Word writes
-            raise _fail(path, MSG_PASSWORD)
+            raise fail(path, MSG_PASSWORD)
         if info.compress_type not in _ALLOWED_COMPRESSION:
-            raise _fail(path, MSG_CORRUPT)
+            raise fail(path, MSG_CORRUPT)
 
 
 def _docx_body(path: Path, buffer: BytesIO) -> Any:
@@ -77,7 +77,7 @@ def _docx_body(path: Path, buffer: BytesIO) -> Any:
             _check_zip_members(path, archive.infolist())
             name = main_part_name(archive, parse_xml)
             if name is None:
-                raise _fail(path, MSG_CORRUPT)
+                raise fail(path, MSG_CORRUPT)
             xml = archive.read(name)
         xml, _ = as_transitional(xml)
         root = etree.fromstring(xml, _document_parser())
@@ -90,12 +90,12 @@ def _docx_body(path: Path, buffer: BytesIO) -> Any:
         ValueError,  # bad values in the zip structure, odd XML input
         etree.LxmlError,  # malformed XML
     ):
-        raise _fail(path, MSG_CORRUPT) from None
+        raise fail(path, MSG_CORRUPT) from None
     if root.tag != w("document"):
-        raise _fail(path, MSG_NOT_WORD)
+        raise fail(path, MSG_NOT_WORD)
     body = root.find(w("body"))
     if body is None:
-        raise _fail(path, MSG_CORRUPT)
+        raise fail(path, MSG_CORRUPT)
     return body
 
 

@@ -16,10 +16,10 @@ from desktop.readers.common import (
     MSG_PASSWORD,
     MSG_SOFFICE_BROKEN,
     OLE_MAGIC,
-    _fail,
+    fail,
 )
-from desktop.readers.docx_file import _read_docx_bytes
-from desktop.readers.text import _looks_like_text
+from desktop.readers.docx_file import read_docx_bytes
+from desktop.readers.text import looks_like_text
 from desktop.soffice import (
     SOFFICE_TIMEOUT,
     AutoDetect,
@@ -35,7 +35,7 @@ def _utf16(name: str) -> bytes:
     return name.encode("utf-16-le")
 
 
-def _is_encrypted_ole(data: bytes) -> bool:
+def is_encrypted_ole(data: bytes) -> bool:
     """A password-protected Word file.
 
     An encrypted .docx is an OLE compound file holding ``EncryptionInfo`` and
@@ -71,24 +71,24 @@ def _word_fib_encrypted(data: bytes) -> bool:
 # .doc / .wps through LibreOffice
 
 
-def _read_legacy(
+def read_legacy(
     path: Path, data: bytes, fmt: str, soffice: str | AutoDetect | None
 ) -> ExtractedText:
     if zipfile.is_zipfile(BytesIO(data)):  # really a .docx with the wrong extension
-        return _read_docx_bytes(path, data, fmt)
-    if _is_encrypted_ole(data):
-        raise _fail(path, MSG_PASSWORD)
+        return read_docx_bytes(path, data, fmt)
+    if is_encrypted_ole(data):
+        raise fail(path, MSG_PASSWORD)
     program = resolve_soffice(soffice)
     if program is None:
-        raise _fail(path, MSG_NEED_SOFFICE)
+        raise fail(path, MSG_NEED_SOFFICE)
     input_suffix = f".{fmt}"
     if fmt == "wps" and data.startswith(OLE_MAGIC) and _utf16("WordDocument") in data:
         # Kingsoft WPS files are Word binary files; LibreOffice reads .wps as MS Works.
         input_suffix = ".doc"
-    return _convert_and_read(path, data, input_suffix, fmt, program)
+    return convert_and_read(path, data, input_suffix, fmt, program)
 
 
-def _convert_and_read(
+def convert_and_read(
     path: Path, data: bytes, input_suffix: str, fmt: str, soffice: str
 ) -> ExtractedText:
     """Convert with LibreOffice in a private profile, then read the resulting .docx."""
@@ -103,21 +103,21 @@ def _convert_and_read(
             try:
                 converted = result.read_bytes()
             except OSError:
-                raise _fail(path, MSG_CONVERT_FAILED) from None
+                raise fail(path, MSG_CONVERT_FAILED) from None
     except SofficeBroken:
-        raise _fail(path, MSG_SOFFICE_BROKEN) from None
+        raise fail(path, MSG_SOFFICE_BROKEN) from None
     except SofficeTimeout:
-        raise _fail(path, MSG_CONVERT_TIMEOUT.format(seconds=SOFFICE_TIMEOUT)) from None
+        raise fail(path, MSG_CONVERT_TIMEOUT.format(seconds=SOFFICE_TIMEOUT)) from None
     except SofficeError:  # it ran but produced nothing
-        raise _fail(path, MSG_CONVERT_FAILED) from None
+        raise fail(path, MSG_CONVERT_FAILED) from None
     try:
-        extracted = _read_docx_bytes(path, converted, fmt)
+        extracted = read_docx_bytes(path, converted, fmt)
     except ImportFailure as exc:
         if MSG_NO_TEXT_IN_DOC in exc.message:
             raise
-        raise _fail(path, MSG_CONVERT_FAILED) from None
+        raise fail(path, MSG_CONVERT_FAILED) from None
     # LibreOffice "converts" almost anything: random bytes behind an OLE header, or a damaged
     # .doc, come back as pages of mojibake. The plain-text check judges what it returned.
-    if not _looks_like_text("\n".join(extracted.lines), strict=True):
-        raise _fail(path, MSG_CONVERTED_GARBLED)
+    if not looks_like_text("\n".join(extracted.lines), strict=True):
+        raise fail(path, MSG_CONVERTED_GARBLED)
     return extracted

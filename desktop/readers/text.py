@@ -11,12 +11,12 @@ from typing import Final
 from desktop.cjk import is_ideograph
 from desktop.model import ExtractedText, ImportFailure
 from desktop.readers.common import (
-    _ZIP_MAGIC,
     MSG_EMPTY,
     MSG_NOT_TEXT,
     MSG_NOT_TEXT_BUT_WORD,
     OLE_MAGIC,
-    _fail,
+    ZIP_MAGIC,
+    fail,
 )
 
 _BOMS: Final = (
@@ -32,11 +32,11 @@ _BAD_CATEGORIES: Final = frozenset({"Cn", "Co", "Cs"})  # unassigned, private us
 _SAMPLE_CHUNK: Final = 16_384
 
 
-def _read_txt(path: Path, data: bytes) -> ExtractedText:
+def read_txt(path: Path, data: bytes) -> ExtractedText:
     try:
         text, encoding = decode_text(data)
     except ImportFailure as exc:
-        raise _fail(path, exc.message) from None
+        raise fail(path, exc.message) from None
     return ExtractedText(lines=_text_lines(text), source_format="txt", encoding=encoding)
 
 
@@ -53,36 +53,36 @@ def decode_text(data: bytes) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             text = _decode_tolerating_cut_end(data[len(bom) :], codec)
-            if text is None or not _looks_like_text(text, strict=False):
+            if text is None or not looks_like_text(text, strict=False):
                 raise ImportFailure(MSG_NOT_TEXT)
             return _non_empty(text), name
 
-    if data.startswith((_ZIP_MAGIC, OLE_MAGIC)):
+    if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
         raise ImportFailure(MSG_NOT_TEXT_BUT_WORD)
 
     if b"\x00" in data:
         # UTF-8 and GB18030 text never contains NUL bytes; UTF-16 with ASCII in it does.
         for codec16, clear in _utf16_by_nul_bytes(data):
             text = _decode_tolerating_cut_end(data, codec16)
-            if text is not None and _looks_like_text(text, strict=not clear):
+            if text is not None and looks_like_text(text, strict=not clear):
                 return _non_empty(text), codec16
         raise ImportFailure(MSG_NOT_TEXT)
 
     text = _decode_tolerating_cut_end(data, "utf-8")
     if text is not None:
-        if not _looks_like_text(text, strict=False):
+        if not looks_like_text(text, strict=False):
             raise ImportFailure(MSG_NOT_TEXT)
         return _non_empty(text), "utf-8"
 
     text = _decode_tolerating_cut_end(data, "gb18030")
-    if text is not None and _looks_like_text(text, strict=True):
+    if text is not None and looks_like_text(text, strict=True):
         return _non_empty(text), "gb18030"
 
     # UTF-16 text made only of Chinese characters and full-width punctuation has no NUL bytes.
     if len(data) % 2 == 0:
         for codec16 in ("utf-16-le", "utf-16-be"):
             text = _decode_tolerating_cut_end(data, codec16)
-            if text is not None and _looks_like_text(text, strict=True):
+            if text is not None and looks_like_text(text, strict=True):
                 return _non_empty(text), codec16
     raise ImportFailure(MSG_NOT_TEXT)
 
@@ -132,7 +132,7 @@ def _sample(text: str) -> str:
     return "".join(text[i * step : i * step + _SAMPLE_CHUNK] for i in range(4))
 
 
-def _looks_like_text(text: str, *, strict: bool) -> bool:
+def looks_like_text(text: str, *, strict: bool) -> bool:
     """Whether decoded bytes read as text rather than binary data in disguise.
 
     ``strict`` is for decodings that accept almost any byte sequence (GB18030, UTF-16 without

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.packs.manifest import _ISO_DATE, _SHA256, _TEMPLATE_NAME
+from desktop.packs.manifest import ISO_DATE_RE, SHA256_RE, TEMPLATE_NAME_RE
 from desktop.safe_write import next_free_name
 from desktop.store.backup import _describe
 
 
 @pytest.mark.parametrize(
     ("pattern", "good"),
-    [(_TEMPLATE_NAME, "greeting.j2"), (_SHA256, "a" * 64), (_ISO_DATE, "2026-01-31")],
+    [(TEMPLATE_NAME_RE, "greeting.j2"), (SHA256_RE, "a" * 64), (ISO_DATE_RE, "2026-01-31")],
 )
 def test_pack_name_checks_refuse_a_trailing_line_break(pattern: re.Pattern[str], good: str) -> None:
     assert pattern.match(good)
