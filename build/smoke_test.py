@@ -15,7 +15,8 @@ into it:
    DOCX, which must be a zip whose ``word/document.xml`` holds the title, the salutation, the
    reused paragraph and the seal; ``replydesk-cli check`` reads it back;
 5. a letter in traditional characters, imported, is found by a search in simplified ones and
-   shown as it came (OpenCC's dictionaries are in the bundle);
+   shown as it came (OpenCC's dictionaries are in the bundle); a letter saved in GBK is
+   imported and found (the encoding detection works frozen);
 6. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
    once it is up, and then it is ended. See ``_window`` for how "up" is detected.
 
@@ -311,6 +312,33 @@ TRADITIONAL_LETTER = """關于加強社區養老服務的建議的答復
 """
 
 
+GBK_LETTER = """关于建设智慧农业示范园的建议答复
+
+王芳代表：
+
+您提出的关于建设智慧农业示范园的建议收悉。现答复如下：
+我们将在明年启动智慧农业示范园的规划，并组织专家论证。
+
+县农业农村局
+2025年6月10日
+"""
+
+
+def check_gbk(r: Runner, db: Path) -> None:
+    """A letter saved in GBK (as Notepad on a Chinese Windows saves it) is imported as text:
+    the encoding detection (charset-normalizer) works in the bundle."""
+    step = "gbk"
+    letter = r.scratch / "GBK答复.txt"
+    letter.write_bytes(GBK_LETTER.encode("gbk"))
+    results = r.run_json(step, "import", str(letter), "--db", str(db), "--json")
+    if not isinstance(results, list) or [x.get("status") for x in results] != ["imported"]:
+        raise fail(step, f"the GBK letter was not imported: {results!r}")
+    hits = r.run_json(step, "search", "智慧农业示范园", "--db", str(db), "--json")
+    if not isinstance(hits, list) or not hits or "智慧农业示范园" not in str(hits[0].get("text")):
+        raise fail(step, f"the GBK letter's text is not found as Chinese: {hits!r}")
+    print("  a letter saved in GBK is imported and found")
+
+
 def check_traditional(r: Runner, db: Path) -> None:
     """A letter in traditional characters is found by simplified words, and shown as it came.
     Folding needs OpenCC's dictionaries in the bundle: without them nothing is found."""
@@ -454,6 +482,7 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_import(r, samples, db)
         check_draft(r, db, contents_dir(dist))
         check_traditional(r, db)
+        check_gbk(r, db)
         _window(r)
     finally:
         if keep:

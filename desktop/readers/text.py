@@ -43,48 +43,60 @@ def read_txt(path: Path, data: bytes) -> ExtractedText:
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode a text file's bytes: ``(text, encoding)``.
 
-    Tries, in order: a byte-order mark (UTF-8, UTF-16 LE/BE); strict UTF-8; UTF-16 without a
-    mark, recognised by where its NUL bytes fall; strict GB18030 (which covers GBK and GB2312);
-    and, last, UTF-16 without a mark that contains no ASCII at all. The result must look like
-    text. Raises :class:`ImportFailure` (without a file name) for empty or non-text data.
+    A byte-order mark (UTF-8, UTF-16 LE/BE) decides. Otherwise charset-normalizer detects the
+    encoding among those Chinese text files come in — UTF-8, GB18030 (which covers GBK and
+    GB2312) and UTF-16 without a mark — and each candidate it finds, most likely first, must
+    then pass this module's plausibility check (:func:`looks_like_text`; for GB18030 and
+    UTF-16, which accept almost any bytes, the GB2312 level-1 check too). Raises
+    :class:`ImportFailure` (without a file name) for empty or non-text data.
     """
     if not data:
         raise ImportFailure(MSG_EMPTY)
+    bom = _decoded_by_bom(data)
+    if bom is not None:
+        return bom
+    if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
+        raise ImportFailure(MSG_NOT_TEXT_BUT_WORD)
+    for codec, strict in _candidates(data):
+        text = _decode_tolerating_cut_end(data, codec)
+        if text is not None and looks_like_text(text, strict=strict):
+            return _non_empty(text), codec
+    raise ImportFailure(MSG_NOT_TEXT)
+
+
+def _decoded_by_bom(data: bytes) -> tuple[str, str] | None:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             text = _decode_tolerating_cut_end(data[len(bom) :], codec)
             if text is None or not looks_like_text(text, strict=False):
                 raise ImportFailure(MSG_NOT_TEXT)
             return _non_empty(text), name
+    return None
 
-    if data.startswith((ZIP_MAGIC, OLE_MAGIC)):
-        raise ImportFailure(MSG_NOT_TEXT_BUT_WORD)
 
+def _candidates(data: bytes) -> list[tuple[str, bool]]:
+    """The encodings to try, most likely first, each with whether its decoding must pass the
+    strict check: charset-normalizer's findings, then (for a character cut off at the end,
+    which it does not accept) the rest of the four."""
+    from charset_normalizer import from_bytes
+
+    found = [_CODECS[match.encoding] for match in from_bytes(data, cp_isolation=list(_CODECS))]
+    rest = [c for c in _CODECS.values() if c not in found]
     if b"\x00" in data:
-        # UTF-8 and GB18030 text never contains NUL bytes; UTF-16 with ASCII in it does.
-        for codec16, clear in _utf16_by_nul_bytes(data):
-            text = _decode_tolerating_cut_end(data, codec16)
-            if text is not None and looks_like_text(text, strict=not clear):
-                return _non_empty(text), codec16
-        raise ImportFailure(MSG_NOT_TEXT)
+        # UTF-8 and GB18030 text never contains NUL bytes; UTF-16 with ASCII in it does, and
+        # where they fall says which byte order it is.
+        clear = dict(_utf16_by_nul_bytes(data))
+        return [(c, not clear.get(c, False)) for c in [*found, *rest] if c in clear]
+    return [(c, c != "utf-8") for c in [*found, *rest]]
 
-    text = _decode_tolerating_cut_end(data, "utf-8")
-    if text is not None:
-        if not looks_like_text(text, strict=False):
-            raise ImportFailure(MSG_NOT_TEXT)
-        return _non_empty(text), "utf-8"
 
-    text = _decode_tolerating_cut_end(data, "gb18030")
-    if text is not None and looks_like_text(text, strict=True):
-        return _non_empty(text), "gb18030"
-
-    # UTF-16 text made only of Chinese characters and full-width punctuation has no NUL bytes.
-    if len(data) % 2 == 0:
-        for codec16 in ("utf-16-le", "utf-16-be"):
-            text = _decode_tolerating_cut_end(data, codec16)
-            if text is not None and looks_like_text(text, strict=True):
-                return _non_empty(text), codec16
-    raise ImportFailure(MSG_NOT_TEXT)
+# charset-normalizer's codec names, and ours.
+_CODECS: Final = {
+    "utf_8": "utf-8",
+    "gb18030": "gb18030",
+    "utf_16_le": "utf-16-le",
+    "utf_16_be": "utf-16-be",
+}
 
 
 def _non_empty(text: str) -> str:
