@@ -225,9 +225,9 @@ class _Environment(ImmutableSandboxedEnvironment):
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
 
-def _environment(folder: Path) -> _Environment:
+def _environment(loader: jinja2.BaseLoader) -> _Environment:
     return _Environment(
-        loader=jinja2.FileSystemLoader(str(folder), encoding="utf-8"),
+        loader=loader,
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -235,9 +235,45 @@ def _environment(folder: Path) -> _Environment:
     )
 
 
-def _render(env: _Environment, name: str, context: Mapping[str, Any]) -> str:
-    """Render ``name`` within the bounds (time, output size), raising :class:`TemplateLimit`."""
-    template = env.get_template(name)
+def _folder(folder: Path) -> jinja2.FileSystemLoader:
+    return jinja2.FileSystemLoader(str(folder), encoding="utf-8")
+
+
+class _EditedFirst(jinja2.ChoiceLoader):
+    """Jinja's ChoiceLoader over the clerk's folder, then the shipped one. A template read from
+    a later folder is out of date (read again) as soon as an earlier folder has it: the clerk
+    saved an edited copy while the window was open."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        super().__init__([_folder(folder) for folder in folders])
+        self.folders = folders
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        for i, loader in enumerate(self.loaders):
+            try:
+                source, filename, uptodate = loader.get_source(environment, template)
+            except jinja2.TemplateNotFound:
+                continue
+            earlier = [folder / template for folder in self.folders[:i]]
+
+            def still_chosen(
+                uptodate: Callable[[], bool] | None = uptodate, earlier: list[Path] = earlier
+            ) -> bool:
+                return (uptodate is None or uptodate()) and not any(p.is_file() for p in earlier)
+
+            return source, filename, still_chosen
+        raise jinja2.TemplateNotFound(template)
+
+    # ChoiceLoader.load asks each folder's loader to load (and so skips get_source above);
+    # the base loader's load compiles what get_source returns.
+    load = jinja2.BaseLoader.load
+
+
+def _render(env: _Environment, template: jinja2.Template, context: Mapping[str, Any]) -> str:
+    """Render ``template`` within the bounds (time, output size), raising
+    :class:`TemplateLimit`."""
     env.deadline = time.monotonic() + RENDER_SECONDS
 
     # Loops over a prepared list make no call the environment could check the time in: a
@@ -308,14 +344,21 @@ def _zh(exc: BaseException) -> str:
 
 
 class ReplyTemplates:
+    """The reply templates: the clerk's edited copies (``override``) before the shipped ones,
+    through one Jinja ``ChoiceLoader``; the shipped ones alone when an edited copy fails."""
+
     def __init__(self, shipped: Path | None = None, override: Path | None = None):
         self.shipped = shipped or shipped_dir()
         self.override = override if override is not None else user_dir()
-        self._shipped_env = _environment(self.shipped)
-        self._override_env = _environment(self.override) if self.override.is_dir() else None
+        self._env = _environment(_EditedFirst([self.override, self.shipped]))
+        self._shipped_env = _environment(_folder(self.shipped))
 
     def _candidates(self, section: str, variants: list[str]) -> list[str]:
         return [f"{section}.{v}.j2" for v in variants if v] + [f"{section}.j2"]
+
+    def _edited(self, template: jinja2.Template) -> bool:
+        filename = template.filename
+        return filename is not None and Path(filename).parent == self.override
 
     def render(
         self, section: str, context: Mapping[str, Any], variants: list[str]
@@ -327,36 +370,64 @@ class ReplyTemplates:
         """
         problems: list[TemplateProblem] = []
         for name in self._candidates(section, variants):
-            edited = self._override_env is not None and (self.override / name).is_file()
-            shipped = (self.shipped / name).is_file()
-            if not edited and not shipped:
+            try:
+                template = self._env.get_template(name)
+            except jinja2.TemplateNotFound:
                 continue
-            if edited and self._override_env is not None:
-                try:
-                    text = _render(self._override_env, name, context).strip()
-                except Exception as exc:
-                    # Anything a clerk's template does wrong ({{ 1/0 }}, a bad filter
-                    # argument …) is the template's problem, reported, never a crash.
-                    log.info("template %s failed: %s", name, exc)
-                    problems.append(problem_of(exc, name))
-                else:
-                    if "{{" not in text and "{%" not in text:
-                        return text, problems
-                    problems.append(TemplateProblem(name, None, "输出中仍有未替换的占位符"))
-                if not shipped:
-                    continue  # fall back to a less specific shipped template
-            # A broken shipped template is our bug: let it raise.
-            return _render(self._shipped_env, name, context).strip(), problems
+            except jinja2.TemplateSyntaxError as exc:
+                template = None  # only a clerk's edited copy can be broken (ours are tested)
+                problems.append(problem_of(exc, name))
+            if template is not None and not self._edited(template):
+                # A broken shipped template is our bug: let it raise.
+                return _render(self._shipped_env, template, context).strip(), problems
+            if template is not None:
+                text, problem = self._try_edited(template, name, context)
+                if problem is None:
+                    return text, problems
+                problems.append(problem)
+            shipped = self._shipped(name)
+            if shipped is not None:
+                return _render(self._shipped_env, shipped, context).strip(), problems
+            # else fall back to a less specific shipped template
         return "", problems
+
+    def _try_edited(
+        self, template: jinja2.Template, name: str, context: Mapping[str, Any]
+    ) -> tuple[str, TemplateProblem | None]:
+        try:
+            text = _render(self._env, template, context).strip()
+        except Exception as exc:
+            # Anything a clerk's template does wrong ({{ 1/0 }}, a bad filter argument …) is
+            # the template's problem, reported, never a crash.
+            log.info("template %s failed: %s", name, exc)
+            return "", problem_of(exc, name)
+        if "{{" in text or "{%" in text:
+            return "", TemplateProblem(name, None, "输出中仍有未替换的占位符")
+        return text, None
+
+    def _shipped(self, name: str) -> jinja2.Template | None:
+        try:
+            return self._shipped_env.get_template(name)
+        except jinja2.TemplateNotFound:
+            return None
 
     def check(self, path: Path, context: Mapping[str, Any]) -> TemplateProblem | None:
         """Render an edited template file on its own (the template editor's live check)."""
-        env = _environment(path.parent)
+        return self.render_source(path.read_text(encoding="utf-8"), path.name, context)[1]
+
+    def render_source(
+        self, source: str, name: str, context: Mapping[str, Any]
+    ) -> tuple[str, TemplateProblem | None]:
+        """Render template text as the template ``name``, from a string: no file is written
+        (the template editor's live preview). ``(text, None)`` or ``("", problem)``; templates
+        it includes come from the clerk's folder first, then the shipped one."""
+        env = self._env
         try:
-            _render(env, path.name, context)
+            code = env.compile(source, name=name, filename=name)
+            template = env.template_class.from_code(env, code, env.make_globals(None), None)
+            return _render(env, template, context).strip(), None
         except Exception as exc:
-            return problem_of(exc, path.name)
-        return None
+            return "", problem_of(exc, name)
 
 
 def paragraphs_of(text: str) -> list[str]:

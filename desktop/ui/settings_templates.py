@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
@@ -30,7 +29,6 @@ from desktop.reply_templates import (
     ReplyTemplates,
     TemplateProblem,
     paragraphs_of,
-    problem_of,
 )
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.ui.settings_base import (
@@ -292,21 +290,9 @@ class TemplatesTab(SettingsBase):
 
     def check_text(self, name: str, text: str) -> tuple[str, TemplateProblem | None]:
         """Render ``text`` as the template ``name`` with the sample case: (text, problem)."""
-        scratch = Path(self._scratch.name)
-        scratch.mkdir(parents=True, exist_ok=True)
-        path = scratch / name
-        path.write_text(text, encoding="utf-8")
-        context = self.sample_context(name)
-        section, *variants = name.removesuffix(".j2").split(".")
-        try:
-            problem = self.templates.check(path, context)
-            if problem is not None:
-                return "", problem
-            rendered, _ = ReplyTemplates(shipped=scratch, override=scratch / "-").render(
-                section, context, variants
-            )
-        except Exception as exc:  # a sandboxed template can still divide by zero …
-            return "", problem_of(exc, name)
+        rendered, problem = self.templates.render_source(text, name, self.sample_context(name))
+        if problem is not None:
+            return "", problem
         if "{{" in rendered or "{%" in rendered:
             return rendered, TemplateProblem(name, None, self.tr("the output still has {{ or {%"))
         return rendered, None
