@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from desktop.errors import ClerkError
+from desktop.json_values import ISO_DATE_RE as ISO_DATE_RE
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.store.errors import library_error
 from desktop.zip_guard import MAX_UNZIPPED_TOTAL
@@ -45,7 +46,6 @@ READ_CHUNK: Final = 1024 * 1024
 
 TEMPLATE_NAME_RE = re.compile(r"^[\w\-][\w.\-]{0,80}\.j2\Z")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}\Z")
-ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 TEXT_FIELDS = (
     "title", "addressee_role", "proposal_number", "proposal_title", "session", "agency",
     "main_organizer", "reply_date", "category", "contact_name", "contact_phone", "doc_number",

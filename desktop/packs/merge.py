@@ -8,7 +8,8 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop.packs.letter_line import BadLine, bad_line_error, parse_letter_line
+from desktop.json_values import JsonProblem
+from desktop.packs.letter_line import bad_line_error, parse_letter_line
 from desktop.packs.manifest import (
     FROM_PACKS,
     LETTERS,
@@ -54,7 +55,7 @@ def _received_letters(verified: VerifiedPack) -> Iterator[IncomingLetter]:
         for lineno, raw in numbered_lines(read_member(zf, member, name), name):
             try:
                 yield parse_letter_line(raw)
-            except BadLine as exc:
+            except JsonProblem as exc:
                 raise bad_line_error(name, lineno, str(exc)) from None
 
 
@@ -88,21 +89,11 @@ def import_pack_steps(
 
     merge = store.packs.merge(_received_letters(verified), before_commit=write_templates)
     try:
-        while True:
-            try:
-                done = next(merge)
-            except StopIteration as stop:
-                outcome = stop.value
-                break
-            if done % MERGE_PROGRESS_EVERY == 0 or done == total:
-                yield PackProgress("merge", done, total)
+        outcome = yield from _with_progress(merge, total)
     except sqlite3.Error as exc:
         remove_received(written, made)
         raise library_problem(exc, "资料包未导入，资料库保持原样") from None
-    except LibraryBusy as exc:
-        remove_received(written, made)
-        raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None
-    except (WriteFailed, TargetLocked) as exc:
+    except (LibraryBusy, WriteFailed, TargetLocked) as exc:
         remove_received(written, made)
         raise PackError(f"资料包未导入，资料库保持原样：{exc.message}") from None
     except BaseException:
@@ -127,6 +118,19 @@ def import_pack_steps(
         report.new_paragraphs,
     )  # fmt: skip
     return report
+
+
+def _with_progress(
+    merge: Generator[int, None, Any], total: int
+) -> Generator[PackProgress, None, Any]:
+    """Run the store's merge, reporting progress every few letters: its outcome."""
+    while True:
+        try:
+            done = next(merge)
+        except StopIteration as stop:
+            return stop.value
+        if done % MERGE_PROGRESS_EVERY == 0 or done == total:
+            yield PackProgress("merge", done, total)
 
 
 def import_pack(

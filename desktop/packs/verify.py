@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.packs.letter_line import BadLine, bad_line_error, is_int, parse_letter_line, storable
+from desktop.json_values import JsonProblem, is_int, storable
+from desktop.packs.letter_line import bad_line_error, parse_letter_line
 from desktop.packs.manifest import (
     ISO_DATE_RE,
     LETTERS,
@@ -150,20 +151,10 @@ def _manifest_problem(name: str, what: str) -> PackError:
 
 
 def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """The manifest and its files by path, or :class:`PackError` for what is wrong."""
     if not isinstance(manifest, dict):
         raise _manifest_problem(name, "不是一个 JSON 对象")
-    fmt = manifest.get("format")
-    if fmt != PACK_FORMAT:
-        shown = str(fmt) if len(str(fmt)) <= 40 else str(fmt)[:40] + "…"
-        raise PackError(f"“{name}”不是答复助手资料包（清单中的格式是“{shown}”）。")
-    version = manifest.get("format_version")
-    if not is_int(version) or version < 1:
-        raise _manifest_problem(name, "format_version")
-    if version > PACK_FORMAT_VERSION:
-        raise PackError(
-            f"“{name}”由更新版本的答复助手制作（资料包格式 {version}，本版本只能读取格式 "
-            f"{PACK_FORMAT_VERSION}），请升级答复助手后再导入。"
-        )
+    _check_format(manifest, name)
     library_id = manifest.get("library_id")
     if not isinstance(library_id, str) or not library_id or len(library_id) > 100:
         raise _manifest_problem(name, "library_id")
@@ -179,23 +170,31 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
     since = manifest.get("since")
     if since is not None and not (isinstance(since, str) and ISO_DATE_RE.match(since)):
         raise _manifest_problem(name, "since")
-    files = manifest.get("files")
+    return manifest, _listed_files(manifest.get("files"), name)
+
+
+def _check_format(manifest: dict[str, Any], name: str) -> None:
+    fmt = manifest.get("format")
+    if fmt != PACK_FORMAT:
+        shown = str(fmt) if len(str(fmt)) <= 40 else str(fmt)[:40] + "…"
+        raise PackError(f"“{name}”不是答复助手资料包（清单中的格式是“{shown}”）。")
+    version = manifest.get("format_version")
+    if not is_int(version) or version < 1:
+        raise _manifest_problem(name, "format_version")
+    if version > PACK_FORMAT_VERSION:
+        raise PackError(
+            f"“{name}”由更新版本的答复助手制作（资料包格式 {version}，本版本只能读取格式 "
+            f"{PACK_FORMAT_VERSION}），请升级答复助手后再导入。"
+        )
+
+
+def _listed_files(files: Any, name: str) -> dict[str, dict[str, Any]]:
+    """The manifest's ``files``: letters.jsonl and templates, each once, with checksum and size."""
     if not isinstance(files, list):
         raise _manifest_problem(name, "files")
     listed: dict[str, dict[str, Any]] = {}
     for entry in files:
-        if not isinstance(entry, dict):
-            raise _manifest_problem(name, "files")
-        path = entry.get("path")
-        if not isinstance(path, str) or _unsafe_name(path):
-            raise PackError(
-                f"“{name}”的清单中有不安全的文件路径“{path}”，可能是恶意文件，已拒绝导入。"
-            )
-        template = path.startswith(TEMPLATES_PREFIX) and TEMPLATE_NAME_RE.match(
-            path[len(TEMPLATES_PREFIX) :]
-        )
-        if path != LETTERS and not template:
-            raise _manifest_problem(name, f"未知的文件“{path}”")
+        path = _listed_path(entry, name)
         if path in listed:
             raise _manifest_problem(name, f"“{path}”列出了两次")
         sha, size = entry.get("sha256"), entry.get("size")
@@ -208,7 +207,21 @@ def _check_manifest(manifest: Any, name: str) -> tuple[dict[str, Any], dict[str,
         raise PackError(
             f"“{name}”中的模板过多（{len(listed) - 1} 个，上限 {MAX_TEMPLATES} 个），已拒绝导入。"
         )
-    return manifest, listed
+    return listed
+
+
+def _listed_path(entry: Any, name: str) -> str:
+    if not isinstance(entry, dict):
+        raise _manifest_problem(name, "files")
+    path = entry.get("path")
+    if not isinstance(path, str) or _unsafe_name(path):
+        raise PackError(f"“{name}”的清单中有不安全的文件路径“{path}”，可能是恶意文件，已拒绝导入。")
+    template = path.startswith(TEMPLATES_PREFIX) and TEMPLATE_NAME_RE.match(
+        path[len(TEMPLATES_PREFIX) :]
+    )
+    if path != LETTERS and not template:
+        raise _manifest_problem(name, f"未知的文件“{path}”")
+    return path
 
 
 def read_member(
@@ -266,60 +279,10 @@ def verify_steps(path: Path) -> Generator[PackProgress, None, VerifiedPack]:
     with open_pack_zip(path) as zf:
         members = _check_members(zf, name)
         manifest, listed = _check_manifest(_read_manifest(zf, members, name), name)
-        for member_name in members:
-            if member_name != MANIFEST and member_name not in listed:
-                raise PackError(
-                    f"“{name}”中有清单之外的文件“{member_name}”，可能被篡改，已拒绝导入。"
-                )
-        checked: dict[str, PackMember] = {}
-        for member_name, entry in listed.items():
-            info = members.get(member_name)
-            if info is None:
-                raise PackError(f"“{name}”不完整：清单中的“{member_name}”不在包中，已拒绝导入。")
-            if info.file_size != entry["size"]:
-                raise PackError(
-                    f"“{name}”中的“{member_name}”大小与清单记录的不符：资料包已损坏或被改动过，"
-                    "已拒绝导入。"
-                )
-            checked[member_name] = PackMember(info, entry["sha256"], entry["size"])
-
-        templates: dict[str, bytes] = {}
-        for member_name, member in checked.items():
-            if member_name == LETTERS:
-                continue
-            if member.size > MAX_TEMPLATE_BYTES:
-                raise PackError(f"“{name}”中的模板“{member_name}”过大，已拒绝导入。")
-            data = b"".join(read_member(zf, member, name))
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError:
-                raise PackError(
-                    f"“{name}”中的模板“{member_name}”不是 UTF-8 文字，已拒绝导入。"
-                ) from None
-            templates[member_name[len(TEMPLATES_PREFIX) :]] = data
-
-        expected = manifest["counts"]["letters"]
+        checked = _listed_members(members, listed, name)
+        templates = _templates(zf, checked, name)
         letters = checked[LETTERS]
-        count = 0
-        first_problem: PackError | None = None
-        # A bad line is reported only once the whole member matched its SHA-256: damage and
-        # tampering are named as such, not as the odd line they happen to break.
-        for lineno, raw in numbered_lines(read_member(zf, letters, name), name):
-            count += 1
-            if first_problem is None:
-                try:
-                    parse_letter_line(raw)
-                except BadLine as exc:
-                    first_problem = bad_line_error(name, lineno, str(exc))
-            if count % 100 == 0:
-                yield PackProgress("verify", count, expected)
-        if first_problem is not None:
-            raise first_problem
-        if count != expected:
-            raise PackError(
-                f"“{name}”的清单记录了 {expected} 份文件，包中实际有 {count} 份，已拒绝导入。"
-            )
-        yield PackProgress("verify", count, expected)
+        count = yield from _count_letters(zf, letters, name, manifest["counts"]["letters"])
     pack = PackInfo(
         path=str(path),
         format_version=manifest["format_version"],
@@ -331,6 +294,73 @@ def verify_steps(path: Path) -> Generator[PackProgress, None, VerifiedPack]:
         templates=sorted(templates),
     )
     return VerifiedPack(path, pack, letters, templates)
+
+
+def _listed_members(
+    members: dict[str, zipfile.ZipInfo], listed: dict[str, dict[str, Any]], name: str
+) -> dict[str, PackMember]:
+    """The zip's members as the manifest lists them: nothing more, nothing less, same sizes."""
+    for member_name in members:
+        if member_name != MANIFEST and member_name not in listed:
+            raise PackError(f"“{name}”中有清单之外的文件“{member_name}”，可能被篡改，已拒绝导入。")
+    checked: dict[str, PackMember] = {}
+    for member_name, entry in listed.items():
+        info = members.get(member_name)
+        if info is None:
+            raise PackError(f"“{name}”不完整：清单中的“{member_name}”不在包中，已拒绝导入。")
+        if info.file_size != entry["size"]:
+            raise PackError(
+                f"“{name}”中的“{member_name}”大小与清单记录的不符：资料包已损坏或被改动过，"
+                "已拒绝导入。"
+            )
+        checked[member_name] = PackMember(info, entry["sha256"], entry["size"])
+    return checked
+
+
+def _templates(zf: zipfile.ZipFile, checked: dict[str, PackMember], name: str) -> dict[str, bytes]:
+    """The pack's templates by file name, each read, checked against the manifest and UTF-8."""
+    templates: dict[str, bytes] = {}
+    for member_name, member in checked.items():
+        if member_name == LETTERS:
+            continue
+        if member.size > MAX_TEMPLATE_BYTES:
+            raise PackError(f"“{name}”中的模板“{member_name}”过大，已拒绝导入。")
+        data = b"".join(read_member(zf, member, name))
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise PackError(
+                f"“{name}”中的模板“{member_name}”不是 UTF-8 文字，已拒绝导入。"
+            ) from None
+        templates[member_name[len(TEMPLATES_PREFIX) :]] = data
+    return templates
+
+
+def _count_letters(
+    zf: zipfile.ZipFile, letters: PackMember, name: str, expected: int
+) -> Generator[PackProgress, None, int]:
+    """Read every letter line once (checking each), with progress: the number of letters."""
+    count = 0
+    first_problem: PackError | None = None
+    # A bad line is reported only once the whole member matched its SHA-256: damage and
+    # tampering are named as such, not as the odd line they happen to break.
+    for lineno, raw in numbered_lines(read_member(zf, letters, name), name):
+        count += 1
+        if first_problem is None:
+            try:
+                parse_letter_line(raw)
+            except JsonProblem as exc:
+                first_problem = bad_line_error(name, lineno, str(exc))
+        if count % 100 == 0:
+            yield PackProgress("verify", count, expected)
+    if first_problem is not None:
+        raise first_problem
+    if count != expected:
+        raise PackError(
+            f"“{name}”的清单记录了 {expected} 份文件，包中实际有 {count} 份，已拒绝导入。"
+        )
+    yield PackProgress("verify", count, expected)
+    return count
 
 
 def verify_pack(path: str | Path) -> PackInfo:
