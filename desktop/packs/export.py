@@ -9,8 +9,9 @@ import json
 import logging
 import sqlite3
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from desktop import __version__, timestamps
 from desktop.packs.manifest import (
@@ -65,19 +66,7 @@ def export_pack(
         library_id = store.library_id()
     except sqlite3.OperationalError as exc:
         raise library_problem(exc, "资料包未导出") from None
-    templates: dict[str, bytes] = {}
-    if include_templates:
-        folder = templates_dir if templates_dir is not None else default_templates_dir()
-        for name, path in edited_templates(folder).items():
-            try:
-                templates[name] = path.read_bytes()
-            except OSError as exc:
-                raise PackError(f"无法读取模板“{path}”：{exc.strerror or exc}。") from None
-    if len(templates) > MAX_TEMPLATES:
-        raise PackError(
-            f"您修改过的模板有 {len(templates)} 个，资料包最多只能带 {MAX_TEMPLATES} 个，"
-            "资料包未导出。请删除不用的模板，或选择不导出模板。"
-        )
+    templates = _edited_templates(templates_dir) if include_templates else {}
     template_bytes = sum(len(data) for data in templates.values())
     too_large: list[int] = []
     since_iso = since.isoformat() if since else None
@@ -85,47 +74,19 @@ def export_pack(
     created_at = timestamps.now()
 
     def write(tmp: Path) -> None:
-        files: list[dict[str, Any]] = []
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            digest = hashlib.sha256()
-            size = 0
             rows = store.packs.letters(since_timestamp(since) if since else None)
             with zf.open(LETTERS, "w") as member, contextlib.closing(rows):
-                for row in rows:
-                    line = _letter_line(row, library_id)
-                    if len(line) > MAX_LINE_BYTES or any(
-                        len(p["text"]) > MAX_PARAGRAPH_CHARS
-                        or len(p["original"] or "") > MAX_PARAGRAPH_CHARS
-                        for p in row["paragraphs"]
-                    ):
-                        too_large.append(row["id"])
-                        continue
-                    digest.update(line)
-                    size += len(line)
-                    if size + template_bytes > MAX_TOTAL_BYTES:
-                        raise PackError(
-                            "要导出的文件太多，资料包将超过 500 MB，同事无法导入。"
-                            "请用“只导出某日以来新导入的文件”分几次导出。"
-                        )
-                    member.write(line)
-                    counts["letters"] += 1
-                    counts["paragraphs"] += len(row["paragraphs"])
-            files.append({"path": LETTERS, "sha256": digest.hexdigest(), "size": size})
+                letters = _write_letters(
+                    member, rows, library_id, template_bytes, counts, too_large
+                )
             if counts["letters"] == 0 and not templates:
                 raise PackError(
                     f"{since_iso} 以来没有新导入的文件，资料包未导出。"
                     if since_iso
                     else "资料库中没有文件，资料包未导出。"
                 )
-            for name, data in templates.items():
-                zf.writestr(TEMPLATES_PREFIX + name, data)
-                files.append(
-                    {
-                        "path": TEMPLATES_PREFIX + name,
-                        "sha256": hashlib.sha256(data).hexdigest(),
-                        "size": len(data),
-                    }
-                )
+            files = [letters, *_write_templates(zf, templates)]
             manifest = {
                 "format": PACK_FORMAT,
                 "format_version": PACK_FORMAT_VERSION,
@@ -157,6 +118,74 @@ def export_pack(
         size=out.stat().st_size,
         too_large=too_large,
     )
+
+
+def _edited_templates(templates_dir: Path | None) -> dict[str, bytes]:
+    """The clerk's edited templates (from ``templates_dir``, by default ``user_dir()``)."""
+    folder = templates_dir if templates_dir is not None else default_templates_dir()
+    templates: dict[str, bytes] = {}
+    for name, path in edited_templates(folder).items():
+        try:
+            templates[name] = path.read_bytes()
+        except OSError as exc:
+            raise PackError(f"无法读取模板“{path}”：{exc.strerror or exc}。") from None
+    if len(templates) > MAX_TEMPLATES:
+        raise PackError(
+            f"您修改过的模板有 {len(templates)} 个，资料包最多只能带 {MAX_TEMPLATES} 个，"
+            "资料包未导出。请删除不用的模板，或选择不导出模板。"
+        )
+    return templates
+
+
+def _write_letters(
+    member: IO[bytes],
+    rows: Iterable[dict[str, Any]],
+    library_id: str,
+    template_bytes: int,
+    counts: dict[str, int],
+    too_large: list[int],
+) -> dict[str, Any]:
+    """Write one JSON line per letter into ``member``: its manifest entry. Letters a receiver
+    could not import are left out and listed in ``too_large``."""
+    digest = hashlib.sha256()
+    size = 0
+    for row in rows:
+        line = _letter_line(row, library_id)
+        if _too_large(row, line):
+            too_large.append(row["id"])
+            continue
+        digest.update(line)
+        size += len(line)
+        if size + template_bytes > MAX_TOTAL_BYTES:
+            raise PackError(
+                "要导出的文件太多，资料包将超过 500 MB，同事无法导入。"
+                "请用“只导出某日以来新导入的文件”分几次导出。"
+            )
+        member.write(line)
+        counts["letters"] += 1
+        counts["paragraphs"] += len(row["paragraphs"])
+    return {"path": LETTERS, "sha256": digest.hexdigest(), "size": size}
+
+
+def _too_large(row: dict[str, Any], line: bytes) -> bool:
+    return len(line) > MAX_LINE_BYTES or any(
+        len(p["text"]) > MAX_PARAGRAPH_CHARS or len(p["original"] or "") > MAX_PARAGRAPH_CHARS
+        for p in row["paragraphs"]
+    )
+
+
+def _write_templates(zf: zipfile.ZipFile, templates: dict[str, bytes]) -> list[dict[str, Any]]:
+    files = []
+    for name, data in templates.items():
+        zf.writestr(TEMPLATES_PREFIX + name, data)
+        files.append(
+            {
+                "path": TEMPLATES_PREFIX + name,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+            }
+        )
+    return files
 
 
 def last_export(store: LibraryStore) -> dt.date | None:
