@@ -111,21 +111,9 @@ def heading_sequence(paragraphs: list[str]) -> list[Finding]:
     out: list[Finding] = []
     for i, raw in enumerate(paragraphs):
         text = raw.translate(FULLWIDTH_DIGITS)
-        for level, regex in _HEADING_RES:
-            m = regex.match(text)
-            if m is None:
-                continue
-            value = cn_to_int(m.group(1)) if level <= 2 else int(m.group(1))
-            if not value:
-                break
-            for deeper, counter in counters.items():
-                if deeper > level:
-                    counter.reset()
-            markers.reset()
-            found = counters[level].see(value, i, m.start(1), m.end(1))
-            if found is not None:
-                out.append(found)
-            break
+        found = _heading_number(text, i, counters, markers)
+        if found is not None:
+            out.append(found)
         for m in _MARKER_RE.finditer(text):
             value = cn_to_int(m.group(1))
             if not value:
@@ -134,6 +122,26 @@ def heading_sequence(paragraphs: list[str]) -> list[Finding]:
             if found is not None:
                 out.append(found)
     return out
+
+
+def _heading_number(
+    text: str, i: int, counters: dict[int, _Counter], markers: _MarkerLists
+) -> Finding | None:
+    """The number of the heading that opens paragraph ``i``, taken by its level's counter (a
+    heading resets the deeper levels and the 一是 lists)."""
+    for level, regex in _HEADING_RES:
+        m = regex.match(text)
+        if m is None:
+            continue
+        value = cn_to_int(m.group(1)) if level <= 2 else int(m.group(1))
+        if not value:
+            return None
+        for deeper, counter in counters.items():
+            if deeper > level:
+                counter.reset()
+        markers.reset()
+        return counters[level].see(value, i, m.start(1), m.end(1))
+    return None
 
 
 # ----------------------------------------------------------------------------------------------

@@ -102,8 +102,14 @@ _DOUBLED_WORD_RE: Final = re.compile(rf"([{IDEOGRAPHS}]{{2,4}})\1")
 
 
 def doubled(i: int, text: str) -> list[Finding]:
+    words = _doubled_words(i, text)
+    covered = Spans((f.start, f.end) for f in words)
+    return words + _doubled_characters(i, text, covered)
+
+
+def _doubled_words(i: int, text: str) -> list[Finding]:
+    """A word of 2–4 characters written twice (我们我们), except reduplication (研究研究)."""
     out: list[Finding] = []
-    words: list[tuple[int, int]] = []
     for m in _DOUBLED_WORD_RE.finditer(text):
         word = m.group(1)
         if len(set(word)) == 1 or all(ch in _NUMERALS for ch in word):
@@ -112,42 +118,43 @@ def doubled(i: int, text: str) -> list[Finding]:
             word in REDUPLICABLE_WORDS or word[0] == "一" or "不" in word or "没" in word
         ):
             continue  # 研究研究, 一个一个, 是不是不
-        out.append(
-            Finding(
-                "doubled",
-                f"{quote(word)}重复了，是否多打了一遍？",
-                i,
-                m.start(),
-                m.end(),
-                word,
-            )
-        )
-        words.append(m.span())
-    covered = Spans(words)
+        message = f"{quote(word)}重复了，是否多打了一遍？"
+        out.append(Finding("doubled", message, i, m.start(), m.end(), word))
+    return out
+
+
+def _doubled_characters(i: int, text: str, covered: Spans) -> list[Finding]:
+    """A function character written twice (的的), where no word or idiom explains it."""
+    out: list[Finding] = []
     n = len(text)
     for k in range(n - 1):
         ch = text[k]
         if ch != text[k + 1] or ch not in DOUBLED_FUNCTION_CHARS:
             continue
-        if covered.overlaps(k, k + 2):
+        if covered.overlaps(k, k + 2) or _explained_pair(text, k):
             continue
-        if k > 0 and text[k - 1] == ch:
-            continue  # three in a row: reported once, at the first pair
-        before = text[k - 1] if k > 0 else ""
-        after = text[k + 2] if k + 2 < n else ""
-        prev_ok, next_ok = DOUBLED_FUNCTION_CHARS[ch]
-        if (before and before in prev_ok) or (after and after in next_ok):
-            continue
-        if k + 3 < n and text[k + 2] == text[k + 3] != ch and is_ideograph(text[k + 2]):
-            continue  # AABB: 和和美美, 是是非非
-        if k >= 2 and text[k - 2] == text[k - 1] != ch and is_ideograph(text[k - 1]):
-            continue  # BBAA: 实实在在
         end = k + 2
         while end < n and text[end] == ch:
             end += 1
         message = f"{quote(text[k:end])}重复了，应为{quote(ch)}"
         out.append(Finding("doubled", message, i, k, end, ch))
     return out
+
+
+def _explained_pair(text: str, k: int) -> bool:
+    """Whether the pair at ``k`` is no mistake: part of a longer run reported at its first
+    pair, a word with its neighbour (的的确确 …), or AABB / BBAA (和和美美, 实实在在)."""
+    ch, n = text[k], len(text)
+    if k > 0 and text[k - 1] == ch:
+        return True  # three in a row: reported once, at the first pair
+    before = text[k - 1] if k > 0 else ""
+    after = text[k + 2] if k + 2 < n else ""
+    prev_ok, next_ok = DOUBLED_FUNCTION_CHARS[ch]
+    if (before and before in prev_ok) or (after and after in next_ok):
+        return True
+    if k + 3 < n and text[k + 2] == text[k + 3] != ch and is_ideograph(text[k + 2]):
+        return True  # AABB: 和和美美, 是是非非
+    return k >= 2 and text[k - 2] == text[k - 1] != ch and is_ideograph(text[k - 1])
 
 
 # ----------------------------------------------------------------------------------------------
@@ -199,15 +206,7 @@ def _enumerator_before(text: str, pos: int) -> bool:
 
 def unbalanced(i: int, text: str) -> list[Finding]:
     urls = url_cover(text)
-    stack: list[tuple[str, int, bool]] = []  # (canonical opener, position, half-width)
-    open_count: dict[str, int] = dict.fromkeys(_PAIRS, 0)  # openers of each kind on the stack
-    lone: list[tuple[int, str]] = []  # (position, message)
-
-    def unmatched_opener(o: str, p: int, half: bool) -> None:
-        open_count[o] -= 1
-        if not half:
-            lone.append((p, f"{_MARK_NAMES[o]}没有对应的{_MARK_NAMES[_PAIRS[o]]}"))
-
+    marks = _OpenMarks()
     for pos, raw in enumerate(text):
         ch = _HALF_PARENS.get(raw, raw)
         if ch not in _PAIRS and ch not in _OPENER_OF:
@@ -217,22 +216,47 @@ def unbalanced(i: int, text: str) -> list[Finding]:
         if raw in "‘’" and _latin(text, pos - 1) and _latin(text, pos + 1):
             continue  # an apostrophe: don’t
         if ch in _PAIRS:
-            stack.append((ch, pos, raw != ch))
-            open_count[ch] += 1
-            continue
-        opener = _OPENER_OF[ch]
-        if not open_count[opener]:
-            if raw == ch and not _enumerator_before(text, pos):
-                lone.append((pos, f"多出的{_MARK_NAMES[ch]}，前面没有对应的{_MARK_NAMES[opener]}"))
-            continue
+            marks.open(ch, pos, raw != ch)
+        elif not marks.close(_OPENER_OF[ch]) and raw == ch and not _enumerator_before(text, pos):
+            opener = _OPENER_OF[ch]
+            marks.lone.append(
+                (pos, f"多出的{_MARK_NAMES[ch]}，前面没有对应的{_MARK_NAMES[opener]}")
+            )
+    marks.finish()
+    return [Finding("unbalanced", msg, i, p, p + 1, None) for p, msg in sorted(marks.lone)]
+
+
+class _OpenMarks:
+    """The opening marks not closed yet, and the lone marks found so far."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int, bool]] = []  # (canonical opener, position, half-width)
+        self.count: dict[str, int] = dict.fromkeys(_PAIRS, 0)  # openers of each kind on it
+        self.lone: list[tuple[int, str]] = []  # (position, message)
+
+    def open(self, opener: str, pos: int, half: bool) -> None:
+        self.stack.append((opener, pos, half))
+        self.count[opener] += 1
+
+    def close(self, opener: str) -> bool:
+        """Close the innermost ``opener``; False when none is open."""
+        if not self.count[opener]:
+            return False
         # Openers above the matching one were never closed (each is popped once: linear).
-        while stack[-1][0] != opener:
-            unmatched_opener(*stack.pop())
-        stack.pop()
-        open_count[opener] -= 1
-    for o, p, half in stack:
-        unmatched_opener(o, p, half)
-    return [Finding("unbalanced", msg, i, p, p + 1, None) for p, msg in sorted(lone)]
+        while self.stack[-1][0] != opener:
+            self._unmatched(*self.stack.pop())
+        self.stack.pop()
+        self.count[opener] -= 1
+        return True
+
+    def finish(self) -> None:
+        for opener, pos, half in self.stack:
+            self._unmatched(opener, pos, half)
+
+    def _unmatched(self, opener: str, pos: int, half: bool) -> None:
+        self.count[opener] -= 1
+        if not half:
+            self.lone.append((pos, f"{_MARK_NAMES[opener]}没有对应的{_MARK_NAMES[_PAIRS[opener]]}"))
 
 
 def _latin(text: str, pos: int) -> bool:
