@@ -43,7 +43,6 @@ def detections(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     [
         (LETTER, "gb18030", "gbk", b""),
         (GB18030_ONLY, "gb18030", "gb18030", b""),
-        (LETTER, "utf-8", "utf-8", b""),
         (LETTER, "utf-16-le", "utf-16-le", b""),
         (LETTER, "utf-16-be", "utf-16-be", b""),
     ],
@@ -54,6 +53,11 @@ def test_detected_by_charset_normalizer(
     data = prefix + text.encode(data_codec)
     assert decode_text(data) == (text, codec)
     assert detections == [data]
+
+
+def test_valid_utf8_is_taken_without_the_detector(detections: list[bytes]) -> None:
+    assert decode_text(LETTER.encode("utf-8")) == (LETTER, "utf-8")
+    assert detections == []
 
 
 @pytest.mark.parametrize(
