@@ -13,10 +13,14 @@ import re
 
 from desktop.cjk import IDEOGRAPHS
 from desktop.dates import find_dates
-from desktop.numerals import counting_number
-from desktop.paragraph_split import _CN, _words
+from desktop.numerals import COUNTING_CHARS, counting_number
 
 _IDEO = IDEOGRAPHS
+_CN = COUNTING_CHARS
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
 
 
 # --------------------------------------------------------------------------------------------

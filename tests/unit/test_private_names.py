@@ -14,7 +14,17 @@ ROOMS = [
     *sorted((DESKTOP / "proofread").glob("*.py")),
     *(
         DESKTOP / f"{name}.py"
-        for name in ("dates", "numerals", "normalize", "proposers", "cjk", "urls", "fonts")
+        for name in (
+            "dates",
+            "numerals",
+            "normalize",
+            "proposers",
+            "letter_fields",
+            "paragraph_split",
+            "cjk",
+            "urls",
+            "fonts",
+        )
     ),
     DESKTOP / "docx_text.py",
     DESKTOP / "zip_guard.py",
