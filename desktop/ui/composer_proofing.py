@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desktop.ui.composer_commands import ComposerCommands
@@ -47,7 +47,9 @@ class ComposerProofing(ComposerCommands):
         comp = self.model.last_composition
         problems = [str(p) for p in comp.problems] if comp is not None else []
         if findings:
-            text = self.tr("%n problem(s) found", "", len(findings))
+            # A plural form names its context (self.tr from a mixin would stop at Composer).
+            n = len(findings)
+            text = QCoreApplication.translate("ComposerProofing", "%n problem(s) found", "", n)
         else:
             text = self.tr("No problems found")
         outside = [f.message for f in findings if f.section is None]

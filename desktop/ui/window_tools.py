@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.actions import letters
@@ -38,14 +38,21 @@ class WindowTools(QMainWindow):
                 self, self.tr("Sample letters"), self.tr("The sample letters are already removed.")
             )
             return
-        question = self.tr("Remove the %n sample letter(s) from the library?", "", count)
+        # Plural forms name their context: PySide's tr() walks the classes of the window and
+        # takes "%n" filled in by an untranslated lookup for a translation (MainWindow first).
+        question = QCoreApplication.translate(
+            "WindowTools", "Remove the %n sample letter(s) from the library?", "", count
+        )
         if QMessageBox.question(self, self.tr("Sample letters"), question) != (
             QMessageBox.StandardButton.Yes
         ):
             return
         removed = self.context.call(letters.remove_samples)
         self.context.libraryChanged.emit()
-        self.statusBar().showMessage(self.tr("Removed %n sample letter(s).", "", removed), 8000)
+        removed_text = QCoreApplication.translate(
+            "WindowTools", "Removed %n sample letter(s).", "", removed
+        )
+        self.statusBar().showMessage(removed_text, 8000)
 
     def import_pack(self) -> None:
         from desktop.ui.pack_dialogs import ImportPackDialog

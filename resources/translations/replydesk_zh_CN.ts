@@ -918,20 +918,18 @@
 </context>
 <context>
     <name>ComposerProofing</name>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/composer_proofing.py" line="50" />
-        <source>%n problem(s) found</source>
-        <translation>
-            <numerusform>发现 %n 处问题</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../../desktop/ui/composer_proofing.py" line="52" />
+        <source>%n problem(s) found</source>
+        <translation>发现 %n 处问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/composer_proofing.py" line="54" />
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer_proofing.py" line="56" />
+        <location filename="../../desktop/ui/composer_proofing.py" line="58" />
         <source>Template error</source>
         <translation>模板错误</translation>
     </message>
@@ -939,17 +937,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="233" />
+        <location filename="../../desktop/ui/draft_model.py" line="236" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="261" />
+        <location filename="../../desktop/ui/draft_model.py" line="264" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="324" />
+        <location filename="../../desktop/ui/draft_model.py" line="328" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1111,7 +1109,7 @@
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="246" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="249" />
         <source>The pack was not written because of an internal error; the details are in the log file.</source>
         <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
@@ -1430,47 +1428,47 @@ Enter your agency's details now?</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="234" />
+        <location filename="../../desktop/ui/import_dialog.py" line="237" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="247" />
+        <location filename="../../desktop/ui/import_dialog.py" line="251" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="248" />
+        <location filename="../../desktop/ui/import_dialog.py" line="252" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="249" />
+        <location filename="../../desktop/ui/import_dialog.py" line="253" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="276" />
+        <location filename="../../desktop/ui/import_dialog.py" line="280" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="279" />
+        <location filename="../../desktop/ui/import_dialog.py" line="283" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="280" />
+        <location filename="../../desktop/ui/import_dialog.py" line="284" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="285" />
+        <location filename="../../desktop/ui/import_dialog.py" line="289" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="288" />
+        <location filename="../../desktop/ui/import_dialog.py" line="292" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -1478,113 +1476,113 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="293" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="297" />
         <source>Import a colleague's pack</source>
         <translation>导入同事的资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="299" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="303" />
         <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
         <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="309" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="313" />
         <source>The pack file from your colleague</source>
         <translation>同事发来的资料包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="310" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="314" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="320" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
         <source>%v of %m letters</source>
         <translation>%v / %m 份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="328" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="327" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="331" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="329" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="333" />
         <source>Stop and import nothing of this pack.</source>
         <translation>停止，这个资料包中的文件一份也不导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="330" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="334" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="360" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="364" />
         <source>Choose the pack</source>
         <translation>选择资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="377" />
-        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="381" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="393" />
         <source>Checking the pack…</source>
         <translation>正在检查资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="382" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="386" />
         <source>Stopping; nothing of this pack is imported…</source>
         <translation>正在停止，这个资料包中的文件不会导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="394" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="398" />
         <source>Adding letters: {done} of {total}</source>
         <translation>正在加入文件：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="405" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="409" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="407" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
         <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
         <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="415" />
         <source>The pack was made on {date}.</source>
         <translation>资料包导出于 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="416" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="420" />
         <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
         <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="428" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
         <source>Stopped: nothing of this pack was imported.</source>
         <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="430" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="434" />
         <source>The pack was not imported; your library is unchanged.</source>
         <translation>资料包未导入，您的资料库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="439" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
@@ -1864,59 +1862,59 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterOutput</name>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="47" />
+        <location filename="../../desktop/ui/window_export.py" line="46" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="58" />
+        <location filename="../../desktop/ui/window_export.py" line="52" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="59" />
+        <location filename="../../desktop/ui/window_export.py" line="53" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="74" />
+        <location filename="../../desktop/ui/window_export.py" line="68" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="106" />
+        <location filename="../../desktop/ui/window_export.py" line="98" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="116" />
+        <location filename="../../desktop/ui/window_export.py" line="105" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="118" />
+        <location filename="../../desktop/ui/window_export.py" line="107" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="129" />
-        <location filename="../../desktop/ui/window_export.py" line="149" />
-        <location filename="../../desktop/ui/window_export.py" line="172" />
+        <location filename="../../desktop/ui/window_export.py" line="118" />
+        <location filename="../../desktop/ui/window_export.py" line="135" />
+        <location filename="../../desktop/ui/window_export.py" line="152" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="137" />
+        <location filename="../../desktop/ui/window_export.py" line="125" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="148" />
+        <location filename="../../desktop/ui/window_export.py" line="134" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="169" />
+        <location filename="../../desktop/ui/window_export.py" line="149" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
@@ -2050,101 +2048,101 @@ Enter your agency's details now?</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="128" />
+        <location filename="../../desktop/ui/library_pane.py" line="127" />
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="130" />
+        <location filename="../../desktop/ui/library_pane.py" line="129" />
         <source>Insert the selected paragraph into the section it was filed under</source>
         <translation>把选中的段落插入到它原来所在的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="133" />
+        <location filename="../../desktop/ui/library_pane.py" line="132" />
         <source>Open letter</source>
         <translation>打开资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="134" />
+        <location filename="../../desktop/ui/library_pane.py" line="133" />
         <source>See and correct the letter's fields and sections</source>
         <translation>查看并更正这份资料的各项信息和段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="136" />
+        <location filename="../../desktop/ui/library_pane.py" line="135" />
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="137" />
+        <location filename="../../desktop/ui/library_pane.py" line="136" />
         <source>Show the next %1 paragraphs</source>
         <translation>再显示 %1 段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="159" />
+        <location filename="../../desktop/ui/library_pane.py" line="158" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="244" />
+        <location filename="../../desktop/ui/library_pane.py" line="243" />
         <source>Showing the first %1 of %2 paragraphs</source>
         <translation>显示前 %1 段，共 %2 段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="248" />
+        <location filename="../../desktop/ui/library_pane.py" line="247" />
         <source>%n paragraph(s) found</source>
         <translation>
             <numerusform>找到 %n 段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="256" />
+        <location filename="../../desktop/ui/library_pane.py" line="255" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="304" />
+        <location filename="../../desktop/ui/library_pane.py" line="303" />
         <source>Open and correct the letter…</source>
         <translation>打开并更正这份资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="319" />
+        <location filename="../../desktop/ui/library_pane.py" line="318" />
         <source>Insert into the opening</source>
         <translation>插入到开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="320" />
+        <location filename="../../desktop/ui/library_pane.py" line="319" />
         <source>Insert into the current situation</source>
         <translation>插入到现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="321" />
+        <location filename="../../desktop/ui/library_pane.py" line="320" />
         <source>Insert into the next steps</source>
         <translation>插入到下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="322" />
+        <location filename="../../desktop/ui/library_pane.py" line="321" />
         <source>Insert into the closing</source>
         <translation>插入到结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="332" />
+        <location filename="../../desktop/ui/library_pane.py" line="331" />
         <source>Show the source letter</source>
         <translation>查看来源文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="338" />
+        <location filename="../../desktop/ui/library_pane.py" line="337" />
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="396" />
+        <location filename="../../desktop/ui/library_pane.py" line="395" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="403" />
+        <location filename="../../desktop/ui/library_pane.py" line="402" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -2329,12 +2327,12 @@ Enter your agency's details now?</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="78" />
+        <location filename="../../desktop/ui/app.py" line="79" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="79" />
+        <location filename="../../desktop/ui/app.py" line="80" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -2342,162 +2340,162 @@ Enter your agency's details now?</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="128" />
+        <location filename="../../desktop/ui/preview.py" line="100" />
         <source>Preview — {title}</source>
         <translation>预览 — {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="144" />
+        <location filename="../../desktop/ui/preview.py" line="142" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="146" />
+        <location filename="../../desktop/ui/preview.py" line="143" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="150" />
+        <location filename="../../desktop/ui/preview.py" line="146" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="152" />
+        <location filename="../../desktop/ui/preview.py" line="148" />
         <source>Open in Word/WPS</source>
         <translation>在 Word/WPS 中打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="154" />
+        <location filename="../../desktop/ui/preview.py" line="151" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="156" />
+        <location filename="../../desktop/ui/preview.py" line="153" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="199" />
+        <location filename="../../desktop/ui/preview.py" line="116" />
         <source>Export the reply as DOCX first.</source>
         <translation>请先将答复导出为 DOCX。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="217" />
+        <location filename="../../desktop/ui/preview.py" line="189" />
         <source>ReplyDesk's own rendering (LibreOffice is not installed). It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果（未安装 LibreOffice），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="222" />
+        <location filename="../../desktop/ui/preview.py" line="194" />
         <source>ReplyDesk's own rendering. It follows the page layout of the DOCX; Word or WPS may break a line differently.</source>
         <translation>这是答复助手自行排版的效果，版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="237" />
+        <location filename="../../desktop/ui/preview.py" line="209" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="238" />
+        <location filename="../../desktop/ui/preview.py" line="210" />
         <source>{wanted} (shown as {used})</source>
         <translation>{wanted}（以 {used} 显示）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="242" />
+        <location filename="../../desktop/ui/preview.py" line="214" />
         <source>Fonts not installed on this computer: {names}.</source>
         <translation>本机未安装以下字体：{names}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="251" />
+        <location filename="../../desktop/ui/preview.py" line="223" />
         <source>LibreOffice's rendering of the DOCX is being prepared…</source>
         <translation>正在用 LibreOffice 排版 DOCX…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="272" />
+        <location filename="../../desktop/ui/preview.py" line="244" />
         <source>LibreOffice's rendering of the exported DOCX: this is how it prints from LibreOffice. Word and WPS may differ slightly.</source>
         <translation>这是 LibreOffice 对导出的 DOCX 的排版效果，即用 LibreOffice 打印的样子；Word 和 WPS 可能略有不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="285" />
+        <location filename="../../desktop/ui/preview.py" line="257" />
         <source>(LibreOffice could not render the DOCX: {message})</source>
         <translation>（LibreOffice 无法排版此 DOCX：{message}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="287" />
+        <location filename="../../desktop/ui/preview.py" line="259" />
         <source>(LibreOffice could not render the DOCX.)</source>
         <translation>（LibreOffice 无法排版此 DOCX。）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="327" />
+        <location filename="../../desktop/ui/preview.py" line="299" />
         <source>Page {number}</source>
         <translation>第 {number} 页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="370" />
+        <location filename="../../desktop/ui/preview.py" line="342" />
         <source>Print the reply</source>
         <translation>打印答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="382" />
+        <location filename="../../desktop/ui/preview.py" line="354" />
         <source>The printer could not be opened. Check that it is on.</source>
         <translation>无法连接打印机，请检查打印机是否已开启。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="385" />
+        <location filename="../../desktop/ui/preview.py" line="357" />
         <source>{pages} page(s) sent to the printer.</source>
         <translation>已将 {pages} 页发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="392" />
+        <location filename="../../desktop/ui/preview.py" line="364" />
         <source>The DOCX file is not there any more; export it again.</source>
         <translation>DOCX 文件已不存在，请重新导出。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="398" />
+        <location filename="../../desktop/ui/preview.py" line="370" />
         <source>No program for DOCX files is set up on this computer. Install Word, WPS or LibreOffice, or open the file yourself: {path}</source>
         <translation>本机没有可打开 DOCX 文件的程序。请安装 Word、WPS 或 LibreOffice，或自行打开文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="415" />
+        <location filename="../../desktop/ui/preview.py" line="387" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="415" />
+        <location filename="../../desktop/ui/preview.py" line="387" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="427" />
+        <location filename="../../desktop/ui/preview.py" line="399" />
         <source>Making the PDF with LibreOffice…</source>
         <translation>正在用 LibreOffice 生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="447" />
+        <location filename="../../desktop/ui/preview.py" line="417" />
         <source>The PDF could not be written to {path}.</source>
         <translation>无法将 PDF 写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="455" />
+        <location filename="../../desktop/ui/preview.py" line="425" />
         <source>PDF saved: {path}</source>
         <translation>PDF 已保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="458" />
+        <location filename="../../desktop/ui/preview.py" line="428" />
         <source>LibreOffice is not installed</source>
         <translation>未安装 LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="460" />
+        <location filename="../../desktop/ui/preview.py" line="430" />
         <source>there is no exported DOCX</source>
         <translation>尚未导出 DOCX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="463" />
+        <location filename="../../desktop/ui/preview.py" line="433" />
         <source>PDF saved: {path}. It is ReplyDesk's own rendering of the letter ({why}); it follows the page layout of the DOCX, but Word or WPS may break a line differently.</source>
         <translation>PDF 已保存：{path}。这是答复助手自行排版生成的（{why}），版式与 DOCX 一致，但 Word 或 WPS 的换行位置可能不同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="481" />
+        <location filename="../../desktop/ui/preview.py" line="451" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation>无法生成 PDF，详细信息见日志文件。</translation>
     </message>
@@ -2570,38 +2568,38 @@ Enter your agency's details now?</source>
         <translation>识别完当前这份后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="107" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="110" />
         <source>Re-reading stopped because of an internal error; the details are in the log file.</source>
         <translation>重新识别因内部错误而停止，详情见日志文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="118" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
         <source>Re-read %n letter(s)</source>
         <translation>
             <numerusform>重新识别了 %n 份资料</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="120" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="124" />
         <source>, %n changed</source>
         <translation>
             <numerusform>，其中 %n 份有变化</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="126" />
         <source>, none changed</source>
         <translation>，均无变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="125" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="129" />
         <source>; %n could not be read and stay as they were (see the log file)</source>
         <translation>
             <numerusform>；%n 份读取失败，保持原样（详情见日志文件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="127" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="131" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
@@ -2907,142 +2905,142 @@ Enter your agency's details now?</source>
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="145" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="146" />
         <source>Versions of the draft — No. {number}</source>
         <translation>草稿版本 — 第{number}号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="168" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="168" />
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="168" />
         <source>Where from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="167" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="168" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="184" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="185" />
         <source>with the draft as it is now</source>
         <translation>与当前草稿比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="185" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="186" />
         <source>with the version before it</source>
         <translation>与上一版比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="197" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="198" />
         <source>Compare the chosen version</source>
         <translation>所选版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="205" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="206" />
         <source>Restore this version</source>
         <translation>恢复此版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="208" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="209" />
         <source>Saves the chosen version again as the newest one; nothing is deleted.</source>
         <translation>把所选版本另存为最新一版；不会删除任何版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="219" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="220" />
         <source>Restored from version {n}</source>
         <translation>恢复自第 {n} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="221" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="222" />
         <source>Saved in the window</source>
         <translation>在窗口中保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="222" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="223" />
         <source>Saved when the window closed</source>
         <translation>关闭窗口时自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="223" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="224" />
         <source>Command line (replydesk draft)</source>
         <translation>命令行（replydesk draft）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="224" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="225" />
         <source>Restored from an older version</source>
         <translation>恢复旧版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="225" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="226" />
         <source>Recovered after ReplyDesk closed unexpectedly</source>
         <translation>异常退出后恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="226" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="227" />
         <source>Saved before restoring a backup</source>
         <translation>恢复备份前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="227" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="228" />
         <source>Copied from another case</source>
         <translation>复制自其他案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="228" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="229" />
         <source>Not recorded (saved before this was kept)</source>
         <translation>未记录（早期版本）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="254" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="255" />
         <source>The case was replied to: reopen it first.</source>
         <translation>此案件已答复：请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="267" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="268" />
         <source>No version of this draft has been saved yet.</source>
         <translation>此草稿还没有保存过版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="274" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="275" />
         <source>Version {n} is the first one.</source>
         <translation>第 {n} 版是第一版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="279" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="280" />
         <source>Version {old} → version {new}</source>
         <translation>第 {old} 版 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="283" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="284" />
         <source>The draft now → version {new}</source>
         <translation>当前草稿 → 第 {new} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="286" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="287" />
         <source>: the same text.</source>
         <translation>：文字相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="290" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="291" />
         <source>: {added} paragraph(s) added, {removed} removed, {changed} changed.</source>
         <translation>：新增 {added} 段，删除 {removed} 段，修改 {changed} 段。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="303" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="304" />
         <source>saved before restoring version %1</source>
         <translation>恢复第 %1 版前自动保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/versions_dialog.py" line="310" />
+        <location filename="../../desktop/ui/versions_dialog.py" line="311" />
         <source>Version {old} was restored as version {new}.</source>
         <translation>第 {old} 版已恢复，保存为第 {new} 版。</translation>
     </message>
@@ -3081,7 +3079,7 @@ Enter your agency's details now?</source>
     <name>WindowTools</name>
     <message>
         <location filename="../../desktop/ui/window_tools.py" line="38" />
-        <location filename="../../desktop/ui/window_tools.py" line="42" />
+        <location filename="../../desktop/ui/window_tools.py" line="46" />
         <source>Sample letters</source>
         <translation>示例文件</translation>
     </message>
@@ -3090,32 +3088,28 @@ Enter your agency's details now?</source>
         <source>The sample letters are already removed.</source>
         <translation>示例文件已删除。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/window_tools.py" line="41" />
+    <message>
+        <location filename="../../desktop/ui/window_tools.py" line="43" />
         <source>Remove the %n sample letter(s) from the library?</source>
-        <translation>
-            <numerusform>要从资料库中删除 %n 份示例文件吗？</numerusform>
-        </translation>
+        <translation>要从资料库中删除 %n 份示例文件吗？</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/window_tools.py" line="48" />
+    <message>
+        <location filename="../../desktop/ui/window_tools.py" line="52" />
         <source>Removed %n sample letter(s).</source>
-        <translation>
-            <numerusform>已删除 %n 份示例文件。</numerusform>
-        </translation>
+        <translation>已删除 %n 份示例文件。</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="112" />
-        <location filename="../../desktop/ui/app.py" line="192" />
-        <location filename="../../desktop/ui/app.py" line="202" />
+        <location filename="../../desktop/ui/app.py" line="113" />
+        <location filename="../../desktop/ui/app.py" line="193" />
+        <location filename="../../desktop/ui/app.py" line="203" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="117" />
+        <location filename="../../desktop/ui/app.py" line="118" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -3130,12 +3124,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="130" />
+        <location filename="../../desktop/ui/app.py" line="131" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="131" />
+        <location filename="../../desktop/ui/app.py" line="132" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -3150,7 +3144,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="148" />
+        <location filename="../../desktop/ui/app.py" line="149" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -3161,19 +3155,19 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="171" />
+        <location filename="../../desktop/ui/app.py" line="172" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="241" />
+        <location filename="../../desktop/ui/app.py" line="242" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="256" />
+        <location filename="../../desktop/ui/app.py" line="257" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>
