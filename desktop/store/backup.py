@@ -35,29 +35,27 @@ from desktop.paths import backups_dir
 # Checking and restoring live in their own modules; their names stay importable from here.
 from desktop.store.backup_check import (
     BackupInfo,
-    _open_read_only,
     check_backup,
     find_good_backup,
     library_problem,
+    open_read_only,
 )
 from desktop.store.backup_files import (
     DAILY_KEEP,
     REASONS,
     BackupError,
     BackupFile,
-    _check_copy,
-    _copy_database,
-    _fsync_dir,
-    _HasConnection,
-    _name_for,
-    _remove_with_sidecars,
-    _same_file,
-    _write_failed,
+    HasConnection,
+    check_copy,
+    copy_database,
+    describe,
+    fsync_dir,
     list_backups,
+    name_for,
+    remove_with_sidecars,
     rotate,
-)
-from desktop.store.backup_files import (
-    _describe as _describe,  # tests read backup names through it
+    same_file,
+    write_failed,
 )
 from desktop.store.errors import is_damage
 from desktop.store.leftovers import remove_leftovers
@@ -73,6 +71,7 @@ __all__ = [
     "RestoreResult",
     "check_backup",
     "daily_backup_if_due",
+    "describe",
     "find_good_backup",
     "is_damage",
     "library_problem",
@@ -87,12 +86,12 @@ def _connect_library(db: Path) -> sqlite3.Connection:
     if not db.is_file() or db.stat().st_size == 0:
         raise BackupError(f"资料库文件“{db}”不存在或是空的，没有可备份的内容。")
     if read_only_location(db):  # a read-only medium: copy it elsewhere without writing there
-        return _open_read_only(db)
+        return open_read_only(db)
     return sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
 
 
 def make_backup(
-    source: _HasConnection | str | Path,
+    source: HasConnection | str | Path,
     target_dir: Path | None = None,
     *,
     reason: str = "manual",
@@ -113,47 +112,65 @@ def make_backup(
     else:
         db = Path(source.path)
         store_conn = source.db.conn
+    target = _target(db, target_dir, target_file, reason, now)
+    part = target.with_name(target.name + ".part")
+    remove_leftovers(db, target.parent)
+    conn = store_conn if store_conn is not None else _connect_library(db)
+    try:
+        _copy_checked(conn, db, part)
+        try:
+            os.replace(part, target)
+        except OSError as exc:
+            raise write_failed(exc, target.parent, "备份") from exc
+        fsync_dir(target.parent)
+        return target
+    finally:
+        remove_with_sidecars(part)
+        if store_conn is None:
+            conn.close()
+
+
+def _target(
+    db: Path,
+    target_dir: Path | None,
+    target_file: Path | None,
+    reason: str,
+    now: dt.datetime | None,
+) -> Path:
+    """Where the copy goes: ``target_file`` (refused when it exists), else a new name for
+    ``reason`` in ``target_dir`` or the backups folder; the folder is made."""
     if target_file is not None:
-        target = Path(target_file)
-        folder = target.parent
+        folder = Path(target_file).parent
     else:
         folder = Path(target_dir) if target_dir is not None else backups_dir(db)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _write_failed(exc, folder, "备份") from exc
+        raise write_failed(exc, folder, "备份") from exc
     if target_file is None:
-        target = _name_for(folder, reason, now or dt.datetime.now())
-    if target_file is not None and target.exists():
-        if _same_file(target, db):
+        return name_for(folder, reason, now or dt.datetime.now())
+    target = Path(target_file)
+    if target.exists():
+        if same_file(target, db):
             raise BackupError("备份文件不能就是资料库文件本身，请换一个文件名。")
         raise BackupError(f"“{target}”已经存在。为免覆盖，请换一个文件名或文件夹。")
-    part = target.with_name(target.name + ".part")
-    remove_leftovers(db, folder)
-    conn = store_conn if store_conn is not None else _connect_library(db)
+    return target
+
+
+def _copy_checked(conn: sqlite3.Connection, db: Path, part: Path) -> None:
+    """Copy the library into ``part`` and check the copy; a damaged library is refused."""
     try:
-        try:
-            _remove_with_sidecars(part)
-            _copy_database(conn, part)
-        except (OSError, sqlite3.Error) as exc:
-            if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
-                raise _damaged_library(db, str(exc)) from exc
-            raise _write_failed(exc, folder, "备份") from exc
-        except UnicodeDecodeError as exc:
-            raise _damaged_library(db, "其中的文字无法读取") from exc
-        result = _check_copy(part)
-        if result != "ok":
-            raise _damaged_library(db, result)
-        try:
-            os.replace(part, target)
-        except OSError as exc:
-            raise _write_failed(exc, folder, "备份") from exc
-        _fsync_dir(folder)
-        return target
-    finally:
-        _remove_with_sidecars(part)
-        if store_conn is None:
-            conn.close()
+        remove_with_sidecars(part)
+        copy_database(conn, part)
+    except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, sqlite3.DatabaseError) and is_damage(exc):
+            raise _damaged_library(db, str(exc)) from exc
+        raise write_failed(exc, part.parent, "备份") from exc
+    except UnicodeDecodeError as exc:
+        raise _damaged_library(db, "其中的文字无法读取") from exc
+    result = check_copy(part)
+    if result != "ok":
+        raise _damaged_library(db, result)
 
 
 def _damaged_library(db: Path, detail: str) -> BackupError:

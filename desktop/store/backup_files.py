@@ -34,8 +34,8 @@ _STAMP: Final = "%Y-%m-%d-%H%M"
 _DISK_FULL_ERRNOS: Final = frozenset(
     code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None
 )
-_REPLACE_RETRIES: Final = 5
-_REPLACE_RETRY_DELAY: Final = 0.1
+REPLACE_RETRIES: Final = 5
+REPLACE_RETRY_DELAY: Final = 0.1
 
 LOCKED_MESSAGE: Final = (
     "资料库正被其他程序使用（可能是另一个答复助手窗口或命令），现在不能恢复。"
@@ -50,7 +50,7 @@ class BackupError(ClerkError):
         super().__init__(message)
 
 
-class _HasConnection(Protocol):  # a LibraryStore (sqlite-utils Database in .db)
+class HasConnection(Protocol):  # a LibraryStore (sqlite-utils Database in .db)
     path: Path
     db: Any
 
@@ -68,7 +68,7 @@ class BackupFile:
 # Names and listing
 
 
-def _name_for(folder: Path, reason: str, now: dt.datetime) -> Path:
+def name_for(folder: Path, reason: str, now: dt.datetime) -> Path:
     stamp = now.strftime(_STAMP)
     target = folder / f"library-{stamp}-{reason}.db"
     n = 2
@@ -78,7 +78,7 @@ def _name_for(folder: Path, reason: str, now: dt.datetime) -> Path:
     return target
 
 
-def _describe(path: Path) -> BackupFile:
+def describe(path: Path) -> BackupFile:
     m = _NAME_RE.match(path.name)
     if m:
         made = dt.datetime.strptime(m["stamp"], _STAMP)
@@ -99,7 +99,7 @@ def list_backups(folder: Path) -> list[BackupFile]:
     for path in folder.glob("*.db"):
         with contextlib.suppress(OSError):
             if path.is_file():
-                found.append(_describe(path))
+                found.append(describe(path))
     # Same minute: the later copy of the same kind has the higher -N; ties keep names stable.
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
@@ -135,7 +135,7 @@ def _open_destination(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(str(path), isolation_level=None)
 
 
-def _copy_database(source: sqlite3.Connection, target: Path) -> None:
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Copy with the online backup API into ``target`` (a new file), as one self-contained
     file in rollback-journal mode, flushed to disk."""
     dest = _open_destination(target)
@@ -153,12 +153,12 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _remove_with_sidecars(path: Path) -> None:
+def remove_with_sidecars(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         _remove(p)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
     with contextlib.suppress(OSError):
@@ -169,17 +169,17 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _quick_check(conn: sqlite3.Connection) -> str:
+def quick_check(conn: sqlite3.Connection) -> str:
     rows = conn.execute("PRAGMA quick_check").fetchall()
     return "; ".join(str(r[0]) for r in rows[:3])
 
 
-def _check_copy(path: Path) -> str:
+def check_copy(path: Path) -> str:
     """``PRAGMA quick_check`` of a copy just written (a backup or a restore's part file):
     "ok", or what is wrong with it in words."""
     check = sqlite3.connect(str(path), isolation_level=None)
     try:
-        return _quick_check(check)
+        return quick_check(check)
     except sqlite3.DatabaseError as exc:
         return str(exc)
     except UnicodeDecodeError:  # SQLite's message quotes damaged, non-UTF-8 names
@@ -188,14 +188,14 @@ def _check_copy(path: Path) -> str:
         check.close()
 
 
-def _write_failed(exc: BaseException, folder: Path, what: str) -> BackupError:
+def write_failed(exc: BaseException, folder: Path, what: str) -> BackupError:
     if _is_disk_full(exc):
         return BackupError(f"磁盘空间不足，无法在“{folder}”写入{what}。请清理磁盘后再试。")
     reason = getattr(exc, "strerror", None) or str(exc)
     return BackupError(f"无法在“{folder}”写入{what}（{reason}）。")
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:

@@ -11,20 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from desktop.paths import backups_dir
-from desktop.store.backup_check import BackupInfo, _open_read_only, check_backup
+from desktop.store.backup_check import BackupInfo, check_backup, open_read_only
 from desktop.store.backup_files import (
-    _REPLACE_RETRIES,
-    _REPLACE_RETRY_DELAY,
     LOCK_TIMEOUT,
     LOCKED_MESSAGE,
+    REPLACE_RETRIES,
+    REPLACE_RETRY_DELAY,
     BackupError,
-    _check_copy,
-    _copy_database,
-    _fsync_dir,
-    _name_for,
-    _remove_with_sidecars,
-    _same_file,
-    _write_failed,
+    check_copy,
+    copy_database,
+    fsync_dir,
+    name_for,
+    remove_with_sidecars,
+    same_file,
+    write_failed,
 )
 from desktop.store.errors import is_busy, is_damage
 from desktop.store.leftovers import remove_leftovers
@@ -93,19 +93,19 @@ def _keep_aside(db: Path, folder: Path, now: dt.datetime, readable: bool) -> Pat
     A library SQLite can still read is copied with the backup API (its WAL included); a
     damaged one byte for byte, with its ``-wal`` beside the copy."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = _name_for(folder, "before-restore", now)
+    target = name_for(folder, "before-restore", now)
     part = target.with_name(target.name + ".part")
     try:
         if readable:
             conn = sqlite3.connect(str(db), timeout=5.0, isolation_level=None)
             try:
-                _copy_database(conn, part)
+                copy_database(conn, part)
                 os.replace(part, target)
                 return target
             except sqlite3.DatabaseError as exc:
                 if not is_damage(exc):
                     raise
-                _remove_with_sidecars(part)
+                remove_with_sidecars(part)
             finally:
                 conn.close()
         _copy_bytes(db, part)
@@ -115,8 +115,8 @@ def _keep_aside(db: Path, folder: Path, now: dt.datetime, readable: bool) -> Pat
             _copy_bytes(wal, Path(f"{target}-wal"))
         return target
     except BaseException:
-        _remove_with_sidecars(part)
-        _remove_with_sidecars(target)
+        remove_with_sidecars(part)
+        remove_with_sidecars(target)
         raise
 
 
@@ -132,14 +132,14 @@ def _copy_bytes(src: Path, dest: Path) -> None:
 
 
 def _replace(src: Path, dest: Path) -> None:
-    for attempt in range(_REPLACE_RETRIES):
+    for attempt in range(REPLACE_RETRIES):
         try:
             os.replace(src, dest)
             return
         except PermissionError:  # Windows: the file is open in another program
-            if attempt == _REPLACE_RETRIES - 1:
+            if attempt == REPLACE_RETRIES - 1:
                 raise
-            time.sleep(_REPLACE_RETRY_DELAY)
+            time.sleep(REPLACE_RETRY_DELAY)
 
 
 def restore_backup(
@@ -161,63 +161,81 @@ def restore_backup(
     The restored file may have an older schema: opening it with ``LibraryStore`` migrates it
     (with its usual before-migration copy). Raises :class:`BackupError`."""
     backup, db = Path(backup), Path(db_path)
-    now = now or dt.datetime.now()
+    info, current = _check_both(backup, db)
+    readable = _check_not_busy(db, lock_timeout) if current else False
+    kept: Path | None = None
+    temp = db.with_name(f".{db.name}.restore-{os.getpid()}.part")
+    try:
+        if current:
+            kept = _keep_aside_or_refuse(db, now or dt.datetime.now(), readable)
+        _copy_backup(backup, temp, db)
+        _swap_in(temp, db, readable, lock_timeout)
+    except BaseException:
+        remove_with_sidecars(temp)
+        if kept is not None:
+            remove_with_sidecars(kept)
+        raise
+    return RestoreResult(info, db, kept)
+
+
+def _check_both(backup: Path, db: Path) -> tuple[BackupInfo, bool]:
+    """The backup's content once it is checked, and whether there is a current library (not
+    open in this process) to keep aside."""
     if is_open_library(db):
         # Every connection of this process must be closed first: the file is replaced and
         # its -wal removed under them (and a plain copy would drop their locks).
         raise BackupError(LOCKED_MESSAGE)
     remove_leftovers(db, backups_dir(db))
     info = check_backup(backup)
-    if _same_file(backup, db):
+    if same_file(backup, db):
         raise BackupError("这个文件就是当前的资料库，不能用它自己来恢复。")
-    folder = backups_dir(db)
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
-        current = db.is_file() and db.stat().st_size > 0
+        return info, db.is_file() and db.stat().st_size > 0
     except OSError as exc:
-        raise _write_failed(exc, db.parent, "资料库") from exc
-    readable = _check_not_busy(db, lock_timeout) if current else False
+        raise write_failed(exc, db.parent, "资料库") from exc
 
-    kept: Path | None = None
-    temp = db.with_name(f".{db.name}.restore-{os.getpid()}.part")
+
+def _keep_aside_or_refuse(db: Path, now: dt.datetime, readable: bool) -> Path:
+    folder = backups_dir(db)
     try:
-        if current:
-            try:
-                kept = _keep_aside(db, folder, now, readable)
-            except (OSError, sqlite3.Error) as exc:
-                raise _write_failed(exc, folder, "当前资料库的留存副本") from exc
-        _remove_with_sidecars(temp)
-        source = _open_read_only(backup)
+        return _keep_aside(db, folder, now, readable)
+    except (OSError, sqlite3.Error) as exc:
+        raise write_failed(exc, folder, "当前资料库的留存副本") from exc
+
+
+def _copy_backup(backup: Path, temp: Path, db: Path) -> None:
+    """The backup copied to ``temp`` beside the library, and the copy checked."""
+    remove_with_sidecars(temp)
+    source = open_read_only(backup)
+    try:
+        copy_database(source, temp)
+    except (OSError, sqlite3.Error) as exc:
+        raise write_failed(exc, db.parent, "恢复的资料库") from exc
+    finally:
+        source.close()
+    result = check_copy(temp)
+    if result != "ok":
+        raise BackupError(f"恢复的副本没有通过检查（{result}），资料库没有改动。")
+
+
+def _swap_in(temp: Path, db: Path, readable: bool, lock_timeout: float) -> None:
+    """Make the library one file, remove its sidecars, and put ``temp`` in its place."""
+    if readable:
         try:
-            _copy_database(source, temp)
-        except (OSError, sqlite3.Error) as exc:
-            raise _write_failed(exc, db.parent, "恢复的资料库") from exc
-        finally:
-            source.close()
-        result = _check_copy(temp)
-        if result != "ok":
-            raise BackupError(f"恢复的副本没有通过检查（{result}），资料库没有改动。")
-        if readable:
-            try:
-                _settle(db, lock_timeout)
-            except sqlite3.Error as exc:
-                raise BackupError(f"无法整理当前资料库（{exc}），资料库没有改动。") from exc
-        # Nothing of the old file may be replayed onto the new one.
-        for side in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
-            try:
-                side.unlink(missing_ok=True)
-            except OSError as exc:  # Windows: still open in another program
-                raise BackupError(LOCKED_MESSAGE) from exc
+            _settle(db, lock_timeout)
+        except sqlite3.Error as exc:
+            raise BackupError(f"无法整理当前资料库（{exc}），资料库没有改动。") from exc
+    # Nothing of the old file may be replayed onto the new one.
+    for side in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
         try:
-            _replace(temp, db)
-        except PermissionError as exc:
+            side.unlink(missing_ok=True)
+        except OSError as exc:  # Windows: still open in another program
             raise BackupError(LOCKED_MESSAGE) from exc
-        except OSError as exc:
-            raise _write_failed(exc, db.parent, "资料库") from exc
-        _fsync_dir(db.parent)
-    except BaseException:
-        _remove_with_sidecars(temp)
-        if kept is not None:
-            _remove_with_sidecars(kept)
-        raise
-    return RestoreResult(info, db, kept)
+    try:
+        _replace(temp, db)
+    except PermissionError as exc:
+        raise BackupError(LOCKED_MESSAGE) from exc
+    except OSError as exc:
+        raise write_failed(exc, db.parent, "资料库") from exc
+    fsync_dir(db.parent)

@@ -400,7 +400,7 @@ def test_a_full_disk_during_the_restore_leaves_the_library_as_it_was(
     elif how == "sqlite":  # … while the backup is copied beside the library
         _narrow_destination(monkeypatch, pages=20, only=".restore-")
     else:
-        real = restore._copy_database
+        real = restore.copy_database
 
         def copy_then_fill_the_disk(source: sqlite3.Connection, target: Path) -> None:
             if ".restore-" in target.name:
@@ -408,7 +408,7 @@ def test_a_full_disk_during_the_restore_leaves_the_library_as_it_was(
                 raise OSError(errno.ENOSPC, "No space left on device")
             real(source, target)
 
-        monkeypatch.setattr(restore, "_copy_database", copy_then_fill_the_disk)
+        monkeypatch.setattr(restore, "copy_database", copy_then_fill_the_disk)
     assert_refused(library, made, "磁盘空间不足")
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from desktop.packs.manifest import ISO_DATE_RE, SHA256_RE, TEMPLATE_NAME_RE
 from desktop.safe_write import next_free_name
-from desktop.store.backup import _describe
+from desktop.store.backup import describe
 
 
 @pytest.mark.parametrize(
@@ -30,9 +30,9 @@ def test_a_backup_name_with_a_trailing_line_break_is_not_taken_for_a_backup(
     migration = tmp_path / "before-migration-20260131-090000.db\n"
     for path in (real, odd, migration):
         path.write_bytes(b"")
-    assert _describe(real).reason == "daily"
-    assert _describe(odd).reason == "other"
-    assert _describe(migration).reason == "other"
+    assert describe(real).reason == "daily"
+    assert describe(odd).reason == "other"
+    assert describe(migration).reason == "other"
 
 
 def test_a_numbered_name_with_a_trailing_line_break_keeps_its_name(tmp_path: Path) -> None:

@@ -24,13 +24,13 @@ SLOW_RESTORE = """
 import sys, time
 from pathlib import Path
 from desktop.store import backup, restore
-real = restore._copy_database
+real = restore.copy_database
 def copy_then_hang(source, target):
     real(source, target)
     if ".restore-" in target.name:
         print("copied", flush=True)
         time.sleep(600)
-restore._copy_database = copy_then_hang
+restore.copy_database = copy_then_hang
 backup.restore_backup(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
