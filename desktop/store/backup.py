@@ -13,8 +13,10 @@ taken), the reason being one of:
 - ``manual`` — "Back up now" / ``replydesk backup``. Never deleted automatically.
 - ``before-restore`` — the library as it was before :func:`restore_backup` replaced it. Never
   deleted automatically.
-- ``before-migration`` — also the name ``LibraryStore`` uses for its copy before a schema
-  migration (``before-migration-20261121-093000.db``). Never deleted automatically.
+- ``before-migration`` — the copy ``LibraryStore`` takes before a schema migration (through
+  ``store.backups``, :mod:`desktop.store.backups`). Never deleted automatically. Older versions
+  named it ``before-migration-20261121-093000.db``; such files are still listed as
+  before-migration copies.
 
 A damaged library is never backed up (the copy is checked with ``PRAGMA quick_check``): a
 daily copy of damaged data must not push the last good copies out of the rotation.

@@ -10,7 +10,6 @@ rows (no SQL, no sqlite3 types), so another engine can provide the same classes.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sqlite3
 import time
@@ -21,6 +20,8 @@ from pathlib import Path
 
 from desktop.fold import to_simplified
 from desktop.store import open_files
+from desktop.store.backup_files import BackupError
+from desktop.store.backups import BackupRepository
 from desktop.store.casework import CaseRepository, DraftRepository
 from desktop.store.connection import LibraryDatabase
 from desktop.store.errors import (
@@ -30,6 +31,7 @@ from desktop.store.errors import (
     LibraryError,
     LibraryReadOnly,
     is_busy,
+    is_damage,
 )
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.letter_lifecycle import LetterRepository
@@ -62,6 +64,7 @@ class LibraryStore:
     drafts: DraftRepository
     packs: PackRepository
     profile: ProfileRepository
+    backups: BackupRepository
 
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
@@ -70,8 +73,9 @@ class LibraryStore:
         # A library on a read-only medium is opened read-only: it can be read, searched and
         # exported elsewhere; every write is refused with a plain message (LibraryReadOnly).
         self.read_only = existed and open_files.read_only_location(self.path)
+        self.backups = BackupRepository(self.path, backup_dir or self.path.parent / "backups")
         if not self.read_only:
-            remove_leftovers(self.path, backup_dir or self.path.parent / "backups")
+            remove_leftovers(self.path, self.backups.folder)
         self._open_key: tuple[int, int] | None = None
         try:
             conn = self._connect()
@@ -90,7 +94,7 @@ class LibraryStore:
             if self.read_only:
                 self._check_current()
             else:
-                self._migrate(existed, backup_dir or self.path.parent / "backups")
+                self._migrate(existed)
             self._repositories()
         except sqlite3.DatabaseError as exc:
             self.close()
@@ -185,7 +189,7 @@ class LibraryStore:
                 "请升级答复助手后再打开。"
             )
 
-    def _migrate(self, existed: bool, backup_dir: Path) -> None:
+    def _migrate(self, existed: bool) -> None:
         """Bring the schema up to date, once, however many programs open the library at once.
 
         Everything happens in one write transaction (``BEGIN IMMEDIATE``): a second program
@@ -199,7 +203,7 @@ class LibraryStore:
             pending = MIGRATIONS.pending(self.db)  # again, now that nobody else can write
             if pending:
                 if existed and self.db.table_names():
-                    self.backup_to(_unique_name(backup_dir, "before-migration", ".db"))
+                    self._backup_before_migration()
                 MIGRATIONS.apply(self.db)
             self.db.conn.execute("COMMIT")
         except BaseException:
@@ -209,23 +213,16 @@ class LibraryStore:
         if pending:
             log.info("library %s migrated: %s", self.path, [m.name for m in pending])
 
-    def backup_to(self, target: Path) -> Path:
-        """Copy the library with SQLite's online backup API (consistent while in use).
-
-        Read through a connection of its own: the backup API cannot read through a connection
-        that holds a write transaction (the migration's), and the other connection sees the
-        last committed state, which is what is to be kept."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".part")
-        source = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-        dest = sqlite3.connect(str(tmp))
+    def _backup_before_migration(self) -> Path:
+        """The copy kept before a migration, made like every backup (``store.backups``:
+        ``library-<stamp>-before-migration.db``). It reads through a connection of its own:
+        the backup API cannot read through this one, which holds the migration's write
+        transaction, and the other sees the last committed state, which is what is kept."""
         try:
-            source.backup(dest)
-        finally:
-            dest.close()
-            source.close()
-        tmp.replace(target)
-        return target
+            return self.backups.make("before-migration")
+        except BackupError as exc:
+            cause = exc.__cause__ if is_damage(exc) else exc
+            raise LibraryError(f"资料库需要升级，但升级前的备份没有做成：{exc.message}") from cause
 
     def schema_migrations(self) -> list[str]:
         return [m.name for m in MIGRATIONS.applied(self.db)]
@@ -272,16 +269,3 @@ class LibraryStore:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, value],
             )
-
-
-def _unique_name(folder: Path, prefix: str, suffix: str) -> Path:
-    """``<prefix>-20261121-093000<suffix>`` in ``folder``, with ``-2``, ``-3`` … when that
-    name (or its ``.part``) is taken: two libraries migrated in the same second share a
-    backups folder."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{prefix}-{stamp}{suffix}"
-    n = 2
-    while target.exists() or target.with_name(target.name + ".part").exists():
-        target = folder / f"{prefix}-{stamp}-{n}{suffix}"
-        n += 1
-    return target

@@ -3,6 +3,7 @@ the schema is created or migrated once, no process fails, one before-migration c
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import sqlite3
@@ -77,7 +78,7 @@ def test_many_processes_migrate_an_old_library_at_once(tmp_path: Path) -> None:
         assert "Traceback" not in r.stderr
         assert r.stdout.split()[0] == str(letters_before[0])
     assert sorted(_applied(db)) == sorted(known_migration_names())
-    copies = list((tmp_path / "backups").glob("before-migration-*"))
+    copies = list((tmp_path / "backups").glob("library-*-before-migration*"))
     assert len(copies) == 1 and copies[0].suffix == ".db"
     assert _applied(copies[0]) == ["m001_library"]
     with LibraryStore(db) as store:
@@ -101,11 +102,12 @@ def test_a_migration_runs_as_one_transaction(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("taken", [1, 2])
 def test_the_before_migration_copy_never_overwrites_another(tmp_path: Path, taken: int) -> None:
-    from desktop.store.library import _unique_name
+    from desktop.store.backup_files import name_for
 
-    first = _unique_name(tmp_path, "before-migration", ".db")
+    now = dt.datetime(2026, 11, 21, 9, 30)  # two libraries migrated in the same minute
+    first = name_for(tmp_path, "before-migration", now)
     first.touch()
     if taken == 2:
-        Path(f"{_unique_name(tmp_path, 'before-migration', '.db')}.part").touch()
-    other = _unique_name(tmp_path, "before-migration", ".db")
+        Path(f"{name_for(tmp_path, 'before-migration', now)}.part").touch()
+    other = name_for(tmp_path, "before-migration", now)
     assert other != first and not other.exists()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -92,13 +93,32 @@ def test_backup_is_taken_before_a_migration_runs(tmp_path: Path) -> None:
     try:
         with LibraryStore(path) as s:
             assert "extra_test" in s.db.table_names()
-        backups = list((tmp_path / "backups").glob("before-migration-*.db"))
-        assert len(backups) == 1
+            listed = s.backups.all()
+        # Named like every other backup, in the same folder, found by the same listing.
+        backups = list((tmp_path / "backups").glob("library-*-before-migration.db"))
+        assert len(backups) == 1 and os.listdir(tmp_path / "backups") == [backups[0].name]
+        assert [(b.path, b.reason) for b in listed] == [(backups[0], "before-migration")]
         old = Database(backups[0])
         assert "extra_test" not in old.table_names()
         assert old["letters"].count == 1
     finally:
         MIGRATIONS._migrations.pop()
+
+
+def test_the_stores_backups_make_list_and_check(tmp_path: Path) -> None:
+    path = tmp_path / "library.db"
+    with LibraryStore(path, backup_dir=tmp_path / "elsewhere") as s:
+        s.letters.add(
+            make_letter(["一段正文内容。"]), content_hash="h", source_path=None, source_format=None
+        )
+        made = s.backups.make()
+        assert made.parent == tmp_path / "elsewhere" and made.name.endswith("-manual.db")
+        assert [b.path for b in s.backups.all()] == [made]
+        assert s.backups.check(made).letters == 1
+        info, refused = s.backups.newest_good()
+        assert info is not None and info.path == made and refused == []
+        named = s.backups.make(target_file=tmp_path / "u盘" / "copy.db")
+        assert s.backups.check(named).letters == 1
 
 
 def test_library_from_a_newer_version_is_refused(tmp_path: Path) -> None:
