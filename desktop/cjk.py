@@ -26,6 +26,12 @@ CJK_CONTEXT: Final = (
 )
 CJK_CONTEXT_RE: Final = re.compile(f"[{CJK_CONTEXT}]")
 
+# Marks that end a sentence, full-width and half-width.
+SENTENCE_END: Final = "。！？；!?;"
+# Marks a line may not start with (closing quotes and brackets, sentence and pause marks,
+# ellipsis, units): the line before keeps them, hanging past the margin if it must.
+NO_LINE_START: Final = "，。、；：？！）》〕」』”’】〉…‥·%‰℃,.;:!?)]}"
+
 # Horizontal white space of Chinese text: the ideographic space and the no-break space too.
 WIDE_SPACE: Final = "\u3000"
 H_SPACE: Final = " \t\u00a0\u3000"

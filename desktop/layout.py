@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from desktop.cjk import NO_LINE_START as _NO_LINE_START
 from desktop.model import ComposedLetter
 from desktop.title_lines import TITLE_MAX_CHARS as TITLE_MAX_CHARS
 from desktop.title_lines import char_width
@@ -270,7 +271,6 @@ def place_banji(letter_format: str, last_page: int, fits: bool) -> BanjiPlacemen
 
 TEXT_HEIGHT_PT: Final = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 20
 _LINE_EMS: Final = math.floor((TEXT_WIDTH / 20 + 0.01) / CHAR_PITCH_PT * 2) / 2  # 28.0
-_NO_LINE_START: Final = "，。、；：？！）》〕」』”’】〉…‥·%‰℃,.;:!?)]}"
 
 
 def _wrapped_lines(text: str, first_ems: float, ems: float) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from desktop.cjk import SENTENCE_END
 from desktop.numerals import COUNTING_CHARS, FULLWIDTH_DIGITS, cn_to_int, int_to_cn
 from desktop.proofread.common import Finding, quote
 
@@ -148,7 +149,7 @@ def _heading_number(
 # empty_section
 
 _HEADING_TEXT_MAX: Final = 40
-_SENTENCE_MARKS: Final = frozenset("。！？；!?;")
+_SENTENCE_MARKS: Final = frozenset(SENTENCE_END)
 
 
 def _heading_only(text: str) -> int | None:

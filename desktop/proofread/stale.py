@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Final
 
+from desktop.cjk import SENTENCE_END
 from desktop.dates import find_dates
 from desktop.numerals import FULLWIDTH_DIGITS
 from desktop.proofread.common import (
@@ -65,7 +66,7 @@ _FIGURE_RE: Final = re.compile(
     r"|(?:[二两三四五六七八九十]|一(?=[一二两三四五六七八九十百千万亿零〇]))"
     r"[一二两三四五六七八九十百千万亿零〇]*(?=[家个项所人名次位批件条台套座户元倍成亩届期场轮])"
 )
-_SENTENCE_END: Final = "。！？；!?;\n"
+_SENTENCE_END: Final = SENTENCE_END + "\n"
 _CLAUSE_END: Final = _SENTENCE_END + "，,："
 _RELATIVE_AFTER: Final = 20
 _RELATIVE_BEFORE: Final = 6

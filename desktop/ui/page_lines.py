@@ -10,6 +10,7 @@ from typing import Final
 
 from PySide6.QtCore import QRectF
 
+from desktop.cjk import NO_LINE_START as NO_LINE_START
 from desktop.layout import (
     CHAR_SCALE,
     CHAR_TWIPS,
@@ -48,9 +49,8 @@ FOOTER_BOTTOM: Final = PAGE_HEIGHT_PT - FOOTER_DISTANCE / 20  # bottom of the pa
 PT_PER_MM: Final = 72 / 25.4
 EPS: Final = 0.01
 
-# Line breaking (避头尾): no line starts with one of these …
-NO_LINE_START: Final = "，。、；：？！）》〕」』”’】〉…‥·%‰℃,.;:!?)]}"
-# … and none ends with one of these.
+# Line breaking (避头尾): no line starts with one of desktop.cjk.NO_LINE_START, and none
+# ends with one of these.
 NO_LINE_END: Final = "（《〔「『“‘【〈([{"
 # A run of ASCII letters, digits and signs ("2021", "25.3%", "3+3+N") breaks as one word, as
 # LibreOffice and Word break it.

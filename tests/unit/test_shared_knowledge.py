@@ -93,3 +93,16 @@ def test_marks_inside_a_url_are_not_converted() -> None:
     out = normalize_text(text)
     assert "https://x.cn/a?b=1,c;d" in out
     assert out.endswith("谢谢！")
+
+
+def test_line_breaking_and_sentence_marks_have_one_home() -> None:
+    import desktop.cjk
+    import desktop.layout
+    import desktop.proofread.headings
+    import desktop.proofread.stale
+
+    # Both page layouts (the DOCX arithmetic and the in-app renderer) break lines by one class.
+    assert vars(desktop.layout)["_NO_LINE_START"] is desktop.cjk.NO_LINE_START
+    assert "，" in desktop.cjk.NO_LINE_START and "（" not in desktop.cjk.NO_LINE_START
+    assert set(desktop.cjk.SENTENCE_END) <= set(vars(desktop.proofread.stale)["_SENTENCE_END"])
+    assert vars(desktop.proofread.headings)["_SENTENCE_MARKS"] == frozenset("。！？；!?;")
