@@ -697,77 +697,77 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="119" />
+        <location filename="../../desktop/ui/cases_model.py" line="96" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="120" />
+        <location filename="../../desktop/ui/cases_model.py" line="97" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="121" />
+        <location filename="../../desktop/ui/cases_model.py" line="98" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="131" />
+        <location filename="../../desktop/ui/cases_model.py" line="108" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="134" />
+        <location filename="../../desktop/ui/cases_model.py" line="111" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="136" />
+        <location filename="../../desktop/ui/cases_model.py" line="113" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="138" />
+        <location filename="../../desktop/ui/cases_model.py" line="115" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="140" />
+        <location filename="../../desktop/ui/cases_model.py" line="117" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="142" />
+        <location filename="../../desktop/ui/cases_model.py" line="119" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="143" />
+        <location filename="../../desktop/ui/cases_model.py" line="120" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="166" />
+        <location filename="../../desktop/ui/cases_model.py" line="143" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="167" />
+        <location filename="../../desktop/ui/cases_model.py" line="144" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="168" />
+        <location filename="../../desktop/ui/cases_model.py" line="145" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="169" />
+        <location filename="../../desktop/ui/cases_model.py" line="146" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="170" />
+        <location filename="../../desktop/ui/cases_model.py" line="147" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -775,57 +775,57 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="288" />
+        <location filename="../../desktop/ui/cases_pane.py" line="63" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="292" />
+        <location filename="../../desktop/ui/cases_pane.py" line="67" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="399" />
+        <location filename="../../desktop/ui/cases_pane.py" line="174" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="402" />
+        <location filename="../../desktop/ui/cases_pane.py" line="177" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="405" />
+        <location filename="../../desktop/ui/cases_pane.py" line="180" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="414" />
+        <location filename="../../desktop/ui/cases_pane.py" line="189" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="438" />
+        <location filename="../../desktop/ui/cases_pane.py" line="213" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="446" />
+        <location filename="../../desktop/ui/cases_pane.py" line="221" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="466" />
+        <location filename="../../desktop/ui/cases_pane.py" line="241" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="502" />
+        <location filename="../../desktop/ui/cases_pane.py" line="277" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="509" />
+        <location filename="../../desktop/ui/cases_pane.py" line="284" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
@@ -1109,7 +1109,7 @@
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="249" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="246" />
         <source>The pack was not written because of an internal error; the details are in the log file.</source>
         <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
@@ -1237,24 +1237,24 @@ Enter your agency's details now?</source>
 <context>
     <name>FontsNotice</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/fonts_check.py" line="88" />
+        <location filename="../../desktop/ui/fonts_check.py" line="80" />
         <source>%n of the letter's fonts are not installed on this PC: the screen shows similar fonts instead. Exported letters still name the right fonts.</source>
         <translation>
             <numerusform>本机缺少答复所用的 %n 种字体，屏幕上以相近字体显示；导出的文件仍写明原字体。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fonts_check.py" line="100" />
+        <location filename="../../desktop/ui/fonts_check.py" line="92" />
         <source>Details…</source>
         <translation>详情…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fonts_check.py" line="106" />
+        <location filename="../../desktop/ui/fonts_check.py" line="98" />
         <source>Hide this notice</source>
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/fonts_check.py" line="111" />
+        <location filename="../../desktop/ui/fonts_check.py" line="103" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
@@ -1428,47 +1428,47 @@ Enter your agency's details now?</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="237" />
+        <location filename="../../desktop/ui/import_dialog.py" line="234" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="251" />
+        <location filename="../../desktop/ui/import_dialog.py" line="247" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="252" />
+        <location filename="../../desktop/ui/import_dialog.py" line="248" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="253" />
+        <location filename="../../desktop/ui/import_dialog.py" line="249" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="280" />
+        <location filename="../../desktop/ui/import_dialog.py" line="276" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="283" />
+        <location filename="../../desktop/ui/import_dialog.py" line="279" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="284" />
+        <location filename="../../desktop/ui/import_dialog.py" line="280" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="289" />
+        <location filename="../../desktop/ui/import_dialog.py" line="285" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="292" />
+        <location filename="../../desktop/ui/import_dialog.py" line="288" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -1476,113 +1476,113 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="297" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="293" />
         <source>Import a colleague's pack</source>
         <translation>导入同事的资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="303" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="299" />
         <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
         <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="313" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="309" />
         <source>The pack file from your colleague</source>
         <translation>同事发来的资料包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="314" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="310" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="320" />
         <source>%v of %m letters</source>
         <translation>%v / %m 份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="328" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="331" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="327" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="333" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="329" />
         <source>Stop and import nothing of this pack.</source>
         <translation>停止，这个资料包中的文件一份也不导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="334" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="330" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="364" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="360" />
         <source>Choose the pack</source>
         <translation>选择资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="381" />
-        <location filename="../../desktop/ui/pack_dialogs.py" line="393" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="377" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
         <source>Checking the pack…</source>
         <translation>正在检查资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="386" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="382" />
         <source>Stopping; nothing of this pack is imported…</source>
         <translation>正在停止，这个资料包中的文件不会导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="398" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="394" />
         <source>Adding letters: {done} of {total}</source>
         <translation>正在加入文件：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="409" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="405" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="407" />
         <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
         <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="415" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
         <source>The pack was made on {date}.</source>
         <translation>资料包导出于 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="420" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="416" />
         <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
         <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="428" />
         <source>Stopped: nothing of this pack was imported.</source>
         <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="434" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="430" />
         <source>The pack was not imported; your library is unchanged.</source>
         <translation>资料包未导入，您的资料库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="439" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
@@ -2568,38 +2568,38 @@ Enter your agency's details now?</source>
         <translation>识别完当前这份后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="110" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="107" />
         <source>Re-reading stopped because of an internal error; the details are in the log file.</source>
         <translation>重新识别因内部错误而停止，详情见日志文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="118" />
         <source>Re-read %n letter(s)</source>
         <translation>
             <numerusform>重新识别了 %n 份资料</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="124" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="120" />
         <source>, %n changed</source>
         <translation>
             <numerusform>，其中 %n 份有变化</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="126" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
         <source>, none changed</source>
         <translation>，均无变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="129" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="125" />
         <source>; %n could not be read and stay as they were (see the log file)</source>
         <translation>
             <numerusform>；%n 份读取失败，保持原样（详情见日志文件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="131" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="127" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
@@ -2726,139 +2726,139 @@ Enter your agency's details now?</source>
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="75" />
+        <location filename="../../desktop/ui/settings_templates.py" line="73" />
         <source>One deputy</source>
         <translation>一位代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="76" />
+        <location filename="../../desktop/ui/settings_templates.py" line="74" />
         <source>Joint suggestion (5 deputies)</source>
         <translation>联名建议（5 位代表）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="77" />
+        <location filename="../../desktop/ui/settings_templates.py" line="75" />
         <source>CPPCC member</source>
         <translation>政协委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="79" />
+        <location filename="../../desktop/ui/settings_templates.py" line="77" />
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="82" />
-        <location filename="../../desktop/ui/settings_templates.py" line="387" />
+        <location filename="../../desktop/ui/settings_templates.py" line="80" />
+        <location filename="../../desktop/ui/settings_templates.py" line="373" />
         <source>Restore default</source>
         <translation>恢复默认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="104" />
+        <location filename="../../desktop/ui/settings_templates.py" line="102" />
         <source>Preview with</source>
         <translation>预览示例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="119" />
+        <location filename="../../desktop/ui/settings_templates.py" line="117" />
         <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
         <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="145" />
+        <location filename="../../desktop/ui/settings_templates.py" line="143" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="146" />
+        <location filename="../../desktop/ui/settings_templates.py" line="144" />
         <source>Salutation</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="147" />
+        <location filename="../../desktop/ui/settings_templates.py" line="145" />
         <source>Greeting</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="148" />
+        <location filename="../../desktop/ui/settings_templates.py" line="146" />
         <source>What was done</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="149" />
+        <location filename="../../desktop/ui/settings_templates.py" line="147" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="150" />
+        <location filename="../../desktop/ui/settings_templates.py" line="148" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="151" />
+        <location filename="../../desktop/ui/settings_templates.py" line="149" />
         <source>Contact note</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="157" />
+        <location filename="../../desktop/ui/settings_templates.py" line="155" />
         <source>Default</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="159" />
+        <location filename="../../desktop/ui/settings_templates.py" line="157" />
         <source>Co-organizer opinion</source>
         <translation>会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="161" />
+        <location filename="../../desktop/ui/settings_templates.py" line="159" />
         <source>Category {code}</source>
         <translation>{code}类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="164" />
+        <location filename="../../desktop/ui/settings_templates.py" line="162" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="172" />
+        <location filename="../../desktop/ui/settings_templates.py" line="170" />
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="264" />
+        <location filename="../../desktop/ui/settings_templates.py" line="262" />
         <source>Your copy: {path}</source>
         <translation>您的修改版：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="266" />
+        <location filename="../../desktop/ui/settings_templates.py" line="264" />
         <source>Not saved yet. Your copy will be kept as {path}</source>
         <translation>尚未保存。修改版将保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="269" />
+        <location filename="../../desktop/ui/settings_templates.py" line="267" />
         <source>Shipped template. When you change it, your copy is kept in {path}</source>
         <translation>系统自带模板。修改后，您的版本保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="311" />
+        <location filename="../../desktop/ui/settings_templates.py" line="297" />
         <source>the output still has {{ or {%</source>
         <translation>输出中仍有 {{ 或 {%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="323" />
+        <location filename="../../desktop/ui/settings_templates.py" line="309" />
         <source>Line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="359" />
-        <location filename="../../desktop/ui/settings_templates.py" line="362" />
+        <location filename="../../desktop/ui/settings_templates.py" line="345" />
+        <location filename="../../desktop/ui/settings_templates.py" line="348" />
         <source>Cannot save the template</source>
         <translation>无法保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="388" />
+        <location filename="../../desktop/ui/settings_templates.py" line="374" />
         <source>Delete your copy of {name} and use the shipped template again?</source>
         <translation>删除您修改的 {name}，恢复使用系统自带模板吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="397" />
+        <location filename="../../desktop/ui/settings_templates.py" line="383" />
         <source>Cannot delete the template</source>
         <translation>无法删除模板</translation>
     </message>

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop.casework import DraftBlock, case_from_json
 from desktop.reply_templates import ReplyTemplates
 from desktop.store import LibraryStore
-from desktop.ui.cases_pane import CasesModel
+from desktop.ui.cases_model import CasesModel
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 

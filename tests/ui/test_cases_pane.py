@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop.casework import Case
 from desktop.reply_templates import ReplyTemplates
 from desktop.store import LibraryStore
-from desktop.ui.cases_pane import AMBER, RED, CasesModel, CasesPane
+from desktop.ui.cases_model import AMBER, RED, CasesModel
+from desktop.ui.cases_pane import CasesPane
 from desktop.ui.context import AppContext
 
 TODAY = dt.date(2024, 5, 10)
