@@ -23,7 +23,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -188,7 +188,8 @@ def measure(corpus: Path = DEFAULT_CORPUS) -> dict[str, FieldScore]:
                 ids[Path(result.path).name] = result.letter_id
             for row in truth_rows:
                 letter_id = ids.get(row["file"])
-                letter = store.letters.get(letter_id) if letter_id else None
+                detail = store.letters.detail(letter_id) if letter_id else None
+                letter = asdict(detail) if detail else None
                 for name, score in scores.items():
                     want, got, right = _compare(name, row, letter)
                     score.total += 1

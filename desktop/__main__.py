@@ -11,8 +11,9 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
 from desktop.cli_args import (
@@ -24,6 +25,9 @@ from desktop.cli_args import (
     whole_number,
 )
 from desktop.letter_view import SECTION_ZH
+
+if TYPE_CHECKING:
+    from desktop.store import LibraryStore
 
 log = logging.getLogger("desktop.cli")
 
@@ -152,7 +156,7 @@ def _writes(args: argparse.Namespace) -> bool:
     return args.command in {"import", "draft", "import-pack", "edit", "delete", "reparse"}
 
 
-def cmd_import(store: Any, args: argparse.Namespace) -> int:
+def cmd_import(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.actions.imports import import_steps
 
     results = []
@@ -188,11 +192,11 @@ def _hit_json(hit: Any) -> dict[str, Any]:
         "snippet": hit.marked("<mark>", "</mark>", html.escape),
         "highlights": [list(h) for h in hit.highlights],
         "score": round(hit.score, 4),
-        "source_details": hit.source_details,
+        "source_details": [asdict(s) for s in hit.source_details],
     }
 
 
-def cmd_search(store: Any, args: argparse.Namespace) -> int:
+def cmd_search(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.actions.search import SearchFilters, search
 
     filters = SearchFilters(
@@ -218,7 +222,7 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
         print(count_line, file=sys.stderr)
         return 0
     for h in page.hits:
-        years = sorted({s["year"] for s in h.source_details if s["year"]}, reverse=True)
+        years = sorted({s.year for s in h.source_details if s.year}, reverse=True)
         where = "、".join(f"#{lid}" for lid in h.sources)
         print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
         print(f"  {h.marked('「', '」')}")
@@ -226,7 +230,7 @@ def cmd_search(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_similar(store: Any, args: argparse.Namespace) -> int:
+def cmd_similar(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.actions.search import similar
     from desktop.readers import read_document
 
@@ -248,7 +252,7 @@ def cmd_similar(store: Any, args: argparse.Namespace) -> int:
 
 
 def _reply_command(name: str) -> Any:
-    def run(store: Any, args: argparse.Namespace) -> int:
+    def run(store: LibraryStore, args: argparse.Namespace) -> int:
         from desktop import cli_reply
 
         return int(getattr(cli_reply, f"cmd_{name}")(store, args))
@@ -257,7 +261,7 @@ def _reply_command(name: str) -> Any:
 
 
 def _maintenance_command(name: str) -> Any:
-    def run(store: Any, args: argparse.Namespace) -> int:
+    def run(store: LibraryStore, args: argparse.Namespace) -> int:
         from desktop import cli_maintenance
 
         return int(getattr(cli_maintenance, f"cmd_{name}")(store, args))
@@ -266,7 +270,7 @@ def _maintenance_command(name: str) -> Any:
 
 
 def _letters_command(name: str) -> Any:
-    def run(store: Any, args: argparse.Namespace) -> int:
+    def run(store: LibraryStore, args: argparse.Namespace) -> int:
         from desktop import cli_letters
 
         return int(getattr(cli_letters, f"cmd_{name}")(store, args))
@@ -275,7 +279,7 @@ def _letters_command(name: str) -> Any:
 
 
 def _pack_command(name: str) -> Any:
-    def run(store: Any, args: argparse.Namespace) -> int:
+    def run(store: LibraryStore, args: argparse.Namespace) -> int:
         from desktop import cli_packs
 
         return int(getattr(cli_packs, f"cmd_{name}")(store, args))
@@ -283,7 +287,7 @@ def _pack_command(name: str) -> Any:
     return run
 
 
-def cmd_explain(_store: Any, args: argparse.Namespace) -> int:
+def cmd_explain(_store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop import cli_explain
 
     return cli_explain.cmd_explain(args)

@@ -11,13 +11,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.actions import backup
 from desktop.actions.backup import BackupInfo
 from desktop.cli_reply import CliError
 from desktop.errors import ClerkError
 from desktop.paths import default_db_path
+
+if TYPE_CHECKING:
+    from desktop.store import LibraryStore
 
 NO_LIBRARY_COMMANDS = frozenset({"backup", "restore"})
 
@@ -66,7 +69,7 @@ def describe(info: BackupInfo) -> list[str]:
     ]
 
 
-def cmd_backup(store: Any, args: argparse.Namespace) -> int:
+def cmd_backup(store: LibraryStore, args: argparse.Namespace) -> int:
     db = _db(args)
     try:
         made = backup.back_up(db, args.to)
@@ -93,7 +96,7 @@ def _confirm(question: str) -> None:
         raise CliError("已取消，资料库没有改动。", 1)
 
 
-def cmd_restore(store: Any, args: argparse.Namespace) -> int:
+def cmd_restore(store: LibraryStore, args: argparse.Namespace) -> int:
     db = _db(args)
     try:
         info = backup.check(args.path)

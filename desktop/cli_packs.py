@@ -11,10 +11,13 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli_args import text
 from desktop.cli_reply import CliError
+
+if TYPE_CHECKING:
+    from desktop.store import LibraryStore
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -57,7 +60,7 @@ def _since(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(iso)
 
 
-def cmd_export_pack(store: Any, args: argparse.Namespace) -> int:
+def cmd_export_pack(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.actions import packs
     from desktop.packs import PackError
     from desktop.safe_write import TargetLocked, WriteFailed
@@ -78,7 +81,7 @@ def cmd_export_pack(store: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import_pack(store: Any, args: argparse.Namespace) -> int:
+def cmd_import_pack(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.actions import packs
     from desktop.packs import PackError, PackProgress
 

@@ -36,6 +36,9 @@ from desktop.store import LibraryStore
 from desktop.store.errors import library_error
 
 if TYPE_CHECKING:
+    from desktop.store import LibraryStore
+
+if TYPE_CHECKING:
     from desktop.actions.export import LetterInputs, PreparedLetter
 
 
@@ -166,7 +169,7 @@ def _check_case_values(data: dict[str, Any], name: str) -> None:
             raise CliError(f"案件文件“{name}”的 {key} 数字太大。")
 
 
-def _letter_inputs(store: Any, data: dict[str, Any], *, sealed: bool) -> LetterInputs:
+def _letter_inputs(store: LibraryStore, data: dict[str, Any], *, sealed: bool) -> LetterInputs:
     """The stored profile (read once) with CASE.json's ``agency`` overrides, and the seal: the
     stored image, or the file CASE.json names (not read with ``--no-seal``)."""
     from desktop.actions.export import read_letter_inputs
@@ -202,7 +205,7 @@ def _agency_value(given_key: str, key: str, value: Any) -> Any:
         raise CliError(f"案件文件 agency.{given_key}：{exc.message}") from None
 
 
-def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
+def _used_blocks(store: LibraryStore, ids: list[int]) -> list[tuple[str, DraftBlock]]:
     used = []
     sources = store.search.paragraph_sources(ids)
     texts = store.search.paragraph_texts(ids)
@@ -210,10 +213,10 @@ def _used_blocks(store: Any, ids: list[int]) -> list[tuple[str, DraftBlock]]:
         if pid not in texts or not sources.get(pid):
             raise CliError(f"资料库中没有编号为 {pid} 的段落（--use {pid}）。")
         src = sources[pid][0]  # the newest letter it stands in
-        section = src["section"] if src["section"] in SECTIONS else "status"
+        section = src.section if src.section in SECTIONS else "status"
         used.append(
-            (section, DraftBlock("library", texts[pid], pid, src["letter_id"], src["year"],
-                                 src["title"]))
+            (section, DraftBlock("library", texts[pid], pid, src.letter_id, src.year,
+                                 src.title))
         )  # fmt: skip
     return used
 
@@ -239,7 +242,7 @@ def _keep_status(stored: Case | None, case: Case, data: dict[str, Any]) -> None:
     case.status = stored.status
 
 
-def cmd_draft(store: Any, args: argparse.Namespace) -> int:
+def cmd_draft(store: LibraryStore, args: argparse.Namespace) -> int:
     data = _load_case_file(args.case)
     inputs = _letter_inputs(store, data, sealed=not args.no_seal)
     case, existing = _case_to_draft(store, data, inputs.profile, update=args.update)
@@ -278,7 +281,7 @@ def cmd_draft(store: Any, args: argparse.Namespace) -> int:
 
 
 def _case_to_draft(
-    store: Any, data: dict[str, Any], profile: AgencyProfile, *, update: bool
+    store: LibraryStore, data: dict[str, Any], profile: AgencyProfile, *, update: bool
 ) -> tuple[Case, int | None]:
     """The case of CASE.json and the id of the stored case it updates (``--update``)."""
     named = data.get("agency") or {}
@@ -323,7 +326,11 @@ def _prepare(case: Case, draft: Draft, inputs: LetterInputs) -> PreparedLetter:
 
 
 def _save_and_write(
-    store: Any, case: Case, draft: Draft, prepared: PreparedLetter, args: argparse.Namespace
+    store: LibraryStore,
+    case: Case,
+    draft: Draft,
+    prepared: PreparedLetter,
+    args: argparse.Namespace,
 ) -> tuple[int, int]:
     """The case and its draft version are written first, in one transaction that holds the
     library's write lock while the DOCX is written: a busy or read-only library refuses
@@ -398,7 +405,7 @@ FINDING_ZH = {
 }
 
 
-def cmd_check(store: Any, args: argparse.Namespace) -> int:
+def cmd_check(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.dates import parse_date
     from desktop.model import ImportFailure
     from desktop.proofread import check_file

@@ -32,13 +32,17 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import understand
+from desktop.library_rows import LetterDetail
 from desktop.model import Block, FieldSource, ImportFailure, ParsedLetter
 from desktop.normalize import paragraph_key
 from desktop.store import LibraryError
 from desktop.store.letter_values import EDITABLE_FIELDS
+
+if TYPE_CHECKING:
+    from desktop.store import LibraryStore
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +107,7 @@ class ReparseSummary:
         return text
 
 
-def letters_to_read(store: Any, *, all: bool = False) -> list[int]:
+def letters_to_read(store: LibraryStore, *, all: bool = False) -> list[int]:
     """Ids of the letters to read again, in order: those read by an older parser (every
     letter with ``all``), with their lines kept or not."""
     kept = store.letters.for_reparse(all)
@@ -111,12 +115,12 @@ def letters_to_read(store: Any, *, all: bool = False) -> list[int]:
     return sorted({*kept, *without})
 
 
-def needs_reparse(store: Any) -> int:
+def needs_reparse(store: LibraryStore) -> int:
     """How many letters an upgrade would read again: those read by an older parser."""
     return len(letters_to_read(store))
 
 
-def reparse_letters(store: Any, *, all: bool = False) -> Iterator[ReparseProgress]:
+def reparse_letters(store: LibraryStore, *, all: bool = False) -> Iterator[ReparseProgress]:
     """Read letters again (those of an older parser; ``all``: every letter), one at a time.
 
     A letter that fails with an error of ours is logged and reported ``failed``; the rest go
@@ -136,7 +140,7 @@ def reparse_letters(store: Any, *, all: bool = False) -> Iterator[ReparseProgres
         yield step
 
 
-def reparse_letter(store: Any, letter_id: int) -> ReparseProgress:
+def reparse_letter(store: LibraryStore, letter_id: int) -> ReparseProgress:
     """Read one stored letter again and store the new reading; see the module doc. (A new
     reading without body text keeps the stored paragraphs: the store sees to that.)"""
     letter = store.letters.detail(letter_id)
@@ -148,27 +152,27 @@ def reparse_letter(store: Any, letter_id: int) -> ReparseProgress:
         keep_stored_fields(parsed, letter)
         parsed.source_lines = []
     changed = bool(store.letters.apply_reparse(letter_id, parsed, understand.PARSER_VERSION))
-    corrected = bool(letter.get("corrected"))
+    corrected = bool(letter.corrected)
     return ReparseProgress(0, 0, letter_id, changed, corrected=corrected, source=source)
 
 
-def source_lines(letter: dict[str, Any]) -> tuple[list[str], str]:
+def source_lines(letter: LetterDetail) -> tuple[list[str], str]:
     """The lines to read a stored letter (``store.letters.detail``) from, and where they came
     from."""
-    if letter.get("source_lines"):
-        return list(letter["source_lines"]), "stored"
+    if letter.source_lines:
+        return list(letter.source_lines), "stored"
     from_file = file_lines(letter)
     if from_file is not None:
         return from_file, "file"
     return rebuilt_lines(letter), "rebuilt"
 
 
-def file_lines(letter: dict[str, Any]) -> list[str] | None:
+def file_lines(letter: LetterDetail) -> list[str] | None:
     """The lines of the file the letter was imported from, when it is still there and still
     holds every stored paragraph, in order; else None."""
     from desktop.readers import read_document
 
-    name = letter.get("source_path")
+    name = letter.source_path
     if not name:
         return None
     path = Path(name)
@@ -180,35 +184,35 @@ def file_lines(letter: dict[str, Any]) -> list[str] | None:
         return None
     text = "".join(paragraph_key(line) for line in lines)
     at = 0
-    for p in letter.get("paragraphs") or []:
-        found = text.find(paragraph_key(p["original"]), at)
+    for p in letter.paragraphs:
+        found = text.find(paragraph_key(p.original), at)
         if found < 0:
             return None
         at = found
     return lines
 
 
-def rebuilt_lines(letter: dict[str, Any]) -> list[str]:
+def rebuilt_lines(letter: LetterDetail) -> list[str]:
     """A letter's lines rebuilt from the library: the stored fields where a letter prints them
     around the stored paragraphs (their original text)."""
     head = []
-    if letter.get("category"):
-        head.append(f"{letter['category']}类")
-    if letter.get("doc_number"):
-        head.append(letter["doc_number"])
-    if letter.get("title"):
-        head.append(letter["title"])
-    body = [p["original"] for p in letter.get("paragraphs") or []]
+    if letter.category:
+        head.append(f"{letter.category}类")
+    if letter.doc_number:
+        head.append(letter.doc_number)
+    if letter.title:
+        head.append(letter.title)
+    body = [p.original for p in letter.paragraphs]
     tail = []
-    if letter.get("agency"):
-        tail.append(letter["agency"])
-    date = str(letter.get("reply_date") or "").split("-")
+    if letter.agency:
+        tail.append(letter.agency)
+    date = str(letter.reply_date or "").split("-")
     if len(date) == 3 and all(x.isdigit() for x in date):
         tail.append(f"{int(date[0])}年{int(date[1])}月{int(date[2])}日")
     contact = [
-        f"{label}：{letter[key]}"
+        f"{label}：{getattr(letter, key)}"
         for key, label in (("contact_name", "联系人"), ("contact_phone", "联系电话"))
-        if letter.get(key)
+        if getattr(letter, key)
     ]
     if contact:
         tail.append(f"（{'，'.join(contact)}）")
@@ -217,21 +221,20 @@ def rebuilt_lines(letter: dict[str, Any]) -> list[str]:
     return [*(x for x in head if x not in held), *body, *(x for x in tail if x not in held)]
 
 
-def keep_stored_fields(parsed: ParsedLetter, letter: dict[str, Any]) -> None:
+def keep_stored_fields(parsed: ParsedLetter, letter: LetterDetail) -> None:
     """Every field (and the kind) the library has a value for keeps it: lines rebuilt from the
     library cannot show that a different value is better."""
     for name in FIELDS:
-        stored = letter.get(name)
+        stored = getattr(letter, name)
         if stored in (None, "", []) or getattr(parsed, name) == stored:
             continue
         setattr(parsed, name, list(stored) if isinstance(stored, list) else stored)
         parsed.sources[name] = FieldSource(None, KEPT_RULE, True)
-    if letter.get("kind") and parsed.kind != letter["kind"]:
+    if letter.kind and parsed.kind != letter.kind:
         # Read as the other kind, its sections would be the other kind's too (a reference has
         # only body text): keep the stored kind and the stored paragraphs as they are.
-        parsed.kind = letter["kind"]
+        parsed.kind = letter.kind
         parsed.sources["kind"] = FieldSource(None, KEPT_RULE, True)
         parsed.blocks = [
-            Block(p["text"], p["original"], p["section"], bool(p["is_heading"]))
-            for p in letter.get("paragraphs") or []
+            Block(p.text, p.original, p.section, p.is_heading) for p in letter.paragraphs
         ]

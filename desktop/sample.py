@@ -56,11 +56,11 @@ def sample_letter_ids(store: LibraryStore) -> list[int]:
     else:  # seeded before the ids were kept: the letters imported from the samples folder
         folder = str(Path(sample_library_dir()).resolve())
         wanted = {
-            letter["id"]
+            letter.id
             for letter in store.letters.all()
-            if str(letter.get("source_path") or "").startswith(folder)
+            if str(letter.source_path or "").startswith(folder)
         }
-    present = {letter["id"] for letter in store.letters.all()}
+    present = {letter.id for letter in store.letters.all()}
     return sorted(wanted & present)
 
 

@@ -19,9 +19,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from desktop.fold import to_simplified
+from desktop.library_rows import ParagraphSource
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore, SearchFilters
 from desktop.store.schema import CHAR_TOKEN_PUNCTUATION
@@ -52,7 +52,7 @@ class SearchHit:
     highlights: list[tuple[int, int]]  # [start, end) of every term occurrence in ``text``
     window: tuple[int, int]  # [start, end) of ``text`` to show: the densest group of terms
     score: float
-    source_details: list[dict[str, Any]] = field(default_factory=list)
+    source_details: list[ParagraphSource] = field(default_factory=list)
 
     def pieces(self) -> list[tuple[str, bool]]:
         """The window's text in pieces, each with whether it is a term occurrence."""
@@ -157,7 +157,7 @@ def search(
         src = sources.get(row.paragraph_id) or []
         if filters.sections:
             # Show the section the clerk filtered on when the paragraph stands in several.
-            src = sorted(src, key=lambda s: s["section"] not in filters.sections)
+            src = sorted(src, key=lambda s: s.section not in filters.sections)
         score = row.relevance * _recency_factor(row.latest_year, lo, hi)
         # The terms are folded: find them in the folded text, whose positions are the
         # original's (folding keeps the length character for character).
@@ -165,9 +165,9 @@ def search(
         hits.append(
             SearchHit(
                 paragraph_id=row.paragraph_id,
-                letter_id=src[0]["letter_id"] if src else 0,
-                sources=[s["letter_id"] for s in src],
-                section=src[0]["section"] if src else "body",
+                letter_id=src[0].letter_id if src else 0,
+                sources=[s.letter_id for s in src],
+                section=src[0].section if src else "body",
                 text=row.text,
                 highlights=spans,
                 window=snippet_window(row.text, spans),

@@ -128,15 +128,13 @@ def similar_letters(
 
     letter_score: dict[int, float] = defaultdict(float)
     title_hits = store.similar.title_matches(title_terms, limit=200)
-    top_title = max((rel for _, rel in title_hits), default=0.0)
-    for letter_id, rel in title_hits:
-        letter_score[letter_id] += 2.0 * rel / top_title
+    top_title = max((hit.relevance for hit in title_hits), default=0.0)
+    for hit in title_hits:
+        letter_score[hit.letter_id] += 2.0 * hit.relevance / top_title
 
     per_letter: dict[int, list[tuple[float, int, str, str]]] = defaultdict(list)
-    for pid, letter_id, section, text, rel in store.similar.paragraph_matches(
-        terms, PARAGRAPH_CANDIDATES
-    ):
-        per_letter[letter_id].append((rel, pid, section, text))
+    for m in store.similar.paragraph_matches(terms, PARAGRAPH_CANDIDATES):
+        per_letter[m.letter_id].append((m.relevance, m.paragraph_id, m.section, m.text))
     top_para = max((rel for rows in per_letter.values() for rel, *_ in rows), default=0.0)
     for letter_id, rows in per_letter.items():
         best = sorted((r[0] for r in rows), reverse=True)[:5]
@@ -160,9 +158,9 @@ def similar_letters(
         out.append(
             SimilarLetter(
                 letter_id=letter_id,
-                title=meta.get("proposal_title") or meta.get("title"),
+                title=meta.shown_title,
                 score=score,
-                year=meta.get("year"),
+                year=meta.year,
                 paragraphs=paragraphs,
             )
         )

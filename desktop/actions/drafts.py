@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from desktop.casework import Draft
 from desktop.errors import ClerkError
+from desktop.library_rows import DraftVersion
 from desktop.store import LibraryStore
 from desktop.store.errors import library_error
 
@@ -62,9 +62,8 @@ def clear_autosave(case_id: int, *, store: LibraryStore) -> None:
         raise library_error(exc, "未能删除工作副本") or exc from None
 
 
-def versions(case_id: int, *, store: LibraryStore) -> list[dict[str, Any]]:
-    """The case's saved versions, oldest first (version, saved_at, note, source,
-    restored_from)."""
+def versions(case_id: int, *, store: LibraryStore) -> list[DraftVersion]:
+    """The case's saved versions, oldest first."""
     return store.drafts.versions(case_id)
 
 
@@ -85,4 +84,6 @@ def restore(case_id: int, version: int, *, store: LibraryStore) -> RestoredVersi
 
 
 def pending_autosaves(*, store: LibraryStore) -> list[PendingAutosave]:
-    return [PendingAutosave(*row) for row in store.drafts.pending_autosaves()]
+    return [
+        PendingAutosave(p.case_id, p.saved_at, p.draft) for p in store.drafts.pending_autosaves()
+    ]

@@ -75,7 +75,7 @@ def read_letter_inputs(*, store: LibraryStore) -> LetterInputs:
     """The profile and the stored seal image (as bytes: no file is written on the way)."""
     profile = store.profile.load()
     stored = store.profile.get_file(SEAL_KEY)
-    seal = SealSpec(stored[1], profile.seal_diameter_mm, stored[0]) if stored else None
+    seal = SealSpec(stored.data, profile.seal_diameter_mm, stored.name) if stored else None
     return LetterInputs(profile, seal)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop.errors import ClerkError
 from desktop.letter_view import letter_json
+from desktop.library_rows import LetterDetail, LetterSnapshot
 from desktop.reparse import ReparseProgress, needs_reparse, reparse_letters
 from desktop.sample import ensure_sample_library, remove_sample_library, sample_letter_ids
 from desktop.store import LibraryStore
@@ -36,7 +37,7 @@ class LetterEdit:
 class DeletedLetter:
     letter_id: int
     title: str
-    snapshot: dict[str, Any]  # what :func:`restore` needs to put it back (undo)
+    snapshot: LetterSnapshot  # what :func:`restore` needs to put it back (undo)
 
 
 def listing(*, store: LibraryStore) -> list[dict[str, Any]]:
@@ -52,25 +53,24 @@ def detail(letter_id: int, *, store: LibraryStore) -> dict[str, Any] | None:
     """``show --json``: the fields and sections, plus what the clerk needs to correct a
     letter — where each field came from, what the clerk corrected, the parser version that
     read it, and every paragraph with its id and section. None: no such letter."""
-    letter = store.letters.get(letter_id)
     found = store.letters.detail(letter_id)
-    if letter is None or found is None:
+    if found is None:
         return None
-    data = letter_json(letter)
-    data["sources"] = found.get("sources") or {}
-    data["corrected"] = list(found.get("corrected") or [])
-    data["parser_version"] = found.get("parser_version")
+    data = letter_json(found)
+    data["sources"] = found.sources
+    data["corrected"] = list(found.corrected)
+    data["parser_version"] = found.parser_version
     data["paragraphs"] = [
         {
-            key: p.get(key)
+            key: getattr(p, key)
             for key in ("position", "paragraph_id", "section", "is_heading", "text", "original")
         }
-        for p in found.get("paragraphs") or []
+        for p in found.paragraphs
     ]
     return data
 
 
-def inspect(letter_id: int, *, store: LibraryStore) -> dict[str, Any] | None:
+def inspect(letter_id: int, *, store: LibraryStore) -> LetterDetail | None:
     """Everything the letter inspector shows (the store's detail: sources, corrections,
     source lines, paragraphs), or None when the letter is gone."""
     return store.letters.detail(letter_id)
@@ -94,12 +94,12 @@ def edit(
     return LetterEdit(letter_id, before, after)
 
 
-def snapshot(letter_id: int, *, store: LibraryStore) -> dict[str, Any]:
+def snapshot(letter_id: int, *, store: LibraryStore) -> LetterSnapshot:
     """The letter as it is now, for :func:`restore` (undo)."""
     return store.letters.snapshot(letter_id)
 
 
-def restore(snapshot: Mapping[str, Any], *, store: LibraryStore) -> int:
+def restore(snapshot: LetterSnapshot, *, store: LibraryStore) -> int:
     """Put a letter back as a snapshot saw it; its id (maybe a new one)."""
     return int(store.letters.restore(snapshot))
 
@@ -117,7 +117,7 @@ def delete(letter_id: int, *, store: LibraryStore) -> DeletedLetter:
     letter = store.letters.get(letter_id)
     if letter is None:
         raise NoSuchLetter(letter_id, "没有删除任何内容")
-    title = letter.get("proposal_title") or letter.get("title") or ""
+    title = letter.shown_title or ""
     return DeletedLetter(letter_id, title, store.letters.delete(letter_id))
 
 

@@ -46,7 +46,7 @@ def load(*, store: LibraryStore) -> AgencyProfile:
 
 def show(*, store: LibraryStore) -> ProfileView:
     seal = store.profile.get_file(SEAL_KEY)
-    return ProfileView(store.profile.load(), seal[0] if seal else None, store.profile.is_sample())
+    return ProfileView(store.profile.load(), seal.name if seal else None, store.profile.is_sample())
 
 
 def is_sample(*, store: LibraryStore) -> bool:
@@ -57,7 +57,7 @@ def is_sample(*, store: LibraryStore) -> bool:
 
 def seal_file(*, store: LibraryStore) -> SealFile | None:
     stored = store.profile.get_file(SEAL_KEY)
-    return SealFile(*stored) if stored is not None else None
+    return SealFile(stored.name, stored.data) if stored is not None else None
 
 
 def read_seal(path: Path, diameter_mm: float | None = None) -> SealFile:

@@ -10,8 +10,8 @@ best paragraphs. Neither touches Qt; the window runs them through ``AppContext``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from desktop.library_rows import LetterDetail, LetterRow
 from desktop.search import SearchHit
 from desktop.search import search as search_library
 from desktop.similar import SimilarLetter, SimilarParagraph, similar_letters
@@ -71,7 +71,7 @@ def similar(
 class LibraryListing:
     """The library's letters, newest first, at most ``limit`` of them; ``total`` counts all."""
 
-    letters: tuple[dict[str, Any], ...]
+    letters: tuple[LetterRow, ...]
     total: int
 
 
@@ -81,9 +81,9 @@ def browse(*, limit: int = BROWSE_LIMIT, store: LibraryStore) -> LibraryListing:
     return LibraryListing(tuple(letters[:limit]), len(letters))
 
 
-def source_letter(letter_id: int, *, store: LibraryStore) -> dict[str, Any] | None:
+def source_letter(letter_id: int, *, store: LibraryStore) -> LetterDetail | None:
     """A hit's letter with its paragraphs, to read the hit in place (None: it is gone)."""
-    return store.letters.get(letter_id)
+    return store.letters.detail(letter_id)
 
 
 __all__ = [

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from desktop import __version__, timestamps
+from desktop.library_rows import LetterDetail, LetterOrigin
 from desktop.packs.manifest import (
     LAST_EXPORT_KEY,
     LETTERS,
@@ -34,6 +35,7 @@ from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import atomic_write
 from desktop.store import LibraryStore
 from desktop.store.open_files import is_open_library
+from desktop.store.packs import PACK_LETTER_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +141,7 @@ def _edited_templates(templates_dir: Path | None) -> dict[str, bytes]:
 
 def _write_letters(
     member: IO[bytes],
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[LetterDetail],
     library_id: str,
     template_bytes: int,
     counts: dict[str, int],
@@ -152,7 +154,7 @@ def _write_letters(
     for row in rows:
         line = _letter_line(row, library_id)
         if _too_large(row, line):
-            too_large.append(row["id"])
+            too_large.append(row.id)
             continue
         digest.update(line)
         size += len(line)
@@ -163,14 +165,14 @@ def _write_letters(
             )
         member.write(line)
         counts["letters"] += 1
-        counts["paragraphs"] += len(row["paragraphs"])
+        counts["paragraphs"] += len(row.paragraphs)
     return {"path": LETTERS, "sha256": digest.hexdigest(), "size": size}
 
 
-def _too_large(row: dict[str, Any], line: bytes) -> bool:
+def _too_large(row: LetterDetail, line: bytes) -> bool:
     return len(line) > MAX_LINE_BYTES or any(
-        len(p["text"]) > MAX_PARAGRAPH_CHARS or len(p["original"] or "") > MAX_PARAGRAPH_CHARS
-        for p in row["paragraphs"]
+        len(p.text) > MAX_PARAGRAPH_CHARS or len(p.original or "") > MAX_PARAGRAPH_CHARS
+        for p in row.paragraphs
     )
 
 
@@ -199,11 +201,15 @@ def last_export(store: LibraryStore) -> dt.date | None:
         return None
 
 
-def _letter_line(row: dict[str, Any], library_id: str) -> bytes:
-    origin = row.get("origin")
-    if not (isinstance(origin, dict) and origin.get("library_id")):
-        origin = {"library_id": library_id, "letter_id": row["id"]}
-    data = {k: v for k, v in row.items() if k not in ("id", "origin", "paragraphs")}
-    data["origin"] = {"library_id": origin["library_id"], "letter_id": origin.get("letter_id")}
-    data["paragraphs"] = row["paragraphs"]
+def _letter_line(row: LetterDetail, library_id: str) -> bytes:
+    origin = row.origin
+    if origin is None or not origin.library_id:
+        origin = LetterOrigin(library_id, row.id)
+    data: dict[str, Any] = {k: getattr(row, k) for k in PACK_LETTER_COLUMNS}
+    data["source_lines"] = row.source_lines
+    data["origin"] = {"library_id": origin.library_id, "letter_id": origin.letter_id}
+    data["paragraphs"] = [
+        {"text": p.text, "original": p.original, "section": p.section, "is_heading": p.is_heading}
+        for p in row.paragraphs
+    ]
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

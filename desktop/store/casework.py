@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import timestamps
 from desktop.casework import Case, CaseExists, Draft
+from desktop.library_rows import DraftVersion, PendingAutosave
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -165,12 +166,11 @@ class DraftRepository:
             )  # fmt: skip
         return version
 
-    def versions(self, case_id: int) -> list[dict[str, Any]]:
+    def versions(self, case_id: int) -> list[DraftVersion]:
         """The case's saved versions, oldest first: version, saved_at, note, source,
         restored_from."""
         return [
-            {"version": r[0], "saved_at": r[1], "note": r[2], "source": r[3],
-             "restored_from": r[4]}
+            DraftVersion(r[0], r[1], r[2], r[3], r[4])
             for r in self._db.execute(
                 "SELECT version, saved_at, note, source, restored_from FROM draft_versions"
                 " WHERE case_id = ? ORDER BY version",
@@ -222,11 +222,10 @@ class DraftRepository:
         with self._db.atomic():
             self._db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
 
-    def pending_autosaves(self) -> list[tuple[int, str, Draft]]:
-        """Working copies left by a session that ended without saving (a crash, a power cut):
-        ``(case_id, saved_at, draft)``."""
+    def pending_autosaves(self) -> list[PendingAutosave]:
+        """Working copies left by a session that ended without saving (a crash, a power cut)."""
         return [
-            (int(r[0]), r[1], Draft.from_json(json.loads(r[2])))
+            PendingAutosave(int(r[0]), r[1], Draft.from_json(json.loads(r[2])))
             for r in self._db.execute("SELECT case_id, saved_at, content FROM autosave")
         ]
 

@@ -17,6 +17,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
+from desktop.library_rows import LetterDetail, ParagraphRow
 from desktop.model import Block
 from desktop.store.errors import LetterEditError, LetterNotFound
 from desktop.store.letter_values import (
@@ -28,62 +29,48 @@ from desktop.store.letter_values import (
     corrected_fields,
     corrected_names,
     joined,
+    load_json_list,
     load_json_object,
     original_offset,
 )
-from desktop.store.letters import LetterStorage, _letter_row, dump_json
+from desktop.store.letters import LetterStorage, dump_json, letter_values
 
 
 class LetterEditing(LetterStorage):
     # ----------------------------------------------------------------- reading
-    def detail(self, letter_id: int) -> dict[str, Any] | None:
-        """Everything the inspector shows, or None when there is no such letter.
-
-        The letter's columns as :meth:`get_letter` gives them (``addressee`` and
-        ``co_organizers`` as lists, ``kind``, ``year`` …, without the raw JSON columns), plus
-        ``sources`` ({field: {"line", "rule", "certain"}}; a field the clerk set has rule
-        ``"clerk"``), ``corrected`` (sorted names of what the clerk set: fields, ``"kind"``,
-        ``"sections"`` when paragraphs were moved, split or merged), ``corrections`` (as
-        stored), ``parser_version`` (None: imported before versions were recorded),
-        ``source_lines`` (the reader's lines; [] when not kept) and ``paragraphs``:
-        [{position, paragraph_id, section, is_heading, text, original}] in order."""
+    def detail(self, letter_id: int) -> LetterDetail | None:
+        """Everything the inspector shows (:class:`~desktop.library_rows.LetterDetail`), or None
+        when there is no such letter. One read transaction: a consistent snapshot."""
         if not _is_letter_id(letter_id):
             return None
         with self._db.snapshot():
             rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
             if not rows:
                 return None
-            row = rows[0]
-            paragraphs = [
-                {
-                    "position": r["position"],
-                    "paragraph_id": r["paragraph_id"],
-                    "section": r["section"],
-                    "is_heading": bool(r["is_heading"]),
-                    "text": r["text"],
-                    "original": r["original"],
-                }
-                for r in self._db.query(
-                    """SELECT lp.position, lp.paragraph_id, lp.section, lp.is_heading,
-                              lp.original, p.text
-                       FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
-                       WHERE lp.letter_id = ? ORDER BY lp.position""",
-                    [letter_id],
-                )
-            ]
+            paragraphs = self.paragraphs(letter_id)
             source = self._db.execute(
                 "SELECT source_text FROM letter_sources WHERE letter_id = ?", [letter_id]
             ).fetchone()
-        out = _letter_row(row)
-        corrections = out.pop("corrections")
-        out["sources"] = out.pop("field_sources")
-        out["corrections"] = corrections
-        out["corrected"] = corrected_names(corrections)
-        out["parser_version"] = row["parser_version"]
-        lines = _json_list(source[0] if source else None)
-        out["source_lines"] = lines
-        out["paragraphs"] = paragraphs
-        return out
+        values = letter_values(rows[0])
+        return LetterDetail(
+            **values,
+            corrected=corrected_names(values["corrections"]),
+            source_lines=load_json_list(source[0] if source else None),
+            paragraphs=paragraphs,
+        )
+
+    def paragraphs(self, letter_id: int) -> list[ParagraphRow]:
+        """The letter's paragraphs in order ([] for no such letter)."""
+        return [
+            ParagraphRow(r[0], r[1], r[2], bool(r[3]), r[4], r[5])
+            for r in self._db.execute(
+                """SELECT lp.position, lp.paragraph_id, lp.section, lp.is_heading, p.text,
+                          lp.original
+                   FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
+                   WHERE lp.letter_id = ? ORDER BY lp.position""",
+                [letter_id],
+            )
+        ]
 
     # ----------------------------------------------------------------- editing
     def edit(
@@ -92,8 +79,8 @@ class LetterEditing(LetterStorage):
         *,
         fields: Mapping[str, object] | None = None,
         kind: str | None = None,
-        sections: Mapping[int, str] | None = None,
-    ) -> dict[str, Any]:
+        sections: Mapping[int, str] | Mapping[str, str] | None = None,
+    ) -> LetterDetail:
         """Set fields, the kind and paragraphs' sections, in one transaction; returns the new
         :meth:`letter_detail`.
 
@@ -126,7 +113,7 @@ class LetterEditing(LetterStorage):
                 self._apply_edit(row, changes, new_kind, section_map)
         return self._detail_after(letter_id)
 
-    def _detail_after(self, letter_id: int) -> dict[str, Any]:
+    def _detail_after(self, letter_id: int) -> LetterDetail:
         """The detail after a change (another program may have deleted the letter since)."""
         detail = self.detail(letter_id)
         if detail is None:
@@ -198,7 +185,7 @@ class LetterEditing(LetterStorage):
             self._refresh_latest_year(self._paragraph_ids(letter_id))
 
     # ----------------------------------------------------------------- paragraphs
-    def split_paragraph(self, letter_id: int, position: int, offset: int) -> dict[str, Any]:
+    def split_paragraph(self, letter_id: int, position: int, offset: int) -> LetterDetail:
         """Split the paragraph at ``position`` before ``text[offset]`` (``text`` as
         :meth:`letter_detail` shows it): two paragraphs in the same section, the second never
         a heading; the letter's structure counts as corrected. Returns the new detail."""
@@ -225,7 +212,7 @@ class LetterEditing(LetterStorage):
             self._mark_structure(row)
         return self._detail_after(letter_id)
 
-    def merge_paragraphs(self, letter_id: int, position: int) -> dict[str, Any]:
+    def merge_paragraphs(self, letter_id: int, position: int) -> LetterDetail:
         """Merge the paragraph at ``position`` with the next one (the section of the first;
         a heading only when both were); the structure counts as corrected."""
         with self._db.atomic():
@@ -315,16 +302,6 @@ class LetterEditing(LetterStorage):
                     "UPDATE paragraphs SET latest_year = ? WHERE id = ? AND latest_year IS NOT ?",
                     [newest, pid, newest],
                 )
-
-
-def _json_list(raw: object) -> list[str]:
-    if not isinstance(raw, str) or not raw:
-        return []
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        return []
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _is_letter_id(value: object) -> bool:

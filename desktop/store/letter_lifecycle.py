@@ -13,13 +13,15 @@ from typing import Any, cast
 
 from desktop.letter_identity import content_hash as parsed_hash
 from desktop.letter_identity import source_hash as lines_hash
+from desktop.library_rows import LetterSnapshot
 from desktop.model import Block, ParsedLetter
 from desktop.store.errors import LetterEditError, LetterNotFound
-from desktop.store.letter_edits import LetterEditing, _json_list
+from desktop.store.letter_edits import LetterEditing
 from desktop.store.letter_values import (
     EDITABLE_FIELDS,
     LIST_FIELDS,
     corrected_fields,
+    load_json_list,
     load_json_object,
 )
 from desktop.store.letters import dump_json
@@ -27,8 +29,6 @@ from desktop.store.reparse_candidates import letters_without_lines
 from desktop.store.samples import delete_letters
 
 log = logging.getLogger(__name__)
-
-SNAPSHOT_FORMAT = 1
 
 
 class LetterRepository(LetterEditing):
@@ -97,9 +97,8 @@ class LetterRepository(LetterEditing):
         return True
 
     # ----------------------------------------------------------------- delete and restore
-    def snapshot(self, letter_id: int) -> dict[str, Any]:
-        """Everything :meth:`restore` needs to put the letter back as it is now (every
-        column as stored, the paragraphs in order); plain JSON values."""
+    def snapshot(self, letter_id: int) -> LetterSnapshot:
+        """Everything :meth:`restore` needs to put the letter back as it is now."""
         self._letter_for_edit(letter_id)  # LetterNotFound for an id that cannot be one
         with self._db.snapshot():
             rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
@@ -109,22 +108,13 @@ class LetterRepository(LetterEditing):
             source = self._db.execute(
                 "SELECT source_text FROM letter_sources WHERE letter_id = ?", [letter_id]
             ).fetchone()
-        return {
-            "format": SNAPSHOT_FORMAT,
-            "letter": rows[0],
-            "source_lines": _json_list(source[0] if source else None),
-            "paragraphs": [
-                {
-                    "text": b.text,
-                    "original": b.original,
-                    "section": b.section,
-                    "is_heading": b.is_heading,
-                }
-                for b in blocks
-            ],
-        }
+        return LetterSnapshot(
+            letter=dict(rows[0]),
+            source_lines=load_json_list(source[0] if source else None),
+            paragraphs=blocks,
+        )
 
-    def delete(self, letter_id: int) -> dict[str, Any]:
+    def delete(self, letter_id: int) -> LetterSnapshot:
         """Delete a letter with its paragraph places and title index row; paragraphs that
         other letters use stay. Returns the snapshot taken just before (for undo)."""
         with self._db.atomic():
@@ -139,7 +129,7 @@ class LetterRepository(LetterEditing):
         transaction. Returns how many were deleted."""
         return delete_letters(self._db, letter_ids)
 
-    def restore(self, snapshot: Mapping[str, Any]) -> int:
+    def restore(self, snapshot: LetterSnapshot) -> int:
         """Put a letter back as :meth:`snapshot` saw it; returns its id.
 
         The same letter still there (same id, import time and content hash: the undo of an
@@ -154,9 +144,7 @@ class LetterRepository(LetterEditing):
         missing = [c for c in ("kind", "content_hash", "imported_at") if c not in values]
         if missing:
             raise ValueError(f"snapshot without {missing}")
-        blocks = [
-            Block(p["text"], p["original"], p["section"], bool(p["is_heading"])) for p in paragraphs
-        ]
+        blocks = list(paragraphs)
         with self._db.atomic():
             wanted = values.get("id")
             here = (
@@ -203,7 +191,7 @@ class LetterRepository(LetterEditing):
                 )
                 letter_id = int(cur.lastrowid or 0)
             self._rewrite_paragraphs(letter_id, blocks, values.get("year"))
-            self._store_lines(letter_id, _json_list(json.dumps(snapshot.get("source_lines"))))
+            self._store_lines(letter_id, list(snapshot.source_lines))
             self._index_title(letter_id, values.get("proposal_title") or values.get("title"))
         return letter_id
 
@@ -298,20 +286,17 @@ def _block_key(block: Block) -> tuple[str, str, str, bool]:
     return (block.text, block.original, block.section, bool(block.is_heading))
 
 
-def _checked_snapshot(snapshot: Mapping[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def _checked_snapshot(snapshot: LetterSnapshot) -> tuple[dict[str, Any], list[Block]]:
     """A snapshot of :meth:`LetterRepository.snapshot` (programmer's input: a wrong
     one is a ``ValueError``)."""
-    if not isinstance(snapshot, Mapping) or snapshot.get("format") != SNAPSHOT_FORMAT:
+    if not isinstance(snapshot, LetterSnapshot) or not isinstance(snapshot.letter, Mapping):
         raise ValueError("not a letter snapshot")
-    letter, paragraphs = snapshot.get("letter"), snapshot.get("paragraphs")
-    if not isinstance(letter, Mapping) or not isinstance(paragraphs, list):
-        raise ValueError("not a letter snapshot")
-    for p in paragraphs:
+    for p in snapshot.paragraphs:
         if not (
-            isinstance(p, Mapping)
-            and isinstance(p.get("text"), str)
-            and isinstance(p.get("original"), str)
-            and isinstance(p.get("section"), str)
+            isinstance(p, Block)
+            and isinstance(p.text, str)
+            and isinstance(p.original, str)
+            and isinstance(p.section, str)
         ):
             raise ValueError("a snapshot paragraph without text, original or section")
-    return dict(letter), [dict(p) for p in paragraphs]
+    return dict(snapshot.letter), list(snapshot.paragraphs)

@@ -244,6 +244,17 @@ def load_json_object(raw: object) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def load_json_list(raw: object) -> list[str]:
+    """A JSON list-of-text column (the reader's lines); anything else reads as empty."""
+    if not isinstance(raw, str) or not raw:
+        return []
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def corrected_fields(corrections: Mapping[str, Any]) -> dict[str, Any]:
     fields = corrections.get("fields")
     return dict(fields) if isinstance(fields, dict) else {}

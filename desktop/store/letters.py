@@ -5,12 +5,13 @@ letters back. The first part of :class:`~desktop.store.letter_lifecycle.LetterRe
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop import timestamps
 from desktop.fold import to_simplified
 from desktop.letter_identity import source_hash as lines_hash
+from desktop.library_rows import LETTER_COLUMNS, LetterOrigin, LetterRow
 from desktop.model import Block, ParsedLetter
 from desktop.normalize import normalized_hash
 from desktop.store.letter_values import load_json_object
@@ -201,52 +202,53 @@ class LetterStorage:
         )
         return int(cur.lastrowid or 0)
 
-    def all(self) -> list[dict[str, Any]]:
+    def all(self) -> list[LetterRow]:
+        """Every letter, newest reply first (the paragraphs: :meth:`detail`)."""
         rows = self._db.query(
             "SELECT * FROM letters ORDER BY coalesce(reply_date, '') DESC, id DESC"
         )
-        return [_letter_row(r) for r in rows]
+        return [letter_row(r) for r in rows]
 
-    def get(self, letter_id: int) -> dict[str, Any] | None:
+    def get(self, letter_id: int) -> LetterRow | None:
+        """The letter's stored values (with its paragraphs: :meth:`detail`)."""
         rows = list(self._db.query("SELECT * FROM letters WHERE id = ?", [letter_id]))
-        if not rows:
-            return None
-        letter = _letter_row(rows[0])
-        letter["paragraphs"] = [
-            {
-                "id": r["paragraph_id"],
-                "position": r["position"],
-                "section": r["section"],
-                "is_heading": bool(r["is_heading"]),
-                "text": r["text"],
-                "original": r["original"],
-            }
-            for r in self._db.query(
-                """SELECT lp.position, lp.paragraph_id, lp.section, lp.is_heading, lp.original,
-                          p.text
-                   FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
-                   WHERE lp.letter_id = ? ORDER BY lp.position""",
-                [letter_id],
-            )
-        ]
-        return letter
+        return letter_row(rows[0]) if rows else None
 
-    def by_ids(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    def by_ids(self, ids: Sequence[int]) -> dict[int, LetterRow]:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
         rows = self._db.query(f"SELECT * FROM letters WHERE id IN ({marks})", list(ids))
-        return {r["id"]: _letter_row(r) for r in rows}
+        return {r["id"]: letter_row(r) for r in rows}
 
 
-def _letter_row(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    out["addressee"] = json.loads(row["addressee"] or "[]")
-    out["co_organizers"] = json.loads(row["co_organizers"] or "[]")
-    for key in ("field_sources", "corrections"):  # absent in rows of older schemas
-        if key in out:
-            out[key] = load_json_object(out[key])
-    return out
+def letter_values(columns: Mapping[str, Any]) -> dict[str, Any]:
+    """A ``letters`` row's columns decoded: lists and JSON objects, every field of
+    :class:`LetterRow` (a column the row lacks reads as None; one it has beyond them is
+    left out)."""
+    values = {name: columns.get(name) for name in LETTER_COLUMNS}
+    values["addressee"] = json.loads(columns.get("addressee") or "[]")
+    values["co_organizers"] = json.loads(columns.get("co_organizers") or "[]")
+    values["field_sources"] = load_json_object(columns.get("field_sources"))
+    values["corrections"] = load_json_object(columns.get("corrections"))
+    values["origin"] = letter_origin(columns.get("origin"))
+    return values
+
+
+def letter_origin(raw: object) -> LetterOrigin | None:
+    """The ``origin`` column (JSON ``{"library_id", "letter_id"}``) of a letter received in a
+    pack; None for the library's own letters."""
+    data = load_json_object(raw)
+    if not data:
+        return None
+    letter_id = data.get("letter_id")
+    return LetterOrigin(
+        str(data.get("library_id") or ""), letter_id if isinstance(letter_id, int) else None
+    )
+
+
+def letter_row(columns: Mapping[str, Any]) -> LetterRow:
+    return LetterRow(**letter_values(columns))
 
 
 def dump_json(value: object) -> str:

@@ -9,15 +9,16 @@ library already holds is stored once, exactly as when a file is imported.
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.letter_identity import source_hash as lines_hash
+from desktop.library_rows import LetterDetail, LetterOrigin
 from desktop.model import ParsedLetter
-from desktop.store.letter_values import load_json_object
+from desktop.store.letter_values import corrected_names, load_json_list
+from desktop.store.letters import letter_origin, letter_values
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -31,7 +32,6 @@ PACK_LETTER_COLUMNS = (
     "source_format", "content_hash", "imported_at", "field_sources", "corrections",
     "parser_version",
 )  # fmt: skip
-_JSON_OBJECT_COLUMNS = ("field_sources", "corrections")
 
 
 @dataclass
@@ -64,42 +64,27 @@ class PackRepository:
         self._letters = letters
 
     # ----------------------------------------------------------------- export
-    def letters(self, imported_since: str | None = None) -> Generator[dict[str, Any], None, None]:
+    def letters(self, imported_since: str | None = None) -> Generator[LetterDetail, None, None]:
         """Every letter (imported at or after ``imported_since``, an ISO UTC time stamp in the
-        format of ``imported_at``), oldest first, with ``id``, ``origin`` (decoded, or None),
-        the columns of ``PACK_LETTER_COLUMNS`` (lists and JSON objects decoded),
-        ``source_lines`` (the reader's lines, [] when not kept) and ``paragraphs``: ``{text,
-        original, section, is_heading}`` in order. One read transaction: a consistent
-        snapshot even while another window imports."""
-        columns = ", ".join(PACK_LETTER_COLUMNS)
+        format of ``imported_at``), oldest first, with its lines and paragraphs (a pack
+        carries ``PACK_LETTER_COLUMNS`` of it, ``source_lines`` and the paragraphs). One read
+        transaction: a consistent snapshot even while another window imports."""
         with self._db.snapshot():
-            letters = self._db.execute(
-                f"SELECT id, origin, {columns} FROM letters"
-                " WHERE ? IS NULL OR imported_at >= ? ORDER BY id",
+            rows = self._db.query(
+                "SELECT * FROM letters WHERE ? IS NULL OR imported_at >= ? ORDER BY id",
                 [imported_since, imported_since],
             )
-            names = [d[0] for d in letters.description]
-            for values in letters:
-                row = dict(zip(names, values, strict=True))
-                row["addressee"] = json.loads(row["addressee"] or "[]")
-                row["co_organizers"] = json.loads(row["co_organizers"] or "[]")
-                row["origin"] = json.loads(row["origin"]) if row["origin"] else None
-                for key in _JSON_OBJECT_COLUMNS:
-                    row[key] = load_json_object(row[key])
+            for row in rows:
+                values = letter_values(row)
                 source = self._db.execute(
                     "SELECT source_text FROM letter_sources WHERE letter_id = ?", [row["id"]]
                 ).fetchone()
-                row["source_lines"] = json.loads(source[0]) if source else []
-                row["paragraphs"] = [
-                    {"text": r[0], "original": r[1], "section": r[2], "is_heading": bool(r[3])}
-                    for r in self._db.execute(
-                        """SELECT p.text, lp.original, lp.section, lp.is_heading
-                           FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id
-                           WHERE lp.letter_id = ? ORDER BY lp.position""",
-                        [row["id"]],
-                    )
-                ]
-                yield row
+                yield LetterDetail(
+                    **values,
+                    corrected=corrected_names(values["corrections"]),
+                    source_lines=load_json_list(source[0] if source else None),
+                    paragraphs=self._letters.paragraphs(row["id"]),
+                )
 
     # ----------------------------------------------------------------- merge
     def merge(
@@ -181,9 +166,11 @@ class PackRepository:
     def _count(self, table: str) -> int:
         return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
-    def origins(self) -> dict[int, dict[str, Any]]:
+    def origins(self) -> dict[int, LetterOrigin]:
         """``{letter id: origin}`` of the letters that came in a pack."""
-        return {
-            int(r[0]): json.loads(r[1])
-            for r in self._db.execute("SELECT id, origin FROM letters WHERE origin IS NOT NULL")
-        }
+        out: dict[int, LetterOrigin] = {}
+        for r in self._db.execute("SELECT id, origin FROM letters WHERE origin IS NOT NULL"):
+            origin = letter_origin(r[1])
+            if origin is not None:
+                out[int(r[0])] = origin
+        return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from desktop.library_rows import StoredFile
 from desktop.profile import AgencyProfile
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ class ProfileRepository:
         with self._db.atomic():
             self._db.execute("DELETE FROM profile_files WHERE key = ?", [key])
 
-    def get_file(self, key: str) -> tuple[str, bytes] | None:
+    def get_file(self, key: str) -> StoredFile | None:
         row = self._db.execute(
             "SELECT name, data FROM profile_files WHERE key = ?", [key]
         ).fetchone()
-        return (row[0], bytes(row[1])) if row else None
+        return StoredFile(row[0], bytes(row[1])) if row else None

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop.fold import to_simplified
+from desktop.library_rows import ParagraphSource
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -346,12 +347,12 @@ class SearchRepository:
             )
         }
 
-    def paragraph_sources(self, paragraph_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    def paragraph_sources(self, paragraph_ids: Sequence[int]) -> dict[int, list[ParagraphSource]]:
         """For each paragraph: every letter it stands in, newest first."""
         if not paragraph_ids:
             return {}
         marks = ",".join("?" * len(paragraph_ids))
-        out: dict[int, list[dict[str, Any]]] = {pid: [] for pid in paragraph_ids}
+        out: dict[int, list[ParagraphSource]] = {pid: [] for pid in paragraph_ids}
         for r in self._db.execute(
             f"""SELECT lp.paragraph_id, lp.letter_id, lp.section, lp.position, l.year, l.kind,
                        coalesce(l.proposal_title, l.title) AS title
@@ -360,16 +361,7 @@ class SearchRepository:
                 ORDER BY coalesce(l.year, 0) DESC, lp.letter_id DESC""",
             list(paragraph_ids),
         ):
-            out[r[0]].append(
-                {
-                    "letter_id": r[1],
-                    "section": r[2],
-                    "position": r[3],
-                    "year": r[4],
-                    "kind": r[5],
-                    "title": r[6],
-                }
-            )
+            out[r[0]].append(ParagraphSource(r[1], r[2], r[3], r[4], r[5], r[6]))
         return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from desktop.library_rows import BodyParagraph, ParagraphMatch, TitleMatch
 from desktop.store.search_queries import fts_phrase
 
 if TYPE_CHECKING:
@@ -30,13 +31,13 @@ class SimilarRepository:
             )
         }
 
-    def title_matches(self, terms: Sequence[str], limit: int) -> list[tuple[int, float]]:
+    def title_matches(self, terms: Sequence[str], limit: int) -> list[TitleMatch]:
         """Letters whose title holds any of the terms, with BM25 relevance (larger is better)."""
         if not terms:
             return []
         match = " OR ".join(fts_phrase(t) for t in terms)
         return [
-            (int(r[0]), float(r[1]))
+            TitleMatch(int(r[0]), float(r[1]))
             for r in self._db.execute(
                 """SELECT rowid, -bm25(letter_titles_fts) FROM letter_titles_fts
                    WHERE letter_titles_fts MATCH ? ORDER BY rank LIMIT ?""",
@@ -44,11 +45,9 @@ class SimilarRepository:
             )
         ]
 
-    def paragraph_matches(
-        self, terms: Sequence[str], limit: int
-    ) -> list[tuple[int, int, str, str, float]]:
+    def paragraph_matches(self, terms: Sequence[str], limit: int) -> list[ParagraphMatch]:
         """Body paragraphs holding any of the terms, best first, with one row per source:
-        ``(paragraph_id, letter_id, section, text, relevance)``."""
+        :class:`~desktop.library_rows.ParagraphMatch`."""
         if not terms:
             return []
         match = " OR ".join(fts_phrase(t) for t in terms)
@@ -62,15 +61,15 @@ class SimilarRepository:
                WHERE p.is_heading = 0""",
             [match, limit],
         ).fetchall()
-        return [(int(r[0]), int(r[1]), r[2], r[3], float(r[4])) for r in rows]
+        return [ParagraphMatch(int(r[0]), int(r[1]), r[2], r[3], float(r[4])) for r in rows]
 
-    def body_paragraphs(self, letter_ids: Sequence[int]) -> list[tuple[int, int, str, str]]:
-        """``(letter_id, paragraph_id, section, text)`` of the body paragraphs of letters."""
+    def body_paragraphs(self, letter_ids: Sequence[int]) -> list[BodyParagraph]:
+        """The body paragraphs of letters, each letter's in order."""
         if not letter_ids:
             return []
         marks = ",".join("?" * len(letter_ids))
         return [
-            (int(r[0]), int(r[1]), r[2], r[3])
+            BodyParagraph(int(r[0]), int(r[1]), r[2], r[3])
             for r in self._db.execute(
                 f"""SELECT lp.letter_id, lp.paragraph_id, lp.section, p.text
                     FROM letter_paragraphs lp JOIN paragraphs p ON p.id = lp.paragraph_id

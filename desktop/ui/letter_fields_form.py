@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dates import parse_date
+from desktop.library_rows import LetterDetail
 
 UNCERTAIN_STYLE = "background:#ffe7a3; border:1px solid #e0a800; border-radius:3px; padding:0 4px"
 CORRECTED_STYLE = "color:#2e7d32"
@@ -116,7 +117,7 @@ class LetterFieldsForm(QWidget):
             "contact_name": self.tr("Contact person"),
             "contact_phone": self.tr("Phone"),
         }
-        self.detail: dict[str, Any] = {}
+        self.detail: LetterDetail | None = None
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind = QComboBox()
@@ -163,14 +164,14 @@ class LetterFieldsForm(QWidget):
             layout.addRow(label, row)
 
     # ----------------------------------------------------------------- filling
-    def load(self, detail: dict[str, Any]) -> None:
+    def load(self, detail: LetterDetail) -> None:
         self.detail = detail
-        self.kind.setCurrentIndex(max(0, self.kind.findData(detail.get("kind"))))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(detail.kind)))
         for name, edit in self.edits.items():
-            edit.set_stored(to_text(name, detail.get(name)))
-        sources = detail.get("sources") or {}
-        corrected = set(detail.get("corrected") or ())
-        lines = detail.get("source_lines") or []
+            edit.set_stored(to_text(name, getattr(detail, name)))
+        sources = detail.sources
+        corrected = set(detail.corrected)
+        lines = detail.source_lines
         for name in ("kind", *FIELDS):
             source = sources.get(name) or {}
             uncertain = source.get("certain") is False and name not in corrected
@@ -209,7 +210,7 @@ class LetterFieldsForm(QWidget):
 
     def suggestion(self, name: str) -> str | None:
         """The value the program read but did not store, while the field is still empty."""
-        source = (self.detail.get("sources") or {}).get(name) or {}
+        source = (self.detail.sources if self.detail else {}).get(name) or {}
         value = source.get("suggestion")
         if not isinstance(value, str) or name == "kind" or self.edits[name].stored.strip():
             return None
@@ -230,12 +231,12 @@ class LetterFieldsForm(QWidget):
 
     def _kind_activated(self, _index: int) -> None:
         kind = self.kind.currentData()
-        if kind != self.detail.get("kind"):
+        if self.detail is not None and kind != self.detail.kind:
             self.kindChosen.emit(kind)
 
     def _confirm(self, name: str) -> None:
         if name == "kind":
-            self.fieldConfirmed.emit(name, self.detail.get("kind"))
+            self.fieldConfirmed.emit(name, self.detail.kind if self.detail else None)
             return
         edit = self.edits[name]
         suggestion = self.suggestion(name)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import letters
+from desktop.library_rows import LetterDetail
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
 from desktop.ui.letter_fields_form import LetterFieldsForm, from_text, to_text
@@ -58,7 +59,7 @@ class LetterInspector(QDialog):
         self.corrections = LetterCorrections(self.call, letter_id, self)
         self.corrections.changed.connect(self._changed)
         self.corrections.failed.connect(self.show_problem)
-        self.detail: dict[str, Any] = {}
+        self.detail: LetterDetail | None = None
         self._make_header()
         self.splitter = self._make_splitter()
         buttons = self._make_buttons()
@@ -191,26 +192,26 @@ class LetterInspector(QDialog):
             self.setWindowTitle(self.tr("Letter deleted"))
             return
         self.detail = detail
-        title = detail.get("proposal_title") or detail.get("title") or self.tr("(no title)")
+        title = detail.shown_title or self.tr("(no title)")
         self.heading.setText(title)
         self.setWindowTitle(self.tr("Letter: %1").replace("%1", title))
         self.meta.setText(self._meta_text(detail))
         self.fields.load(detail)
-        self.paragraphs.load(detail.get("paragraphs") or [])
+        self.paragraphs.load(detail.paragraphs)
 
-    def _meta_text(self, detail: dict[str, Any]) -> str:
-        parts = [self.tr("No. %1 in the library").replace("%1", str(detail.get("id")))]
-        if detail.get("source_path"):
-            parts.append(str(detail["source_path"]).replace("\\", "/").rsplit("/", 1)[-1])
+    def _meta_text(self, detail: LetterDetail) -> str:
+        parts = [self.tr("No. %1 in the library").replace("%1", str(detail.id))]
+        if detail.source_path:
+            parts.append(detail.source_path.replace("\\", "/").rsplit("/", 1)[-1])
         uncertain = [
             name
-            for name, source in (detail.get("sources") or {}).items()
+            for name, source in detail.sources.items()
             if isinstance(source, dict) and source.get("certain") is False
-            and name not in (detail.get("corrected") or ())
+            and name not in detail.corrected
         ]  # fmt: skip
         if uncertain:
             parts.append(self.tr("%n value(s) to check", "", len(uncertain)))
-        if "sections" in (detail.get("corrected") or ()):
+        if "sections" in detail.corrected:
             parts.append(self.tr("Sections and paragraphs arranged by you"))
         return " · ".join(parts)
 
@@ -237,7 +238,7 @@ class LetterInspector(QDialog):
         if name == "kind":
             self.corrections.run(SetKind(self.call, handle, value))
             return
-        if to_text(name, value) != to_text(name, self.detail.get(name)):
+        if to_text(name, value) != to_text(name, getattr(self.detail, name, None)):
             self.set_field(name, value)  # typed over and confirmed at once: an edit
             return
         self.corrections.run(ConfirmField(self.call, handle, name, value, label))
@@ -255,7 +256,7 @@ class LetterInspector(QDialog):
         self.corrections.run(MergeParagraphs(self.call, self.corrections.handle, position))
 
     def delete_letter(self) -> None:
-        title = self.detail.get("proposal_title") or self.detail.get("title") or ""
+        title = (self.detail.shown_title if self.detail else None) or ""
         question = self.tr(
             "Delete “%1” from the library? Paragraphs that other letters share stay in the "
             "library. Undo in this window brings the letter back."

@@ -9,8 +9,6 @@ filled again from the store by :meth:`load`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -26,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.library_rows import ParagraphRow
 
 SECTION_ORDER = ("greeting", "status", "plan", "closing", "body")
 POSITION_ROLE = Qt.ItemDataRole.UserRole
@@ -47,7 +47,7 @@ class LetterParagraphsView(QWidget):
             "closing": self.tr("Closing"),
             "body": self.tr("Body"),
         }
-        self.paragraphs: list[dict[str, Any]] = []
+        self.paragraphs: list[ParagraphRow] = []
         self.tree = QTreeWidget()
         self.tree.setObjectName("inspectorParagraphs")
         self.tree.setHeaderHidden(True)
@@ -101,12 +101,12 @@ class LetterParagraphsView(QWidget):
         self._update_buttons()
 
     # ----------------------------------------------------------------- filling
-    def load(self, paragraphs: list[dict[str, Any]], select: int | None = None) -> None:
+    def load(self, paragraphs: list[ParagraphRow], select: int | None = None) -> None:
         """Show ``paragraphs`` (the store's, in order); keep the paragraph at ``select``
         (default: the one selected now) selected."""
         if select is None:
             select = self.current_position()
-        self.paragraphs = sorted(paragraphs, key=lambda p: p["position"])
+        self.paragraphs = sorted(paragraphs, key=lambda p: p.position)
         self.tree.clear()
         group: QTreeWidgetItem | None = None
         group_kind = None
@@ -114,23 +114,23 @@ class LetterParagraphsView(QWidget):
         bold.setBold(True)
         chosen = None
         for p in self.paragraphs:
-            if group is None or p["section"] != group_kind:
-                group_kind = p["section"]
+            if group is None or p.section != group_kind:
+                group_kind = p.section
                 group = QTreeWidgetItem([self.section_names.get(group_kind, group_kind)])
                 group.setFont(0, bold)
                 group.setForeground(0, QBrush(QColor("#555")))
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
                 group.setExpanded(True)
-            text = p["text"]
+            text = p.text
             shown = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
             item = QTreeWidgetItem([shown])
-            item.setData(0, POSITION_ROLE, p["position"])
+            item.setData(0, POSITION_ROLE, p.position)
             item.setToolTip(0, text)
-            if p.get("is_heading"):
+            if p.is_heading:
                 item.setFont(0, bold)
             group.addChild(item)
-            if p["position"] == select:
+            if p.position == select:
                 chosen = item
         items = self.items()
         if chosen is None and items:  # the first paragraph, or the last after a merge at the end
@@ -170,48 +170,48 @@ class LetterParagraphsView(QWidget):
         position = item.data(0, POSITION_ROLE) if item is not None else None
         return position if isinstance(position, int) else None
 
-    def current(self) -> dict[str, Any] | None:
+    def current(self) -> ParagraphRow | None:
         position = self.current_position()
-        return next((p for p in self.paragraphs if p["position"] == position), None)
+        return next((p for p in self.paragraphs if p.position == position), None)
 
     def _show_current(self) -> None:
         p = self.current()
-        self.text.setPlainText(p["text"] if p else "")
+        self.text.setPlainText(p.text if p else "")
         if p is not None:
-            self.section_box.setCurrentIndex(max(0, self.section_box.findData(p["section"])))
+            self.section_box.setCurrentIndex(max(0, self.section_box.findData(p.section)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         p = self.current()
-        position = p["position"] if p else None
-        last = self.paragraphs[-1]["position"] if self.paragraphs else None
+        position = p.position if p else None
+        last = self.paragraphs[-1].position if self.paragraphs else None
         offset = self.text.textCursor().position()
         self.section_box.setEnabled(p is not None)
-        self.split_button.setEnabled(p is not None and 0 < offset < len(p["text"]))
+        self.split_button.setEnabled(p is not None and 0 < offset < len(p.text))
         self.merge_button.setEnabled(p is not None and position != last)
 
     # ----------------------------------------------------------------- clerk's actions
     def _section_activated(self, _index: int) -> None:
         p = self.current()
         section = self.section_box.currentData()
-        if p is not None and section != p["section"]:
-            self.sectionChosen.emit(p["position"], section)
+        if p is not None and section != p.section:
+            self.sectionChosen.emit(p.position, section)
 
     def _move_current(self, section: str) -> None:
         p = self.current()
-        if p is not None and p["section"] != section:
-            self.sectionChosen.emit(p["position"], section)
+        if p is not None and p.section != section:
+            self.sectionChosen.emit(p.position, section)
 
     def split_at_cursor(self) -> None:
         p = self.current()
         offset = self.text.textCursor().position()
-        if p is not None and 0 < offset < len(p["text"]):
-            self.splitRequested.emit(p["position"], offset)
+        if p is not None and 0 < offset < len(p.text):
+            self.splitRequested.emit(p.position, offset)
 
     def merge_with_next(self) -> None:
         p = self.current()
         if p is not None and p is not self.paragraphs[-1]:
-            self.mergeRequested.emit(p["position"])
+            self.mergeRequested.emit(p.position)
 
     def _menu(self, pos: QPoint) -> None:
         item = self.tree.itemAt(pos)
@@ -228,7 +228,7 @@ class LetterParagraphsView(QWidget):
         for kind in SECTION_ORDER:
             action = menu.addAction(self.tr("Move to %1").replace("%1", self.section_names[kind]))
             action.setObjectName(f"moveTo_{kind}")
-            action.setEnabled(p is not None and p["section"] != kind)
+            action.setEnabled(p is not None and p.section != kind)
             action.triggered.connect(lambda _c=False, k=kind: self._move_current(k))
         menu.addSeparator()
         merge = menu.addAction(self.merge_button.text())

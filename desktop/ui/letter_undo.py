@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.actions import letters
 from desktop.errors import ClerkError
+from desktop.library_rows import LetterDetail, LetterSnapshot
 
 log = logging.getLogger(__name__)
 Call = Callable[..., Any]  # AppContext.call
@@ -47,7 +48,7 @@ class LetterCommand(QUndoCommand):
         self.call = call  # AppContext.call: runs an action on the window's library
         self.handle = handle
         self.corrections: LetterCorrections | None = None  # set by LetterCorrections.run
-        self.before: dict[str, Any] | None = None
+        self.before: LetterSnapshot | None = None
         self._pushed = False
 
     def apply(self) -> None:
@@ -83,10 +84,10 @@ class LetterCommand(QUndoCommand):
     def paragraph_id(self, position: int) -> int:
         """The id of the paragraph at ``position`` now (ids change when a split or merge is
         undone: a paragraph no letter used any more comes back as a new row)."""
-        detail = self.call(letters.inspect, self.handle.id) or {}
-        for p in detail.get("paragraphs", []):
-            if p["position"] == position:
-                return int(p["paragraph_id"])
+        detail: LetterDetail | None = self.call(letters.inspect, self.handle.id)
+        for p in detail.paragraphs if detail else []:
+            if p.position == position:
+                return p.paragraph_id
         return -1  # the store refuses it with its message
 
 

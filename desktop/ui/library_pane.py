@@ -362,13 +362,11 @@ class LibraryPane(QWidget):
         if letter is None:
             self.preview.clear()
             return
-        title = html.escape(letter.get("proposal_title") or letter.get("title") or "")
-        meta = " ".join(
-            html.escape(str(m)) for m in (letter.get("agency"), letter.get("reply_date")) if m
-        )
+        title = html.escape(letter.shown_title or "")
+        meta = " ".join(html.escape(str(m)) for m in (letter.agency, letter.reply_date) if m)
         parts = [f"<h3>{title}</h3><p style='color:#666'>{meta}</p>"]
         anchor = ""
-        for section in group_sections(letter["paragraphs"]):
+        for section in group_sections(letter.paragraphs):
             parts.append(f"<p style='color:#888'>【{SECTION_ZH.get(section['kind'])}】</p>")
             if section["heading"]:
                 parts.append(f"<p><b>{html.escape(section['heading'])}</b></p>")

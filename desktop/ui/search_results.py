@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from desktop.actions.search import SearchHit
 from desktop.casework import SECTIONS, DraftBlock
 from desktop.letter_view import SECTION_ZH
+from desktop.library_rows import LetterRow
 from desktop.ui.library_widgets import BLOCK_ROLE, PARAGRAPH_MIME, paragraph_mime
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,11 +61,11 @@ class ResultRow:
 def block_for_hit(hit: SearchHit) -> tuple[str, DraftBlock]:
     """Where a hit goes in a draft (its section; reference text goes to the status section)
     and the library block that keeps its provenance."""
-    src = hit.source_details[0] if hit.source_details else {}
+    src = hit.source_details[0] if hit.source_details else None
     section = hit.section if hit.section in SECTIONS else "status"
     block = DraftBlock(
-        "library", hit.text, hit.paragraph_id, hit.letter_id or None, src.get("year"),
-        src.get("title"),
+        "library", hit.text, hit.paragraph_id, hit.letter_id or None,
+        src.year if src else None, src.title if src else None,
     )  # fmt: skip
     return section, block
 
@@ -87,8 +88,8 @@ class ResultsModel(QAbstractListModel):
 
     def hit_row(self, hit: SearchHit) -> ResultRow:
         """A hit: "[section] years 《title》 · n letters" above the window of its text."""
-        years = sorted({s["year"] for s in hit.source_details if s.get("year")}, reverse=True)
-        titles = {s.get("title") for s in hit.source_details if s.get("title")}
+        years = sorted({s.year for s in hit.source_details if s.year}, reverse=True)
+        titles = {s.title for s in hit.source_details if s.title}
         where = "、".join(f"{y}年" for y in years[:3])
         count = len(hit.sources)
         source = (f"《{next(iter(titles))}》" if len(titles) == 1 else "") + (
@@ -111,16 +112,16 @@ class ResultsModel(QAbstractListModel):
             tooltip=hit.text,
         )
 
-    def letter_row(self, letter: dict[str, Any]) -> ResultRow:
+    def letter_row(self, letter: LetterRow) -> ResultRow:
         """A whole letter of the library: "[Reply] date" and its title."""
-        kind = self.tr("Reply") if letter["kind"] == "reply" else self.tr("Reference")
-        title = letter.get("proposal_title") or letter.get("title") or ""
+        kind = self.tr("Reply") if letter.kind == "reply" else self.tr("Reference")
+        title = letter.shown_title or ""
         return ResultRow(
-            lead=f"[{kind}] {letter.get('reply_date') or ''}",
+            lead=f"[{kind}] {letter.reply_date or ''}",
             pieces=((" " + title, False),),
             lead_above=False,
             section="",
-            block=DraftBlock("library", "", None, letter["id"]),
+            block=DraftBlock("library", "", None, letter.id),
         )
 
     # ------------------------------------------------------------------ the model

@@ -234,20 +234,20 @@ class VersionsDialog(QDialog):
         # Newest first: the version a clerk looks for is usually one of the last few.
         for row, v in enumerate(reversed(self.versions)):
             cells = [
-                str(v["version"]),
-                timestamps.local_text(str(v["saved_at"]), sep=" "),
-                self.source_text(v["source"], v["restored_from"]),
-                "" if _machine_note(v["note"]) else (v["note"] or ""),
+                str(v.version),
+                timestamps.local_text(str(v.saved_at), sep=" "),
+                self.source_text(v.source, v.restored_from),
+                "" if _machine_note(v.note) else (v.note or ""),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, v["version"])
+                item.setData(Qt.ItemDataRole.UserRole, v.version)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         if self.versions:
             target = 0
             if select is not None:
-                numbers = [v["version"] for v in reversed(self.versions)]
+                numbers = [v.version for v in reversed(self.versions)]
                 target = numbers.index(select) if select in numbers else 0
             self.table.setCurrentCell(target, 0)
         self.restore_button.setEnabled(bool(self.versions) and not self.model.read_only)
@@ -270,7 +270,7 @@ class VersionsDialog(QDialog):
             return
         chosen = self._lines(self.context.call(drafts.load, self.case_id, version))
         if self.compare.currentData() == "previous":
-            older = [v["version"] for v in self.versions if v["version"] < version]
+            older = [v.version for v in self.versions if v.version < version]
             if not older:
                 self.summary.setText(self.tr("Version {n} is the first one.").format(n=version))
                 self.diff.setHtml(diff_html([], chosen))

@@ -79,7 +79,7 @@ def test_a_click_opens_and_switching_keeps_unsaved_edits(qtbot: QtBot, window: M
     assert window.model.is_modified()
     window.save_draft()
     versions = window.context.store.drafts.versions(_case_id(window, "8"))
-    assert [v["source"] for v in versions] == ["window"]  # switching is not a crash
+    assert [v.source for v in versions] == ["window"]  # switching is not a crash
 
 
 def test_the_last_open_case_reopens_at_start(

@@ -278,7 +278,7 @@ def test_context_menu_status_duplicate_and_delete(
     assert copy.status == "drafting" and copy.session == "市十六届人大四次会议"
     copied = store.drafts.load(copy_id)
     assert copied is not None and copied.sections["plan"][-1].text == "下一步，我们将继续推进。"
-    assert [v["source"] for v in store.drafts.versions(copy_id)] == ["copy"]
+    assert [v.source for v in store.drafts.versions(copy_id)] == ["copy"]
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not pane.delete_case(case_id)

@@ -338,7 +338,7 @@ def test_autosave_after_structure_change_and_save(
     assert store.drafts.pending_autosaves() == []
     composer.insert_paragraph("status", OLD)
     pending = store.drafts.pending_autosaves()
-    assert [(case_id, [b.text for b in d.sections["status"]]) for case_id, _, d in pending] == [
+    assert [(p.case_id, [b.text for b in p.draft.sections["status"]]) for p in pending] == [
         (model.case_id, ["", OLD.text])
     ]
     assert model.is_modified()
@@ -346,9 +346,9 @@ def test_autosave_after_structure_change_and_save(
     # typing is written by the timer, not at once
     composer.insert_free_paragraph("closing")
     commit(composer.block_widget("closing", 1).editor, "此复。")
-    assert store.drafts.pending_autosaves()[0][2].sections["closing"][-1].text == ""
+    assert store.drafts.pending_autosaves()[0].draft.sections["closing"][-1].text == ""
     assert model.autosave_now()
-    assert store.drafts.pending_autosaves()[0][2].sections["closing"][-1].text == "此复。"
+    assert store.drafts.pending_autosaves()[0].draft.sections["closing"][-1].text == "此复。"
     assert not model.autosave_now()  # nothing new to write
 
     version = model.save(context, note="初稿")
@@ -370,7 +370,7 @@ def test_autosave_after_structure_change_and_save(
     assert case is not None
     commit(composer.block_widget("closing", 1).editor, "谢谢。")
     model.load(case, store.drafts.load(model.case_id or 0))
-    assert store.drafts.pending_autosaves()[0][2].sections["closing"][-1].text == "此复。谢谢。"
+    assert store.drafts.pending_autosaves()[0].draft.sections["closing"][-1].text == "此复。谢谢。"
     assert texts(composer, "closing")[-1] == "此复。"
     # ... unless the clerk discards it
     commit(composer.block_widget("closing", 1).editor, "谢谢。")

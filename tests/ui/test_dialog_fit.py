@@ -75,7 +75,7 @@ def _dialogs(win: MainWindow) -> dict[str, Callable[[], QDialog]]:
             ctx, win.model.compose(ctx).letter, None, win, soffice=None
         ),
         "error": lambda: ErrorDialog("Traceback (most recent call last):\nValueError: x", win),
-        "letter inspector": lambda: _kept(LetterInspector(ctx, ctx.store.letters.all()[0]["id"])),
+        "letter inspector": lambda: _kept(LetterInspector(ctx, ctx.store.letters.all()[0].id)),
     }
 
 

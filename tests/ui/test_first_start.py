@@ -50,7 +50,7 @@ def test_first_start_dialog_saves_the_agency(context: AppContext, qtbot: QtBot) 
     )  # fmt: skip
     assert profile.cc == ["市人大常委会代表工委", "市政府办公室"]
     seal = store.profile.get_file("seal_image")
-    assert seal is not None and seal[1] == DEMO_SEAL.read_bytes()
+    assert seal is not None and seal.data == DEMO_SEAL.read_bytes()
     assert not store.profile.is_sample()
     assert sample_letter_ids(store) == [] and store.letters.count() == 0
 

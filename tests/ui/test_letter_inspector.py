@@ -201,13 +201,13 @@ def test_moving_a_paragraph_to_another_section(
     inspector = inspect(letter_id)
     before = db_paragraphs(store, letter_id)
     p = select_paragraph(inspector, "各乡镇均建立了养护队伍")
-    assert p["section"] == "status"
+    assert p.section == "status"
     box = inspector.paragraphs.section_box
     box.setCurrentIndex(box.findData("plan"))
     box.activated.emit(box.currentIndex())
     after = dict((t, s) for s, t in db_paragraphs(store, letter_id))
     assert after["各乡镇均建立了养护队伍，日常巡查做到每周一次。"] == "plan"
-    assert inspector.paragraphs.current()["section"] == "plan"  # still selected
+    assert inspector.paragraphs.current().section == "plan"  # still selected
     assert inspector.meta.text().endswith("Sections and paragraphs arranged by you")
     undo(inspector)
     assert db_paragraphs(store, letter_id) == before
@@ -323,7 +323,7 @@ def test_an_uncertain_field_is_marked_and_confirming_makes_it_the_clerks(
         conn.execute("SELECT field_sources FROM letters WHERE id = ?", [letter_id]).fetchone()[0]
         or "{}"
     )
-    lines = (store.letters.detail(letter_id) or {})["source_lines"]  # the reader's lines
+    lines = store.letters.detail(letter_id).source_lines  # type: ignore[union-attr]  # the reader's lines
     line = next(i for i, text in enumerate(lines) if "交通运输局" in text and "答复" not in text)
     sources["agency"] = {"line": line, "rule": "agency_before_date", "certain": False}
     with conn:
@@ -343,12 +343,12 @@ def test_an_uncertain_field_is_marked_and_confirming_makes_it_the_clerks(
     form.confirm_buttons["agency"].click()
     assert not form.is_uncertain("agency")
     assert form.is_corrected("agency")
-    assert "agency" in (store.letters.detail(letter_id) or {})["corrected"]
+    assert "agency" in store.letters.detail(letter_id).corrected  # type: ignore[union-attr]
     assert db_row(store, letter_id)["agency"] == "某县交通运输局"
 
     undo(inspector)  # not confirmed after all: the mark is back, as the database has it
     assert form.is_uncertain("agency") and not form.is_corrected("agency")
-    assert "agency" not in (store.letters.detail(letter_id) or {})["corrected"]
+    assert "agency" not in store.letters.detail(letter_id).corrected  # type: ignore[union-attr]
 
 
 def test_the_library_opens_the_inspector_and_refreshes_after_a_change(
@@ -527,8 +527,9 @@ def test_the_inspector_is_all_chinese(
 ) -> None:
     from tests.ui.test_translation import english_words, font_names, widget_texts
 
-    detail = store.letters.detail(letter_id) or {}
-    sources = dict(detail["sources"])
+    detail = store.letters.detail(letter_id)
+    assert detail is not None
+    sources = dict(detail.sources)
     sources["agency"] = {**sources.get("agency", {}), "certain": False}  # a mark, a 确认
     conn = sqlite3.connect(store.path)
     with conn:

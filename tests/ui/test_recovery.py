@@ -55,10 +55,10 @@ def test_autosave_and_restore_after_a_simulated_crash(
         b.text for b in draft.sections["plan"]
     ]
     # The version says it came back after the crash; the next save is the window's again.
-    assert [v["source"] for v in second.context.store.drafts.versions(case_id)] == ["recovery"]
+    assert [v.source for v in second.context.store.drafts.versions(case_id)] == ["recovery"]
     second.composer.insert_paragraph("plan", DraftBlock("free", "再补一句。"))
     second.save_draft()
-    sources = [v["source"] for v in second.context.store.drafts.versions(case_id)]
+    sources = [v.source for v in second.context.store.drafts.versions(case_id)]
     assert sources == ["recovery", "window"]
 
 

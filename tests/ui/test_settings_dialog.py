@@ -112,7 +112,10 @@ def test_seal_picker_shows_and_stores_the_image(
     assert context.store.profile.get_file("seal_image") is None  # stored on OK
     dialog.accept()
     stored = context.store.profile.get_file("seal_image")
-    assert stored == ("demo_seal.png", DEMO_SEAL.read_bytes())
+    assert stored is not None and (stored.name, stored.data) == (
+        "demo_seal.png",
+        DEMO_SEAL.read_bytes(),
+    )
 
     again = _dialog(qtbot, context, settings)  # the stored seal is shown when reopened
     assert not again.findChild(QLabel, "sealPreview").pixmap().isNull()

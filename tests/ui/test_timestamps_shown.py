@@ -52,7 +52,7 @@ def window(qtbot: QtBot, tmp_path: Path, shanghai: None) -> MainWindow:
     db = tmp_path / "library.db"
     shutil.copy(FIXTURES / "library-v8.db", db)
     store = LibraryStore(db, backup_dir=tmp_path / "backups")  # migrated to UTC here
-    assert store.drafts.versions(1)[0]["saved_at"].endswith("+00:00")
+    assert store.drafts.versions(1)[0].saved_at.endswith("+00:00")
     context = AppContext(db, store=store, templates=ReplyTemplates(override=tmp_path / "tpl"))
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     w = MainWindow(context, settings=settings)

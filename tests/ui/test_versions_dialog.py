@@ -77,7 +77,7 @@ def test_versions_list_sources_diff_and_restore(window: MainWindow, qtbot: QtBot
     assert dialog.restore_selected() == 4
     # The unsaved edits became version 3; version 1 came back as version 4, now open.
     versions = store.drafts.versions(case_id)
-    assert [(v["version"], v["source"], v["restored_from"]) for v in versions] == [
+    assert [(v.version, v.source, v.restored_from) for v in versions] == [
         (1, "window", None), (2, "cli", None), (3, "window", None), (4, "restore", 1),
     ]  # fmt: skip
     saved3 = store.drafts.load(case_id, 3)
@@ -98,6 +98,6 @@ def test_window_saves_are_versions_with_their_source(window: MainWindow) -> None
     window.save_draft()
     window.composer.insert_paragraph("plan", DraftBlock("free", "第三句。"))
     window.close()  # unsaved edits are saved on exit, as a version of their own
-    assert [(v["version"], v["source"]) for v in store.drafts.versions(case_id)] == [
+    assert [(v.version, v.source) for v in store.drafts.versions(case_id)] == [
         (1, "window"), (2, "window"), (3, "exit"),
     ]  # fmt: skip

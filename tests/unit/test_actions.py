@@ -138,7 +138,7 @@ def test_saving_a_draft_drops_its_working_copy_and_a_restore_adds_a_version(
     restored = drafts.restore(case_id, 1, store=store)
     assert restored.version == 3
     assert restored.draft.sections["status"][0].text == "第一版。"
-    assert [(v["version"], v["source"], v["restored_from"])
+    assert [(v.version, v.source, v.restored_from)
             for v in drafts.versions(case_id, store=store)] == [
         (1, "window", None), (2, "", None), (3, "restore", 1)]  # fmt: skip
     with pytest.raises(ClerkError) as missing:
@@ -184,12 +184,12 @@ def test_edits_of_a_missing_letter_or_a_bad_value_change_nothing(
 
 def test_paragraphs_are_split_and_merged_again(store: LibraryStore, tmp_path: Path) -> None:
     letter_id = import_letter(store, tmp_path)
-    before = [p["text"] for p in (letters.inspect(letter_id, store=store) or {})["paragraphs"]]
+    before = [p.text for p in letters.inspect(letter_id, store=store).paragraphs]  # type: ignore[union-attr]
     letters.split_paragraph(letter_id, 1, 4, store=store)
-    split = [p["text"] for p in (letters.inspect(letter_id, store=store) or {})["paragraphs"]]
+    split = [p.text for p in letters.inspect(letter_id, store=store).paragraphs]  # type: ignore[union-attr]
     assert len(split) == len(before) + 1 and split[1] + split[2] == before[1]
     letters.merge_paragraphs(letter_id, 1, store=store)
-    merged = [p["text"] for p in (letters.inspect(letter_id, store=store) or {})["paragraphs"]]
+    merged = [p.text for p in letters.inspect(letter_id, store=store).paragraphs]  # type: ignore[union-attr]
     assert merged == before
 
 

@@ -109,10 +109,10 @@ def test_cases_and_draft_versions_round_trip(store: LibraryStore) -> None:
     assert restored is not None
     block = restored.sections["status"][1]
     assert (block.kind, block.paragraph_id, block.letter_id, block.year) == ("library", 7, 3, 2019)
-    assert [v["version"] for v in store.drafts.versions(case_id)] == [1, 2, 3]
-    assert store.drafts.versions(case_id)[2]["note"] == "恢复自第 1 版"
-    assert store.drafts.versions(case_id)[2]["source"] == "restore"
-    assert store.drafts.versions(case_id)[2]["restored_from"] == 1
+    assert [v.version for v in store.drafts.versions(case_id)] == [1, 2, 3]
+    assert store.drafts.versions(case_id)[2].note == "恢复自第 1 版"
+    assert store.drafts.versions(case_id)[2].source == "restore"
+    assert store.drafts.versions(case_id)[2].restored_from == 1
 
 
 def test_profile_values(store: LibraryStore) -> None:
@@ -146,7 +146,7 @@ def test_autosave_survives_until_cleared(store: LibraryStore, tmp_path) -> None:
     store.close()
     with LibraryStore(path) as again:  # the next start, after a crash
         pending = again.drafts.pending_autosaves()
-        assert [(cid, d.sections["plan"][1].text) for cid, _, d in pending] == [
+        assert [(p.case_id, p.draft.sections["plan"][1].text) for p in pending] == [
             (case_id, "还没保存的一段。")
         ]
         again.drafts.clear_autosave(case_id)

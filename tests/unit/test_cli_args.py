@@ -109,7 +109,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
     assert main(["import", str(SAMPLE), "--db", str(lib)]) == 0
     assert main(["profile", "set", "agency_name", "如东县科学技术局", "--db", str(lib)]) == 0
     with LibraryStore(lib) as store:
-        letter_id = store.letters.all()[0]["id"]
+        letter_id = store.letters.all()[0].id
     work = tmp_path / "work"
     work.mkdir()
     runs = iter(range(1000))
@@ -154,7 +154,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         def saved() -> None:
             with LibraryStore(lib) as s:
-                assert s.letters.get(letter_id)["contact_name"] == name  # type: ignore[index]
+                assert s.letters.get(letter_id).contact_name == name  # type: ignore[union-attr]
 
         return [str(letter_id), "--set", f"contact_name={name}"], saved
 
@@ -166,7 +166,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         letter.write_text(text, encoding="utf-8")
         assert main(["import", str(letter), "--db", str(lib)]) == 0
         with LibraryStore(lib) as s:
-            new = max(x["id"] for x in s.letters.all())
+            new = max(x.id for x in s.letters.all())
 
         def gone() -> None:
             with LibraryStore(lib) as s:

@@ -218,7 +218,7 @@ def test_draft_refuses_an_existing_case_without_update(
         case = store.cases.get(case_id)
         assert case is not None and case.proposers == ["王明"]
         assert case.doc_number == "通科函〔2026〕7号"
-        assert [v["version"] for v in store.drafts.versions(case_id)] == [1]
+        assert [v.version for v in store.drafts.versions(case_id)] == [1]
 
     code, stdout, err = run(capsys, "draft", "--case", str(_case(tmp_path)), "--out", str(out),
                             "--db", db, "--update", "--json")  # fmt: skip
@@ -230,7 +230,7 @@ def test_draft_refuses_an_existing_case_without_update(
         case = store.cases.get(case_id)
         assert case is not None and case.proposers == ["张三", "李四"]
         versions = store.drafts.versions(case_id)
-        assert [(v["version"], v["source"]) for v in versions] == [(1, "window"), (2, "cli")]
+        assert [(v.version, v.source) for v in versions] == [(1, "window"), (2, "cli")]
         clerks = store.drafts.load(case_id, 1)
         assert clerks is not None
         assert [b.text for b in clerks.sections["plan"]][-1] == "科员亲手写的下一步打算。"

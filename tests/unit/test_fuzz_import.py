@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.importer import import_paths
+from desktop.library_rows import ParagraphRow
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.readers import read_document
 from desktop.store import LibraryStore
@@ -149,14 +150,14 @@ def _docx(draw: st.DrawFn) -> tuple[bytes, str]:
     return _rezip(seed, part, draw(_mutated_bytes(xml))), ".docx"
 
 
-def _assert_whole(store: LibraryStore, letter_id: int) -> list[dict[str, object]]:
+def _assert_whole(store: LibraryStore, letter_id: int) -> list[ParagraphRow]:
     """The letter's paragraphs, checked whole: positions 0..n-1, none over the cap."""
-    stored = store.letters.get(letter_id)
+    stored = store.letters.detail(letter_id)
     assert stored is not None
-    paragraphs: list[dict[str, object]] = stored["paragraphs"]
+    paragraphs = stored.paragraphs
     assert paragraphs, f"letter {letter_id} has no paragraphs"
-    assert [p["position"] for p in paragraphs] == list(range(len(paragraphs)))
-    assert max(len(str(p["text"])) for p in paragraphs) <= MAX_PARAGRAPH_CHARS
+    assert [p.position for p in paragraphs] == list(range(len(paragraphs)))
+    assert max(len(p.text) for p in paragraphs) <= MAX_PARAGRAPH_CHARS
     return paragraphs
 
 
@@ -176,9 +177,9 @@ def _import_one(
     if result.status == "imported":
         assert store.letters.count() == letters + 1
         assert result.letter_id is not None
-        paragraphs = _assert_whole(store, result.letter_id)
+        stored = _assert_whole(store, result.letter_id)
         expected = parse_letter(read_document(path).lines).blocks
-        assert [p["text"] for p in paragraphs] == [b.text for b in expected]
+        assert [p.text for p in stored] == [b.text for b in expected]
     else:
         assert result.status in ("duplicate", "failed"), result.status
         assert_one_chinese_line(result.message)

@@ -236,6 +236,6 @@ def test_fuzz_pack_import(receiver: LibraryStore, tmp_path: Path, data: bytes) -
     new = [line for n, line in enumerate(lines, 1) if n not in duplicates]
     assert len(new) == len(report.added)
     for letter_id, line in zip(report.added, new, strict=True):
-        stored = receiver.letters.get(letter_id)
+        stored = receiver.letters.detail(letter_id)
         assert stored is not None
-        assert [p["text"] for p in stored["paragraphs"]] == [p["text"] for p in line["paragraphs"]]
+        assert [p.text for p in stored.paragraphs] == [p["text"] for p in line["paragraphs"]]

@@ -33,7 +33,7 @@ def _statuses(results: list) -> list[str]:
 
 def test_sample_library_imports_as_replies_and_references(sample_store: LibraryStore) -> None:
     letters = sample_store.letters.all()
-    kinds = sorted((Path(x["source_path"]).name[:3], x["kind"]) for x in letters)
+    kinds = sorted((Path(x.source_path).name[:3], x.kind) for x in letters)
     assert kinds == [
         ("000", "reply"),
         ("001", "reply"),
@@ -88,14 +88,14 @@ def test_imported_letter_has_metadata_and_sections(store: LibraryStore, tmp_path
     path = tmp_path / "答复.txt"
     path.write_text(LETTER, encoding="utf-8")
     result = import_file(store, path)
-    letter = store.letters.get(result.letter_id or 0)
+    letter = store.letters.detail(result.letter_id or 0)
     assert letter is not None
-    assert letter["addressee"] == ["张三"]
-    assert letter["proposal_number"] == "12"
-    assert letter["reply_date"] == "2021-06-01"
-    assert letter["year"] == 2021
-    assert letter["agency"] == "南通市科学技术局"
-    sections = [p["section"] for p in letter["paragraphs"] if not p["is_heading"]]
+    assert letter.addressee == ["张三"]
+    assert letter.proposal_number == "12"
+    assert letter.reply_date == "2021-06-01"
+    assert letter.year == 2021
+    assert letter.agency == "南通市科学技术局"
+    sections = [p.section for p in letter.paragraphs if not p.is_heading]
     assert sections[0] == "greeting" and sections[-1] == "closing"
     assert "status" in sections and "plan" in sections
 
@@ -200,10 +200,10 @@ def test_a_one_line_file_without_punctuation_is_not_one_huge_paragraph(
     path.write_text(text, encoding="utf-8")
     result = import_file(store, path)
     assert result.status == "imported", result.message
-    letter = store.letters.get(result.letter_id)
+    letter = store.letters.detail(result.letter_id or 0)
     assert letter is not None
-    originals = [p["original"] for p in letter["paragraphs"]]
+    originals = [p.original for p in letter.paragraphs]
     assert len(originals) >= 60
-    assert max(len(p["text"]) for p in letter["paragraphs"]) <= 5000
+    assert max(len(p.text) for p in letter.paragraphs) <= 5000
     assert "".join(originals).replace(" ", "") == text.replace(" ", "")  # nothing lost
     assert store.integrity_check() == "ok"

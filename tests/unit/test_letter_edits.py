@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import pytest
 
 from desktop.importer import import_file
 from desktop.letter_identity import source_hash
+from desktop.library_rows import LetterDetail, ParagraphRow
 from desktop.model import Block, FieldSource
 from desktop.search import search
 from desktop.store import LetterEditError, LetterNotFound, LibraryReadOnly, LibraryStore
@@ -65,9 +67,9 @@ def _imported(lib: Path, tmp_path: Path) -> int:
     return result.letter_id
 
 
-def _para(detail: dict[str, Any], start: str) -> dict[str, Any]:
-    found = [p for p in detail["paragraphs"] if p["text"].startswith(start)]
-    assert len(found) == 1, [p["text"] for p in detail["paragraphs"]]
+def _para(detail: LetterDetail, start: str) -> ParagraphRow:
+    found = [p for p in detail.paragraphs if p.text.startswith(start)]
+    assert len(found) == 1, [p.text for p in detail.paragraphs]
     return found[0]
 
 
@@ -95,13 +97,13 @@ def test_import_keeps_the_lines_their_hash_and_the_parser_version(
         detail = store.letters.detail(letter_id)
         assert store.letters.detail(letter_id + 100) is None
     assert detail is not None
-    assert detail["source_lines"] == lines
-    assert detail["corrected"] == [] and detail["parser_version"] == PARSER_VERSION
-    assert detail["kind"] == "reply" and detail["category"] == "B"
-    assert detail["addressee"] == ["周海燕"]
-    assert [p["position"] for p in detail["paragraphs"]] == list(range(len(detail["paragraphs"])))
+    assert detail.source_lines == lines
+    assert detail.corrected == [] and detail.parser_version == PARSER_VERSION
+    assert detail.kind == "reply" and detail.category == "B"
+    assert detail.addressee == ["周海燕"]
+    assert [p.position for p in detail.paragraphs] == list(range(len(detail.paragraphs)))
     assert {"paragraph_id", "section", "is_heading", "text", "original"} <= set(
-        detail["paragraphs"][0]
+        asdict(detail.paragraphs[0])
     )
 
 
@@ -116,9 +118,7 @@ def test_field_sources_of_the_parse_are_stored(lib: Path) -> None:
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
     assert detail is not None
-    assert detail["sources"] == {
-        "agency": {"line": 7, "rule": "signature_agency", "certain": False}
-    }
+    assert detail.sources == {"agency": {"line": 7, "rule": "signature_agency", "certain": False}}
 
 
 def test_a_corrected_letter_imported_again_is_a_duplicate_and_keeps_its_corrections(
@@ -129,14 +129,14 @@ def test_a_corrected_letter_imported_again_is_a_duplicate_and_keeps_its_correcti
         detail = store.letters.detail(letter_id)
         assert detail is not None
         moved = _para(detail, "同时，通过公开招聘")
-        assert moved["section"] == "plan"
+        assert moved.section == "plan"
         store.letters.edit(
             letter_id,
             fields={"agency": "某某县文化广电和旅游局", "reply_date": "2024-06-20"},
             kind="reference",
-            sections={moved["paragraph_id"]: "closing"},
+            sections={moved.paragraph_id: "closing"},
         )
-        store.letters.merge_paragraphs(letter_id, _para(detail, "近年来")["position"])
+        store.letters.merge_paragraphs(letter_id, _para(detail, "近年来").position)
     before = _dump(lib)
     with LibraryStore(lib) as store:
         again = import_file(store, _write(tmp_path, name="再次.txt"))
@@ -145,13 +145,11 @@ def test_a_corrected_letter_imported_again_is_a_duplicate_and_keeps_its_correcti
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
     assert detail is not None
-    assert detail["agency"] == "某某县文化广电和旅游局" and detail["reply_date"] == "2024-06-20"
-    assert detail["kind"] == "reference"
-    assert _para(detail, "同时，通过公开招聘")["section"] == "closing"
-    assert _para(detail, "近年来")["text"].endswith(
-        "部分文化站设备老化、专职人员不足的问题依然存在。"
-    )
-    assert detail["corrected"] == ["agency", "kind", "reply_date", "sections"]
+    assert detail.agency == "某某县文化广电和旅游局" and detail.reply_date == "2024-06-20"
+    assert detail.kind == "reference"
+    assert _para(detail, "同时，通过公开招聘").section == "closing"
+    assert _para(detail, "近年来").text.endswith("部分文化站设备老化、专职人员不足的问题依然存在。")
+    assert detail.corrected == ["agency", "kind", "reply_date", "sections"]
 
 
 def test_the_same_lines_are_a_duplicate_after_a_newer_parser_changed_the_content_hash(
@@ -161,9 +159,9 @@ def test_the_same_lines_are_a_duplicate_after_a_newer_parser_changed_the_content
     reread = parse_letter(LETTER.splitlines())
     reread.blocks = reread.blocks[:-1]  # a different reading: another content hash
     with LibraryStore(lib) as store:
-        old_hash = store.letters.get(letter_id)["content_hash"]  # type: ignore[index]
+        old_hash = store.letters.get(letter_id).content_hash  # type: ignore[index]
         assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
-        assert store.letters.get(letter_id)["content_hash"] != old_hash  # type: ignore[index]
+        assert store.letters.get(letter_id).content_hash != old_hash  # type: ignore[index]
         # saved again from Word: other white space, a half-width comma, a zero-width space
         text = LETTER.replace("，感谢", ", 感谢").replace("\n", " \n").replace("近年", "近\u200b年")
         again = import_file(store, _write(tmp_path, text, "b.txt"))
@@ -191,16 +189,16 @@ def test_edit_sets_fields_records_them_and_reopens_the_same(lib: Path, tmp_path:
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
     assert detail == got
-    assert detail["addressee"] == ["周海燕", "陈立群", "吴越"]
-    assert detail["addressee_count"] == 3
-    assert detail["co_organizers"] == ["县财政局", "县人社局"]
-    assert detail["reply_date"] == "2025-01-09" and detail["year"] == 2025
-    assert detail["category"] == "A" and detail["proposal_number"] == "37"
-    assert detail["agency"] == "某某县文旅局" and detail["contact_phone"] is None
+    assert detail.addressee == ["周海燕", "陈立群", "吴越"]
+    assert detail.addressee_count == 3
+    assert detail.co_organizers == ["县财政局", "县人社局"]
+    assert detail.reply_date == "2025-01-09" and detail.year == 2025
+    assert detail.category == "A" and detail.proposal_number == "37"
+    assert detail.agency == "某某县文旅局" and detail.contact_phone is None
     clerk = {"line": None, "rule": "clerk", "certain": True}
     for name in ("addressee", "co_organizers", "reply_date", "category", "agency"):
-        assert detail["sources"][name] == clerk
-    assert detail["corrected"] == sorted(
+        assert detail.sources[name] == clerk
+    assert detail.corrected == sorted(
         ["addressee", "co_organizers", "reply_date", "category", "proposal_number", "agency",
          "contact_phone"]
     )  # fmt: skip
@@ -235,7 +233,7 @@ def test_an_earlier_reply_date_lowers_the_paragraphs_latest_year(lib: Path, tmp_
         store.letters.edit(letter_id, fields={"reply_date": "2019-03-01"})
         assert years(store) == {2019}
         store.letters.edit(letter_id, fields={"reply_date": None})
-        assert store.letters.detail(letter_id)["year"] is None  # type: ignore[index]
+        assert store.letters.detail(letter_id).year is None  # type: ignore[index]
         assert years(store) == {None}
 
 
@@ -260,10 +258,10 @@ def test_sections_move_every_place_of_a_paragraph(lib: Path) -> None:
         letter_id = store.letters.add(
             letter, content_hash="h", source_path=None, source_format=None
         )
-        pid = store.letters.detail(letter_id)["paragraphs"][1]["paragraph_id"]  # type: ignore[index]
+        pid = store.letters.detail(letter_id).paragraphs[1].paragraph_id  # type: ignore[index]
         got = store.letters.edit(letter_id, sections={str(pid): "结尾"})  # type: ignore[dict-item]
-    assert [p["section"] for p in got["paragraphs"]] == ["status", "closing", "closing"]
-    assert got["corrected"] == ["sections"]
+    assert [p.section for p in got.paragraphs] == ["status", "closing", "closing"]
+    assert got.corrected == ["sections"]
 
 
 BAD_EDITS: list[tuple[str, dict[str, Any], str]] = [
@@ -337,21 +335,21 @@ def test_split_renumbers_shares_rows_by_hash_and_keeps_search_right(lib: Path) -
             ),
             content_hash="l", source_path=None, source_format=None,
         )  # fmt: skip
-        shared = store.letters.detail(other)["paragraphs"][0]["paragraph_id"]  # type: ignore[index]
-        whole = store.letters.detail(letter_id)["paragraphs"][1]["paragraph_id"]  # type: ignore[index]
+        shared = store.letters.detail(other).paragraphs[0].paragraph_id  # type: ignore[index]
+        whole = store.letters.detail(letter_id).paragraphs[1].paragraph_id  # type: ignore[index]
         got = store.letters.split_paragraph(letter_id, 1, len(first))
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
         assert detail == got
-        assert [(p["position"], p["section"], p["text"]) for p in detail["paragraphs"]] == [
+        assert [(p.position, p.section, p.text) for p in detail.paragraphs] == [
             (0, "greeting", "您的建议收悉。"),
             (1, "status", first),
             (2, "status", second),
             (3, "plan", "下一步。"),
         ]
-        assert detail["paragraphs"][2]["paragraph_id"] == shared  # the other letter's row
-        assert detail["paragraphs"][1]["original"] == first
-        assert detail["corrected"] == ["sections"]
+        assert detail.paragraphs[2].paragraph_id == shared  # the other letter's row
+        assert detail.paragraphs[1].original == first
+        assert detail.corrected == ["sections"]
         ids = {r[0] for r in store.db.execute("SELECT id FROM paragraphs")}
         assert whole not in ids  # no letter uses the unsplit paragraph any more
         assert store.integrity_check() == "ok"
@@ -370,10 +368,10 @@ def test_split_finds_the_place_in_the_original_text(lib: Path) -> None:
         letter_id = store.letters.add(
             letter, content_hash="x", source_path=None, source_format=None
         )
-        text = store.letters.detail(letter_id)["paragraphs"][0]["text"]  # type: ignore[index]
+        text = store.letters.detail(letter_id).paragraphs[0].text  # type: ignore[index]
         assert text != original
         got = store.letters.split_paragraph(letter_id, 0, text.index("下一步"))
-    assert [p["original"] for p in got["paragraphs"]] == [
+    assert [p.original for p in got.paragraphs] == [
         "建成文化站12个, 覆盖率达到90%.",
         "下一步 将继续推进。",
     ]
@@ -384,17 +382,17 @@ def test_merge_joins_with_the_next_and_removes_unused_rows(lib: Path, tmp_path: 
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
         assert detail is not None
-        at = _para(detail, "下一步，我局")["position"]
-        a, b = detail["paragraphs"][at], detail["paragraphs"][at + 1]
-        count = len(detail["paragraphs"])
+        at = _para(detail, "下一步，我局").position
+        a, b = detail.paragraphs[at], detail.paragraphs[at + 1]
+        count = len(detail.paragraphs)
         got = store.letters.merge_paragraphs(letter_id, at)
-        merged = got["paragraphs"][at]
-        assert merged["text"] == a["text"] + b["text"]
-        assert merged["original"] == a["original"] + b["original"]
-        assert merged["section"] == a["section"]
-        assert [p["position"] for p in got["paragraphs"]] == list(range(count - 1))
+        merged = got.paragraphs[at]
+        assert merged.text == a.text + b.text
+        assert merged.original == a.original + b.original
+        assert merged.section == a.section
+        assert [p.position for p in got.paragraphs] == list(range(count - 1))
         ids = {r[0] for r in store.db.execute("SELECT id FROM paragraphs")}
-        assert a["paragraph_id"] not in ids and b["paragraph_id"] not in ids
+        assert a.paragraph_id not in ids and b.paragraph_id not in ids
         assert [h.letter_id for h in search(store, "完成设备更新。同时")] == [letter_id]
         assert store.integrity_check() == "ok"
 
@@ -408,7 +406,7 @@ def test_a_split_or_merge_that_cannot_be_done_changes_nothing(
 ) -> None:
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
-        last = len(store.letters.detail(letter_id)["paragraphs"]) - 1  # type: ignore[index]
+        last = len(store.letters.detail(letter_id).paragraphs) - 1  # type: ignore[index]
     before = _dump(lib)
     with LibraryStore(lib) as store, pytest.raises(LetterEditError) as info:
         if call[0] == "split":
@@ -446,7 +444,7 @@ def test_delete_keeps_shared_paragraphs_and_restore_puts_the_letter_back(lib: Pa
         assert store.letters.detail(keep) is not None
         assert not search(store, "独有的段落")
         assert store.integrity_check() == "ok"
-    json.dumps(snapshot)  # plain JSON values: the window may keep it anywhere
+    json.dumps(asdict(snapshot))  # plain JSON values: the window may keep it anywhere
     with LibraryStore(lib) as store:
         assert store.letters.restore(snapshot) == gone
     with LibraryStore(lib) as store:
@@ -463,10 +461,11 @@ def test_delete_keeps_shared_paragraphs_and_restore_puts_the_letter_back(lib: Pa
     assert _dump(lib) != after_delete
 
 
-def _without_ids(detail: dict[str, Any]) -> dict[str, Any]:
-    out = dict(detail)
+def _without_ids(detail: LetterDetail | None) -> dict[str, Any]:
+    assert detail is not None
+    out = asdict(detail)
     out["paragraphs"] = [
-        {k: v for k, v in p.items() if k != "paragraph_id"} for p in detail["paragraphs"]
+        {k: v for k, v in p.items() if k != "paragraph_id"} for p in out["paragraphs"]
     ]
     return out
 
@@ -484,8 +483,8 @@ def test_restore_uses_a_new_id_when_the_old_one_is_taken(lib: Path) -> None:
         assert other == first
         back = store.letters.restore(snapshot)
         assert back != first
-        assert store.letters.detail(back)["paragraphs"][0]["text"] == "第一封。"  # type: ignore[index]
-        assert store.letters.detail(first)["paragraphs"][0]["text"] == "第二封。"  # type: ignore[index]
+        assert store.letters.detail(back).paragraphs[0].text == "第一封。"  # type: ignore[index]
+        assert store.letters.detail(first).paragraphs[0].text == "第二封。"  # type: ignore[index]
 
 
 def test_restore_refuses_when_the_letter_came_back_by_import(lib: Path, tmp_path: Path) -> None:
@@ -514,7 +513,7 @@ def test_a_snapshot_undoes_an_edit_in_place(lib: Path, tmp_path: Path) -> None:
         assert store.letters.count() == 1
         back = store.letters.detail(letter_id)
         assert back is not None and original is not None
-        assert _without_ids(back) == _without_ids(original) and back["corrected"] == []
+        assert _without_ids(back) == _without_ids(original) and back.corrected == []
         assert store.integrity_check() == "ok"
 
 
@@ -541,11 +540,11 @@ def test_reparse_replaces_what_the_clerk_did_not_correct(lib: Path, tmp_path: Pa
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
     assert detail is not None
-    assert detail["agency"] == "文旅局（更正）" and detail["category"] == "C"
-    assert detail["sources"]["agency"]["rule"] == "clerk"
-    assert detail["sources"]["category"] == {"line": 0, "rule": "category_line", "certain": True}
-    assert detail["paragraphs"][1]["section"] == "closing"
-    assert detail["parser_version"] == PARSER_VERSION + 1
+    assert detail.agency == "文旅局（更正）" and detail.category == "C"
+    assert detail.sources["agency"]["rule"] == "clerk"
+    assert detail.sources["category"] == {"line": 0, "rule": "category_line", "certain": True}
+    assert detail.paragraphs[1].section == "closing"
+    assert detail.parser_version == PARSER_VERSION + 1
 
 
 def test_reparse_keeps_the_clerks_kind_and_structure(lib: Path, tmp_path: Path) -> None:
@@ -553,15 +552,15 @@ def test_reparse_keeps_the_clerks_kind_and_structure(lib: Path, tmp_path: Path) 
     with LibraryStore(lib) as store:
         store.letters.edit(letter_id, kind="reference")
         store.letters.merge_paragraphs(letter_id, 2)
-        kept = store.letters.detail(letter_id)["paragraphs"]  # type: ignore[index]
+        kept = store.letters.detail(letter_id).paragraphs  # type: ignore[index]
         reread = parse_letter(LETTER.splitlines())
         reread.blocks = [Block("完全不同的段落。", "完全不同的段落。", "status")]
         reread.reply_date = "2024-07-01"
         assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
         detail = store.letters.detail(letter_id)
         assert detail is not None
-        assert detail["kind"] == "reference" and detail["paragraphs"] == kept
-        assert detail["reply_date"] == "2024-07-01"
+        assert detail.kind == "reference" and detail.paragraphs == kept
+        assert detail.reply_date == "2024-07-01"
         # the same reading again changes nothing
         assert not store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
 
@@ -582,9 +581,9 @@ def test_reparse_keeps_the_hash_another_letter_has(lib: Path, tmp_path: Path) ->
             "UPDATE letters SET content_hash = ? WHERE id = ?", [content_hash(reread), other]
         )
         store.db.conn.commit()
-        old = store.letters.get(letter_id)["content_hash"]  # type: ignore[index]
+        old = store.letters.get(letter_id).content_hash  # type: ignore[index]
         assert store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)
-        assert store.letters.get(letter_id)["content_hash"] == old  # type: ignore[index]
+        assert store.letters.get(letter_id).content_hash == old  # type: ignore[index]
         assert store.integrity_check() == "ok"
 
 
@@ -592,15 +591,15 @@ def test_letters_from_before_v7_have_no_lines_and_are_not_reparsed(tmp_path: Pat
     path = tmp_path / "library-v6.db"
     shutil.copy(FIXTURES / "library-v6.db", path)
     with LibraryStore(path, backup_dir=tmp_path / "b") as store:
-        ids = [row["id"] for row in store.letters.all()]
+        ids = [row.id for row in store.letters.all()]
         assert store.letters.for_reparse(all=True) == []
         detail = store.letters.detail(ids[0])
         assert detail is not None
-        assert detail["source_lines"] == [] and detail["parser_version"] is None
-        assert detail["sources"] == {} and detail["corrected"] == []
+        assert detail.source_lines == [] and detail.parser_version is None
+        assert detail.sources == {} and detail.corrected == []
         # an old letter can be corrected all the same
         got = store.letters.edit(ids[0], fields={"category": "丙"})
-        assert got["category"] == "丙" and got["corrected"] == ["category"]
+        assert got.category == "丙" and got.corrected == ["category"]
 
 
 def test_the_v7_fixture_keeps_its_corrections(tmp_path: Path) -> None:
@@ -611,12 +610,12 @@ def test_the_v7_fixture_keeps_its_corrections(tmp_path: Path) -> None:
         four = store.letters.detail(4)
         assert store.letters.for_reparse(all=True) == [4]
     assert one is not None and four is not None
-    assert one["corrected"] == ["category", "contact_name", "sections"]
-    assert one["category"] == "A" and one["contact_name"] == "张明"
-    assert four["corrected"] == ["sections", "title"] and four["parser_version"] == 1
-    assert four["source_lines"] and four["sources"]["title"]["rule"] == "clerk"
+    assert one.corrected == ["category", "contact_name", "sections"]
+    assert one.category == "A" and one.contact_name == "张明"
+    assert four.corrected == ["sections", "title"] and four.parser_version == 1
+    assert four.source_lines and four.sources["title"]["rule"] == "clerk"
     # the hash of the lines must never change between versions: it finds the file again
-    assert four["source_hash"] == source_hash(four["source_lines"])
+    assert four.source_hash == source_hash(four.source_lines)
 
 
 # ------------------------------------------------------------------------------ two processes
@@ -636,7 +635,7 @@ def test_an_edit_in_another_process_is_seen_here(lib: Path, tmp_path: Path) -> N
         other = store.letters.add(
             make_letter(["别的信。"]), content_hash="z", source_path=None, source_format=None
         )
-        assert store.letters.detail(letter_id)["agency"] != "另一个程序改的单位"  # type: ignore[index]
+        assert store.letters.detail(letter_id).agency != "另一个程序改的单位"  # type: ignore[index]
         done = subprocess.run(
             [sys.executable, "-c", _EDIT_IN_ANOTHER_PROCESS, str(lib), str(letter_id), str(other)],
             cwd=ROOT, capture_output=True, text=True, timeout=120,
@@ -644,8 +643,8 @@ def test_an_edit_in_another_process_is_seen_here(lib: Path, tmp_path: Path) -> N
         assert done.returncode == 0, done.stderr
         detail = store.letters.detail(letter_id)
         assert detail is not None
-        assert detail["agency"] == "另一个程序改的单位" and detail["kind"] == "reference"
-        assert detail["corrected"] == ["agency", "kind"]
+        assert detail.agency == "另一个程序改的单位" and detail.kind == "reference"
+        assert detail.corrected == ["agency", "kind"]
         assert store.letters.detail(other) is None
 
 
@@ -660,7 +659,7 @@ def test_delete_removes_the_kept_lines_and_restore_brings_them_back(
         assert store.letters.restore(snapshot) == letter_id
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
-        assert detail is not None and detail["source_lines"] == LETTER.splitlines()
+        assert detail is not None and detail.source_lines == LETTER.splitlines()
         assert store.letters.for_reparse(all=True) == [letter_id]
         again = import_file(store, _write(tmp_path, name="c.txt"))
         assert again.status == "duplicate" and again.letter_id == letter_id
@@ -675,7 +674,7 @@ def test_a_read_only_library_shows_letters_and_refuses_edits(
     with LibraryStore(lib) as store:
         assert store.read_only
         detail = store.letters.detail(letter_id)
-        assert detail is not None and detail["source_lines"]
+        assert detail is not None and detail.source_lines
         for change in (
             lambda: store.letters.edit(letter_id, fields={"agency": "甲局"}),
             lambda: store.letters.merge_paragraphs(letter_id, 0),
@@ -703,7 +702,7 @@ def test_undo_across_a_re_read_restores_in_place(lib: Path, tmp_path: Path) -> N
         store.letters.apply_reparse(letter_id, reread, PARSER_VERSION + 1)  # another content hash
         assert store.letters.restore(snapshot) == letter_id
         assert store.letters.count() == 1
-        assert store.letters.detail(letter_id)["corrected"] == []  # type: ignore[index]
+        assert store.letters.detail(letter_id).corrected == []  # type: ignore[index]
 
 
 def test_restore_refuses_when_the_same_lines_came_back(lib: Path, tmp_path: Path) -> None:
@@ -713,7 +712,7 @@ def test_restore_refuses_when_the_same_lines_came_back(lib: Path, tmp_path: Path
             make_letter(["后来的信。"]), content_hash="n", source_path=None, source_format=None
         )
         snapshot = store.letters.delete(letter_id)
-        snapshot["letter"]["content_hash"] = "as a newer parser read it"
+        snapshot.letter["content_hash"] = "as a newer parser read it"
         assert import_file(store, _write(tmp_path, name="again.txt")).status == "imported"
     before = _dump(lib)
     with LibraryStore(lib) as store, pytest.raises(LetterEditError, match="已经有同一份文件"):
@@ -745,4 +744,4 @@ def test_a_proposal_number_is_kept_as_printed(
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
         detail = store.letters.edit(letter_id, fields={"proposal_number": typed})
-    assert detail["proposal_number"] == kept
+    assert detail.proposal_number == kept

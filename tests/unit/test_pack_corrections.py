@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desktop.importer import import_file
+from desktop.library_rows import LetterDetail
 from desktop.packs import PackError, export_pack, import_pack
 from desktop.store import LibraryStore
 from desktop.understand import PARSER_VERSION
@@ -46,9 +48,9 @@ def _corrected(store: LibraryStore, tmp_path: Path) -> int:
             "addressee": "周海燕、陈立群",
         },
         kind="reply",
-        sections={moved["paragraph_id"]: "closing"},
+        sections={moved.paragraph_id: "closing"},
     )
-    store.letters.split_paragraph(letter_id, _para(detail, "近年来")["position"], len("近年来，"))
+    store.letters.split_paragraph(letter_id, _para(detail, "近年来").position, len("近年来，"))
     return letter_id
 
 
@@ -58,12 +60,13 @@ def _pack(store: LibraryStore, tmp_path: Path) -> Path:
     return target
 
 
-def _comparable(detail: dict[str, Any]) -> dict[str, Any]:
+def _comparable(detail: LetterDetail | None) -> dict[str, Any]:
     # content_hash: the receiver computes it from the paragraphs as they arrive (split here)
+    assert detail is not None
     skip = ("id", "imported_at", "origin", "content_hash")
-    out = {k: v for k, v in detail.items() if k not in skip}
+    out = {k: v for k, v in asdict(detail).items() if k not in skip}
     out["paragraphs"] = [
-        {k: v for k, v in p.items() if k != "paragraph_id"} for p in detail["paragraphs"]
+        {k: v for k, v in p.items() if k != "paragraph_id"} for p in out["paragraphs"]
     ]
     return out
 
@@ -80,17 +83,17 @@ def test_corrections_travel_in_a_pack(
     there = sender.letters.detail(letter_id)
     assert got is not None and there is not None
     assert _comparable(got) == _comparable(there)
-    assert got["agency"] == "某某县文化广电和旅游局" and got["category"] == "甲"
-    assert got["addressee"] == ["周海燕", "陈立群"]
-    assert got["corrected"] == ["addressee", "agency", "category", "kind", "sections"]
-    assert got["sources"]["agency"] == {"line": None, "rule": "clerk", "certain": True}
-    assert _para(got, "同时，通过公开招聘")["section"] == "closing"
-    assert [p["text"] for p in got["paragraphs"]][2:4] == [
+    assert got.agency == "某某县文化广电和旅游局" and got.category == "甲"
+    assert got.addressee == ["周海燕", "陈立群"]
+    assert got.corrected == ["addressee", "agency", "category", "kind", "sections"]
+    assert got.sources["agency"] == {"line": None, "rule": "clerk", "certain": True}
+    assert _para(got, "同时，通过公开招聘").section == "closing"
+    assert [p.text for p in got.paragraphs][2:4] == [
         "近年来，",
         "全县已建成乡镇综合文化站十二个，村级文化活动室覆盖率达到九成。",
     ]
-    assert got["source_lines"] == LETTER.splitlines()
-    assert got["parser_version"] == PARSER_VERSION
+    assert got.source_lines == LETTER.splitlines()
+    assert got.parser_version == PARSER_VERSION
 
 
 def test_the_received_letter_is_found_again_by_its_file_and_by_the_pack(
@@ -105,7 +108,7 @@ def test_the_received_letter_is_found_again_by_its_file_and_by_the_pack(
     assert import_pack(receiver, pack, templates_dir=tmp_path / "t").added == []
     assert _state(receiver) == before
     detail = receiver.letters.detail(added[0])
-    assert detail is not None and detail["agency"] == "某某县文化广电和旅游局"
+    assert detail is not None and detail.agency == "某某县文化广电和旅游局"
 
 
 def test_the_same_file_corrected_on_both_sides_is_a_duplicate(
@@ -114,14 +117,14 @@ def test_the_same_file_corrected_on_both_sides_is_a_duplicate(
     _corrected(sender, tmp_path)
     own = import_file(receiver, _write(tmp_path, name="own.txt")).letter_id
     assert own is not None
-    merged = receiver.letters.merge_paragraphs(own, 0)["paragraphs"]  # another content hash
+    merged = receiver.letters.merge_paragraphs(own, 0).paragraphs  # another content hash
     report = import_pack(receiver, _pack(sender, tmp_path), templates_dir=tmp_path / "t")
     assert report.added == [] and report.duplicates == [{"line": 1, "existing_id": own}]
     detail = receiver.letters.detail(own)
     assert detail is not None
     # the structure edited here stays; the fields corrected there come
-    assert detail["paragraphs"] == merged
-    assert detail["corrected"] == ["addressee", "agency", "category", "kind", "sections"]
+    assert detail.paragraphs == merged
+    assert detail.corrected == ["addressee", "agency", "category", "kind", "sections"]
 
 
 _NEW_KEYS = ("source_lines", "field_sources", "corrections", "parser_version")
@@ -145,9 +148,9 @@ def test_a_pack_from_before_corrections_still_imports(
     added = import_pack(receiver, old, templates_dir=tmp_path / "t").added
     detail = receiver.letters.detail(added[0])
     assert detail is not None
-    assert detail["agency"] == "某某县文化广电和旅游局"  # the values themselves came
-    assert detail["corrected"] == [] and detail["sources"] == {}
-    assert detail["source_lines"] == [] and detail["parser_version"] is None
+    assert detail.agency == "某某县文化广电和旅游局"  # the values themselves came
+    assert detail.corrected == [] and detail.sources == {}
+    assert detail.source_lines == [] and detail.parser_version is None
 
 
 def test_corrections_of_a_newer_version_keep_only_what_this_one_knows(
@@ -165,8 +168,8 @@ def test_corrections_of_a_newer_version_keep_only_what_this_one_knows(
     added = import_pack(receiver, pack, templates_dir=tmp_path / "t").added
     detail = receiver.letters.detail(added[0])
     assert detail is not None
-    assert "signer" not in detail["corrected"] and "agency" in detail["corrected"]
-    assert detail["sources"]["signer"]["rule"] == "signer_line"
+    assert "signer" not in detail.corrected and "agency" in detail.corrected
+    assert detail.sources["signer"]["rule"] == "signer_line"
 
 
 BAD: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
@@ -226,11 +229,11 @@ def test_a_letter_held_on_both_sides_takes_the_corrections_not_made_here(
     got = receiver.letters.detail(mine)
     sent = sender.letters.detail(there)
     assert got is not None and sent is not None
-    assert got["agency"] == "本地更正的单位"
-    assert got["category"] == "甲" and got["addressee"] == ["周海燕", "陈立群"]
-    assert got["corrected"] == ["addressee", "agency", "category", "kind", "sections"]
-    assert [(p["text"], p["section"]) for p in got["paragraphs"]] == [
-        (p["text"], p["section"]) for p in sent["paragraphs"]
+    assert got.agency == "本地更正的单位"
+    assert got.category == "甲" and got.addressee == ["周海燕", "陈立群"]
+    assert got.corrected == ["addressee", "agency", "category", "kind", "sections"]
+    assert [(p.text, p.section) for p in got.paragraphs] == [
+        (p.text, p.section) for p in sent.paragraphs
     ]
     assert receiver.integrity_check() == "ok"
     # once taken, the same pack changes nothing more
@@ -258,6 +261,6 @@ def test_an_offered_date_travels_in_a_pack(
     assert import_file(sender, path).status == "imported"
     import_pack(receiver, _pack(sender, tmp_path))
     (letter,) = receiver.letters.all()
-    detail = receiver.letters.detail(letter["id"])
-    assert detail is not None and detail["reply_date"] is None
-    assert detail["sources"]["reply_date"]["suggestion"] == "2024-06-18"
+    detail = receiver.letters.detail(letter.id)
+    assert detail is not None and detail.reply_date is None
+    assert detail.sources["reply_date"]["suggestion"] == "2024-06-18"

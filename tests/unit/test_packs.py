@@ -14,6 +14,7 @@ import sqlite3
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ import desktop.packs.templates
 import desktop.safe_write
 import desktop.store.letters
 from desktop.importer import content_hash, import_paths
+from desktop.library_rows import LetterOrigin
 from desktop.packs import (
     FROM_PACKS,
     LETTERS,
@@ -83,7 +85,7 @@ def _export(store: LibraryStore, target: Path, **kw: Any) -> ExportReport:
 
 
 def _state(store: LibraryStore) -> tuple[Any, ...]:
-    letters = [(x["id"], x["content_hash"], x["origin"]) for x in store.letters.all()]
+    letters = [(x.id, x.content_hash, x.origin) for x in store.letters.all()]
     return (
         store.letters.count(),
         store.letters.paragraph_count(),
@@ -104,9 +106,9 @@ def _letters_view(store: LibraryStore) -> list[tuple[Any, ...]]:
     """Every letter's metadata and paragraphs, without its ids and import time."""
     out = []
     for row in store.letters.all():
-        letter = store.letters.get(row["id"])
+        letter = store.letters.detail(row.id)
         assert letter is not None
-        meta = {k: v for k, v in letter.items() if k not in ("id", "imported_at", "origin")}
+        meta = {k: v for k, v in asdict(letter).items() if k not in ("id", "imported_at", "origin")}
         paragraphs = meta.pop("paragraphs")
         out.append(
             (
@@ -200,8 +202,7 @@ def test_pack_layout_and_manifest(sample_store: LibraryStore, pack: Path) -> Non
     assert manifest["library_id"] == sample_store.library_id()
     assert re.fullmatch(r"[0-9a-f-]{36}", manifest["library_id"])
     assert manifest["since"] is None and manifest["since_field"] == "imported_at"
-    paragraphs = sum(len(sample_store.letters.get(x["id"])["paragraphs"])  # type: ignore[index]
-                     for x in sample_store.letters.all())  # fmt: skip
+    paragraphs = sum(len(sample_store.letters.paragraphs(x.id)) for x in sample_store.letters.all())
     assert manifest["counts"] == {"letters": 5, "paragraphs": paragraphs, "templates": 2}
     listed = {f["path"]: f for f in manifest["files"]}
     assert set(listed) == set(members) - {MANIFEST}
@@ -212,19 +213,19 @@ def test_pack_layout_and_manifest(sample_store: LibraryStore, pack: Path) -> Non
     lines = members[LETTERS].decode("utf-8").splitlines()
     assert len(lines) == 5
     first = json.loads(lines[0])
-    stored = sample_store.letters.get(1)
+    stored = sample_store.letters.detail(1)
     assert stored is not None
     for key in ("kind", "proposal_title", "addressee", "co_organizers", "reply_date", "agency",
                 "content_hash", "source_path", "source_format", "imported_at"):  # fmt: skip
-        assert first[key] == stored[key], key
+        assert first[key] == getattr(stored, key), key
     assert first["origin"] == {"library_id": manifest["library_id"], "letter_id": 1}
     assert first["paragraphs"][0] == {
-        "text": stored["paragraphs"][0]["text"],
-        "original": stored["paragraphs"][0]["original"],
-        "section": stored["paragraphs"][0]["section"],
-        "is_heading": stored["paragraphs"][0]["is_heading"],
+        "text": stored.paragraphs[0].text,
+        "original": stored.paragraphs[0].original,
+        "section": stored.paragraphs[0].section,
+        "is_heading": stored.paragraphs[0].is_heading,
     }
-    assert len(first["paragraphs"]) == len(stored["paragraphs"])
+    assert len(first["paragraphs"]) == len(stored.paragraphs)
 
 
 def test_library_id_is_made_once(store: LibraryStore, tmp_path: Path) -> None:
@@ -260,15 +261,13 @@ def test_round_trip_into_an_empty_library(
     assert _letters_view(other) == _letters_view(sample_store)
     # Provenance: every letter names the sending library and its id there.
     sender = sample_store.library_id()
-    ids_there = {x["content_hash"]: x["id"] for x in sample_store.letters.all()}
+    ids_there = {x.content_hash: x.id for x in sample_store.letters.all()}
     origins = other.packs.origins()
     assert len(origins) == 5
     for letter in other.letters.all():
-        assert json.loads(letter["origin"]) == origins[letter["id"]]
-        assert origins[letter["id"]] == {
-            "library_id": sender, "letter_id": ids_there[letter["content_hash"]]
-        }  # fmt: skip
-        assert letter["source_path"].endswith(".txt")  # the colleague's file, as it was
+        assert letter.origin == origins[letter.id]
+        assert origins[letter.id] == LetterOrigin(sender, ids_there[letter.content_hash])
+        assert letter.source_path.endswith(".txt")  # the colleague's file, as it was
     assert sample_store.packs.origins() == {}  # the sender's own letters have none
     assert report.pack.library_id == sender
 
@@ -294,9 +293,9 @@ def test_round_trip_into_a_library_that_shares_some_letters(
 ) -> None:
     # The colleague imported two of the same files and has a letter of their own that shares
     # a paragraph with the samples.
-    shared = sample_store.letters.get(3)
+    shared = sample_store.letters.detail(3)
     assert shared is not None
-    shared_text = next(p["text"] for p in shared["paragraphs"] if not p["is_heading"])
+    shared_text = next(p.text for p in shared.paragraphs if not p.is_heading)
     own = make_letter([("status", "我局今年新建孵化器三家。"), ("plan", shared_text)],
                       title="关于孵化器的建议", date="2023-05-01")  # fmt: skip
 
@@ -347,10 +346,10 @@ def test_paragraphs_are_taken_as_the_sender_normalized_them(
     report = import_pack(other, tmp_path / "p.zip", templates_dir=tmp_path / "t")
     assert len(report.added) == 1 and report.new_paragraphs == 1
     assert other.letters.paragraph_count() == 3
-    received = other.letters.get(report.added[0])
+    received = other.letters.detail(report.added[0])
     assert received is not None
-    assert [p["text"] for p in received["paragraphs"]] == [b.text for b in sent.blocks]
-    assert received["content_hash"] == content_hash(sent)
+    assert [p.text for p in received.paragraphs] == [b.text for b in sent.blocks]
+    assert received.content_hash == content_hash(sent)
 
 
 def test_provenance_names_the_first_library_when_passed_on(
@@ -364,11 +363,11 @@ def test_provenance_names_the_first_library_when_passed_on(
     _export(other, onward)
     with LibraryStore(tmp_path / "third.db") as third:
         import_pack(third, onward, templates_dir=tmp_path / "t3")
-        by_hash = {x["content_hash"]: json.loads(x["origin"]) for x in third.letters.all()}
+        by_hash = {x.content_hash: x.origin for x in third.letters.all()}
     first = sample_store.library_id()
     for letter in sample_store.letters.all():
-        assert by_hash[letter["content_hash"]] == {"library_id": first, "letter_id": letter["id"]}
-    assert by_hash[content_hash(mine)] == {"library_id": other.library_id(), "letter_id": own_id}
+        assert by_hash[letter.content_hash] == LetterOrigin(first, letter.id)
+    assert by_hash[content_hash(mine)] == LetterOrigin(other.library_id(), own_id)
 
 
 def test_since_exports_letters_imported_on_or_after_the_date(
@@ -802,7 +801,7 @@ def test_the_v5_fixture_keeps_a_received_letter(tmp_path: Path) -> None:
         origins = s.packs.origins()
         assert len(origins) == 1
         ((letter_id, origin),) = origins.items()
-        assert origin["library_id"] != s.library_id() and origin["letter_id"] == 1
+        assert origin.library_id != s.library_id() and origin.letter_id == 1
         assert s.letters.get(letter_id) is not None
 
 
@@ -811,7 +810,7 @@ def test_an_older_library_gets_the_origin_column(tmp_path: Path) -> None:
     shutil.copy(FIXTURES / "library-v1.db", path)
     with LibraryStore(path) as s:
         assert s.packs.origins() == {}
-        assert all(x["origin"] is None for x in s.letters.all())
+        assert all(x.origin is None for x in s.letters.all())
         report = _export(s, tmp_path / "old.zip")
         assert report.letters == s.letters.count()
 

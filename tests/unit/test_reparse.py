@@ -13,6 +13,7 @@ import pytest
 
 from desktop import understand
 from desktop.importer import import_paths
+from desktop.library_rows import LetterDetail, ParagraphRow
 from desktop.model import ParsedLetter
 from desktop.normalize import paragraph_key
 from desktop.reparse import (
@@ -96,11 +97,11 @@ def test_a_newer_parser_rereads_every_letter_and_the_clerks_corrections_win(
 
     first, second = store.letters.detail(a), store.letters.detail(b)
     assert first is not None and second is not None
-    assert first["category"] == "C" and second["category"] == "D"  # corrected / re-read
-    assert first["doc_number"] == "海科函〔2023〕7号（新读法）"
-    assert first["parser_version"] == second["parser_version"] == understand.PARSER_VERSION
-    closing = [p for p in second["paragraphs"] if p["text"].startswith("衷心感谢")]
-    assert [p["section"] for p in closing] == ["plan"]
+    assert first.category == "C" and second.category == "D"  # corrected / re-read
+    assert first.doc_number == "海科函〔2023〕7号（新读法）"
+    assert first.parser_version == second.parser_version == understand.PARSER_VERSION
+    closing = [p for p in second.paragraphs if p.text.startswith("衷心感谢")]
+    assert [p.section for p in closing] == ["plan"]
     # nothing more to do: a second run reads nothing, --all reads both and changes nothing
     assert list(reparse_letters(store)) == []
     again = list(reparse_letters(store, all=True))
@@ -114,8 +115,8 @@ def test_moved_sections_stay_where_the_clerk_put_them(
     store, (a, _) = library
     detail = store.letters.detail(a)
     assert detail is not None
-    plan = next(p for p in detail["paragraphs"] if p["text"].startswith("下一步，我们将推动"))
-    store.letters.edit(a, sections={plan["paragraph_id"]: "closing"})
+    plan = next(p for p in detail.paragraphs if p.text.startswith("下一步，我们将推动"))
+    store.letters.edit(a, sections={plan.paragraph_id: "closing"})
 
     def everything_status(letter: ParsedLetter) -> None:
         for block in letter.blocks:
@@ -125,8 +126,8 @@ def test_moved_sections_stay_where_the_clerk_put_them(
     list(reparse_letters(store))
     after = store.letters.detail(a)
     assert after is not None
-    moved = next(p for p in after["paragraphs"] if p["paragraph_id"] == plan["paragraph_id"])
-    assert moved["section"] == "closing"
+    moved = next(p for p in after.paragraphs if p.paragraph_id == plan.paragraph_id)
+    assert moved.section == "closing"
     store.close()
 
 
@@ -153,8 +154,8 @@ def test_one_letter_failing_does_not_stop_the_rest(
     assert "a bug in the new parser" in caplog.text  # the traceback is logged
     second = store.letters.detail(b)
     first = store.letters.detail(a)
-    assert second is not None and second["contact_name"] == "新读法"
-    assert first is not None and first["contact_name"] == "陈静"  # left as it was
+    assert second is not None and second.contact_name == "新读法"
+    assert first is not None and first.contact_name == "陈静"  # left as it was
     assert needs_reparse(store) == 1  # and it waits for the next run
     store.close()
 
@@ -172,10 +173,10 @@ def test_a_letter_from_before_m007_is_read_from_its_file_when_it_is_still_there(
         steps = {s.letter_id: s for s in reparse_letters(store)}
         # a's file is unchanged: read again, and its lines are kept from now on
         assert steps[a].source == "file" and not steps[a].failed
-        assert store.letters.detail(a)["source_lines"] == [x for x in LETTER_A.splitlines() if x]  # type: ignore[index]
+        assert store.letters.detail(a).source_lines == [x for x in LETTER_A.splitlines() if x]  # type: ignore[index]
         # b's file was changed since: its lines are rebuilt from the library
         assert steps[b].source == "rebuilt" and not steps[b].failed
-        assert store.letters.detail(b)["source_lines"] == []  # type: ignore[index]
+        assert store.letters.detail(b).source_lines == []  # type: ignore[index]
         assert needs_reparse(store) == 0
 
 
@@ -185,7 +186,7 @@ def test_a_library_from_before_m007_keeps_its_fields_when_no_file_is_left(
     db = tmp_path / "old.db"
     shutil.copy(FIXTURES / "library-v6.db", db)
     with LibraryStore(db) as store:  # migrated to the current schema
-        before = {x["id"]: store.letters.get(x["id"]) for x in store.letters.all()}
+        before = {x.id: store.letters.detail(x.id) for x in store.letters.all()}
     _sql(db, "UPDATE letters SET source_path = '/nowhere/' || id || '.txt'")
     with LibraryStore(db) as store:
         assert needs_reparse(store) == len(before) == 3
@@ -199,34 +200,34 @@ def test_a_library_from_before_m007_keeps_its_fields_when_no_file_is_left(
         assert [s.source for s in steps] == ["rebuilt"] * 3
         assert not any(s.failed for s in steps)
         for letter_id, old in before.items():
-            new = store.letters.get(letter_id)
+            new = store.letters.detail(letter_id)
             assert new is not None and old is not None
             for name in ("kind", "agency", "reply_date", "proposal_title", "addressee"):
-                if old[name] not in (None, "", []):  # an empty field may be filled
-                    assert new[name] == old[name], (letter_id, name)
+                if getattr(old, name) not in (None, "", []):  # an empty field may be filled
+                    assert getattr(new, name) == getattr(old, name), (letter_id, name)
             # the paragraphs are read again from the stored text: none comes from elsewhere
             # (a parser may split, join or drop paragraphs, so only that is certain)
-            stored_text = "".join(paragraph_key(p["original"]) for p in old["paragraphs"])
-            assert any(not p["is_heading"] for p in new["paragraphs"])
-            for p in new["paragraphs"]:
-                assert paragraph_key(p["original"]) in stored_text, (letter_id, p)
-        reply = next(i for i, x in before.items() if x and x["agency"])
+            stored_text = "".join(paragraph_key(p.original) for p in old.paragraphs)
+            assert any(not p.is_heading for p in new.paragraphs)
+            for p in new.paragraphs:
+                assert paragraph_key(p.original) in stored_text, (letter_id, p)
+        reply = next(i for i, x in before.items() if x and x.agency)
         detail = store.letters.detail(reply)
-        assert detail is not None and detail["sources"]["agency"]["rule"] == KEPT_RULE
+        assert detail is not None and detail.sources["agency"]["rule"] == KEPT_RULE
         assert needs_reparse(store) == 0
 
 
 def test_rebuilt_lines_put_the_fields_where_a_letter_prints_them() -> None:
-    letter = {
-        "category": "B",
-        "doc_number": "海科函〔2023〕7号",
-        "title": "关于第56号建议的答复",
-        "agency": "海州市民政局",
-        "reply_date": "2023-06-05",
-        "contact_name": "陈静",
-        "contact_phone": "0518-85551234",
-        "paragraphs": [{"original": "刘敏代表："}, {"original": "您提出的建议收悉。"}],
-    }
+    letter = LetterDetail(
+        id=1, kind="reply", content_hash="h", imported_at="2023-06-06T00:00:00+00:00",
+        category="B", doc_number="海科函〔2023〕7号", title="关于第56号建议的答复",
+        agency="海州市民政局", reply_date="2023-06-05", contact_name="陈静",
+        contact_phone="0518-85551234",
+        paragraphs=[
+            ParagraphRow(0, 1, "greeting", False, "刘敏代表：", "刘敏代表："),
+            ParagraphRow(1, 2, "status", False, "您提出的建议收悉。", "您提出的建议收悉。"),
+        ],
+    )  # fmt: skip
     assert rebuilt_lines(letter) == [
         "B类", "海科函〔2023〕7号", "关于第56号建议的答复", "刘敏代表：", "您提出的建议收悉。",
         "海州市民政局", "2023年6月5日", "（联系人：陈静，联系电话：0518-85551234）",

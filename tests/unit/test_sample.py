@@ -17,7 +17,7 @@ def test_remove_sample_letters_keeps_the_clerks_own(sample_store: LibraryStore) 
     )
     assert remove_sample_library(sample_store) == 5
     assert sample_letter_ids(sample_store) == []
-    assert [letter["id"] for letter in sample_store.letters.all()] == [own_id]
+    assert [letter.id for letter in sample_store.letters.all()] == [own_id]
     hits = search(sample_store, "众创空间")
     assert [h.text for h in hits] == ["我市众创空间建设成效明显，新增孵化器3家。"]
     assert sample_store.integrity_check() == "ok"

@@ -92,7 +92,7 @@ def test_identical_paragraph_is_one_hit_listing_all_sources(lib: LibraryStore) -
     assert len(hits) == 1
     assert len(hits[0].sources) == 2
     assert hits[0].letter_id == hits[0].sources[0]
-    years = [s["year"] for s in hits[0].source_details]
+    years = [s.year for s in hits[0].source_details]
     assert years == [2020, 2017]
 
 
@@ -101,7 +101,7 @@ def test_filters(lib: LibraryStore) -> None:
         "plan"
     }
     only_2017 = search(lib, "科技", filters=SearchFilters(year_from=2017, year_to=2017), limit=50)
-    assert only_2017 and all(2017 in [s["year"] for s in h.source_details] for h in only_2017)
+    assert only_2017 and all(2017 in [s.year for s in h.source_details] for h in only_2017)
     refs = search(lib, "科技创新", filters=SearchFilters(kind="reference"))
     assert [h.text for h in refs] == [REFERENCE[0]]
     assert search(lib, "科技", filters=SearchFilters(agency="不存在的单位")) == []

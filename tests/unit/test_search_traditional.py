@@ -11,6 +11,7 @@ import pytest
 
 from desktop.__main__ import main
 from desktop.importer import import_paths
+from desktop.library_rows import LetterDetail
 from desktop.search import parse_query, search
 from desktop.similar import similar_letters
 from desktop.store import LibraryStore, SearchFilters
@@ -62,19 +63,19 @@ def lib(store: LibraryStore, tmp_path: Path) -> LibraryStore:
     return store
 
 
-def _letter_with(store: LibraryStore, words: str) -> dict:
+def _letter_with(store: LibraryStore, words: str) -> LetterDetail:
     for row in store.letters.all():
-        letter = store.letters.get(row["id"])
+        letter = store.letters.detail(row.id)
         assert letter is not None
-        if any(words in p["text"] for p in letter["paragraphs"]):
+        if any(words in p.text for p in letter.paragraphs):
             return letter
     raise AssertionError(f"no letter holds {words}")
 
 
 def test_the_library_keeps_the_traditional_original(lib: LibraryStore) -> None:
     letter = _letter_with(lib, "養老服務中心")
-    texts = [p["text"] for p in letter["paragraphs"]]
-    originals = "".join(p["original"] for p in letter["paragraphs"])
+    texts = [p.text for p in letter.paragraphs]
+    originals = "".join(p.original for p in letter.paragraphs)
     assert "养老" not in "".join(texts) + originals
     assert any("爲老年人提供助餐" in t for t in texts)
     # The folded copy the indexes read is beside it, the same length.
@@ -209,7 +210,7 @@ def test_changing_a_paragraphs_text_keeps_the_indexes_in_step(lib: LibraryStore)
 
 def test_deleting_letters_keeps_the_indexes_whole(lib: LibraryStore) -> None:
     letter = _letter_with(lib, "養老服務中心")
-    assert lib.letters.delete_many([letter["id"]]) == 1
+    assert lib.letters.delete_many([letter.id]) == 1
     assert lib.integrity_check() == "ok"
     assert not search(lib, "养老服务")
     assert not search(lib, "养老")

@@ -51,12 +51,12 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
     assert rows[0]["text"] == "我市已建有市级以上众创空间33家，实现了各县（市）区全覆盖。"
     assert rows[0]["latest_year"] == 2020
     sources = store.search.paragraph_sources([rows[0]["id"]])[rows[0]["id"]]
-    assert [s["letter_id"] for s in sources] == [b, a]  # newest first
+    assert [s.letter_id for s in sources] == [b, a]  # newest first
     # Each letter keeps its own original text and order.
-    letter = store.letters.get(a)
+    letter = store.letters.detail(a)
     assert letter is not None
-    assert [p["section"] for p in letter["paragraphs"]] == ["status", "plan"]
-    assert letter["paragraphs"][0]["original"] == shared
+    assert [p.section for p in letter.paragraphs] == ["status", "plan"]
+    assert letter.paragraphs[0].original == shared
 
 
 def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,7 +185,7 @@ def test_draft_versions_from_before_v6_get_their_source(tmp_path: Path) -> None:
             )
     conn.close()
     with LibraryStore(path, backup_dir=tmp_path / "b") as s:
-        got = [(v["version"], v["source"], v["restored_from"]) for v in s.drafts.versions(case_id)]
+        got = [(v.version, v.source, v.restored_from) for v in s.drafts.versions(case_id)]
     assert got == [(1, "", None), (2, "cli", None), (3, "restore", 12), (4, "", None)]
 
 

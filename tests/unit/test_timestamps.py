@@ -93,9 +93,9 @@ def test_the_clerk_sees_the_same_local_times_after_the_migration(
     zone("America/New_York")
     path = _v8_copy(tmp_path)
     with LibraryStore(path, backup_dir=tmp_path / "backups") as store:
-        shown = [timestamps.local_text(v["saved_at"]) for v in store.drafts.versions(1)]
+        shown = [timestamps.local_text(v.saved_at) for v in store.drafts.versions(1)]
         (autosaved,) = [
-            timestamps.local_text(saved) for _, saved, _ in store.drafts.pending_autosaves()
+            timestamps.local_text(p.saved_at) for p in store.drafts.pending_autosaves()
         ]
     before = _values(FIXTURES / "library-v8.db")  # what older versions showed: the raw text
     assert shown == before[("draft_versions", "saved_at")]
@@ -125,7 +125,7 @@ def test_an_ambiguous_local_time_is_read_as_its_first_occurrence(
             )
     conn.close()
     with LibraryStore(path, backup_dir=tmp_path / "backups") as store:
-        saved_at = {v["version"]: v["saved_at"] for v in store.drafts.versions(1)}
+        saved_at = {v.version: v.saved_at for v in store.drafts.versions(1)}
     assert saved_at[11] == "2026-10-25T00:30:00+00:00"  # the first 02:30 (+02:00)
     assert saved_at[12] == "2026-03-29T00:30:00+00:00"  # read with the summer-time offset
     assert saved_at[13] == "2026-06-01T04:00:00+00:00"
