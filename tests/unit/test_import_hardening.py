@@ -61,7 +61,7 @@ def test_a_file_name_that_is_not_utf8_is_imported_and_shown_with_a_replacement_c
     assert any("失败" in line and "\ufffd\ufffd.docx" in line for line in lines), out
     store = LibraryStore(db)
     try:
-        paths = [letter["source_path"] for letter in store.letters.all()]
+        paths = [letter.source_path for letter in store.letters.all()]
         assert paths == [str(folder / "\ufffd.txt")]
         assert store.integrity_check() == "ok"
     finally:
