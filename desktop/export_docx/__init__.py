@@ -41,6 +41,7 @@ from pathlib import Path
 import docx
 
 from desktop.export_docx.body import body_element
+from desktop.export_docx.elements import build
 from desktop.export_docx.package import (
     FooterIds,
     base_package,
@@ -117,7 +118,7 @@ def build_docx_bytes(letter: ComposedLetter) -> bytes:
     fragment = body_element(letter, banji, seal, seal_rid, section_one)
     for child in list(fragment):
         base_sect_pr.addprevious(child)
-    sect_pr = section_properties(footers, title_page=letter_format, unnumbered=two_sections)
+    sect_pr = build(section_properties(footers, title_page=letter_format, unnumbered=two_sections))
     base_sect_pr.addprevious(sect_pr)
     body.remove(base_sect_pr)
     set_properties(document, letter)

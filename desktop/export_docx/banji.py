@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.export_docx.elements import Element, el, ind, p, ppr, right_tab, runs, val
+from desktop.export_docx.elements import Node, el, ind, p, ppr, right_tab, runs, val
 from desktop.layout import (
     MARGIN_LEFT,
     SMALL_PT,
@@ -16,7 +16,7 @@ from desktop.layout import (
 SMALL_CHAR_TWIPS = SMALL_PT * 20  # one character of 4号 text
 
 
-def _rule(edge: str, width_mm: float | None) -> Element:
+def _rule(edge: str, width_mm: float | None) -> Node:
     if width_mm is None:
         return val(f"w:{edge}", "nil")
     size = THICK_RULE_EIGHTHS if width_mm >= THICK_RULE_MM else THIN_RULE_EIGHTHS
@@ -29,7 +29,7 @@ def _rule(edge: str, width_mm: float | None) -> Element:
     return el(f"w:{edge}", attrs)
 
 
-def _row_paragraph(row: BanjiRow) -> Element:
+def _row_paragraph(row: BanjiRow) -> Node:
     if row.kind == "cc":
         # 抄送 indented one character each side, wrapped lines under the first unit (7.4.2).
         indent = ind(left=4, right=1, hanging=3, char_twips=SMALL_CHAR_TWIPS)
@@ -44,11 +44,11 @@ def _row_paragraph(row: BanjiRow) -> Element:
     return p(ppr(style="CopyTo", indent=indent), runs(row.text))
 
 
-def _dxa(tag: str, width: int) -> Element:
+def _dxa(tag: str, width: int) -> Node:
     return el(tag, {"w:w": width, "w:type": "dxa"})
 
 
-def _table_properties() -> Element:
+def _table_properties() -> Node:
     no_margin = [_dxa("w:left", 0), _dxa("w:right", 0)]
     return el("w:tblPr", children=[
         el("w:tblpPr", {"w:leftFromText": 0, "w:rightFromText": 0, "w:topFromText": 0,
@@ -63,7 +63,7 @@ def _table_properties() -> Element:
     ])  # fmt: skip
 
 
-def copy_to_block(rows: list[BanjiRow]) -> list[Element]:
+def copy_to_block(rows: list[BanjiRow]) -> list[Node]:
     """The 版记 rows in a one-column table floated to the foot of the text area.
 
     A table (rather than paragraph borders) keeps the rules the full width of the text area

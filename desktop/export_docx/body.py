@@ -8,7 +8,19 @@ from typing import Final
 from docx.oxml.ns import nsmap
 
 from desktop.export_docx.banji import copy_to_block
-from desktop.export_docx.elements import Element, el, ind, p, ppr, right_tab, rpr, run, runs
+from desktop.export_docx.elements import (
+    Element,
+    Node,
+    build,
+    el,
+    ind,
+    p,
+    ppr,
+    right_tab,
+    rpr,
+    run,
+    runs,
+)
 from desktop.export_docx.seal import SealImage
 from desktop.layout import (
     BLANKS_BEFORE_TITLE,
@@ -46,46 +58,52 @@ def body_element(
     banji: tuple[list[BanjiRow], BanjiPlacement | None],
     seal: SealImage | None,
     seal_rid: str | None,
-    section_one: Element | None = None,
+    section_one: Node | None = None,
 ) -> Element:
     """The body (a ``w:body`` whose children go into the document). ``banji``: the 版记's rows
     and place (:func:`~desktop.layout.plan_banji`); ``section_one`` is the
     ``w:sectPr`` for the pages before a blank page and an unnumbered 版记 page (GB/T 9704
-    7.5), when the 版记 needs them."""
-    out: list[Element] = []
-    out += _head_lines(letter)
+    7.5), when the 版记 needs them.
+
+    Each paragraph is built into the body as soon as it is described: the descriptions of a
+    whole letter alive at once would make the garbage collector walk the heap for nothing."""
+    root = build(el("w:body", nsdecls=_BODY_NAMESPACES))
+
+    def add(*nodes: Node) -> None:
+        for node in nodes:
+            build(node, root)
+
+    add(*_head_lines(letter))
     title_lines = split_title(letter.title) if letter.title.strip() else []
     if title_lines:
-        out.append(p(ppr(style="Title"), runs("\n".join(title_lines))))
-        out.append(p())  # one blank line after the title
-    out.append(p(ppr(style="Salutation"), runs(salutation_text(letter.salutation))))
+        add(p(ppr(style="Title"), runs("\n".join(title_lines))))
+        add(p())  # one blank line after the title
+    add(p(ppr(style="Salutation"), runs(salutation_text(letter.salutation))))
 
     paragraphs = [para for para in letter.paragraphs if para.text.strip()]
     for i, para in enumerate(paragraphs):
         # The last body line keeps company with the signature (no signature page without text).
-        out.append(_body_paragraph(para, letter.fonts, keep_next=i == len(paragraphs) - 1))
+        add(_body_paragraph(para, letter.fonts, keep_next=i == len(paragraphs) - 1))
 
     attachments = [a for a in (x.strip() for x in letter.attachments) if a]
     if attachments:
-        out.append(p(ppr(keep_next=True)))
-        out += _attachment_lines(attachments)
+        add(p(ppr(keep_next=True)), *_attachment_lines(attachments))
 
-    out += _signature_and_note(letter, seal, seal_rid)
+    add(*_signature_and_note(letter, seal, seal_rid))
     rows, placement = banji
     if placement is not None and placement.new_page:
         if placement.blank_pages and section_one is not None:
             # The text's section ends here; the next one starts on a new (blank) page and
             # prints no page numbers.
-            out.append(p(ppr(style="EndMark", extra=[section_one])))
-            out.append(p(ppr(style="EndMark")))
-        out.append(p(ppr(style="EndMark", extra=[el("w:pageBreakBefore")])))
-    out += copy_to_block(rows)
-    return el("w:body", children=out, nsdecls=_BODY_NAMESPACES)
+            add(p(ppr(style="EndMark", extra=[section_one])), p(ppr(style="EndMark")))
+        add(p(ppr(style="EndMark", extra=[el("w:pageBreakBefore")])))
+    add(*copy_to_block(rows))
+    return root
 
 
 def _signature_and_note(
     letter: ComposedLetter, seal: SealImage | None, seal_rid: str | None
-) -> list[Element]:
+) -> list[Node]:
     date_text = format_date(letter.date)
     agency = letter.agency.strip()
     note = contact_note_text(letter.contact_note)
@@ -98,7 +116,7 @@ def _signature_and_note(
     return out
 
 
-def _head_lines(letter: ComposedLetter) -> list[Element]:
+def _head_lines(letter: ComposedLetter) -> list[Node]:
     """Category (top right), document number and signer, then two blank lines (the title two
     lines below the element above it: GB/T 9704 10.1, and 7.3.1 below the red rule).
 
@@ -130,7 +148,7 @@ def _head_lines(letter: ComposedLetter) -> list[Element]:
 _HEADING_STYLES: Final = {"heading1": "Heading1", "heading2": "Heading2", "heading3": "Heading3"}
 
 
-def _body_paragraph(para: LetterParagraph, fonts: FontSpec, *, keep_next: bool) -> Element:
+def _body_paragraph(para: LetterParagraph, fonts: FontSpec, *, keep_next: bool) -> Node:
     text = para.text.strip()
     style = _HEADING_STYLES.get(para.style)
     props = ppr(style=style, keep_next=keep_next)
@@ -146,7 +164,7 @@ def _number_width(n: int) -> float:
     return text_width(f"{n}.")
 
 
-def _attachment_lines(attachments: list[str]) -> list[Element]:
+def _attachment_lines(attachments: list[str]) -> list[Node]:
     """The attachment note: 附件：1.××, further items aligned under "1.", wrapped lines under
     the names (GB/T 9704 7.3.3); a single attachment is not numbered."""
     names = [a.rstrip("。.;；,，、 ") for a in attachments]
@@ -165,20 +183,28 @@ def _attachment_lines(attachments: list[str]) -> list[Element]:
 
 
 def _signature_lines(
-    agency: str, date_text: str, name_indent: float, date_indent: float, *, has_note: bool
-) -> tuple[Element, Element]:
+    agency: str,
+    date_text: str,
+    name_indent: float,
+    date_indent: float,
+    *,
+    has_note: bool,
+    anchor: Node | None = None,
+) -> tuple[Node, Node]:
+    """The agency-name and date paragraphs; ``anchor`` (the seal) goes first in the name's."""
     name_ppr = ppr(
         style="Signature", keep_next=True, indent=ind(right=name_indent, first=0), jc="right"
     )
     date_ppr = ppr(
         style="Date", keep_next=has_note, indent=ind(right=date_indent, first=0), jc="right"
     )
-    return p(name_ppr, runs(agency)), p(date_ppr, runs(date_text))
+    name = p(name_ppr, [anchor, *runs(agency)] if anchor is not None else runs(agency))
+    return name, p(date_ppr, runs(date_text))
 
 
 def _sealed_signature(
     agency: str, date_text: str, seal: SealImage, rid: str, *, has_note: bool
-) -> list[Element]:
+) -> list[Node]:
     indents = signature_indents(agency, date_text, sealed=True)
     out = [p(ppr(keep_next=True)) for _ in range(seal_lines_above(seal.diameter_mm))]
     # The seal's centre: horizontally over the centre of the date line, vertically a little
@@ -188,19 +214,20 @@ def _sealed_signature(
     left_emu = round(date_centre_pt * EMU_PER_PT - seal.width_emu / 2)
     centre_pt = SEAL_CENTRE_IN_NAME_LINE * LINE_PITCH / 20
     top_emu = round(centre_pt * EMU_PER_PT - seal.height_emu / 2)
-    name, date = _signature_lines(agency, date_text, indents.name, indents.date, has_note=has_note)
-    # The anchor goes first in the name's paragraph, after its properties.
-    name.insert(1, _seal_anchor(seal, rid, left_emu, top_emu))
+    anchor = _seal_anchor(seal, rid, left_emu, top_emu)
+    name, date = _signature_lines(
+        agency, date_text, indents.name, indents.date, has_note=has_note, anchor=anchor
+    )
     return [*out, name, date]
 
 
-def _plain_signature(agency: str, date_text: str, *, has_note: bool) -> list[Element]:
+def _plain_signature(agency: str, date_text: str, *, has_note: bool) -> list[Node]:
     indents = signature_indents(agency, date_text, sealed=False)
     name, date = _signature_lines(agency, date_text, indents.name, indents.date, has_note=has_note)
     return [p(ppr(keep_next=True)), name, date]
 
 
-def _seal_anchor(seal: SealImage, rid: str, left_emu: int, top_emu: int) -> Element:
+def _seal_anchor(seal: SealImage, rid: str, left_emu: int, top_emu: int) -> Node:
     """A floating picture (``wp:anchor``) at true size, positioned against its paragraph.
 
     A transparent PNG lies in front of the text like a pressed seal; an opaque image goes

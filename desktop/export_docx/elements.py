@@ -1,18 +1,19 @@
-"""Small WordprocessingML builders: elements (python-docx's ``OxmlElement`` and parser, lxml),
-text runs, run and paragraph properties. lxml escapes text and attribute values; the builders
-only drop what XML 1.0 cannot hold.
+"""Small WordprocessingML builders: text runs, run and paragraph properties, as light
+``Node`` descriptions that :func:`build` turns into lxml elements (python-docx's parser and
+``qn``) in one pass. lxml escapes text and attribute values; the builders only drop what XML
+1.0 cannot hold.
 
-Each builder returns a new element; appending it to another lets lxml drop the namespace
-declarations its new parent already makes, so the document serialises as if parsed whole.
+:func:`build` makes the root in its own document and every descendant inside it
+(``SubElement``), so no element is created twice or moved between documents, and the
+namespaces declared on the root serve the whole tree.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
@@ -43,34 +44,54 @@ def _tag(tag: str) -> tuple[str, dict[str, str]]:
     return f"{{{nsmap[prefix]}}}{local}", {prefix: nsmap[prefix]}
 
 
+class Node(NamedTuple):
+    """An element to be built: Clark tag, attributes, text, children, namespaces to declare
+    (a root only; by default its own prefix's)."""
+
+    tag: str
+    attrs: tuple[tuple[str, str], ...]
+    text: str | None
+    children: tuple[Node, ...]
+    nsmap: Mapping[str, str]
+
+
 def el(
     tag: str,
     attrs: Mapping[str, str | int] | None = None,
-    children: Iterable[Element | None] = (),
+    children: Iterable[Node | None] = (),
     *,
     text: str | None = None,
-    nsdecls: dict[str, str] | None = None,
-) -> Element:
-    """``<tag attrs…>children or text</tag>``; attribute names are prefixed (``w:val``)."""
-    # OxmlElement(tag, nsdecls=nsdecls), without parsing the tag again on every call.
+    nsdecls: Mapping[str, str] | None = None,
+) -> Node:
+    """``<tag attrs…>children or text</tag>``; names are prefixed (``w:val``)."""
     clark, own = _tag(tag)
-    element = oxml_parser.makeelement(clark, nsmap=own if nsdecls is None else nsdecls)
-    for name, value in (attrs or {}).items():
-        element.set(_clark(name), str(value))
-    if text is not None:
-        element.text = xml_text(text)
-    for child in children:
-        if child is not None:
-            element.append(child)
+    pairs = tuple((_clark(k), str(v)) for k, v in (attrs or {}).items())
+    kids = tuple(c for c in children if c is not None)
+    return Node(clark, pairs, None if text is None else xml_text(text), kids, nsdecls or own)
+
+
+def build(node: Node, parent: Element | None = None) -> Element:
+    """The lxml element of ``node`` (python-docx's element classes), under ``parent`` or as
+    the root of its own document."""
+    if parent is None:
+        element = oxml_parser.makeelement(node.tag, nsmap=dict(node.nsmap))
+    else:
+        element = etree.SubElement(parent, node.tag)
+    for name, value in node.attrs:
+        element.set(name, value)
+    if node.text is not None:
+        element.text = node.text
+    for child in node.children:
+        build(child, element)
     return element
 
 
-def val(tag: str, value: str | int) -> Element:
+def val(tag: str, value: str | int) -> Node:
     """An element holding a single ``w:val``: ``<w:jc w:val="right"/>``."""
     return el(tag, {"w:val": value})
 
 
-def fonts(name: str, *, hint: str | None = None) -> Element:
+def fonts(name: str, *, hint: str | None = None) -> Node:
     n = xml_text(name)
     attrs: dict[str, str | int] = {"w:ascii": n, "w:hAnsi": n, "w:eastAsia": n, "w:cs": n}
     if hint:
@@ -84,8 +105,8 @@ def rpr(
     bold: bool = False,
     size_pt: float | None = None,
     hint: str | None = None,
-) -> Element | None:
-    parts: list[Element] = []
+) -> Node | None:
+    parts: list[Node] = []
     if font is not None:
         parts.append(fonts(font, hint=hint))
     elif hint:
@@ -98,15 +119,11 @@ def rpr(
     return el("w:rPr", children=parts) if parts else None
 
 
-def _copy(element: Element | None) -> Element | None:
-    return None if element is None else copy.deepcopy(element)
+def run(content: Node, props: Node | None = None) -> Node:
+    return el("w:r", children=[props, content])
 
 
-def run(content: Element, props: Element | None = None) -> Element:
-    return el("w:r", children=[_copy(props), content])
-
-
-def runs(text: str, props: Element | None = None) -> list[Element]:
+def runs(text: str, props: Node | None = None) -> list[Node]:
     """The runs of ``text``: a tab is ``w:tab``, a line break ``w:br``; ``props`` (``w:rPr``)
     is copied into each."""
     out = []
@@ -127,7 +144,7 @@ def ind(
     right: float | None = None,
     hanging: float | None = None,
     char_twips: int = CHAR_TWIPS,
-) -> Element | None:
+) -> Node | None:
     """``w:ind`` in characters (hundredths, what Word and WPS use) with a twips fallback."""
     attrs: dict[str, str | int] = {}
     if left is not None:
@@ -149,12 +166,12 @@ def ppr(
     *,
     style: str | None = None,
     keep_next: bool = False,
-    borders: Element | None = None,
-    tabs: Element | None = None,
-    indent: Element | None = None,
+    borders: Node | None = None,
+    tabs: Node | None = None,
+    indent: Node | None = None,
     jc: str | None = None,
-    extra: Iterable[Element] = (),
-) -> Element | None:
+    extra: Iterable[Node] = (),
+) -> Node | None:
     # Schema order of CT_PPrBase: pStyle, keepNext, pageBreakBefore, …, pBdr, shd, tabs, …,
     # spacing, ind, …, jc, … and sectPr last (``extra``).
     parts = [
@@ -170,9 +187,9 @@ def ppr(
     return el("w:pPr", children=present) if present else None
 
 
-def right_tab(position: int) -> Element:
+def right_tab(position: int) -> Node:
     return el("w:tabs", children=[el("w:tab", {"w:val": "right", "w:pos": position})])
 
 
-def p(props: Element | None = None, content: Iterable[Element] = ()) -> Element:
+def p(props: Node | None = None, content: Iterable[Node] = ()) -> Node:
     return el("w:p", children=[props, *content])

@@ -19,7 +19,8 @@ from docx.oxml.ns import nsmap, qn
 
 from desktop.export_docx.elements import (
     XML_SPACE,
-    Element,
+    Node,
+    build,
     el,
     ind,
     p,
@@ -90,7 +91,7 @@ def base_package(key: tuple[str, str, str, str, str]) -> bytes:
         if rel.reltype in _DROPPED_RELS:
             del part.rels[rid]
     fonts_part = XmlPart(
-        PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, font_table(fonts), package
+        PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, build(font_table(fonts)), package
     )
     part.relate_to(fonts_part, RT.FONT_TABLE)
 
@@ -98,7 +99,7 @@ def base_package(key: tuple[str, str, str, str, str]) -> bytes:
     for child in list(styles):
         styles.remove(child)
     for child in styles_of(fonts):
-        styles.append(child)
+        styles.append(build(child))
 
     settings = document.settings
     settings.odd_and_even_pages_header_footer = True
@@ -118,7 +119,7 @@ def base_package(key: tuple[str, str, str, str, str]) -> bytes:
     body = document.element.body
     body.clear_content()
     body.remove(body.sectPr)
-    body.append(section_properties(FooterIds(odd_rid, even_rid, blank_rid)))
+    body.append(build(section_properties(FooterIds(odd_rid, even_rid, blank_rid))))
 
     document.core_properties.comments = ""
     document.core_properties.author = ""
@@ -141,11 +142,11 @@ def _fill_footer(ftr: Any, *, odd: bool) -> None:
         style="Footer", indent=ind(**side, first=0, char_twips=280), jc="right" if odd else "left"
     )
 
-    def field_char(kind: str) -> Element:
+    def field_char(kind: str) -> Node:
         return run(el("w:fldChar", {"w:fldCharType": kind}))
 
     dash = rpr(hint="eastAsia")
-    ftr.append(p(props, [
+    ftr.append(build(p(props, [
         run(el("w:t", {XML_SPACE: "preserve"}, text="— "), dash),
         field_char("begin"),
         run(el("w:instrText", {XML_SPACE: "preserve"}, text=" PAGE ")),
@@ -153,7 +154,7 @@ def _fill_footer(ftr: Any, *, odd: bool) -> None:
         run(el("w:t", text="1")),
         field_char("end"),
         run(el("w:t", {XML_SPACE: "preserve"}, text=" —"), dash),
-    ]))  # fmt: skip
+    ])))  # fmt: skip
 
 
 def _blank_footer(ftr: Any) -> None:
@@ -161,7 +162,7 @@ def _blank_footer(ftr: Any) -> None:
     the 版记 page after it (7.5)."""
     for child in list(ftr):
         ftr.remove(child)
-    ftr.append(p(ppr(style="Footer")))
+    ftr.append(build(p(ppr(style="Footer"))))
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,12 @@ class FooterIds:
 
 def section_properties(
     footers: FooterIds, *, title_page: bool = False, unnumbered: bool = False
-) -> Element:
+) -> Node:
     """The section: A4, GB/T 9704 margins, the 22-line grid; odd and even footers with page
     numbers (none with ``unnumbered``), page 1 without one when ``title_page``."""
     odd, even = (footers.blank, footers.blank) if unnumbered else (footers.odd, footers.even)
 
-    def footer(kind: str, rid: str) -> Element:
+    def footer(kind: str, rid: str) -> Node:
         return el("w:footerReference", {"w:type": kind, "r:id": rid})
 
     return el("w:sectPr", children=[

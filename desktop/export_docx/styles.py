@@ -3,7 +3,7 @@ the font table of the base package."""
 
 from __future__ import annotations
 
-from desktop.export_docx.elements import Element, el, val, xml_text
+from desktop.export_docx.elements import Node, el, val, xml_text
 from desktop.export_docx.elements import fonts as fonts_of
 from desktop.layout import (
     BODY_PT,
@@ -18,7 +18,7 @@ from desktop.layout import (
 from desktop.model import FontSpec
 
 
-def font_table(fonts: FontSpec) -> Element:
+def font_table(fonts: FontSpec) -> Node:
     """Each font with the GB2312 character set, so Word substitutes a Chinese font when one is
     missing, and with the common Windows name as ``altName`` (仿宋_GB2312 → 仿宋)."""
     names = dict.fromkeys(
@@ -42,14 +42,14 @@ def _style(
     kind: str,
     style_id: str,
     name: str,
-    props: Element | None = None,
-    run_props: Element | None = None,
+    props: Node | None = None,
+    run_props: Node | None = None,
     *,
     based_on: str | None = "Normal",
     next_id: str | None = None,
-    extra: list[Element] | None = None,
+    extra: list[Node] | None = None,
     default: bool = False,
-) -> Element:
+) -> Node:
     attrs: dict[str, str | int] = {"w:type": kind}
     if default:
         attrs["w:default"] = 1
@@ -64,35 +64,35 @@ def _style(
     ])  # fmt: skip
 
 
-def _exact(line: int) -> Element:
+def _exact(line: int) -> Node:
     return el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": line, "w:lineRule": "exact"})
 
 
-def _no_indent() -> Element:
+def _no_indent() -> Node:
     return el("w:ind", {"w:firstLineChars": 0, "w:firstLine": 0})
 
 
-def _sizes(half_points: int) -> list[Element]:
+def _sizes(half_points: int) -> list[Node]:
     return [val("w:sz", half_points), val("w:szCs", half_points)]
 
 
-def _lang() -> Element:
+def _lang() -> Node:
     return el("w:lang", {"w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"})
 
 
-def _hidden(priority: int) -> list[Element]:
+def _hidden(priority: int) -> list[Node]:
     return [val("w:uiPriority", priority), el("w:semiHidden"), el("w:unhideWhenUsed")]
 
 
-def _paragraph_props(*children: Element | None) -> Element:
+def _paragraph_props(*children: Node | None) -> Node:
     return el("w:pPr", children=children)
 
 
-def _run_props(*children: Element | None) -> Element:
+def _run_props(*children: Node | None) -> Node:
     return el("w:rPr", children=children)
 
 
-def _unsnapped(size: float, font: str, line: int, jc: str) -> tuple[Element, Element]:
+def _unsnapped(size: float, font: str, line: int, jc: str) -> tuple[Node, Node]:
     """Larger or smaller text keeps its natural width (no scaling, no grid snapping)."""
     no_snap = val("w:snapToGrid", 0)
     props = _paragraph_props(no_snap, _exact(line), _no_indent(), val("w:jc", jc))
@@ -101,7 +101,7 @@ def _unsnapped(size: float, font: str, line: int, jc: str) -> tuple[Element, Ele
     return props, run_props
 
 
-def _defaults(fonts: FontSpec) -> list[Element]:
+def _defaults(fonts: FontSpec) -> list[Node]:
     """Document defaults and the Normal style: every font named explicitly for Latin *and*
     East Asian text (``w:eastAsia``): no theme fonts, which in python-docx's template mean MS
     Mincho."""
@@ -132,16 +132,16 @@ def _defaults(fonts: FontSpec) -> list[Element]:
     return [doc_defaults, normal]
 
 
-def _aligned(jc: str) -> Element:
+def _aligned(jc: str) -> Node:
     return _paragraph_props(_no_indent(), val("w:jc", jc))
 
 
-def _heading(style_id: str, name: str, level: int, font: str, *, keep: bool) -> Element:
+def _heading(style_id: str, name: str, level: int, font: str, *, keep: bool) -> Node:
     props = _paragraph_props(el("w:keepNext") if keep else None, val("w:outlineLvl", level))
     return _style("paragraph", style_id, name, props, _run_props(fonts_of(font)), next_id="Normal")
 
 
-def styles_of(fonts: FontSpec) -> list[Element]:
+def styles_of(fonts: FontSpec) -> list[Node]:
     """Document defaults and styles."""
     cell_margins = el("w:tblCellMar", children=[
         el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
