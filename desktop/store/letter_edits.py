@@ -167,10 +167,7 @@ class LetterEditing(LetterStorage):
         }
         stored["corrections"] = dump_json(corrections)
         stored["field_sources"] = dump_json(sources)
-        assignments = ", ".join(f"{k} = ?" for k in stored)
-        conn.execute(
-            f"UPDATE letters SET {assignments} WHERE id = ?", [*stored.values(), letter_id]
-        )
+        self._update_letter(letter_id, stored)
         for pid, section in section_map.items():
             conn.execute(
                 "UPDATE letter_paragraphs SET section = ? WHERE letter_id = ? AND paragraph_id = ?",

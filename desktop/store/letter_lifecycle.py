@@ -176,11 +176,7 @@ class LetterRepository(LetterEditing):
                 )
             if in_place:
                 letter_id = int(cast("int", wanted))
-                rest = {k: v for k, v in values.items() if k != "id"}
-                assignments = ", ".join(f'"{k}" = ?' for k in rest)
-                conn.execute(
-                    f"UPDATE letters SET {assignments} WHERE id = ?", [*rest.values(), letter_id]
-                )
+                self._update_letter(letter_id, {k: v for k, v in values.items() if k != "id"})
             else:
                 if here is not None:
                     values.pop("id", None)
@@ -203,83 +199,123 @@ class LetterRepository(LetterEditing):
         reading has no body text). Records ``parser_version``; the content hash follows the
         new reading unless another letter already has that hash. One transaction. Returns
         whether anything the clerk sees changed."""
-        conn = self._db.conn
         with self._db.atomic():
             row = self._letter_for_edit(letter_id)
             corrections = load_json_object(row["corrections"])
-            fixed = set(corrected_fields(corrections))
-            if "addressee" in fixed:
-                fixed.add("addressee_count")
-            kind_fixed = corrections.get("kind") in ("reply", "reference")
-            old_sources = load_json_object(row["field_sources"])
-            values: dict[str, object] = {}
-            for name in EDITABLE_FIELDS:
-                if name in fixed:
-                    continue
-                value = getattr(parsed, name)
-                values[name] = list(value) if name in LIST_FIELDS else value
-            if not kind_fixed:
-                values["kind"] = parsed.kind
-            date = values.get("reply_date", row["reply_date"])
-            values["year"] = int(str(date)[:4]) if date else None
-            sources = {
-                k: v.to_json()
-                for k, v in parsed.sources.items()
-                if k not in fixed and not (k == "kind" and kind_fixed)
-            }
-            for k, v in old_sources.items():
-                if k in fixed or (k == "kind" and kind_fixed):
-                    sources[k] = v
-            old_values = {
-                k: json.loads(row[k] or "[]") if k in LIST_FIELDS else row[k] for k in values
-            }
-            changed = old_values != values or old_sources != sources
+            values, sources = _reparsed_values(row, parsed, corrections)
+            changed = _stored_values(row, values) != values or (
+                load_json_object(row["field_sources"]) != sources
+            )
             old_blocks = self._blocks(letter_id)
-            new_blocks = old_blocks
-            if not corrections.get("sections"):
-                if any(not b.is_heading for b in parsed.blocks):
-                    new_blocks = list(parsed.blocks)
-                else:
-                    log.warning("re-parse of letter %s found no body text; kept", letter_id)
+            new_blocks = _reparsed_blocks(letter_id, parsed, corrections, old_blocks)
             blocks_changed = [_block_key(b) for b in new_blocks] != [
                 _block_key(b) for b in old_blocks
             ]
-            stored: dict[str, object] = {
-                k: json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v
-                for k, v in values.items()
-            }
-            stored["field_sources"] = dump_json(sources)
-            stored["parser_version"] = parser_version
-            if parsed.source_lines:
-                self._store_lines(letter_id, parsed.source_lines)
-                stored["source_hash"] = lines_hash(parsed.source_lines)
-            digest = parsed_hash(parsed)
-            if digest != row["content_hash"]:
-                clash = conn.execute(
-                    "SELECT id FROM letters WHERE content_hash = ? AND id <> ?",
-                    [digest, letter_id],
-                ).fetchone()
-                if clash:
-                    log.info(
-                        "re-parse of letter %s reads as letter %s does; its hash is kept",
-                        letter_id, clash[0],
-                    )  # fmt: skip
-                else:
-                    stored["content_hash"] = digest
-            assignments = ", ".join(f'"{k}" = ?' for k in stored)
-            conn.execute(
-                f"UPDATE letters SET {assignments} WHERE id = ?", [*stored.values(), letter_id]
-            )
-            if blocks_changed:
-                self._rewrite_paragraphs(letter_id, new_blocks, cast("int | None", values["year"]))
-            elif values["year"] != row["year"]:
-                self._refresh_latest_year(self._paragraph_ids(letter_id))
-            title = values.get("proposal_title", row["proposal_title"]) or values.get(
-                "title", row["title"]
-            )
-            if title != (row["proposal_title"] or row["title"]):
-                self._index_title(letter_id, cast("str | None", title))
+            columns = self._reparsed_columns(row, parsed, values, sources, parser_version)
+            self._update_letter(letter_id, columns)
+            self._after_reparse(row, values, new_blocks if blocks_changed else None)
         return changed or blocks_changed
+
+    def _reparsed_columns(
+        self,
+        row: dict[str, Any],
+        parsed: ParsedLetter,
+        values: dict[str, object],
+        sources: dict[str, Any],
+        parser_version: int,
+    ) -> dict[str, object]:
+        """The ``letters`` columns a re-read writes (the new lines are stored on the way)."""
+        columns: dict[str, object] = {
+            k: json.dumps(v, ensure_ascii=False) if k in LIST_FIELDS else v
+            for k, v in values.items()
+        }
+        columns["field_sources"] = dump_json(sources)
+        columns["parser_version"] = parser_version
+        if parsed.source_lines:
+            self._store_lines(int(row["id"]), parsed.source_lines)
+            columns["source_hash"] = lines_hash(parsed.source_lines)
+        digest = self._reparsed_hash(row, parsed)
+        if digest is not None:
+            columns["content_hash"] = digest
+        return columns
+
+    def _reparsed_hash(self, row: dict[str, Any], parsed: ParsedLetter) -> str | None:
+        """The new reading's content hash, when it differs and no other letter has it."""
+        digest = parsed_hash(parsed)
+        if digest == row["content_hash"]:
+            return None
+        clash = self._db.execute(
+            "SELECT id FROM letters WHERE content_hash = ? AND id <> ?", [digest, row["id"]]
+        ).fetchone()
+        if clash:
+            log.info(
+                "re-parse of letter %s reads as letter %s does; its hash is kept",
+                row["id"],
+                clash[0],
+            )
+            return None
+        return digest
+
+    def _after_reparse(
+        self, row: dict[str, Any], values: dict[str, object], new_blocks: list[Block] | None
+    ) -> None:
+        """The paragraphs, their newest years and the title index after a re-read."""
+        letter_id = int(row["id"])
+        if new_blocks is not None:
+            self._rewrite_paragraphs(letter_id, new_blocks, cast("int | None", values["year"]))
+        elif values["year"] != row["year"]:
+            self._refresh_latest_year(self._paragraph_ids(letter_id))
+        title = values.get("proposal_title", row["proposal_title"]) or values.get(
+            "title", row["title"]
+        )
+        if title != (row["proposal_title"] or row["title"]):
+            self._index_title(letter_id, cast("str | None", title))
+
+
+def _reparsed_values(
+    row: dict[str, Any], parsed: ParsedLetter, corrections: Mapping[str, Any]
+) -> tuple[dict[str, object], dict[str, Any]]:
+    """What a new reading gives the letter except what the clerk corrected: the field values
+    (with the kind and the year) and the field sources (the clerk's stay)."""
+    fixed = set(corrected_fields(corrections))
+    if "addressee" in fixed:
+        fixed.add("addressee_count")
+    if corrections.get("kind") in ("reply", "reference"):
+        fixed.add("kind")
+    values: dict[str, object] = {
+        name: _field_value(parsed, name) for name in EDITABLE_FIELDS if name not in fixed
+    }
+    if "kind" not in fixed:
+        values["kind"] = parsed.kind
+    date = values.get("reply_date", row["reply_date"])
+    values["year"] = int(str(date)[:4]) if date else None
+    sources = {k: v.to_json() for k, v in parsed.sources.items() if k not in fixed}
+    old_sources = load_json_object(row["field_sources"])
+    sources.update({k: v for k, v in old_sources.items() if k in fixed})
+    return values, sources
+
+
+def _field_value(parsed: ParsedLetter, name: str) -> object:
+    value = getattr(parsed, name)
+    return list(value) if name in LIST_FIELDS else value
+
+
+def _stored_values(row: dict[str, Any], names: Iterable[str]) -> dict[str, object]:
+    """The letter's stored values of ``names`` as :func:`_reparsed_values` gives them."""
+    return {k: json.loads(row[k] or "[]") if k in LIST_FIELDS else row[k] for k in names}
+
+
+def _reparsed_blocks(
+    letter_id: int, parsed: ParsedLetter, corrections: Mapping[str, Any], old: list[Block]
+) -> list[Block]:
+    """The new reading's paragraphs, unless the clerk edited the structure or the new reading
+    has no body text (then the stored ones stay)."""
+    if corrections.get("sections"):
+        return old
+    if any(not b.is_heading for b in parsed.blocks):
+        return list(parsed.blocks)
+    log.warning("re-parse of letter %s found no body text; kept", letter_id)
+    return old
 
 
 def _block_key(block: Block) -> tuple[str, str, str, bool]:

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from desktop.model import SECTION_KINDS
@@ -134,50 +134,74 @@ def checked_value(name: str, value: object) -> object:
     if name in LIST_FIELDS:
         return _list(name, value)
     if name == "addressee_count":
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, bool):
-            raise LetterEditError("联名人数应为整数，没有做任何修改。")
-        try:
-            count = int(value) if isinstance(value, int | str) else None
-        except ValueError:
-            count = None
-        if count is None or not 0 <= count <= 100_000:
-            raise LetterEditError("联名人数应为 0 到 100000 之间的整数，没有做任何修改。")
-        return count
+        return _checked_count(value)
     text = _text(name, value)
     if text is None:
         return None
-    if name == "reply_date":
-        try:
-            if not _ISO_RE.match(text):
-                raise ValueError(text)
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise LetterEditError(
-                f"答复日期“{text[:20]}”不是有效的日期，请写成 2020-05-29 的形式"
-                "（留空则清除），没有做任何修改。"
-            ) from None
-    if name == "category":
-        code = re.sub(r"[\s（）()类]", "", text).upper()
-        if code not in CATEGORIES:
-            raise LetterEditError(
-                f"答复类别只能是 {'、'.join(CATEGORIES)} 之一（留空则清除），没有做任何修改。"
-            )
-        return code
-    if name == "addressee_role" and text not in ROLES:
+    check = _TEXT_CHECKS.get(name)
+    return check(text) if check is not None else text
+
+
+def _checked_count(value: object) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise LetterEditError("联名人数应为整数，没有做任何修改。")
+    try:
+        count = int(value) if isinstance(value, int | str) else None
+    except ValueError:
+        count = None
+    if count is None or not 0 <= count <= 100_000:
+        raise LetterEditError("联名人数应为 0 到 100000 之间的整数，没有做任何修改。")
+    return count
+
+
+def _checked_date(text: str) -> str:
+    try:
+        if not _ISO_RE.match(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise LetterEditError(
+            f"答复日期“{text[:20]}”不是有效的日期，请写成 2020-05-29 的形式"
+            "（留空则清除），没有做任何修改。"
+        ) from None
+
+
+def _checked_category(text: str) -> str:
+    code = re.sub(r"[\s（）()类]", "", text).upper()
+    if code not in CATEGORIES:
+        raise LetterEditError(
+            f"答复类别只能是 {'、'.join(CATEGORIES)} 之一（留空则清除），没有做任何修改。"
+        )
+    return code
+
+
+def _checked_role(text: str) -> str:
+    if text not in ROLES:
         raise LetterEditError(
             f"收件人身份只能是 {'、'.join(ROLES)} 之一（留空则清除），没有做任何修改。"
         )
-    if name == "proposal_number":
-        m = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))
-        if not m:
-            raise LetterEditError(
-                "建议（提案）编号应是数字（可带一个字或字母的前缀），"
-                "例如 94、T014、台52，没有做任何修改。"
-            )
-        return m.group(1)
     return text
+
+
+def _checked_number(text: str) -> str:
+    m = _NUMBER_RE.match(unicodedata.normalize("NFKC", text))
+    if not m:
+        raise LetterEditError(
+            "建议（提案）编号应是数字（可带一个字或字母的前缀），"
+            "例如 94、T014、台52，没有做任何修改。"
+        )
+    return m.group(1)
+
+
+# Fields whose text has a form of its own (the others take any one line of text).
+_TEXT_CHECKS: Final[dict[str, Callable[[str], str]]] = {
+    "reply_date": _checked_date,
+    "category": _checked_category,
+    "addressee_role": _checked_role,
+    "proposal_number": _checked_number,
+}
 
 
 def checked_fields(fields: Mapping[Any, Any] | None) -> tuple[dict[str, object], str | None]:

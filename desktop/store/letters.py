@@ -147,6 +147,14 @@ class LetterStorage:
             self._index_title(letter_id, letter.proposal_title or letter.title)
         return letter_id
 
+    def _update_letter(self, letter_id: int, columns: Mapping[str, object]) -> None:
+        """Set ``columns`` (names of this module's own making, never the clerk's) of a
+        letter's row."""
+        assignments = ", ".join(f'"{k}" = ?' for k in columns)
+        self._db.conn.execute(
+            f"UPDATE letters SET {assignments} WHERE id = ?", [*columns.values(), letter_id]
+        )
+
     def _insert_blocks(
         self, letter_id: int, blocks: Sequence[Block], year: int | None, start: int = 0
     ) -> None:

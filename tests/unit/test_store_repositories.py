@@ -3,8 +3,11 @@ engine-neutral public methods (the seam a PostgreSQL library will use)."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import inspect
+import subprocess
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -190,3 +193,39 @@ def test_no_repository_method_is_a_typing_stub() -> None:
             source = inspect.getsource(method).strip()
             assert not source.endswith("..."), f"{cls.__name__}.{name} is a stub"
     assert isinstance(LetterRepository.add, types.FunctionType)
+
+
+STORE = Path(__file__).resolve().parents[2] / "desktop" / "store"
+# The repositories' modules (the store helper's rooms of issue 11).
+REPOSITORY_MODULES = [
+    STORE / f"{name}.py"
+    for name in (
+        "library", "letters", "letter_edits", "letter_lifecycle", "letter_values",
+        "search_queries", "similar_queries", "casework", "profiles", "packs", "samples",
+        "reparse_candidates", "leftovers",
+    )
+] + [STORE.parent / "library_rows.py"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", REPOSITORY_MODULES, ids=lambda p: p.name)
+def test_repository_modules_are_small_and_import_no_private_names(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 500
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("desktop")
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    ]
+    assert private == []
+
+
+def test_repository_modules_pass_the_complexity_limits() -> None:
+    # ruff's C901 (complexity 10) and PLR0915 (50 statements), as CI will run them
+    proc = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--select", "C901,PLR0915",
+         "--config", "lint.mccabe.max-complexity = 10", *map(str, REPOSITORY_MODULES)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
