@@ -133,16 +133,17 @@ def search(
     filters = filters or SearchFilters()
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
-    span = store.search.year_span()
+    # The store ranks by relevance times a recency factor over the library's year span
+    # (RECENCY_WEIGHT) and returns that score: it is not computed again here.
     if long_terms:
         index = "fts"
-        rows = store.search.fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT, span)
+        rows = store.search.fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT)
     elif all(char_indexable(t) for t in short_terms):
         index = "chars"
-        rows = store.search.chars(short_terms, filters, limit, RECENCY_WEIGHT, span)
+        rows = store.search.chars(short_terms, filters, limit, RECENCY_WEIGHT)
     else:
         index = "scan"
-        rows = store.search.scan(short_terms, filters, limit, RECENCY_WEIGHT, span)
+        rows = store.search.scan(short_terms, filters, limit, RECENCY_WEIGHT)
     # Fewer rows than the limit is every match; only a full page needs counting.
     total, exact = len(rows), True
     if len(rows) >= limit:
@@ -151,14 +152,12 @@ def search(
         if total > bound:
             total, exact = bound, False
     sources = store.search.paragraph_sources([r.paragraph_id for r in rows])
-    lo, hi = span
     hits = []
     for row in rows:
         src = sources.get(row.paragraph_id) or []
         if filters.sections:
             # Show the section the clerk filtered on when the paragraph stands in several.
             src = sorted(src, key=lambda s: s.section not in filters.sections)
-        score = row.relevance * _recency_factor(row.latest_year, lo, hi)
         # The terms are folded: find them in the folded text, whose positions are the
         # original's (folding keeps the length character for character).
         spans = find_spans(to_simplified(row.text), terms)
@@ -171,7 +170,7 @@ def search(
                 text=row.text,
                 highlights=spans,
                 window=snippet_window(row.text, spans),
-                score=score,
+                score=row.score,
                 source_details=src,
             )
         )
@@ -190,13 +189,6 @@ def char_indexable(term: str) -> bool:
         or unicodedata.category(ch) == "Co"
         for ch in term
     )
-
-
-def _recency_factor(year: int | None, lo: int | None, hi: int | None) -> float:
-    if lo is None or hi is None or hi <= lo:
-        return 1.0
-    y = year if year is not None else lo
-    return 1.0 + RECENCY_WEIGHT * max(0.0, min(1.0, (y - lo) / (hi - lo)))
 
 
 def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:

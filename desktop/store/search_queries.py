@@ -44,6 +44,7 @@ class ParagraphHit:
     text: str
     relevance: float  # larger is better, before the recency bonus
     latest_year: int | None
+    score: float  # the relevance times the recency factor: what the hits are ranked by
 
 
 def fts_phrase(term: str) -> str:
@@ -114,7 +115,6 @@ class SearchRepository:
         filters: SearchFilters,
         limit: int,
         recency_weight: float,
-        year_span: tuple[int | None, int | None],
         candidate_cap: int = 5000,
     ) -> list[ParagraphHit]:
         """Paragraphs containing every term, ranked by BM25 over the long (≥3 char) terms.
@@ -122,8 +122,10 @@ class SearchRepository:
         A trigram such as "创新创" stands in 40 % of a science bureau's paragraphs; ranking
         all of them costs more than a clerk should wait while typing. When more than
         ``candidate_cap`` paragraphs match, only the most recently added ``candidate_cap`` are
-        ranked (all of them when that leaves fewer hits than asked for).
+        ranked (all of them when that leaves fewer hits than asked for). Newer letters' paragraphs
+        get up to ``recency_weight`` more score (the library's own year span).
         """
+        year_span = self.year_span()
         match = " AND ".join(fts_phrase(t) for t in long_terms)
         row = self._db.execute(
             "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC"
@@ -187,14 +189,16 @@ class SearchRepository:
         if not exact:
             floor_p = "AND paragraphs_fts.rowid >= ?" if floor is not None else ""
             sql = f"""
-                SELECT p.id, p.text, p.latest_year, -bm25(paragraphs_fts) AS rel
-                FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
-                WHERE paragraphs_fts MATCH ? {floor_p} AND p.is_heading = 0 {contains} {fsql}
-                ORDER BY rel * {recency} DESC
+                SELECT p.id, p.text, p.latest_year, p.rel, p.rel * {recency} AS score
+                FROM (SELECT p.id, p.text, p.latest_year, -bm25(paragraphs_fts) AS rel
+                      FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
+                      WHERE paragraphs_fts MATCH ? {floor_p} AND p.is_heading = 0
+                            {contains} {fsql}) AS p
+                ORDER BY score DESC
                 LIMIT ?"""
-            args = [match, *floor_args, *cargs, *fargs, *rargs, limit]
+            args = [*rargs, match, *floor_args, *cargs, *fargs, limit]
             rows = self._db.execute(sql, args).fetchall()
-        return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
+        return [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
 
     def chars(
         self,
@@ -202,7 +206,6 @@ class SearchRepository:
         filters: SearchFilters,
         limit: int,
         recency_weight: float,
-        year_span: tuple[int | None, int | None],
         candidate_cap: int = 3000,
     ) -> list[ParagraphHit]:
         """Paragraphs containing every 1–2 character term, through the one-character index.
@@ -213,6 +216,7 @@ class SearchRepository:
         match, only the ``candidate_cap`` most recently added ones are ranked (and all of them
         when that leaves fewer hits than asked for).
         """
+        year_span = self.year_span()
         match = " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
         row = self._db.execute(
             "SELECT rowid FROM chars_fts WHERE chars_fts MATCH ? ORDER BY rowid DESC"
@@ -250,14 +254,14 @@ class SearchRepository:
             WITH c AS (
                 SELECT rowid AS id, -bm25(chars_fts) AS rel FROM chars_fts
                 WHERE chars_fts MATCH ? {floor_sql})
-            SELECT p.id, p.text, p.latest_year, c.rel
+            SELECT p.id, p.text, p.latest_year, c.rel, c.rel * {recency} AS score
             FROM c JOIN paragraphs p ON p.id = c.id
             WHERE p.is_heading = 0 {contains} {fsql}
-            ORDER BY c.rel * {recency} DESC
+            ORDER BY score DESC
             LIMIT ?"""
-        args = [match, *([floor] if floor is not None else []), *cargs, *fargs, *rargs, limit]
+        args = [match, *([floor] if floor is not None else []), *rargs, *cargs, *fargs, limit]
         rows = self._db.execute(sql, args).fetchall()
-        return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
+        return [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
 
     def scan(
         self,
@@ -265,7 +269,6 @@ class SearchRepository:
         filters: SearchFilters,
         limit: int,
         recency_weight: float,
-        year_span: tuple[int | None, int | None],
     ) -> list[ParagraphHit]:
         """Paragraphs containing every (1–2 character) term, by a scan with ``instr``.
 
@@ -278,7 +281,7 @@ class SearchRepository:
         """
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
-        recency, rargs = _recency_sql(recency_weight, year_span)
+        recency, rargs = _recency_sql(recency_weight, self.year_span())
         tf_parts: list[str] = []
         targs: list[Any] = []
         for term in short_terms:
@@ -291,13 +294,14 @@ class SearchRepository:
             targs.extend([needle, len(term), needle, len(term)])
         rel = " + ".join(tf_parts)
         sql = f"""
-            SELECT p.id, p.text, p.latest_year, ({rel}) AS rel
-            FROM paragraphs p
-            WHERE p.is_heading = 0 {contains} {fsql}
-            ORDER BY rel * {recency} DESC
+            SELECT p.id, p.text, p.latest_year, p.rel, p.rel * {recency} AS score
+            FROM (SELECT p.id, p.text, p.latest_year, ({rel}) AS rel
+                  FROM paragraphs p
+                  WHERE p.is_heading = 0 {contains} {fsql}) AS p
+            ORDER BY score DESC
             LIMIT ?"""
-        rows = self._db.execute(sql, [*targs, *cargs, *fargs, *rargs, limit]).fetchall()
-        return [ParagraphHit(r[0], r[1], float(r[3]), r[2]) for r in rows]
+        rows = self._db.execute(sql, [*rargs, *targs, *cargs, *fargs, limit]).fetchall()
+        return [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
 
     def count_matches(
         self,

@@ -206,17 +206,17 @@ def test_property_hits_contain_all_terms_and_nothing_is_missed(
 def test_capped_short_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
     everything = {h.text for h in search(lib, "科", limit=100)}
     capped = lib.search.chars(
-        ["科"], SearchFilters(), 2, 0.15, lib.search.year_span(), candidate_cap=2
+        ["科"], SearchFilters(), 2, 0.15, candidate_cap=2
     )
     assert len(capped) == 2 and {h.text for h in capped} <= everything
     # A cap that leaves fewer hits than asked for falls back to every match.
     wide = lib.search.chars(
-        ["科"], SearchFilters(), 100, 0.15, lib.search.year_span(), candidate_cap=2
+        ["科"], SearchFilters(), 100, 0.15, candidate_cap=2
     )
     assert {h.text for h in wide} == everything
     # With a filter the cap must not hide older matches: it falls back to all of them.
     refs = lib.search.chars(
-        ["科"], SearchFilters(kind="reference"), 10, 0.15, lib.search.year_span(), candidate_cap=1
+        ["科"], SearchFilters(kind="reference"), 10, 0.15, candidate_cap=1
     )
     assert [h.text for h in refs] == [REFERENCE[0]]
 
@@ -245,20 +245,19 @@ def test_lowercase_latin_query_finds_and_ranks(store: LibraryStore) -> None:
 
 
 def test_capped_trigram_queries_stay_exact_and_filters_fall_back(lib: LibraryStore) -> None:
-    span = lib.search.year_span()
-    every = {h.text for h in lib.search.fts(["科技创新"], [], SearchFilters(), 10, 0.15, span)}
+    every = {h.text for h in lib.search.fts(["科技创新"], [], SearchFilters(), 10, 0.15)}
     assert len(every) == 2
-    capped = lib.search.fts(["科技创新"], [], SearchFilters(), 1, 0.15, span, candidate_cap=1)
+    capped = lib.search.fts(["科技创新"], [], SearchFilters(), 1, 0.15, candidate_cap=1)
     assert len(capped) == 1 and capped[0].text in every
-    wide = lib.search.fts(["科技创新"], [], SearchFilters(), 10, 0.15, span, candidate_cap=1)
+    wide = lib.search.fts(["科技创新"], [], SearchFilters(), 10, 0.15, candidate_cap=1)
     assert {h.text for h in wide} == every
     # Filters and short terms narrow the capped pool, so they fall back to every match.
     refs = lib.search.fts(
-        ["科技创新"], [], SearchFilters(kind="reference"), 10, 0.15, span, candidate_cap=1
+        ["科技创新"], [], SearchFilters(kind="reference"), 10, 0.15, candidate_cap=1
     )
     assert [h.text for h in refs] == [REFERENCE[0]]
     greeting = lib.search.fts(
-        ["科技创新"], ["收悉"], SearchFilters(), 10, 0.15, span, candidate_cap=1
+        ["科技创新"], ["收悉"], SearchFilters(), 10, 0.15, candidate_cap=1
     )
     assert [h.text for h in greeting] == [NEW[0][1]]
 
@@ -286,8 +285,7 @@ def test_total_counts_every_match_beyond_the_limit(
 
 
 def test_total_with_capped_candidates_counts_all(lib: LibraryStore) -> None:
-    span = lib.search.year_span()
-    capped = lib.search.chars(["科"], SearchFilters(), 1, 0.15, span, candidate_cap=1)
+    capped = lib.search.chars(["科"], SearchFilters(), 1, 0.15, candidate_cap=1)
     assert len(capped) == 1
     every = len(search(lib, "科", limit=100))
     assert lib.search.count_matches([], ["科"], SearchFilters(), "chars", 100) == every
@@ -367,3 +365,32 @@ def test_too_many_terms_is_refused_in_words(lib: LibraryStore) -> None:
 def test_lone_surrogate_term_finds_nothing(lib: LibraryStore) -> None:
     assert search(lib, "\ud800") == []
     assert search(lib, "科技 \udced\udca0\udc80") == []
+
+
+@pytest.mark.parametrize("query", ["孵化器建设", "孵化", "台★"])  # trigram, one-char index, scan
+def test_the_store_ranks_by_recency_once_and_returns_that_score(
+    store: LibraryStore, query: str
+) -> None:
+    """The newest letter's paragraph gets the full recency bonus over the oldest's; the score
+    the store ranked by is the score the hit carries (nothing recomputes it)."""
+    from desktop.search import RECENCY_WEIGHT
+
+    for year, words in ((2010, "甲乙丙"), (2020, "丁戊己")):
+        store.letters.add(
+            make_letter([("status", f"推进孵化器建设{words}台★。")], date=f"{year}-05-01"),
+            content_hash=str(year), source_path=None, source_format=None,
+        )  # fmt: skip
+    hits = search(store, query)
+    assert [h.text[7:10] for h in hits] == ["丁戊己", "甲乙丙"]
+    assert hits[0].score == pytest.approx(hits[1].score * (1 + RECENCY_WEIGHT))
+    long_terms = [query] if len(query) >= 3 else []
+    short_terms = [] if long_terms else [query]
+    if long_terms:
+        rows = store.search.fts(long_terms, [], SearchFilters(), 10, RECENCY_WEIGHT)
+    elif query == "台★":
+        rows = store.search.scan(short_terms, SearchFilters(), 10, RECENCY_WEIGHT)
+    else:
+        rows = store.search.chars(short_terms, SearchFilters(), 10, RECENCY_WEIGHT)
+    assert [r.score for r in rows] == [h.score for h in hits]
+    assert rows[0].score == pytest.approx(rows[0].relevance * (1 + RECENCY_WEIGHT))
+    assert rows[1].score == pytest.approx(rows[1].relevance)

@@ -133,7 +133,7 @@ def test_both_writings_of_a_term_are_one_term() -> None:
 
 
 def test_the_scan_for_short_terms_reads_the_folded_text(lib: LibraryStore) -> None:
-    rows = lib.search.scan(["台账"], SearchFilters(), 10, 0.0, (None, None))
+    rows = lib.search.scan(["台账"], SearchFilters(), 10, 0.0)
     assert [r.text for r in rows] == [
         t for (t,) in lib.db.execute("SELECT text FROM paragraphs WHERE text LIKE '%臺賬%'")
     ]
