@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
     QFontDatabase,
 )
@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from desktop.ui.settings_base import (
     SettingsBase,
 )
 from desktop.ui.template_editor import TemplateEditor
+from desktop.ui.template_list import NAME_ROLE, TemplateListDelegate, TemplateListModel
 from desktop.ui.template_samples import sample_case, template_sort_key
 from desktop.understand import heading_level
 
@@ -47,12 +47,40 @@ class TemplatesTab(SettingsBase):
     # ================================================================== (d) templates
     def _templates_tab(self) -> QWidget:
         page = QWidget(self)
-        self.template_list = QTreeWidget(page)
+        self._make_template_widgets(page)
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.addWidget(self.template_list)
+        splitter.addWidget(self._editor_box(page))
+        splitter.addWidget(self._preview_box(page))
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([190, 420, 300])
+        help_label = QLabel(
+            self.tr(
+                "Variables in {{ … }} are filled from the case and the profile, e.g."
+                " {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph."
+                " A template with an error is not used: the shipped one is used instead."
+            ),
+            page,
+        )
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet(_HINT_STYLE)
+        layout = QVBoxLayout(page)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(help_label)
+        self._fill_template_list()
+        return page
+
+    def _make_template_widgets(self, page: QWidget) -> None:
+        self.template_model = TemplateListModel(
+            self._is_edited, lambda name: name in self._buffers, page
+        )
+        self.template_list = QListView(page)
         self.template_list.setObjectName("templateList")
-        self.template_list.setHeaderHidden(True)
-        self.template_list.setRootIsDecorated(False)
-        self.template_list.setIndentation(14)
-        self.template_list.currentItemChanged.connect(self._template_selected)
+        self.template_list.setModel(self.template_model)
+        self.template_list.setItemDelegate(TemplateListDelegate(self.template_list))
+        self.template_list.selectionModel().currentChanged.connect(self._template_selected)
         self.template_editor = TemplateEditor(page)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setFamilies([font.family(), "Noto Sans CJK SC", "Microsoft YaHei", "SimSun"])
@@ -83,6 +111,7 @@ class TemplatesTab(SettingsBase):
         self._preview_timer = QTimer(self, singleShot=True, interval=300)
         self._preview_timer.timeout.connect(self.update_preview)
 
+    def _editor_box(self, page: QWidget) -> QWidget:
         editor_box = QWidget(page)
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +123,9 @@ class TemplatesTab(SettingsBase):
         buttons.addWidget(self.template_restore)
         buttons.addStretch(1)
         editor_layout.addLayout(buttons)
+        return editor_box
 
+    def _preview_box(self, page: QWidget) -> QWidget:
         preview_box = QWidget(page)
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,30 +134,7 @@ class TemplatesTab(SettingsBase):
         sample_row.addWidget(self.template_sample, 1)
         preview_layout.addLayout(sample_row)
         preview_layout.addWidget(self.template_preview, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, page)
-        splitter.addWidget(self.template_list)
-        splitter.addWidget(editor_box)
-        splitter.addWidget(preview_box)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([190, 420, 300])
-        help_label = QLabel(
-            self.tr(
-                "Variables in {{ … }} are filled from the case and the profile, e.g."
-                " {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph."
-                " A template with an error is not used: the shipped one is used instead."
-            ),
-            page,
-        )
-        help_label.setWordWrap(True)
-        help_label.setStyleSheet(_HINT_STYLE)
-        layout = QVBoxLayout(page)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(help_label)
-        self._fill_template_list()
-        return page
+        return preview_box
 
     @property
     def templates(self) -> ReplyTemplates:
@@ -138,94 +146,27 @@ class TemplatesTab(SettingsBase):
             names |= {p.name for p in self.templates.override.glob("*.j2")}
         return sorted(names, key=template_sort_key)
 
-    def _section_label(self, section: str) -> str:
-        return {
-            "title": self.tr("Title"),
-            "salutation": self.tr("Salutation"),
-            "greeting": self.tr("Greeting"),
-            "status": self.tr("What was done"),
-            "plan": self.tr("Next steps"),
-            "closing": self.tr("Closing"),
-            "contact": self.tr("Contact note"),
-        }.get(section, section)
-
-    def _variant_label(self, name: str) -> str:
-        _section, *variants = name.removesuffix(".j2").split(".")
-        if not variants:
-            return self.tr("Default")
-        parts = [
-            self.tr("Co-organizer opinion")
-            if v == "co"
-            else self.tr("Category {code}").format(code=v)
-            for v in variants
-        ]
-        return self.tr(", ").join(parts)
-
     def _is_edited(self, name: str) -> bool:
         return (self.templates.override / name).is_file()
 
-    def _decorate(self, item: QTreeWidgetItem, name: str) -> None:
-        text = self._variant_label(name)
-        if self._is_edited(name):
-            text += " " + self.tr("(edited)")
-        if name in self._buffers:
-            text += " *"
-        item.setText(0, text)
-        item.setToolTip(0, name)
-        font = item.font(0)
-        font.setItalic(self._is_edited(name))
-        item.setFont(0, font)
-
     def _fill_template_list(self, select: str | None = None) -> None:
         current = select or self._template_name
-        chosen: QTreeWidgetItem | None = None
-        with QSignalBlocker(self.template_list):
-            self.template_list.clear()
-            sections: dict[str, QTreeWidgetItem] = {}
-            for name in self.template_names():
-                section = name.split(".")[0]
-                parent = sections.get(section)
-                if parent is None:
-                    parent = QTreeWidgetItem(self.template_list, [self._section_label(section)])
-                    parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    bold = parent.font(0)
-                    bold.setBold(True)
-                    parent.setFont(0, bold)
-                    parent.setExpanded(True)
-                    sections[section] = parent
-                item = QTreeWidgetItem(parent)
-                item.setData(0, Qt.ItemDataRole.UserRole, name)
-                self._decorate(item, name)
-                if chosen is None or name == current:
-                    chosen = item
-            self.template_list.expandAll()
+        names = self.template_names()
+        with QSignalBlocker(self.template_list.selectionModel()):
+            self.template_model.set_names(names)
         self._template_name = None
+        chosen = current if current in names else (names[0] if names else None)
         if chosen is not None:
-            self.template_list.setCurrentItem(chosen)
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        items: list[QTreeWidgetItem] = []
-        for i in range(self.template_list.topLevelItemCount()):
-            top = self.template_list.topLevelItem(i)
-            if top is None:
-                continue
-            for j in range(top.childCount()):
-                child = top.child(j)
-                if child is not None:
-                    items.append(child)
-        return items
+            self.select_template(chosen)
 
     def _refresh_item(self, name: str) -> None:
-        for item in self._items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == name:
-                self._decorate(item, name)
+        self.template_model.refresh(name)
 
     def select_template(self, name: str) -> None:
-        for item in self._items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == name:
-                self.template_list.setCurrentItem(item)
-                return
-        raise KeyError(name)
+        row = self.template_model.row_of(name)
+        if row is None:
+            raise KeyError(name)
+        self.template_list.setCurrentIndex(self.template_model.index(row))
 
     def _stored_text(self, name: str) -> str:
         edited = self.templates.override / name
@@ -235,12 +176,12 @@ class TemplatesTab(SettingsBase):
         except (OSError, UnicodeDecodeError):
             return ""
 
-    def _template_selected(self, item: QTreeWidgetItem | None, _previous: Any) -> None:
-        name = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
-        if name is None and item is not None:  # a section: show its default template
-            first = item.child(0) if item.childCount() else None
+    def _template_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        name = current.data(NAME_ROLE) if current.isValid() else None
+        if name is None and current.isValid():  # a section: show its default template
+            first = self.template_model.first_template_row(current.row())
             if first is not None:
-                self.template_list.setCurrentItem(first)
+                self.template_list.setCurrentIndex(self.template_model.index(first))
             return
         self._template_name = name
         with QSignalBlocker(self.template_editor):

@@ -17,11 +17,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from desktop.actions.search import SimilarLetter
 from desktop.casework import SECTIONS, DraftBlock
 from desktop.letter_view import SECTION_ZH
+from desktop.ui.indented_rows import IndentedRowDelegate
 from desktop.ui.library_widgets import BLOCK_ROLE, PARAGRAPH_MIME, paragraph_mime
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "letter", "paragraph" or "note"
@@ -126,16 +127,14 @@ class SimilarModel(QAbstractListModel):
         return Qt.DropAction.CopyAction
 
 
-class SimilarDelegate(QStyledItemDelegate):
+class SimilarDelegate(IndentedRowDelegate):
     """Draws the list as the tree it replaced: an open branch arrow before each letter, its
     paragraphs indented below it, one line a row (elided)."""
 
     INDENT = 20  # a tree level
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
-        super().initStyleOption(option, index)
-        levels = {"letter": 1, "paragraph": 2}.get(index.data(KIND_ROLE), 0)
-        option.rect.setLeft(option.rect.left() + levels * self.INDENT)
+    def level(self, index: Index) -> int:
+        return {"letter": 1, "paragraph": 2}.get(index.data(KIND_ROLE), 0)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         # As wide as the view, not as the text: a long row is elided, never scrolled to.
