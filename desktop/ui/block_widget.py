@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QMimeData, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QDrag,
     QFocusEvent,
@@ -25,9 +23,6 @@ from desktop.ui.block_editor import BlockEditor
 from desktop.ui.draft_model import (
     BLOCK_MIME,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class BlockWidget(QFrame):
@@ -51,6 +46,8 @@ class BlockWidget(QFrame):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._press: QPoint | None = None
+        # its row in the section's model, kept up to date by the model as blocks move
+        self.place = QPersistentModelIndex()
 
         self.handle = QLabel("⠿", self)
         self.handle.setObjectName("dragHandle")
@@ -62,6 +59,25 @@ class BlockWidget(QFrame):
         self.editor = BlockEditor(block.kind != "template", self)
         self.editor.setPlainText(block.text)
 
+        self.header = self._make_header()
+
+        body = QVBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.header)
+        body.addWidget(self.editor)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.handle)
+        layout.addLayout(body, 1)
+        self.update_block(block)
+        self.editor.clicked.connect(self._clicked)
+        self.editor.gotFocus.connect(self.selectRequested.emit)
+        self.editor.escapePressed.connect(self._escape)
+
+    def _make_header(self) -> QWidget:
+        """The line above the text: the block's kind, its source and the template's link."""
         self.kind_label = QLabel(self)
         self.kind_label.setObjectName("blockKind")
         self.source_label = QLabel(self)
@@ -81,23 +97,9 @@ class BlockWidget(QFrame):
         header.addWidget(self.kind_label, 0, top)
         header.addWidget(self.source_label, 1, top)
         header.addWidget(self.detach_link, 0, top)
-        self.header = QWidget(self)
-        self.header.setLayout(header)
-
-        body = QVBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(self.header)
-        body.addWidget(self.editor)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 4, 6, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.handle)
-        layout.addLayout(body, 1)
-        self.update_block(block)
-        self.editor.clicked.connect(self._clicked)
-        self.editor.gotFocus.connect(self.selectRequested.emit)
-        self.editor.escapePressed.connect(self._escape)
+        widget = QWidget(self)
+        widget.setLayout(header)
+        return widget
 
     def update_block(self, block: DraftBlock) -> None:
         """Header texts (the kind and, for a library block, where it came from)."""
@@ -198,8 +200,13 @@ class BlockWidget(QFrame):
         if distance < QApplication.startDragDistance():
             return
         self._press = None
-        mime = QMimeData()
-        mime.setData(BLOCK_MIME, b"{}")  # the drop target asks its composer where we are
+        model = self.place.model()
+        if model is not None and self.place.isValid():
+            index = model.index(self.place.row(), 0)
+            mime = model.mimeData([index])  # the section and row we are at
+        else:
+            mime = QMimeData()
+            mime.setData(BLOCK_MIME, b"{}")
         drag = QDrag(self)
         drag.setMimeData(mime)
         picture = self.grab()

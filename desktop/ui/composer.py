@@ -47,6 +47,7 @@ from desktop.ui.draft_model import (
 )
 from desktop.ui.salutation_line import SalutationLine
 from desktop.ui.section_editor import SectionEditor
+from desktop.ui.section_model import SectionModel
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -94,12 +95,31 @@ class Composer(ComposerProofing):
             "plan": self.tr("Next steps"),
             "closing": self.tr("Closing"),
         }
+        # the section models follow the draft before the composer does (connected first)
+        self.section_models = {
+            s: SectionModel(model, s, self.heading_floor, self) for s in SECTIONS
+        }
         self.editors: dict[str, SectionEditor] = {
-            s: SectionEditor(self, s, captions.get(s, s)) for s in SECTIONS
+            s: SectionEditor(self, s, captions.get(s, s), self.section_models[s]) for s in SECTIONS
         }
 
-        # actions: the shortcuts work while the focus is anywhere in the composer
-        stack = model.undo_stack
+        self._make_actions()
+        self._make_toolbar()
+        self._lay_out(self._make_status_row())
+        self.proof_timer = QTimer(self)
+        self.proof_timer.setSingleShot(True)
+        self.proof_timer.setInterval(PROOFREAD_DELAY_MS)
+        self.proof_timer.timeout.connect(self.refresh)
+        context.closing.connect(self.proof_timer.stop)
+        self._follow(model, context)
+        for editor in self.editors.values():
+            editor.rebuild()  # the draft was loaded before the composer came: no reset signal
+        self._rebuild()
+
+    # ------------------------------------------------------------------ construction steps
+    def _make_actions(self) -> None:
+        """The actions; their shortcuts work while the focus is anywhere in the composer."""
+        stack = self.model.undo_stack
         self.undo_action = self._action(self.tr("Undo"), None, stack.undo)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(self.tr("Redo"), None, stack.redo)
@@ -128,6 +148,7 @@ class Composer(ComposerProofing):
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def _make_toolbar(self) -> None:
         # a tool bar folds what does not fit into its » menu: the composer can be narrow
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("composerToolbar")
@@ -138,6 +159,7 @@ class Composer(ComposerProofing):
         self.toolbar.addActions([self.move_up_action, self.move_down_action,
                                  self.delete_action, self.insert_action])  # fmt: skip
 
+    def _make_status_row(self) -> QHBoxLayout:
         self.summary = QLabel(self)
         self.summary.setObjectName("findingsSummary")
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -149,13 +171,15 @@ class Composer(ComposerProofing):
         status.setContentsMargins(8, 2, 6, 2)
         status.addWidget(self.summary, 1)
         status.addWidget(next_button)
+        return status
 
+    def _lay_out(self, status: QHBoxLayout) -> None:
         page = QWidget()
         page.setObjectName("composerPage")
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(12, 6, 12, 12)
         page_layout.setSpacing(4)
-        self.salutation = SalutationLine(context, model, page)
+        self.salutation = SalutationLine(self.context, self.model, page)
         page_layout.addWidget(self.salutation)
         for editor in self.editors.values():
             page_layout.addWidget(editor)
@@ -172,23 +196,17 @@ class Composer(ComposerProofing):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(status)
 
-        self.proof_timer = QTimer(self)
-        self.proof_timer.setSingleShot(True)
-        self.proof_timer.setInterval(PROOFREAD_DELAY_MS)
-        self.proof_timer.timeout.connect(self.refresh)
-        context.closing.connect(self.proof_timer.stop)
-
+    def _follow(self, model: DraftModel, context: AppContext) -> None:
+        """The composer follows the draft (after the section models, connected before it)."""
         model.modelReset.connect(self._rebuild)
         model.blockInserted.connect(self._inserted)
         model.blockRemoved.connect(self._removed)
         model.blockMoved.connect(self._moved)
-        model.blockTextChanged.connect(self._text_changed)
         model.structureChanged.connect(self._fix_tab_order)
         model.changed.connect(self._changed)
         model.caseUpdated.connect(self._changed)
         context.profileChanged.connect(self._changed)
         context.caseChanged.connect(self._case_changed)
-        self._rebuild()
 
     def _undo_text(self, text: str) -> None:
         self.undo_action.setToolTip(self.tr("Undo: {0}").format(text) if text else "")
@@ -210,20 +228,19 @@ class Composer(ComposerProofing):
 
     # ------------------------------------------------------------------ building
     def _rebuild(self) -> None:
-        for editor in self.editors.values():
-            editor.clear()
+        """Another draft: the section editors have rebuilt their blocks from their models."""
         self._selected = None
         if self.model.case is None:
             self._update_actions()
             return
-        for section, editor in self.editors.items():
-            for index, block in enumerate(self.model.blocks(section)):
-                editor.insert_widget(index, block)
         self.refresh()
         self._fix_tab_order()
         self._update_actions()
 
-    def _wire(self, editor: SectionEditor, widget: BlockWidget) -> None:
+    def wire_block(self, editor: SectionEditor, widget: BlockWidget) -> None:
+        """Connect a new block widget once: each signal acts on the block's place at the
+        time (its model row), so moves and inserts never need the connections made again."""
+
         def at(action: Callable[[str, int], object]) -> Callable[..., None]:
             """Run ``action(section, index)`` for the block's place at the time of the signal
             (a widget already taken out of the composer does nothing)."""
@@ -260,15 +277,13 @@ class Composer(ComposerProofing):
 
     # ------------------------------------------------------------------ model signals
     def _inserted(self, section: str, index: int) -> None:
-        self.editors[section].insert_widget(index, self.model.block(section, index))
         self._select(section, index, focus=self._has_focus())
         self._ensure_visible()
 
     def _removed(self, section: str, index: int) -> None:
         had_focus = self._has_focus()
-        editor = self.editors[section]
-        was_selected = editor.widgets[index] is self._selected
-        editor.remove_widget(index)
+        editor = self.editors[section]  # its widget is gone already (the model removed the row)
+        was_selected = self._selected is not None and self.locate(self._selected) is None
         if was_selected:
             self._selected = None
             neighbour = min(index, len(editor.widgets) - 1)
@@ -279,13 +294,8 @@ class Composer(ComposerProofing):
 
     def _moved(self, section: str, from_index: int, to_index: int) -> None:
         had_focus = self._has_focus()
-        self.editors[section].move_widget(from_index, to_index)
         self._select(section, to_index, focus=had_focus)
         QTimer.singleShot(0, self._ensure_visible)
-
-    def _text_changed(self, section: str, index: int) -> None:
-        block = self.model.block(section, index)
-        self.editors[section].widgets[index].editor.set_text(block.text)
 
     def _changed(self) -> None:
         self._findings_stale = True

@@ -94,8 +94,7 @@ class ComposerCommands(ComposerSelection):
                 index = self.current[1] + 1
             else:
                 index = len(self.model.blocks(section))
-        floor = self.heading_floor(section)
-        index = max(floor, min(index, len(self.model.blocks(section))))
+        index = self.editors[section].model.insert_row(index)
         self.model.insert_block(section, index, block)
         self.select(section, index, focus=False)
         return index
@@ -105,15 +104,7 @@ class ComposerCommands(ComposerSelection):
         if self._drag_source is not None:
             self._pending_drop = (origin, section, index)  # applied when the drag ends
             return
-        from_section, from_index = origin
-        if from_index < self.heading_floor(from_section):
-            return  # the heading stays at the head of its section
-        index = max(index, self.heading_floor(section))
-        if from_section == section:
-            to_index = index - 1 if from_index < index else index
-            self.model.move_block(section, from_index, to_index)
-        else:
-            self.model.move_block_to_section(from_section, from_index, section, index)
+        self.editors[section].model.drop_block(origin, index)
 
     def _drag_started(self, widget: BlockWidget) -> None:
         self._drag_source = widget

@@ -139,9 +139,10 @@ class ComposerSelection(QWidget):
 
     def locate(self, source: object) -> tuple[str, int] | None:
         """Where a block widget (a drag's source) is, when it is one of ours."""
-        if not isinstance(source, BlockWidget):
+        if not isinstance(source, BlockWidget) or not source.place.isValid():
             return None
+        model = source.place.model()
         for section, editor in self.editors.items():
-            if source in editor.widgets:
-                return section, editor.index_of(source)
+            if editor.model is model:
+                return section, source.place.row()
         return None

@@ -1,11 +1,15 @@
-"""The blocks of one section in the composer, and the drop target for blocks and paragraphs."""
+"""The blocks of one section in the composer, and the drop target for blocks and paragraphs.
+
+The editor shows its :class:`~desktop.ui.section_model.SectionModel`'s rows as block widgets
+and follows the model (rows inserted, removed, moved, text changed); each widget holds its row
+as a ``QPersistentModelIndex``. A drop is handed to the model, which decides where it lands.
+"""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -20,13 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.casework import DraftBlock
 from desktop.ui.block_widget import BlockWidget
-from desktop.ui.draft_model import (
-    BLOCK_MIME,
-    PARAGRAPH_MIME,
-    block_from_json,
-)
+from desktop.ui.draft_model import BLOCK_MIME, PARAGRAPH_MIME
+from desktop.ui.section_model import BLOCK_ROLE, SectionModel, block_origin
 
 if TYPE_CHECKING:
     from desktop.ui.composer import Composer
@@ -35,10 +35,11 @@ if TYPE_CHECKING:
 class SectionEditor(QFrame):
     """The blocks of one section, in order, and a drop target for blocks and paragraphs."""
 
-    def __init__(self, composer: Composer, section: str, caption: str) -> None:
+    def __init__(self, composer: Composer, section: str, caption: str, model: SectionModel) -> None:
         super().__init__(composer)
         self.composer = composer
         self.section = section
+        self.model = model
         self.setObjectName(f"sectionEditor_{section}")
         self.setAcceptDrops(True)
         self.widgets: list[BlockWidget] = []
@@ -74,16 +75,48 @@ class SectionEditor(QFrame):
         self.indicator.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.indicator.hide()
 
+        model.modelReset.connect(self.rebuild)
+        model.rowsInserted.connect(self._rows_inserted)
+        model.rowsRemoved.connect(self._rows_removed)
+        model.rowsMoved.connect(self._rows_moved)
+        model.dataChanged.connect(self._rows_changed)
+
+    # ------------------------------------------------------------------ following the model
+    def rebuild(self) -> None:
+        """A widget per row again (another draft was loaded)."""
+        self.clear()
+        for row in range(self.model.rowCount()):
+            self.insert_widget(row)
+
+    def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.insert_widget(row)
+
+    def _rows_removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(last, first - 1, -1):
+            self.remove_widget(row)
+
+    def _rows_moved(
+        self, _parent: QModelIndex, start: int, _end: int, _dest: QModelIndex, row: int
+    ) -> None:
+        self.move_widget(start, row - 1 if row > start else row)
+
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            self.widgets[row].editor.set_text(self.model.index(row).data())
+
     # ------------------------------------------------------------------ block widgets
     def index_of(self, widget: BlockWidget) -> int:
-        return self.widgets.index(widget)
+        return widget.place.row()
 
-    def insert_widget(self, index: int, block: DraftBlock) -> BlockWidget:
-        widget = BlockWidget(block, self)
-        self.widgets.insert(index, widget)
-        self.blocks_layout.insertWidget(index, widget)
+    def insert_widget(self, row: int) -> BlockWidget:
+        index = self.model.index(row)
+        widget = BlockWidget(index.data(BLOCK_ROLE), self)
+        widget.place = QPersistentModelIndex(index)
+        self.widgets.insert(row, widget)
+        self.blocks_layout.insertWidget(row, widget)
         widget.show()  # now, not when the layout gets to it: it may take the focus at once
-        self.composer._wire(self, widget)
+        self.composer.wire_block(self, widget)
         self.empty_label.hide()
         return widget
 
@@ -153,27 +186,21 @@ class SectionEditor(QFrame):
     def dropEvent(self, event: QDropEvent) -> None:
         self.indicator.hide()
         mime = event.mimeData()
-        index = self.drop_index(event.position().toPoint().y())
+        row = self.drop_index(event.position().toPoint().y())
         if mime.hasFormat(BLOCK_MIME):
-            origin = self.composer.locate(event.source())
-            if origin is None:
+            origin = block_origin(mime)
+            if origin is None or self.composer.locate(event.source()) is None:
                 event.ignore()
                 return
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
-            self.composer.drop_block(origin, self.section, index)
+            self.composer.drop_block(origin, self.section, row)
             return
-        if mime.hasFormat(PARAGRAPH_MIME):
-            try:
-                data = json.loads(bytes(mime.data(PARAGRAPH_MIME).data()).decode("utf-8"))
-                block = block_from_json(data)
-            except (ValueError, UnicodeDecodeError):
-                event.ignore()
-                return
-            if block.kind == "template":
-                block.kind = "library"
-            event.setDropAction(Qt.DropAction.CopyAction)
+        action = Qt.DropAction.CopyAction
+        if mime.hasFormat(PARAGRAPH_MIME) and self.model.dropMimeData(
+            mime, action, row, 0, QModelIndex()
+        ):
+            event.setDropAction(action)
             event.accept()
-            self.composer.insert_paragraph(self.section, block, index)
             return
         event.ignore()

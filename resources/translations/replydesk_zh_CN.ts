@@ -282,47 +282,47 @@
 <context>
     <name>BlockWidget</name>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="57" />
+        <location filename="../../desktop/ui/block_widget.py" line="54" />
         <source>Drag to move this paragraph</source>
         <translation>拖动可移动本段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="106" />
+        <location filename="../../desktop/ui/block_widget.py" line="108" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="107" />
+        <location filename="../../desktop/ui/block_widget.py" line="109" />
         <source>Edit text</source>
         <translation>编辑文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="110" />
+        <location filename="../../desktop/ui/block_widget.py" line="112" />
         <source>Replace the template by its text, to change it for this letter</source>
         <translation>把模板换成它的文字，以便在本答复中修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="114" />
+        <location filename="../../desktop/ui/block_widget.py" line="116" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="121" />
+        <location filename="../../desktop/ui/block_widget.py" line="123" />
         <source>in {0}</source>
         <translation>{0}年</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="123" />
+        <location filename="../../desktop/ui/block_widget.py" line="125" />
         <source>No. {0}</source>
         <translation>资料编号 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="124" />
+        <location filename="../../desktop/ui/block_widget.py" line="126" />
         <source>From: {0}</source>
         <translation>出处：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/block_widget.py" line="127" />
+        <location filename="../../desktop/ui/block_widget.py" line="129" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -846,72 +846,72 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="92" />
+        <location filename="../../desktop/ui/composer.py" line="93" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="93" />
+        <location filename="../../desktop/ui/composer.py" line="94" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="94" />
+        <location filename="../../desktop/ui/composer.py" line="95" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="95" />
+        <location filename="../../desktop/ui/composer.py" line="96" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="103" />
+        <location filename="../../desktop/ui/composer.py" line="123" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="105" />
+        <location filename="../../desktop/ui/composer.py" line="125" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="114" />
+        <location filename="../../desktop/ui/composer.py" line="134" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="117" />
+        <location filename="../../desktop/ui/composer.py" line="137" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="119" />
+        <location filename="../../desktop/ui/composer.py" line="139" />
         <source>Delete paragraph</source>
         <translation>删除段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="121" />
+        <location filename="../../desktop/ui/composer.py" line="141" />
         <source>New paragraph</source>
         <translation>新增段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="125" />
+        <location filename="../../desktop/ui/composer.py" line="145" />
         <source>Apply correction</source>
         <translation>采纳更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="127" />
+        <location filename="../../desktop/ui/composer.py" line="147" />
         <source>Next problem</source>
         <translation>下一处问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="194" />
+        <location filename="../../desktop/ui/composer.py" line="212" />
         <source>Undo: {0}</source>
         <translation>撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/composer.py" line="197" />
+        <location filename="../../desktop/ui/composer.py" line="215" />
         <source>Redo: {0}</source>
         <translation>重做：{0}</translation>
     </message>
@@ -1590,37 +1590,37 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterCommands</name>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="99" />
+        <location filename="../../desktop/ui/letter_undo.py" line="100" />
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="114" />
+        <location filename="../../desktop/ui/letter_undo.py" line="115" />
         <source>Confirm %1</source>
         <translation>确认%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="120" />
+        <location filename="../../desktop/ui/letter_undo.py" line="121" />
         <source>Switch reply/reference</source>
         <translation>切换答复/参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="132" />
+        <location filename="../../desktop/ui/letter_undo.py" line="133" />
         <source>Move paragraph to another section</source>
         <translation>把段落移到另一部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="146" />
+        <location filename="../../desktop/ui/letter_undo.py" line="147" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="159" />
+        <location filename="../../desktop/ui/letter_undo.py" line="160" />
         <source>Merge paragraphs</source>
         <translation>合并段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_undo.py" line="172" />
+        <location filename="../../desktop/ui/letter_undo.py" line="173" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
@@ -1628,143 +1628,143 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterFieldsForm</name>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="102" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="103" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="103" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="104" />
         <source>Addressed to</source>
         <translation>答复对象</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="104" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="105" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="105" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="106" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="106" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="107" />
         <source>Suggestion/proposal number</source>
         <translation>建议/提案编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="107" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="108" />
         <source>Suggestion/proposal title</source>
         <translation>建议/提案标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="108" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="109" />
         <source>Document title</source>
         <translation>文件标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="109" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="110" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="110" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="111" />
         <source>Replying agency</source>
         <translation>答复单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="111" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="112" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="112" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="113" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="113" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="114" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="114" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="115" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="115" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="116" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="116" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="117" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="117" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="118" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="124" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="125" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="125" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="126" />
         <source>Reference material</source>
         <translation>参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="140" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="141" />
         <source>Check</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="145" />
-        <location filename="../../desktop/ui/letter_fields_form.py" line="191" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="146" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="192" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="146" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="147" />
         <source>The value is right: record it as yours</source>
         <translation>值无误：记为您核对过的值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="148" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="149" />
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="151" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="152" />
         <source>You corrected this value; re-reading keeps it</source>
         <translation>此值由您更正，重新识别时保留</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="183" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="184" />
         <source>The program is not sure of this value; please check it.</source>
         <translation>程序不确定，请核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="188" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="189" />
         <source>Possibly %1</source>
         <translation>可能是 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="191" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="192" />
         <source>Use it</source>
         <translation>采用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="203" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="204" />
         <source>Rule: %1</source>
         <translation>规则：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_fields_form.py" line="207" />
+        <location filename="../../desktop/ui/letter_fields_form.py" line="208" />
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -1772,89 +1772,89 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterInspector</name>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="122" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="123" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="124" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="125" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="130" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="131" />
         <source>Delete letter…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="133" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="134" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="136" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="137" />
         <source>Every change is kept in the library at once.</source>
         <translation>每项修改都立即保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="189" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="190" />
         <source>This letter was deleted</source>
         <translation>这份资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="190" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="191" />
         <source>Undo brings it back.</source>
         <translation>点“撤销”可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="191" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="192" />
         <source>Letter deleted</source>
         <translation>资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="194" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="195" />
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="196" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="197" />
         <source>Letter: %1</source>
         <translation>资料：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="202" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="203" />
         <source>No. %1 in the library</source>
         <translation>资料库编号 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/letter_inspector.py" line="212" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="213" />
         <source>%n value(s) to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="214" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="215" />
         <source>Sections and paragraphs arranged by you</source>
         <translation>段落及其划分经您调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="260" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="261" />
         <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
         <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="263" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="264" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="266" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="267" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="268" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="269" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -2137,12 +2137,12 @@ Enter your agency's details now?</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="395" />
+        <location filename="../../desktop/ui/library_pane.py" line="393" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="402" />
+        <location filename="../../desktop/ui/library_pane.py" line="400" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -2607,19 +2607,19 @@ Enter your agency's details now?</source>
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_results.py" line="95" />
+        <location filename="../../desktop/ui/search_results.py" line="96" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="116" />
+        <location filename="../../desktop/ui/search_results.py" line="117" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="116" />
+        <location filename="../../desktop/ui/search_results.py" line="117" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
@@ -2660,17 +2660,17 @@ Enter your agency's details now?</source>
 <context>
     <name>SectionEditor</name>
     <message>
-        <location filename="../../desktop/ui/section_editor.py" line="50" />
+        <location filename="../../desktop/ui/section_editor.py" line="51" />
         <source>+ Paragraph</source>
         <translation>+ 段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/section_editor.py" line="51" />
+        <location filename="../../desktop/ui/section_editor.py" line="52" />
         <source>Add an empty paragraph at the end of this section</source>
         <translation>在本部分末尾添加一个空段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/section_editor.py" line="54" />
+        <location filename="../../desktop/ui/section_editor.py" line="55" />
         <source>No paragraphs: drop one here or add one</source>
         <translation>暂无段落：可拖到此处，或新增一段</translation>
     </message>
@@ -2724,141 +2724,144 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
-    <name>TemplatesTab</name>
+    <name>TemplateListModel</name>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="73" />
-        <source>One deputy</source>
-        <translation>一位代表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="74" />
-        <source>Joint suggestion (5 deputies)</source>
-        <translation>联名建议（5 位代表）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="75" />
-        <source>CPPCC member</source>
-        <translation>政协委员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="77" />
-        <source>Save template</source>
-        <translation>保存模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="80" />
-        <location filename="../../desktop/ui/settings_templates.py" line="373" />
-        <source>Restore default</source>
-        <translation>恢复默认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="102" />
-        <source>Preview with</source>
-        <translation>预览示例</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="117" />
-        <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
-        <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="143" />
+        <location filename="../../desktop/ui/template_list.py" line="63" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="144" />
+        <location filename="../../desktop/ui/template_list.py" line="64" />
         <source>Salutation</source>
         <translation>称呼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="145" />
+        <location filename="../../desktop/ui/template_list.py" line="65" />
         <source>Greeting</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="146" />
+        <location filename="../../desktop/ui/template_list.py" line="66" />
         <source>What was done</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="147" />
+        <location filename="../../desktop/ui/template_list.py" line="67" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="148" />
+        <location filename="../../desktop/ui/template_list.py" line="68" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="149" />
+        <location filename="../../desktop/ui/template_list.py" line="69" />
         <source>Contact note</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="155" />
+        <location filename="../../desktop/ui/template_list.py" line="75" />
         <source>Default</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="157" />
+        <location filename="../../desktop/ui/template_list.py" line="77" />
         <source>Co-organizer opinion</source>
         <translation>会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="159" />
+        <location filename="../../desktop/ui/template_list.py" line="79" />
         <source>Category {code}</source>
         <translation>{code}类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="162" />
+        <location filename="../../desktop/ui/template_list.py" line="82" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="170" />
+        <location filename="../../desktop/ui/template_list.py" line="87" />
         <source>(edited)</source>
         <translation>（已修改）</translation>
     </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="262" />
+        <location filename="../../desktop/ui/settings_templates.py" line="101" />
+        <source>One deputy</source>
+        <translation>一位代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="102" />
+        <source>Joint suggestion (5 deputies)</source>
+        <translation>联名建议（5 位代表）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="103" />
+        <source>CPPCC member</source>
+        <translation>政协委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="105" />
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="108" />
+        <location filename="../../desktop/ui/settings_templates.py" line="314" />
+        <source>Restore default</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="133" />
+        <source>Preview with</source>
+        <translation>预览示例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="61" />
+        <source>Variables in {{ … }} are filled from the case and the profile, e.g. {{ addressee }}, {{ title }}, {{ we }}. A blank line starts a new paragraph. A template with an error is not used: the shipped one is used instead.</source>
+        <translation>{{ … }} 中的变量按案件和单位信息填入，例如 {{ addressee }}、{{ title }}、{{ we }}。空一行即另起一段。模板有错误时不会使用，而改用系统自带的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_templates.py" line="203" />
         <source>Your copy: {path}</source>
         <translation>您的修改版：{path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="264" />
+        <location filename="../../desktop/ui/settings_templates.py" line="205" />
         <source>Not saved yet. Your copy will be kept as {path}</source>
         <translation>尚未保存。修改版将保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="267" />
+        <location filename="../../desktop/ui/settings_templates.py" line="208" />
         <source>Shipped template. When you change it, your copy is kept in {path}</source>
         <translation>系统自带模板。修改后，您的版本保存在 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="297" />
+        <location filename="../../desktop/ui/settings_templates.py" line="238" />
         <source>the output still has {{ or {%</source>
         <translation>输出中仍有 {{ 或 {%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="309" />
+        <location filename="../../desktop/ui/settings_templates.py" line="250" />
         <source>Line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="345" />
-        <location filename="../../desktop/ui/settings_templates.py" line="348" />
+        <location filename="../../desktop/ui/settings_templates.py" line="286" />
+        <location filename="../../desktop/ui/settings_templates.py" line="289" />
         <source>Cannot save the template</source>
         <translation>无法保存模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="374" />
+        <location filename="../../desktop/ui/settings_templates.py" line="315" />
         <source>Delete your copy of {name} and use the shipped template again?</source>
         <translation>删除您修改的 {name}，恢复使用系统自带模板吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_templates.py" line="383" />
+        <location filename="../../desktop/ui/settings_templates.py" line="324" />
         <source>Cannot delete the template</source>
         <translation>无法删除模板</translation>
     </message>
