@@ -37,7 +37,7 @@ from desktop.sample import SAMPLE_AGENCY
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
-_ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = "color: #b00020;"
 
 
 class FirstStartDialog(QDialog):
@@ -64,7 +64,7 @@ class FirstStartDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("firstStartError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
         layout = QVBoxLayout(self)

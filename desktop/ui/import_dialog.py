@@ -230,8 +230,12 @@ class ImportDialog(OperationDialog):
         if isinstance(exc, Cancelled):
             self._show_summary(cancelled=True)
             return
-        message = exc.message if isinstance(exc, ClerkError) else self.tr(
-            "The import stopped because of an internal error; the details are in the log file."
+        message = (
+            exc.message
+            if isinstance(exc, ClerkError)
+            else self.tr(
+                "The import stopped because of an internal error; the details are in the log file."
+            )
         )
         self._show_summary(cancelled=False, error=message)
 

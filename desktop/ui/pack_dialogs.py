@@ -242,9 +242,13 @@ class ExportPackDialog(OperationDialog):
                 self.result_label.clear()
                 self._retry = exc.suggestion
                 return
-        message = exc.message if isinstance(exc, ClerkError) else self.tr(
-            "The pack was not written because of an internal error; the details are in the "
-            "log file."
+        message = (
+            exc.message
+            if isinstance(exc, ClerkError)
+            else self.tr(
+                "The pack was not written because of an internal error; the details are in the "
+                "log file."
+            )
         )
         self.result_label.setText(message)
         _set_error(self.result_label, True)
@@ -428,8 +432,13 @@ class ImportPackDialog(OperationDialog):
             self.status.setText(self.tr("Stopped: nothing of this pack was imported."))
         else:
             self.status.setText(self.tr("The pack was not imported; your library is unchanged."))
-            message = exc.message if isinstance(exc, ClerkError) else self.tr(
-                "The import stopped because of an internal error; the details are in the log file."
+            message = (
+                exc.message
+                if isinstance(exc, ClerkError)
+                else self.tr(
+                    "The import stopped because of an internal error; "
+                    "the details are in the log file."
+                )
             )
             self.result_label.setText(message)
             _set_error(self.result_label, True)

@@ -103,8 +103,12 @@ class ReparseBar(QWidget):
         if isinstance(exc, Cancelled):
             self._end(True)
             return
-        message = exc.message if isinstance(exc, ClerkError) else self.tr(
-            "Re-reading stopped because of an internal error; the details are in the log file."
+        message = (
+            exc.message
+            if isinstance(exc, ClerkError)
+            else self.tr(
+                "Re-reading stopped because of an internal error; the details are in the log file."
+            )
         )
         self._end(True, message)
 

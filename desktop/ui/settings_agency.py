@@ -27,9 +27,9 @@ from desktop.actions import profile as profile_actions
 from desktop.export_docx import SealError, check_seal_image
 from desktop.ui.file_dialogs import documents_folder
 from desktop.ui.settings_base import (
-    _ERROR_STYLE,
-    _HINT_STYLE,
-    _SEAL_PREVIEW_PX,
+    ERROR_STYLE,
+    HINT_STYLE,
+    SEAL_PREVIEW_PX,
 )
 from desktop.ui.settings_categories import (
     CategoriesTab,
@@ -110,7 +110,7 @@ class AgencyTab(CategoriesTab):
         seal_box = QGroupBox(self.tr("Seal"), page)
         self.seal_preview = QLabel(seal_box)
         self.seal_preview.setObjectName("sealPreview")
-        self.seal_preview.setFixedSize(_SEAL_PREVIEW_PX + 10, _SEAL_PREVIEW_PX + 10)
+        self.seal_preview.setFixedSize(SEAL_PREVIEW_PX + 10, SEAL_PREVIEW_PX + 10)
         self.seal_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.seal_preview.setStyleSheet(
             "background: white; border: 1px solid palette(mid); color: #777;"
@@ -131,7 +131,7 @@ class AgencyTab(CategoriesTab):
         self.seal_message = QLabel(seal_box)
         self.seal_message.setObjectName("sealMessage")
         self.seal_message.setWordWrap(True)
-        self.seal_message.setStyleSheet(_ERROR_STYLE)
+        self.seal_message.setStyleSheet(ERROR_STYLE)
         self.seal_message.hide()
         hint = QLabel(
             self.tr(
@@ -141,7 +141,7 @@ class AgencyTab(CategoriesTab):
             seal_box,
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet(_HINT_STYLE)
+        hint.setStyleSheet(HINT_STYLE)
         diameter_row = QHBoxLayout()
         diameter_row.addWidget(QLabel(self.tr("Diameter"), seal_box))
         diameter_row.addWidget(self.seal_diameter)
@@ -189,7 +189,7 @@ class AgencyTab(CategoriesTab):
         )
         hint.setObjectName("letterFormatHint")
         hint.setWordWrap(True)
-        hint.setStyleSheet(_HINT_STYLE)
+        hint.setStyleSheet(HINT_STYLE)
         form = QFormLayout(box)
         self._row(form, 0, "letter_format", self.tr("Format"), self.letter_format)
         self._row(form, 0, "issuing_office", self.tr("Issued by"), self.issuing_office)
@@ -209,8 +209,8 @@ class AgencyTab(CategoriesTab):
         if pixmap.loadFromData(data):
             self.seal_preview.setPixmap(
                 pixmap.scaled(
-                    _SEAL_PREVIEW_PX,
-                    _SEAL_PREVIEW_PX,
+                    SEAL_PREVIEW_PX,
+                    SEAL_PREVIEW_PX,
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )

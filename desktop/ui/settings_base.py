@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -27,11 +26,11 @@ LANGUAGE_KEY = "ui/language"
 LANGUAGES = (("中文（简体）", "zh_CN"), ("English", "en"))
 DEFAULT_LANGUAGE = "zh_CN"
 
-_ERROR_STYLE = "color: #b00020;"
-_INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
-_WARN_STYLE = "color: #a15c00;"
-_HINT_STYLE = "color: palette(mid);"
-_SEAL_PREVIEW_PX = 150
+ERROR_STYLE = "color: #b00020;"
+INVALID_STYLE = "border: 2px solid #d32f2f; border-radius: 3px;"
+WARN_STYLE = "color: #a15c00;"
+HINT_STYLE = "color: palette(mid);"
+SEAL_PREVIEW_PX = 150
 # Fonts the national standard for official documents (GB/T 9704) names, offered first.
 OFFICIAL_FONTS = (
     "方正小标宋简体",
@@ -62,7 +61,6 @@ class SettingsBase(QDialog):
     _seal_path: Path | None
     _buffers: dict[str, str]
     _template_name: str | None
-    _scratch: tempfile.TemporaryDirectory[str]
 
     # ------------------------------------------------------------------ helpers
     def _row(self, form: QFormLayout, tab: int, key: str, label: str, widget: QWidget) -> None:
@@ -73,7 +71,7 @@ class SettingsBase(QDialog):
         layout.addWidget(widget)
         error = QLabel(box)
         error.setObjectName(f"settingsError_{key}")
-        error.setStyleSheet(_ERROR_STYLE)
+        error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
         layout.addWidget(error)

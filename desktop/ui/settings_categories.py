@@ -17,7 +17,7 @@ from desktop.profile import (
     CATEGORY_SCHEMES,
 )
 from desktop.ui.settings_base import (
-    _HINT_STYLE,
+    HINT_STYLE,
 )
 from desktop.ui.settings_fonts import (
     FontsTab,
@@ -48,7 +48,7 @@ class CategoriesTab(FontsTab):
             page,
         )
         note.setWordWrap(True)
-        note.setStyleSheet(_HINT_STYLE)
+        note.setStyleSheet(HINT_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("Scheme"), self.scheme)
         layout = QVBoxLayout(page)

@@ -29,7 +29,6 @@ emits ``context.profileChanged``. Cancel drops everything not yet saved.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +56,10 @@ from desktop.ui.settings_agency import (
     AgencyTab,
 )
 from desktop.ui.settings_base import (
-    _HINT_STYLE,
-    _INVALID_STYLE,
     DEFAULT_LANGUAGE,
     FONT_KEYS,
+    HINT_STYLE,
+    INVALID_STYLE,
     LANGUAGE_KEY,
     LANGUAGES,
     OFFICIAL_FONTS,
@@ -101,7 +100,6 @@ class SettingsDialog(AgencyTab):
         self._seal_path: Path | None = None  # the picked file, to recheck with a new diameter
         self._buffers: dict[str, str] = {}  # template name → edited text not yet saved
         self._template_name: str | None = None
-        self._scratch = tempfile.TemporaryDirectory(prefix="replydesk-tpl-")
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("settingsTabs")
@@ -124,7 +122,6 @@ class SettingsDialog(AgencyTab):
 
     def _closed(self, _result: int) -> None:
         self._preview_timer.stop()
-        self._scratch.cleanup()
 
     # ================================================================== (e) language
     def _language_tab(self) -> QWidget:
@@ -137,7 +134,7 @@ class SettingsDialog(AgencyTab):
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         note = QLabel(self.tr("The new language is used the next time ReplyDesk starts."), page)
         note.setObjectName("languageNote")
-        note.setStyleSheet(_HINT_STYLE)
+        note.setStyleSheet(HINT_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("Language of the window"), self.language)
         layout = QVBoxLayout(page)
@@ -202,7 +199,7 @@ class SettingsDialog(AgencyTab):
         widget = self._field_widgets[key]
         label.setText(message)
         label.show()
-        widget.setStyleSheet(_INVALID_STYLE)
+        widget.setStyleSheet(INVALID_STYLE)
         self.tabs.setCurrentIndex(self._field_tab[key])
         widget.setFocus()
 

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 from desktop.model import FontSpec
 from desktop.ui.fonts_check import SUBSTITUTES
 from desktop.ui.settings_base import (
-    _ERROR_STYLE,
-    _HINT_STYLE,
-    _WARN_STYLE,
+    ERROR_STYLE,
     FONT_KEYS,
+    HINT_STYLE,
     OFFICIAL_FONTS,
+    WARN_STYLE,
 )
 from desktop.ui.settings_templates import (
     TemplatesTab,
@@ -62,12 +62,12 @@ class FontsTab(TemplatesTab):
             combo.setMinimumWidth(220)
             status = QLabel(page)
             status.setObjectName(camel + "Status")
-            status.setStyleSheet(_WARN_STYLE)
+            status.setStyleSheet(WARN_STYLE)
             sample = QLabel("关于……的答复 2020年", page)
             sample.setObjectName(camel + "Sample")
             error = QLabel(page)
             error.setObjectName(f"settingsError_{key}")
-            error.setStyleSheet(_ERROR_STYLE)
+            error.setStyleSheet(ERROR_STYLE)
             error.hide()
             grid.addWidget(QLabel(labels[key], page), row * 2, 0)
             grid.addWidget(combo, row * 2, 1)
@@ -91,7 +91,7 @@ class FontsTab(TemplatesTab):
             page,
         )
         note.setWordWrap(True)
-        note.setStyleSheet(_HINT_STYLE)
+        note.setStyleSheet(HINT_STYLE)
         layout = QVBoxLayout(page)
         layout.addLayout(grid)
         layout.addWidget(note)

@@ -31,8 +31,8 @@ from desktop.reply_templates import (
 )
 from desktop.safe_write import TargetLocked, WriteFailed, atomic_write
 from desktop.ui.settings_base import (
-    _ERROR_STYLE,
-    _HINT_STYLE,
+    ERROR_STYLE,
+    HINT_STYLE,
     SettingsBase,
 )
 from desktop.ui.template_editor import TemplateEditor
@@ -65,7 +65,7 @@ class TemplatesTab(SettingsBase):
             page,
         )
         help_label.setWordWrap(True)
-        help_label.setStyleSheet(_HINT_STYLE)
+        help_label.setStyleSheet(HINT_STYLE)
         layout = QVBoxLayout(page)
         layout.addWidget(splitter, 1)
         layout.addWidget(help_label)
@@ -89,11 +89,11 @@ class TemplatesTab(SettingsBase):
         self.template_where = QLabel(page)
         self.template_where.setObjectName("templateWhere")
         self.template_where.setWordWrap(True)
-        self.template_where.setStyleSheet(_HINT_STYLE)
+        self.template_where.setStyleSheet(HINT_STYLE)
         self.template_error = QLabel(page)
         self.template_error.setObjectName("templateError")
         self.template_error.setWordWrap(True)
-        self.template_error.setStyleSheet(_ERROR_STYLE)
+        self.template_error.setStyleSheet(ERROR_STYLE)
         self.template_preview = QTextBrowser(page)
         self.template_preview.setObjectName("templatePreview")
         self.template_sample = QComboBox(page)
