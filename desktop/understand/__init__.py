@@ -20,7 +20,6 @@ import logging
 import re
 
 from desktop.dates import find_dates
-from desktop.letter_fields import _date_only
 from desktop.model import Block, FieldSource, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.paragraph_split import cap_paragraph
@@ -29,6 +28,7 @@ from desktop.understand.headings import heading_level
 from desktop.understand.lines import Layout, Line, collect
 from desktop.understand.roles import assign_roles
 from desktop.understand.sections import reference_blocks, reply_blocks
+from desktop.understand.tail import _date_only
 
 log = logging.getLogger(__name__)
 

@@ -10,26 +10,20 @@ from __future__ import annotations
 import re
 
 from desktop.dates import find_dates, parse_date
-from desktop.letter_fields import (
-    _IDEO,
-    _NAME_SPLIT_RE,
-    _PERSON_RE,
-    _clean_title,
-    _date_only,
-    _joint_count,
-    _salutation_names,
-    _session_in,
-)
 from desktop.model import FieldSource, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.understand import patterns as P
 from desktop.understand.lines import Layout, Line
+from desktop.understand.names import _joint_count, _salutation_names
+from desktop.understand.patterns import _IDEO, _NAME_SPLIT_RE, _PERSON_RE
 from desktop.understand.roles import salutation_of
-from desktop.understand.tail import loose_date
+from desktop.understand.tail import _date_only, loose_date
 from desktop.understand.titles import (
     NUMBER_RE,
     REPLY_TITLE_END,
     TITLE_FROM_LINE_RE,
+    _clean_title,
+    _session_in,
     title_in_ack,
 )
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from desktop.letter_fields import _IDEO
 from desktop.paragraph_split import _CN
+from desktop.understand.patterns import _IDEO
 
 _L1_RE = re.compile(rf"^[{_CN}]{{1,3}}\s*、")
 _L2_RE = re.compile(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]")

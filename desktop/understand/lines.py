@@ -17,11 +17,11 @@ import re
 from dataclasses import dataclass
 
 from desktop.fold import to_simplified
-from desktop.letter_fields import _SALUTATION_RE as SALUTATION
-from desktop.letter_fields import _label_of
 from desktop.normalize import normalize_text
 from desktop.paragraph_split import _INLINE_NOISE_RE, split_paragraphs
 from desktop.understand import patterns as P
+from desktop.understand.labels import _label_of
+from desktop.understand.patterns import _SALUTATION_RE as SALUTATION
 
 # A line longer than this is never metadata, a heading or a salutation: the per-line checks
 # that read metadata only run on shorter lines (a 50 MB one-line file stays linear).

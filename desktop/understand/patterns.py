@@ -11,18 +11,48 @@ from __future__ import annotations
 
 import re
 
-from desktop.letter_fields import (
-    _AGENCY_RE,
-    _CONTACT_PHONE_RE,
-    _COSIGNER_RE,
-    _DOC_NO_RE,
-    _IDEO,
-    _ORGANIZER_LINE_RE,
-    _SALUTATION_RE,
-    _SIGNER_RE,
-    _UNIT_SUFFIX,
+from desktop.cjk import IDEOGRAPHS
+from desktop.paragraph_split import _CN, _CONTACT_START_RE, _words
+
+_IDEO = IDEOGRAPHS
+
+# --------------------------------------------------------------------------------------------
+# Metadata patterns
+
+_SALUTATION_RE = re.compile(
+    r"^(?:尊敬的)?\s*(?P<who>[^：:，。！？,!?]{1,40}?)\s*(?P<role>代表|委员|同志|先生|女士)(?:们)?"
+    r"\s*[:：]$"
 )
-from desktop.paragraph_split import _CONTACT_START_RE
+_UNIT_SUFFIX = "|".join(
+    _words(
+        "局 委 委员会 办公室 办 厅 院 中心 政府 人民政府 部 所 处 署 会"
+        " 公司 集团 站 馆 队 行 府 组 室 社 台 司"
+    )
+)
+_AGENCY_RE = re.compile(rf"^[{_IDEO}（）()·]{{2,30}}(?:{_UNIT_SUFFIX})$")
+_JOINT_RE = re.compile(r"等\s*[\d一二三四五六七八九十百]*\s*(?:位|名|人)?$")
+_PERSON_RE = re.compile(rf"^[{_IDEO}·]{{2,6}}$")
+_NOT_NAMES = frozenset({"各位", "全体", "诸位", "广大", "各"})
+_COSIGNER_RE = re.compile(r"^[（(]?\s*(?:附议|联名)(?:代表|委员|人)?\s*[:：]\s*([^）)]+)[）)]?$")
+
+_DOC_NO_RE = re.compile(
+    rf"^(?P<dn>[{_IDEO}]{{1,15}}\s*[〔\[【(（]\s*(?:19|20)\d{{2}}\s*[〕\]】)）]\s*第?\s*\d{{1,5}}\s*号)"
+    r"(?P<rest>.*)$"
+)
+_SIGNER_RE = re.compile(r"^签\s*发\s*人")
+_ORGANIZER_LINE_RE = re.compile(r"^(主办|协办|会办)(?:单位|部门)?\s*[:：]\s*(.+)$")
+_SESSION_RE = re.compile(
+    rf"(?P<pre>[{_IDEO}]{{0,8}}?)(?P<core>第?[{_CN}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
+    rf"(?:常务委员会|常委会)?第?[{_CN}]{{1,3}}次(?:全体)?(?:会议|全会))"
+)
+_SESSION_FILLER = "在于对的是就为与和及您你我们收到提出关感谢上中届会号"
+_CONTACT_NAME_RE = re.compile(
+    rf"联\s*系\s*人\s*[:：]?\s*([{_IDEO}·]{{2,6}}?)(?=[\s，,；;、()（）：:]|电话|联系|手机|办公|$)"
+)
+_CONTACT_PHONE_RE = re.compile(
+    r"(?:电话|手机|方式|号码)[^0-9０-９]{0,4}([0-9０-９][0-9０-９\-－—–\s/、]{3,40})"
+)
+_NAME_SPLIT_RE = re.compile(r"[、，,；;/\s]+")
 
 __all__ = [
     "ACK",

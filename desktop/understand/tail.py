@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from desktop.dates import find_dates
-from desktop.letter_fields import _date_only
 from desktop.understand import patterns as P
 from desktop.understand.headings import heading_level
 from desktop.understand.lines import Layout, Line
@@ -18,6 +17,18 @@ _SENTENCE_PUNCT = "。！？；!?;"
 
 def has_sentence(text: str) -> bool:
     return any(ch in text for ch in _SENTENCE_PUNCT)
+
+
+def _date_only(text: str) -> str | None:
+    """The date when ``text`` is nothing but a date (in brackets or with a full stop at most)."""
+    if len(text) > 40:
+        return None
+    found = find_dates(text)
+    if len(found) != 1:
+        return None
+    start, end, iso = found[0]
+    rest = (text[:start] + text[end:]).strip(" \t\u3000()（）。.")
+    return iso if not rest else None
 
 
 def _above_date(line: Line) -> bool:

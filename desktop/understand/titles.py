@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.letter_fields import _IDEO, _clean_title
+from desktop.understand.patterns import _IDEO, _SESSION_FILLER, _SESSION_RE
 
 # "第82号", "第T014号", "台52号建议", "(第021号建议)": the proposal's number as printed.
 NUMBER_RE = re.compile(
@@ -77,3 +77,19 @@ def title_in_ack(text: str) -> str | None:
         return None
     # "…的代表建议" / "…的委员提案" name the kind of document, not the title
     return re.sub(r"的(?:代表|委员)(?:建议|提案)$", "", _clean_title(unquoted.group(1)))
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip().strip('《》“”"「」')
+    while title.startswith("关于关于"):
+        title = title[2:]
+    return title
+
+
+def _session_in(text: str) -> str | None:
+    m = _SESSION_RE.search(text)
+    if not m:
+        return None
+    pre = m.group("pre")
+    cut = max((pre.rfind(ch) for ch in _SESSION_FILLER), default=-1)
+    return pre[cut + 1 :] + m.group("core")

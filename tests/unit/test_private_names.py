@@ -19,7 +19,6 @@ ROOMS = [
             "numerals",
             "normalize",
             "proposers",
-            "letter_fields",
             "paragraph_split",
             "cjk",
             "urls",
