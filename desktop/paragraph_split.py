@@ -1,7 +1,7 @@
 """Web-page noise and run-on text: the first pass over a document's lines.
 
 ``is_noise_line`` tells web-page furniture (``来源:``, ``上一篇``, a bare URL, a site-name line …)
-from document text, and ``_INLINE_NOISE_RE`` removes inline furniture (``【字体：大 中 小】``,
+from document text, and ``INLINE_NOISE_RE`` removes inline furniture (``【字体：大 中 小】``,
 ``[打印本页]``). ``split_paragraphs`` cuts one line of run-together web text into real
 paragraphs. ``docs/segmentation.md`` (3.1) describes the rules. Every regular expression here is
 linear (anchored, bounded or free of nested quantifiers) and the noise checks only run on short
@@ -32,7 +32,7 @@ def _words(text: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------------------------
 # Noise
 
-_INLINE_NOISE_RE = re.compile(
+INLINE_NOISE_RE = re.compile(
     r"【\s*字体[:：]?\s*大\s*中\s*小\s*】"
     r"|字体[:：]\s*[\[【]\s*(?:大\s*中\s*小)?\s*[\]】]"
     r"|[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏本页|收藏|分享)\s*[】\]]"
@@ -95,7 +95,7 @@ _LEADING_SALUTATION_RE = re.compile(
 )
 _ENUM_OPENERS = '（(“"《【〔「‘'
 _SALUTATION_TAIL_RE = re.compile(r"(?:代表|委员|同志|先生|女士)(?:们)?$")
-_CONTACT_START_RE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|联系方式|联系人电话)")
+CONTACT_START_RE = re.compile(r"^[（(]?\s*(?:联\s*系\s*人|联系电话|联系方式|联系人电话)")
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -112,7 +112,7 @@ def split_paragraphs(text: str) -> list[str]:
     s = text.strip()
     if not s:
         return []
-    if _CONTACT_START_RE.match(s):
+    if CONTACT_START_RE.match(s):
         return cap_paragraph(s)
     lead = _LEADING_SALUTATION_RE.match(s)
     if lead and lead.end() < len(s):

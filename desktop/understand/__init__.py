@@ -28,7 +28,7 @@ from desktop.understand.headings import heading_level
 from desktop.understand.lines import Layout, Line, collect
 from desktop.understand.roles import assign_roles
 from desktop.understand.sections import reference_blocks, reply_blocks
-from desktop.understand.tail import _date_only
+from desktop.understand.tail import date_only
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def _reference(lines: list[Line], letter: ParsedLetter) -> None:
     for ln in rest:
         ln.rule = ln.rule or "reference-text"
     if rest:
-        iso = _date_only(rest[-1].text)
+        iso = date_only(rest[-1].text)
         if iso:
             rest[-1].set("date", "date-line")
             letter.reply_date = iso
@@ -114,7 +114,7 @@ def _title_like(text: str) -> bool:
         and not re.search(r"[。！？；!?;]", text)
         and not text.endswith(("：", ":"))
         and heading_level(text) in (0, None)
-        and _date_only(text) is None
+        and date_only(text) is None
     )
 
 

@@ -14,16 +14,16 @@ from desktop.model import FieldSource, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.understand import patterns as P
 from desktop.understand.lines import Layout, Line
-from desktop.understand.names import _joint_count, _salutation_names
-from desktop.understand.patterns import _IDEO, _NAME_SPLIT_RE, _PERSON_RE
+from desktop.understand.names import joint_count, salutation_names
+from desktop.understand.patterns import IDEO, NAME_SPLIT, PERSON
 from desktop.understand.roles import salutation_of
-from desktop.understand.tail import _date_only, loose_date
+from desktop.understand.tail import date_only, loose_date
 from desktop.understand.titles import (
     NUMBER_RE,
     REPLY_TITLE_END,
     TITLE_FROM_LINE_RE,
-    _clean_title,
-    _session_in,
+    clean_title,
+    session_in,
     title_in_ack,
 )
 
@@ -107,8 +107,8 @@ class FieldReader:
                     counted = _COUNTED_RE.match(who)
                     if counted:
                         who = counted.group("who") + "等" + counted.group("n") + "位"
-                    names, joint = _salutation_names(who)
-                    count = _joint_count(who) if joint else None
+                    names, joint = salutation_names(who)
+                    count = joint_count(who) if joint else None
                     if count:
                         self.set("addressee_count", count, line, "joint-count")
                     if role not in ("代表", "委员"):
@@ -118,7 +118,7 @@ class FieldReader:
                     self.set("addressee_role", role, line, line.rule)
         if "addressee" in self.portal:
             value, line = self.portal["addressee"]
-            names = [n for n in _NAME_SPLIT_RE.split(value) if _PERSON_RE.match(n)]
+            names = [n for n in NAME_SPLIT.split(value) if PERSON.match(n)]
             if not letter.addressee:
                 self.set("addressee", names, line, "portal-label:addressee")
             elif len(names) > (letter.addressee_count or 0) and names[0] == letter.addressee[0]:
@@ -126,7 +126,7 @@ class FieldReader:
         for line in self.role("cosigner"):
             m = P.COSIGNER.match(line.folded)
             if m:
-                extra = [n for n in _NAME_SPLIT_RE.split(m.group(1)) if _PERSON_RE.match(n)]
+                extra = [n for n in NAME_SPLIT.split(m.group(1)) if PERSON.match(n)]
                 letter.addressee.extend(n for n in extra if n not in letter.addressee)
         if letter.addressee and (letter.addressee_count or 0) < len(letter.addressee):
             letter.addressee_count = len(letter.addressee)
@@ -136,7 +136,7 @@ class FieldReader:
         for line in self.role("date"):
             text = line.folded
             found = find_dates(text)
-            iso = _date_only(text) or (found[-1][2] if found else None)
+            iso = date_only(text) or (found[-1][2] if found else None)
             if iso:
                 self.set("reply_date", iso, line, "signature-date")
                 before = text[: found[-1][0]].strip(" |") if found else ""
@@ -218,7 +218,7 @@ class FieldReader:
             m = P.DOC_NUMBER.match(f) or P.DOC_NUMBER.search(f)
             if m is None:
                 m2 = re.search(
-                    r"[\[〔【(（]\s*(?P<dn>[" + _IDEO + r"]{1,15}\s*[〔\[【(（]\s*(?:19|20)\d{2}"
+                    r"[\[〔【(（]\s*(?P<dn>[" + IDEO + r"]{1,15}\s*[〔\[【(（]\s*(?:19|20)\d{2}"
                     r"\s*[〕\]】)）]\s*第?\s*\d{1,5}\s*号)",
                     f,
                 )
@@ -264,7 +264,7 @@ class FieldReader:
             m = P.ORGANIZER.match(line.folded)
             if not m:
                 continue
-            units = [u for u in _NAME_SPLIT_RE.split(m.group(2).rstrip("。")) if u]
+            units = [u for u in NAME_SPLIT.split(m.group(2).rstrip("。")) if u]
             if m.group(1) == "主办":
                 letter.main_organizer = letter.main_organizer or "、".join(units)
             else:
@@ -273,7 +273,7 @@ class FieldReader:
             if key in self.portal:
                 letter.main_organizer = letter.main_organizer or self.portal[key][0]
         if "co" in self.portal:
-            for unit in _NAME_SPLIT_RE.split(self.portal["co"][0]):
+            for unit in NAME_SPLIT.split(self.portal["co"][0]):
                 if unit and unit not in letter.co_organizers:
                     letter.co_organizers.append(unit)
         if letter.addressee_role == "单位" and letter.addressee:
@@ -318,7 +318,7 @@ class FieldReader:
             (title_text, titles[0] if titles else None, "SESSION-in-title"),
             (ack_text, ack[0] if ack else None, "SESSION-in-acknowledgement"),
         ]:
-            session = _session_in(text) if text else None
+            session = session_in(text) if text else None
             if session:
                 self.set("session", session, line, rule)
                 break
@@ -332,7 +332,7 @@ class FieldReader:
         for key in ("title", "content"):
             if key in self.portal:
                 value, line = self.portal[key]
-                value = _clean_title(value)
+                value = clean_title(value)
                 if len(value) <= 120 and not REPLY_TITLE_END.search(value):
                     self.set("proposal_title", value, line, f"portal-label:{key}")
                     return
@@ -344,7 +344,7 @@ class FieldReader:
         for line in title_lines:
             m = TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
             if m and not re.search(r"第?\s*[A-Za-z]?\d+\s*号", m.group(1)):
-                cleaned = _clean_title(m.group(1))
+                cleaned = clean_title(m.group(1))
                 cleaned = re.sub(r"^关于(?:对)?[^《“]{0,30}?会议(?:上)?", "关于", cleaned)
                 if len(cleaned) > 6:
                     self.set("proposal_title", cleaned, line, "TITLE-in-title-line", certain=False)

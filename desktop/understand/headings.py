@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from desktop.paragraph_split import _CN
-from desktop.understand.patterns import _IDEO
+from desktop.understand.patterns import IDEO
 
 _L1_RE = re.compile(rf"^[{_CN}]{{1,3}}\s*、")
 _L2_RE = re.compile(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]")
@@ -36,7 +36,7 @@ def heading_level(text: str) -> int | None:
     if (
         len(text) <= 30
         and not _ANY_PUNCT_RE.search(text)
-        and re.search(f"[{_IDEO}]", text)
+        and re.search(f"[{IDEO}]", text)
         and not _NOT_HEADING_RE.search(text)
     ):
         return 0

@@ -1,11 +1,14 @@
 """Portal label/value cells of an online handling system (``提案号: | 277``): which field a
-label fills. ``lines.collect`` reads table rows and short lines with ``_label_of``."""
+label fills. ``lines.collect`` reads table rows and short lines with ``label_of``."""
 
 from __future__ import annotations
 
 import re
 
-from desktop.paragraph_split import _words
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
 
 # --------------------------------------------------------------------------------------------
 # Portal label/value cells
@@ -41,7 +44,7 @@ _TABLE_ONLY_LABELS = frozenset(_words("代表 委员 内容 答复 会议 编号
 _LABEL_SPLIT_RE = re.compile(r"^([^:：|]{1,12}?)\s*[:：]\s*(.*)$", re.S)
 
 
-def _label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, str]:
+def label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, str]:
     """(field key, inline value) when ``cell`` is a portal label, else (None, "").
 
     ``strict`` (used once the reply text has begun) accepts only labels written with a colon,

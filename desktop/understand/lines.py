@@ -18,10 +18,9 @@ from dataclasses import dataclass
 
 from desktop.fold import to_simplified
 from desktop.normalize import normalize_text
-from desktop.paragraph_split import _INLINE_NOISE_RE, split_paragraphs
+from desktop.paragraph_split import INLINE_NOISE_RE, split_paragraphs
 from desktop.understand import patterns as P
-from desktop.understand.labels import _label_of
-from desktop.understand.patterns import _SALUTATION_RE as SALUTATION
+from desktop.understand.labels import label_of
 
 # A line longer than this is never metadata, a heading or a salutation: the per-line checks
 # that read metadata only run on shorter lines (a 50 MB one-line file stays linear).
@@ -72,11 +71,6 @@ def _title_then_salutation(text: str) -> list[str]:
     return [m.group("title"), *split_paragraphs(rest)]
 
 
-# Conversion debris of a traditional-character page: the pinyin of a character in brackets
-# after it ("答復(fù)"). Not text: dropped from the stored text (the original keeps it).
-_PINYIN_DEBRIS_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
-
-
 def _is_category(value: str) -> bool:
     """A portal answer field holding only a category ("办理结果：B类", "办理结果：(C)")."""
     return bool(value) and len(value) <= 12 and bool(P.CATEGORY.match(normalize_text(value)))
@@ -85,7 +79,7 @@ def _is_category(value: str) -> bool:
 def _make(source: int, original: str, fold: bool = True) -> Line | None:
     text = normalize_text(original)
     if "(" in text or "（" in text:
-        text = _PINYIN_DEBRIS_RE.sub("", text)
+        text = P.PINYIN_DEBRIS.sub("", text)
     if not text:
         return None
     return Line(source, original, text, to_simplified(text) if fold else text)
@@ -110,7 +104,7 @@ class _Collector:
             if self.lines and self.lines[-1].text.replace(" ", "") == line.text.replace(" ", ""):
                 line.set("furniture", "repeated-line")
             self.lines.append(line)
-            if not self.body_started and len(line.folded) <= 45 and SALUTATION.match(line.folded):
+            if not self.body_started and len(line.folded) <= 45 and P.SALUTATION.match(line.folded):
                 self.body_started = True
 
     def add_portal(self, source: int, key: str, label: str, value: str) -> None:
@@ -126,7 +120,7 @@ class _Collector:
         plain: list[str] = []
         while i < len(cells):
             cell = cells[i]
-            key, value = _label_of(self.folded(cell), table=True, strict=self.started)
+            key, value = label_of(self.folded(cell), table=True, strict=self.started)
             if key == "answer" and not value and i + 1 < len(cells) and _is_category(cells[i + 1]):
                 key, value = "category", cells[i + 1]
                 i += 1
@@ -143,7 +137,7 @@ class _Collector:
                 not value
                 and key != "answer"
                 and i + 1 < len(cells)
-                and _label_of(self.folded(cells[i + 1]), table=True, strict=self.started)[0] is None
+                and label_of(self.folded(cells[i + 1]), table=True, strict=self.started)[0] is None
             ):
                 value = cells[i + 1]
                 i += 1
@@ -183,7 +177,7 @@ def collect(raw_lines: list[str]) -> list[Line]:
     for source, raw in enumerate(raw_lines):
         if not isinstance(raw, str):
             continue
-        line = _INLINE_NOISE_RE.sub("", raw.replace("\r", " ").replace("\n", " ")).strip()
+        line = INLINE_NOISE_RE.sub("", raw.replace("\r", " ").replace("\n", " ")).strip()
         if not line:
             continue
         if "|" in line and len(line) <= 20000:
@@ -191,7 +185,7 @@ def collect(raw_lines: list[str]) -> list[Line]:
             c.add_row(source, [cell for cell in cells if cell])
             continue
         if len(line) <= 300:
-            key, value = _label_of(c.folded(line), table=False, strict=c.started)
+            key, value = label_of(c.folded(line), table=False, strict=c.started)
             if key == "answer" and _is_category(value):
                 key = "category"  # "办理结果：B类": the portal's result is the category
             if key is not None and key != "answer" and not c.started:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from desktop.numerals import counting_number
-from desktop.understand.patterns import _JOINT_RE, _NAME_SPLIT_RE, _NOT_NAMES, _PERSON_RE
+from desktop.understand.patterns import JOINT, NAME_SPLIT, NOT_NAMES, PERSON
 
 
-def _joint_count(who: str) -> int | None:
+def joint_count(who: str) -> int | None:
     """N of a joint salutation "张三等N位代表" (Arabic or Chinese numerals), else None."""
-    m = _JOINT_RE.search(who)
+    m = JOINT.search(who)
     if not m:
         return None
     digits = re.sub(r"[^\d一二三四五六七八九十百]", "", m.group(0))
@@ -24,14 +24,14 @@ def _joint_count(who: str) -> int | None:
         return None
 
 
-def _salutation_names(who: str) -> tuple[list[str], bool]:
+def salutation_names(who: str) -> tuple[list[str], bool]:
     """Names in a salutation's "who" part and whether it is a joint (等N位) salutation."""
     who = who.strip()
-    joint = bool(_JOINT_RE.search(who))
-    who = _JOINT_RE.sub("", who).strip()
+    joint = bool(JOINT.search(who))
+    who = JOINT.sub("", who).strip()
     names = []
-    for part in _NAME_SPLIT_RE.split(who):
+    for part in NAME_SPLIT.split(who):
         part = re.sub(r"(?:代表|委员|同志)$", "", part.removeprefix("尊敬的"))
-        if _PERSON_RE.match(part) and part not in _NOT_NAMES and not part.startswith("各"):
+        if PERSON.match(part) and part not in NOT_NAMES and not part.startswith("各"):
             names.append(part)
     return names, joint

@@ -1,10 +1,10 @@
 """Every pattern the role pipeline reads a line with, in one place, each named for what it serves.
 
 A rule name in ``replydesk explain`` output or in a field's source is the name of one of these
-(or of a pattern in ``desktop/letter_fields.py`` / ``desktop/paragraph_split.py`` that this module
-re-exports under a name). All patterns read the *folded* text (simplified characters), are
-linear (anchored, bounded or free of nested quantifiers) and only run on short lines.
-``docs/segmentation.md`` lists them with an example each.
+(``CONTACT_START`` extends the contact-line start of ``desktop/paragraph_split.py``). All
+patterns read the *folded* text (simplified characters), are linear (anchored, bounded or free
+of nested quantifiers) and only run on short lines. ``docs/segmentation.md`` lists them with an
+example each.
 """
 
 from __future__ import annotations
@@ -12,47 +12,7 @@ from __future__ import annotations
 import re
 
 from desktop.cjk import IDEOGRAPHS
-from desktop.paragraph_split import _CN, _CONTACT_START_RE, _words
-
-_IDEO = IDEOGRAPHS
-
-# --------------------------------------------------------------------------------------------
-# Metadata patterns
-
-_SALUTATION_RE = re.compile(
-    r"^(?:尊敬的)?\s*(?P<who>[^：:，。！？,!?]{1,40}?)\s*(?P<role>代表|委员|同志|先生|女士)(?:们)?"
-    r"\s*[:：]$"
-)
-_UNIT_SUFFIX = "|".join(
-    _words(
-        "局 委 委员会 办公室 办 厅 院 中心 政府 人民政府 部 所 处 署 会"
-        " 公司 集团 站 馆 队 行 府 组 室 社 台 司"
-    )
-)
-_AGENCY_RE = re.compile(rf"^[{_IDEO}（）()·]{{2,30}}(?:{_UNIT_SUFFIX})$")
-_JOINT_RE = re.compile(r"等\s*[\d一二三四五六七八九十百]*\s*(?:位|名|人)?$")
-_PERSON_RE = re.compile(rf"^[{_IDEO}·]{{2,6}}$")
-_NOT_NAMES = frozenset({"各位", "全体", "诸位", "广大", "各"})
-_COSIGNER_RE = re.compile(r"^[（(]?\s*(?:附议|联名)(?:代表|委员|人)?\s*[:：]\s*([^）)]+)[）)]?$")
-
-_DOC_NO_RE = re.compile(
-    rf"^(?P<dn>[{_IDEO}]{{1,15}}\s*[〔\[【(（]\s*(?:19|20)\d{{2}}\s*[〕\]】)）]\s*第?\s*\d{{1,5}}\s*号)"
-    r"(?P<rest>.*)$"
-)
-_SIGNER_RE = re.compile(r"^签\s*发\s*人")
-_ORGANIZER_LINE_RE = re.compile(r"^(主办|协办|会办)(?:单位|部门)?\s*[:：]\s*(.+)$")
-_SESSION_RE = re.compile(
-    rf"(?P<pre>[{_IDEO}]{{0,8}}?)(?P<core>第?[{_CN}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
-    rf"(?:常务委员会|常委会)?第?[{_CN}]{{1,3}}次(?:全体)?(?:会议|全会))"
-)
-_SESSION_FILLER = "在于对的是就为与和及您你我们收到提出关感谢上中届会号"
-_CONTACT_NAME_RE = re.compile(
-    rf"联\s*系\s*人\s*[:：]?\s*([{_IDEO}·]{{2,6}}?)(?=[\s，,；;、()（）：:]|电话|联系|手机|办公|$)"
-)
-_CONTACT_PHONE_RE = re.compile(
-    r"(?:电话|手机|方式|号码)[^0-9０-９]{0,4}([0-9０-９][0-9０-９\-－—–\s/、]{3,40})"
-)
-_NAME_SPLIT_RE = re.compile(r"[、，,；;/\s]+")
+from desktop.paragraph_split import _CN, CONTACT_START_RE
 
 __all__ = [
     "ACK",
@@ -64,6 +24,7 @@ __all__ = [
     "CLOSING",
     "CONTACT_NAME",
     "CONTACT_PHONE",
+    "CONTACT_PHONE_BARE",
     "CONTACT_START",
     "COPY_TO",
     "COSIGNER",
@@ -72,18 +33,48 @@ __all__ = [
     "DOC_NUMBER_LOOSE",
     "FURNITURE",
     "FURNITURE_START",
+    "IDEO",
+    "JOINT",
+    "NAME_SPLIT",
+    "NOT_NAMES",
     "ORGANIZER",
     "PAGE_SOURCE",
+    "PERSON",
     "PINYIN_DEBRIS",
     "SALUTATION",
     "SALUTATION_BARE",
+    "SESSION",
+    "SESSION_FILLER",
     "SIGNER",
     "SITE_FOOTER",
     "SITE_FOOTER_MARK",
     "THANKS",
     "TITLE_WORDS",
     "UNIT_SALUTATION_BARE",
+    "UNIT_SUFFIX",
 ]
+
+# Ideographs (BMP and extension A), for character classes.
+IDEO = IDEOGRAPHS
+# The last word of a unit's name: 局, 委员会, 人民政府 …
+UNIT_SUFFIX = (
+    "局|委|委员会|办公室|办|厅|院|中心|政府|人民政府|部|所|处|署|会"
+    "|公司|集团|站|馆|队|行|府|组|室|社|台|司"
+)
+
+# -- names -----------------------------------------------------------------------------------
+# One person's name in a salutation or a name list; what separates names; words that are not.
+PERSON = re.compile(rf"^[{IDEO}·]{{2,6}}$")
+NAME_SPLIT = re.compile(r"[、，,；;/\s]+")
+NOT_NAMES = frozenset({"各位", "全体", "诸位", "广大", "各"})
+# The joint form that ends a salutation's names: "等", "等10位", "等三名".
+JOINT = re.compile(r"等\s*[\d一二三四五六七八九十百]*\s*(?:位|名|人)?$")
+# "十七届人大一次会议", and the words that may stand before it without being part of it.
+SESSION = re.compile(
+    rf"(?P<pre>[{IDEO}]{{0,8}}?)(?P<core>第?[{_CN}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
+    rf"(?:常务委员会|常委会)?第?[{_CN}]{{1,3}}次(?:全体)?(?:会议|全会))"
+)
+SESSION_FILLER = "在于对的是就为与和及您你我们收到提出关感谢上中届会号"
 
 # -- page furniture --------------------------------------------------------------------------
 # Site footers, navigation, share buttons, image names: never part of the letter.
@@ -110,17 +101,22 @@ SITE_FOOTER_MARK = re.compile(
 )
 # "来源：区交通局" / "发布机构：某县水务局": the portal's own record of who published the page.
 PAGE_SOURCE = re.compile(
-    rf"(?:发布机构|发布机关|发文机关|信息来源|来源)\s*[:：]\s*(?P<unit>[{_IDEO}（）()]{{2,30}}?"
-    rf"(?:{_UNIT_SUFFIX}))(?=$|\s|[|，,])"
+    rf"(?:发布机构|发布机关|发文机关|信息来源|来源)\s*[:：]\s*(?P<unit>[{IDEO}（）()]{{2,30}}?"
+    rf"(?:{UNIT_SUFFIX}))(?=$|\s|[|，,])"
 )
-# Conversion debris from a traditional-character page: "答復(fù)" — the pinyin of a character.
-PINYIN_DEBRIS = re.compile(r"[(（](?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})[)）]")
+
+# Conversion debris of a traditional-character page: the pinyin of a character in brackets
+# after it ("答復(fù)"). Not text: dropped from the stored text (the original keeps it).
+PINYIN_DEBRIS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 # -- head ------------------------------------------------------------------------------------
-DOC_NUMBER = _DOC_NO_RE
+DOC_NUMBER = re.compile(
+    rf"^(?P<dn>[{IDEO}]{{1,15}}\s*[〔\[【(（]\s*(?:19|20)\d{{2}}\s*[〕\]】)）]\s*第?\s*\d{{1,5}}\s*号)"
+    r"(?P<rest>.*)$"
+)
 # A document number whose brackets or 号 were lost in extraction: "桃路函20219", "通区府议〔202323".
 DOC_NUMBER_LOOSE = re.compile(
-    rf"^(?P<dn>[{_IDEO}]{{2,10}}(?:函|发|复|字|议|办|理)[〔\[【(（]?\s*(?:19|20)\d{{2,6}}\s*[〕\]】)）]?"
+    rf"^(?P<dn>[{IDEO}]{{2,10}}(?:函|发|复|字|议|办|理)[〔\[【(（]?\s*(?:19|20)\d{{2,6}}\s*[〕\]】)）]?"
     r"\s*(?:第?\s*\d{1,5}\s*号)?)(?P<rest>\s+.*|)$"
 )
 # "类别：C", "办复类别:B", a bare "C", "A类)", and a portal's "办理结果：B类" / "办理结果：(C)".
@@ -135,12 +131,13 @@ CATEGORY_IN_LINE = re.compile(
 )
 TITLE_WORDS = re.compile(r"答\s*复|复\s*函|答复函|办理情况|会办意见|协办意见|办理意见")
 # The answering agency named at the start of a title: "XX县交通运输局关于…的答复".
-AGENCY_IN_TITLE = re.compile(
-    rf"^(?P<unit>[{_IDEO}（）()]{{2,30}}?(?:{_UNIT_SUFFIX}))\s*(?:关于|对)"
-)
+AGENCY_IN_TITLE = re.compile(rf"^(?P<unit>[{IDEO}（）()]{{2,30}}?(?:{UNIT_SUFFIX}))\s*(?:关于|对)")
 
 # -- salutation and acknowledgement ------------------------------------------------------------
-SALUTATION = _SALUTATION_RE
+SALUTATION = re.compile(
+    r"^(?:尊敬的)?\s*(?P<who>[^：:，。！？,!?]{1,40}?)\s*(?P<role>代表|委员|同志|先生|女士)(?:们)?"
+    r"\s*[:：]$"
+)
 # A salutation that lost its colon: "高松代表", "尊敬袁大金代表" (trusted only before an
 # acknowledgement).
 SALUTATION_BARE = re.compile(
@@ -148,7 +145,7 @@ SALUTATION_BARE = re.compile(
     r"(?P<role>代表|委员|同志|先生|女士)(?:们)?\s*(?:[，,]\s*(?:您|你|你们|您们)好[！!]?)?\s*[:：]?$"
 )
 UNIT_SALUTATION_BARE = re.compile(
-    rf"^(?P<unit>[{_IDEO}（）()、]{{2,30}}(?:{_UNIT_SUFFIX}|小组|街道|社区|科协|政协|人大))\s*[:：]?$"
+    rf"^(?P<unit>[{IDEO}（）()、]{{2,30}}(?:{UNIT_SUFFIX}|小组|街道|社区|科协|政协|人大))\s*[:：]?$"
 )
 # The acknowledgement that opens a reply's text: the proposal "收悉", "现答复如下" …
 ACK = re.compile(
@@ -174,21 +171,23 @@ THANKS = re.compile(
 )
 
 # -- tail ------------------------------------------------------------------------------------
-AGENCY = _AGENCY_RE
-SIGNER = _SIGNER_RE
-COSIGNER = _COSIGNER_RE
-ORGANIZER = _ORGANIZER_LINE_RE
+AGENCY = re.compile(rf"^[{IDEO}（）()·]{{2,30}}(?:{UNIT_SUFFIX})$")
+SIGNER = re.compile(r"^签\s*发\s*人")
+COSIGNER = re.compile(r"^[（(]?\s*(?:附议|联名)(?:代表|委员|人)?\s*[:：]\s*([^）)]+)[）)]?$")
+ORGANIZER = re.compile(r"^(主办|协办|会办)(?:单位|部门)?\s*[:：]\s*(.+)$")
 CONTACT_START = re.compile(
-    _CONTACT_START_RE.pattern
+    CONTACT_START_RE.pattern
     + r"|^[（(]?\s*(?:承办人|经办人|承办负责人|单位负责人|办理人|联系单位|主管领导|分管领导|责任人"
     + r"|联系地址|邮政编码|签发人|联系人姓名|承办单位联系人|主要负责人|经办单位)"
 )
 CONTACT_NAME = re.compile(
     rf"(?:联\s*系\s*人(?:姓名)?|承办人|经办人|办理人)(?:及联系电话|及电话|和电话)?\s*[:：]?\s*"
-    rf"(?:[{_IDEO}]{{2,14}}(?:局|委|办|中心|所|站|科|股|室|处)[，,、]?)?\s*"
-    rf"(?P<name>[{_IDEO}·](?:\s{{0,3}}[{_IDEO}·]){{1,3}}?)(?=[\s，,；;、()（）：:0-9]|电话|联系|手机|办公|$)"
+    rf"(?:[{IDEO}]{{2,14}}(?:局|委|办|中心|所|站|科|股|室|处)[，,、]?)?\s*"
+    rf"(?P<name>[{IDEO}·](?:\s{{0,3}}[{IDEO}·]){{1,3}}?)(?=[\s，,；;、()（）：:0-9]|电话|联系|手机|办公|$)"
 )
-CONTACT_PHONE = _CONTACT_PHONE_RE
+CONTACT_PHONE = re.compile(
+    r"(?:电话|手机|方式|号码)[^0-9０-９]{0,4}([0-9０-９][0-9０-９\-－—–\s/、]{3,40})"
+)
 CONTACT_PHONE_BARE = re.compile(r"(?<!\d)((?:0\d{2,3}\s*[-—－–]*\s*)?\d{7,8}|1[3-9]\d{9})(?!\d)")
 COPY_TO = re.compile(r"^(?:抄\s*送|抄\s*报)\s*[:：]?")
 DISCLOSURE = re.compile(

@@ -6,6 +6,7 @@ calls ``mark_tail``; ``docs/segmentation.md`` 3.2 (pass 4)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from desktop.dates import find_dates
 from desktop.understand import patterns as P
@@ -19,7 +20,7 @@ def has_sentence(text: str) -> bool:
     return any(ch in text for ch in _SENTENCE_PUNCT)
 
 
-def _date_only(text: str) -> str | None:
+def date_only(text: str) -> str | None:
     """The date when ``text`` is nothing but a date (in brackets or with a full stop at most)."""
     if len(text) > 40:
         return None
@@ -63,11 +64,11 @@ def _damaged_date(text: str) -> bool:
 
 
 def _signature_date(text: str) -> bool:
-    if _date_only(text) or loose_date(text):
+    if date_only(text) or loose_date(text):
         return True
     if "|" in text:
         parts = [p.strip() for p in text.split("|") if p.strip()]
-        return any(_date_only(p) or loose_date(p) for p in parts)
+        return any(date_only(p) or loose_date(p) for p in parts)
     found = find_dates(text) if len(text) <= 60 else []
     if len(found) == 1:
         start, end, _iso = found[0]
@@ -88,14 +89,12 @@ def loose_date(text: str) -> str | None:
     year, rest = int(digits[:4]), digits[4:]
     if not 1990 <= year <= 2099:
         return None
-    from desktop.dates import _iso
-
     options = set()
     for cut in range(1, len(rest)):
         m, d = rest[:cut], rest[cut:]
         if len(m) > 2 or len(d) > 2 or (len(m) == 2 and m[0] == "0" and len(rest) < 4):
             continue
-        iso = _iso(year, int(m), int(d))
+        iso = _real_date(year, int(m), int(d))
         if iso:
             options.add(iso)
     if " " in s:
@@ -103,6 +102,13 @@ def loose_date(text: str) -> str | None:
         if len(parts) == 2 and parts[0] == str(year):
             options = {o for o in options if o.endswith(parts[1][-2:].rjust(2, "0"))} or options
     return options.pop() if len(options) == 1 else None
+
+
+def _real_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _agency_line(text: str) -> bool:

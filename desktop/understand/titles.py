@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from desktop.understand.patterns import _IDEO, _SESSION_FILLER, _SESSION_RE
+from desktop.understand.patterns import IDEO, SESSION, SESSION_FILLER
 
 # "第82号", "第T014号", "台52号建议", "(第021号建议)": the proposal's number as printed.
 NUMBER_RE = re.compile(
     rf"第\s*(?P<a>[A-Za-z]?\d{{1,10}})\s*号"
-    rf"|(?<![\d{_IDEO}])(?P<b>[A-Za-z]?\d{{1,10}})\s*号\s*(?:代表|委员)?(?:建议|提案|议案)"
-    rf"|(?P<c>(?<=[议会（(])(?![议会第次届])[{_IDEO}][A-Za-z]?\d{{1,6}})\s*号"
+    rf"|(?<![\d{IDEO}])(?P<b>[A-Za-z]?\d{{1,10}})\s*号\s*(?:代表|委员)?(?:建议|提案|议案)"
+    rf"|(?P<c>(?<=[议会（(])(?![议会第次届])[{IDEO}][A-Za-z]?\d{{1,6}})\s*号"
     rf"|(?<=会议)(?P<d>[A-Za-z]?\d{{1,10}})\s*号"
 )
 # "…提出的关于加快…的建议收悉" without quotation marks.
@@ -58,7 +58,7 @@ def title_in_ack(text: str) -> str | None:
         if not found:
             continue
         content, end = found
-        content = _clean_title(content)
+        content = clean_title(content)
         after = head[end : end + 8].lstrip("的")
         proposal_like = content.endswith(_PROPOSAL_WORDS) or content.endswith("意见")
         if (
@@ -76,20 +76,20 @@ def title_in_ack(text: str) -> str | None:
     if not unquoted:
         return None
     # "…的代表建议" / "…的委员提案" name the kind of document, not the title
-    return re.sub(r"的(?:代表|委员)(?:建议|提案)$", "", _clean_title(unquoted.group(1)))
+    return re.sub(r"的(?:代表|委员)(?:建议|提案)$", "", clean_title(unquoted.group(1)))
 
 
-def _clean_title(title: str) -> str:
+def clean_title(title: str) -> str:
     title = title.strip().strip('《》“”"「」')
     while title.startswith("关于关于"):
         title = title[2:]
     return title
 
 
-def _session_in(text: str) -> str | None:
-    m = _SESSION_RE.search(text)
+def session_in(text: str) -> str | None:
+    m = SESSION.search(text)
     if not m:
         return None
     pre = m.group("pre")
-    cut = max((pre.rfind(ch) for ch in _SESSION_FILLER), default=-1)
+    cut = max((pre.rfind(ch) for ch in SESSION_FILLER), default=-1)
     return pre[cut + 1 :] + m.group("core")
