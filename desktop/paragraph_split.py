@@ -21,7 +21,6 @@ from desktop.numerals import COUNTING_CHARS
 # and every similarity check would then have to handle as one piece). Packs use the same cap.
 MAX_PARAGRAPH_CHARS = 5000
 
-_CN = COUNTING_CHARS
 _HSPACE = H_SPACE
 
 
@@ -82,13 +81,15 @@ def is_noise_line(line: str) -> bool:
 
 _CUT_RE = re.compile(
     r"([。！？；!?;：:.])([”’」』）)】〕》\"]{0,2})"
-    rf"(?:([{_HSPACE}]+)(?=\S)|(?=[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)]|--|——))"
+    rf"(?:([{_HSPACE}]+)(?=\S)|(?=[{COUNTING_CHARS}]{{1,3}}、|[（(][{COUNTING_CHARS}]{{1,3}}[）)]|--|——))"
 )
 # An enumerated heading run together with its first paragraph: "一、基本情况 全市已建成…".
 _RUNON_HEADING_RE = re.compile(
-    rf"^(?:[{_CN}]{{1,3}}、|[（(][{_CN}]{{1,3}}[）)])[^。！？；!?;\s]{{1,40}}[{_HSPACE}]+(?=\S)"
+    rf"^(?:[{COUNTING_CHARS}]{{1,3}}、|[（(][{COUNTING_CHARS}]{{1,3}}[）)])[^。！？；!?;\s]{{1,40}}[{_HSPACE}]+(?=\S)"
 )
-_ENUMERATOR_RE = re.compile(rf"[{_CN}]{{1,3}}[、是]|[（(][{_CN}\d]{{1,3}}[）)]|\d{{1,2}}[.、．]")
+_ENUMERATOR_RE = re.compile(
+    rf"[{COUNTING_CHARS}]{{1,3}}[、是]|[（(][{COUNTING_CHARS}\d]{{1,3}}[）)]|\d{{1,2}}[.、．]"
+)
 # A salutation glued to the text after it: "周一代表：您领衔提出的建议收悉。"
 _LEADING_SALUTATION_RE = re.compile(
     r"^(?!附议|联名)(?:尊敬的)?[^：:，。！？,.!?（）()\s]{1,20}?(?:代表|委员|同志)(?:们)?[：:](?=\S)"

@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from desktop.cjk import SENTENCE_END
+from desktop.heading_numbers import LEVELS, HeadingNumber, heading_label, heading_number, numeral
 from desktop.numerals import COUNTING_CHARS, FULLWIDTH_DIGITS, cn_to_int, int_to_cn
 from desktop.proofread.common import Finding, quote
 
@@ -13,13 +14,6 @@ from desktop.proofread.common import Finding, quote
 # heading_sequence
 
 _CN_NUM: Final = f"[{COUNTING_CHARS}]{{1,3}}"
-_HEADING_RES: Final = (
-    (1, re.compile(rf"^\s*({_CN_NUM})、")),
-    (2, re.compile(rf"^\s*[（(]\s*({_CN_NUM})\s*[）)]")),
-    (3, re.compile(r"^\s*(\d{1,2})[.．、](?!\d)")),
-    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]")),
-)
-_HEADING_FORMS: Final = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 _MARKER_RE: Final = re.compile(rf"(?:^|(?<=[，。；：！？、\s（(“,;:]))({_CN_NUM})是(?!否)(?=\S)")
 
 
@@ -36,12 +30,12 @@ class _Counter:
         self.written = None
 
     def numeral(self, n: int) -> str:
-        return int_to_cn(n) if self.level in (1, 2, _MARKERS) else str(n)
+        return int_to_cn(n) if self.level == _MARKERS else numeral(self.level, n)
 
     def label(self, n: int) -> str:
         if self.level == _MARKERS:
             return f"{self.numeral(n)}是"
-        return _HEADING_FORMS[self.level].format(self.numeral(n))
+        return heading_label(self.level, n)
 
     def see(self, value: int, paragraph: int, start: int, end: int) -> Finding | None:
         """Take the next number of the list; a finding when it is out of sequence.
@@ -106,8 +100,13 @@ class _MarkerLists:
         return self.stack[-1].see(value, paragraph, start, end)
 
 
+def _number(text: str) -> HeadingNumber | None:
+    """The heading number a paragraph starts with, after any indent."""
+    return heading_number(text, len(text) - len(text.lstrip()))
+
+
 def heading_sequence(paragraphs: list[str]) -> list[Finding]:
-    counters = {level: _Counter(level) for level, _ in _HEADING_RES}
+    counters = {level: _Counter(level) for level in LEVELS}
     markers = _MarkerLists()
     out: list[Finding] = []
     for i, raw in enumerate(paragraphs):
@@ -130,19 +129,14 @@ def _heading_number(
 ) -> Finding | None:
     """The number of the heading that opens paragraph ``i``, taken by its level's counter (a
     heading resets the deeper levels and the 一是 lists)."""
-    for level, regex in _HEADING_RES:
-        m = regex.match(text)
-        if m is None:
-            continue
-        value = cn_to_int(m.group(1)) if level <= 2 else int(m.group(1))
-        if not value:
-            return None
-        for deeper, counter in counters.items():
-            if deeper > level:
-                counter.reset()
-        markers.reset()
-        return counters[level].see(value, i, m.start(1), m.end(1))
-    return None
+    number = _number(text)
+    if number is None or not number.value:
+        return None
+    for deeper, counter in counters.items():
+        if deeper > number.level:
+            counter.reset()
+    markers.reset()
+    return counters[number.level].see(number.value, i, number.start, number.end)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -158,10 +152,8 @@ def _heading_only(text: str) -> int | None:
     A heading with its text in the same paragraph ("一、加强创新。我市……") is not one."""
     if len(text) > _HEADING_TEXT_MAX or any(c in _SENTENCE_MARKS for c in text.rstrip("。")):
         return None
-    for level, regex in _HEADING_RES[:2]:
-        if regex.match(text.translate(FULLWIDTH_DIGITS)):
-            return level
-    return None
+    number = _number(text.translate(FULLWIDTH_DIGITS))
+    return number.level if number is not None and number.level <= 2 else None
 
 
 def empty_sections(paragraphs: list[str], body_end: int | None = None) -> list[Finding]:

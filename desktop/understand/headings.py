@@ -1,4 +1,5 @@
-"""Numbered headings of a reply (一、 / （一） / 1. / （1）) and short unnumbered heading lines.
+"""Headings of a reply: numbered ones (一、 / （一） / 1. / （1）, read by
+``desktop/heading_numbers.py``) and short unnumbered heading lines.
 
 Used by the role pipeline, the composer (renumbering) and the template editor.
 """
@@ -7,13 +8,9 @@ from __future__ import annotations
 
 import re
 
-from desktop.paragraph_split import _CN
+from desktop.heading_numbers import heading_number
 from desktop.understand.patterns import IDEO
 
-_L1_RE = re.compile(rf"^[{_CN}]{{1,3}}\s*、")
-_L2_RE = re.compile(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]")
-_L3_RE = re.compile(r"^\d{1,2}\s*[、.．](?!\d)")
-_L4_RE = re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？；!?;]")
 _ANY_PUNCT_RE = re.compile(r"[。，、；：！？,;:!?“”\"《》]")
 # Thanks and sign-off lines are never headings, however short.
@@ -29,10 +26,10 @@ def heading_level(text: str) -> int | None:
     line, None for an ordinary paragraph. ``text`` should be normalized."""
     if len(text) > 45:
         return None
-    for level, pattern in ((1, _L1_RE), (2, _L2_RE), (4, _L4_RE), (3, _L3_RE)):
-        if pattern.match(text):
-            body = text.rstrip("：:")
-            return None if _SENTENCE_PUNCT_RE.search(body) else level
+    number = heading_number(text, spaced=True)
+    if number is not None:
+        body = text.rstrip("：:")
+        return None if _SENTENCE_PUNCT_RE.search(body) else number.level
     if (
         len(text) <= 30
         and not _ANY_PUNCT_RE.search(text)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from desktop.cjk import IDEOGRAPHS
-from desktop.paragraph_split import _CN, CONTACT_START_RE
+from desktop.numerals import COUNTING_CHARS
+from desktop.paragraph_split import CONTACT_START_RE
 
 __all__ = [
     "ACK",
@@ -71,8 +72,8 @@ NOT_NAMES = frozenset({"各位", "全体", "诸位", "广大", "各"})
 JOINT = re.compile(r"等\s*[\d一二三四五六七八九十百]*\s*(?:位|名|人)?$")
 # "十七届人大一次会议", and the words that may stand before it without being part of it.
 SESSION = re.compile(
-    rf"(?P<pre>[{IDEO}]{{0,8}}?)(?P<core>第?[{_CN}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
-    rf"(?:常务委员会|常委会)?第?[{_CN}]{{1,3}}次(?:全体)?(?:会议|全会))"
+    rf"(?P<pre>[{IDEO}]{{0,8}}?)(?P<core>第?[{COUNTING_CHARS}]{{1,3}}届(?:全国)?(?:人民代表大会|人大|政协|委员会)?"
+    rf"(?:常务委员会|常委会)?第?[{COUNTING_CHARS}]{{1,3}}次(?:全体)?(?:会议|全会))"
 )
 SESSION_FILLER = "在于对的是就为与和及您你我们收到提出关感谢上中届会号"
 
