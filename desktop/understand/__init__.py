@@ -75,37 +75,61 @@ def _letter(lines: list[Line], layout: Layout) -> ParsedLetter:
 
 def _reference(lines: list[Line], letter: ParsedLetter) -> None:
     text_lines = [ln for ln in lines if ln.role not in ("furniture", "portal")]
-    if text_lines and _title_like(text_lines[0].text):
-        first = text_lines.pop(0)
-        first.set("title", "reference-title")
-        letter.title = first.text
-        letter.sources["title"] = FieldSource(first.source, "reference-title")
-    elif text_lines:
-        letter.title = _derived_title(text_lines[0].text)
-        letter.sources["title"] = FieldSource(text_lines[0].source, "first-sentence", False)
+    text_lines = _reference_title(text_lines, letter)
     if letter.title:
-        key = re.sub(r"\s+", "", letter.title)
-        for ln in text_lines:
-            if re.sub(r"\s+", "", ln.text.strip("《》")) == key:
-                ln.set("furniture", "repeated-title")
+        _repeated_title(text_lines, letter.title)
     rest = [ln for ln in text_lines if ln.role not in ("furniture", "title")]
     for ln in rest:
         ln.rule = ln.rule or "reference-text"
     if rest:
-        iso = date_only(rest[-1].text)
-        if iso:
-            rest[-1].set("date", "date-line")
-            letter.reply_date = iso
-            letter.sources["reply_date"] = FieldSource(rest[-1].source, "date-line")
+        _date_line(rest[-1], letter)
     if letter.reply_date is None:
-        for ln in lines:
-            if ln.role == "furniture" and len(ln.text) <= 200:
-                found = find_dates(ln.text)
-                if found:
-                    letter.reply_date = found[0][2]
-                    letter.sources["reply_date"] = FieldSource(ln.source, "page-date", False)
-                    break
+        _page_date(lines, letter)
     letter.blocks = reference_blocks([ln for ln in lines if ln.role not in ("title", "date")])
+
+
+def _reference_title(text_lines: list[Line], letter: ParsedLetter) -> list[Line]:
+    """The first text line as the title when it looks like one (reference-title), else its
+    first sentence (first-sentence); the text lines left after the title line."""
+    if not text_lines:
+        return text_lines
+    first = text_lines[0]
+    if _title_like(first.text):
+        first.set("title", "reference-title")
+        letter.title = first.text
+        letter.sources["title"] = FieldSource(first.source, "reference-title")
+        return text_lines[1:]
+    letter.title = _derived_title(first.text)
+    letter.sources["title"] = FieldSource(first.source, "first-sentence", False)
+    return text_lines
+
+
+def _repeated_title(text_lines: list[Line], title: str) -> None:
+    """A line repeating the title (a page prints it twice) is furniture: repeated-title."""
+    key = re.sub(r"\s+", "", title)
+    for ln in text_lines:
+        if re.sub(r"\s+", "", ln.text.strip("《》")) == key:
+            ln.set("furniture", "repeated-title")
+
+
+def _date_line(last: Line, letter: ParsedLetter) -> None:
+    """The last text line when it is nothing but a date: date-line."""
+    iso = date_only(last.text)
+    if iso:
+        last.set("date", "date-line")
+        letter.reply_date = iso
+        letter.sources["reply_date"] = FieldSource(last.source, "date-line")
+
+
+def _page_date(lines: list[Line], letter: ParsedLetter) -> None:
+    """Without a date line, the first date in the page's furniture (page-date, uncertain)."""
+    for ln in lines:
+        if ln.role == "furniture" and len(ln.text) <= 200:
+            found = find_dates(ln.text)
+            if found:
+                letter.reply_date = found[0][2]
+                letter.sources["reply_date"] = FieldSource(ln.source, "page-date", False)
+                return
 
 
 def _title_like(text: str) -> bool:

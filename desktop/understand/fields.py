@@ -33,6 +33,16 @@ _COUNTED_RE = re.compile(
 )
 
 
+def _unit_role(who: str) -> str:
+    """The role a salutation to a unit stands for: 委员 for a CPPCC group (not a 委员会),
+    代表 for a deputies' group, else 单位."""
+    if "委员" in who or "政协" in who:
+        return "委员" if "委员会" not in who else "单位"
+    if "代表" in who:
+        return "代表"
+    return "单位"
+
+
 def _src(line: int | None, rule: str, certain: bool = True) -> FieldSource:
     return FieldSource(line, rule, certain)
 
@@ -82,95 +92,79 @@ class FieldReader:
 
     def addressee(self) -> None:
         letter = self.letter
-        if self.layout.salutation is not None:
-            line = self.lines[self.layout.salutation]
-            nxt = next(
-                (
-                    ln.folded
-                    for ln in self.lines[self.layout.salutation + 1 :]
-                    if ln.role != "furniture"
-                ),
-                None,
-            )
-            sal = salutation_of(line.folded, nxt)
-            if sal:
-                who, role = sal
-                who = re.sub(r"^尊敬的?", "", who)
-                if role == "单位":
-                    names = [who]
-                    if "委员" in who or "政协" in who:
-                        role = "委员" if "委员会" not in who else "单位"
-                    elif "代表" in who:
-                        role = "代表"
-                else:
-                    who = re.sub(r"(?:[省市县区镇乡])?(?:人大|政协)$", "", who)
-                    counted = _COUNTED_RE.match(who)
-                    if counted:
-                        who = counted.group("who") + "等" + counted.group("n") + "位"
-                    names, joint = salutation_names(who)
-                    count = joint_count(who) if joint else None
-                    if count:
-                        self.set("addressee_count", count, line, "joint-count")
-                    if role not in ("代表", "委员"):
-                        role = None
-                self.set("addressee", names, line, line.rule)
-                if role:
-                    self.set("addressee_role", role, line, line.rule)
-        if "addressee" in self.portal:
-            value, line = self.portal["addressee"]
-            names = [n for n in NAME_SPLIT.split(value) if PERSON.match(n)]
-            if not letter.addressee:
-                self.set("addressee", names, line, "portal-label:addressee")
-            elif len(names) > (letter.addressee_count or 0) and names[0] == letter.addressee[0]:
-                self.set("addressee_count", len(names), line, "portal-label:addressee")
+        self.addressee_in_salutation()
+        self.addressee_in_portal()
+        self.cosigners()
+        if letter.addressee and (letter.addressee_count or 0) < len(letter.addressee):
+            letter.addressee_count = len(letter.addressee)
+            self.letter.sources.setdefault("addressee_count", _src(None, "names-counted"))
+
+    def addressee_in_salutation(self) -> None:
+        """The names and the role in the salutation (the salutation line's rule)."""
+        at = self.layout.salutation
+        if at is None:
+            return
+        line = self.lines[at]
+        nxt = next((ln.folded for ln in self.lines[at + 1 :] if ln.role != "furniture"), None)
+        sal = salutation_of(line.folded, nxt)
+        if not sal:
+            return
+        who, role = sal
+        who = re.sub(r"^尊敬的?", "", who)
+        if role == "单位":
+            names, role = [who], _unit_role(who)
+        else:
+            names, role = self.people_in_salutation(who, role, line)
+        self.set("addressee", names, line, line.rule)
+        if role:
+            self.set("addressee_role", role, line, line.rule)
+
+    def people_in_salutation(
+        self, who: str, role: str | None, line: Line
+    ) -> tuple[list[str], str | None]:
+        """The names of a salutation to people, and 代表 or 委员; N of 等N位 (joint-count)."""
+        who = re.sub(r"(?:[省市县区镇乡])?(?:人大|政协)$", "", who)
+        counted = _COUNTED_RE.match(who)
+        if counted:
+            who = counted.group("who") + "等" + counted.group("n") + "位"
+        names, joint = salutation_names(who)
+        count = joint_count(who) if joint else None
+        if count:
+            self.set("addressee_count", count, line, "joint-count")
+        return names, role if role in ("代表", "委员") else None
+
+    def addressee_in_portal(self) -> None:
+        """A portal's 代表姓名 field: the names when the salutation gave none, else a count."""
+        if "addressee" not in self.portal:
+            return
+        letter = self.letter
+        value, line = self.portal["addressee"]
+        names = [n for n in NAME_SPLIT.split(value) if PERSON.match(n)]
+        if not letter.addressee:
+            self.set("addressee", names, line, "portal-label:addressee")
+        elif len(names) > (letter.addressee_count or 0) and names[0] == letter.addressee[0]:
+            self.set("addressee_count", len(names), line, "portal-label:addressee")
+
+    def cosigners(self) -> None:
+        """附议 / 联名 names join the addressees."""
+        letter = self.letter
         for line in self.role("cosigner"):
             m = P.COSIGNER.match(line.folded)
             if m:
                 extra = [n for n in NAME_SPLIT.split(m.group(1)) if PERSON.match(n)]
                 letter.addressee.extend(n for n in extra if n not in letter.addressee)
-        if letter.addressee and (letter.addressee_count or 0) < len(letter.addressee):
-            letter.addressee_count = len(letter.addressee)
-            self.letter.sources.setdefault("addressee_count", _src(None, "names-counted"))
 
     def agency_and_date(self) -> None:
-        for line in self.role("date"):
-            text = line.folded
-            found = find_dates(text)
-            iso = date_only(text) or (found[-1][2] if found else None)
-            if iso:
-                self.set("reply_date", iso, line, "signature-date")
-                before = text[: found[-1][0]].strip(" |") if found else ""
-                if before and P.AGENCY.match(before.replace(" ", "")):
-                    self.set("agency", before.replace(" ", ""), line, "signature-agency")
-            else:
-                iso = loose_date(text)
-                published = self._published()
-                ok = iso is not None and (published is None or iso <= published)
-                if iso and ok:
-                    # Offered, not stored: the reply date sets the letter's year, which every
-                    # stale-fact warning compares with; the clerk takes it with one click.
-                    self.letter.sources["reply_date"] = FieldSource(
-                        line.source, "date-without-marks", False, suggestion=iso
-                    )
-            break
+        dates = self.role("date")
+        if dates:
+            self.signature_date(dates[0])
         if self.letter.reply_date is None and "date" in self.portal:
             value, line = self.portal["date"]
             self.set("reply_date", parse_date(value), line, "portal-label:date")
         if not self.has("agency"):
-            for line in self.role("agency"):
-                if line.rule in ("signature-agency", "above-date"):
-                    parts = line.folded.split()
-                    self.set("agency", parts[0] if parts else line.folded, line, "signature-agency")
-                    break
+            self.signature_agency()
         if not self.has("agency"):
-            for line in self.role("title", "doc_number", "agency"):
-                m = P.AGENCY_IN_TITLE.match(line.folded.replace(" ", ""))
-                if m:
-                    self.set("agency", m.group("unit"), line, "AGENCY_IN_TITLE")
-                    break
-                if line.role == "agency":
-                    self.set("agency", line.folded.replace(" ", ""), line, "letterhead")
-                    break
+            self.agency_in_head()
         # An online handling system's 主办单位 / 承办单位 is the unit that answers.
         for key in ("main", "organizers"):
             if not self.has("agency") and key in self.portal:
@@ -178,6 +172,49 @@ class FieldReader:
                 self.set("agency", value, line, f"portal-label:{key}")
         # The page's 来源 / 发布机构 line and 联系单位 name who published or who to call, not who
         # answered (a county government publishes its bureaus' replies): not read as the agency.
+
+    def signature_date(self, line: Line) -> None:
+        """The signature's date (signature-date) and an agency printed before it on the same
+        line (signature-agency); a date without 年月日 is only offered (date-without-marks)."""
+        text = line.folded
+        found = find_dates(text)
+        iso = date_only(text) or (found[-1][2] if found else None)
+        if not iso:
+            self.date_without_marks(line)
+            return
+        self.set("reply_date", iso, line, "signature-date")
+        before = text[: found[-1][0]].strip(" |") if found else ""
+        if before and P.AGENCY.match(before.replace(" ", "")):
+            self.set("agency", before.replace(" ", ""), line, "signature-agency")
+
+    def date_without_marks(self, line: Line) -> None:
+        iso = loose_date(line.folded)
+        published = self._published()
+        if iso and (published is None or iso <= published):
+            # Offered, not stored: the reply date sets the letter's year, which every
+            # stale-fact warning compares with; the clerk takes it with one click.
+            self.letter.sources["reply_date"] = FieldSource(
+                line.source, "date-without-marks", False, suggestion=iso
+            )
+
+    def signature_agency(self) -> None:
+        """The agency line of the signature block (its first word when it names several)."""
+        for line in self.role("agency"):
+            if line.rule in ("signature-agency", "above-date"):
+                parts = line.folded.split()
+                self.set("agency", parts[0] if parts else line.folded, line, "signature-agency")
+                return
+
+    def agency_in_head(self) -> None:
+        """The agency a title starts with (AGENCY_IN_TITLE), else the letterhead."""
+        for line in self.role("title", "doc_number", "agency"):
+            m = P.AGENCY_IN_TITLE.match(line.folded.replace(" ", ""))
+            if m:
+                self.set("agency", m.group("unit"), line, "AGENCY_IN_TITLE")
+                return
+            if line.role == "agency":
+                self.set("agency", line.folded.replace(" ", ""), line, "letterhead")
+                return
 
     def _published(self) -> str | None:
         for line in self.lines:
@@ -260,6 +297,20 @@ class FieldReader:
 
     def organizers(self) -> None:
         letter = self.letter
+        self.organizer_lines()
+        for key in ("main", "organizers"):
+            if key in self.portal:
+                letter.main_organizer = letter.main_organizer or self.portal[key][0]
+        if "co" in self.portal:
+            for unit in NAME_SPLIT.split(self.portal["co"][0]):
+                if unit and unit not in letter.co_organizers:
+                    letter.co_organizers.append(unit)
+        if letter.addressee_role == "单位" and letter.addressee:
+            self.opinion_to_a_unit()
+
+    def organizer_lines(self) -> None:
+        """主办： / 协办： lines in the letter (ORGANIZER)."""
+        letter = self.letter
         for line in self.role("organizer"):
             m = P.ORGANIZER.match(line.folded)
             if not m:
@@ -269,17 +320,13 @@ class FieldReader:
                 letter.main_organizer = letter.main_organizer or "、".join(units)
             else:
                 letter.co_organizers.extend(u for u in units if u not in letter.co_organizers)
-        for key in ("main", "organizers"):
-            if key in self.portal:
-                letter.main_organizer = letter.main_organizer or self.portal[key][0]
-        if "co" in self.portal:
-            for unit in NAME_SPLIT.split(self.portal["co"][0]):
-                if unit and unit not in letter.co_organizers:
-                    letter.co_organizers.append(unit)
-        if letter.addressee_role == "单位" and letter.addressee:
-            letter.main_organizer = letter.main_organizer or letter.addressee[0]
-            if not letter.co_organizers and letter.agency:
-                letter.co_organizers.append(letter.agency)
+
+    def opinion_to_a_unit(self) -> None:
+        """A co-organizer's opinion is addressed to the main organizer; the agency co-organizes."""
+        letter = self.letter
+        letter.main_organizer = letter.main_organizer or letter.addressee[0]
+        if not letter.co_organizers and letter.agency:
+            letter.co_organizers.append(letter.agency)
 
     def title_number_session(self) -> None:
         letter = self.letter
@@ -290,9 +337,14 @@ class FieldReader:
             letter.title = "".join(ln.text for ln in titles)
             letter.sources["title"] = _src(titles[0].source, titles[0].rule)
         ack = self.role("acknowledgement")
-        ack_text = " ".join(ln.folded for ln in ack)
+        self.proposal_number(title_lines, ack)
         title_text = "".join(ln.folded for ln in titles) or "".join(ln.folded for ln in doc_titles)
-        # number
+        self.session(title_text, titles[0] if titles else None, ack)
+        self.proposal_title(title_lines, ack)
+
+    def proposal_number(self, title_lines: list[Line], ack: list[Line]) -> None:
+        """The proposal's number: the portal's field, else in a title line, else in the
+        acknowledgement (NUMBER-in-title / NUMBER-in-acknowledgement)."""
         candidates: list[tuple[str, Line | None, str]] = []
         if "number" in self.portal:
             candidates.append(
@@ -313,34 +365,58 @@ class FieldReader:
                     rule,
                 )
                 break
+
+    def session(self, title_text: str, title: Line | None, ack: list[Line]) -> None:
+        """The session (十七届人大一次会议): the portal's, else in the title, else in the
+        acknowledgement."""
+        ack_text = " ".join(ln.folded for ln in ack)
         for text, line, rule in [
             (self.portal.get("session", ("", None))[0], None, "portal"),
-            (title_text, titles[0] if titles else None, "SESSION-in-title"),
+            (title_text, title, "SESSION-in-title"),
             (ack_text, ack[0] if ack else None, "SESSION-in-acknowledgement"),
         ]:
             session = session_in(text) if text else None
             if session:
                 self.set("session", session, line, rule)
-                break
-        # proposal title: the acknowledgement names it as the proposer wrote it; a portal's
-        # 标题 field is taken unless it is the reply's own title ("…的答复")
+                return
+
+    def proposal_title(self, title_lines: list[Line], ack: list[Line]) -> None:
+        """The proposal's title: the acknowledgement names it as the proposer wrote it; a
+        portal's 标题 field is taken unless it is the reply's own title ("…的答复"); else a
+        title line names it."""
+        if self.title_in_acknowledgement(ack) or self.title_in_portal():
+            return
+        if not self.title_named_in_title_line(title_lines):
+            self.title_in_title_line(title_lines)
+
+    def title_in_acknowledgement(self, ack: list[Line]) -> bool:
         for line in ack:
             found = title_in_ack(line.folded)
             if found:
                 self.set("proposal_title", found, line, "TITLE-in-acknowledgement")
-                return
+                return True
+        return False
+
+    def title_in_portal(self) -> bool:
         for key in ("title", "content"):
             if key in self.portal:
                 value, line = self.portal[key]
                 value = clean_title(value)
                 if len(value) <= 120 and not REPLY_TITLE_END.search(value):
                     self.set("proposal_title", value, line, f"portal-label:{key}")
-                    return
+                    return True
+        return False
+
+    def title_named_in_title_line(self, title_lines: list[Line]) -> bool:
         for line in title_lines:
             found = title_in_ack(line.folded)
             if found and found.startswith("关于"):
                 self.set("proposal_title", found, line, "TITLE-named-in-title-line")
-                return
+                return True
+        return False
+
+    def title_in_title_line(self, title_lines: list[Line]) -> bool:
+        """关于…的建议 in the reply's own title, uncertain."""
         for line in title_lines:
             m = TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
             if m and not re.search(r"第?\s*[A-Za-z]?\d+\s*号", m.group(1)):
@@ -348,7 +424,8 @@ class FieldReader:
                 cleaned = re.sub(r"^关于(?:对)?[^《“]{0,30}?会议(?:上)?", "关于", cleaned)
                 if len(cleaned) > 6:
                     self.set("proposal_title", cleaned, line, "TITLE-in-title-line", certain=False)
-                    return
+                    return True
+        return False
 
     def role_from_wording(self) -> None:
         letter = self.letter
