@@ -174,52 +174,58 @@ def _split_run_on(s: str) -> list[str]:
     cuts: list[tuple[int, int]] = []  # (end of previous piece, start of next piece)
     seg_start = 0
     for m in _CUT_RE.finditer(s):
-        punct = m.group(1)
-        cut_at = m.end(2)
-        if m.group(3) is None:  # no white space: only before an enumerator or bullet
-            if punct not in "。！？!?":
-                continue
-        else:
-            nxt = s[m.end()]
-            if punct in "：:":
-                if not (is_ideograph(nxt) or nxt in _ENUM_OPENERS):
-                    continue
-                if _ENUMERATOR_RE.match(s, m.end()):
-                    cuts.append((cut_at, m.end()))
-                    seg_start = m.end()
-                    continue
-                # only the last few characters are looked at: a skipped colon must not make
-                # the next check re-read the whole segment (quadratic on a long line)
-                colon = m.start(1)
-                tail = s[max(seg_start, colon - 12) : colon].rstrip()
-                if colon - seg_start < 8 and not _SALUTATION_TAIL_RE.search(tail):
-                    continue
-            elif punct == ".":
-                prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
-                if not (is_ideograph(prev) or prev in "%）》”"):
-                    continue
-                if not (is_ideograph(nxt) or nxt in _ENUM_OPENERS):
-                    continue
-            elif punct in "!?;":
-                prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
-                if not (is_ideograph(nxt) or is_ideograph(prev) or nxt in _ENUM_OPENERS):
-                    continue
-            elif not (is_ideograph(nxt) or nxt.isdigit() or nxt in _ENUM_OPENERS or nxt in "-—"):
-                continue
-        cuts.append((cut_at, m.end()))
-        seg_start = m.end()
+        if _is_cut(s, m, seg_start):
+            cuts.append((m.end(2), m.end()))
+            seg_start = m.end()
     pieces: list[str] = []
     start = 0
     for end, next_start in cuts:
         pieces.append(s[start:end].strip())
         start = next_start
     pieces.append(s[start:].strip())
-    result: list[str] = []
-    for piece in pieces:
-        head = _RUNON_HEADING_RE.match(piece)
-        if head and (is_ideograph(piece[head.end()]) or piece[head.end()].isdigit()):
-            result.append(piece[: head.end()].strip())
-            piece = piece[head.end() :]
-        if piece:
-            result.append(piece)
-    return result
+    return [part for piece in pieces for part in _run_on_heading(piece)]
+
+
+def _is_cut(s: str, m: re.Match[str], seg_start: int) -> bool:
+    """Whether the sentence mark matched by ``m`` ends a paragraph (``split_paragraphs``)."""
+    punct = m.group(1)
+    if m.group(3) is None:  # no white space: only before an enumerator or bullet
+        return punct in "。！？!?"
+    nxt = s[m.end()]
+    if punct in "：:":
+        return _colon_cut(s, m, seg_start, nxt)
+    if punct == ".":
+        prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
+        return (is_ideograph(prev) or prev in "%）》”") and (
+            is_ideograph(nxt) or nxt in _ENUM_OPENERS
+        )
+    if punct in "!?;":
+        prev = s[m.start(1) - 1] if m.start(1) > 0 else ""
+        return is_ideograph(nxt) or is_ideograph(prev) or nxt in _ENUM_OPENERS
+    return is_ideograph(nxt) or nxt.isdigit() or nxt in _ENUM_OPENERS or nxt in "-—"
+
+
+def _colon_cut(s: str, m: re.Match[str], seg_start: int, nxt: str) -> bool:
+    """A colon ends a paragraph before Chinese text when an enumerator follows, or the text
+    before it is a salutation or a sentence (8+ characters): ``来源: 中国网`` stays whole."""
+    if not (is_ideograph(nxt) or nxt in _ENUM_OPENERS):
+        return False
+    if _ENUMERATOR_RE.match(s, m.end()):
+        return True
+    # only the last few characters are looked at: a skipped colon must not make the next
+    # check re-read the whole segment (quadratic on a long line)
+    colon = m.start(1)
+    tail = s[max(seg_start, colon - 12) : colon].rstrip()
+    return colon - seg_start >= 8 or bool(_SALUTATION_TAIL_RE.search(tail))
+
+
+def _run_on_heading(piece: str) -> list[str]:
+    """An enumerated heading run together with its first paragraph, split off."""
+    head = _RUNON_HEADING_RE.match(piece)
+    out: list[str] = []
+    if head and (is_ideograph(piece[head.end()]) or piece[head.end()].isdigit()):
+        out.append(piece[: head.end()].strip())
+        piece = piece[head.end() :]
+    if piece:
+        out.append(piece)
+    return out

@@ -91,16 +91,28 @@ def _parse_one(text: str) -> Proposers:
     text = text.translate(_SPACES).translate(FULLWIDTH_DIGITS).strip()
     text = text.rstrip(":： ").strip()
     text = re.sub(r"^尊敬的\s*", "", text)
+    text = _take_joint_tail(text, result)
+    names = _names(_tokens(text, result))
+    result.names = [n for n in names if n not in GENERIC_ADDRESSEES]
+    return result
+
+
+def _take_joint_tail(text: str, result: Proposers) -> str:
+    """Read the joint form at the end (等 / 等10位代表) into ``result``; the text before it."""
     joint = _JOINT_TAIL_RE.search(text)
-    if joint is not None and joint.start() > 0:
-        result.role = _role_in(joint.group())
-        n = joint.group("n")
-        count = _number(n) if n else None
-        if n:
-            result.count = count
-        else:
-            result.more = True
-        text = text[: joint.start()]
+    if joint is None or joint.start() == 0:
+        return text
+    result.role = _role_in(joint.group())
+    n = joint.group("n")
+    if n:
+        result.count = _number(n)
+    else:
+        result.more = True
+    return text[: joint.start()]
+
+
+def _tokens(text: str, result: Proposers) -> list[tuple[str, str]]:
+    """The name tokens with the separator before each, role words read into ``result``."""
     tokens: list[tuple[str, str]] = []  # (separator before, token)
     separator = ""
     for piece in _SPLIT_RE.split(text):
@@ -109,45 +121,54 @@ def _parse_one(text: str) -> Proposers:
         if _SPLIT_RE.fullmatch(piece):
             separator = piece
             continue
-        token = re.sub(r"^尊敬的", "", piece)
-        while (tail := _ROLE_TAIL_RE.search(token)) is not None:  # "王明代表代表"
-            result.role = result.role or _role_in(tail.group())
-            token = token[: tail.start()]
-        head = _ROLE_HEAD_RE.match(token)
-        if head is not None:
-            result.role = result.role or _role_in(head.group())
-            token = token[head.end() :]
+        token = _without_roles(re.sub(r"^尊敬的", "", piece), result)
         if token:
             tokens.append((separator, token))
+    return tokens
+
+
+def _without_roles(token: str, result: Proposers) -> str:
+    """``token`` without role words before or after the name ("王明代表代表", "代表王明")."""
+    while (tail := _ROLE_TAIL_RE.search(token)) is not None:
+        result.role = result.role or _role_in(tail.group())
+        token = token[: tail.start()]
+    head = _ROLE_HEAD_RE.match(token)
+    if head is not None:
+        result.role = result.role or _role_in(head.group())
+        token = token[head.end() :]
+    return token
+
+
+def _names(tokens: list[tuple[str, str]]) -> list[str]:
     names: list[str] = []
     singles: list[str] = []  # a run of one-character tokens split by spaces: "王  芳"
-
-    def flush() -> None:
-        # Two or three characters are one name; a longer run is read as two-character names.
-        if 2 <= len(singles) <= 3:
-            names.append("".join(singles))
-        elif len(singles) >= 4 and len(singles) % 2 == 0:
-            names.extend("".join(singles[i : i + 2]) for i in range(0, len(singles), 2))
-        else:
-            names.extend(singles)
-        singles.clear()
-
     for sep, token in tokens:
         spaced = sep.strip() == ""
         if _single_cjk(token):
             if singles and not spaced:
-                flush()
+                _flush(singles, names)
             singles.append(token)
             continue
-        flush()
+        _flush(singles, names)
         previous = names[-1] if names else ""
         if spaced and _LATIN_RE.match(token) and previous and _LATIN_RE.match(previous[-1:]):
             names[-1] = f"{previous} {token}"  # "John Smith"
         else:
             names.append(token)
-    flush()
-    result.names = [n for n in names if n not in GENERIC_ADDRESSEES]
-    return result
+    _flush(singles, names)
+    return names
+
+
+def _flush(singles: list[str], names: list[str]) -> None:
+    """A run of one-character tokens into names: two or three characters are one name; a
+    longer run is read as two-character names."""
+    if 2 <= len(singles) <= 3:
+        names.append("".join(singles))
+    elif len(singles) >= 4 and len(singles) % 2 == 0:
+        names.extend("".join(singles[i : i + 2]) for i in range(0, len(singles), 2))
+    else:
+        names.extend(singles)
+    singles.clear()
 
 
 def _single_cjk(token: str) -> bool:

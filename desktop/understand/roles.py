@@ -136,34 +136,39 @@ def _acknowledges(text: str) -> bool:
 def mark_head(lines: list[Line], layout: Layout) -> None:
     end = layout.start if layout.start is not None else 0
     for line in lines[:end]:
-        if line.role != "body":
-            continue
-        f = line.folded
-        if len(f) > 120:
-            line.set("body", "head-text")
-            continue
-        if P.CATEGORY.match(f):
-            line.set("category", "CATEGORY")
-        elif P.DOC_NUMBER.match(f):
-            line.set("doc_number", "DOC_NUMBER")
-        elif P.DOC_NUMBER_LOOSE.match(f) and not P.TITLE_WORDS.search(f):
-            line.set("doc_number", "DOC_NUMBER_LOOSE")
-        elif P.SIGNER.match(f) or P.DISCLOSURE.match(f):
-            line.set("disclosure", "DISCLOSURE")
-        elif P.AGENCY.match(f.replace(" ", "")) or f.endswith("文件"):
-            line.set("agency", "letterhead")
-        elif (
-            len(f) <= 100
-            and not has_sentence(f.rstrip("。"))
-            and (P.TITLE_WORDS.search(f) or any(w in f for w in ("建议", "提案", "议案", "关于")))
-        ):
-            line.set("title", "title-words")
-        elif len(f) > 40 and has_sentence(f):
-            line.set("body", "head-text")
-        elif len(f) <= 24 and not has_sentence(f) and not any(ch.isdigit() for ch in f):
-            line.set("title", "title-short")  # a title broken over lines: "答  复"
-        else:
-            line.set("furniture", "head-other")
+        if line.role == "body":
+            line.set(*_head_role(line.folded))
+
+
+def _head_role(f: str) -> tuple[str, str]:
+    """(role, rule) of a line before the letter's start."""
+    if len(f) > 120:
+        return "body", "head-text"
+    if P.CATEGORY.match(f):
+        return "category", "CATEGORY"
+    if P.DOC_NUMBER.match(f):
+        return "doc_number", "DOC_NUMBER"
+    if P.DOC_NUMBER_LOOSE.match(f) and not P.TITLE_WORDS.search(f):
+        return "doc_number", "DOC_NUMBER_LOOSE"
+    if P.SIGNER.match(f) or P.DISCLOSURE.match(f):
+        return "disclosure", "DISCLOSURE"
+    if P.AGENCY.match(f.replace(" ", "")) or f.endswith("文件"):
+        return "agency", "letterhead"
+    if _title_words(f):
+        return "title", "title-words"
+    if len(f) > 40 and has_sentence(f):
+        return "body", "head-text"
+    if len(f) <= 24 and not has_sentence(f) and not any(ch.isdigit() for ch in f):
+        return "title", "title-short"  # a title broken over lines: "答  复"
+    return "furniture", "head-other"
+
+
+def _title_words(f: str) -> bool:
+    return (
+        len(f) <= 100
+        and not has_sentence(f.rstrip("。"))
+        and bool(P.TITLE_WORDS.search(f) or any(w in f for w in ("建议", "提案", "议案", "关于")))
+    )
 
 
 # -- tail ------------------------------------------------------------------------------------
@@ -176,76 +181,98 @@ def mark_body(lines: list[Line], layout: Layout) -> None:
     if layout.start is not None and lines[start].role == "portal":
         body_from = start + 1
     for i in range(body_from, end):
-        line = lines[i]
-        if line.role != "body":
-            if line.role == "portal" and line.portal_key in ("contact_name", "contact_phone"):
-                line.set("contact", "portal-contact")
-            continue
-        f = line.folded
-        role = tail_meta(line) if len(f) <= 80 else None
-        if role in ("contact", "copy_to", "category", "disclosure", "after_signature") and (
-            not has_sentence(f.rstrip("。"))
-        ):
-            line.set(role, f"in-text:{role}")
-            continue
-        if role == "contact":
-            line.set(role, "in-text:contact")
-            continue
-        if len(f) <= 80 and P.ORGANIZER.match(f):
-            line.set("organizer", "ORGANIZER")
-            continue
-        if len(f) <= 120 and P.COSIGNER.match(f):
-            line.set("cosigner", "COSIGNER")
-            continue
-        if not line.table and heading_level(line.text) is not None:
-            line.set("heading", f"heading-level-{heading_level(line.text)}")
-        else:
-            line.set("body", "text")
-    # the acknowledgement: the first text paragraph of the letter
+        _mark_body_line(lines[i])
+    if layout.kind != "reply":
+        return
     texts = [i for i in range(body_from, end) if lines[i].role in ("body", "heading")]
-    if layout.kind == "reply" and texts:
-        first = texts[0]
-        f = lines[first].folded
-        if (
-            len(texts) > 1
-            and layout.salutation is not None
-            and _pleasantry(f)
-            and P.ACK.search(lines[texts[1]].folded[:150])
-        ):
-            lines[first].set("salutation", "greeting-words")
-            texts = texts[1:]
-            first = texts[0]
-            f = lines[first].folded
-        if lines[first].role == "body" and (layout.salutation is not None or P.ACK.search(f[:150])):
-            lines[first].set(
-                "acknowledgement",
-                "first-paragraph-after-salutation" if layout.salutation is not None else "ACK",
-            )
-            # a second short acknowledgement sentence ("现答复如下：") on its own line
-            if len(texts) > 1:
-                nxt = lines[texts[1]]
-                if nxt.role == "body" and len(nxt.folded) <= 40 and _acknowledges(nxt.folded):
-                    nxt.set("acknowledgement", "ACK-continued")
-    # closing: the last thanks/hope paragraphs before the signature; when the run holds a
-    # thanks / sign-off paragraph, the closing starts there (a feedback-form note before it
-    # stays in the text)
-    if layout.kind == "reply":
-        run: list[int] = []
-        for i in reversed(texts):
-            line = lines[i]
-            if line.role == "acknowledgement":
-                break
-            f = line.folded
-            if len(f) <= 250 and not f.startswith("首先") and P.CLOSING.search(f):
-                run.append(i)
-                continue
-            if not run and len(f) <= 20 and not has_sentence(f.rstrip("。")):
-                continue  # debris between the text and the signature ("：孟炜")
+    if texts:
+        texts = _greeting_words(lines, layout, texts)
+        _acknowledgement(lines, layout, texts)
+    _closing(lines, texts)
+
+
+def _mark_body_line(line: Line) -> None:
+    """A line of the letter's text: metadata standing in the text, a heading, or text."""
+    if line.role != "body":
+        if line.role == "portal" and line.portal_key in ("contact_name", "contact_phone"):
+            line.set("contact", "portal-contact")
+        return
+    f = line.folded
+    role = tail_meta(line) if len(f) <= 80 else None
+    if role in ("contact", "copy_to", "category", "disclosure", "after_signature") and (
+        not has_sentence(f.rstrip("。"))
+    ):
+        line.set(role, f"in-text:{role}")
+    elif role == "contact":
+        line.set(role, "in-text:contact")
+    elif len(f) <= 80 and P.ORGANIZER.match(f):
+        line.set("organizer", "ORGANIZER")
+    elif len(f) <= 120 and P.COSIGNER.match(f):
+        line.set("cosigner", "COSIGNER")
+    elif not line.table and heading_level(line.text) is not None:
+        line.set("heading", f"heading-level-{heading_level(line.text)}")
+    else:
+        line.set("body", "text")
+
+
+def _greeting_words(lines: list[Line], layout: Layout, texts: list[int]) -> list[int]:
+    """A pleasantry ("您好！") between the salutation and the acknowledgement belongs to the
+    salutation (greeting-words); the text paragraphs after it."""
+    first = lines[texts[0]]
+    if (
+        len(texts) > 1
+        and layout.salutation is not None
+        and _pleasantry(first.folded)
+        and P.ACK.search(lines[texts[1]].folded[:150])
+    ):
+        first.set("salutation", "greeting-words")
+        return texts[1:]
+    return texts
+
+
+def _acknowledgement(lines: list[Line], layout: Layout, texts: list[int]) -> None:
+    """The acknowledgement: the first text paragraph of the letter, and a second short
+    acknowledgement sentence ("现答复如下：") on its own line (ACK-continued)."""
+    first = lines[texts[0]]
+    if first.role != "body" or not (
+        layout.salutation is not None or P.ACK.search(first.folded[:150])
+    ):
+        return
+    first.set(
+        "acknowledgement",
+        "first-paragraph-after-salutation" if layout.salutation is not None else "ACK",
+    )
+    if len(texts) > 1:
+        nxt = lines[texts[1]]
+        if nxt.role == "body" and len(nxt.folded) <= 40 and _acknowledges(nxt.folded):
+            nxt.set("acknowledgement", "ACK-continued")
+
+
+def _closing(lines: list[Line], texts: list[int]) -> None:
+    """The closing: the last thanks/hope paragraphs before the signature; when the run holds a
+    thanks / sign-off paragraph, the closing starts there (a feedback-form note before it stays
+    in the text)."""
+    run = _closing_run(lines, texts)
+    thanks = [i for i in run if P.THANKS.search(lines[i].folded)]
+    for i in run[run.index(thanks[0]) :] if thanks else run:
+        lines[i].set("closing", "THANKS" if i in thanks else "CLOSING")
+
+
+def _closing_run(lines: list[Line], texts: list[int]) -> list[int]:
+    run: list[int] = []
+    for i in reversed(texts):
+        line = lines[i]
+        if line.role == "acknowledgement":
             break
-        run.reverse()
-        thanks = [i for i in run if P.THANKS.search(lines[i].folded)]
-        for i in run[run.index(thanks[0]) :] if thanks else run:
-            lines[i].set("closing", "THANKS" if i in thanks else "CLOSING")
+        f = line.folded
+        if len(f) <= 250 and not f.startswith("首先") and P.CLOSING.search(f):
+            run.append(i)
+            continue
+        if not run and len(f) <= 20 and not has_sentence(f.rstrip("。")):
+            continue  # debris between the text and the signature ("：孟炜")
+        break
+    run.reverse()
+    return run
 
 
 def _pleasantry(text: str) -> bool:

@@ -8,6 +8,7 @@ then plan. Page furniture and metadata lines are not paragraphs of the letter.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from desktop.model import Block
 from desktop.understand.headings import heading_level
@@ -30,33 +31,49 @@ TEXT_ROLES = ("salutation", "acknowledgement", "heading", "body", "closing")
 def reply_blocks(lines: list[Line]) -> list[Block]:
     levels = [heading_level(ln.text) if ln.role == "heading" else None for ln in lines]
     numbered = [lv for ln, lv in zip(lines, levels, strict=True) if lv and ln.role == "heading"]
-    top = min(numbered) if numbered else None
-    blocks: list[Block] = []
-    current = "status"
-    plan_heading_seen = False
-    for line, level in zip(lines, levels, strict=True):
-        if line.role not in TEXT_ROLES:
-            continue
-        if line.role == "body" and line.rule == "head-text":
-            blocks.append(Block(line.text, line.original, "body"))
-        elif line.role in ("salutation", "acknowledgement"):
-            blocks.append(Block(line.text, line.original, "greeting"))
-        elif line.role == "closing":
-            blocks.append(Block(line.text, line.original, "closing", level is not None))
-        elif line.role == "heading":
-            if level == top or (level == 0 and top is None):
-                if _PLAN_HEADING_RE.search(line.folded):
-                    current, plan_heading_seen = "plan", True
-                elif _STATUS_HEADING_RE.search(line.folded):
-                    current = "status"
-                elif level:
-                    current = "plan" if plan_heading_seen else "status"
-            blocks.append(Block(line.text, line.original, current, True))
-        else:
-            if _PLAN_PARA_RE.match(line.folded) or _PLAN_INTRO_RE.search(line.folded):
-                current = "plan"
-            blocks.append(Block(line.text, line.original, current))
-    return blocks
+    sections = _Sections(top=min(numbered) if numbered else None)
+    return [
+        _block(line, level, sections)
+        for line, level in zip(lines, levels, strict=True)
+        if line.role in TEXT_ROLES
+    ]
+
+
+@dataclass
+class _Sections:
+    """The section the text is in: status until a plan heading or a plan sentence, then plan.
+    Only headings of the top level (or unnumbered ones when none is numbered) switch it."""
+
+    top: int | None
+    current: str = "status"
+    plan_heading_seen: bool = False
+
+    def heading(self, line: Line, level: int | None) -> str:
+        if level == self.top or (level == 0 and self.top is None):
+            if _PLAN_HEADING_RE.search(line.folded):
+                self.current, self.plan_heading_seen = "plan", True
+            elif _STATUS_HEADING_RE.search(line.folded):
+                self.current = "status"
+            elif level:
+                self.current = "plan" if self.plan_heading_seen else "status"
+        return self.current
+
+    def paragraph(self, line: Line) -> str:
+        if _PLAN_PARA_RE.match(line.folded) or _PLAN_INTRO_RE.search(line.folded):
+            self.current = "plan"
+        return self.current
+
+
+def _block(line: Line, level: int | None, sections: _Sections) -> Block:
+    if line.role == "body" and line.rule == "head-text":
+        return Block(line.text, line.original, "body")
+    if line.role in ("salutation", "acknowledgement"):
+        return Block(line.text, line.original, "greeting")
+    if line.role == "closing":
+        return Block(line.text, line.original, "closing", level is not None)
+    if line.role == "heading":
+        return Block(line.text, line.original, sections.heading(line, level), True)
+    return Block(line.text, line.original, sections.paragraph(line))
 
 
 def reference_blocks(lines: list[Line]) -> list[Block]:

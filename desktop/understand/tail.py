@@ -149,69 +149,91 @@ def mark_tail(lines: list[Line], layout: Layout) -> None:
     """Find the signature: the first signature date after the text, or, without a date, the
     agency line at the end; everything after it is tail."""
     lo = (layout.start or 0) + 1
-    n = len(lines)
-    date_at = None
-    for i in range(lo, n):
+    date_at = _signature_date_at(lines, lo)
+    if date_at is not None:
+        layout.signature = _signature_with_date(lines, lo, date_at)
+        tail_from = date_at + 1
+    else:
+        tail_from = _signature_without_date(lines, layout, lo)
+    layout.tail = layout.signature if layout.signature is not None else tail_from
+    _after_signature(lines[tail_from:])
+
+
+def _signature_date_at(lines: list[Line], lo: int) -> int | None:
+    for i in range(lo, len(lines)):
         line = lines[i]
         if line.role in ("furniture", "portal"):
             continue
         if len(line.folded) <= 60 and (_signature_date(line.folded) or _damaged_date(line.folded)):
-            date_at = i
-            break
-    if date_at is not None:
-        lines[date_at].set("date", "signature-date")
-        sig = date_at
-        # the agency line(s) just above the date
-        k = date_at - 1
-        while k >= lo and (
-            lines[k].role == "furniture"
-            or _agency_line(lines[k].folded)
-            or P.SIGNER.match(lines[k].folded)
-            or _sign_off(lines[k].folded)
-        ):
-            if _sign_off(lines[k].folded):
-                lines[k].set("closing", "sign-off-in-signature")  # 某局 / 此致敬礼 / date
-            elif lines[k].role != "furniture":
-                lines[k].set("agency", "signature-agency")
-                sig = k
-            k -= 1
-        if sig == date_at and k >= lo and _above_date(lines[k]):
-            lines[k].set("agency", "above-date")
+            return i
+    return None
+
+
+def _signature_with_date(lines: list[Line], lo: int, date_at: int) -> int:
+    """The date (signature-date) and the agency line(s) just above it (signature-agency, or
+    above-date for a damaged name); where the signature block starts."""
+    lines[date_at].set("date", "signature-date")
+    sig, k = _agency_above(lines, lo, date_at)
+    if sig == date_at and k >= lo and _above_date(lines[k]):
+        lines[k].set("agency", "above-date")
+        sig = k
+    return sig
+
+
+def _agency_above(lines: list[Line], lo: int, date_at: int) -> tuple[int, int]:
+    """Agency, 签发人 and sign-off lines above the date: (the first of them, the line above)."""
+    sig = date_at
+    k = date_at - 1
+    while k >= lo and (
+        lines[k].role == "furniture"
+        or _agency_line(lines[k].folded)
+        or P.SIGNER.match(lines[k].folded)
+        or _sign_off(lines[k].folded)
+    ):
+        if _sign_off(lines[k].folded):
+            lines[k].set("closing", "sign-off-in-signature")  # 某局 / 此致敬礼 / date
+        elif lines[k].role != "furniture":
+            lines[k].set("agency", "signature-agency")
             sig = k
-        layout.signature = sig
-        tail_from = date_at + 1
-    else:
-        # no date: the signature is the first agency line after the last paragraph of text
-        last_text = max(
-            (
-                i
-                for i in range(lo, n)
-                if lines[i].role == "body"
-                and len(lines[i].folded) >= 60
-                and has_sentence(lines[i].folded)
-            ),
-            default=lo,
-        )
-        k = n
-        for i in range(last_text + 1, n):
-            if lines[i].role == "body" and _agency_line(lines[i].folded):
-                lines[i].set("agency", "signature-agency")
-                layout.signature = i
-                k = i + 1
-                break
-        else:
-            k = n
-            while k > lo:
-                line = lines[k - 1]
-                if line.role == "furniture" or tail_meta(line):
-                    k -= 1
-                    continue
-                break
-        tail_from = k
-    layout.tail = layout.signature if layout.signature is not None else tail_from
+        k -= 1
+    return sig, k
+
+
+def _signature_without_date(lines: list[Line], layout: Layout, lo: int) -> int:
+    """Without a date, the signature is the first agency line after the last paragraph of text;
+    without one, the tail is the metadata and furniture at the end. Where the tail starts."""
+    n = len(lines)
+    last_text = max(
+        (
+            i
+            for i in range(lo, n)
+            if lines[i].role == "body"
+            and len(lines[i].folded) >= 60
+            and has_sentence(lines[i].folded)
+        ),
+        default=lo,
+    )
+    for i in range(last_text + 1, n):
+        if lines[i].role == "body" and _agency_line(lines[i].folded):
+            lines[i].set("agency", "signature-agency")
+            layout.signature = i
+            return i + 1
+    k = n
+    while k > lo:
+        line = lines[k - 1]
+        if line.role == "furniture" or tail_meta(line):
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _after_signature(tail: list[Line]) -> None:
+    """Metadata after the signature keeps its role (after-signature:…) until other text
+    starts; that text and everything after a site footer is furniture."""
     seen_other = False
     footer = False
-    for line in lines[tail_from:]:
+    for line in tail:
         if footer:
             line.set("furniture", "after-site-footer")
             continue
