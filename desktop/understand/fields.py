@@ -18,14 +18,7 @@ from desktop.understand.names import joint_count, salutation_names
 from desktop.understand.patterns import IDEO, NAME_SPLIT, PERSON
 from desktop.understand.roles import salutation_of
 from desktop.understand.tail import date_only, loose_date
-from desktop.understand.titles import (
-    NUMBER_RE,
-    REPLY_TITLE_END,
-    TITLE_FROM_LINE_RE,
-    clean_title,
-    session_in,
-    title_in_ack,
-)
+from desktop.understand.titles import title_number_session
 
 # "余秀华9名代表": a count without 等.
 _COUNTED_RE = re.compile(
@@ -87,7 +80,7 @@ class FieldReader:
         self.doc_number()
         self.contact()
         self.organizers()
-        self.title_number_session()
+        title_number_session(self)
         self.role_from_wording()
 
     def addressee(self) -> None:
@@ -327,105 +320,6 @@ class FieldReader:
         letter.main_organizer = letter.main_organizer or letter.addressee[0]
         if not letter.co_organizers and letter.agency:
             letter.co_organizers.append(letter.agency)
-
-    def title_number_session(self) -> None:
-        letter = self.letter
-        titles = self.role("title")
-        doc_titles = [ln for ln in self.role("doc_number") if "关于" in ln.folded]
-        title_lines = titles + doc_titles
-        if titles:
-            letter.title = "".join(ln.text for ln in titles)
-            letter.sources["title"] = _src(titles[0].source, titles[0].rule)
-        ack = self.role("acknowledgement")
-        self.proposal_number(title_lines, ack)
-        title_text = "".join(ln.folded for ln in titles) or "".join(ln.folded for ln in doc_titles)
-        self.session(title_text, titles[0] if titles else None, ack)
-        self.proposal_title(title_lines, ack)
-
-    def proposal_number(self, title_lines: list[Line], ack: list[Line]) -> None:
-        """The proposal's number: the portal's field, else in a title line, else in the
-        acknowledgement (NUMBER-in-title / NUMBER-in-acknowledgement)."""
-        candidates: list[tuple[str, Line | None, str]] = []
-        if "number" in self.portal:
-            candidates.append(
-                (self.portal["number"][0], self.portal["number"][1], "portal-label:number")
-            )
-        candidates += [(ln.folded, ln, "NUMBER-in-title") for ln in title_lines]
-        candidates += [(ln.folded, ln, "NUMBER-in-acknowledgement") for ln in ack]
-        for text, line, rule in candidates:
-            if rule.startswith("portal") and re.fullmatch(r"[A-Za-z]?\d{1,10}", text.strip()):
-                self.set("proposal_number", text.strip(), line, rule)
-                break
-            m = NUMBER_RE.search(text)
-            if m:
-                self.set(
-                    "proposal_number",
-                    m.group("a") or m.group("b") or m.group("c") or m.group("d"),
-                    line,
-                    rule,
-                )
-                break
-
-    def session(self, title_text: str, title: Line | None, ack: list[Line]) -> None:
-        """The session (十七届人大一次会议): the portal's, else in the title, else in the
-        acknowledgement."""
-        ack_text = " ".join(ln.folded for ln in ack)
-        for text, line, rule in [
-            (self.portal.get("session", ("", None))[0], None, "portal"),
-            (title_text, title, "SESSION-in-title"),
-            (ack_text, ack[0] if ack else None, "SESSION-in-acknowledgement"),
-        ]:
-            session = session_in(text) if text else None
-            if session:
-                self.set("session", session, line, rule)
-                return
-
-    def proposal_title(self, title_lines: list[Line], ack: list[Line]) -> None:
-        """The proposal's title: the acknowledgement names it as the proposer wrote it; a
-        portal's 标题 field is taken unless it is the reply's own title ("…的答复"); else a
-        title line names it."""
-        if self.title_in_acknowledgement(ack) or self.title_in_portal():
-            return
-        if not self.title_named_in_title_line(title_lines):
-            self.title_in_title_line(title_lines)
-
-    def title_in_acknowledgement(self, ack: list[Line]) -> bool:
-        for line in ack:
-            found = title_in_ack(line.folded)
-            if found:
-                self.set("proposal_title", found, line, "TITLE-in-acknowledgement")
-                return True
-        return False
-
-    def title_in_portal(self) -> bool:
-        for key in ("title", "content"):
-            if key in self.portal:
-                value, line = self.portal[key]
-                value = clean_title(value)
-                if len(value) <= 120 and not REPLY_TITLE_END.search(value):
-                    self.set("proposal_title", value, line, f"portal-label:{key}")
-                    return True
-        return False
-
-    def title_named_in_title_line(self, title_lines: list[Line]) -> bool:
-        for line in title_lines:
-            found = title_in_ack(line.folded)
-            if found and found.startswith("关于"):
-                self.set("proposal_title", found, line, "TITLE-named-in-title-line")
-                return True
-        return False
-
-    def title_in_title_line(self, title_lines: list[Line]) -> bool:
-        """关于…的建议 in the reply's own title, uncertain."""
-        for line in title_lines:
-            m = TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
-            if m and not re.search(r"第?\s*[A-Za-z]?\d+\s*号", m.group(1)):
-                cleaned = clean_title(m.group(1))
-                cleaned = re.sub(r"^关于(?:对)?[^《“]{0,30}?会议(?:上)?", "关于", cleaned)
-                if len(cleaned) > 6:
-                    self.set("proposal_title", cleaned, line, "TITLE-in-title-line", certain=False)
-                    return True
-        return False
 
     def role_from_wording(self) -> None:
         letter = self.letter

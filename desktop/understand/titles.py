@@ -1,12 +1,19 @@
-"""The proposal's title and number as a letter prints them: inside 《》 “” 「」 (nested marks
-kept, an unclosed mark read to 建议/提案), without marks, or in a title line; numbers as printed
-without 第/号 (82, T014, 台52). Used by ``fields.FieldReader``; ``docs/segmentation.md`` 3.3."""
+"""The proposal's title, number and session as a letter prints them, and reading them into the
+letter (``title_number_session``, step 3 for these fields). Titles inside 《》 “” 「」 (nested
+marks kept, an unclosed mark read to 建议/提案), without marks, or in a title line; numbers as
+printed without 第/号 (82, T014, 台52). ``docs/segmentation.md`` 3.3."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from desktop.model import FieldSource
+from desktop.understand.lines import Line
 from desktop.understand.patterns import IDEO, SESSION, SESSION_FILLER
+
+if TYPE_CHECKING:
+    from desktop.understand.fields import FieldReader
 
 # "第82号", "第T014号", "台52号建议", "(第021号建议)": the proposal's number as printed.
 NUMBER_RE = re.compile(
@@ -93,3 +100,113 @@ def session_in(text: str) -> str | None:
     pre = m.group("pre")
     cut = max((pre.rfind(ch) for ch in SESSION_FILLER), default=-1)
     return pre[cut + 1 :] + m.group("core")
+
+
+# -- reading them ------------------------------------------------------------------------------
+
+
+def title_number_session(reader: FieldReader) -> None:
+    letter = reader.letter
+    titles = reader.role("title")
+    doc_titles = [ln for ln in reader.role("doc_number") if "关于" in ln.folded]
+    title_lines = titles + doc_titles
+    if titles:
+        letter.title = "".join(ln.text for ln in titles)
+        letter.sources["title"] = FieldSource(titles[0].source, titles[0].rule)
+    ack = reader.role("acknowledgement")
+    _proposal_number(reader, title_lines, ack)
+    title_text = "".join(ln.folded for ln in titles) or "".join(ln.folded for ln in doc_titles)
+    _session(reader, title_text, titles[0] if titles else None, ack)
+    _proposal_title(reader, title_lines, ack)
+
+
+def _proposal_number(reader: FieldReader, title_lines: list[Line], ack: list[Line]) -> None:
+    """The proposal's number: the portal's field, else in a title line, else in the
+    acknowledgement (NUMBER-in-title / NUMBER-in-acknowledgement)."""
+    candidates: list[tuple[str, Line | None, str]] = []
+    if "number" in reader.portal:
+        candidates.append(
+            (reader.portal["number"][0], reader.portal["number"][1], "portal-label:number")
+        )
+    candidates += [(ln.folded, ln, "NUMBER-in-title") for ln in title_lines]
+    candidates += [(ln.folded, ln, "NUMBER-in-acknowledgement") for ln in ack]
+    for text, line, rule in candidates:
+        if rule.startswith("portal") and re.fullmatch(r"[A-Za-z]?\d{1,10}", text.strip()):
+            reader.set("proposal_number", text.strip(), line, rule)
+            break
+        m = NUMBER_RE.search(text)
+        if m:
+            reader.set(
+                "proposal_number",
+                m.group("a") or m.group("b") or m.group("c") or m.group("d"),
+                line,
+                rule,
+            )
+            break
+
+
+def _session(reader: FieldReader, title_text: str, title: Line | None, ack: list[Line]) -> None:
+    """The session (十七届人大一次会议): the portal's, else in the title, else in the
+    acknowledgement."""
+    ack_text = " ".join(ln.folded for ln in ack)
+    for text, line, rule in [
+        (reader.portal.get("session", ("", None))[0], None, "portal"),
+        (title_text, title, "SESSION-in-title"),
+        (ack_text, ack[0] if ack else None, "SESSION-in-acknowledgement"),
+    ]:
+        session = session_in(text) if text else None
+        if session:
+            reader.set("session", session, line, rule)
+            return
+
+
+def _proposal_title(reader: FieldReader, title_lines: list[Line], ack: list[Line]) -> None:
+    """The proposal's title: the acknowledgement names it as the proposer wrote it; a
+    portal's 标题 field is taken unless it is the reply's own title ("…的答复"); else a
+    title line names it."""
+    if _title_in_acknowledgement(reader, ack) or _title_in_portal(reader):
+        return
+    if not _title_named_in_title_line(reader, title_lines):
+        _title_in_title_line(reader, title_lines)
+
+
+def _title_in_acknowledgement(reader: FieldReader, ack: list[Line]) -> bool:
+    for line in ack:
+        found = title_in_ack(line.folded)
+        if found:
+            reader.set("proposal_title", found, line, "TITLE-in-acknowledgement")
+            return True
+    return False
+
+
+def _title_in_portal(reader: FieldReader) -> bool:
+    for key in ("title", "content"):
+        if key in reader.portal:
+            value, line = reader.portal[key]
+            value = clean_title(value)
+            if len(value) <= 120 and not REPLY_TITLE_END.search(value):
+                reader.set("proposal_title", value, line, f"portal-label:{key}")
+                return True
+    return False
+
+
+def _title_named_in_title_line(reader: FieldReader, title_lines: list[Line]) -> bool:
+    for line in title_lines:
+        found = title_in_ack(line.folded)
+        if found and found.startswith("关于"):
+            reader.set("proposal_title", found, line, "TITLE-named-in-title-line")
+            return True
+    return False
+
+
+def _title_in_title_line(reader: FieldReader, title_lines: list[Line]) -> bool:
+    """关于…的建议 in the reply's own title, uncertain."""
+    for line in title_lines:
+        m = TITLE_FROM_LINE_RE.search(line.folded.replace(" ", ""))
+        if m and not re.search(r"第?\s*[A-Za-z]?\d+\s*号", m.group(1)):
+            cleaned = clean_title(m.group(1))
+            cleaned = re.sub(r"^关于(?:对)?[^《“]{0,30}?会议(?:上)?", "关于", cleaned)
+            if len(cleaned) > 6:
+                reader.set("proposal_title", cleaned, line, "TITLE-in-title-line", certain=False)
+                return True
+    return False
