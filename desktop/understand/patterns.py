@@ -55,7 +55,7 @@ __all__ = [
     "UNIT_SUFFIX",
 ]
 
-# Ideographs (BMP and extension A), for character classes.
+# Ideographs (desktop/cjk.py), by a short name for the many character classes here.
 IDEO = IDEOGRAPHS
 # The last word of a unit's name: 局, 委员会, 人民政府 …
 UNIT_SUFFIX = (

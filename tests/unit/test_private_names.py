@@ -12,6 +12,7 @@ ROOMS = [
     *sorted((DESKTOP / "readers").glob("*.py")),
     *sorted((DESKTOP / "packs").glob("*.py")),
     *sorted((DESKTOP / "proofread").glob("*.py")),
+    *sorted((DESKTOP / "understand").glob("*.py")),
     *(
         DESKTOP / f"{name}.py"
         for name in (
@@ -26,6 +27,8 @@ ROOMS = [
         )
     ),
     DESKTOP / "docx_text.py",
+    DESKTOP / "heading_numbers.py",
+    DESKTOP / "cli_explain.py",
     DESKTOP / "zip_guard.py",
     DESKTOP / "reply_templates.py",
     DESKTOP / "ui" / "fonts_check.py",
