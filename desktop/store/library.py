@@ -32,6 +32,7 @@ from desktop.store.errors import (
     LibraryReadOnly,
     is_busy,
     is_damage,
+    library_error,
 )
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.letter_lifecycle import LetterRepository
@@ -104,7 +105,7 @@ class LibraryStore:
                     "如果它上次没有正常关闭（旁边有 -wal 文件），请把整个文件夹复制到可写的位置"
                     "后再打开。"
                 ) from exc
-            raise LibraryError(
+            raise library_error(exc, f"资料库“{self.path}”无法打开") or LibraryError(
                 f"资料库文件“{self.path}”无法打开（{exc}）：它可能已损坏、不是资料库文件，"
                 "或正被其他程序占用。"
             ) from exc

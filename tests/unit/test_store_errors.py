@@ -268,3 +268,21 @@ def test_no_other_module_reads_sqlite_error_codes_or_texts() -> None:
         if texts.search(line)
     ]
     assert offenders == []
+
+
+def test_opening_a_damaged_library_says_so_in_chinese(tmp_path: Path) -> None:
+    from desktop.store import LibraryStore
+
+    db = tmp_path / "library.db"
+    with LibraryStore(db):
+        pass
+    data = bytearray(db.read_bytes())
+    data[:16] = b"\x00" * 16  # the header SQLite checks first
+    db.write_bytes(bytes(data))
+    with pytest.raises(LibraryDamaged) as raised:
+        LibraryStore(db)
+    assert raised.value.message == (
+        f"资料库文件已损坏（或不是资料库文件），资料库“{db}”无法打开。"
+        "可以用“从备份恢复”找回以前的资料。"
+    )
+    assert is_damage(raised.value)  # the window offers the newest good backup
