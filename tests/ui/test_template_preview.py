@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
@@ -14,8 +16,13 @@ from desktop.ui.context import AppContext
 from desktop.ui.settings_dialog import SettingsDialog
 
 
-def test_live_preview_writes_no_file(qtbot: QtBot, tmp_path: Path) -> None:
+def test_live_preview_writes_no_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     user = tmp_path / "tpl"
+    temp = tmp_path / "temp"  # where a scratch file would go
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     context = AppContext(
         tmp_path / "l.db",
         store=LibraryStore(tmp_path / "l.db"),
@@ -30,8 +37,7 @@ def test_live_preview_writes_no_file(qtbot: QtBot, tmp_path: Path) -> None:
         dialog.update_preview()
         preview = dialog.findChild(QTextBrowser, "templatePreview")
         assert preview.toPlainText() == "预览代表："
-        scratch = Path(dialog._scratch.name)
-        assert not scratch.exists() or list(scratch.iterdir()) == []
+        assert list(temp.iterdir()) == []
         assert not user.exists()
     finally:
         context.close()
