@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,7 @@ from desktop.proofread import Finding
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
 from desktop.store import LibraryStore
-from desktop.store.errors import library_error
+from desktop.store.errors import DatabaseError, library_error
 
 if TYPE_CHECKING:
     from desktop.store import LibraryStore
@@ -221,7 +220,7 @@ def _used_blocks(store: LibraryStore, ids: list[int]) -> list[tuple[str, DraftBl
     return used
 
 
-def _library_write_error(exc: sqlite3.Error) -> CliError:
+def _library_write_error(exc: DatabaseError) -> CliError:
     consequence = "本次未保存案件和草稿，也未生成任何文件"
     problem = library_error(exc, consequence)
     if problem is None:
@@ -345,7 +344,7 @@ def _save_and_write(
         )  # fmt: skip
     except TargetLocked as exc:
         raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）") from None
-    except sqlite3.Error as exc:  # LibraryBusy too: it waited (and said so on stderr)
+    except DatabaseError as exc:  # LibraryBusy too: it waited (and said so on stderr)
         raise _library_write_error(exc) from None
     except ClerkError as exc:  # CaseExists, WriteFailed
         raise CliError(exc.message) from None

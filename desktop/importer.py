@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +18,7 @@ from desktop.letter_identity import content_hash
 from desktop.model import ImportFailure
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
 from desktop.store import LibraryError, LibraryStore
-from desktop.store.errors import library_error
+from desktop.store.errors import DatabaseError, library_error
 from desktop.store.open_files import is_open_library
 from desktop.understand import PARSER_VERSION, parse_letter
 
@@ -147,7 +146,7 @@ def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) 
         )
     except LibraryError as exc:  # busy for too long, or read-only
         return ImportResult(name, "failed", message=f"这份文件未导入：{exc.message}")
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         problem = library_error(exc, "这份文件未导入")
         if problem is None:
             raise

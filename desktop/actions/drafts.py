@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from desktop.casework import Draft
 from desktop.errors import ClerkError
 from desktop.library_rows import DraftVersion
 from desktop.store import LibraryStore
-from desktop.store.errors import library_error
+from desktop.store.errors import DatabaseError, library_error
 
 
 class VersionNotFound(ClerkError):
@@ -51,14 +50,14 @@ def autosave(case_id: int, draft: Draft, *, store: LibraryStore) -> None:
     written (full, read-only, busy …) raises a ``LibraryError``."""
     try:
         store.drafts.autosave(case_id, draft)
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         raise library_error(exc, "未能保存工作副本") or exc from None
 
 
 def clear_autosave(case_id: int, *, store: LibraryStore) -> None:
     try:
         store.drafts.clear_autosave(case_id)
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         raise library_error(exc, "未能删除工作副本") or exc from None
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import sqlite3
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,6 +33,7 @@ from desktop.packs.templates import default_templates_dir, edited_templates
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
 from desktop.safe_write import atomic_write
 from desktop.store import LibraryStore
+from desktop.store.errors import DatabaseError
 from desktop.store.open_files import is_open_library
 from desktop.store.packs import PACK_LETTER_COLUMNS
 
@@ -66,7 +66,7 @@ def export_pack(
         raise PackError(f"“{out.name}”是资料库文件本身，不能把资料包写到这里。请换一个文件名。")
     try:
         library_id = store.library_id()
-    except sqlite3.OperationalError as exc:
+    except DatabaseError as exc:
         raise library_problem(exc, "资料包未导出") from None
     templates = _edited_templates(templates_dir) if include_templates else {}
     template_bytes = sum(len(data) for data in templates.values())
@@ -104,11 +104,11 @@ def export_pack(
 
     try:
         atomic_write(out, write, private=True)  # the whole library: for the clerk only
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         raise library_problem(exc, "资料包未导出") from None
     try:
         store.set_meta(LAST_EXPORT_KEY, created_at)
-    except sqlite3.Error:  # the pack is written; only the date the window proposes is lost
+    except DatabaseError:  # the pack is written; only the date the window proposes is lost
         log.warning("could not record the pack export time", exc_info=True)
     return ExportReport(
         path=str(out),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -11,7 +10,7 @@ from typing import Any, Final
 from desktop.errors import ClerkError
 from desktop.json_values import ISO_DATE_RE as ISO_DATE_RE
 from desktop.paragraph_split import MAX_PARAGRAPH_CHARS
-from desktop.store.errors import library_error
+from desktop.store.errors import DatabaseError, library_error
 from desktop.zip_guard import MAX_UNZIPPED_TOTAL
 
 PACK_FORMAT: Final = "replydesk-pack"
@@ -184,7 +183,7 @@ class PackProgress:
 # Export
 
 
-def library_problem(exc: sqlite3.Error, what: str) -> PackError:
+def library_problem(exc: DatabaseError, what: str) -> PackError:
     problem = library_error(exc, what)
     if problem is None:
         return PackError(f"资料库出错（{exc}），{what}。")

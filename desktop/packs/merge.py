@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any
@@ -36,6 +35,7 @@ from desktop.packs.verify import (
 )
 from desktop.safe_write import TargetLocked, WriteFailed
 from desktop.store import LibraryBusy, LibraryStore
+from desktop.store.errors import DatabaseError
 from desktop.store.open_files import is_open_library
 from desktop.store.packs import IncomingLetter
 
@@ -90,7 +90,7 @@ def import_pack_steps(
     merge = store.packs.merge(_received_letters(verified), before_commit=write_templates)
     try:
         outcome = yield from _with_progress(merge, total)
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         remove_received(written, made)
         raise library_problem(exc, "资料包未导入，资料库保持原样") from None
     except (LibraryBusy, WriteFailed, TargetLocked) as exc:

@@ -36,6 +36,11 @@ from typing import Final
 
 from desktop.errors import ClerkError
 
+# What the database engine raises. The few rooms outside the store that add their own
+# consequence to a library error ("这份文件未导入") catch this and pass it to library_error(),
+# so that no module but the store names the engine (a PostgreSQL library adds its own here).
+DatabaseError = sqlite3.Error
+
 BUSY: Final = frozenset({"SQLITE_BUSY", "SQLITE_LOCKED"})
 DAMAGE: Final = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 
