@@ -12,6 +12,7 @@ import copy
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,41 +34,44 @@ def shot(widget: QWidget, name: str) -> None:
     print("wrote", OUT / name)
 
 
-def main() -> int:
-    app = QApplication(sys.argv)
-    from desktop.casework import DraftBlock, case_from_json
+CASES = (
+    {"number": "12", "session": "市十七届人大三次会议", "title": "关于加快众创空间建设的建议",
+     "proposers": ["张三", "李四", "王五"], "category": "B", "assigned_date": "2026-09-01",
+     "content": "建议加快众创空间和孵化器建设，发挥科协作用。"},
+    {"number": "31", "session": "市十七届人大三次会议", "title": "关于加强科普阵地建设的建议",
+     "proposers": ["赵六"], "category": "A", "assigned_date": "2026-08-20"},
+    {"number": "7", "session": "市政协十三届三次会议",
+     "title": "关于支持科技型中小企业发展的提案", "proposers": ["钱七"], "role": "委员",
+     "category": "A", "assigned_date": "2026-06-10"},
+)  # fmt: skip
+
+
+def first_start(tmp: Path) -> tuple[Any, Any]:
+    """A new sample library (its profile still the sample's): the first-start dialog."""
     from desktop.sample import ensure_sample_library
-    from desktop.search import search
     from desktop.store import LibraryStore
-    from desktop.ui.app import install_translations
-    from desktop.ui.case_dialog import CaseDialog
     from desktop.ui.context import AppContext
     from desktop.ui.first_start_dialog import FirstStartDialog
-    from desktop.ui.library_pane import block_for_hit
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings_dialog import SettingsDialog
-    from desktop.ui.versions_dialog import VersionsDialog
 
-    install_translations(app, "zh_CN")
-    tmp = Path(tempfile.mkdtemp(prefix="replydesk-shots-"))
     store = LibraryStore(tmp / "library.db")
     ensure_sample_library(store)
     context = AppContext(store.path, store=store)
-    first_start = FirstStartDialog(context)  # a new library: the profile is still the sample's
-    first_start.show()
-    shot(first_start, "first-start.png")
-    first_start.close()
+    dialog = FirstStartDialog(context)
+    dialog.show()
+    shot(dialog, "first-start.png")
+    dialog.close()
+    return store, context
+
+
+def main_window(store: Any, context: Any, tmp: Path) -> Any:
+    """Three cases, the first open with two reused paragraphs and a search typed."""
+    from desktop.casework import case_from_json
+    from desktop.search import search
+    from desktop.ui.library_pane import block_for_hit
+    from desktop.ui.main_window import MainWindow
+
     store.profile.set_value("agency_name", "南通市科学技术局")
-    for data in (
-        {"number": "12", "session": "市十七届人大三次会议", "title": "关于加快众创空间建设的建议",
-         "proposers": ["张三", "李四", "王五"], "category": "B", "assigned_date": "2026-09-01",
-         "content": "建议加快众创空间和孵化器建设，发挥科协作用。"},
-        {"number": "31", "session": "市十七届人大三次会议", "title": "关于加强科普阵地建设的建议",
-         "proposers": ["赵六"], "category": "A", "assigned_date": "2026-08-20"},
-        {"number": "7", "session": "市政协十三届三次会议",
-         "title": "关于支持科技型中小企业发展的提案", "proposers": ["钱七"], "role": "委员",
-         "category": "A", "assigned_date": "2026-06-10"},
-    ):  # fmt: skip
+    for data in CASES:
         case_id = store.cases.save(case_from_json(data))
     first = store.cases.all()[0].id
     window = MainWindow(context, settings=QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
@@ -81,7 +85,14 @@ def main() -> int:
     window.library.search_box.setText("众创空间 孵化器")
     settle(1500)
     shot(window, "main-window.png")
-    dialog = CaseDialog(context, store.cases.get(window.model.case.id), window)  # type: ignore[union-attr]
+    return window
+
+
+def case_and_settings(store: Any, context: Any, window: Any) -> None:
+    from desktop.ui.case_dialog import CaseDialog
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = CaseDialog(context, store.cases.get(window.model.case.id), window)
     dialog.show()
     shot(dialog, "case-dialog.png")
     dialog.close()
@@ -89,6 +100,13 @@ def main() -> int:
     settings.show()
     shot(settings, "settings.png")
     settings.close()
+
+
+def versions(store: Any, context: Any, window: Any) -> None:
+    """Two versions saved in the window and one by the command line, compared."""
+    from desktop.casework import DraftBlock
+    from desktop.ui.versions_dialog import VersionsDialog
+
     window.save_draft()  # version 1
     window.composer.insert_paragraph(
         "plan",
@@ -100,14 +118,18 @@ def main() -> int:
     window.save_draft()  # version 2
     later = copy.deepcopy(window.model.draft)
     later.sections["closing"].insert(0, DraftBlock("free", "如有不妥，请批评指正。"))
-    store.drafts.save(window.model.case.id, later, note="replydesk draft", source="cli")  # type: ignore[union-attr]
-    versions = VersionsDialog(context, window.model, window)
-    versions.compare.setCurrentIndex(versions.compare.findData("previous"))
-    versions.table.setCurrentCell(1, 0)  # version 2 against version 1
-    versions.show()
-    shot(versions, "versions.png")
-    versions.close()
-    # The check before export: a placeholder left in, and the reused paragraphs' old figures.
+    store.drafts.save(window.model.case.id, later, note="replydesk draft", source="cli")
+    dialog = VersionsDialog(context, window.model, window)
+    dialog.compare.setCurrentIndex(dialog.compare.findData("previous"))
+    dialog.table.setCurrentCell(1, 0)  # version 2 against version 1
+    dialog.show()
+    shot(dialog, "versions.png")
+    dialog.close()
+
+
+def export_check(context: Any, window: Any) -> None:
+    """The check before export: a placeholder left in, and the reused paragraphs' old figures."""
+    from desktop.casework import DraftBlock
     from desktop.compose import export_findings, finding_place
     from desktop.ui.export_check import ExportCheckDialog
 
@@ -118,12 +140,25 @@ def main() -> int:
     letter = comp.letter
     texts = [letter.salutation, *(p.text for p in letter.paragraphs), letter.contact_note or "",
              letter.title]  # fmt: skip
-    found = export_findings(comp, window.model.case, context.profile())  # type: ignore[arg-type]
+    found = export_findings(comp, window.model.case, context.profile())
     places = [finding_place(comp, f) for f in found]
     check = ExportCheckDialog(found, texts, places, window)
     check.show()
     shot(check, "export-check.png")
     check.close()
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    from desktop.ui.app import install_translations
+
+    install_translations(app, "zh_CN")
+    tmp = Path(tempfile.mkdtemp(prefix="replydesk-shots-"))
+    store, context = first_start(tmp)
+    window = main_window(store, context, tmp)
+    case_and_settings(store, context, window)
+    versions(store, context, window)
+    export_check(context, window)
     shoot_inspector(context, window)
     window.close()
     return 0
@@ -163,9 +198,9 @@ def shoot_inspector(context: object, window: QWidget) -> None:
     inspector.resize(1180, 640)
     inspector.show()
     view = inspector.paragraphs
-    body = [p for p in view.paragraphs if p["section"] == "status" and not p["is_heading"]]
+    body = [p for p in view.paragraphs if p.section == "status" and not p.is_heading]
     if body:
-        view.select_position(body[0]["position"])
+        view.select_position(body[0].position)
     shot(inspector, "inspector.png")
     inspector.close()
 

@@ -396,6 +396,18 @@ def _exited(step: str, proc: subprocess.Popen[bytes], output: Path, logs: str) -
     )
 
 
+def _up_evidence(db: Path, logs: str, library_at: float | None, elapsed: float) -> str:
+    """Why the window counts as up (watched from outside), or "" while it does not yet."""
+    if library_at is None:
+        return ""
+    backups = db.parent / "backups"
+    if "daily backup" in logs or (backups.is_dir() and any(backups.iterdir())):
+        return "the library was opened and the day's backup made after show()"
+    if elapsed - library_at > 10:
+        return "the library was opened 10 s ago (no after-show signal seen)"
+    return ""
+
+
 def _window(r: Runner) -> None:
     """Start the window offscreen; it must come up and stay alive; then end it.
 
@@ -434,14 +446,8 @@ def _window(r: Runner) -> None:
                 continue
             if library_at is None and _letter_count(db) > 0:
                 library_at = elapsed
-            backups = db.parent / "backups"
-            if library_at is not None and (
-                "daily backup" in logs or (backups.is_dir() and any(backups.iterdir()))
-            ):
-                evidence = "the library was opened and the day's backup made after show()"
-                up_at = elapsed
-            elif library_at is not None and elapsed - library_at > 10:
-                evidence = "the library was opened 10 s ago (no after-show signal seen)"
+            evidence = _up_evidence(db, logs, library_at, elapsed)
+            if evidence:
                 up_at = elapsed
             elif elapsed > r.timeout:
                 raise fail(
