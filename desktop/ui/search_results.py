@@ -169,11 +169,32 @@ class ResultDelegate(QStyledItemDelegate):
 
     PADDING = 4
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # Each row is laid out once per width: the view asks every row's size, then paints
+        # the visible ones. Rows are replaced, never changed, so a row object is the key.
+        self._laid_out: dict[tuple[int, int], tuple[ResultRow, QTextDocument]] = {}
+
     def document(self, option: QStyleOptionViewItem, index: Index) -> QTextDocument:
         """The row as laid out for painting (its width is the view's)."""
+        row: ResultRow | None = index.data(ROW_ROLE)
+        width = option.rect.width() if option.rect.width() > 0 else 400
+        key = (id(row), width)
+        cached = self._laid_out.get(key)
+        if row is not None and cached is not None and cached[0] is row:
+            return cached[1]
+        if len(self._laid_out) > 2000:  # a new search: the old rows' layouts go
+            self._laid_out.clear()
+        doc = self._lay_out(option, index, row, width)
+        if row is not None:
+            self._laid_out[key] = (row, doc)
+        return doc
+
+    def _lay_out(
+        self, option: QStyleOptionViewItem, index: Index, row: ResultRow | None, width: int
+    ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        row: ResultRow | None = index.data(ROW_ROLE)
         cursor = QTextCursor(doc)
         if row is None:
             cursor.insertText(index.data() or "")
@@ -187,8 +208,6 @@ class ResultDelegate(QStyledItemDelegate):
             marked.setBackground(MARK_COLOR)
             for piece, is_term in row.pieces:
                 cursor.insertText(piece, marked if is_term else plain)
-        rect = option.rect
-        width = rect.width() if rect.width() > 0 else 400
         doc.setTextWidth(max(50, width - 2 * self.PADDING))
         return doc
 
