@@ -1109,7 +1109,7 @@
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="246" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="249" />
         <source>The pack was not written because of an internal error; the details are in the log file.</source>
         <translation>因程序内部错误，资料包未导出，详情已写入日志文件。</translation>
     </message>
@@ -1428,47 +1428,47 @@ Enter your agency's details now?</source>
         <translation>已导入 {done} / {total} 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="234" />
+        <location filename="../../desktop/ui/import_dialog.py" line="237" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="247" />
+        <location filename="../../desktop/ui/import_dialog.py" line="251" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="248" />
+        <location filename="../../desktop/ui/import_dialog.py" line="252" />
         <source>Duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="249" />
+        <location filename="../../desktop/ui/import_dialog.py" line="253" />
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="276" />
+        <location filename="../../desktop/ui/import_dialog.py" line="280" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="279" />
+        <location filename="../../desktop/ui/import_dialog.py" line="283" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="280" />
+        <location filename="../../desktop/ui/import_dialog.py" line="284" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="285" />
+        <location filename="../../desktop/ui/import_dialog.py" line="289" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="288" />
+        <location filename="../../desktop/ui/import_dialog.py" line="292" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -1476,113 +1476,113 @@ Enter your agency's details now?</source>
 <context>
     <name>ImportPackDialog</name>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="293" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="297" />
         <source>Import a colleague's pack</source>
         <translation>导入同事的资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="299" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="303" />
         <source>Add the letters of a pack a colleague made with ReplyDesk. The pack is checked completely first: if anything is wrong with it, nothing is imported. Letters you already have are skipped. Templates in the pack are kept aside and never replace yours.</source>
         <translation>把同事用答复助手导出的资料包加入您的资料库。导入前先完整检查资料包：只要有任何问题，就一份也不导入。您已有的文件会自动跳过。资料包中的模板另行保存，不会替换您自己的模板。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="309" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="313" />
         <source>The pack file from your colleague</source>
         <translation>同事发来的资料包文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="310" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="314" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="320" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
         <source>%v of %m letters</source>
         <translation>%v / %m 份文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="324" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="328" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="327" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="331" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="329" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="333" />
         <source>Stop and import nothing of this pack.</source>
         <translation>停止，这个资料包中的文件一份也不导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="330" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="334" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="360" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="364" />
         <source>Choose the pack</source>
         <translation>选择资料包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
         <source>ReplyDesk pack (*.zip)</source>
         <translation>答复助手资料包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="362" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="366" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="377" />
-        <location filename="../../desktop/ui/pack_dialogs.py" line="389" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="381" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="393" />
         <source>Checking the pack…</source>
         <translation>正在检查资料包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="382" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="386" />
         <source>Stopping; nothing of this pack is imported…</source>
         <translation>正在停止，这个资料包中的文件不会导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="394" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="398" />
         <source>Adding letters: {done} of {total}</source>
         <translation>正在加入文件：{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="405" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="409" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="407" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
         <source>{added} letters added, {duplicates} already in your library, {paragraphs} new paragraphs.</source>
         <translation>新增 {added} 份文件，{duplicates} 份资料库中已有，新增段落 {paragraphs} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="411" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="415" />
         <source>The pack was made on {date}.</source>
         <translation>资料包导出于 {date}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="416" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="420" />
         <source>Its templates were saved in {folder}; your own templates are unchanged.</source>
         <translation>资料包中的模板已另存到 {folder}，您自己的模板没有改变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="428" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
         <source>Stopped: nothing of this pack was imported.</source>
         <translation>已停止：这个资料包中的文件一份也没有导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="430" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="434" />
         <source>The pack was not imported; your library is unchanged.</source>
         <translation>资料包未导入，您的资料库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pack_dialogs.py" line="432" />
+        <location filename="../../desktop/ui/pack_dialogs.py" line="439" />
         <source>The import stopped because of an internal error; the details are in the log file.</source>
         <translation>导入因内部错误而停止，详细信息见日志文件。</translation>
     </message>
@@ -2568,38 +2568,38 @@ Enter your agency's details now?</source>
         <translation>识别完当前这份后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="107" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="110" />
         <source>Re-reading stopped because of an internal error; the details are in the log file.</source>
         <translation>重新识别因内部错误而停止，详情见日志文件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="118" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
         <source>Re-read %n letter(s)</source>
         <translation>
             <numerusform>重新识别了 %n 份资料</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="120" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="124" />
         <source>, %n changed</source>
         <translation>
             <numerusform>，其中 %n 份有变化</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="122" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="126" />
         <source>, none changed</source>
         <translation>，均无变化</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reparse_bar.py" line="125" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="129" />
         <source>; %n could not be read and stay as they were (see the log file)</source>
         <translation>
             <numerusform>；%n 份读取失败，保持原样（详情见日志文件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reparse_bar.py" line="127" />
+        <location filename="../../desktop/ui/reparse_bar.py" line="131" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
@@ -2678,47 +2678,47 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="92" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="138" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="135" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="142" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="139" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="184" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="181" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>
