@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from desktop.casework import Draft
 from desktop.errors import ClerkError
-from desktop.library_rows import DraftVersion
+from desktop.library_rows import DraftVersion, PendingAutosave
 from desktop.store import LibraryStore
 from desktop.store.errors import DatabaseError, library_error
 
@@ -22,15 +22,6 @@ class RestoredVersion:
     """An old version saved again as the newest: its new number and its draft."""
 
     version: int
-    draft: Draft
-
-
-@dataclass(frozen=True)
-class PendingAutosave:
-    """A working copy a session left unsaved (a crash, a power cut)."""
-
-    case_id: int
-    saved_at: str
     draft: Draft
 
 
@@ -83,6 +74,4 @@ def restore(case_id: int, version: int, *, store: LibraryStore) -> RestoredVersi
 
 
 def pending_autosaves(*, store: LibraryStore) -> list[PendingAutosave]:
-    return [
-        PendingAutosave(p.case_id, p.saved_at, p.draft) for p in store.drafts.pending_autosaves()
-    ]
+    return store.drafts.pending_autosaves()

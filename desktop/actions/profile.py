@@ -11,19 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.errors import ClerkError
-from desktop.profile import AgencyProfile, parse_profile_value
+from desktop.library_rows import StoredFile
+from desktop.profile import SEAL_KEY, AgencyProfile, parse_profile_value
 from desktop.sample import remove_sample_library
 from desktop.store import LibraryStore
 
-SEAL_KEY = "seal_image"
-MAX_SEAL_BYTES = 5 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class SealFile:
-    name: str
-    data: bytes
+SealFile = StoredFile  # a seal image: its name as the clerk chose it, its bytes
 
 
 @dataclass(frozen=True)
@@ -56,24 +49,16 @@ def is_sample(*, store: LibraryStore) -> bool:
 
 
 def seal_file(*, store: LibraryStore) -> SealFile | None:
-    stored = store.profile.get_file(SEAL_KEY)
-    return SealFile(stored.name, stored.data) if stored is not None else None
+    return store.profile.get_file(SEAL_KEY)
 
 
 def read_seal(path: Path, diameter_mm: float | None = None) -> SealFile:
-    """A seal image read from disk and checked (size, format, transparency …)."""
+    """A seal image read from disk once and checked (size, format, transparency …); a
+    ``SealError`` says what is wrong with it."""
     from desktop.export_docx import check_seal_image
 
-    try:
-        if path.stat().st_size > MAX_SEAL_BYTES:
-            raise ClerkError(f"印章图片“{path.name}”太大（超过 5 MB），请使用较小的 PNG 图片。")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ClerkError(f"找不到印章图片“{path}”。") from None
-    except OSError as exc:
-        raise ClerkError(f"无法读取印章图片“{path}”：{exc.strerror or exc}。") from None
-    check_seal_image(path, 42.0 if diameter_mm is None else diameter_mm)
-    return SealFile(path.name, data)
+    spec = check_seal_image(path, 42.0 if diameter_mm is None else diameter_mm)
+    return SealFile(spec.name, spec.image)
 
 
 def set_value(key: str, raw: str, *, store: LibraryStore) -> None:
