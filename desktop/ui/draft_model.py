@@ -23,15 +23,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.actions import drafts
-from desktop.actions.export import LetterInputs, PreparedLetter
-from desktop.actions.export import compose_letter as prepare_letter
+from desktop.actions.export import LetterInputs, PreparedLetter, compose_letter
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
-from desktop.compose import (
-    Composition,
-    automatic_salutation,
-    check_composition,
-)
-from desktop.compose import compose as compose_letter
+from desktop.compose import Composition, automatic_salutation, check_composition, compose
 from desktop.errors import ClerkError
 from desktop.ui.draft_blocks import BLOCK_MIME as BLOCK_MIME
 from desktop.ui.draft_blocks import PARAGRAPH_MIME as PARAGRAPH_MIME
@@ -372,7 +366,7 @@ class DraftModel(QObject):
         template texts and the paragraph → block map ``findings`` uses."""
         if self.case is None:
             raise ValueError("no case is open")
-        comp = compose_letter(self.case, context.profile(), self.draft, templates=context.templates)
+        comp = compose(self.case, context.profile(), self.draft, templates=context.templates)
         self._remember(comp)
         return comp
 
@@ -381,7 +375,7 @@ class DraftModel(QObject):
         (``actions.export.read_letter_inputs``), with the findings the clerk is told about."""
         if self.case is None:
             raise ValueError("no case is open")
-        prepared = prepare_letter(self.case, self.draft, inputs, templates=context.templates)
+        prepared = compose_letter(self.case, self.draft, inputs, templates=context.templates)
         self._remember(prepared.composition)
         return prepared
 
