@@ -41,6 +41,7 @@ from desktop.store.profiles import ProfileRepository
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
 from desktop.store.search_queries import ParagraphHit, SearchFilters, SearchRepository
 from desktop.store.similar_queries import SimilarRepository
+from desktop.store.word_index import register_functions
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT = 5.0  # seconds a read waits (writes wait longer: desktop.store.connection)
@@ -88,6 +89,7 @@ class LibraryStore:
             self.db.conn.create_function("spaced", 1, spaced, deterministic=True)
             # The agency filter compares folded text (desktop.store.search_queries).
             self.db.conn.create_function("to_simplified", 1, to_simplified, deterministic=True)
+            register_functions(self.db.conn)  # the word indexes' triggers (m010)
             if not self.read_only:
                 self._enable_wal()
             self._open_key = open_files.register(self.path)

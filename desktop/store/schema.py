@@ -11,6 +11,7 @@ import datetime as dt
 from sqlite_utils import Database, Migrations
 
 from desktop.fold import to_simplified
+from desktop.store.word_index import create_word_indexes
 
 MIGRATION_SET = "replydesk"
 MIGRATIONS = Migrations(MIGRATION_SET)
@@ -381,3 +382,10 @@ def m009_utc_timestamps(db: Database) -> None:
         utc = _m009_utc(row[0]) if row else None
         if utc is not None and utc != row[0]:
             conn.execute("UPDATE meta SET value = ? WHERE key = ?", [utc, key])
+
+
+@MIGRATIONS()
+def m010_word_indexes(db: Database) -> None:
+    # "Similar letters" by words (issue 12): every paragraph and letter title cut into words
+    # (desktop/words.py), kept in step by triggers; existing libraries are filled here.
+    create_word_indexes(db)

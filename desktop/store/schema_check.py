@@ -16,6 +16,7 @@ import sqlite3
 from sqlite_utils import Database
 
 from desktop.store.schema import MIGRATIONS, spaced
+from desktop.store.word_index import register_functions
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
 _KIND_ZH = {"table": "表", "index": "索引", "trigger": "触发器", "view": "视图"}
@@ -56,6 +57,7 @@ def expected_schema(applied: tuple[str, ...]) -> Schema | None:
     conn = sqlite3.connect(":memory:")
     try:
         conn.create_function("spaced", 1, spaced, deterministic=True)
+        register_functions(conn)
         db = Database(conn)
         stop = order[len(applied)] if len(applied) < len(order) else None
         MIGRATIONS.apply(db, stop_before=stop)

@@ -1,0 +1,156 @@
+"""Words: the one home of Chinese word segmentation (for "similar letters").
+
+Chinese topic words are mostly two characters (公交, 河道, 卫生, 停车): matching runs of three
+characters misses them, so "similar letters" (desktop/similar.py) compares letters by their
+WORDS. The segmenter is jieba's (rjieba, the jieba-rs binding), in a search mode of our own: a
+long word is given with every dictionary word inside it (老旧小区改造 → 老旧, 小区, 老旧小区,
+改造, 老旧小区改造), so a title saying 老旧小区改造 and one saying 小区供热 share 小区; new
+words (place names) are found by jieba's HMM.
+
+The text is normalized and folded to simplified characters first (desktop/fold.py), so a
+title in traditional characters (繁體) yields the same words as its simplified twin.
+
+Shipped with the program (``resources/words/``, frozen by PyInstaller):
+- ``user_dict.txt``: administrative terms jieba's own dictionary lacks or cuts wrongly
+  (agency name parts, 代表/委员, policy words, common topic words such as 老旧小区,
+  公交线路, 饮水安全), one ``word [frequency [tag]]`` a line, loaded with ``add_word``;
+- ``stop_words.txt``: words that say nothing about a letter's topic (关于, 建议, 加强 …).
+
+:func:`index_words` is what the word indexes hold (every word but function words; the
+indexes keep single characters too); :func:`topic_words` is what a query asks for: only
+words of two or more characters that are not stop words. Changing the dictionary changes
+what the indexes hold: a new schema migration must then rebuild them (see
+desktop/store/word_index.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Protocol
+
+from desktop.fold import to_simplified
+from desktop.normalize import normalize_text
+from desktop.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+# A token worth keeping: Han characters, or letters and digits with at least one letter
+# (5G, PPP); plain numbers (years, counts) say nothing about a topic.
+_HAN_WORD = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
+_LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+# Single characters that carry no topic: left out of the indexes altogether.
+_FUNCTION_CHARS = frozenset("的了和与及在对将为是等于把被也并或由从向以之其该此各这那有个")
+
+
+class _Segmenter(Protocol):
+    def cut(self, text: str, hmm: bool = True) -> list[str]: ...
+    def has_word(self, word: str) -> bool: ...
+    def add_word(self, word: str, freq: int | None, tag: str | None) -> int: ...
+
+
+def words_dir() -> Path:
+    return resources_dir() / "words"
+
+
+def _lines(name: str) -> list[str]:
+    path = words_dir() / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        log.error("word lists: %s cannot be read; going on without it", path, exc_info=exc)
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def user_dictionary() -> list[tuple[str, int | None, str | None]]:
+    """The shipped user dictionary: (word, frequency or None, tag or None)."""
+    out = []
+    for line in _lines("user_dict.txt"):
+        parts = line.split()
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        out.append((to_simplified(parts[0]), freq, tag))
+    return out
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """Words that say nothing about a letter's topic (``resources/words/stop_words.txt``)."""
+    return frozenset(to_simplified(w) for line in _lines("stop_words.txt") for w in line.split())
+
+
+_loading = threading.Lock()
+
+
+@functools.cache
+def _segmenter() -> _Segmenter:
+    """jieba with the user dictionary, made once per process (~0.4 s: so only when first
+    needed, never while the window starts)."""
+    with _loading:
+        import rjieba  # importing it loads jieba's dictionary (~0.1 s): not at start
+
+        seg: _Segmenter = rjieba.Jieba()
+        for word, freq, tag in user_dictionary():
+            seg.add_word(word, freq, tag)
+        return seg
+
+
+def _tokens(text: str) -> list[str]:
+    """jieba's words of the text (with its HMM for new words such as place names), each long
+    word preceded by the dictionary words inside it. jieba's own search mode looks only at
+    parts of two and three characters: 老旧小区改造 would not give 老旧小区."""
+    seg = _segmenter()
+    out: list[str] = []
+    for token in seg.cut(to_simplified(normalize_text(text)).lower(), True):
+        n = len(token)
+        if n > 2:
+            out += [token[i : i + k] for k in range(2, n) for i in range(n - k + 1)
+                    if seg.has_word(token[i : i + k])]  # fmt: skip
+        out.append(token)
+    return out
+
+
+def _kept(token: str) -> bool:
+    if _HAN_WORD.fullmatch(token):
+        return len(token) > 1 or token not in _FUNCTION_CHARS
+    return _LATIN_WORD.fullmatch(token) is not None
+
+
+def index_words(text: str) -> list[str]:
+    """The words of ``text`` as the word indexes hold them, in order, repeats kept: every
+    Han word (single characters too, but not function characters such as 的), and Latin
+    words with a letter; no punctuation, no plain numbers."""
+    if not text:
+        return []
+    return [t for t in _tokens(text) if _kept(t)]
+
+
+def index_text(text: str | None) -> str:
+    """:func:`index_words` joined by spaces: the column the word indexes tokenize
+    (FTS5's unicode61 tokenizer splits at the spaces)."""
+    return " ".join(index_words(text or ""))
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of ``text`` that can tell its topic, in order of first appearance: words of
+    two or more characters that are not stop words."""
+    stops = stop_words()
+    seen: dict[str, None] = {}
+    for token in index_words(text):
+        if len(token) > 1 and token not in stops:
+            seen.setdefault(token, None)
+    return list(seen)
+
+
+def available() -> bool:
+    """Whether segmentation works here with the user dictionary (the frozen program's smoke
+    test asks): a word of the dictionary that jieba alone would cut stays whole."""
+    try:
+        return "饮水安全" in index_words("农村饮水安全工程")
+    except Exception:
+        log.exception("word segmentation is not available")
+        return False
