@@ -75,7 +75,7 @@ def test_m009_converts_the_local_times_of_a_v8_library_to_utc(
     before = _values(path)
     assert before[("cases", "created_at")] == ["2026-11-21T06:47:58"]  # local, no offset
     with LibraryStore(path, backup_dir=tmp_path / "backups") as store:
-        assert store.schema_migrations()[-1] == "m009_utc_timestamps"
+        assert "m009_utc_timestamps" in store.schema_migrations()
     after = _values(path)
     for key in LOCAL_COLUMNS:
         assert after[key] == [
@@ -166,7 +166,7 @@ def test_local_text_is_the_wall_clock_time_older_versions_stored(
 
 
 def test_the_v9_fixture_holds_utc_times_only() -> None:
-    assert len(MIGRATIONS._migrations) == 9
+    assert len(MIGRATIONS._migrations) >= 9
     values = _values(FIXTURES / "library-v9.db")
     assert all(v.endswith("+00:00") for column in values.values() for v in column)
     assert len(values[("draft_versions", "saved_at")]) == 4  # v8's three and one saved after
