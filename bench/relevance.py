@@ -425,6 +425,45 @@ def measure(
     return scores
 
 
+def _rows(scores: Scores, size: str) -> list[dict[str, Any]]:
+    """bench/run.py's rows (the fields of its ``Row``) for each set: same-topic@3 and MRR."""
+    base = {s.name: s for s in scores.get("baseline", [])}
+    rows = []
+    for s in scores["app"]:
+        b = base.get(s.name, SetScore(s.name, s.letters))
+        details = {
+            "queries": s.queries,
+            "left_out": s.singletons,
+            "baseline": "FTS5 OR of the title's trigrams, letters by best paragraph",
+            "misses": s.misses,
+        }
+        label = f"similar relevance, {s.name} ({s.queries} queries)"
+        at3_target = f"same-topic@3 ≥ {GOAL_AT3:.0f} %"
+        rows += [
+            {"measurement": f"{label}: same-topic@3", "size": size.format(n=s.letters),
+             "median": s.at3, "p95": None, "baseline_median": b.at3, "unit": "%",
+             "target": at3_target, "met": s.at3 >= GOAL_AT3, "details": details},
+            {"measurement": f"{label}: MRR", "size": size.format(n=s.letters),
+             "median": s.mrr, "p95": None, "baseline_median": b.mrr, "unit": "MRR",
+             "target": "—", "met": None, "details": {"queries": s.queries}},
+        ]  # fmt: skip
+    return rows
+
+
+def run_rows(synthetic_db: Path | None, n_letters: int, seed: int = SEED) -> list[dict[str, Any]]:
+    """For bench/run.py: the corpus and seeds sets (the seeds alone without the shared corpus)
+    and the synthetic set on an already imported ``generate(…, n_letters, seed)`` library."""
+    rows: list[dict[str, Any]] = []
+    if (CORPUS / "index.tsv").exists():
+        rows += _rows(measure_real(), "{n} letters (corpus + seeds)")
+    else:
+        rows += _rows(measure_labelled({"seeds": SEEDS}, load_labels()), "{n} letters (seeds)")
+    if synthetic_db is not None:
+        with LibraryStore(synthetic_db) as store:
+            rows += _rows(evaluate_synthetic(store, n_letters, seed), "{n} letters (generated)")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", nargs="+", choices=SETS, default=list(SETS))

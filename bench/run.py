@@ -91,7 +91,7 @@ class Row:
     @property
     def ratio(self) -> float:
         """Cost relative to the baseline (> 1: slower than the baseline)."""
-        if self.unit == "letters/s":
+        if self.unit in ("letters/s", "%", "MRR"):  # larger is better
             return self.baseline_median / self.median if self.median else math.inf
         return self.median / self.baseline_median if self.baseline_median else math.inf
 
@@ -408,6 +408,8 @@ def fmt(v: float | None, unit: str) -> str:
         return "—"
     if unit == "MB":
         return f"{v:,.0f} MB"
+    if unit in ("%", "MRR"):  # relevance (bench/relevance.py)
+        return f"{v:.1f} %" if unit == "%" else f"{v:.3f}"
     return f"{v:,.0f}/s" if unit == "letters/s" else f"{v:,.1f} ms"
 
 
@@ -440,7 +442,8 @@ def write_report(out: Path, rows: list[Row], meta: dict[str, Any]) -> None:
     lines += [
         "",
         "Ratio: measured median ÷ baseline median (for rates: baseline rate ÷ measured rate), "
-        "so > 1 means slower than the baseline. Baselines are described in bench/README.md.",
+        "so > 1 means slower than the baseline (relevance: less relevant). Baselines are "
+        "described in bench/README.md.",
     ]
     out.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     if not meta["quick"]:
@@ -575,6 +578,20 @@ def export_row(args: argparse.Namespace) -> Row:
     )
 
 
+def relevance_rows(args: argparse.Namespace) -> list[Row]:
+    """Same-topic@3 and MRR of similar replies (bench/relevance.py): the real corpus and the
+    seeds, and this run's smallest generated library."""
+    from bench import relevance
+
+    n = min(args.sizes)
+    db, _ = library(n, args.seed)
+    progress(f"relevance of similar replies: corpus, seeds and {n:,} generated letters …")
+    rows = [Row(**r) for r in relevance.run_rows(db, n, args.seed)]
+    for r in rows[::2]:
+        progress(f"  {r.measurement}: {r.median:.1f} % (baseline {r.baseline_median:.1f} %)")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -582,6 +599,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Row] = []
     for n in args.sizes:
         rows += library_rows(n, args, libraries)
+    rows += relevance_rows(args)
     rows += window_rows(args)
     rows.append(export_row(args))
     meta = {

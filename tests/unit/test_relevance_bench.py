@@ -208,3 +208,19 @@ def test_synthetic_set_runs_on_a_small_generated_library(tmp_path: Path) -> None
     queries = sum(1 for label in generated_labels(40, seed=5) if label.title)
     assert 0 < app.queries + len(app.singletons) <= queries
     assert 0.0 <= app.at3 <= 100.0 and 0.0 <= app.mrr <= 1.0
+
+
+def test_run_py_gets_a_same_topic_and_an_mrr_row_per_set() -> None:
+    from bench.run import Row, fmt
+
+    rows = [Row(**r) for r in relevance.run_rows(None, 0)]
+    names = [r.measurement for r in rows]
+    sets = ["corpus", "seeds"] if (CORPUS / "index.tsv").exists() else ["seeds"]
+    assert len(rows) == 2 * len(sets)
+    for name, at3, mrr in zip(sets, rows[::2], rows[1::2], strict=True):
+        assert at3.measurement.startswith(f"similar relevance, {name} (")
+        assert at3.measurement.endswith("same-topic@3") and mrr.measurement.endswith("MRR")
+        assert 0.0 <= at3.median <= 100.0 and 0.0 <= mrr.median <= 1.0
+        assert at3.met == (at3.median >= relevance.GOAL_AT3)
+        assert fmt(at3.median, at3.unit).endswith(" %")
+    assert len(set(names)) == len(names)
