@@ -246,6 +246,14 @@ ZH: dict[str, str] = {
         "已答复，只读。如需修改草稿，请重新打开本案件。"
     ),
     "Reopen": "重新打开",
+    "In the library: letter {id}": "已存入资料库（文件编号 {id}）",
+    "Show the reply as the library keeps it": "查看资料库中保存的这份答复",
+    "Marked as sent: the reply joined the library as letter {id}.": (
+        "已标记为已答复：答复已存入资料库（文件编号 {id}），以后可检索和参考。"
+    ),
+    "Marked as sent: the reply in the library (letter {id}) was updated.": (
+        "已标记为已答复：资料库中的这份答复（文件编号 {id}）已更新。"
+    ),
     "Set the case back to drafting and edit its draft": "把案件改回“起草中”并修改草稿",
     "Copied from another case": "复制自其他案件",
     "The case was replied to: reopen it first.": "此案件已答复：请先重新打开。",

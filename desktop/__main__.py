@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_letters import add_parsers as add_letter_parsers
 
     add_letter_parsers(sub, common)
+    from desktop.cli_cases import add_parsers as add_case_parsers
+
+    add_case_parsers(sub, common)
     return parser
 
 
@@ -153,6 +156,10 @@ def _writes(args: argparse.Namespace) -> bool:
     """Whether a command changes the library (refused at once on a read-only library)."""
     if args.command == "profile":
         return getattr(args, "profile_command", None) == "set"
+    if args.command == "case":
+        from desktop.cli_cases import writes
+
+        return writes(args)
     return args.command in {"import", "draft", "import-pack", "edit", "delete", "reparse"}
 
 
@@ -287,6 +294,12 @@ def _pack_command(name: str) -> Any:
     return run
 
 
+def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
+    from desktop import cli_cases
+
+    return cli_cases.cmd_case(store, args)
+
+
 def cmd_explain(_store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop import cli_explain
 
@@ -310,6 +323,7 @@ COMMANDS = {
     "restore": _maintenance_command("restore"),
     "export-pack": _pack_command("export_pack"),
     "import-pack": _pack_command("import_pack"),
+    "case": cmd_case,
 }
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).

@@ -176,6 +176,8 @@ def cmd_show(store: LibraryStore, args: argparse.Namespace) -> int:
 
 def _print_fields(data: dict[str, Any]) -> None:
     print(f"类型：{KIND_ZH.get(data['kind'], data['kind'])}{_marks(data, 'kind')}")
+    if data.get("case_id") is not None:
+        print(f"来自案件：编号 {data['case_id']}（案件标记为已答复时存入）")
     if data["addressee"]:
         who = "、".join(data["addressee"]) + (data["addressee_role"] or "")
         print(f"收件人：{who}{_marks(data, 'addressee')}")

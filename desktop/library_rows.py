@@ -61,6 +61,7 @@ class LetterRow:
     field_sources: dict[str, Any] = field(default_factory=dict)
     corrections: dict[str, Any] = field(default_factory=dict)
     parser_version: int | None = None
+    case_id: int | None = None  # a case's reply filed when it was marked sent (m010)
 
     @property
     def shown_title(self) -> str | None:

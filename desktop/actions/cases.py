@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 
 from desktop.casework import Case, CaseExists, Draft
+from desktop.compose import compose
 from desktop.errors import ClerkError
+from desktop.reply_templates import ReplyTemplates
+from desktop.sent_letter import has_body, joins_library, sent_letter
 from desktop.store import LibraryStore
+from desktop.store.case_letters import FiledReply
+from desktop.understand import PARSER_VERSION
 
 LAST_CASE_KEY = "last_open_case"  # library meta: the case reopened at the next start
 
@@ -16,6 +22,25 @@ class CaseNotFound(ClerkError):
     def __init__(self, case_id: int):
         super().__init__(f"没有编号为 {case_id} 的案件（可能已被删除）。")
         self.case_id = case_id
+
+
+class NothingToFile(ClerkError):
+    """A case marked sent whose reply cannot join the library: no draft, or an empty one."""
+
+
+@dataclass(frozen=True)
+class SentReply:
+    """A case marked sent and its reply as it now stands in the library."""
+
+    case_id: int
+    number: str
+    letter_id: int
+    created: bool  # False: the case's letter from an earlier marking was updated
+    paragraphs: int
+    shared: int  # paragraphs stored once and standing in other letters too (reused)
+
+    def to_json(self) -> dict[str, object]:
+        return dataclasses.asdict(self)
 
 
 @dataclass(frozen=True)
@@ -56,17 +81,115 @@ def duplicate_of(
     return None if found is None or found == own_id else found
 
 
-def save(case: Case, *, store: LibraryStore) -> int:
+@dataclass(frozen=True)
+class SavedCase:
+    case_id: int
+    sent: SentReply | None  # saved as sent: its reply as filed in the library
+
+
+def save(
+    case: Case,
+    *,
+    store: LibraryStore,
+    templates: ReplyTemplates | None = None,
+    today: dt.date | None = None,
+) -> int:
     """Create the case (no id) or change it; a new case whose session and number are taken
-    raises :class:`CaseExists`."""
-    return store.cases.save(case)
+    raises :class:`CaseExists`. A case saved as sent files its reply (:func:`save_case`)."""
+    return save_case(case, store=store, templates=templates, today=today).case_id
 
 
-def set_status(case_id: int, status: str, *, store: LibraryStore) -> None:
+def save_case(
+    case: Case,
+    *,
+    store: LibraryStore,
+    templates: ReplyTemplates | None = None,
+    today: dt.date | None = None,
+) -> SavedCase:
+    """Save the case; one saved as sent (the case dialog's status) files its reply in the
+    library in the same transaction (:func:`mark_sent`): both are kept, or neither."""
+    if not joins_library(case.status):
+        return SavedCase(store.cases.save(case), None)
+    with store.transaction():
+        case_id = store.cases.save(case)
+        filed = _file_reply(case, store, templates, today)
+    return SavedCase(case_id, _sent(case, filed))
+
+
+def set_status(
+    case_id: int,
+    status: str,
+    *,
+    store: LibraryStore,
+    templates: ReplyTemplates | None = None,
+    today: dt.date | None = None,
+) -> SentReply | None:
+    """Change where the case stands. Marking it sent files its reply (:func:`mark_sent`);
+    any other status (reopening it) leaves the library letter where it is."""
+    if joins_library(status):
+        return mark_sent(case_id, store=store, templates=templates, today=today, status=status)
     try:
         store.cases.set_status(case_id, status)
     except KeyError:
         raise CaseNotFound(case_id) from None
+    return None
+
+
+def mark_sent(
+    case_id: int,
+    *,
+    store: LibraryStore,
+    templates: ReplyTemplates | None = None,
+    today: dt.date | None = None,
+    status: str = "sent",
+) -> SentReply:
+    """Mark the case sent (已答复) and file its final reply — the newest saved draft, composed
+    as the export composes it — as a library letter: kind reply, the case's fields, the
+    draft's sections, ``case_id`` its provenance. Marked again, the same letter is updated.
+    One transaction: the status and the letter change together, or nothing does.
+    ``today`` is the reply date when the case has none (the day it was marked)."""
+    with store.transaction():
+        case = store.cases.get(case_id)
+        if case is None:
+            raise CaseNotFound(case_id)
+        filed = _file_reply(case, store, templates, today)
+        store.cases.set_status(case_id, status)
+    return _sent(case, filed)
+
+
+def _sent(case: Case, filed: FiledReply) -> SentReply:
+    assert case.id is not None
+    return SentReply(case.id, case.number, filed.letter_id, filed.created, filed.paragraphs,
+                     filed.shared)  # fmt: skip
+
+
+def _file_reply(
+    case: Case, store: LibraryStore, templates: ReplyTemplates | None, today: dt.date | None
+) -> FiledReply:
+    assert case.id is not None
+    draft = store.drafts.load(case.id)
+    if draft is None:
+        raise NothingToFile(
+            f"第{case.number}号案件还没有保存过答复草稿，不能标记为已答复：请先起草并保存答复。"
+        )
+    profile = store.profile.load()
+    comp = compose(case, profile, draft, templates=templates or ReplyTemplates(), today=today)
+    if not has_body(comp):
+        raise NothingToFile(
+            f"第{case.number}号案件的答复草稿是空的，不能标记为已答复：请先写好答复正文并保存。"
+        )
+    letter = sent_letter(case, comp, profile, sample_profile=store.profile.is_sample())
+    return store.case_letters.file_reply(case.id, letter, parser_version=PARSER_VERSION)
+
+
+def library_letters(*, store: LibraryStore) -> dict[int, int]:
+    """{case id: library letter id} of every case whose reply was filed."""
+    return store.case_letters.by_case()
+
+
+def library_letter(case_id: int, *, store: LibraryStore) -> int | None:
+    """The library letter of the case's reply (filed when it was marked sent), if any."""
+    return store.case_letters.of_case(case_id)
 
 
 def version_count(case_id: int, *, store: LibraryStore) -> int:
@@ -120,16 +243,23 @@ __all__ = [
     "CaseExists",
     "CaseNotFound",
     "DeletedCase",
+    "NothingToFile",
     "OpenedCase",
+    "SavedCase",
+    "SentReply",
     "blank_copy",
     "copy_draft",
     "delete",
     "duplicate_of",
     "get",
     "last_open",
+    "library_letter",
+    "library_letters",
     "listing",
+    "mark_sent",
     "open_case",
     "save",
+    "save_case",
     "sessions",
     "set_status",
     "version_count",

@@ -60,6 +60,7 @@ def detail(letter_id: int, *, store: LibraryStore) -> dict[str, Any] | None:
     data["sources"] = found.sources
     data["corrected"] = list(found.corrected)
     data["parser_version"] = found.parser_version
+    data["case_id"] = found.case_id  # a case's reply, filed when it was marked sent
     data["paragraphs"] = [
         {
             key: getattr(p, key)

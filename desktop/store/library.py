@@ -22,6 +22,7 @@ from desktop.fold import to_simplified
 from desktop.store import open_files
 from desktop.store.backup_files import BackupError
 from desktop.store.backups import BackupRepository
+from desktop.store.case_letters import CaseLetterRepository
 from desktop.store.casework import CaseRepository, DraftRepository
 from desktop.store.connection import LibraryDatabase
 from desktop.store.errors import (
@@ -63,6 +64,7 @@ class LibraryStore:
     search: SearchRepository
     similar: SimilarRepository
     cases: CaseRepository
+    case_letters: CaseLetterRepository
     drafts: DraftRepository
     packs: PackRepository
     profile: ProfileRepository
@@ -122,6 +124,7 @@ class LibraryStore:
         self.similar = SimilarRepository(db)
         self.drafts = DraftRepository(db)
         self.cases = CaseRepository(db, self.drafts)
+        self.case_letters = CaseLetterRepository(db, read_only=self.read_only)
         self.packs = PackRepository(db, self.letters)
         self.profile = ProfileRepository(db)
 

@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 def letters_without_lines(db: LibraryDatabase, *, all: bool, current: int) -> list[int]:
     """Ids of the letters without stored lines that a parser of version ``current`` would
-    read again (an older or unknown version; every one with ``all``)."""
+    read again (an older or unknown version; every one with ``all``). A case's reply
+    (``case_id``) is not among them: its fields and sections are the clerk's, not a reading."""
     return [
         int(r[0])
         for r in db.execute(
             """SELECT l.id FROM letters l
                WHERE NOT EXISTS (SELECT 1 FROM letter_sources s WHERE s.letter_id = l.id)
+               AND l.case_id IS NULL
                AND (? OR l.parser_version IS NULL OR l.parser_version < ?) ORDER BY l.id""",
             [int(bool(all)), current],
         )

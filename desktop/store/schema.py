@@ -389,3 +389,11 @@ def m010_word_indexes(db: Database) -> None:
     # "Similar letters" by words (issue 12): every paragraph and letter title cut into words
     # (desktop/words.py), kept in step by triggers; existing libraries are filled here.
     create_word_indexes(db)
+
+
+@MIGRATIONS()
+def m011_case_letters(db: Database) -> None:
+    # A case's reply joins the library when the case is marked sent: letters.case_id.
+    from desktop.store.case_letters import m011_case_letters as migrate
+
+    migrate(db)

@@ -13,7 +13,9 @@ file with ``caseChooseFile``: what ``parse_letter`` finds fills the fields that 
 
 OK validates with ``case_from_json``; a ``CaseError`` is shown under the field it names, which
 is highlighted and focused, and the dialog stays open. A valid case is saved with
-``actions.cases.save``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
+``actions.cases.save_case``, ``context.caseChanged`` is emitted and ``case_id`` holds its id.
+A case saved as sent (已答复) files its reply in the library with it; without a saved draft
+that is refused under the status field and nothing is saved.
 """
 
 from __future__ import annotations
@@ -41,12 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import cases
+from desktop.actions.cases import NothingToFile
 from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_months, case_from_json
 from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
 from desktop.ui.case_errors import CaseErrors
 from desktop.ui.case_fields import ERROR_STYLE, HINT_STYLE, DateField
 from desktop.ui.case_paste import CasePaste
+from desktop.ui.case_state import announce_filed
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
 
@@ -459,8 +463,10 @@ class CaseDialog(CasePaste, CaseErrors):
         case = self.validate()
         if case is None:
             return
+        if case.id is not None:  # the window saves the open draft before it is filed
+            self.context.caseStatusChanging.emit(case.id, case.status)
         try:
-            self.case_id = self.context.call(cases.save, case)
+            saved = self.context.call(cases.save_case, case, templates=self.context.templates)
         except CaseExists:  # made meanwhile by another window or the command line
             self.show_error(
                 "number",
@@ -469,6 +475,12 @@ class CaseDialog(CasePaste, CaseErrors):
                 ),
             )
             return
+        except NothingToFile as exc:  # saved as sent without a draft: nothing was saved
+            self.show_error("status", exc.message)
+            return
+        self.case_id = saved.case_id
         self.case = case
+        if saved.sent is not None:
+            announce_filed(self.context, saved.sent)
         self.context.caseChanged.emit(self.case_id)
         super().accept()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.casework import STATUSES
+from desktop.ui.case_state import change_status
 from desktop.ui.cases_model import CasesFilter, CasesModel
 from desktop.ui.context import AppContext
 
@@ -199,9 +200,10 @@ class CasesPane(QWidget):
         self.select_case(int(case_id))
         self.case_menu(int(case_id)).exec(self.view.viewport().mapToGlobal(pos))
 
-    def set_status(self, case_id: int, status: str) -> None:
-        self.context.call(cases.set_status, case_id, status)
-        self.context.caseChanged.emit(case_id)
+    def set_status(self, case_id: int, status: str) -> bool:
+        """Change the case's status (marked sent, its reply joins the library); False when
+        the core refused it (the clerk was told why)."""
+        return change_status(self.context, self, case_id, status)
 
     def delete_case(self, case_id: int, *, confirm: bool = True) -> bool:
         """Delete a case and its draft versions after the clerk confirmed it."""

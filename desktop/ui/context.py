@@ -24,6 +24,10 @@ T = TypeVar("T")
 class AppContext(QObject):
     libraryChanged = Signal()  # letters were imported or removed
     caseChanged = Signal(int)  # a case record was created or edited
+    # (case id, new status) about to be stored: the window saves the open draft first, so a
+    # case marked sent files what the clerk typed
+    caseStatusChanging = Signal(int, str)
+    replyFiled = Signal(int, int, bool)  # a sent case's reply is in the library: case, letter, new
     profileChanged = Signal()  # the agency profile or templates changed
     closing = Signal()  # the library is about to close: stop timers that would read it
 

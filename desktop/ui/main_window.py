@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.casework import Draft
+from desktop.sent_letter import joins_library
 from desktop.ui.case_dialog import CaseDialog
-from desktop.ui.case_state import ReadOnlyBar
+from desktop.ui.case_state import ReadOnlyBar, change_status, filed_message
 from desktop.ui.cases_pane import CasesPane
 from desktop.ui.composer import Composer
 from desktop.ui.context import AppContext
@@ -67,6 +68,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.splitter.addWidget(self.cases)
         self.read_only_bar = ReadOnlyBar()
         self.read_only_bar.reopenRequested.connect(self.reopen_case)
+        self.read_only_bar.letterRequested.connect(lambda lid: self.library.show_letter(lid))
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +91,8 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.model.modifiedChanged.connect(lambda _m: self._update_title())
         self.model.autosaveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         context.caseChanged.connect(self._case_edited)
+        context.caseStatusChanging.connect(self._status_changing)
+        context.replyFiled.connect(self._reply_filed)
         self._restore_geometry()
         self._update_title()
         self.letter_tools = LetterTools(self)  # the inspector and re-reading
@@ -228,6 +232,20 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
                 self._apply_case_state()
                 self._update_title()
 
+    def _status_changing(self, case_id: int, status: str) -> None:
+        """Marked sent while open: what the clerk typed is saved first, so it is what the
+        library keeps."""
+        case = self.model.case
+        is_open = case is not None and case.id == case_id
+        if is_open and joins_library(status) and self.model.is_modified():
+            self.model.save(self.context)
+
+    def _reply_filed(self, case_id: int, letter_id: int, created: bool) -> None:
+        self.statusBar().showMessage(filed_message(letter_id, created), 10000)
+        self.library.show_letter(letter_id)
+        if self.model.case is not None and self.model.case.id == case_id:
+            self.read_only_bar.set_letter(letter_id)
+
     def open_case(
         self, case_id: int, draft: Draft | None = None, *, recovered: bool = False
     ) -> None:
@@ -266,13 +284,15 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.model.read_only = read_only or case is None
         self.composer.setEnabled(not self.model.read_only)
         self.read_only_bar.setVisible(read_only)
+        if read_only and case is not None and case.id is not None:
+            self.read_only_bar.set_letter(self.context.call(cases.library_letter, case.id))
         self.actions_by_key["save"].setEnabled(not self.model.read_only)
 
     def reopen_case(self) -> None:
         if self.model.case is None or self.model.case.id is None:
             return
-        self.context.call(cases.set_status, self.model.case.id, "drafting")
-        self.context.caseChanged.emit(self.model.case.id)
+        # back to drafting: the reply stays in the library until the clerk deletes it there
+        change_status(self.context, self, self.model.case.id, "drafting")
 
     def _case_deleted(self, case_id: int) -> None:
         if self.model.case is not None and self.model.case.id == case_id:

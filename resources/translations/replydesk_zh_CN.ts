@@ -330,298 +330,298 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="72" />
+        <location filename="../../desktop/ui/case_dialog.py" line="76" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="74" />
+        <location filename="../../desktop/ui/case_dialog.py" line="78" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="158" />
+        <location filename="../../desktop/ui/case_dialog.py" line="162" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="159" />
+        <location filename="../../desktop/ui/case_dialog.py" line="163" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="165" />
+        <location filename="../../desktop/ui/case_dialog.py" line="169" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="167" />
+        <location filename="../../desktop/ui/case_dialog.py" line="171" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="172" />
+        <location filename="../../desktop/ui/case_dialog.py" line="176" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="174" />
+        <location filename="../../desktop/ui/case_dialog.py" line="178" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="179" />
+        <location filename="../../desktop/ui/case_dialog.py" line="183" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="180" />
+        <location filename="../../desktop/ui/case_dialog.py" line="184" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="188" />
+        <location filename="../../desktop/ui/case_dialog.py" line="192" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="209" />
+        <location filename="../../desktop/ui/case_dialog.py" line="213" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="210" />
+        <location filename="../../desktop/ui/case_dialog.py" line="214" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="214" />
+        <location filename="../../desktop/ui/case_dialog.py" line="218" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="216" />
+        <location filename="../../desktop/ui/case_dialog.py" line="220" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="219" />
+        <location filename="../../desktop/ui/case_dialog.py" line="223" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="222" />
+        <location filename="../../desktop/ui/case_dialog.py" line="226" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="223" />
+        <location filename="../../desktop/ui/case_dialog.py" line="227" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="228" />
+        <location filename="../../desktop/ui/case_dialog.py" line="232" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="229" />
+        <location filename="../../desktop/ui/case_dialog.py" line="233" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="230" />
+        <location filename="../../desktop/ui/case_dialog.py" line="234" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="255" />
+        <location filename="../../desktop/ui/case_dialog.py" line="259" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="256" />
+        <location filename="../../desktop/ui/case_dialog.py" line="260" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <location filename="../../desktop/ui/case_dialog.py" line="263" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="193" />
+        <location filename="../../desktop/ui/case_dialog.py" line="197" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="195" />
+        <location filename="../../desktop/ui/case_dialog.py" line="199" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="196" />
+        <location filename="../../desktop/ui/case_dialog.py" line="200" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <location filename="../../desktop/ui/case_dialog.py" line="201" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="198" />
+        <location filename="../../desktop/ui/case_dialog.py" line="202" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="199" />
+        <location filename="../../desktop/ui/case_dialog.py" line="203" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="200" />
+        <location filename="../../desktop/ui/case_dialog.py" line="204" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="201" />
+        <location filename="../../desktop/ui/case_dialog.py" line="205" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="234" />
+        <location filename="../../desktop/ui/case_dialog.py" line="238" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="236" />
+        <location filename="../../desktop/ui/case_dialog.py" line="240" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="237" />
+        <location filename="../../desktop/ui/case_dialog.py" line="241" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="238" />
+        <location filename="../../desktop/ui/case_dialog.py" line="242" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="239" />
+        <location filename="../../desktop/ui/case_dialog.py" line="243" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <location filename="../../desktop/ui/case_dialog.py" line="244" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="243" />
+        <location filename="../../desktop/ui/case_dialog.py" line="247" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="246" />
+        <location filename="../../desktop/ui/case_dialog.py" line="250" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="250" />
+        <location filename="../../desktop/ui/case_dialog.py" line="254" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="262" />
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <location filename="../../desktop/ui/case_dialog.py" line="270" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="271" />
+        <location filename="../../desktop/ui/case_dialog.py" line="275" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="272" />
+        <location filename="../../desktop/ui/case_dialog.py" line="276" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="277" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="274" />
+        <location filename="../../desktop/ui/case_dialog.py" line="278" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="279" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="298" />
+        <location filename="../../desktop/ui/case_dialog.py" line="302" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="302" />
+        <location filename="../../desktop/ui/case_dialog.py" line="306" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="310" />
+        <location filename="../../desktop/ui/case_dialog.py" line="314" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="311" />
+        <location filename="../../desktop/ui/case_dialog.py" line="315" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="147" />
+        <location filename="../../desktop/ui/case_dialog.py" line="151" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="352" />
+        <location filename="../../desktop/ui/case_dialog.py" line="356" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="376" />
+        <location filename="../../desktop/ui/case_dialog.py" line="380" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="438" />
+        <location filename="../../desktop/ui/case_dialog.py" line="442" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="444" />
+        <location filename="../../desktop/ui/case_dialog.py" line="448" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="450" />
-        <location filename="../../desktop/ui/case_dialog.py" line="467" />
+        <location filename="../../desktop/ui/case_dialog.py" line="454" />
+        <location filename="../../desktop/ui/case_dialog.py" line="473" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -775,57 +775,57 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="63" />
+        <location filename="../../desktop/ui/cases_pane.py" line="64" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="67" />
+        <location filename="../../desktop/ui/cases_pane.py" line="68" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="174" />
+        <location filename="../../desktop/ui/cases_pane.py" line="175" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="177" />
+        <location filename="../../desktop/ui/cases_pane.py" line="178" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="180" />
+        <location filename="../../desktop/ui/cases_pane.py" line="181" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="189" />
+        <location filename="../../desktop/ui/cases_pane.py" line="190" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="213" />
+        <location filename="../../desktop/ui/cases_pane.py" line="215" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="221" />
+        <location filename="../../desktop/ui/cases_pane.py" line="223" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="241" />
+        <location filename="../../desktop/ui/cases_pane.py" line="243" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="277" />
+        <location filename="../../desktop/ui/cases_pane.py" line="279" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="284" />
+        <location filename="../../desktop/ui/cases_pane.py" line="286" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
@@ -937,17 +937,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="236" />
+        <location filename="../../desktop/ui/draft_model.py" line="230" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="264" />
+        <location filename="../../desktop/ui/draft_model.py" line="258" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="328" />
+        <location filename="../../desktop/ui/draft_model.py" line="322" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -2150,179 +2150,179 @@ Enter your agency's details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134" />
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="189" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="329" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="324" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -2524,19 +2524,39 @@ Enter your agency's details now?</source>
 <context>
     <name>ReadOnlyBar</name>
     <message>
-        <location filename="../../desktop/ui/case_state.py" line="28" />
+        <location filename="../../desktop/ui/case_state.py" line="37" />
         <source>Replied (sent), read-only. Reopen the case to change its draft.</source>
         <translation>已答复，只读。如需修改草稿，请重新打开本案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_state.py" line="30" />
+        <location filename="../../desktop/ui/case_state.py" line="43" />
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_state.py" line="32" />
+        <location filename="../../desktop/ui/case_state.py" line="45" />
         <source>Set the case back to drafting and edit its draft</source>
         <translation>把案件改回“起草中”并修改草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_state.py" line="60" />
+        <source>In the library: letter {id}</source>
+        <translation>已存入资料库（文件编号 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_state.py" line="62" />
+        <source>Show the reply as the library keeps it</source>
+        <translation>查看资料库中保存的这份答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_state.py" line="95" />
+        <source>Marked as sent: the reply joined the library as letter {id}.</source>
+        <translation>已标记为已答复：答复已存入资料库（文件编号 {id}），以后可检索和参考。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_state.py" line="99" />
+        <source>Marked as sent: the reply in the library (letter {id}) was updated.</source>
+        <translation>已标记为已答复：资料库中的这份答复（文件编号 {id}）已更新。</translation>
     </message>
 </context>
 <context>

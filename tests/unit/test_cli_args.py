@@ -174,6 +174,23 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         return [str(new), "--yes"], gone
 
+    def case_sent() -> tuple[list[str], Callable[[], None]]:
+        from desktop.casework import Draft, DraftBlock, case_from_json
+
+        number = str(500 + next(runs))
+        with LibraryStore(lib) as s:
+            data = json.loads(_case_file(work, number).read_text(encoding="utf-8"))
+            case_id = s.cases.save(case_from_json(data))
+            draft = Draft()
+            draft.sections["plan"].append(DraftBlock("free", f"下一步，第{number}号的打算。"))
+            s.drafts.save(case_id, draft)
+
+        def filed() -> None:
+            with LibraryStore(lib) as s:
+                assert s.case_letters.of_case(case_id) is not None
+
+        return [str(case_id)], filed
+
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
@@ -199,6 +216,8 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("edit",): edit,
         ("delete",): delete,
         ("reparse",): fixed(),
+        ("case", "list"): fixed(),
+        ("case", "sent"): case_sent,
     }
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]

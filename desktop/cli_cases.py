@@ -1,0 +1,95 @@
+"""Headless commands on cases: ``case list`` and ``case sent CASE_ID``.
+
+``case sent`` marks a case sent (已答复) and files its final reply in the library, as the
+window's status menu does (``actions.cases.mark_sent``); marked again, the same library letter
+is updated. A case without a saved draft, an empty draft or an unknown id is one Chinese line
+and exit code 2, and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from desktop.actions import cases as actions
+from desktop.casework import STATUSES, Case
+from desktop.cli_args import whole_number
+from desktop.store import LibraryStore
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "case", parents=[common], help="查看案件或标记案件已答复",
+        description="查看案件（建议、提案）或标记案件已答复。",
+    )  # fmt: skip
+    csub = p.add_subparsers(dest="case_command", required=True, metavar="操作")
+    csub.add_parser(
+        "list", parents=[common], help="列出案件（编号、标题、状态、办理期限）",
+        description="列出案件：案件编号、建议/提案编号、标题、办理状态、办理期限，最先到期的在前。",
+    )  # fmt: skip
+    sent = csub.add_parser(
+        "sent", parents=[common], help="标记案件已答复，并把答复存入资料库",
+        description="标记案件已答复（已答复），并把最新保存的答复草稿按导出时的样子存入资料库，"
+        "供以后检索和参考。再次标记会更新资料库中的同一份答复，不会重复添加。",
+    )  # fmt: skip
+    sent.add_argument(
+        "case_id", type=whole_number(minimum=1, what="案件编号"), metavar="案件编号",
+        help="案件编号（见 case list）",
+    )  # fmt: skip
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """Whether this case command changes the library."""
+    return getattr(args, "case_command", None) == "sent"
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def case_json(case: Case, letter_id: int | None) -> dict[str, Any]:
+    return {
+        "id": case.id,
+        "number": case.number,
+        "session": case.session,
+        "title": case.title,
+        "status": case.status,
+        "status_zh": STATUSES.get(case.status, case.status),
+        "due_date": case.due_date,
+        "letter_id": letter_id,  # the reply in the library, once the case was marked sent
+    }
+
+
+def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
+    if args.case_command == "sent":
+        return _sent(store, args)
+    return _list(store, args)
+
+
+def _list(store: LibraryStore, args: argparse.Namespace) -> int:
+    listing = actions.listing(store=store)
+    letters = actions.library_letters(store=store)
+    if args.json:
+        _print_json([case_json(c, letters.get(c.id or 0)) for c in listing])
+        return 0
+    for c in listing:
+        status = STATUSES.get(c.status, c.status)
+        due = c.due_date or "（无期限）"
+        print(f"{c.id:>5}  第{c.number}号  {status}  {due:<10}  {c.title}")
+    print(f"共 {len(listing)} 件。")
+    return 0
+
+
+def _sent(store: LibraryStore, args: argparse.Namespace) -> int:
+    sent = actions.mark_sent(args.case_id, store=store)
+    if args.json:
+        _print_json(sent.to_json())
+        return 0
+    done = "答复已存入资料库" if sent.created else "已更新资料库中的答复"
+    shared = f"，其中 {sent.shared} 段与资料库中其他文件共用" if sent.shared else ""
+    print(
+        f"第{sent.number}号案件已标记为已答复；{done}（文件编号 {sent.letter_id}，"
+        f"共 {sent.paragraphs} 段{shared}）。"
+    )
+    return 0
