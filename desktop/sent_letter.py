@@ -8,7 +8,7 @@ not parsed from a file: nothing here is a guess, so every field source says so.
 
 from __future__ import annotations
 
-from desktop.casework import Case
+from desktop.casework import Case, Draft
 from desktop.compose import Composition
 from desktop.model import Block, FieldSource, ParsedLetter
 from desktop.profile import AgencyProfile
@@ -39,9 +39,13 @@ def reply_blocks(comp: Composition) -> list[Block]:
     return blocks
 
 
-def has_body(comp: Composition) -> bool:
-    """The composed reply says something: at least one paragraph that is not a heading."""
-    return any(p.style == "body" for p in comp.letter.paragraphs)
+def has_body(draft: Draft, comp: Composition) -> bool:
+    """The reply says something of its own: the clerk wrote or reused a paragraph (the
+    templates alone give only the greeting, headings and the closing words) and the composed
+    letter has a paragraph that is not a heading."""
+    blocks = [b for section in draft.sections.values() for b in section]
+    own = any(b.kind != "template" and b.text.strip() for b in blocks)
+    return own and any(p.style == "body" for p in comp.letter.paragraphs)
 
 
 def sent_letter(

@@ -174,9 +174,10 @@ def _file_reply(
         )
     profile = store.profile.load()
     comp = compose(case, profile, draft, templates=templates or ReplyTemplates(), today=today)
-    if not has_body(comp):
+    if not has_body(draft, comp):
         raise NothingToFile(
-            f"第{case.number}号案件的答复草稿是空的，不能标记为已答复：请先写好答复正文并保存。"
+            f"第{case.number}号案件的答复草稿是空的（只有模板的开头和结尾），不能标记为已答复："
+            "请先写好答复正文并保存。"
         )
     letter = sent_letter(case, comp, profile, sample_profile=store.profile.is_sample())
     return store.case_letters.file_reply(case.id, letter, parser_version=PARSER_VERSION)

@@ -222,8 +222,15 @@ def test_a_case_without_a_draft_is_refused_and_nothing_is_written(
         bare = cases.save(a_case("40"), store=store)
         empty = cases.save(a_case("41"), store=store)
         store.drafts.save(empty, Draft(sections={s: [] for s in ("greeting", "status")}))
+        templates_only = cases.save(a_case("42"), store=store)
+        store.drafts.save(templates_only, Draft())  # the templates' greeting and closing alone
     before = rows(db, "SELECT count(*) FROM letters")
-    for case_id, reason in ((bare, "还没有保存过答复草稿"), (empty, "答复草稿是空的")):
+    refusals = (
+        (bare, "还没有保存过答复草稿"),
+        (empty, "答复草稿是空的"),
+        (templates_only, "只有模板的开头和结尾"),
+    )
+    for case_id, reason in refusals:
         proc = cli(db, "case", "sent", str(case_id))
         assert proc.returncode == 2 and proc.stdout == ""
         assert reason in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
