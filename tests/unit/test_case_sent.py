@@ -304,3 +304,32 @@ def test_case_list_gives_id_number_title_status_and_due_date(
     assert text.returncode == 0
     assert "第12号" in text.stdout and "已答复" in text.stdout and "2026-07-01" in text.stdout
     assert "共 2 件" in text.stdout
+
+
+def test_two_cases_with_the_same_words_get_a_letter_each(library: tuple[Path, int, int]) -> None:
+    """Two cases answered in the same words (the same title and draft, another number): the
+    library keeps both replies, each linked to its own case."""
+    db, case_id, reused = library
+    with LibraryStore(db) as store:
+        twin = cases.save(a_case("13"), store=store)
+        store.drafts.save(twin, reply_draft(store, reused, 1))
+        first = cases.mark_sent(case_id, store=store)
+        second = cases.mark_sent(twin, store=store)
+    assert first.letter_id != second.letter_id
+    assert rows(db, "SELECT case_id FROM letters WHERE case_id IS NOT NULL ORDER BY id") == [
+        (case_id,),
+        (twin,),
+    ]
+
+
+def test_a_deleted_letter_is_filed_anew_when_the_case_is_marked_sent_again(
+    library: tuple[Path, int, int],
+) -> None:
+    db, case_id, _ = library
+    with LibraryStore(db) as store:
+        first = cases.mark_sent(case_id, store=store)
+        store.letters.delete(first.letter_id)  # the clerk deleted it in the library
+        assert cases.library_letter(case_id, store=store) is None
+        again = cases.mark_sent(case_id, store=store)
+    assert again.created is True
+    assert rows(db, "SELECT id FROM letters WHERE case_id = ?", case_id) == [(again.letter_id,)]
