@@ -30,6 +30,8 @@ paragraph.
     python bench/relevance.py --show          # and, for each miss, the query and its top 3
     python bench/relevance.py --json          # the same as JSON
     python bench/relevance.py --sets corpus   # only some sets
+    python bench/relevance.py --sets corpus --corpus DIR --labels FILE
+                                              # letters never seen here (same layout)
 """
 
 from __future__ import annotations
@@ -240,7 +242,8 @@ def labelled_queries(
     for name, topic in labels.items():
         letter_id = by_name.get(name)
         if letter_id is None:
-            continue  # not imported: counted by the caller
+            print(f"relevance: {name} was not imported; left out", file=sys.stderr)
+            continue
         topic_of[letter_id] = topic
         row = rows.get(letter_id)
         title = (titles or {}).get(name) or (row.shown_title if row else None)
@@ -281,11 +284,19 @@ def corpus_titles(corpus: Path = CORPUS) -> dict[str, str]:
 
 
 def measure_real(
-    corpus: Path = CORPUS, seeds: Path = SEEDS, rankers: dict[str, Ranker] | None = None
+    corpus: Path = CORPUS,
+    seeds: Path = SEEDS,
+    rankers: dict[str, Ranker] | None = None,
+    labels: Path = LABELS,
 ) -> Scores:
-    """The corpus and seeds sets, on one library holding both."""
+    """The corpus and seeds sets, on one library holding both. Another corpus of the same
+    layout (``letters/``, ``index.tsv``) is scored with its own labels file."""
     folders = {"corpus": corpus / "letters", "seeds": seeds}
-    return measure_labelled(folders, load_labels(), corpus_titles(corpus), rankers)
+    given = load_labels(labels)
+    # another corpus's labels file need not repeat the sample library's
+    given.setdefault("seeds", load_labels()["seeds"])
+    given.setdefault("corpus", {})
+    return measure_labelled(folders, given, corpus_titles(corpus), rankers)
 
 
 # ------------------------------------------------------------------------------ synthetic
@@ -409,14 +420,14 @@ def show_misses(scores: Sequence[SetScore]) -> str:
 
 def measure(
     sets: Sequence[str] = SETS, n_letters: int = SYNTHETIC_LETTERS, seed: int = SEED,
-    rankers: dict[str, Ranker] | None = None,
+    rankers: dict[str, Ranker] | None = None, corpus: Path = CORPUS, labels: Path = LABELS,
 ) -> Scores:  # fmt: skip
     """The scores of each ranker on the chosen sets."""
     rankers = rankers or RANKERS
     scores: Scores = {name: [] for name in rankers}
     parts = []
     if "corpus" in sets or "seeds" in sets:
-        parts.append(measure_real(rankers=rankers))
+        parts.append(measure_real(corpus, SEEDS, rankers, labels))
     if "synthetic" in sets:
         parts.append(measure_synthetic(n_letters, seed, rankers))
     for part in parts:
@@ -472,12 +483,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="each miss: the query and its top 3")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--no-baseline", action="store_true", help="skip the FTS5 baseline")
+    ap.add_argument("--corpus", type=Path, default=CORPUS, help="letters/ and index.tsv")
+    ap.add_argument("--labels", type=Path, default=LABELS, help="set, file, topic (TSV)")
     args = ap.parse_args(argv)
-    if {"corpus", "seeds"} & set(args.sets) and not (CORPUS / "index.tsv").exists():
-        print(f"no corpus at {CORPUS}", file=sys.stderr)
+    if {"corpus", "seeds"} & set(args.sets) and not (args.corpus / "index.tsv").exists():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     rankers: dict[str, Ranker] = {"app": app_ranker} if args.no_baseline else RANKERS
-    found = measure(args.sets, args.letters, args.seed, rankers)
+    found = measure(args.sets, args.letters, args.seed, rankers, args.corpus, args.labels)
     scores, baseline = found["app"], found.get("baseline", [])
     if args.json:
         out = {

@@ -3,6 +3,7 @@ on a library of our own letters and on a small generated archive."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,32 @@ def test_run_py_gets_a_same_topic_and_an_mrr_row_per_set() -> None:
         assert at3.met == (at3.median >= relevance.GOAL_AT3)
         assert fmt(at3.median, at3.unit).endswith(" %")
     assert len(set(names)) == len(names)
+
+
+def test_letters_never_seen_here_are_scored_from_their_own_index_and_labels(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "unseen"
+    corpus.mkdir()
+    _write_own(corpus / "letters", list(OWN_LETTERS))
+    titles = {n: text.split("《", 1)[1].split("》", 1)[0] for n, text in OWN_LETTERS.items()}
+    (corpus / "index.tsv").write_text(
+        "file\tproposal_title\n" + "".join(f"{n}\t{t}\n" for n, t in titles.items()),
+        encoding="utf-8",
+    )
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(
+        "set\tfile\ttopic\n" + "".join(f"corpus\t{n}\t{t}\n" for n, t in OWN_TOPICS.items()),
+        encoding="utf-8",
+    )
+    code = relevance.main(
+        ["--sets", "corpus", "--corpus", str(corpus), "--labels", str(labels), "--json"]
+    )
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    (mine,) = out["sets"]
+    # the sample library shares the library, with its labels from bench/relevance_labels.tsv
+    assert (mine["set"], mine["letters"], mine["queries"]) == ("corpus", 6 + 5, 6)
+    assert 0.0 <= mine["same_topic_at3"] <= 100.0
+    assert {m["query"] for m in mine["misses"]} <= set(titles.values())
+    assert relevance.main(["--sets", "corpus", "--corpus", str(tmp_path / "none")]) == 2
