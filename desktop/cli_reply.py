@@ -246,7 +246,7 @@ def cmd_draft(store: LibraryStore, args: argparse.Namespace) -> int:
     inputs = _letter_inputs(store, data, sealed=not args.no_seal)
     case, existing = _case_to_draft(store, data, inputs.profile, update=args.update)
     draft = default_draft(_used_blocks(store, args.use), _free_sections(data))
-    prepared = _prepare(case, draft, inputs)
+    prepared = _prepare(store, case, draft, inputs)
     case_id, version = _save_and_write(store, case, draft, prepared, args)
     result: dict[str, Any] = {
         "case_id": case_id,
@@ -310,15 +310,18 @@ def _free_sections(data: dict[str, Any]) -> dict[str, list[str]]:
     return free
 
 
-def _prepare(case: Case, draft: Draft, inputs: LetterInputs) -> PreparedLetter:
-    """The draft composed once, the seal checked first."""
-    from desktop.actions.export import compose_letter
+def _prepare(
+    store: LibraryStore, case: Case, draft: Draft, inputs: LetterInputs
+) -> PreparedLetter:
+    """The draft composed once (with the reuse check), the seal checked first."""
+    from desktop.actions.export import compose_letter, read_reuse_context
 
     try:
         inputs.check_seal()
     except ClerkError as exc:
         raise CliError(f"{exc.message} 如需先生成不带印章的答复，请加 --no-seal。") from None
-    prepared = compose_letter(case, draft, inputs, templates=ReplyTemplates())
+    reuse = read_reuse_context(draft, inputs.profile, store=store)
+    prepared = compose_letter(case, draft, inputs, templates=ReplyTemplates(), reuse=reuse)
     for problem in prepared.composition.problems:
         print(str(problem), file=sys.stderr)
     return prepared
@@ -381,9 +384,15 @@ def _print_findings(comp: Composition, findings: list[Finding]) -> None:
         return
     print(f"请注意：答复中有 {len(findings)} 处需要核对（文件已照常生成）：", file=sys.stderr)
     for f in findings:
-        fix = f"（建议改为“{f.suggestion}”）" if f.suggestion is not None else ""
+        fix = _fix_note(f)
         kind = FINDING_ZH.get(f.kind, f.kind)
         print(f"  {finding_place(comp, f)} [{kind}] {f.message}{fix}", file=sys.stderr)
+
+
+def _fix_note(f: Finding) -> str:
+    if f.suggestion is None:
+        return ""
+    return f"（建议改为“{f.suggestion}”）" if f.suggestion else "（建议删去）"
 
 
 # --------------------------------------------------------------------------- check
@@ -401,6 +410,10 @@ FINDING_ZH = {
     "date_format": "日期格式",
     "empty_section": "空标题",
     "contact_missing": "缺少联系人",
+    "list_marker": "多余的列表符号",
+    "reuse_place": "沿用的地名或单位",
+    "reuse_name": "沿用的提出人姓名",
+    "reuse_proposal": "沿用的建议编号或标题",
 }
 
 
@@ -425,7 +438,7 @@ def cmd_check(store: LibraryStore, args: argparse.Namespace) -> int:
         _print_json([f.to_json() for f in findings])
         return code
     for f in findings:
-        fix = f"（建议改为“{f.suggestion}”）" if f.suggestion is not None else ""
+        fix = _fix_note(f)
         kind = FINDING_ZH.get(f.kind, f.kind)
         print(f"第 {f.paragraph + 1} 段 第 {f.start + 1} 字 [{kind}] {f.message}{fix}")
     if args.fix:

@@ -19,6 +19,7 @@ from desktop.numerals import int_to_cn
 from desktop.profile import TEMPLATE_CATEGORY, AgencyProfile
 from desktop.proofread import Finding, Provenance, check, placeholder_findings
 from desktop.proofread.headings import empty_section_finding
+from desktop.proofread.reuse import ReplyFacts, ReuseContext, merge_reuse, reuse_findings
 from desktop.reply_templates import ReplyTemplates, TemplateProblem, paragraphs_of
 from desktop.understand import heading_level
 
@@ -240,23 +241,31 @@ def plain_text_body(letter: ComposedLetter, limit: int = 2500) -> tuple[str, str
 
 
 def check_composition(
-    comp: Composition, case: Case, profile: AgencyProfile | None = None
+    comp: Composition,
+    case: Case,
+    profile: AgencyProfile | None = None,
+    *,
+    reuse: ReuseContext | None = None,
 ) -> list[Finding]:
     """Proofread a composed letter as the composer shows it.
 
     ``Finding.paragraph`` counts: 0 the salutation, 1…n the body paragraphs (reused ones carry
     their source for stale-fact messages), n+1 the contact line, n+2 the title; the last two
     are checked for placeholders only, and with ``profile`` the contact line is expected
-    (``profile.contact_line``) to give a name and a phone number."""
+    (``profile.contact_line``) to give a name and a phone number. With ``reuse`` (the clerk's
+    agency and the reused letters, ``actions.export.read_reuse_context``) the reused
+    paragraphs are checked for what belongs to their old letter (``proofread/reuse.py``)."""
     letter = comp.letter
     body = [p.text for p in letter.paragraphs]
     provenance: list[Provenance | None] = [None]
     for block in comp.sources:
-        provenance.append(
-            Provenance(block.letter_id, block.year, block.source_title)
-            if block is not None and block.letter_id is not None
-            else None
-        )
+        if block is None or block.letter_id is None:
+            provenance.append(None)
+        elif reuse is not None:  # the letter as the library has it now
+            source = reuse.source(block.letter_id, block.year, block.source_title)
+            provenance.append(source.provenance)
+        else:
+            provenance.append(Provenance(block.letter_id, block.year, block.source_title))
     findings = check(
         [letter.salutation, *body],
         reply_date=letter.date,
@@ -265,6 +274,8 @@ def check_composition(
         salutation_index=0,
         body_end=1 + len(body),
     )
+    if reuse is not None:
+        findings = merge_reuse(findings, _reuse_findings(comp, case, reuse))
     # A heading the clerk typed as the last paragraph of its section heads nothing.
     flagged = {f.paragraph for f in findings if f.kind == "empty_section"}
     origins = comp.origins
@@ -295,12 +306,31 @@ def check_composition(
     return findings
 
 
-def export_findings(comp: Composition, case: Case, profile: AgencyProfile) -> list[Finding]:
+def _reuse_findings(comp: Composition, case: Case, reuse: ReuseContext) -> list[Finding]:
+    letter = comp.letter
+    sources = [None] + [
+        reuse.source(b.letter_id, b.year, b.source_title)
+        if b is not None and b.letter_id is not None
+        else None
+        for b in comp.sources
+    ]
+    reply = ReplyFacts(case.number, case.title, tuple(case.proposers), case.addressee)
+    texts = [letter.salutation, *(p.text for p in letter.paragraphs)]
+    return reuse_findings(texts, sources, reply, reuse.home)
+
+
+def export_findings(
+    comp: Composition,
+    case: Case,
+    profile: AgencyProfile,
+    *,
+    reuse: ReuseContext | None = None,
+) -> list[Finding]:
     """What the clerk is told before a letter goes out: every finding of
     :func:`check_composition` with the profile's expectations. The window's export asks
     "export anyway?" when this is not empty; ``replydesk draft`` prints it.
     :func:`finding_place` says where each one is."""
-    return check_composition(comp, case, profile)
+    return check_composition(comp, case, profile, reuse=reuse)
 
 
 def finding_place(comp: Composition, finding: Finding) -> str:

@@ -52,6 +52,9 @@ class AgencyProfile:
     cc: list[str] = field(default_factory=lambda: ["市人大常委会代表工委", "市政府办公室"])
     doc_number_prefix: str = ""  # e.g. "通科函"
     work_field: str = "科技"  # "衷心感谢您对我市{{ work_field }}工作的关心和支持"
+    # Places that count as the agency's own besides those in its name (its province, its
+    # districts): a reused paragraph naming another place is flagged (proofread/reuse.py).
+    home_places: list[str] = field(default_factory=list)
     seal_diameter_mm: float = 42.0
     category_scheme: str = "ABC"
     due_months: int = 3
@@ -100,6 +103,7 @@ PROFILE_KEYS_ZH = {
     "cc": "默认抄送单位（用顿号分隔）",
     "doc_number_prefix": "文号前缀",
     "work_field": "工作领域（用于致谢语）",
+    "home_places": "本地地名（用顿号分隔，如“江苏省、崇川区”；发文机关名称中的地名总算本地）",
     "seal_diameter_mm": "印章直径（毫米）",
     "category_scheme": "答复类别方案（ABC / ABCD / 甲乙丙）",
     "due_months": "办理期限（交办后月数）",
@@ -193,6 +197,7 @@ def _parse_issue_date(_key: str, raw: str) -> str:
 
 _PARSERS: dict[str, Callable[[str, str], Any]] = {
     "cc": _parse_cc,
+    "home_places": _parse_cc,
     "seal_diameter_mm": _parse_seal_diameter,
     "due_months": _parse_count,
     "text_limit": _parse_count,

@@ -33,6 +33,7 @@ from desktop.model import ComposedLetter, SealSpec
 from desktop.pdf import convert_to_pdf
 from desktop.profile import SEAL_KEY, AgencyProfile
 from desktop.proofread import Finding
+from desktop.proofread.reuse import ReuseContext, SourceLetter
 from desktop.reply_templates import ReplyTemplates
 from desktop.safe_write import atomic_write
 from desktop.soffice import AUTO, AutoDetect
@@ -92,6 +93,36 @@ class PreparedLetter:
         return self.composition.letter
 
 
+def read_reuse_context(
+    draft: Draft, profile: AgencyProfile, *, store: LibraryStore
+) -> ReuseContext:
+    """What the reuse check compares a draft's library paragraphs with: the clerk's agency and
+    places, and the fields of the letters the paragraphs came from (one query)."""
+    ids = sorted(
+        {
+            b.letter_id
+            for blocks in draft.sections.values()
+            for b in blocks
+            if b.kind == "library" and b.letter_id is not None
+        }
+    )
+    rows = store.letters.by_ids(ids) if ids else {}
+    letters = {
+        i: SourceLetter(
+            letter_id=i,
+            year=r.year,
+            title=r.shown_title,
+            kind=r.kind,
+            proposers=tuple(r.addressee),
+            proposal_number=r.proposal_number,
+            proposal_title=r.proposal_title,
+            agency=r.agency,
+        )
+        for i, r in rows.items()
+    }
+    return ReuseContext(profile.agency_name, tuple(profile.home_places), letters)
+
+
 def compose_letter(
     case: Case,
     draft: Draft,
@@ -99,10 +130,13 @@ def compose_letter(
     *,
     templates: ReplyTemplates,
     today: dt.date | None = None,
+    reuse: ReuseContext | None = None,
 ) -> PreparedLetter:
-    """Compose ``draft`` for ``case`` with the profile and seal of ``inputs``."""
+    """Compose ``draft`` for ``case`` with the profile and seal of ``inputs``; ``reuse``
+    (:func:`read_reuse_context`) adds the reuse findings."""
     comp = compose(case, inputs.profile, draft, templates=templates, seal=inputs.seal, today=today)
-    return PreparedLetter(comp, export_findings(comp, case, inputs.profile), inputs)
+    findings = export_findings(comp, case, inputs.profile, reuse=reuse)
+    return PreparedLetter(comp, findings, inputs)
 
 
 @dataclass(frozen=True)
@@ -178,5 +212,6 @@ def export_draft(
     inputs = read_letter_inputs(store=store)
     inputs = inputs if sealed else inputs.unsealed()
     inputs.check_seal()
-    prepared = compose_letter(case, draft, inputs, templates=templates)
+    reuse = read_reuse_context(draft, inputs.profile, store=store)
+    prepared = compose_letter(case, draft, inputs, templates=templates, reuse=reuse)
     return ExportResult(prepared, export_prepared(prepared, target, kind, soffice=soffice))

@@ -63,6 +63,15 @@ The rules (``kind``), and where they are knowingly imperfect:
   clerk's heading that is the last paragraph of its draft section.
 - ``contact_missing`` — made only by :func:`desktop.compose.check_composition` when the profile
   expects a contact line and it lacks the name or the phone number.
+- ``list_marker`` — a list marker (``--``, ``•``, ``·``, ``1)``, ``①``, a lone ``1.`` or
+  ``（1）``) at the start of a paragraph with no sibling item (:mod:`.list_markers`); the fix
+  strips it. Same paragraphs as ``stale_relative``: reused ones when provenance is given.
+- ``reuse_place``, ``reuse_name``, ``reuse_proposal`` — made only by
+  :func:`desktop.compose.check_composition` given a :class:`.reuse.ReuseContext` (the clerk's
+  agency and places, the fields of the reused letters): a reused paragraph's other city,
+  district or agency, its old deputy or member, its old proposal number or title, each naming
+  the source letter, with the clerk's place / the case's name, number or title as fix where it
+  is a simple swap. What counts as the clerk's own place: :mod:`.places`.
 
 No Qt. python-docx is imported only inside the .docx helpers of :func:`check_file`.
 """

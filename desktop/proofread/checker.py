@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from desktop.dates import parse_date
 from desktop.proofread.common import KINDS, Finding, Provenance
 from desktop.proofread.headings import empty_sections, heading_sequence
+from desktop.proofread.list_markers import list_markers
 from desktop.proofread.placeholders import placeholder_findings
 from desktop.proofread.salutation import foreign_addressees, salutation
 from desktop.proofread.stale import stale_relative, stale_years
@@ -35,6 +36,7 @@ def check(
     the reply year for ``stale_year``. ``provenance[i]`` says paragraph ``i`` was reused from a
     library letter (None: written anew); when ``provenance`` is given, ``stale_relative`` looks
     at reused paragraphs only. ``proposers`` are the names the salutation must use.
+    ``list_marker`` looks at the same paragraphs as ``stale_relative``.
     ``body_end``: paragraphs from there on are not the letter's body (a heading just before it
     heads an empty section).
     """
@@ -42,6 +44,7 @@ def check(
         raise ValueError("provenance must have one entry per paragraph")
     reply_year = _reply_year(reply_date)
     findings: list[Finding] = []
+    reused: dict[int, Provenance | None] = {}
     for i, text in enumerate(paragraphs):
         source = provenance[i] if provenance is not None else None
         findings.extend(punctuation(i, text))
@@ -50,12 +53,14 @@ def check(
         findings.extend(stale_years(i, text, reply_year, source))
         if provenance is None or source is not None:
             findings.extend(stale_relative(i, text, source))
+            reused[i] = source
         findings.extend(placeholder_findings(i, text))
         findings.extend(date_formats(i, text))
     if proposers:
         findings.extend(salutation(paragraphs, proposers, salutation_index))
     findings.extend(foreign_addressees(paragraphs, proposers, salutation_index))
     findings.extend(heading_sequence(paragraphs))
+    findings.extend(list_markers(paragraphs, reused))
     findings.extend(empty_sections(paragraphs, body_end))
     findings.sort(key=lambda f: (f.paragraph, f.start, f.end, KINDS.index(f.kind)))
     return findings

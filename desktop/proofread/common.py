@@ -28,6 +28,10 @@ KINDS: Final = (
     "date_format",
     "empty_section",
     "contact_missing",
+    "list_marker",
+    "reuse_place",
+    "reuse_name",
+    "reuse_proposal",
 )
 
 

@@ -23,7 +23,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.actions import drafts
-from desktop.actions.export import LetterInputs, PreparedLetter, compose_letter
+from desktop.actions.export import (
+    LetterInputs,
+    PreparedLetter,
+    compose_letter,
+    read_reuse_context,
+)
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
 from desktop.compose import Composition, automatic_salutation, check_composition, compose
 from desktop.errors import ClerkError
@@ -375,7 +380,10 @@ class DraftModel(QObject):
         (``actions.export.read_letter_inputs``), with the findings the clerk is told about."""
         if self.case is None:
             raise ValueError("no case is open")
-        prepared = compose_letter(self.case, self.draft, inputs, templates=context.templates)
+        reuse = context.call(read_reuse_context, self.draft, inputs.profile)
+        prepared = compose_letter(
+            self.case, self.draft, inputs, templates=context.templates, reuse=reuse
+        )
         self._remember(prepared.composition)
         return prepared
 
@@ -410,8 +418,9 @@ class DraftModel(QObject):
         if self.case is None:
             return []
         comp = self.compose(context)
+        reuse = context.call(read_reuse_context, self.draft, context.profile())
         out: list[BlockFinding] = []
-        for f in check_composition(comp, self.case):
+        for f in check_composition(comp, self.case, reuse=reuse):
             k = f.paragraph - 1  # paragraph 0 is the salutation
             if not 0 <= k < len(self._paragraphs):
                 out.append(BlockFinding(f, None, None, f.start, f.end, False))

@@ -76,7 +76,7 @@ class ExportCheckDialog(QDialog):
             rows.append(
                 "<tr><td style='color:#555; white-space:nowrap'>" + html.escape(where) + "</td>"
                 f"<td><b>{html.escape(f.message)}</b><br>{excerpt_html(text, f.start, f.end)}"
-                "</td></tr>"
+                f"{self._fix_html(f, text)}</td></tr>"
             )
         self.list.setHtml(
             "<table cellspacing='0' cellpadding='5' width='100%'>" + "".join(rows) + "</table>"
@@ -100,6 +100,17 @@ class ExportCheckDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(720, min(560, 180 + 64 * len(findings)))
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+    def _fix_html(self, finding: Finding, text: str) -> str:
+        """The correction the composer offers for a finding (Ctrl+. there), if any."""
+        if finding.suggestion is None:
+            return ""
+        if finding.suggestion:
+            label = self.tr("Change to “{0}”").format(finding.suggestion)
+        else:
+            label = self.tr("Delete “{0}”").format(text[finding.start : finding.end].strip())
+        return "<br><span style='color:#1b5e20'>" + html.escape(label) + "</span>"
 
 
 def confirm_export(parent: QWidget | None, comp: Composition, findings: Sequence[Finding]) -> bool:

@@ -937,17 +937,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="230" />
+        <location filename="../../desktop/ui/draft_model.py" line="235" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="258" />
+        <location filename="../../desktop/ui/draft_model.py" line="263" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="322" />
+        <location filename="../../desktop/ui/draft_model.py" line="327" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -1009,6 +1009,16 @@
         <location filename="../../desktop/ui/export_check.py" line="88" />
         <source>Export anyway</source>
         <translation>仍然导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_check.py" line="110" />
+        <source>Change to “{0}”</source>
+        <translation>改为“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_check.py" line="112" />
+        <source>Delete “{0}”</source>
+        <translation>删除“{0}”</translation>
     </message>
 </context>
 <context>
