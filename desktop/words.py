@@ -50,6 +50,7 @@ class _Segmenter(Protocol):
     def cut(self, text: str, hmm: bool = True) -> list[str]: ...
     def has_word(self, word: str) -> bool: ...
     def add_word(self, word: str, freq: int | None, tag: str | None) -> int: ...
+    def tag(self, text: str, hmm: bool = True) -> list[tuple[str, str]]: ...
 
 
 def words_dir() -> Path:
@@ -144,6 +145,16 @@ def topic_words(text: str) -> list[str]:
         if len(token) > 1 and token not in stops:
             seen.setdefault(token, None)
     return list(seen)
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's words of ``text`` as written (neither normalized nor folded, so that their
+    lengths add up to the text's offsets), each with its part-of-speech tag: ``ns`` place,
+    ``nt`` organization, ``nr`` person, ``""`` for a user-dictionary word without a tag.
+    The reuse check (desktop/proofread/places.py) finds place names with it."""
+    if not text:
+        return []
+    return [(word, tag) for word, tag in _segmenter().tag(text, True)]
 
 
 def available() -> bool:

@@ -16,8 +16,8 @@ Decisions (documented in ``desktop/proofread/__init__.py`` too):
 - Generic words that end like a place (市区, 城区, 社区, 示范区, 开发区, 乡镇, 城市, 全市 …) are
   not places.
 
-Segmentation: :func:`tagged` is the only call into the segmenter (rjieba's POS tags), so that
-it moves to ``desktop/words.py`` — the project's one home of segmentation — in one line.
+Segmentation: :func:`desktop.words.tagged` (rjieba's POS tags with the project's user
+dictionary), the project's one home of segmentation.
 """
 
 from __future__ import annotations
@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from desktop import words
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 # Longest first: 自治区 before 区.
@@ -85,9 +87,7 @@ PROVINCES: Final = _word_set(
 
 def tagged(text: str) -> list[tuple[str, str]]:
     """``(word, POS tag)`` covering ``text`` in order (the project's segmenter)."""
-    import rjieba  # imported on first use: the window imports the proofreader at start
-
-    return [(w, p) for w, p in rjieba.tag(text)]
+    return words.tagged(text)
 
 
 def suffix_of(name: str) -> str:
