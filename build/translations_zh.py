@@ -348,6 +348,12 @@ ZH: dict[str, str] = {
     "No problems found": "未发现问题",
     "Template error": "模板错误",
     "Change to “{0}”": "改为“{0}”",
+    "Own places": "本地地名",
+    "e.g. 江苏省、崇川区、海门区": "如 江苏省、崇川区、海门区",
+    (
+        "Places that count as your own besides those in the agency name: a paragraph "
+        "reused from another letter that names another place is flagged."
+    ): "除发文机关名称中的地名外，也算作本地的地名；引用其他答复的段落提到别处地名时会提示核对。",
     "Delete “{0}”": "删除“{0}”",
     "Edit this template text": "编辑这段模板文字",
     "Drag to move this paragraph": "拖动可移动本段",

@@ -53,6 +53,15 @@ class AgencyTab(CategoriesTab):
         """The agency's name, signer, contact, copy-to, document number prefix and limits."""
         p = self.profile
         self.agency_name = self._line("agencyName", p.agency_name, self.tr("e.g. 南通市科学技术局"))
+        self.home_places = self._line(
+            "agencyHomePlaces", "、".join(p.home_places), self.tr("e.g. 江苏省、崇川区、海门区")
+        )
+        self.home_places.setToolTip(
+            self.tr(
+                "Places that count as your own besides those in the agency name: a paragraph "
+                "reused from another letter that names another place is flagged."
+            )
+        )
         self.signer = self._line("agencySigner", p.signer, self.tr("Printed as 签发人 when set"))
         self.contact_name = self._line("agencyContactName", p.contact_name)
         self.contact_phone = self._line(
@@ -92,6 +101,7 @@ class AgencyTab(CategoriesTab):
         profile_box = QGroupBox(self.tr("Profile"), page)
         form = QFormLayout(profile_box)
         self._row(form, 0, "agency_name", self.tr("Agency name (signature)"), self.agency_name)
+        self._row(form, 0, "home_places", self.tr("Own places"), self.home_places)
         self._row(form, 0, "signer", self.tr("Signer"), self.signer)
         self._row(form, 0, "contact_name", self.tr("Default contact"), self.contact_name)
         self._row(form, 0, "contact_phone", self.tr("Contact phone"), self.contact_phone)

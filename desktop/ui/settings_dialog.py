@@ -148,6 +148,7 @@ class SettingsDialog(AgencyTab):
         """Every profile value as ``profile set`` text (what ``parse_profile_value`` reads)."""
         values = {
             "agency_name": self.agency_name.text(),
+            "home_places": self.home_places.text(),
             "signer": self.signer.text(),
             "contact_name": self.contact_name.text(),
             "contact_phone": self.contact_phone.text(),

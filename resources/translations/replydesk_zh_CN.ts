@@ -56,207 +56,222 @@
         <translation>例如：南通市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="56" />
+        <location filename="../../desktop/ui/settings_agency.py" line="57" />
+        <source>e.g. 江苏省、崇川区、海门区</source>
+        <translation>如 江苏省、崇川区、海门区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="61" />
+        <source>Places that count as your own besides those in the agency name: a paragraph reused from another letter that names another place is flagged.</source>
+        <translation>除发文机关名称中的地名外，也算作本地的地名；引用其他答复的段落提到别处地名时会提示核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="65" />
         <source>Printed as 签发人 when set</source>
         <translation>填写后在答复中印作“签发人”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="59" />
+        <location filename="../../desktop/ui/settings_agency.py" line="68" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="61" />
+        <location filename="../../desktop/ui/settings_agency.py" line="70" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="62" />
+        <location filename="../../desktop/ui/settings_agency.py" line="71" />
         <source>e.g. 通科函</source>
         <translation>例如：通科函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="63" />
+        <location filename="../../desktop/ui/settings_agency.py" line="72" />
         <source>e.g. 科技</source>
         <translation>例如：科技</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="65" />
+        <location filename="../../desktop/ui/settings_agency.py" line="74" />
         <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
         <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="68" />
+        <location filename="../../desktop/ui/settings_agency.py" line="77" />
         <source>Ask the deputy to return the feedback form (征询意见表)</source>
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="73" />
+        <location filename="../../desktop/ui/settings_agency.py" line="82" />
         <source>Warn before export when the contact name or phone is missing</source>
         <translation>联系人或联系电话未填写时，导出前提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <location filename="../../desktop/ui/settings_agency.py" line="91" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="84" />
+        <location filename="../../desktop/ui/settings_agency.py" line="93" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="90" />
+        <location filename="../../desktop/ui/settings_agency.py" line="99" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="92" />
+        <location filename="../../desktop/ui/settings_agency.py" line="101" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="94" />
+        <location filename="../../desktop/ui/settings_agency.py" line="103" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="95" />
+        <location filename="../../desktop/ui/settings_agency.py" line="104" />
+        <source>Own places</source>
+        <translation>本地地名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="105" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="96" />
+        <location filename="../../desktop/ui/settings_agency.py" line="106" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="97" />
+        <location filename="../../desktop/ui/settings_agency.py" line="107" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="98" />
+        <location filename="../../desktop/ui/settings_agency.py" line="108" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="99" />
+        <location filename="../../desktop/ui/settings_agency.py" line="109" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="100" />
+        <location filename="../../desktop/ui/settings_agency.py" line="110" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="101" />
+        <location filename="../../desktop/ui/settings_agency.py" line="111" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="102" />
+        <location filename="../../desktop/ui/settings_agency.py" line="112" />
         <source>Contact line</source>
         <translation>联系人行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="103" />
+        <location filename="../../desktop/ui/settings_agency.py" line="113" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="104" />
+        <location filename="../../desktop/ui/settings_agency.py" line="114" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="110" />
+        <location filename="../../desktop/ui/settings_agency.py" line="120" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="121" />
+        <location filename="../../desktop/ui/settings_agency.py" line="131" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="138" />
+        <location filename="../../desktop/ui/settings_agency.py" line="148" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="146" />
+        <location filename="../../desktop/ui/settings_agency.py" line="156" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="165" />
+        <location filename="../../desktop/ui/settings_agency.py" line="175" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="171" />
+        <location filename="../../desktop/ui/settings_agency.py" line="181" />
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="174" />
+        <location filename="../../desktop/ui/settings_agency.py" line="184" />
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="175" />
+        <location filename="../../desktop/ui/settings_agency.py" line="185" />
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="178" />
+        <location filename="../../desktop/ui/settings_agency.py" line="188" />
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="181" />
+        <location filename="../../desktop/ui/settings_agency.py" line="191" />
         <source>e.g. 2026-06-01; empty: the letter's date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="185" />
+        <location filename="../../desktop/ui/settings_agency.py" line="195" />
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="194" />
+        <location filename="../../desktop/ui/settings_agency.py" line="204" />
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="195" />
+        <location filename="../../desktop/ui/settings_agency.py" line="205" />
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="196" />
+        <location filename="../../desktop/ui/settings_agency.py" line="206" />
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="219" />
+        <location filename="../../desktop/ui/settings_agency.py" line="229" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="225" />
+        <location filename="../../desktop/ui/settings_agency.py" line="235" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="227" />
+        <location filename="../../desktop/ui/settings_agency.py" line="237" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="244" />
+        <location filename="../../desktop/ui/settings_agency.py" line="254" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -2748,7 +2763,7 @@ Enter your agency's details now?</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="181" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="182" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>

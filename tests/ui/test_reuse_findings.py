@@ -114,3 +114,27 @@ def test_export_check_lists_the_reuse_finding_and_its_fix(
     shown = dialog.list.toPlainText()
     assert "“上海市杨浦区”不是本单位所在地（南通市）" in shown
     assert "Change to “我市”" in shown
+
+
+def test_own_places_are_set_in_the_settings_dialog(
+    qtbot: QtBot, tmp_path: Path, setup: tuple[Composer, DraftModel, AppContext, DraftBlock]
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QLineEdit
+
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    composer, _model, context, block = setup
+    index = composer.insert_paragraph("status", block)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(context, settings=settings)
+    qtbot.addWidget(dialog)
+    field = dialog.findChild(QLineEdit, "agencyHomePlaces")
+    assert field is not None and field.text() == ""
+    field.setText("上海市，杨浦区")
+    with qtbot.waitSignal(context.profileChanged):
+        dialog.accept()
+    assert context.store.profile.load().home_places == ["上海市", "杨浦区"]
+    composer.refresh()
+    editor = composer.block_widget("status", index).editor
+    assert not any("上海市杨浦区" in f.message for f in editor.findings)
