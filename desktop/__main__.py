@@ -71,8 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "search",
         parents=[common],
-        help="检索段落",
-        description="检索段落：多个检索词用空格分开，段落须包含每一个检索词。",
+        help="检索段落和文件（标题、小标题、编号、届次、提出人）",
+        description="检索段落和文件：多个检索词用空格分开，段落须包含每一个检索词；"
+        "文件的标题、建议提案标题、小标题、编号（第35号）、会议届次和提出人合起来包含每一个检索词时，"
+        "该文件也列出（列在段落前面）。",
     )
     p.add_argument("query", type=text, metavar="检索词", help="一个或多个检索词（用空格分开）")
     p.add_argument(
@@ -87,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year-to", type=year, metavar="年份", help="答复年份不晚于")
     p.add_argument("--agency", type=text, metavar="单位", help="答复单位或主办单位包含这些字")
     p.add_argument("--kind", choices=["reply", "reference"], help="reply=答复，reference=参考材料")
+    p.add_argument(
+        "--proposer", type=text, metavar="姓名", help="提出人（代表、委员或单位）包含这些字"
+    )
+    p.add_argument(
+        "--number", type=text, metavar="编号", help="建议提案编号（35、第35号、035 相同）"
+    )
+    p.add_argument("--category", type=text, metavar="类别", help="答复类别（如 A、B、C）")
+    p.add_argument("--role", choices=["代表", "委员", "单位"], help="提出人是代表、委员还是单位")
     p.add_argument(
         "--limit",
         type=whole_number(minimum=0, what="条数"),
@@ -189,8 +199,9 @@ def cmd_import(store: LibraryStore, args: argparse.Namespace) -> int:
 
 
 def _hit_json(hit: Any) -> dict[str, Any]:
-    """A hit as ``search --json`` has always listed it (the snippet's terms in <mark>)."""
-    return {
+    """A hit as ``search --json`` has always listed it (the snippet's terms in <mark>); a
+    letter hit has ``paragraph_id`` null and its ``fields`` (section, text, highlights)."""
+    found = {
         "paragraph_id": hit.paragraph_id,
         "letter_id": hit.letter_id,
         "sources": hit.sources,
@@ -201,6 +212,21 @@ def _hit_json(hit: Any) -> dict[str, Any]:
         "score": round(hit.score, 4),
         "source_details": [asdict(s) for s in hit.source_details],
     }
+    if hit.is_letter:
+        found["fields"] = [
+            {"section": f.name, "text": f.text, "highlights": [list(h) for h in f.highlights]}
+            for f in hit.fields
+        ]
+    return found
+
+
+def _hit_label(hit: Any) -> str:
+    """[现状] for a paragraph; the fields' names for a letter hit: [标题], [会议届次+编号]."""
+    from desktop.letter_search_fields import FIELD_ZH
+
+    if hit.is_letter:
+        return "+".join(FIELD_ZH.get(name, name) for name in hit.section.split("+"))
+    return SECTION_ZH.get(hit.section, hit.section)
 
 
 def cmd_search(store: LibraryStore, args: argparse.Namespace) -> int:
@@ -212,6 +238,10 @@ def cmd_search(store: LibraryStore, args: argparse.Namespace) -> int:
         year_to=args.year_to,
         agency=args.agency,
         kind=args.kind,
+        proposer=args.proposer,
+        number=args.number,
+        category=args.category,
+        role=args.role,
     )
     page = search(args.query, filters=filters, limit=args.limit, store=store)
     if page.problem:
@@ -231,7 +261,7 @@ def cmd_search(store: LibraryStore, args: argparse.Namespace) -> int:
     for h in page.hits:
         years = sorted({s.year for s in h.source_details if s.year}, reverse=True)
         where = "、".join(f"#{lid}" for lid in h.sources)
-        print(f"[{SECTION_ZH.get(h.section, h.section)}] {where} {'/'.join(map(str, years))}")
+        print(f"[{_hit_label(h)}] {where} {'/'.join(map(str, years))}")
         print(f"  {h.marked('「', '」')}")
     print(count_line)
     return 0

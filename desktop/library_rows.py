@@ -113,6 +113,21 @@ class ParagraphSource:
     title: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class LetterMatch:
+    """A letter whose fields hold every term: its values as stored (the hit shows them)."""
+
+    letter_id: int
+    year: int | None
+    kind: str
+    title: str | None
+    proposal_title: str | None
+    proposal_number: str | None
+    session: str | None
+    addressee: list[str]
+    headings: list[str]
+
+
 # ----------------------------------------------------------------------------- similar
 @dataclass(frozen=True, slots=True)
 class TitleMatch:

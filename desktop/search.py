@@ -10,18 +10,24 @@ Traditional characters: the indexes hold each paragraph folded to simplified cha
 (``paragraphs.search_text``, :func:`desktop.fold.to_simplified`) and the query's terms are
 folded the same way, so either writing finds the other. Hits show the original text; the
 folded text has its length character for character, so the marks found in it fit the original.
+Letter hits: a letter whose title, proposal title, number, session, proposers or headings hold
+every term is a hit of its own (``paragraph_id`` None, ``section`` the field's name, its text
+the field's), listed before the paragraphs (see :func:`search`).
+
 See docs/search.md.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.fold import to_simplified
-from desktop.library_rows import ParagraphSource
+from desktop.letter_search_fields import letter_fields
+from desktop.library_rows import LetterMatch, ParagraphSource
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore, SearchFilters
 from desktop.store.schema import CHAR_TOKEN_PUNCTUATION
@@ -37,6 +43,21 @@ COUNT_CAP = 1000
 # The ranking pool is ten times the limit and must stay a 64-bit SQLite integer.
 MAX_LIMIT = 1_000_000
 _SPLIT = re.compile(r"[\s\u3000]+")
+# Letter hits take at most this share of a page (the rest is paragraphs, the reusable text),
+# more when there are fewer paragraphs than that.
+LETTER_SHARE = 0.25
+# Between two fields of a letter hit's text: a term never holds it (terms are cut at it).
+FIELD_GAP = "\u3000"
+
+
+@dataclass(frozen=True)
+class HitField:
+    """One field of a letter hit: its name (``desktop.letter_search_fields.FIELDS``), its
+    text as shown, and where the terms stand in it."""
+
+    name: str
+    text: str
+    highlights: list[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -44,7 +65,7 @@ class SearchHit:
     """One paragraph found. The terms are marked by offsets, not markup: each view marks
     them its own way (the pane paints them, the CLI brackets them, ``--json`` tags them)."""
 
-    paragraph_id: int
+    paragraph_id: int | None  # None: a letter hit (its title, headings or metadata)
     letter_id: int  # the newest source letter
     sources: list[int]  # every letter the paragraph stands in, newest first
     section: str  # the paragraph's section in the newest source
@@ -53,6 +74,13 @@ class SearchHit:
     window: tuple[int, int]  # [start, end) of ``text`` to show: the densest group of terms
     score: float
     source_details: list[ParagraphSource] = field(default_factory=list)
+    # A letter hit's fields that hold the terms, in FIELDS order; ``text`` is their texts
+    # joined by FIELD_GAP and ``section`` their names joined by "+". Empty for a paragraph.
+    fields: tuple[HitField, ...] = ()
+
+    @property
+    def is_letter(self) -> bool:
+        return self.paragraph_id is None
 
     def pieces(self) -> list[tuple[str, bool]]:
         """The window's text in pieces, each with whether it is a term occurrence."""
@@ -115,8 +143,14 @@ def search(
     *,
     filters: SearchFilters | None = None,
     limit: int = 20,
+    letters: bool = True,
 ) -> SearchResults:
-    """The paragraphs holding every term of ``query``, best first, at most ``limit``.
+    """The letters and paragraphs holding every term of ``query``, at most ``limit``.
+
+    Letter hits (``letters``: a letter's title, proposal title, number, session, proposers or
+    headings hold every term) come first, newest first, taking at most ``LETTER_SHARE`` of
+    the page unless the paragraphs leave room; then the paragraphs, best first. A section
+    filter asks for paragraphs: no letter hits then.
 
     The result is a list of :class:`SearchHit` with ``total`` (every match, beyond the
     limit too) and ``problem`` (why the query was refused) — see :class:`SearchResults`.
@@ -131,6 +165,21 @@ def search(
         return SearchResults()
     limit = min(limit, MAX_LIMIT)
     filters = filters or SearchFilters()
+    found, p_total, p_exact = paragraph_hits(store, terms, filters, limit)
+    if not letters or filters.sections:
+        return SearchResults(found, total=p_total, total_exact=p_exact)
+    letter_found, l_total, l_exact = letter_hits(store, terms, filters, limit)
+    share = max(1, math.ceil(limit * LETTER_SHARE))
+    n_letters = min(len(letter_found), max(share, limit - len(found)))
+    hits = letter_found[:n_letters] + found[: limit - n_letters]
+    return SearchResults(hits, total=p_total + l_total, total_exact=p_exact and l_exact)
+
+
+def paragraph_hits(
+    store: LibraryStore, terms: list[str], filters: SearchFilters, limit: int
+) -> tuple[list[SearchHit], int, bool]:
+    """The paragraphs holding every term, best first, at most ``limit``; how many match in
+    all and whether that count is exact (see :class:`SearchResults`)."""
     long_terms = [t for t in terms if len(t) >= 3]
     short_terms = [t for t in terms if len(t) < 3]
     # The store ranks by relevance times a recency factor over the library's year span
@@ -174,7 +223,86 @@ def search(
                 source_details=src,
             )
         )
-    return SearchResults(hits, total=total, total_exact=exact)
+    return hits, total, exact
+
+
+def letter_hits(
+    store: LibraryStore, terms: list[str], filters: SearchFilters, limit: int
+) -> tuple[list[SearchHit], int, bool]:
+    """The letters whose fields (title, proposal title, number, session, proposers, headings)
+    hold every term between them, newest first, at most ``limit``; how many in all (up to
+    ``COUNT_CAP``) and whether that count is exact."""
+    indexed = all(char_indexable(t) for t in terms)
+    matches = store.letter_search.find(terms, filters, limit, indexed=indexed)
+    total, exact = len(matches), True
+    if len(matches) >= limit:
+        bound = max(COUNT_CAP, limit)
+        total = store.letter_search.count(terms, filters, bound + 1, indexed=indexed)
+        if total > bound:
+            total, exact = bound, False
+    hits = [h for h in (letter_hit(m, terms) for m in matches) if h is not None]
+    return hits, total, exact
+
+
+def letter_hit(match: LetterMatch, terms: list[str]) -> SearchHit | None:
+    """A letter as a hit: the fields that hold the terms (one field holding all of them, the
+    first in FIELDS order; else the fewest that hold them between them). None when its fields
+    do not hold every term (the index and the fields disagree: never shown)."""
+    fields = letter_fields(
+        match.title, match.proposal_title, match.proposal_number, match.session,
+        match.addressee, match.headings,
+    )  # fmt: skip
+    folded = folded_fields([text for _name, text in fields])
+    chosen = covering_fields(folded, terms)
+    if chosen is None:
+        return None
+    shown = [HitField(fields[i][0], fields[i][1], find_spans(folded[i], terms)) for i in chosen]
+    text = FIELD_GAP.join(f.text for f in shown)
+    spans = find_spans(FIELD_GAP.join(folded[i] for i in chosen), terms)
+    title = match.proposal_title or match.title
+    section = "+".join(dict.fromkeys(f.name for f in shown))
+    return SearchHit(
+        paragraph_id=None,
+        letter_id=match.letter_id,
+        sources=[match.letter_id],
+        section=section,
+        text=text,
+        highlights=spans,
+        window=snippet_window(text, spans),
+        score=0.0,
+        source_details=[
+            ParagraphSource(match.letter_id, section, -1, match.year, match.kind, title)
+        ],
+        fields=tuple(shown),
+    )
+
+
+def folded_fields(texts: list[str]) -> list[str]:
+    """Each text folded to simplified characters, with one call to the converter (folding
+    keeps the length character for character, so the pieces are cut at the same places)."""
+    folded = to_simplified("\n".join(texts))
+    out, pos = [], 0
+    for text in texts:
+        out.append(folded[pos : pos + len(text)])
+        pos += len(text) + 1
+    return out
+
+
+def covering_fields(folded: list[str], terms: list[str]) -> list[int] | None:
+    """The field (by index into ``folded``) that holds every term, the first one; else fields
+    that hold them between them, greedily the one with most terms left first, in order."""
+    held = [{t for t in terms if t.lower() in text.lower()} for text in folded]
+    for i, found in enumerate(held):
+        if len(found) == len(terms):
+            return [i]
+    left, picked = set(terms), []
+    while left:
+        best = max(range(len(held)), key=lambda i: (len(held[i] & left), -i), default=None)
+        if best is None or not held[best] & left:
+            return None
+        picked.append(best)
+        left -= held[best]
+    return sorted(picked)
 
 
 def _has_surrogate(text: str) -> bool:

@@ -37,6 +37,8 @@ from desktop.store.errors import (
 )
 from desktop.store.leftovers import remove_leftovers
 from desktop.store.letter_lifecycle import LetterRepository
+from desktop.store.letter_search import LetterSearchRepository
+from desktop.store.letter_search import register_functions as register_letter_search_functions
 from desktop.store.packs import PackRepository
 from desktop.store.profiles import ProfileRepository
 from desktop.store.schema import MIGRATIONS, known_migration_names, spaced
@@ -62,6 +64,7 @@ __all__ = [
 class LibraryStore:
     letters: LetterRepository
     search: SearchRepository
+    letter_search: LetterSearchRepository
     similar: SimilarRepository
     cases: CaseRepository
     case_letters: CaseLetterRepository
@@ -92,6 +95,8 @@ class LibraryStore:
             # The agency filter compares folded text (desktop.store.search_queries).
             self.db.conn.create_function("to_simplified", 1, to_simplified, deterministic=True)
             register_functions(self.db.conn)  # the word indexes' triggers (m010)
+            # The letter index's triggers (titles and metadata are searchable) call these.
+            register_letter_search_functions(self.db.conn)
             if not self.read_only:
                 self._enable_wal()
             self._open_key = open_files.register(self.path)
@@ -121,6 +126,7 @@ class LibraryStore:
         db = self._database()
         self.letters = LetterRepository(db, read_only=self.read_only)
         self.search = SearchRepository(db)
+        self.letter_search = LetterSearchRepository(db)
         self.similar = SimilarRepository(db)
         self.drafts = DraftRepository(db)
         self.cases = CaseRepository(db, self.drafts)

@@ -397,3 +397,13 @@ def m011_case_letters(db: Database) -> None:
     from desktop.store.case_letters import m011_case_letters as migrate
 
     migrate(db)
+
+
+@MIGRATIONS()
+def m012_letter_search(db: Database) -> None:
+    # Titles, headings and metadata are searchable (issue 12): the ``letter_search`` table
+    # with its one-character index and the triggers that keep it in step
+    # (desktop/store/letter_search.py); every stored letter is filled in.
+    from desktop.store import letter_search
+
+    letter_search.migrate(db)

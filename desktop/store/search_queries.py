@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.fold import to_simplified
 from desktop.library_rows import ParagraphSource
+from desktop.store.letter_search import letter_filter_sql
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -27,6 +28,12 @@ class SearchFilters:
     year_to: int | None = None
     agency: str | None = None
     kind: str | None = None  # "reply" | "reference"
+    # The letter's own filters (desktop/store/letter_search.py): part of a proposer's name,
+    # the proposal's number (第35号, 35 and 035 are one), its category and the proposers' role.
+    proposer: str | None = None
+    number: str | None = None
+    category: str | None = None
+    role: str | None = None  # "代表" | "委员" | "单位"
 
     def is_empty(self) -> bool:
         return not (
@@ -35,6 +42,10 @@ class SearchFilters:
             or self.year_to is not None
             or self.agency
             or self.kind
+            or self.proposer
+            or self.number
+            or self.category
+            or self.role
         )
 
 
@@ -89,6 +100,9 @@ class SearchRepository:
         if filters.kind:
             cond.append("l.kind = ?")
             args.append(filters.kind)
+        letter_cond, letter_args = letter_filter_sql(filters)
+        cond.extend(letter_cond)
+        args.extend(letter_args)
         sql = (
             " AND EXISTS (SELECT 1 FROM letter_paragraphs lp JOIN letters l ON l.id = lp.letter_id"
             " WHERE lp.paragraph_id = p.id AND " + " AND ".join(cond) + ")"

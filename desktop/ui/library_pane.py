@@ -100,6 +100,22 @@ class LibraryPane(QWidget):
             box.setValue(1989)
         self.agency_filter = _named(QLineEdit(), "filterAgency")
         self.agency_filter.setPlaceholderText(self.tr("Agency"))
+        self._build_letter_filters()
+
+    def _build_letter_filters(self) -> None:
+        """The letter's own filters: proposer, number, category, role."""
+        self.proposer_filter = _named(QLineEdit(), "filterProposer")
+        self.proposer_filter.setPlaceholderText(self.tr("Proposer"))
+        self.number_filter = _named(QLineEdit(), "filterNumber")
+        self.number_filter.setPlaceholderText(self.tr("Number"))
+        self.number_filter.setToolTip(self.tr("The proposal's number: 35 or 第35号"))
+        self.category_filter = _named(QLineEdit(), "filterCategory")
+        self.category_filter.setPlaceholderText(self.tr("Category"))
+        self.role_filter = _named(QComboBox(), "filterRole")
+        self.role_filter.addItem(self.tr("Any proposer"), "")
+        self.role_filter.addItem(self.tr("Deputies"), "代表")
+        self.role_filter.addItem(self.tr("CPPCC members"), "委员")
+        self.role_filter.addItem(self.tr("Units"), "单位")
 
     def _build_lists(self) -> None:
         self.results_model = ResultsModel(self)
@@ -133,7 +149,7 @@ class LibraryPane(QWidget):
         self.open_button.setToolTip(self.tr("See and correct the letter's fields and sections"))
         self.open_button.setEnabled(False)
         self.more_button = _named(QPushButton(self.tr("Show more")), "showMoreHits")
-        self.more_button.setToolTip(self.tr("Show the next %1 paragraphs").replace("%1", str(PAGE)))
+        self.more_button.setToolTip(self.tr("Show the next %1 hits").replace("%1", str(PAGE)))
         self.more_button.hide()
 
     def _lay_out(self) -> None:
@@ -146,6 +162,11 @@ class LibraryPane(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.search_box)
         top_layout.addLayout(filters)
+        letter_filters = QHBoxLayout()
+        for w in (self.proposer_filter, self.number_filter, self.category_filter,
+                  self.role_filter):  # fmt: skip
+            letter_filters.addWidget(w)
+        top_layout.addLayout(letter_filters)
         top_layout.addWidget(self.results, 1)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
@@ -172,11 +193,13 @@ class LibraryPane(QWidget):
         self.more_button.clicked.connect(self.show_more)
         self._debounce.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(self._schedule)
-        for combo in (self.section_filter, self.kind_filter):
+        for combo in (self.section_filter, self.kind_filter, self.role_filter):
             combo.currentIndexChanged.connect(self._schedule)
         for spin in (self.year_from, self.year_to):
             spin.valueChanged.connect(self._schedule)
-        self.agency_filter.textChanged.connect(self._schedule)
+        for line in (self.agency_filter, self.proposer_filter, self.number_filter,
+                     self.category_filter):  # fmt: skip
+            line.textChanged.connect(self._schedule)
         for view, menu in ((self.results, self._results_menu), (self.similar, self._similar_menu)):
             # Not "activated": some styles activate on a single click.
             view.doubleClicked.connect(self._activate)
@@ -210,6 +233,10 @@ class LibraryPane(QWidget):
             year_to=y_to if y_to >= 1990 else None,
             agency=self.agency_filter.text().strip() or None,
             kind=self.kind_filter.currentData() or None,
+            proposer=self.proposer_filter.text().strip() or None,
+            number=self.number_filter.text().strip() or None,
+            category=self.category_filter.text().strip() or None,
+            role=self.role_filter.currentData() or None,
         )
 
     def run_search(self) -> None:
@@ -240,11 +267,11 @@ class LibraryPane(QWidget):
             return page.problem
         if page.truncated:
             return (
-                self.tr("Showing the first %1 of %2 paragraphs")
+                self.tr("Showing the first %1 of %2 hits")
                 .replace("%1", str(len(page.hits)))
                 .replace("%2", f"{page.total}{'' if page.total_exact else '+'}")
             )
-        return self.tr("%n paragraph(s) found", "", len(page.hits))
+        return self.tr("%n hit(s) found", "", len(page.hits))
 
     def _list_letters(self) -> None:
         """With no query, the library's letters, newest first: a newcomer sees what is there

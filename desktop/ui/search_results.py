@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from desktop.actions.search import SearchHit
 from desktop.casework import SECTIONS, DraftBlock
+from desktop.letter_search_fields import FIELD_ZH
 from desktop.letter_view import SECTION_ZH
 from desktop.library_rows import LetterRow
 from desktop.ui.library_widgets import BLOCK_ROLE, PARAGRAPH_MIME, paragraph_mime
@@ -60,8 +61,12 @@ class ResultRow:
 
 def block_for_hit(hit: SearchHit) -> tuple[str, DraftBlock]:
     """Where a hit goes in a draft (its section; reference text goes to the status section)
-    and the library block that keeps its provenance."""
+    and the library block that keeps its provenance. A letter hit is a whole letter: no
+    section, no text (it opens the letter, like a letter of the list)."""
     src = hit.source_details[0] if hit.source_details else None
+    if hit.is_letter:
+        year, title = (src.year, src.title) if src else (None, None)
+        return "", DraftBlock("library", "", None, hit.letter_id, year, title)
     section = hit.section if hit.section in SECTIONS else "status"
     block = DraftBlock(
         "library", hit.text, hit.paragraph_id, hit.letter_id or None,
@@ -87,7 +92,10 @@ class ResultsModel(QAbstractListModel):
         self.set_rows([])
 
     def hit_row(self, hit: SearchHit) -> ResultRow:
-        """A hit: "[section] years 《title》 · n letters" above the window of its text."""
+        """A hit: "[section] years 《title》 · n letters" above the window of its text; a
+        letter hit: "[标题] year" (the fields that hold the terms) above their text."""
+        if hit.is_letter:
+            return self.letter_hit_row(hit)
         years = sorted({s.year for s in hit.source_details if s.year}, reverse=True)
         titles = {s.title for s in hit.source_details if s.title}
         where = "、".join(f"{y}年" for y in years[:3])
@@ -110,6 +118,28 @@ class ResultsModel(QAbstractListModel):
             section=section,
             block=block,
             tooltip=hit.text,
+        )
+
+    def letter_hit_row(self, hit: SearchHit) -> ResultRow:
+        """A letter found by its title, headings or metadata: the fields named, e.g.
+        "[标题] 2024年" or "[会议 · 提出人] 2022年", above their text with the terms marked."""
+        years = [f"{s.year}年" for s in hit.source_details[:1] if s.year]
+        names = " · ".join(FIELD_ZH.get(n, n) for n in hit.section.split("+"))
+        pieces = hit.pieces()
+        lo, hi = hit.window
+        if lo > 0:
+            pieces.insert(0, ("…", False))
+        if hi < len(hit.text):
+            pieces.append(("…", False))
+        section, block = block_for_hit(hit)
+        title = hit.source_details[0].title if hit.source_details else None
+        return ResultRow(
+            lead=" ".join([f"[{names}]", *years]),
+            pieces=tuple(pieces),
+            lead_above=True,
+            section=section,
+            block=block,
+            tooltip=title or hit.text,
         )
 
     def letter_row(self, letter: LetterRow) -> ResultRow:

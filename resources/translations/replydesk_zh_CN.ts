@@ -2073,101 +2073,141 @@ Enter your agency's details now?</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="127" />
+        <location filename="../../desktop/ui/library_pane.py" line="108" />
+        <source>Proposer</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="110" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="111" />
+        <source>The proposal's number: 35 or 第35号</source>
+        <translation>建议提案编号：35 或 第35号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="113" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="115" />
+        <source>Any proposer</source>
+        <translation>提出人不限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="116" />
+        <source>Deputies</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="117" />
+        <source>CPPCC members</source>
+        <translation>委员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="118" />
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="143" />
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="129" />
+        <location filename="../../desktop/ui/library_pane.py" line="145" />
         <source>Insert the selected paragraph into the section it was filed under</source>
         <translation>把选中的段落插入到它原来所在的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="132" />
+        <location filename="../../desktop/ui/library_pane.py" line="148" />
         <source>Open letter</source>
         <translation>打开资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="133" />
+        <location filename="../../desktop/ui/library_pane.py" line="149" />
         <source>See and correct the letter's fields and sections</source>
         <translation>查看并更正这份资料的各项信息和段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="135" />
+        <location filename="../../desktop/ui/library_pane.py" line="151" />
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="136" />
-        <source>Show the next %1 paragraphs</source>
-        <translation>再显示 %1 段</translation>
+        <location filename="../../desktop/ui/library_pane.py" line="152" />
+        <source>Show the next %1 hits</source>
+        <translation>再显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="158" />
+        <location filename="../../desktop/ui/library_pane.py" line="270" />
+        <source>Showing the first %1 of %2 hits</source>
+        <translation>显示前 %1 条，共 %2 条</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/library_pane.py" line="274" />
+        <source>%n hit(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_pane.py" line="179" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/library_pane.py" line="243" />
-        <source>Showing the first %1 of %2 paragraphs</source>
-        <translation>显示前 %1 段，共 %2 段</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="247" />
-        <source>%n paragraph(s) found</source>
-        <translation>
-            <numerusform>找到 %n 段</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="255" />
+        <location filename="../../desktop/ui/library_pane.py" line="282" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="303" />
+        <location filename="../../desktop/ui/library_pane.py" line="330" />
         <source>Open and correct the letter…</source>
         <translation>打开并更正这份资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="318" />
+        <location filename="../../desktop/ui/library_pane.py" line="345" />
         <source>Insert into the opening</source>
         <translation>插入到开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="319" />
+        <location filename="../../desktop/ui/library_pane.py" line="346" />
         <source>Insert into the current situation</source>
         <translation>插入到现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="320" />
+        <location filename="../../desktop/ui/library_pane.py" line="347" />
         <source>Insert into the next steps</source>
         <translation>插入到下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="321" />
+        <location filename="../../desktop/ui/library_pane.py" line="348" />
         <source>Insert into the closing</source>
         <translation>插入到结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="331" />
+        <location filename="../../desktop/ui/library_pane.py" line="358" />
         <source>Show the source letter</source>
         <translation>查看来源文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="337" />
+        <location filename="../../desktop/ui/library_pane.py" line="364" />
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="393" />
+        <location filename="../../desktop/ui/library_pane.py" line="420" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="400" />
+        <location filename="../../desktop/ui/library_pane.py" line="427" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
     </message>
@@ -2652,19 +2692,19 @@ Enter your agency's details now?</source>
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_results.py" line="96" />
+        <location filename="../../desktop/ui/search_results.py" line="103" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="117" />
+        <location filename="../../desktop/ui/search_results.py" line="146" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="117" />
+        <location filename="../../desktop/ui/search_results.py" line="146" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>

@@ -259,13 +259,13 @@ def test_counts_are_honest_and_more_can_be_shown(qtbot: QtBot, tmp_path: Path) -
     with qtbot.waitSignal(pane.searched, timeout=3000) as first:
         commit(pane.search_box, "孵化基地")
     assert first.args[0] == 50 and pane.results.model().rowCount() == 50
-    assert pane.status.text() == "Showing the first 50 of 62 paragraphs"
+    assert pane.status.text() == "Showing the first 50 of 62 hits"
     assert not more.isHidden()
     choose(pane.results, 3)
     with qtbot.waitSignal(pane.searched, timeout=3000) as second:
         qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
     assert second.args[0] == 62 and pane.results.model().rowCount() == 62
-    assert pane.status.text() == "62 paragraph(s) found"
+    assert pane.status.text() == "62 hit(s) found"
     assert more.isHidden() and pane.results.currentIndex().row() == 3
     # a new query starts again with the first page
     pane.search_box.clear()

@@ -72,7 +72,7 @@ def test_the_cli_and_the_pane_show_what_the_action_found(
     row = model.index(0, 0).data(ROW_ROLE)
     hit = page.hits[0]
     assert [p for p, marked in row.pieces if marked] == [p for p, marked in hit.pieces() if marked]
-    assert pane.status.text() == f"{len(page.hits)} paragraph(s) found"
+    assert pane.status.text() == f"{len(page.hits)} hit(s) found"
     context.close()
 
     # both went through the action, with the same filters
