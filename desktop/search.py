@@ -109,8 +109,8 @@ def parse_query(query: str) -> list[str]:
 class SearchResults(list[SearchHit]):
     """The hits of one search, best first, as a list, plus what the list does not show.
 
-    ``total`` is how many paragraphs match the query and filters in all, however many the
-    ``limit`` let through: "显示前 50 段，共 62 段" reads ``len(results)`` and ``total``.
+    ``total`` is how many letters and paragraphs match the query and filters in all, however
+    many the ``limit`` let through: "显示前 50 条，共 62 条" reads ``len(results)`` and ``total``.
     Counting is bounded (each match is a row read): with more than ``COUNT_CAP`` matches
     (or than the limit, when that is larger) ``total`` is that bound and ``total_exact``
     False — "共 1000 多段".

@@ -1,8 +1,9 @@
 """Search the library and find similar past replies: what ``replydesk search`` / ``similar``
 and the window's library pane both call.
 
-A search returns a :class:`SearchPage`: the hits (each with its text and the offsets of the
-terms in it, no markup), how many paragraphs match in all and, when the query was refused, why
+A search returns a :class:`SearchPage`: the hits (letters found by their title, headings or
+metadata, then paragraphs; each with its text and the offsets of the terms in it, no markup),
+how many match in all and, when the query was refused, why
 (a one-line Chinese message). Similar replies come back as :class:`SimilarLetter`\\ s with their
 best paragraphs. Neither touches Qt; the window runs them through ``AppContext``.
 """
@@ -26,8 +27,9 @@ BROWSE_LIMIT = 500  # letters listed before any query (the count says how many t
 class SearchPage:
     """The hits of one search, best first, and what the list does not show.
 
-    ``total`` is how many paragraphs match in all (bounded: ``total_exact`` False means "that
-    many or more"); ``problem`` is why the query could not run as typed (``hits`` is empty).
+    ``total`` is how many letters and paragraphs match in all (bounded: ``total_exact`` False
+    means "that many or more"); ``problem`` is why the query could not run as typed (``hits``
+    is empty).
     """
 
     query: str
@@ -49,7 +51,9 @@ def search(
     limit: int = 20,
     store: LibraryStore,
 ) -> SearchPage:
-    """The paragraphs holding every term of ``query`` (white-space separated), best first."""
+    """The letters (by title, headings, number, session, proposers) and the paragraphs holding
+    every term of ``query`` (white-space separated): letters first, newest first, then the
+    paragraphs best first (desktop/search.py)."""
     found = search_library(store, query, filters=filters, limit=limit)
     return SearchPage(
         query=query,
