@@ -2692,19 +2692,19 @@ Enter your agency's details now?</source>
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_results.py" line="103" />
+        <location filename="../../desktop/ui/search_results.py" line="104" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="146" />
+        <location filename="../../desktop/ui/search_results.py" line="147" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="146" />
+        <location filename="../../desktop/ui/search_results.py" line="147" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
