@@ -4,10 +4,11 @@
 is that letter, None for text written anew) and reports, naming the letter:
 
 - ``reuse_place`` — a place that is not the clerk's (上海市杨浦区 in a 南通 reply; the place in
-  平江县交通运输局), and 我县/全县/本县 … when the clerk's agency is of another level (我市 for a
-  city bureau). :mod:`desktop.proofread.places` says what counts as the clerk's own. A place of
-  the same level as the clerk's own (无锡市 for 南通市) and a level word get the clerk's as
-  suggestion; other places none.
+  平江县交通运输局), 我县/全县/本县 … when the clerk's agency is of another level (我市 for a
+  city bureau), and 我局/本委 … in a reply another kind of agency wrote (its 我局 is that
+  agency; 科学技术局 and 科技局 count as the same kind). :mod:`desktop.proofread.places` says
+  what counts as the clerk's own. A place of the same level as the clerk's own (无锡市 for
+  南通市) and a level word get the clerk's as suggestion; other places none.
 - ``reuse_name`` — the old letter's deputy or member (its addressees) named in the paragraph,
   unless they are proposers of this case too; suggestion: this case's addressee.
 - ``reuse_proposal`` — the old letter's proposal number (第82号, 82号建议) or title (《…》 or
@@ -29,6 +30,7 @@ from desktop.proofread.common import Finding, Provenance, quote, source_note
 from desktop.proofread.places import (
     LEVEL_WORDS,
     Home,
+    agency_places,
     foreign_part,
     home_places,
     place_mentions,
@@ -98,6 +100,7 @@ def reuse_findings(
             # A letter of the clerk's own place names the clerk's towns and neighbours.
             out.extend(_places(i, text, home, note))
             out.extend(_level_words(i, text, home, note))
+        out.extend(_old_agency(i, text, source, home, note))
         out.extend(_old_names(i, text, source, reply, note))
         out.extend(_old_numbers(i, text, source, reply, note))
         out.extend(_old_titles(i, text, source, reply, note))
@@ -188,6 +191,43 @@ def _level_words(i: int, text: str, home: Home, note: str) -> list[Finding]:
             )
         )
     return out
+
+
+_WE_RE: Final = re.compile(r"[我本](?:局|委|办|厅|院|中心|单位)(?![长级属])")
+
+
+def _org_part(agency: str) -> str:
+    """The agency's name without the places it starts with: 科学技术局."""
+    return agency[sum(len(p) for p in agency_places(agency)) :]
+
+
+def _same_agency(one: str, other: str) -> bool:
+    """Whether two names are (likely) the same kind of agency: 科学技术局 and 科技局 share
+    their first and last characters. Errs towards "the same" (then nothing is reported)."""
+    a, b = _org_part(one.strip()), _org_part(other.strip())
+    if not a or not b:
+        return True
+    return a == b or (a[0] == b[0] and a[-1] == b[-1])
+
+
+def _old_agency(
+    i: int, text: str, source: SourceLetter, home: Home, note: str
+) -> list[Finding]:
+    """我局/本委 … in a paragraph another agency wrote: it speaks of that agency."""
+    if not source.agency or source.kind != "reply" or _same_agency(source.agency, home.agency):
+        return []
+    return [
+        Finding(
+            "reuse_place",
+            f"此段原是{source.agency}的答复，{quote(m.group())}指{source.agency}，"
+            f"不是本单位（{home.agency}），请核对{note}",
+            i,
+            m.start(),
+            m.end(),
+            None,
+        )
+        for m in _WE_RE.finditer(text)
+    ]
 
 
 # ----------------------------------------------------------------------------------------------

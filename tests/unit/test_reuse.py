@@ -142,6 +142,7 @@ def test_a_number_or_title_of_another_proposal_than_the_old_letters(
     assert _spans(texts, _reuse(findings)) == [
         ("reuse_proposal", "12", "35"),
         ("reuse_proposal", "关于增设夜间公交班次的建议", "关于加快科技成果转化的建议"),
+        ("reuse_place", "我委", None),  # the old letter's agency speaking of itself
     ]
     # the case's own number and title are not findings
     same = _draft(_library("您提出的第35号建议《关于加快科技成果转化的建议》收悉。"))
@@ -372,3 +373,17 @@ def test_a_real_corpus_reply_reused_into_a_nantong_reply(
     places = [f for f in findings if f.kind == "reuse_place"]
     assert places and all(f"（编号 {letter.id}）" in f.message for f in places)
     assert any("如东镇" in f.message for f in places)
+
+
+def test_we_words_of_another_kind_of_agency_are_reported(templates: ReplyTemplates) -> None:
+    draft = _draft(_library("我委将会同本委相关处室，继续优化公交线路。"))
+    texts, findings = _findings(draft, templates)
+    found = _reuse(findings)
+    assert _spans(texts, found) == [("reuse_place", "我委", None), ("reuse_place", "本委", None)]
+    assert found[0].message.startswith("此段原是上海市杨浦区交通委员会的答复，“我委”指")
+    assert "（编号 7）" in found[0].message
+    # a science bureau elsewhere is the same kind of agency: its 我局 reads right here
+    same_kind = SourceLetter(9, 2022, "关于科技创新券的建议", agency="无锡市科技局")
+    context = ReuseContext(AGENCY, (), {9: same_kind})
+    draft = _draft(_library("我局将继续扩大科技创新券的覆盖面。", letter_id=9))
+    assert _reuse(_findings(draft, templates, context)[1]) == []
