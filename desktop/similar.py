@@ -1,40 +1,36 @@
 """Similar past letters for a new proposal: what the composer offers without being asked.
 
-The proposal's title (and content, when given) is folded to simplified characters like the
-indexes (desktop/fold.py) and cut into trigrams; boilerplate words ("关于", "的建议",
-"进一步加强" …) are removed first, and trigrams that stand in a large part of the library
-are dropped as uninformative. Content trigrams are weighted by TF·IDF with the
-document counts of the FTS5 vocabulary table, so a long proposal text contributes only its
-most distinctive terms. Letters are ranked by their title's BM25 match plus the summed BM25
-of their best matching paragraphs; for each letter the matching paragraphs are returned per
-section, best first. See docs/search.md.
+Letters are compared by their WORDS (desktop/words.py: jieba with a user dictionary of
+administrative terms, on text folded to simplified characters, so 繁體 and simplified titles
+meet). The proposal's title gives its topic words (stop words such as 关于, 建议, 加强 left
+out); its content, when given, adds its most distinctive words by TF·IDF. The word indexes
+(desktop/store/word_index.py) hold every letter's title and every paragraph as words: a
+letter is ranked by the BM25 of its title against the query's words (weighted double) plus
+the summed BM25 of its best matching paragraphs, so a rare shared word (献血, 清淤) counts for
+much and a common one (道路 in a library of road replies) for little. For each letter its
+matching paragraphs are returned per section, best first. See docs/search.md.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.fold import to_simplified
-from desktop.normalize import normalize_text
 from desktop.store import LibraryStore
+from desktop.store.similar_queries import WordCounts
+from desktop.words import topic_words
 
-# Words that every proposal title has. Only whole words of two or more characters: removing
-# single characters such as 的 or 与 would also cut words like 参与 apart.
-BOILERPLATE = (
-    "关于", "的建议", "的提案", "的议案", "建议", "提案", "议案", "进一步", "加强", "加快",
-    "推进", "推动", "促进", "提升", "完善", "我市", "全市", "我区", "我县", "我省", "问题",
-    "工作", "有关", "相关", "答复",
-)  # fmt: skip
-_BOILER_RE = re.compile("|".join(sorted(map(re.escape, BOILERPLATE), key=len, reverse=True)))
-_RUN_RE = re.compile(r"[\u3400-\u9fff]{3,}|[A-Za-z0-9]{3,}")
-MAX_CONTENT_TERMS = 24
-MAX_DF_SHARE = 0.2  # a trigram in more than 20 % of paragraphs says little
+MAX_CONTENT_WORDS = 16
+# A word in more than 20 % of the paragraphs says little about a topic (BM25 gives it next to
+# no weight) and costs the most to look up: it is left out of the query. Not in a small
+# library, where a topic word can stand in many of the few paragraphs.
+MAX_DF_SHARE = 0.2
+MIN_PARAGRAPHS_FOR_DF = 1000
 PARAGRAPH_CANDIDATES = 600
 PARAGRAPHS_PER_SECTION = 3
+TITLE_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -73,67 +69,58 @@ class SimilarLetter:
         }
 
 
-def _cleaned(text: str) -> str:
-    """The text as the indexes hold it (normalized, folded to simplified characters: see
-    desktop/fold.py), boilerplate words blanked out."""
-    return _BOILER_RE.sub(" ", to_simplified(normalize_text(text)))
+def _informative(word: str, counts: WordCounts) -> bool:
+    """Whether the library holds the word at all, and not in most of its paragraphs."""
+    in_paragraphs = counts.paragraphs.get(word, 0)
+    if not in_paragraphs and not counts.titles.get(word, 0):
+        return False
+    total = counts.paragraph_total
+    return total < MIN_PARAGRAPHS_FOR_DF or in_paragraphs <= MAX_DF_SHARE * total
 
 
-def trigrams(text: str) -> list[str]:
-    """The trigrams of the informative runs of a text, in order of first appearance."""
-    cleaned = _cleaned(text)
-    seen: dict[str, None] = {}
-    for run in _RUN_RE.findall(cleaned):
-        for i in range(len(run) - 2):
-            seen.setdefault(run[i : i + 3].lower(), None)
-    return list(seen)
-
-
-def _content_terms(store: LibraryStore, content: str, exclude: set[str], total: int) -> list[str]:
-    cleaned = _cleaned(content)
-    counts: Counter[str] = Counter()
-    for run in _RUN_RE.findall(cleaned):
-        for i in range(len(run) - 2):
-            counts[run[i : i + 3].lower()] += 1
-    for t in exclude:
-        counts.pop(t, None)
-    if not counts:
+def _content_words(store: LibraryStore, content: str, exclude: set[str]) -> list[str]:
+    """The proposal text's most distinctive words (TF·IDF over the library's paragraphs)."""
+    tf = Counter(w for w in _all_words(content) if w not in exclude)
+    if not tf:
         return []
-    # Look up document frequency only for the more frequent candidates.
-    candidates = [t for t, _ in counts.most_common(200)]
-    df = store.similar.term_document_counts(candidates)
-    scored = []
-    for t in candidates:
-        d = df.get(t, 0)
-        if d == 0 or d > MAX_DF_SHARE * total:
-            continue
-        scored.append((counts[t] * math.log(total / d), t))
+    candidates = [w for w, _ in tf.most_common(200)]
+    counts = store.similar.word_counts(candidates)
+    total = max(1, counts.paragraph_total)
+    scored = [
+        (tf[w] * math.log(total / counts.paragraphs[w]), w)
+        for w in candidates
+        if counts.paragraphs.get(w) and _informative(w, counts)
+    ]
     scored.sort(reverse=True)
-    return [t for _, t in scored[:MAX_CONTENT_TERMS]]
+    return [w for _, w in scored[:MAX_CONTENT_WORDS]]
+
+
+def _all_words(text: str) -> list[str]:
+    """Topic words with their repeats (TF counts them)."""
+    return topic_words(text, unique=False)
 
 
 def similar_letters(
     store: LibraryStore, title: str, content: str = "", *, limit: int = 10
 ) -> list[SimilarLetter]:
-    title_terms = trigrams(title)
-    total = max(1, store.letters.paragraph_count())
-    df = store.similar.term_document_counts(title_terms)
-    title_terms = [t for t in title_terms if df.get(t, 0) <= MAX_DF_SHARE * total]
-    content_terms = (
-        _content_terms(store, content, set(title_terms), total) if content.strip() else []
+    candidates = topic_words(title)
+    counts = store.similar.word_counts(candidates)
+    title_words = [w for w in candidates if _informative(w, counts)]
+    content_words = (
+        _content_words(store, content, set(candidates)) if content.strip() else []
     )
-    terms = title_terms + content_terms
-    if not terms:
+    words = title_words + content_words
+    if not words:
         return []
 
     letter_score: dict[int, float] = defaultdict(float)
-    title_hits = store.similar.title_matches(title_terms, limit=200)
+    title_hits = store.similar.title_matches(title_words or content_words, limit=200)
     top_title = max((hit.relevance for hit in title_hits), default=0.0)
     for hit in title_hits:
-        letter_score[hit.letter_id] += 2.0 * hit.relevance / top_title
+        letter_score[hit.letter_id] += TITLE_WEIGHT * hit.relevance / top_title
 
     per_letter: dict[int, list[tuple[float, int, str, str]]] = defaultdict(list)
-    for m in store.similar.paragraph_matches(terms, PARAGRAPH_CANDIDATES):
+    for m in store.similar.paragraph_matches(words, PARAGRAPH_CANDIDATES):
         per_letter[m.letter_id].append((m.relevance, m.paragraph_id, m.section, m.text))
     top_para = max((rel for rows in per_letter.values() for rel, *_ in rows), default=0.0)
     for letter_id, rows in per_letter.items():

@@ -136,15 +136,12 @@ def index_text(text: str | None) -> str:
     return " ".join(index_words(text or ""))
 
 
-def topic_words(text: str) -> list[str]:
-    """The words of ``text`` that can tell its topic, in order of first appearance: words of
-    two or more characters that are not stop words."""
+def topic_words(text: str, *, unique: bool = True) -> list[str]:
+    """The words of ``text`` that can tell its topic, in order: words of two or more
+    characters that are not stop words (each once; ``unique=False``: with its repeats)."""
     stops = stop_words()
-    seen: dict[str, None] = {}
-    for token in index_words(text):
-        if len(token) > 1 and token not in stops:
-            seen.setdefault(token, None)
-    return list(seen)
+    found = [t for t in index_words(text) if len(t) > 1 and t not in stops]
+    return list(dict.fromkeys(found)) if unique else found
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

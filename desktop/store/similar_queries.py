@@ -1,16 +1,33 @@
 """What "similar letters" (:mod:`desktop.similar`) reads from the library (``store.similar``):
-the trigram vocabulary's document counts, the title index, body paragraphs holding terms."""
+the word indexes of m010 (desktop/store/word_index.py) — how many paragraphs and titles hold
+each word, titles and body paragraphs holding words, with BM25."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.library_rows import BodyParagraph, ParagraphMatch, TitleMatch
-from desktop.store.search_queries import fts_phrase
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
+
+
+@dataclass(frozen=True)
+class WordCounts:
+    """How many paragraphs and how many letter titles hold each word (absent: none), and
+    how many of each the indexes hold."""
+
+    paragraphs: dict[str, int]
+    titles: dict[str, int]
+    paragraph_total: int
+    title_total: int
+
+
+def _match(words: Sequence[str]) -> str:
+    """An FTS5 query for any of the words (each one token of the unicode61 tokenizer)."""
+    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 class SimilarRepository:
@@ -19,47 +36,53 @@ class SimilarRepository:
     def __init__(self, db: LibraryDatabase) -> None:
         self._db = db
 
-    def term_document_counts(self, terms: Sequence[str]) -> dict[str, int]:
-        """How many paragraphs hold each trigram (from the FTS5 vocabulary)."""
-        if not terms:
-            return {}
-        marks = ",".join("?" * len(terms))
+    def _document_counts(self, vocab: str, words: Sequence[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(words))
         return {
             r[0]: int(r[1])
             for r in self._db.execute(
-                f"SELECT term, doc FROM paragraphs_vocab WHERE term IN ({marks})", list(terms)
+                f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", list(words)
             )
         }
 
-    def title_matches(self, terms: Sequence[str], limit: int) -> list[TitleMatch]:
-        """Letters whose title holds any of the terms, with BM25 relevance (larger is better)."""
-        if not terms:
+    def word_counts(self, words: Sequence[str]) -> WordCounts:
+        """Document counts of the words in both word indexes, and their sizes."""
+        words = list(dict.fromkeys(words))
+        paragraphs = self._document_counts("paragraph_words_vocab", words) if words else {}
+        titles = self._document_counts("title_words_vocab", words) if words else {}
+        totals = self._db.execute(
+            """SELECT (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM letters)"""
+        ).fetchone()
+        return WordCounts(paragraphs, titles, int(totals[0]), int(totals[1]))
+
+    def title_matches(self, words: Sequence[str], limit: int) -> list[TitleMatch]:
+        """Letters whose title holds any of the words, with BM25 relevance (larger is better)."""
+        if not words:
             return []
-        match = " OR ".join(fts_phrase(t) for t in terms)
         return [
             TitleMatch(int(r[0]), float(r[1]))
             for r in self._db.execute(
-                """SELECT rowid, -bm25(letter_titles_fts) FROM letter_titles_fts
-                   WHERE letter_titles_fts MATCH ? ORDER BY rank LIMIT ?""",
-                [match, limit],
+                """SELECT rowid, -bm25(title_words_fts) FROM title_words_fts
+                   WHERE title_words_fts MATCH ? ORDER BY rank LIMIT ?""",
+                [_match(words), limit],
             )
         ]
 
-    def paragraph_matches(self, terms: Sequence[str], limit: int) -> list[ParagraphMatch]:
-        """Body paragraphs holding any of the terms, best first, with one row per source:
-        :class:`~desktop.library_rows.ParagraphMatch`."""
-        if not terms:
+    def paragraph_matches(self, words: Sequence[str], limit: int) -> list[ParagraphMatch]:
+        """Body paragraphs holding any of the words, best first, with one row per letter the
+        paragraph stands in: :class:`~desktop.library_rows.ParagraphMatch`."""
+        if not words:
             return []
-        match = " OR ".join(fts_phrase(t) for t in terms)
         rows = self._db.execute(
             """WITH top AS (
-                   SELECT rowid AS id, -bm25(paragraphs_fts) AS rel FROM paragraphs_fts
-                   WHERE paragraphs_fts MATCH ? ORDER BY rank LIMIT ?)
+                   SELECT rowid AS id, -bm25(paragraph_words_fts) AS rel
+                   FROM paragraph_words_fts
+                   WHERE paragraph_words_fts MATCH ? ORDER BY rank LIMIT ?)
                SELECT top.id, lp.letter_id, lp.section, p.text, top.rel
                FROM top JOIN paragraphs p ON p.id = top.id
                         JOIN letter_paragraphs lp ON lp.paragraph_id = top.id
                WHERE p.is_heading = 0""",
-            [match, limit],
+            [_match(words), limit],
         ).fetchall()
         return [ParagraphMatch(int(r[0]), int(r[1]), r[2], r[3], float(r[4])) for r in rows]
 
