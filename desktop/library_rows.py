@@ -130,23 +130,6 @@ class LetterMatch:
 
 # ----------------------------------------------------------------------------- similar
 @dataclass(frozen=True, slots=True)
-class TitleMatch:
-    letter_id: int
-    relevance: float  # BM25, larger is better
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphMatch:
-    """A body paragraph holding a term, in one of the letters it stands in."""
-
-    paragraph_id: int
-    letter_id: int
-    section: str
-    text: str
-    relevance: float  # BM25, larger is better
-
-
-@dataclass(frozen=True, slots=True)
 class BodyParagraph:
     letter_id: int
     paragraph_id: int

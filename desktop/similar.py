@@ -20,17 +20,32 @@ from typing import Any
 
 from desktop.store import LibraryStore
 from desktop.store.similar_queries import WordCounts
-from desktop.words import topic_words
+from desktop.words import stop_words, topic_words
 
 MAX_CONTENT_WORDS = 16
+CONTENT_CANDIDATES = 40  # the content's most frequent words, of which the most distinctive
 # A word in more than 20 % of the paragraphs says little about a topic (BM25 gives it next to
 # no weight) and costs the most to look up: it is left out of the query. Not in a small
 # library, where a topic word can stand in many of the few paragraphs.
 MAX_DF_SHARE = 0.2
 MIN_PARAGRAPHS_FOR_DF = 1000
-PARAGRAPH_CANDIDATES = 600
+PARAGRAPH_CANDIDATES = 300
+TITLE_CANDIDATES = 300
 PARAGRAPHS_PER_SECTION = 3
-TITLE_WEIGHT = 2.0
+POSTINGS_BUDGET = 10_000  # rows of the word indexes read per query (the rarest words first)
+# A letter's score: TITLE_WEIGHT × the IDF of the query's words its title holds, plus
+# BODY_WEIGHT × the IDF of the query's words its best paragraphs hold, each word once, times
+# (1 + REPEAT × log(paragraphs holding it)). Content words weigh CONTENT_WEIGHT of a title's.
+# Tuned on bench/relevance.py.
+TITLE_WEIGHT = 1.0
+BODY_WEIGHT = 0.5
+REPEAT = 0.5
+CONTENT_WEIGHT = 0.5
+HEAD_WEIGHT = 0.5  # a title word found by its head character (see _head_words)
+# The last characters of names that say what kind of thing is named (rivers, ditches, dams,
+# bridges, roads, lamps, toilets, schools …); not places (村, 镇: they would join letters by
+# where, not by what) and not suffixes such as 化 or 点.
+HEAD_CHARACTERS = frozenset("河江湖溪渠沟塘库闸坝堤井泵桥路街巷隧灯厕校园院馆所屋")
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,11 @@ class SimilarLetter:
         }
 
 
+def _idf(documents: int, total: int) -> float:
+    """BM25's inverse document frequency (never negative): a rare word weighs much."""
+    return math.log(1.0 + (total - documents + 0.5) / (documents + 0.5))
+
+
 def _informative(word: str, counts: WordCounts) -> bool:
     """Whether the library holds the word at all, and not in most of its paragraphs."""
     in_paragraphs = counts.paragraphs.get(word, 0)
@@ -78,77 +98,150 @@ def _informative(word: str, counts: WordCounts) -> bool:
     return total < MIN_PARAGRAPHS_FOR_DF or in_paragraphs <= MAX_DF_SHARE * total
 
 
-def _content_words(store: LibraryStore, content: str, exclude: set[str]) -> list[str]:
-    """The proposal text's most distinctive words (TF·IDF over the library's paragraphs)."""
-    tf = Counter(w for w in _all_words(content) if w not in exclude)
+def _within_budget(words: list[str], documents: dict[str, int]) -> list[str]:
+    """The rarest of the words whose rows together stay within POSTINGS_BUDGET (the cost of
+    a query grows with them; the common words left out weigh least)."""
+    kept: list[str] = []
+    rows = 0
+    for word in sorted(words, key=lambda w: documents.get(w, 0)):
+        rows += documents.get(word, 0)
+        if kept and rows > POSTINGS_BUDGET:
+            break
+        kept.append(word)
+    return [w for w in words if w in kept]
+
+
+def _content_words(store: LibraryStore, content: str, exclude: set[str]) -> dict[str, int]:
+    """The proposal text's most distinctive words (TF·IDF over the library's paragraphs),
+    with how many paragraphs hold each."""
+    tf = Counter(w for w in topic_words(content, unique=False) if w not in exclude)
     if not tf:
-        return []
-    candidates = [w for w, _ in tf.most_common(200)]
+        return {}
+    candidates = [w for w, _ in tf.most_common(CONTENT_CANDIDATES)]
     counts = store.similar.word_counts(candidates)
     total = max(1, counts.paragraph_total)
     scored = [
-        (tf[w] * math.log(total / counts.paragraphs[w]), w)
+        (tf[w] * _idf(counts.paragraphs[w], total), w)
         for w in candidates
         if counts.paragraphs.get(w) and _informative(w, counts)
     ]
     scored.sort(reverse=True)
-    return [w for _, w in scored[:MAX_CONTENT_WORDS]]
+    return {w: counts.paragraphs[w] for _, w in scored[:MAX_CONTENT_WORDS]}
 
 
-def _all_words(text: str) -> list[str]:
-    """Topic words with their repeats (TF counts them)."""
-    return topic_words(text, unique=False)
+def _head_words(store: LibraryStore, words: list[str], counts: WordCounts) -> dict[str, int]:
+    """Title words sharing the head of a word no other title holds. A Chinese name ends in
+    the character that says what it names (翟徐桥 a bridge, 蕲河 a river, 沟渠 a ditch): a
+    title naming a bridge the library has never seen still finds the titles on 危桥 and
+    大桥. Only for the heads of HEAD_CHARACTERS; no stop words."""
+    heads = {
+        w[-1] for w in words
+        if counts.titles.get(w, 0) <= 1 and len(w) > 1 and w[-1] in HEAD_CHARACTERS
+    }  # fmt: skip
+    if not heads:
+        return {}
+    stops = stop_words()
+    return {
+        w: n for w, n in store.similar.title_words_with(sorted(heads)).items()
+        if len(w) > 1 and w not in stops and w not in words
+    }  # fmt: skip
+
+
+@dataclass
+class _Query:
+    """The words asked, with their weights (IDF in titles, IDF in paragraphs)."""
+
+    title: dict[str, float]
+    body: dict[str, float]
+
+
+def _query(store: LibraryStore, title: str, content: str) -> _Query:
+    """Every topic word of the title that some title or paragraph holds is asked of the
+    titles (one short row a letter); the paragraphs are asked the informative ones and the
+    content's most distinctive words (weighted CONTENT_WEIGHT)."""
+    candidates = topic_words(title)
+    counts = store.similar.word_counts(candidates)
+    titles = max(1, counts.title_total)
+    paragraphs = max(1, counts.paragraph_total)
+    title_words = [w for w in candidates if counts.titles.get(w)]
+    body_words = [w for w in candidates if counts.paragraphs.get(w) and _informative(w, counts)]
+    query = _Query(
+        {w: _idf(counts.titles[w], titles) for w in _within_budget(title_words, counts.titles)},
+        {w: _idf(counts.paragraphs[w], paragraphs) for w in body_words},
+    )
+    for word, held_by in _head_words(store, candidates, counts).items():
+        query.title.setdefault(word, HEAD_WEIGHT * _idf(held_by, titles))
+    extra = _content_words(store, content, set(candidates)) if content.strip() else {}
+    for word, held_by in extra.items():
+        query.body[word] = CONTENT_WEIGHT * _idf(held_by, paragraphs)
+    kept = _within_budget(list(query.body), {**counts.paragraphs, **extra})
+    query.body = {w: query.body[w] for w in kept}
+    return query
+
+
+_Row = tuple[float, int, str]  # (score, paragraph id, section)
+
+
+def _scores(
+    store: LibraryStore, query: _Query
+) -> tuple[dict[int, float], dict[int, list[_Row]]]:
+    """Each letter's score, and its matching paragraphs. In the body each word counts once
+    per letter, a little more for every further paragraph holding it (a letter repeating
+    公交 in ten paragraphs is closer, but not ten times as close)."""
+    score: dict[int, float] = defaultdict(float)
+    for letter_id, weight, _ in store.similar.best_titles(query.title, TITLE_CANDIDATES):
+        score[letter_id] += TITLE_WEIGHT * weight
+    paragraphs = {
+        pid: (weight, words)
+        for pid, weight, words in store.similar.best_paragraphs(query.body, PARAGRAPH_CANDIDATES)
+    }
+    per_letter: dict[int, list[_Row]] = defaultdict(list)
+    held: dict[int, Counter[str]] = defaultdict(Counter)
+    for letter_id, pid, section in store.similar.paragraph_letters(list(paragraphs)):
+        value, words = paragraphs[pid]
+        per_letter[letter_id].append((value, pid, section))
+        held[letter_id].update(words)
+    for letter_id, times in held.items():
+        body = sum(query.body[w] * (1.0 + REPEAT * math.log(n)) for w, n in times.items())
+        score[letter_id] += BODY_WEIGHT * body
+    return score, per_letter
+
+
+def _best_paragraphs(rows: list[_Row]) -> list[_Row]:
+    """A letter's matching paragraphs, best first within each section, sections in order."""
+    by_section: dict[str, list[_Row]] = defaultdict(list)
+    for row in sorted(rows, reverse=True):
+        by_section[row[2]].append(row)
+    return [
+        row
+        for section in ("status", "plan", "greeting", "closing", "body")
+        for row in by_section.get(section, [])[:PARAGRAPHS_PER_SECTION]
+    ]
 
 
 def similar_letters(
     store: LibraryStore, title: str, content: str = "", *, limit: int = 10
 ) -> list[SimilarLetter]:
-    candidates = topic_words(title)
-    counts = store.similar.word_counts(candidates)
-    title_words = [w for w in candidates if _informative(w, counts)]
-    content_words = (
-        _content_words(store, content, set(candidates)) if content.strip() else []
-    )
-    words = title_words + content_words
-    if not words:
+    query = _query(store, title, content)
+    if not query.title and not query.body:
         return []
-
-    letter_score: dict[int, float] = defaultdict(float)
-    title_hits = store.similar.title_matches(title_words or content_words, limit=200)
-    top_title = max((hit.relevance for hit in title_hits), default=0.0)
-    for hit in title_hits:
-        letter_score[hit.letter_id] += TITLE_WEIGHT * hit.relevance / top_title
-
-    per_letter: dict[int, list[tuple[float, int, str, str]]] = defaultdict(list)
-    for m in store.similar.paragraph_matches(words, PARAGRAPH_CANDIDATES):
-        per_letter[m.letter_id].append((m.relevance, m.paragraph_id, m.section, m.text))
-    top_para = max((rel for rows in per_letter.values() for rel, *_ in rows), default=0.0)
-    for letter_id, rows in per_letter.items():
-        best = sorted((r[0] for r in rows), reverse=True)[:5]
-        letter_score[letter_id] += sum(best) / (top_para * 2.0)
-
-    ranked = sorted(letter_score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
+    score, per_letter = _scores(store, query)
+    ranked = sorted(score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
     letters = store.letters.by_ids([lid for lid, _ in ranked])
-    out: list[SimilarLetter] = []
-    for letter_id, score in ranked:
-        meta = letters.get(letter_id)
-        if meta is None:
-            continue
-        by_section: dict[str, list[tuple[float, int, str, str]]] = defaultdict(list)
-        for row in sorted(per_letter.get(letter_id, []), reverse=True):
-            by_section[row[2]].append(row)
-        paragraphs = tuple(
-            SimilarParagraph(pid, section, text, round(rel, 4))
-            for section in ("status", "plan", "greeting", "closing", "body")
-            for rel, pid, section, text in by_section.get(section, [])[:PARAGRAPHS_PER_SECTION]
+    shown = {lid: _best_paragraphs(per_letter.get(lid, [])) for lid, _ in ranked}
+    texts = store.similar.paragraph_texts(sorted({r[1] for rows in shown.values() for r in rows}))
+    return [
+        SimilarLetter(
+            letter_id=letter_id,
+            title=letters[letter_id].shown_title,
+            score=value,
+            year=letters[letter_id].year,
+            paragraphs=tuple(
+                SimilarParagraph(pid, section, texts[pid], round(rel, 4))
+                for rel, pid, section in shown[letter_id]
+                if pid in texts
+            ),
         )
-        out.append(
-            SimilarLetter(
-                letter_id=letter_id,
-                title=meta.shown_title,
-                score=score,
-                year=meta.year,
-                paragraphs=paragraphs,
-            )
-        )
-    return out
+        for letter_id, value in ranked
+        if letter_id in letters
+    ]

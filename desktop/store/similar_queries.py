@@ -1,14 +1,15 @@
 """What "similar letters" (:mod:`desktop.similar`) reads from the library (``store.similar``):
 the word indexes of m010 (desktop/store/word_index.py) — how many paragraphs and titles hold
-each word, titles and body paragraphs holding words, with BM25."""
+each word, which titles and paragraphs hold which words, and where those paragraphs stand."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.library_rows import BodyParagraph, ParagraphMatch, TitleMatch
+from desktop.library_rows import BodyParagraph
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -25,16 +26,12 @@ class WordCounts:
     title_total: int
 
 
-def _match(words: Sequence[str]) -> str:
-    """An FTS5 query for any of the words (each one token of the unicode61 tokenizer)."""
-    return " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
-
-
 class SimilarRepository:
     """The queries of "similar letters" (``store.similar``); holds the store's connection."""
 
     def __init__(self, db: LibraryDatabase) -> None:
         self._db = db
+        self._temp_vocabs: set[str] = set()
 
     def _document_counts(self, vocab: str, words: Sequence[str]) -> dict[str, int]:
         marks = ",".join("?" * len(words))
@@ -55,36 +52,83 @@ class SimilarRepository:
         ).fetchone()
         return WordCounts(paragraphs, titles, int(totals[0]), int(totals[1]))
 
-    def title_matches(self, words: Sequence[str], limit: int) -> list[TitleMatch]:
-        """Letters whose title holds any of the words, with BM25 relevance (larger is better)."""
-        if not words:
-            return []
-        return [
-            TitleMatch(int(r[0]), float(r[1]))
+    def title_words_with(self, characters: Sequence[str]) -> dict[str, int]:
+        """Words of the title index that hold one of the characters, with how many titles
+        hold each (a scan of the title index's vocabulary: one short row a letter)."""
+        if not characters:
+            return {}
+        where = " OR ".join("instr(term, ?) > 0" for _ in characters)
+        return {
+            r[0]: int(r[1])
             for r in self._db.execute(
-                """SELECT rowid, -bm25(title_words_fts) FROM title_words_fts
-                   WHERE title_words_fts MATCH ? ORDER BY rank LIMIT ?""",
-                [_match(words), limit],
+                f"SELECT term, doc FROM title_words_vocab WHERE {where}", list(characters)
+            )
+        }
+
+    def _best_rows(
+        self, index: str, weights: Mapping[str, float], limit: int
+    ) -> list[tuple[int, float, list[str]]]:
+        """(rowid, summed weight of the words it holds, those words) for the ``limit`` rows
+        of a word index holding the most weight of ``weights`` {word: weight}, best first.
+
+        Read from an fts5vocab 'instance' table of this connection's own (temp: nothing is
+        written to the library, which may be read-only), summed by SQLite: FTS5's bm25() over
+        an OR query costs ~0.1 ms a matching row, this a small part of that."""
+        if not weights:
+            return []
+        vocab = f"{index}_instance"
+        if vocab not in self._temp_vocabs:
+            self._db.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} "
+                f"USING fts5vocab(main, {index}, 'instance')"
+            )
+            self._temp_vocabs.add(vocab)
+        rows = self._db.execute(
+            f"""WITH q(word, weight) AS (SELECT key, value FROM json_each(?))
+                SELECT v.doc, sum(q.weight), group_concat(v.term, ' ')
+                FROM q JOIN temp.{vocab} v ON v.term = q.word
+                GROUP BY v.doc ORDER BY 2 DESC, 1 LIMIT ?""",
+            [json.dumps(dict(weights), ensure_ascii=False), limit],
+        )
+        return [(int(r[0]), float(r[1]), str(r[2]).split(" ")) for r in rows]
+
+    def best_titles(
+        self, weights: Mapping[str, float], limit: int
+    ) -> list[tuple[int, float, list[str]]]:
+        """(letter id, weight, words) of the titles holding the most weight of the words."""
+        return self._best_rows("title_words_fts", weights, limit)
+
+    def best_paragraphs(
+        self, weights: Mapping[str, float], limit: int
+    ) -> list[tuple[int, float, list[str]]]:
+        """(paragraph id, weight, words) of the paragraphs holding the most weight."""
+        return self._best_rows("paragraph_words_fts", weights, limit)
+
+    def paragraph_letters(self, paragraph_ids: Sequence[int]) -> list[tuple[int, int, str]]:
+        """(letter id, paragraph id, section) wherever these paragraphs stand, headings left
+        out."""
+        if not paragraph_ids:
+            return []
+        marks = ",".join("?" * len(paragraph_ids))
+        return [
+            (int(r[0]), int(r[1]), r[2])
+            for r in self._db.execute(
+                f"""SELECT letter_id, paragraph_id, section FROM letter_paragraphs
+                    WHERE paragraph_id IN ({marks}) AND is_heading = 0""",
+                list(paragraph_ids),
             )
         ]
 
-    def paragraph_matches(self, words: Sequence[str], limit: int) -> list[ParagraphMatch]:
-        """Body paragraphs holding any of the words, best first, with one row per letter the
-        paragraph stands in: :class:`~desktop.library_rows.ParagraphMatch`."""
-        if not words:
-            return []
-        rows = self._db.execute(
-            """WITH top AS (
-                   SELECT rowid AS id, -bm25(paragraph_words_fts) AS rel
-                   FROM paragraph_words_fts
-                   WHERE paragraph_words_fts MATCH ? ORDER BY rank LIMIT ?)
-               SELECT top.id, lp.letter_id, lp.section, p.text, top.rel
-               FROM top JOIN paragraphs p ON p.id = top.id
-                        JOIN letter_paragraphs lp ON lp.paragraph_id = top.id
-               WHERE p.is_heading = 0""",
-            [_match(words), limit],
-        ).fetchall()
-        return [ParagraphMatch(int(r[0]), int(r[1]), r[2], r[3], float(r[4])) for r in rows]
+    def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
+        if not paragraph_ids:
+            return {}
+        marks = ",".join("?" * len(paragraph_ids))
+        return {
+            int(r[0]): r[1]
+            for r in self._db.execute(
+                f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", list(paragraph_ids)
+            )
+        }
 
     def body_paragraphs(self, letter_ids: Sequence[int]) -> list[BodyParagraph]:
         """The body paragraphs of letters, each letter's in order."""
