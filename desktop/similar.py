@@ -208,15 +208,15 @@ def _scores(
 
 
 def _best_paragraphs(rows: list[_Row]) -> list[_Row]:
-    """A letter's matching paragraphs, best first within each section, sections in order."""
+    """A letter's matching paragraphs, best first within each section, sections in order.
+    The acknowledgement and the thanks are offered only when nothing of the body matches:
+    they mostly repeat the old proposal's title, which a new reply must not reuse."""
     by_section: dict[str, list[_Row]] = defaultdict(list)
     for row in sorted(rows, reverse=True):
         by_section[row[2]].append(row)
-    return [
-        row
-        for section in ("status", "plan", "greeting", "closing", "body")
-        for row in by_section.get(section, [])[:PARAGRAPHS_PER_SECTION]
-    ]
+    body = ("status", "plan", "body")
+    sections = body if any(s in by_section for s in body) else ("greeting", "closing")
+    return [row for section in sections for row in by_section[section][:PARAGRAPHS_PER_SECTION]]
 
 
 def similar_letters(

@@ -113,3 +113,23 @@ def test_similar_letters_rank_by_topic_and_group_paragraphs(sample_store: Librar
 
 def test_nothing_informative_finds_nothing(sample_store: LibraryStore) -> None:
     assert similar_letters(sample_store, "关于的建议") == []
+
+
+def test_paragraphs_offered_are_the_body_not_the_old_acknowledgement(store: LibraryStore) -> None:
+    store.letters.add(
+        make_letter(
+            [
+                ("greeting", "您提出的《关于加快农村公路养护的建议》收悉，现答复如下。"),
+                ("status", "全县农村公路养护里程已达一百二十公里。"),
+                ("plan", "下一步将建立农村公路专业养护队伍。"),
+                ("closing", "感谢您对农村公路工作的关心。"),
+            ],
+            title="关于加快农村公路养护的建议",
+        ),
+        content_hash="roads", source_path=None, source_format=None,
+    )  # fmt: skip
+    (found,) = similar_letters(store, "关于农村公路安全防护的提案")
+    assert [(p.section, p.text[:6]) for p in found.paragraphs] == [
+        ("status", "全县农村公路"),
+        ("plan", "下一步将建立"),
+    ]
