@@ -16,7 +16,8 @@ into it:
    reused paragraph and the seal; ``replydesk-cli check`` reads it back;
 5. a letter in traditional characters, imported, is found by a search in simplified ones and
    shown as it came (OpenCC's dictionaries are in the bundle); a letter saved in GBK is
-   imported and found (the encoding detection works frozen);
+   imported and found (the encoding detection works frozen); similar replies find a letter
+   by a shared two-character word (word segmentation, rjieba and resources/words/, frozen);
 6. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
    once it is up, and then it is ended. See ``_window`` for how "up" is detected.
 
@@ -339,6 +340,42 @@ def check_gbk(r: Runner, db: Path) -> None:
     print("  a letter saved in GBK is imported and found")
 
 
+# A reply on bus routes: a new proposal about night buses shares only the two-character word
+# 公交 with it (no run of three characters), so only word segmentation finds it.
+BUS_LETTER = """关于优化城区公交线路的建议的答复
+
+赵明代表：
+
+您提出的关于优化城区公交线路的建议收悉。现答复如下：
+目前城区共有公交线路三十二条，我们将根据客流调整线路走向。
+
+市交通运输局
+2025年6月12日
+"""
+
+
+def check_words(r: Runner, db: Path) -> None:
+    """Similar replies by words: jieba (rjieba, a compiled extension) segments in the bundle
+    with the user dictionary of resources/words/, and finds a letter by a shared word."""
+    step = "words"
+    letter = r.scratch / "公交答复.txt"
+    letter.write_text(BUS_LETTER, encoding="utf-8")
+    results = r.run_json(step, "import", str(letter), "--db", str(db), "--json")
+    if not isinstance(results, list) or [x.get("status") for x in results] != ["imported"]:
+        raise fail(step, f"the bus-route letter was not imported: {results!r}")
+    found = r.run_json(
+        step, "similar", "--title", "关于增开夜间公交班车的提案", "--db", str(db), "--json"
+    )
+    titles = [str(x.get("title")) for x in found] if isinstance(found, list) else []
+    if not titles or "公交线路" not in titles[0]:
+        raise fail(
+            step,
+            "similar replies for 关于增开夜间公交班车的提案 did not put the letter on 公交线路 "
+            f"first: is rjieba in the bundle? {found!r}",
+        )
+    print("  similar replies find a letter by a shared word (公交): segmentation works")
+
+
 def check_traditional(r: Runner, db: Path) -> None:
     """A letter in traditional characters is found by simplified words, and shown as it came.
     Folding needs OpenCC's dictionaries in the bundle: without them nothing is found."""
@@ -488,6 +525,7 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_import(r, samples, db)
         check_draft(r, db, contents_dir(dist))
         check_traditional(r, db)
+        check_words(r, db)
         check_gbk(r, db)
         _window(r)
     finally:
