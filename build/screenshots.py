@@ -1,9 +1,12 @@
 """Screenshots of the main screens for docs/ and the README, with the sample library.
 
-    DISPLAY=:99 python build/screenshots.py    # under Xvfb (or any display)
+    DISPLAY=:99 python build/screenshots.py            # under Xvfb (or any display)
+    DISPLAY=:99 python build/screenshots.py similar    # only similar-replies.png
 
 Builds a fresh library from resources/sample_library in a temp folder, opens a case, reuses
 two paragraphs, searches, and saves PNGs of the window and the dialogs to docs/screenshots/.
+The similar replies' screenshot adds the real replies of ../shared/corpus (read where they
+are, never copied into the project) and opens a case on rural roads.
 """
 
 from __future__ import annotations
@@ -148,6 +151,42 @@ def export_check(context: Any, window: Any) -> None:
     check.close()
 
 
+CORPUS = ROOT.parent / "shared" / "corpus" / "letters"
+ROADS_CASE = {
+    "number": "58", "session": "县十八届人大三次会议", "title": "关于加快农村公路提档升级的建议",
+    "proposers": ["周明"], "category": "B", "assigned_date": "2026-05-20",
+    "content": "我镇部分通村公路路面窄、破损多，雨季通行困难，建议加快农村公路提档升级，"
+               "加宽路面并加强日常养护。",
+}  # fmt: skip
+
+
+def similar_replies(store: Any, context: Any, tmp: Path) -> None:
+    """The window on a case about rural roads, with the sample library and the real corpus:
+    the similar past replies found for it by words."""
+    from desktop.casework import case_from_json
+    from desktop.importer import import_paths
+    from desktop.ui.main_window import MainWindow
+
+    if CORPUS.is_dir():
+        for _ in import_paths(store, sorted(CORPUS.glob("*.txt"))):
+            pass
+    store.profile.set_value("agency_name", "某县交通运输局")
+    case_id = store.cases.save(case_from_json(ROADS_CASE))
+    settings = QSettings(str(tmp / "s2.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, settings=settings)
+    window.resize(1500, 900)
+    window.show()
+    window.open_case(case_id)
+    model = window.library.similar_model
+    for _ in range(60):  # the similar replies are found off the UI thread
+        settle(250)
+        if model.rowCount() > 1:
+            break
+    window.library.splitter.setSizes([170, 120, 560])
+    shot(window, "similar-replies.png")
+    window.close()
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     from desktop.ui.app import install_translations
@@ -155,6 +194,9 @@ def main() -> int:
     install_translations(app, "zh_CN")
     tmp = Path(tempfile.mkdtemp(prefix="replydesk-shots-"))
     store, context = first_start(tmp)
+    if sys.argv[1:] == ["similar"]:
+        similar_replies(store, context, tmp)
+        return 0
     window = main_window(store, context, tmp)
     case_and_settings(store, context, window)
     versions(store, context, window)
