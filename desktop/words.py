@@ -101,18 +101,24 @@ def _segmenter() -> _Segmenter:
 
 
 def _tokens(text: str) -> list[str]:
-    """jieba's words of the text (with its HMM for new words such as place names), each long
-    word preceded by the dictionary words inside it. jieba's own search mode looks only at
-    parts of two and three characters: 老旧小区改造 would not give 老旧小区."""
-    seg = _segmenter()
+    """jieba's words of the folded text (with its HMM for new words such as place names),
+    each long word preceded by the dictionary words inside it. jieba's own search mode looks
+    only at parts of two and three characters: 老旧小区改造 would not give 老旧小区."""
     out: list[str] = []
-    for token in seg.cut(to_simplified(normalize_text(text)).lower(), True):
-        n = len(token)
-        if n > 2:
-            out += [token[i : i + k] for k in range(2, n) for i in range(n - k + 1)
-                    if seg.has_word(token[i : i + k])]  # fmt: skip
-        out.append(token)
+    for token in _segmenter().cut(to_simplified(text).lower(), True):
+        out += _kept_parts(token)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _kept_parts(token: str) -> tuple[str, ...]:
+    """The dictionary words inside ``token`` and ``token`` itself, those worth indexing (the
+    same words recur in every letter: cached)."""
+    seg = _segmenter()
+    n = len(token)
+    parts = [token[i : i + k] for k in range(2, n) for i in range(n - k + 1)
+             if seg.has_word(token[i : i + k])] if n > 2 else []  # fmt: skip
+    return tuple(t for t in [*parts, token] if _kept(t))
 
 
 def _kept(token: str) -> bool:
@@ -121,19 +127,20 @@ def _kept(token: str) -> bool:
     return _LATIN_WORD.fullmatch(token) is not None
 
 
-def index_words(text: str) -> list[str]:
+def index_words(text: str, *, normalized: bool = False) -> list[str]:
     """The words of ``text`` as the word indexes hold them, in order, repeats kept: every
     Han word (single characters too, but not function characters such as 的), and Latin
-    words with a letter; no punctuation, no plain numbers."""
+    words with a letter; no punctuation, no plain numbers. ``normalized``: the text is
+    already normalized (desktop/normalize.py) as stored paragraphs are."""
     if not text:
         return []
-    return [t for t in _tokens(text) if _kept(t)]
+    return _tokens(text if normalized else normalize_text(text))
 
 
 def index_text(text: str | None) -> str:
-    """:func:`index_words` joined by spaces: the column the word indexes tokenize
-    (FTS5's unicode61 tokenizer splits at the spaces)."""
-    return " ".join(index_words(text or ""))
+    """:func:`index_words` of stored (normalized) text joined by spaces: the column the word
+    indexes tokenize (FTS5's unicode61 tokenizer splits at the spaces)."""
+    return " ".join(index_words(text or "", normalized=True))
 
 
 def topic_words(text: str, *, unique: bool = True) -> list[str]:
