@@ -1,4 +1,4 @@
-"""Import files and folders into the library, one transaction per file.
+"""Import files and folders into the library: each file stored entirely or not at all.
 
 ``import_paths`` is a generator that yields one ``ImportProgress`` per file, so the window
 can show a progress bar (and stop between files: each file is committed or not at all) and
@@ -12,35 +12,24 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from desktop.import_pipeline import PARALLEL_MIN_FILES, default_workers, import_prepared_files
+from desktop.import_steps import INTERNAL_ERROR, ImportResult, prepare_file, store_prepared
 from desktop.letter_identity import content_hash
-from desktop.model import ImportFailure
-from desktop.readers import SUPPORTED_SUFFIXES, printable_path, read_document
-from desktop.store import LibraryError, LibraryStore
-from desktop.store.errors import DatabaseError, library_error
+from desktop.readers import SUPPORTED_SUFFIXES, printable_path
+from desktop.store import LibraryStore
 from desktop.store.open_files import is_open_library
-from desktop.understand import PARSER_VERSION, parse_letter
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class ImportResult:
-    path: str
-    status: str  # "imported" | "duplicate" | "failed"
-    letter_id: int | None = None
-    message: str = ""
-    kind: str | None = None  # "reply" | "reference" for imported letters
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "status": self.status,
-            "letter_id": self.letter_id,
-            "message": self.message,
-            "kind": self.kind,
-        }
+# Re-exported: callers import these from here.
+__all__ = [
+    "ImportProgress",
+    "ImportResult",
+    "collect_files",
+    "content_hash",
+    "import_file",
+    "import_paths",
+]
 
 
 @dataclass
@@ -125,48 +114,43 @@ def _walk(root: Path, problems: list[ImportResult]) -> list[Path]:
 
 
 def import_file(store: LibraryStore, path: Path, *, soffice: str | None = None) -> ImportResult:
-    name = printable_path(path)
+    """Read, understand and store one file in a transaction of its own."""
     if is_open_library(path):  # reading it with open() would drop the library's locks
+        name = printable_path(path)
         return ImportResult(name, "failed", message="这是资料库文件本身，不能作为文件导入。")
-    try:
-        extracted = read_document(path, soffice=soffice) if soffice else read_document(path)
-        letter = parse_letter(extracted.lines)
-    except ImportFailure as exc:
-        return ImportResult(name, "failed", message=exc.message)
-    if not any(not b.is_heading for b in letter.blocks):
-        return ImportResult(name, "failed", message="文件中没有可导入的正文。")
-    digest = content_hash(letter)
-    try:
-        letter_id, added = store.letters.add_if_new(
-            letter,
-            content_hash=digest,
-            source_path=printable_path(path.resolve()),
-            source_format=extracted.source_format,
-            parser_version=PARSER_VERSION,
-        )
-    except LibraryError as exc:  # busy for too long, or read-only
-        return ImportResult(name, "failed", message=f"这份文件未导入：{exc.message}")
-    except DatabaseError as exc:
-        problem = library_error(exc, "这份文件未导入")
-        if problem is None:
-            raise
-        return ImportResult(name, "failed", message=problem.message)
-    if not added:
-        message = f"资料库中已有同一份文件（编号 {letter_id}），未重复导入。"
-        return ImportResult(name, "duplicate", letter_id, message)
-    kind_zh = "答复" if letter.kind == "reply" else "参考资料"
-    return ImportResult(name, "imported", letter_id, f"已导入（{kind_zh}）", letter.kind)
+    prepared = prepare_file(path, soffice)
+    if isinstance(prepared, ImportResult):
+        return prepared
+    return store_prepared(store, prepared)
 
 
 def import_paths(
-    store: LibraryStore, paths: Iterable[str | Path], *, soffice: str | None = None
+    store: LibraryStore,
+    paths: Iterable[str | Path],
+    *,
+    soffice: str | None = None,
+    workers: int | None = None,
 ) -> Iterator[ImportProgress]:
+    """One progress step per file, in order, each after the file was stored or refused.
+
+    A few files are read and stored one after the other, each in its own transaction. Many
+    files (from :data:`~desktop.import_pipeline.PARALLEL_MIN_FILES` on, or whenever
+    ``workers`` is given) go through :mod:`desktop.import_pipeline`: ``workers`` processes
+    read them (0: this one does) while this one stores them in batches, keeping the same
+    promises (each file entirely or not at all, a bad file spoils nothing, stopping keeps
+    exactly what was reported)."""
     files, missing = collect_files(paths)
     total = len(files) + len(missing)
     done = 0
     for result in missing:
         done += 1
         yield ImportProgress(done, total, result)
+    if workers is not None or len(files) >= PARALLEL_MIN_FILES:
+        count = default_workers(len(files)) if workers is None else workers
+        for result in import_prepared_files(store, files, soffice=soffice, workers=count):
+            done += 1
+            yield ImportProgress(done, total, result)
+        return
     for path in files:
         try:
             result = import_file(store, path, soffice=soffice)
@@ -174,8 +158,6 @@ def import_paths(
             # A bug of ours must not cost the clerk the rest of the folder: log the traceback,
             # report this file as failed and go on.
             log.exception("import of %s failed", path)
-            result = ImportResult(
-                str(path), "failed", message="导入时发生程序内部错误，详情已写入日志文件。"
-            )
+            result = ImportResult(str(path), "failed", message=INTERNAL_ERROR)
         done += 1
         yield ImportProgress(done, total, result)

@@ -16,7 +16,9 @@ from desktop.letter_identity import source_hash as lines_hash
 from desktop.library_rows import LetterSnapshot
 from desktop.model import Block, ParsedLetter
 from desktop.store.errors import LetterEditError, LetterNotFound
+from desktop.store.index_rows import index_title_text, insert_title_words
 from desktop.store.letter_edits import LetterEditing
+from desktop.store.letter_search import add_letter_row
 from desktop.store.letter_values import (
     EDITABLE_FIELDS,
     LIST_FIELDS,
@@ -27,6 +29,7 @@ from desktop.store.letter_values import (
 from desktop.store.letters import dump_json
 from desktop.store.reparse_candidates import letters_without_lines
 from desktop.store.samples import delete_letters
+from desktop.store.word_index import segmented
 
 log = logging.getLogger(__name__)
 
@@ -186,9 +189,11 @@ class LetterRepository(LetterEditing):
                     f"INSERT INTO letters ({names}) VALUES ({marks})", list(values.values())
                 )
                 letter_id = int(cur.lastrowid or 0)
+                insert_title_words(conn, letter_id, segmented(index_title_text(values)))
             self._rewrite_paragraphs(letter_id, blocks, values.get("year"))
+            add_letter_row(conn, letter_id)  # a new row unless restored in place (m013)
             self._store_lines(letter_id, list(snapshot.source_lines))
-            self._index_title(letter_id, values.get("proposal_title") or values.get("title"))
+            self._index_title(letter_id, index_title_text(values))
         return letter_id
 
     # ----------------------------------------------------------------- re-parse

@@ -33,7 +33,7 @@ from desktop.letter_search_fields import (
     proposers_search_text,
 )
 from desktop.library_rows import LetterMatch
-from desktop.store.schema import CHAR_TOKEN_PUNCTUATION
+from desktop.store.schema import CHAR_TOKEN_PUNCTUATION, spaced
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -346,4 +346,44 @@ def _match(r: Sequence[Any]) -> LetterMatch:
         session=r[6],
         addressee=proposer_names(r[7]),
         headings=[str(h) for h in headings],
+    )
+
+
+# m013 (desktop/store/index_rows.py): the insert triggers go — a trigger's statement runs under
+# a savepoint, at which every FTS5 table written in the transaction flushes its pending terms
+# (one tiny segment per paragraph of an import). The store calls these two instead.
+INSERT_TRIGGERS_DROPPED_V13 = ("letters_search_ai", "letter_search_ai", "letter_headings_ai")
+
+
+def add_letter_row(conn: sqlite3.Connection, letter_id: int) -> None:
+    """A newly stored letter's row and its index row, once its paragraphs are stored (what
+    ``letters_search_ai`` and ``letter_headings_ai`` did)."""
+    if conn.execute("SELECT 1 FROM letter_search WHERE letter_id = ?", [letter_id]).fetchone():
+        refresh_headings(conn, letter_id)
+        return
+    row = conn.execute(
+        "SELECT title, proposal_title, proposal_number, session, addressee, year,"
+        f" {_HEADINGS.format(id='?')} FROM letters WHERE id = ?",
+        [letter_id, letter_id],
+    ).fetchone()
+    if row is None:
+        return
+    fields = fields_search_text(row[0], row[1], row[2], row[3], row[4])
+    conn.execute(
+        "INSERT INTO letter_search (letter_id, fields, headings, proposers, number, year)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [letter_id, fields, row[6], proposers_search_text(row[4]), number_key(row[2]), row[5]],
+    )
+    conn.execute(
+        "INSERT INTO letter_chars_fts(rowid, text) VALUES (?, ?)",
+        [letter_id, spaced(fields + "\n" + row[6])],
+    )
+
+
+def refresh_headings(conn: sqlite3.Connection, letter_id: int) -> None:
+    """The letter's headings after its paragraphs were rewritten (an edit, a re-read, an
+    undo); the update trigger keeps the index in step."""
+    conn.execute(
+        f"UPDATE letter_search SET headings = {_HEADINGS.format(id='?')} WHERE letter_id = ?",
+        [letter_id, letter_id],
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from desktop import timestamps
@@ -13,9 +14,18 @@ from desktop.fold import to_simplified
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.library_rows import LETTER_COLUMNS, LetterOrigin, LetterRow
 from desktop.model import Block, ParsedLetter
-from desktop.normalize import normalized_hash
+from desktop.store.index_rows import (
+    IndexedParagraph,
+    PreparedIndexes,
+    index_title_text,
+    indexed_paragraph,
+    insert_paragraph,
+    insert_title_words,
+    known_paragraphs,
+    prepare_indexes,
+)
+from desktop.store.letter_search import add_letter_row
 from desktop.store.letter_values import load_json_object
-from desktop.store.schema import search_text
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -31,6 +41,36 @@ class LetterStorage:
     def __init__(self, db: LibraryDatabase, *, read_only: bool = False) -> None:
         self._db = db
         self._read_only = read_only
+        self._in_batch = False
+
+    def begin_batch(self) -> None:
+        """Open one write transaction for many :meth:`add_if_new` calls (an import's
+        writer), until :meth:`end_batch`. The letters inside skip their own savepoints (each
+        would make the FTS5 indexes flush their pending terms), so a letter that raises
+        halfway leaves the batch half-written: the caller ends the batch without committing
+        and stores the batch's other letters again."""
+        self._db.begin_write()
+        self._in_batch = True
+
+    def end_batch(self, *, commit: bool) -> None:
+        """Commit (or roll back) the transaction :meth:`begin_batch` opened; a failed commit
+        rolls back and raises."""
+        self._in_batch = False
+        conn = self._db.conn
+        if not conn.in_transaction:
+            return
+        if not commit:
+            conn.execute("ROLLBACK")
+            return
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _atomic(self) -> Any:
+        return nullcontext() if self._in_batch else self._db.atomic()
 
     # ----------------------------------------------------------------- letters
     def count(self) -> int:
@@ -59,6 +99,7 @@ class LetterStorage:
         source_path: str | None,
         source_format: str | None,
         parser_version: int | None = None,
+        prepared: PreparedIndexes | None = None,
     ) -> tuple[int, bool]:
         """Store a letter unless the library already holds one with its content hash or with
         the source hash of its lines (``letter.source_lines``): ``(letter id, True)`` when
@@ -67,13 +108,14 @@ class LetterStorage:
 
         The check and the insert are one write transaction: two imports of the same file at
         once (two windows, a window and the command line) store it once, and the second is
-        told it is a duplicate."""
-        digest = lines_hash(letter.source_lines)
+        told it is a duplicate. ``prepared``: :func:`~desktop.store.index_rows.prepare_indexes`
+        of the letter, computed beforehand (an import's workers do)."""
+        digest = prepared.source_hash if prepared is not None else lines_hash(letter.source_lines)
         if self._read_only:  # still tell a duplicate from a refusal
             existing = self.find_by_hash(content_hash, digest)
             if existing is not None:
                 return existing, False
-        with self._db.atomic():
+        with self._atomic():
             existing = self.find_by_hash(content_hash, digest)
             if existing is not None:
                 return existing, False
@@ -83,6 +125,7 @@ class LetterStorage:
                 source_path=source_path,
                 source_format=source_format,
                 parser_version=parser_version,
+                prepared=prepared,
             )
         return letter_id, True
 
@@ -95,6 +138,7 @@ class LetterStorage:
         source_format: str | None,
         parser_version: int | None = None,
         corrections: dict[str, Any] | None = None,
+        prepared: PreparedIndexes | None = None,
     ) -> int:
         """Store a parsed letter in one transaction; identical paragraphs are stored once.
 
@@ -104,8 +148,8 @@ class LetterStorage:
         received in a pack."""
         conn = self._db.conn
         year = letter.year
-        lines = list(letter.source_lines)
-        with self._db.atomic():
+        ready = prepared if prepared is not None else prepare_indexes(letter)
+        with self._atomic():
             cur = conn.execute(
                 """INSERT INTO letters (kind, title, addressee, addressee_role, proposal_number,
                     proposal_title, session, agency, main_organizer, co_organizers, reply_date,
@@ -135,16 +179,23 @@ class LetterStorage:
                     content_hash,
                     _now(),
                     letter.addressee_count,
-                    lines_hash(lines),
+                    ready.source_hash,
                     dump_json({k: v.to_json() for k, v in letter.sources.items()}),
                     dump_json(corrections or {}),
                     parser_version,
                 ],
             )
             letter_id = int(cur.lastrowid or 0)
-            self._store_lines(letter_id, lines)
-            self._insert_blocks(letter_id, letter.blocks, year)
-            self._index_title(letter_id, letter.proposal_title or letter.title)
+            conn.execute("DELETE FROM letter_sources WHERE letter_id = ?", [letter_id])
+            if letter.source_lines:
+                conn.execute(
+                    "INSERT INTO letter_sources (letter_id, source_text) VALUES (?, ?)",
+                    [letter_id, ready.lines_json],
+                )
+            self._insert_blocks(letter_id, letter.blocks, year, prepared=ready.paragraphs)
+            self._index_title(letter_id, index_title_text(letter))
+            insert_title_words(conn, letter_id, ready.title_words)
+            add_letter_row(conn, letter_id)
         return letter_id
 
     def _update_letter(self, letter_id: int, columns: Mapping[str, object]) -> None:
@@ -156,11 +207,18 @@ class LetterStorage:
         )
 
     def _insert_blocks(
-        self, letter_id: int, blocks: Sequence[Block], year: int | None, start: int = 0
+        self,
+        letter_id: int,
+        blocks: Sequence[Block],
+        year: int | None,
+        start: int = 0,
+        prepared: Sequence[IndexedParagraph] | None = None,
     ) -> None:
+        indexed = prepared if prepared is not None else [indexed_paragraph(b.text) for b in blocks]
+        known = known_paragraphs(self._db.conn, (p.hash for p in indexed))
         rows = []
-        for position, block in enumerate(blocks, start):
-            pid = self._paragraph_id(block.text, block.is_heading, year)
+        for position, (block, paragraph) in enumerate(zip(blocks, indexed, strict=True), start):
+            pid = self._paragraph_id(paragraph, block.is_heading, year, known)
             rows.append(
                 (letter_id, position, pid, block.section, int(block.is_heading), block.original)
             )
@@ -192,23 +250,26 @@ class LetterStorage:
                 [letter_id, to_simplified(title)],
             )
 
-    def _paragraph_id(self, text: str, is_heading: bool, year: int | None) -> int:
+    def _paragraph_id(
+        self,
+        paragraph: IndexedParagraph,
+        is_heading: bool,
+        year: int | None,
+        known: dict[str, tuple[int, int | None]],
+    ) -> int:
+        """The stored paragraph with this text (its newest year raised to ``year``), else a
+        new one; ``known`` (hash -> id, newest year) is kept up to date for the next."""
         conn = self._db.conn
-        digest = normalized_hash(text)
-        row = conn.execute(
-            "SELECT id, latest_year FROM paragraphs WHERE hash = ?", [digest]
-        ).fetchone()
-        if row:
-            pid, latest = int(row[0]), row[1]
+        found = known.get(paragraph.hash)
+        if found:
+            pid, latest = found
             if year is not None and (latest is None or year > latest):
                 conn.execute("UPDATE paragraphs SET latest_year = ? WHERE id = ?", [year, pid])
+                known[paragraph.hash] = (pid, year)
             return pid
-        cur = conn.execute(
-            "INSERT INTO paragraphs (hash, text, length, is_heading, latest_year, search_text)"
-            " VALUES (?,?,?,?,?,?)",
-            [digest, text, len(text), int(is_heading), year, search_text(text)],
-        )
-        return int(cur.lastrowid or 0)
+        pid = insert_paragraph(conn, paragraph, is_heading, year)
+        known[paragraph.hash] = (pid, year)
+        return pid
 
     def all(self) -> list[LetterRow]:
         """Every letter, newest reply first (the paragraphs: :meth:`detail`)."""

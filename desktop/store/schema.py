@@ -407,3 +407,12 @@ def m012_letter_search(db: Database) -> None:
     from desktop.store import letter_search
 
     letter_search.migrate(db)
+
+
+@MIGRATIONS()
+def m013_index_rows_by_the_store(db: Database) -> None:
+    # Import speed (issue 12): the store writes a new paragraph's and a new letter's index
+    # rows itself (desktop/store/index_rows.py says why); the insert triggers go.
+    from desktop.store.index_rows import drop_insert_triggers  # it imports this module
+
+    drop_insert_triggers(db)

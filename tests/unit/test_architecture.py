@@ -31,6 +31,8 @@ MAX_LINES = 500
 UI_STORE_HOLDERS = {"desktop/ui/context.py", "desktop/ui/operations.py"}
 LIBRARY_SERVICES = (
     "desktop/importer.py",
+    "desktop/import_pipeline.py",  # the importer's parallel half
+    "desktop/import_steps.py",  # the importer's read and store steps
     "desktop/search.py",
     "desktop/similar.py",
     "desktop/reparse.py",

@@ -49,9 +49,9 @@ EVIL = {
     "an extra view": ("CREATE VIEW v AS SELECT 1;", "多出视图 v"),
     "an extra table": ("CREATE TABLE extra (x);", "多出表 extra"),
     "a changed trigger": (
-        "DROP TRIGGER paragraphs_ai; CREATE TRIGGER paragraphs_ai AFTER INSERT ON paragraphs"
+        "DROP TRIGGER paragraphs_ad; CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs"
         " BEGIN DELETE FROM letters; END;",
-        "触发器 paragraphs_ai 的定义不同",
+        "触发器 paragraphs_ad 的定义不同",
     ),
 }
 

@@ -248,10 +248,10 @@ def test_every_bad_edit_or_delete_is_one_chinese_line_and_changes_nothing(
 def test_show_marks_uncertain_and_corrected_fields(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop.importer
+    import desktop.import_steps
     from desktop.model import FieldSource, ParsedLetter
 
-    real = desktop.importer.parse_letter
+    real = desktop.import_steps.parse_letter
 
     def unsure_date(lines: list[str]) -> ParsedLetter:
         letter = real(lines)
@@ -259,7 +259,7 @@ def test_show_marks_uncertain_and_corrected_fields(
         letter.sources["agency"] = FieldSource(11, "signature", certain=True)
         return letter
 
-    monkeypatch.setattr(desktop.importer, "parse_letter", unsure_date)
+    monkeypatch.setattr(desktop.import_steps, "parse_letter", unsure_date)
     db = str(tmp_path / "lib.db")
     assert main(["import", str(_letter(tmp_path, "a.txt", LETTER_A)), "--db", db]) == 0
     capsys.readouterr()

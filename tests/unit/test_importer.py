@@ -143,7 +143,7 @@ def test_a_bug_in_one_file_is_reported_and_logged_not_fatal(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    import desktop.importer as importer
+    import desktop.import_steps as importer  # where the importer reads and understands
 
     (tmp_path / "a.txt").write_text(LETTER, encoding="utf-8")
     (tmp_path / "b.txt").write_text(LETTER.replace("张三", "李四"), encoding="utf-8")

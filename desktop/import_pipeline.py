@@ -1,0 +1,212 @@
+"""Importing many files at once: worker processes read and understand them while this process,
+the one writer, stores them in batched transactions.
+
+Reading and understanding a file (decoding, the parser, hashes, folding, words) needs nothing
+from the library, so it runs in a pool of processes (spawned, as on Windows and in the frozen
+program: ``multiprocessing.freeze_support()`` in the entry script). The writer stores the
+prepared letters in file order, many per transaction: a transaction's commit and the FTS5
+segments it writes cost about as much as storing a few letters.
+
+What :func:`desktop.importer.import_paths` promises stays true:
+
+- every file gets one result, in order, and is stored entirely or not at all. A file's step
+  is yielded once it is written, and the transaction is committed every
+  :data:`BATCH_LETTERS` letters or :data:`BATCH_SECONDS` seconds and when the generator ends
+  or is stopped (the window's cancel closes it between two steps): what was reported is
+  exactly what is kept;
+- a bad file spoils nothing: a file that cannot be read fails alone (in its worker); when
+  storing one letter raises, the transaction rolls back, the letters already written in it
+  are written again (in order, so under the same ids) and only that one fails;
+- a library that refuses to write (busy for too long, read-only) fails the file with its
+  message.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Final
+
+from desktop.import_steps import (
+    INTERNAL_ERROR,
+    Crash,
+    ImportResult,
+    PreparedFile,
+    add_prepared,
+    prepare_files,
+    refused,
+    store_prepared,
+)
+from desktop.readers import printable_path
+from desktop.store import LibraryError, LibraryStore
+from desktop.store.open_files import is_open_library
+
+log = logging.getLogger(__name__)
+
+# Below this many files the pool's start (a Python per worker, ~0.5 s) costs more than it saves.
+PARALLEL_MIN_FILES: Final = 64
+MAX_WORKERS: Final = 4
+CHUNK: Final = 8  # files per task sent to a worker
+IN_FLIGHT: Final = 4  # tasks queued per worker: bounds the memory of prepared letters
+BATCH_LETTERS: Final = 200  # letters per write transaction at most …
+BATCH_SECONDS: Final = 0.5  # … and a transaction at least this often (progress, cancel)
+
+Outcome = PreparedFile | ImportResult | Crash
+
+
+def default_workers(n_files: int) -> int:
+    """Worker processes for an import of ``n_files`` files (0: read them in this process)."""
+    if n_files < PARALLEL_MIN_FILES:
+        return 0
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def import_prepared_files(
+    store: LibraryStore, files: list[Path], *, soffice: str | None, workers: int
+) -> Iterator[ImportResult]:
+    """Every file's result, in order (see the module's description)."""
+    writer = _BatchWriter(store)
+    try:
+        for path, outcome in _outcomes(files, soffice, workers):
+            yield writer.write(path, outcome)
+            writer.commit_if_due()
+    finally:
+        writer.commit()
+
+
+def _outcomes(
+    files: list[Path], soffice: str | None, workers: int
+) -> Iterator[tuple[Path, Outcome]]:
+    """Each file with what reading it gave, in order: from worker processes, or read here."""
+    if workers <= 0:
+        for path in files:
+            yield path, _prepare_here(path, soffice)
+        return
+    # spawn, not fork: the import runs on a thread of the window (forking a process with
+    # threads can copy a held lock) and Windows only has spawn.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        chunks = deque(files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
+        pending: deque[tuple[list[Path], Future[list[Outcome]] | None]] = deque()
+        while chunks or pending:
+            while chunks and len(pending) < workers * IN_FLIGHT:
+                chunk = chunks.popleft()
+                pending.append((chunk, _submit(pool, chunk, soffice)))
+            chunk, future = pending.popleft()
+            yield from zip(chunk, _chunk_outcomes(chunk, future, soffice), strict=True)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, chunk: list[Path], soffice: str | None
+) -> Future[list[Outcome]] | None:
+    try:
+        return pool.submit(prepare_files, [str(p) for p in chunk], soffice)
+    except RuntimeError:  # BrokenProcessPool (a RuntimeError): read here, see below
+        return None
+
+
+def _chunk_outcomes(
+    chunk: list[Path], future: Future[list[Outcome]] | None, soffice: str | None
+) -> list[Outcome]:
+    try:
+        if future is None:
+            raise RuntimeError("the worker pool is broken")
+        return future.result()
+    except Exception:
+        # The pool itself failed (a worker killed, a frozen program that cannot start one):
+        # these files are read here instead.
+        log.exception("import worker failed; reading %d files in this process", len(chunk))
+        return [_prepare_here(path, soffice) for path in chunk]
+
+
+def _prepare_here(path: Path, soffice: str | None) -> Outcome:
+    return prepare_files([str(path)], soffice)[0]
+
+
+class _BatchWriter:
+    """The one writer: prepared letters into the library, many per transaction."""
+
+    def __init__(self, store: LibraryStore) -> None:
+        self._store = store
+        self._written: list[PreparedFile] = []  # in the open transaction, in order
+        self._ids: list[int | None] = []
+        self._open = False
+        self._started = 0.0
+
+    def write(self, path: Path, outcome: Outcome) -> ImportResult:
+        if isinstance(outcome, Crash):
+            log.error("import of %s failed\n%s", outcome.path, outcome.trace)
+            return ImportResult(outcome.name, "failed", message=INTERNAL_ERROR)
+        if isinstance(outcome, ImportResult):
+            return outcome
+        if is_open_library(path):  # only this process knows which libraries are open
+            message = "这是资料库文件本身，不能作为文件导入。"
+            return ImportResult(printable_path(path), "failed", message=message)
+        try:
+            self._begin()
+            result = add_prepared(self._store, outcome)
+        except LibraryError as exc:  # busy for too long, or read-only: nothing written
+            self._rollback_and_rewrite()
+            return refused(outcome.name, exc)
+        except Exception:
+            # A bug of ours, or the disk: the transaction is lost; write again what was
+            # reported, then this letter alone, in a transaction of its own.
+            self._rollback_and_rewrite()
+            self.commit()
+            return _store_alone(self._store, outcome)
+        self._written.append(outcome)
+        self._ids.append(result.letter_id if result.status == "imported" else None)
+        return result
+
+    def commit_if_due(self) -> None:
+        due = len(self._written) >= BATCH_LETTERS or (
+            time.monotonic() - self._started >= BATCH_SECONDS
+        )
+        if self._open and due:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._open:
+            self._open = False
+            self._written, self._ids = [], []
+            self._store.letters.end_batch(commit=True)
+
+    def _begin(self) -> None:
+        if not self._open:
+            self._store.letters.begin_batch()
+            self._open = True
+            self._started = time.monotonic()
+
+    def _rollback_and_rewrite(self) -> None:
+        """Roll the transaction back and write its letters again, as they were reported."""
+        if not self._open:
+            return
+        self._store.letters.end_batch(commit=False)
+        self._open = False
+        written, ids = self._written, self._ids
+        self._written, self._ids = [], []
+        if not written:
+            return
+        self._begin()
+        for prepared, reported in zip(written, ids, strict=True):
+            again = add_prepared(self._store, prepared)
+            if reported is not None and again.letter_id != reported:
+                log.error("letter %s stored again as %s", reported, again.letter_id)
+            self._written.append(prepared)
+            self._ids.append(again.letter_id if again.status == "imported" else None)
+
+
+def _store_alone(store: LibraryStore, prepared: PreparedFile) -> ImportResult:
+    try:
+        return store_prepared(store, prepared)
+    except Exception:
+        log.exception("import of %s failed", prepared.source_path)
+        return ImportResult(prepared.name, "failed", message=INTERNAL_ERROR)
