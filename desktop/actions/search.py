@@ -81,8 +81,7 @@ class LibraryListing:
 
 def browse(*, limit: int = BROWSE_LIMIT, store: LibraryStore) -> LibraryListing:
     """What the library holds, before any query: a newcomer sees what is there."""
-    letters = store.letters.all()
-    return LibraryListing(tuple(letters[:limit]), len(letters))
+    return LibraryListing(tuple(store.letters.newest(limit)), store.letters.count())
 
 
 def source_letter(letter_id: int, *, store: LibraryStore) -> LetterDetail | None:

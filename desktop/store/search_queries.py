@@ -232,18 +232,12 @@ class SearchRepository:
         """
         year_span = self.year_span()
         match = " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
-        row = self._db.execute(
-            "SELECT rowid FROM chars_fts WHERE chars_fts MATCH ? ORDER BY rowid DESC"
-            " LIMIT 1 OFFSET ?",
-            [match, candidate_cap - 1],
-        ).fetchone()
-        floor = int(row[0]) if row else None
-        rows = self._ranked_chars(
-            match, short_terms, filters, limit, recency_weight, year_span, floor
+        rows, capped = self._ranked_chars(
+            match, short_terms, filters, limit, recency_weight, year_span, candidate_cap
         )
         # Fewer hits than asked for must mean every match is listed (``search`` counts on it).
-        if floor is not None and len(rows) < limit:
-            rows = self._ranked_chars(
+        if capped and len(rows) < limit:
+            rows, _ = self._ranked_chars(
                 match, short_terms, filters, limit, recency_weight, year_span, None
             )
         return rows
@@ -256,26 +250,40 @@ class SearchRepository:
         limit: int,
         recency_weight: float,
         year_span: tuple[int | None, int | None],
-        floor: int | None,
-    ) -> list[ParagraphHit]:
+        cap: int | None,
+    ) -> tuple[list[ParagraphHit], bool]:
+        """The best ``limit`` hits among the ``cap`` most recently added matches (all of them
+        when ``cap`` is None), and whether the cap cut the matches.
+
+        One pass over the index: its matches come newest first (rowid order, which the index
+        reads without sorting) with their BM25, so the cap costs nothing extra."""
         # instr() keeps the result exact: the index drops characters outside its token set,
         # which could make two characters look adjacent.
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
         recency, rargs = _recency_sql(recency_weight, year_span)
-        floor_sql = "AND rowid >= ?" if floor is not None else ""
+        cap_sql, cap_args = ("ORDER BY rowid DESC LIMIT ?", [cap]) if cap is not None else ("", [])
         sql = f"""
-            WITH c AS (
+            WITH c AS MATERIALIZED (
                 SELECT rowid AS id, -bm25(chars_fts) AS rel FROM chars_fts
-                WHERE chars_fts MATCH ? {floor_sql})
-            SELECT p.id, p.text, p.latest_year, c.rel, c.rel * {recency} AS score
+                WHERE chars_fts MATCH ? {cap_sql})
+            SELECT p.id, p.text, p.latest_year, c.rel, c.rel * {recency} AS score,
+                   (SELECT count(*) FROM c)
             FROM c JOIN paragraphs p ON p.id = c.id
             WHERE p.is_heading = 0 {contains} {fsql}
-            ORDER BY score DESC
+            ORDER BY score DESC, p.id DESC
             LIMIT ?"""
-        args = [match, *([floor] if floor is not None else []), *rargs, *cargs, *fargs, limit]
+        args = [match, *cap_args, *rargs, *cargs, *fargs, limit]
         rows = self._db.execute(sql, args).fetchall()
-        return [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
+        capped = cap is not None and bool(rows) and rows[0][5] >= cap
+        if cap is not None and not rows:
+            # Nothing survived the filters: capped when the index holds more matches.
+            more = self._db.execute(
+                "SELECT 1 FROM chars_fts WHERE chars_fts MATCH ? LIMIT 1 OFFSET ?", [match, cap]
+            ).fetchone()
+            capped = more is not None
+        hits = [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
+        return hits, capped
 
     def scan(
         self,

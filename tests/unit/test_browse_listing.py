@@ -1,0 +1,22 @@
+"""The library's listing before any query reads only the letters it shows."""
+
+from __future__ import annotations
+
+from desktop.actions.search import browse
+from desktop.model import Block, ParsedLetter
+from desktop.store import LibraryStore
+
+
+def test_browse_lists_the_newest_letters_and_counts_them_all(store: LibraryStore) -> None:
+    dates = ["2019-05-01", None, "2023-01-09", "2021-07-30", "2023-01-09", None, "2020-02-02"]
+    for i, date in enumerate(dates):
+        blocks = [Block(f"第{i}份答复的正文。", f"第{i}份答复的正文。", "status")]
+        letter = ParsedLetter(kind="reply", blocks=blocks, reply_date=date, title=f"答复{i}")
+        store.letters.add(letter, content_hash=f"h{i}", source_path=None, source_format="txt")
+    everything = store.letters.all()
+    assert [x.title for x in store.letters.newest(4)] == [x.title for x in everything[:4]]
+    assert [x.reply_date for x in everything[:3]] == ["2023-01-09", "2023-01-09", "2021-07-30"]
+    listing = browse(limit=3, store=store)
+    assert list(listing.letters) == everything[:3]
+    assert listing.total == 7
+    assert browse(limit=50, store=store).letters == tuple(everything)
