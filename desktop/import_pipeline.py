@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -90,7 +91,9 @@ def _outcomes(
         return
     # spawn, not fork: the import runs on a thread of the window (forking a process with
     # threads can copy a held lock) and Windows only has spawn.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_watch_parent
+    )
     try:
         chunks = deque(files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
         pending: deque[tuple[list[Path], Future[list[Outcome]] | None]] = deque()
@@ -102,6 +105,19 @@ def _outcomes(
             yield from zip(chunk, _chunk_outcomes(chunk, future, soffice), strict=True)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _watch_parent() -> None:
+    """In a worker: end when the importing process ends. A window killed mid-import would
+    otherwise leave its workers blocked for ever on the pipe of results no one reads."""
+
+    def watch() -> None:
+        parent = multiprocessing.parent_process()
+        if parent is not None:
+            parent.join()
+            os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _submit(
