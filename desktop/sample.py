@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.importer import ImportResult, import_paths
 from desktop.paths import sample_library_dir
 from desktop.store import LibraryStore
+
+if TYPE_CHECKING:
+    from desktop.importer import ImportResult
 
 log = logging.getLogger(__name__)
 SEEDED_KEY = "sample_library_loaded"
@@ -37,6 +40,8 @@ def ensure_sample_library(store: LibraryStore) -> list[ImportResult]:
     """
     if store.get_meta(SEEDED_KEY) or store.letters.count() > 0:
         return []
+    from desktop.importer import import_paths  # the reader and parser: only for a new library
+
     folder = sample_library_dir()
     results = [p.result for p in import_paths(store, [folder])] if folder.is_dir() else []
     for r in results:

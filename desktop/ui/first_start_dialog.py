@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import letters
 from desktop.actions import profile as profile_actions
-from desktop.export_docx import SealError, check_seal_image
 from desktop.profile import ProfileError, parse_profile_value
 from desktop.sample import SAMPLE_AGENCY
 
@@ -162,6 +161,9 @@ class FirstStartDialog(QDialog):
 
     def set_seal_file(self, path: Path) -> bool:
         """Check a seal image; it is stored when the dialog is saved."""
+        # python-docx loads in ~0.2 s: not while the window starts
+        from desktop.export_docx import SealError, check_seal_image
+
         try:
             check_seal_image(path, self.context.profile().seal_diameter_mm)
             data = path.read_bytes()

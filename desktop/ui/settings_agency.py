@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import profile as profile_actions
-from desktop.export_docx import SealError, check_seal_image
 from desktop.ui.file_dialogs import documents_folder
 from desktop.ui.settings_base import (
     ERROR_STYLE,
@@ -242,6 +241,9 @@ class AgencyTab(CategoriesTab):
     def set_seal_file(self, path: Path) -> bool:
         """Check and show a seal image; it is stored when the dialog is accepted."""
         self.seal_message.hide()
+        # python-docx loads in ~0.2 s: not while the window starts
+        from desktop.export_docx import SealError, check_seal_image
+
         try:
             check_seal_image(path, self.seal_diameter.value())
             data = path.read_bytes()

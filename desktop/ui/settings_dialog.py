@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import profile as profile_actions
-from desktop.export_docx import SealError, check_seal_image
 from desktop.profile import (
     AgencyProfile,
     ProfileError,
@@ -216,6 +215,9 @@ class SettingsDialog(AgencyTab):
         if values is None:
             return
         if self._seal_path is not None and self._seal_pending is not None:
+            # python-docx loads in ~0.2 s: not while the window starts
+            from desktop.export_docx import SealError, check_seal_image
+
             try:
                 check_seal_image(self._seal_path, values["seal_diameter_mm"])
             except SealError as exc:
