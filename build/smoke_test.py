@@ -18,6 +18,7 @@ into it:
    shown as it came (OpenCC's dictionaries are in the bundle); a letter saved in GBK is
    imported and found (the encoding detection works frozen); similar replies find a letter
    by a shared two-character word (word segmentation, rjieba and resources/words/, frozen);
+   a folder of 70 letters is read by worker processes (multiprocessing works frozen);
 6. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
    once it is up, and then it is ended. See ``_window`` for how "up" is detected.
 
@@ -398,6 +399,29 @@ def check_traditional(r: Runner, db: Path) -> None:
     print("  a letter in traditional characters is found by simplified words, shown as it came")
 
 
+PARALLEL_LETTERS = 70  # past desktop.import_pipeline.PARALLEL_MIN_FILES: worker processes
+
+
+def check_parallel_import(r: Runner, db: Path) -> None:
+    """A folder of many letters is read by worker processes, which the frozen program starts
+    as itself (multiprocessing.freeze_support in the entry script): every letter imported,
+    and no worker failure in the log (the importer would quietly read them itself)."""
+    step = "parallel import"
+    folder = r.scratch / "许多答复"
+    folder.mkdir()
+    for n in range(PARALLEL_LETTERS):
+        text = GBK_LETTER.replace("智慧农业示范园", f"第{n + 1}个智慧农业示范园")
+        (folder / f"答复{n:03d}.txt").write_text(text, encoding="utf-8")
+    results = r.run_json(step, "import", str(folder), "--db", str(db), "--json")
+    statuses = [x.get("status") for x in results] if isinstance(results, list) else results
+    if statuses != ["imported"] * PARALLEL_LETTERS:
+        raise fail(step, f"not every letter was imported: {statuses!r}")
+    logs = "".join(p.read_text("utf-8", "replace") for p in _log_files(r.scratch))
+    if "import worker failed" in logs:
+        raise fail(step, f"the worker processes did not work:\n{logs[-3000:]}")
+    print(f"  {PARALLEL_LETTERS} letters imported by worker processes")
+
+
 def _log_files(root: Path) -> list[Path]:
     return sorted(root.rglob("replydesk.log"))
 
@@ -527,6 +551,7 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_traditional(r, db)
         check_words(r, db)
         check_gbk(r, db)
+        check_parallel_import(r, db)
         _window(r)
     finally:
         if keep:
