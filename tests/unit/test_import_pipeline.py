@@ -3,7 +3,11 @@ in batches — and the library ends up exactly as the one-file-at-a-time import 
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -201,3 +205,29 @@ def test_a_broken_worker_pool_falls_back_to_reading_here(
     steps = _import(tmp_path / "lib.db", archive[:20], workers=2)
     assert all(s.result.status in ("imported", "duplicate") for s in steps)
     assert len(steps) == 20
+
+
+def test_the_command_line_imports_a_large_folder_with_workers(
+    archive: list[Path], tmp_path: Path
+) -> None:
+    """``replydesk import`` of a folder past the threshold: worker processes spawned from
+    ``python -m desktop`` read the files (a broken spawn would log and read them itself)."""
+    root = Path(os.path.commonpath([str(p) for p in archive]))
+    assert len(archive) >= pipeline.PARALLEL_MIN_FILES
+    home = tmp_path / "home"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+        **{f"XDG_{k}_HOME": str(home / k) for k in ("STATE", "DATA", "CACHE", "CONFIG")},
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "import", str(root), "--db", str(tmp_path / "l.db"),
+         "--json"],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=600,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads(proc.stdout)
+    assert len(results) == len(archive)
+    assert {r["status"] for r in results} == {"imported", "duplicate"}
+    logs = "".join(p.read_text("utf-8") for p in home.rglob("*.log"))
+    assert "import worker failed" not in proc.stderr + logs
