@@ -2,12 +2,12 @@
 (schema m013), and what they hold computed ahead of the write.
 
 Until m013, triggers on ``INSERT INTO paragraphs``, ``letters`` and ``letter_paragraphs``
-filled the trigram, one-character and word indexes and ``letter_search``. A statement that fires a trigger runs under a
-statement savepoint, and at every savepoint SQLite asks each FTS5 table written in the
-transaction to flush its pending terms to a new segment: importing a letter wrote about twenty
-tiny segments per index and merged them again, most of an import's time. The store now inserts
-the index rows with plain statements next to the row (one segment per index per
-transaction); the triggers for deleting and changing text stay.
+filled the trigram, one-character and word indexes and ``letter_search``. A statement that
+fires a trigger runs under a statement savepoint, and at every savepoint SQLite asks each FTS5
+table written in the transaction to flush its pending terms to a new segment: importing a
+letter wrote about twenty tiny segments per index and merged them again, most of an import's
+time. The store now inserts the index rows with plain statements next to the row (one segment
+per index per transaction); the triggers for deleting and changing text stay.
 
 What the rows hold depends on the text alone — its hash, the folded text, its words — so an
 import computes it in its worker processes (:func:`prepare_indexes`) and the one writer only
