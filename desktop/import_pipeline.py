@@ -13,7 +13,9 @@ What :func:`desktop.importer.import_paths` promises stays true:
   is yielded once it is written, and the transaction is committed every
   :data:`BATCH_LETTERS` letters or :data:`BATCH_SECONDS` seconds and when the generator ends
   or is stopped (the window's cancel closes it between two steps): what was reported is
-  exactly what is kept;
+  exactly what is kept. When a commit fails (a full disk, an I/O error), the batch is rolled
+  back and the import stops with :class:`ImportInterrupted`, which names the files reported
+  since the last commit that were not kept after all;
 - a bad file spoils nothing: a file that cannot be read fails alone (in its worker); when
   storing one letter raises, the transaction rolls back, the letters already written in it
   are written again (in order, so under the same ids) and only that one fails;
@@ -147,6 +149,18 @@ def _prepare_here(path: Path, soffice: str | None) -> Outcome:
     return prepare_files([str(path)], soffice)[0]
 
 
+class ImportInterrupted(LibraryError):
+    """A batch's commit failed: the import stops, and the files reported since the last
+    commit were not kept."""
+
+    def __init__(self, cause: LibraryError, lost: list[str]) -> None:
+        names = "、".join(Path(name).name for name in lost[:3])
+        more = f"等 {len(lost)} 份" if len(lost) > 3 else ""
+        lost_text = f"刚才列为已导入的{names}{more}未能保存，请重新导入（已保存的会显示为重复）。"
+        super().__init__(f"导入中断：{cause.message}" + (f"；{lost_text}" if lost else ""))
+        self.lost = lost
+
+
 class _BatchWriter:
     """The one writer: prepared letters into the library, many per transaction."""
 
@@ -192,8 +206,13 @@ class _BatchWriter:
     def commit(self) -> None:
         if self._open:
             self._open = False
+            written, ids = self._written, self._ids
             self._written, self._ids = [], []
-            self._store.letters.end_batch(commit=True)
+            try:
+                self._store.letters.end_batch(commit=True)
+            except LibraryError as exc:
+                lost = [p.name for p, i in zip(written, ids, strict=True) if i is not None]
+                raise ImportInterrupted(exc, lost) from exc
 
     def _begin(self) -> None:
         if not self._open:

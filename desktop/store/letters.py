@@ -14,6 +14,7 @@ from desktop.fold import to_simplified
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.library_rows import LETTER_COLUMNS, LetterOrigin, LetterRow
 from desktop.model import Block, ParsedLetter
+from desktop.store.errors import DatabaseError, library_error
 from desktop.store.index_rows import (
     IndexedParagraph,
     PreparedIndexes,
@@ -54,7 +55,8 @@ class LetterStorage:
 
     def end_batch(self, *, commit: bool) -> None:
         """Commit (or roll back) the transaction :meth:`begin_batch` opened; a failed commit
-        rolls back and raises."""
+        rolls back and raises a :class:`LibraryError` (a full disk, an I/O error …) or, for
+        what no clerk can cause, the database's own error."""
         self._in_batch = False
         conn = self._db.conn
         if not conn.in_transaction:
@@ -64,10 +66,13 @@ class LetterStorage:
             return
         try:
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise
+            problem = library_error(exc) if isinstance(exc, DatabaseError) else None
+            if problem is None:
+                raise
+            raise problem from exc
 
     def _atomic(self) -> Any:
         return nullcontext() if self._in_batch else self._db.atomic()

@@ -231,3 +231,43 @@ def test_the_command_line_imports_a_large_folder_with_workers(
     assert {r["status"] for r in results} == {"imported", "duplicate"}
     logs = "".join(p.read_text("utf-8") for p in home.rglob("*.log"))
     assert "import worker failed" not in proc.stderr + logs
+
+
+def test_a_failed_commit_stops_the_import_and_names_what_was_not_kept(
+    archive: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A commit that fails (a full disk at COMMIT) rolls its batch back and stops the import
+    with the files reported since the last commit named: nothing reported as imported is
+    silently missing from the library."""
+    from desktop.store.errors import LibraryDiskFull
+
+    monkeypatch.setattr(pipeline, "BATCH_LETTERS", 10)
+    with LibraryStore(tmp_path / "lib.db") as store:
+        real_end = store.letters.end_batch
+        commits = 0
+
+        def end_batch(*, commit: bool) -> None:
+            nonlocal commits
+            if commit:
+                commits += 1
+                if commits == 2:  # the second batch: undone, as SQLite undoes a failed COMMIT
+                    real_end(commit=False)
+                    raise LibraryDiskFull("磁盘空间不足")
+            real_end(commit=commit)
+
+        monkeypatch.setattr(store.letters, "end_batch", end_batch)
+        reported = []
+        with pytest.raises(pipeline.ImportInterrupted) as caught:
+            for step in import_paths(store, archive, workers=0):
+                reported.append(step.result)
+        kept = store.letters.count()
+        assert store.integrity_check() == "ok"
+    imported = [r for r in reported if r.status == "imported"]
+    assert caught.value.message.startswith("导入中断：磁盘空间不足；")
+    lost = caught.value.lost
+    assert lost and len(lost) <= 10
+    # The first batch is kept; what the failed batch reported is exactly what was lost.
+    assert kept == len(imported) - sum(r.status == "imported" for r in reported[-len(lost):])
+    assert [Path(r.path).name for r in reported[-len(lost):] if r.status == "imported"] == [
+        Path(name).name for name in lost
+    ]
