@@ -1,4 +1,4 @@
-"""Turn a clerk's file (.txt, .docx, .doc, .wps) into plain lines of text.
+"""Turn a clerk's file (.txt, .docx, .doc, .wps, .pdf) into plain lines of text.
 
 Everything a clerk can get wrong — a locked, empty, huge, encrypted, damaged or mislabelled
 file, or a missing LibreOffice — ends as :class:`~desktop.model.ImportFailure` with one line of
@@ -40,6 +40,7 @@ from desktop.readers.common import (
 )
 from desktop.readers.docx_file import read_docx_bytes
 from desktop.readers.legacy import convert_and_read, is_encrypted_ole, read_legacy
+from desktop.readers.pdf_file import MAX_PDF_PAGES, read_pdf
 from desktop.readers.text import decode_text, read_txt
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.soffice import find_soffice as find_soffice  # re-exported for older callers
@@ -52,6 +53,7 @@ from desktop.zip_guard import (
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MAX_COMPRESSION_RATIO",
+    "MAX_PDF_PAGES",
     "MAX_UNZIPPED_TOTAL",
     "MAX_ZIP_MEMBERS",
     "MSG_BOMB",
@@ -78,7 +80,7 @@ __all__ = [
     "read_document",
 ]
 
-SUPPORTED_SUFFIXES: Final = (".txt", ".docx", ".doc", ".wps")
+SUPPORTED_SUFFIXES: Final = (".txt", ".docx", ".doc", ".wps", ".pdf")
 
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
 
@@ -110,6 +112,8 @@ def read_document(
         return read_txt(path, data)
     if suffix == ".docx":
         return _read_docx_file(path, data, soffice)
+    if suffix == ".pdf":
+        return read_pdf(path, data)
     return read_legacy(path, data, fmt, soffice)
 
 

@@ -66,7 +66,7 @@ def test_folder_import_is_recursive_and_a_bad_file_does_not_stop_the_rest(
     (folder / "坏.txt").write_bytes(random.Random(3).randbytes(4000))
     (folder / "空.txt").write_bytes(b"")
     (folder / "~$锁定.docx").write_bytes(b"lock")  # Office lock file: skipped
-    (folder / "说明.pdf").write_bytes(b"%PDF")  # unsupported in a folder: skipped
+    (folder / "说明.xlsx").write_bytes(b"PK")  # unsupported in a folder: skipped
     shutil.copy(SAMPLES / "001_a031955aa3c0a65d.txt", folder / "2021" / "盛培秀.txt")
     progress = list(import_paths(store, [folder, tmp_path / "不存在.txt"]))
     assert [p.done for p in progress] == [1, 2, 3, 4, 5]
