@@ -111,8 +111,12 @@ def add_prepared(store: LibraryStore, prepared: PreparedFile) -> ImportResult:
     if not added:
         message = f"资料库中已有同一份文件（编号 {letter_id}），未重复导入。"
         return ImportResult(prepared.name, "duplicate", letter_id, message)
-    kind_zh = "答复" if letter.kind == "reply" else "参考资料"
-    return ImportResult(prepared.name, "imported", letter_id, f"已导入（{kind_zh}）", letter.kind)
+    if letter.kind == "reply":
+        return ImportResult(prepared.name, "imported", letter_id, "已导入（答复）", letter.kind)
+    # A web page, PDF or text that is not a reply (a news page, a notice) is kept as reference
+    # material: say why, so the clerk can correct it in the inspector if it is a reply after all.
+    message = "已导入（参考资料：没有找到称呼或“收悉”等答复用语，不像一份答复）"
+    return ImportResult(prepared.name, "imported", letter_id, message, letter.kind)
 
 
 def refused(name: str, exc: LibraryError) -> ImportResult:

@@ -1,4 +1,7 @@
-"""Turn a clerk's file (.txt, .docx, .doc, .wps, .pdf) into plain lines of text.
+"""Turn a clerk's file (.txt, .docx, .doc, .wps, .pdf, saved web pages) into plain lines of text.
+
+The suffix picks the reader; where a suffix is known to lie (a page saved as .htm that is
+really an MHT message, a portal's ".doc" that is a web page), the content decides.
 
 Everything a clerk can get wrong — a locked, empty, huge, encrypted, damaged or mislabelled
 file, or a missing LibreOffice — ends as :class:`~desktop.model.ImportFailure` with one line of
@@ -42,6 +45,7 @@ from desktop.readers.docx_file import read_docx_bytes
 from desktop.readers.legacy import convert_and_read, is_encrypted_ole, read_legacy
 from desktop.readers.pdf_file import MAX_PDF_PAGES, read_pdf
 from desktop.readers.text import decode_text, read_txt
+from desktop.readers.web import read_html, read_mht, sniff_web
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
 from desktop.soffice import find_soffice as find_soffice  # re-exported for older callers
 from desktop.zip_guard import (
@@ -80,7 +84,18 @@ __all__ = [
     "read_document",
 ]
 
-SUPPORTED_SUFFIXES: Final = (".txt", ".docx", ".doc", ".wps", ".pdf")
+SUPPORTED_SUFFIXES: Final = (
+    ".txt",
+    ".docx",
+    ".doc",
+    ".wps",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".mht",
+    ".mhtml",
+)
+_WEB_SUFFIXES: Final = (".html", ".htm", ".mht", ".mhtml")
 
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
 
@@ -114,6 +129,13 @@ def read_document(
         return _read_docx_file(path, data, soffice)
     if suffix == ".pdf":
         return read_pdf(path, data)
+    web = sniff_web(data)
+    if suffix in _WEB_SUFFIXES:
+        if web is None:  # no markup at the start: the suffix decides
+            web = "mht" if suffix in (".mht", ".mhtml") else "html"
+        return read_mht(path, data) if web == "mht" else read_html(path, data)
+    if web is not None:  # a web page named .doc/.wps, as some portals serve them
+        return read_mht(path, data) if web == "mht" else read_html(path, data, fmt=fmt)
     return read_legacy(path, data, fmt, soffice)
 
 
