@@ -393,9 +393,11 @@ ZH: dict[str, str] = {
     "Copied": "已复制",
     # ------------------------------------------------------------------ import dialog
     "Import letters": "导入资料",
-    "Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole folders."
-    " Each file is imported on its own: stopping keeps the files already imported.": (
-        "添加以往答复和参考资料（.txt、.docx、.doc、.wps）或整个文件夹。"
+    "Add past replies and reference documents (.txt, .docx, .doc, .wps, .rtf, text PDFs,"
+    " web pages saved as .html or .mht) or whole folders. Each file is imported on its own:"
+    " stopping keeps the files already imported.": (
+        "添加以往答复和参考资料（.txt、.docx、.doc、.wps、.rtf、文字版 PDF、"
+        "另存为 .html 或 .mht 的网页）或整个文件夹。"
         "每个文件单独导入，中途停止时已导入的文件会保留。"
     ),
     "Add files…": "添加文件…",

@@ -1,4 +1,4 @@
-"""Turn a clerk's file (.txt, .docx, .doc, .wps, .pdf, saved web pages) into plain lines of text.
+"""Turn a clerk's file (.txt, .docx, .doc, .wps, .pdf, .rtf, saved web pages) into lines of text.
 
 The suffix picks the reader; where a suffix is known to lie (a page saved as .htm that is
 really an MHT message, a portal's ".doc" that is a web page), the content decides.
@@ -44,6 +44,7 @@ from desktop.readers.common import (
 from desktop.readers.docx_file import read_docx_bytes
 from desktop.readers.legacy import convert_and_read, is_encrypted_ole, read_legacy
 from desktop.readers.pdf_file import MAX_PDF_PAGES, read_pdf
+from desktop.readers.rtf import read_rtf
 from desktop.readers.text import decode_text, read_txt
 from desktop.readers.web import read_html, read_mht, sniff_web
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
@@ -94,6 +95,7 @@ SUPPORTED_SUFFIXES: Final = (
     ".htm",
     ".mht",
     ".mhtml",
+    ".rtf",
 )
 _WEB_SUFFIXES: Final = (".html", ".htm", ".mht", ".mhtml")
 
@@ -129,6 +131,8 @@ def read_document(
         return _read_docx_file(path, data, soffice)
     if suffix == ".pdf":
         return read_pdf(path, data)
+    if suffix == ".rtf" or data.lstrip()[:5] == b"{\\rtf":  # Word saves RTF as .doc on request
+        return _with_format(read_rtf(path, data), fmt)
     web = sniff_web(data)
     if suffix in _WEB_SUFFIXES:
         if web is None:  # no markup at the start: the suffix decides
@@ -137,6 +141,11 @@ def read_document(
     if web is not None:  # a web page named .doc/.wps, as some portals serve them
         return read_mht(path, data) if web == "mht" else read_html(path, data, fmt=fmt)
     return read_legacy(path, data, fmt, soffice)
+
+
+def _with_format(extracted: ExtractedText, fmt: str) -> ExtractedText:
+    extracted.source_format = fmt
+    return extracted
 
 
 # ----------------------------------------------------------------------------------------------

@@ -59,9 +59,9 @@ class ImportDialog(OperationDialog):
         self.results: list[ImportResult] = []
         intro = QLabel(
             self.tr(
-                "Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole "
-                "folders. Each file is imported on its own: stopping keeps the files already "
-                "imported."
+                "Add past replies and reference documents (.txt, .docx, .doc, .wps, .rtf, "
+                "text PDFs, web pages saved as .html or .mht) or whole folders. Each file is "
+                "imported on its own: stopping keeps the files already imported."
             )
         )
         intro.setWordWrap(True)

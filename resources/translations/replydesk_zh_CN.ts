@@ -1359,8 +1359,8 @@ Enter your agency's details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="62" />
-        <source>Add past replies and reference documents (.txt, .docx, .doc, .wps) or whole folders. Each file is imported on its own: stopping keeps the files already imported.</source>
-        <translation>添加以往答复和参考资料（.txt、.docx、.doc、.wps）或整个文件夹。每个文件单独导入，中途停止时已导入的文件会保留。</translation>
+        <source>Add past replies and reference documents (.txt, .docx, .doc, .wps, .rtf, text PDFs, web pages saved as .html or .mht) or whole folders. Each file is imported on its own: stopping keeps the files already imported.</source>
+        <translation>添加以往答复和参考资料（.txt、.docx、.doc、.wps、.rtf、文字版 PDF、另存为 .html 或 .mht 的网页）或整个文件夹。每个文件单独导入，中途停止时已导入的文件会保留。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_dialog.py" line="99" />
