@@ -19,7 +19,9 @@ into it:
    imported and found (the encoding detection works frozen); similar replies find a letter
    by a shared two-character word (word segmentation, rjieba and resources/words/, frozen);
    a folder of 70 letters is read by worker processes (multiprocessing works frozen);
-6. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
+6. a text PDF (PDFium's library), a saved web page (lxml.html) and an RTF letter (striprtf)
+   are imported and found;
+7. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
    once it is up, and then it is ended. See ``_window`` for how "up" is detected.
 
 Exits 1 with a message naming the failed step. Also prints the bundle's unpacked size and
@@ -422,6 +424,103 @@ def check_parallel_import(r: Runner, db: Path) -> None:
     print(f"  {PARALLEL_LETTERS} letters imported by worker processes")
 
 
+PDF_LETTER = [
+    "王芳代表：",
+    "您提出的关于建设湿地公园的建议收悉。现答复如下：",
+    "我们将在明年启动城北湿地公园的规划，并请专家论证。",
+    "县林业局",
+    "2025年6月10日",
+]
+
+
+def tiny_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with Chinese text in a standard CJK font (STSong-Light, UniGB-UCS2-H):
+    nothing embedded, the text is UCS-2 so any PDF reader extracts it."""
+    ops = ["BT", "/F1 14 Tf", "18 TL", "72 760 Td"]
+    for line in lines:
+        ops.append(f"<{line.encode('utf-16-be').hex().upper()}> Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [6 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/FontDescriptor 7 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+        b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+        b"/CapHeight 880 /StemV 93 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets: list[int] = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    trailer = b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+    out += trailer % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def check_pdf(r: Runner, db: Path) -> None:
+    """A text PDF is imported: PDFium's library (pypdfium2_raw) is in the bundle."""
+    step = "pdf"
+    letter = r.scratch / "答复.pdf"
+    letter.write_bytes(tiny_pdf(PDF_LETTER))
+    results = r.run_json(step, "import", str(letter), "--db", str(db), "--json")
+    if not isinstance(results, list) or [x.get("status") for x in results] != ["imported"]:
+        raise fail(step, f"the PDF letter was not imported: {results!r}")
+    hits = r.run_json(step, "search", "城北湿地公园", "--db", str(db), "--json")
+    if not isinstance(hits, list) or not hits or "城北湿地公园" not in str(hits[0].get("text")):
+        raise fail(step, f"the PDF letter's text is not found: {hits!r}")
+    print("  a text PDF is imported and found")
+
+
+WEB_PAGE = """<html><head><meta charset="gb2312"><script>var x = 1;</script></head><body>
+<div>无障碍浏览 网站地图</div><p>李明代表：</p>
+<p>您提出的关于增设社区图书角的建议收悉。现答复如下：</p>
+<p>我们将在今年为十个社区增设图书角。</p><p>县文化和旅游局<br>2025年6月10日</p>
+</body></html>"""
+
+
+def _gbk_escapes(text: str) -> str:
+    return "".join(f"\\'{b:02x}" for b in text.encode("gbk"))
+
+
+RTF_LETTER = (
+    "{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}\\f0 "
+    + _gbk_escapes("赵丽委员：")
+    + "\\par "
+    + _gbk_escapes("关于乡村卫生室的提案收悉。")
+    + "\\u21307?\\u30103?\\par}"
+)
+
+
+def check_web_and_rtf(r: Runner, db: Path) -> None:
+    """A saved web page (lxml.html in the bundle) and an RTF letter (striprtf) are imported."""
+    step = "web-rtf"
+    page = r.scratch / "答复网页.html"
+    page.write_bytes(WEB_PAGE.encode("gb2312"))
+    rtf = r.scratch / "答复.rtf"
+    rtf.write_text(RTF_LETTER, encoding="ascii")
+    results = r.run_json(step, "import", str(page), str(rtf), "--db", str(db), "--json")
+    if not isinstance(results, list) or [x.get("status") for x in results] != ["imported"] * 2:
+        raise fail(step, f"the web page and the RTF letter were not imported: {results!r}")
+    for term in ("社区图书角", "乡村卫生室", "医疗"):
+        hits = r.run_json(step, "search", term, "--db", str(db), "--json")
+        if not isinstance(hits, list) or not hits:
+            raise fail(step, f"{term} is not found after importing the page and the RTF")
+    print("  a saved web page and an RTF letter are imported and found")
+
+
 def _log_files(root: Path) -> list[Path]:
     return sorted(root.rglob("replydesk.log"))
 
@@ -552,6 +651,8 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_words(r, db)
         check_gbk(r, db)
         check_parallel_import(r, db)
+        check_pdf(r, db)
+        check_web_and_rtf(r, db)
         _window(r)
     finally:
         if keep:

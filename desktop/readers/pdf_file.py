@@ -8,6 +8,7 @@ pypdfium2 is imported only here, when a PDF is read.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import threading
 from pathlib import Path
@@ -124,48 +125,80 @@ def _page_lines(page: Any, number: int, pdfium_c: Any) -> list[VisualLine]:
     height = page.get_height()
     textpage = page.get_textpage()
     try:
-        lines = [
-            line
-            for chars in _char_runs(textpage, pdfium_c)
-            if (line := _visual_line(chars, number, height)) is not None
-        ]
+        chars = list(_inked_chars(textpage, pdfium_c))
     finally:
         textpage.close()
-    return _merge_same_baseline(lines)
+    return [_visual_line(row, number, height) for row in _rows(chars)]
 
 
-_Char = tuple[str, bool, float, float, float, float]  # text, generated, left, bottom, right, top
+_Char = tuple[str, float, float, float, float]  # text, left, bottom, right, top
 
 
-def _char_runs(textpage: Any, pdfium_c: Any) -> Iterator[list[_Char]]:
-    """The page's characters, cut into runs at line breaks (PDFium's generated \\r\\n)."""
-    run: list[_Char] = []
+def _inked_chars(textpage: Any, pdfium_c: Any) -> Iterator[_Char]:
+    """The page's characters with their boxes. Spaces and line breaks are left out, PDFium's
+    made-up ones and real ones alike: the rows and gaps are read from the boxes instead.
+
+    The boxes are the loose ones (the advance width by the font's height): letters of one
+    word touch, and a comma or a quotation mark is as tall as the characters beside it.
+    """
+    import ctypes
+
+    box = pdfium_c.FS_RECTF()
     for i in range(textpage.count_chars()):
-        ch = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD)
-        if ch in "\r\n\x02":  # \x02: a soft hyphen PDFium marks at a line end
-            if run:
-                yield run
-            run = []
+        code = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        if ch.isspace() or ch in "\x00\x02" or pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
             continue
-        generated = bool(pdfium_c.FPDFText_IsGenerated(textpage.raw, i))
-        left, bottom, right, top = textpage.get_charbox(i)
-        run.append((ch, generated, left, bottom, right, top))
-    if run:
-        yield run
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(box)):
+            continue
+        yield ch, box.left, box.bottom, box.right, max(box.top, box.bottom + 0.1)
 
 
-def _visual_line(chars: list[_Char], page: int, page_height: float) -> VisualLine | None:
-    inked = [c for c in chars if not c[0].isspace()]
-    if not inked:
-        return None
-    em = statistics.median(max(c[4] - c[2], c[5] - c[3]) for c in inked) or 10.0
-    text, cells = _line_text(chars, em)
+class _Row:
+    def __init__(self, char: _Char) -> None:
+        self.chars = [char]
+        self.bottom, self.top = char[2], char[4]
+
+    def takes(self, char: _Char) -> bool:
+        """Whether ``char`` stands on this row: it overlaps the row's band by half the height
+        of the smaller of the two (a comma sits low, a quotation mark high)."""
+        overlap = min(self.top, char[4]) - max(self.bottom, char[2])
+        return overlap >= 0.5 * min(char[4] - char[2], self.top - self.bottom)
+
+    def add(self, char: _Char) -> None:
+        self.chars.append(char)
+        self.bottom, self.top = min(self.bottom, char[2]), max(self.top, char[4])
+
+
+def _rows(chars: list[_Char]) -> list[_Row]:
+    """The characters grouped into rows by position, top to bottom, each left to right.
+
+    PDFium gives characters in the order the page draws them, which is not always reading
+    order: a quotation mark in another font may be drawn after the whole line.
+    """
+    rows: list[_Row] = []
+    for char in chars:
+        row = next((r for r in reversed(rows) if r.takes(char)), None)
+        if row is None:
+            rows.append(_Row(char))
+        else:
+            row.add(char)
+    rows.sort(key=lambda r: -(r.top + r.bottom))
+    for row in rows:
+        row.chars.sort(key=lambda c: c[1])
+    return rows
+
+
+def _visual_line(row: _Row, page: int, page_height: float) -> VisualLine:
+    chars = row.chars
+    em = statistics.median(max(c[3] - c[1], c[4] - c[2]) for c in chars) or 10.0
+    text, cells = _row_text(chars, em)
     return VisualLine(
-        text=text.strip(),
-        left=min(c[2] for c in inked),
-        right=max(c[4] for c in inked),
-        top=max(c[5] for c in inked),
-        bottom=min(c[3] for c in inked),
+        text=text,
+        left=min(c[1] for c in chars),
+        right=max(c[3] for c in chars),
+        top=row.top,
+        bottom=row.bottom,
         em=em,
         page=page,
         page_height=page_height,
@@ -173,63 +206,39 @@ def _visual_line(chars: list[_Char], page: int, page_height: float) -> VisualLin
     )
 
 
-def _line_text(chars: list[_Char], em: float) -> tuple[str, bool]:
-    """The line's text: a space PDFium made up between Chinese characters is dropped, a gap of
-    :data:`_CELL_GAP_EMS` characters or more becomes a cell separator."""
-    out: list[str] = []
-    cells = False
-    last_right: float | None = None
-    for i, (ch, generated, left, _b, right, _t) in enumerate(chars):
-        if ch.isspace():
-            if generated and _beside_cjk(chars, i):
-                continue
+def _row_text(chars: list[_Char], em: float) -> tuple[str, bool]:
+    """The row's text and whether it is a row of table cells: pieces apart by
+    :data:`_CELL_GAP_EMS` characters or more are cells (joined by `` | ``), unless they are
+    single characters (a title spaced out, 答    复)."""
+    pieces: list[list[_Char]] = [[chars[0]]]
+    for prev, char in itertools.pairwise(chars):
+        if char[0] == prev[0] and abs(char[1] - prev[1]) < 0.3 * em:
+            continue  # drawn twice, a little offset: "bold" made by overprinting
+        if char[1] - prev[3] >= _CELL_GAP_EMS * em:
+            pieces.append([])
+        pieces[-1].append(char)
+    texts = [_piece_text(piece, em) for piece in pieces]
+    if len(texts) > 1 and all(len(t) >= 2 for t in texts):
+        return " | ".join(texts), True
+    return " ".join(texts), False
+
+
+def _piece_text(chars: list[_Char], em: float) -> str:
+    """A space wherever the text leaves one: a fifth of a character between Latin words, or
+    between Chinese sentences of run-on text (where it separates paragraphs). Between Chinese
+    and a figure or Latin word, Word and LibreOffice set a quarter of a character apart
+    themselves, so there only a wider gap is a space."""
+    out = [chars[0][0]]
+    for prev, char in itertools.pairwise(chars):
+        gap = char[1] - prev[3]
+        mixed = (is_cjk_context(prev[0]) and _latin(char[0])) or (
+            _latin(prev[0]) and is_cjk_context(char[0])
+        )
+        if gap >= (0.6 if mixed else 0.2) * em:
             out.append(" ")
-            continue
-        if last_right is not None and left - last_right >= _CELL_GAP_EMS * em:
-            while out and out[-1] == " ":
-                out.pop()
-            out.append(" | ")
-            cells = True
-        out.append(ch)
-        last_right = right
-    return "".join(out), cells
+        out.append(char[0])
+    return "".join(out)
 
 
-def _beside_cjk(chars: list[_Char], i: int) -> bool:
-    before = next((c[0] for c in reversed(chars[:i]) if not c[0].isspace()), None)
-    after = next((c[0] for c in chars[i + 1 :] if not c[0].isspace()), None)
-    return is_cjk_context(before) or is_cjk_context(after)
-
-
-def _merge_same_baseline(lines: list[VisualLine]) -> list[VisualLine]:
-    """Pieces PDFium put on separate lines although they stand side by side on one."""
-    out: list[VisualLine] = []
-    for ln in lines:
-        prev = out[-1] if out else None
-        if prev is not None and _same_row(prev, ln) and ln.left >= prev.right - 0.5 * ln.em:
-            gap = ln.left - prev.right
-            sep = " | " if gap >= _CELL_GAP_EMS * ln.em else ""
-            prev.text = (
-                f"{prev.text}{sep}{ln.text}"
-                if sep or not _needs_space(prev, ln)
-                else f"{prev.text} {ln.text}"
-            )
-            prev.cells = prev.cells or ln.cells or bool(sep)
-            prev.right, prev.top = ln.right, max(prev.top, ln.top)
-            prev.bottom = min(prev.bottom, ln.bottom)
-            continue
-        out.append(ln)
-    return out
-
-
-def _same_row(a: VisualLine, b: VisualLine) -> bool:
-    overlap = min(a.top, b.top) - max(a.bottom, b.bottom)
-    return overlap >= 0.5 * min(a.top - a.bottom, b.top - b.bottom)
-
-
-def _needs_space(a: VisualLine, b: VisualLine) -> bool:
-    return (
-        b.left - a.right > 0.2 * b.em
-        and not is_cjk_context(a.text[-1:] or None)
-        and not is_cjk_context(b.text[:1] or None)
-    )
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()

@@ -136,7 +136,7 @@ def _continues(
 ) -> bool:
     if cur.cells or not _full(prev, m):
         return False
-    if cur.left > m.left + 0.8 * cur.em or _ENUMERATOR_RE.match(cur.text):
+    if cur.left > m.left + 0.4 * cur.em or _ENUMERATOR_RE.match(cur.text):
         return False  # indented, or a numbered heading or item: a new paragraph
     if not same_page:
         return True

@@ -18,7 +18,6 @@ from email.message import Message
 from pathlib import Path
 from typing import Any, Final
 
-from desktop.cjk import CJK_CONTEXT
 from desktop.model import ExtractedText, ImportFailure
 from desktop.readers.common import MSG_EMPTY, fail
 from desktop.readers.text import decode_text, looks_like_text
@@ -110,9 +109,6 @@ _META_CHARSET_RE: Final = re.compile(
     rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.I
 )
 _XML_DECLARATION_RE: Final = re.compile(r"^\s*<\?xml[^>]*\?>")
-_BREAK_BETWEEN_CJK_RE: Final = re.compile(
-    f"(?<=[{CJK_CONTEXT}])[ \t\r\f]*\n\\s*(?=[{CJK_CONTEXT}])"
-)
 _SPACE_RE: Final = re.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -189,8 +185,10 @@ class _Lines:
     def end_line(self) -> None:
         if not self.buf:
             return
-        joined = _BREAK_BETWEEN_CJK_RE.sub("", "".join(self.buf))
-        line = _SPACE_RE.sub(" ", joined.replace("\u00a0", " ")).strip()
+        # A line break in the page's source is a space, as a browser shows it (and as the
+        # portal pages saved as text have it): exporters such as LibreOffice and Word break
+        # their source lines at the spaces of the text.
+        line = _SPACE_RE.sub(" ", "".join(self.buf).replace("\u00a0", " ")).strip()
         self.buf = []
         if line:
             self.lines.append(line)

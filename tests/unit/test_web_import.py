@@ -274,3 +274,40 @@ def test_a_page_libreoffice_saved_imports_as_its_docx(tmp_path: Path, store: Lib
     docx_path = tmp_path / "答复.docx"
     docx_path.write_bytes(data)
     assert _import(store, docx_path)[:2] == ("duplicate", letter_id)
+
+
+def test_the_cli_imports_the_new_formats_and_names_what_failed(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    from tests.formats import image_only_pdf
+
+    root = Path(__file__).resolve().parents[2]
+    page = tmp_path / "答复.mhtml"
+    page.write_bytes(_mht(_portal_page("gb2312"), "gb2312", "base64"))
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(image_only_pdf())
+    db = tmp_path / "lib.db"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "import",
+            str(page),
+            str(scan),
+            "--db",
+            str(db),
+            "--json",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr  # some files failed
+    results = {Path(r["path"]).name: r for r in json.loads(proc.stdout)}
+    assert results["答复.mhtml"]["status"] == "imported"
+    assert results["扫描件.pdf"]["status"] == "failed"
+    assert "没有文字层" in results["扫描件.pdf"]["message"]
