@@ -82,7 +82,10 @@ DATA = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),  # template variables shown as such
     re.compile(r"https?://\S+"),  # URLs
     re.compile(r"(?:[A-Za-z]:)?(?:[\\/][^\\/\s：，。）)]+)+[\\/]?"),  # file paths
-    re.compile(r"[\w.-]*\.(?:j2|docx?|pdf|txt|wps|png|jpe?g|db|ini|log)\b", re.IGNORECASE),
+    re.compile(
+        r"[\w.-]*\.(?:j2|docx?|pdf|txt|wps|rtf|html?|mht(?:ml)?|png|jpe?g|db|ini|log)\b",
+        re.IGNORECASE,
+    ),
 ]
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 CATEGORY_LETTERS = re.compile(r"[A-D]+")  # the schemes "ABC" and "ABCD"
