@@ -51,227 +51,227 @@
 <context>
     <name>AgencyTab</name>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="55" />
+        <location filename="../../desktop/ui/settings_agency.py" line="54" />
         <source>e.g. 南通市科学技术局</source>
         <translation>例如：南通市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="57" />
+        <location filename="../../desktop/ui/settings_agency.py" line="56" />
         <source>e.g. 江苏省、崇川区、海门区</source>
         <translation>如 江苏省、崇川区、海门区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="61" />
+        <location filename="../../desktop/ui/settings_agency.py" line="60" />
         <source>Places that count as your own besides those in the agency name: a paragraph reused from another letter that names another place is flagged.</source>
         <translation>除发文机关名称中的地名外，也算作本地的地名；引用其他答复的段落提到别处地名时会提示核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="65" />
+        <location filename="../../desktop/ui/settings_agency.py" line="64" />
         <source>Printed as 签发人 when set</source>
         <translation>填写后在答复中印作“签发人”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="68" />
+        <location filename="../../desktop/ui/settings_agency.py" line="67" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="70" />
+        <location filename="../../desktop/ui/settings_agency.py" line="69" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="71" />
+        <location filename="../../desktop/ui/settings_agency.py" line="70" />
         <source>e.g. 通科函</source>
         <translation>例如：通科函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="72" />
+        <location filename="../../desktop/ui/settings_agency.py" line="71" />
         <source>e.g. 科技</source>
         <translation>例如：科技</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="74" />
+        <location filename="../../desktop/ui/settings_agency.py" line="73" />
         <source>Used in the thanks: 衷心感谢您对我市……工作的关心和支持</source>
         <translation>用于致谢语：衷心感谢您对我市……工作的关心和支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="77" />
+        <location filename="../../desktop/ui/settings_agency.py" line="76" />
         <source>Ask the deputy to return the feedback form (征询意见表)</source>
         <translation>请代表委员填写并寄回征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="82" />
+        <location filename="../../desktop/ui/settings_agency.py" line="81" />
         <source>Warn before export when the contact name or phone is missing</source>
         <translation>联系人或联系电话未填写时，导出前提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="91" />
+        <location filename="../../desktop/ui/settings_agency.py" line="90" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="93" />
+        <location filename="../../desktop/ui/settings_agency.py" line="92" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="99" />
+        <location filename="../../desktop/ui/settings_agency.py" line="98" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="101" />
+        <location filename="../../desktop/ui/settings_agency.py" line="100" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="103" />
+        <location filename="../../desktop/ui/settings_agency.py" line="102" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="104" />
+        <location filename="../../desktop/ui/settings_agency.py" line="103" />
         <source>Own places</source>
         <translation>本地地名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="105" />
+        <location filename="../../desktop/ui/settings_agency.py" line="104" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="106" />
+        <location filename="../../desktop/ui/settings_agency.py" line="105" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="107" />
+        <location filename="../../desktop/ui/settings_agency.py" line="106" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="108" />
+        <location filename="../../desktop/ui/settings_agency.py" line="107" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="109" />
+        <location filename="../../desktop/ui/settings_agency.py" line="108" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="110" />
+        <location filename="../../desktop/ui/settings_agency.py" line="109" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="111" />
+        <location filename="../../desktop/ui/settings_agency.py" line="110" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="112" />
+        <location filename="../../desktop/ui/settings_agency.py" line="111" />
         <source>Contact line</source>
         <translation>联系人行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="113" />
+        <location filename="../../desktop/ui/settings_agency.py" line="112" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="114" />
+        <location filename="../../desktop/ui/settings_agency.py" line="113" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="120" />
+        <location filename="../../desktop/ui/settings_agency.py" line="119" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="131" />
+        <location filename="../../desktop/ui/settings_agency.py" line="130" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="148" />
+        <location filename="../../desktop/ui/settings_agency.py" line="147" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="156" />
+        <location filename="../../desktop/ui/settings_agency.py" line="155" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="175" />
+        <location filename="../../desktop/ui/settings_agency.py" line="174" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="181" />
+        <location filename="../../desktop/ui/settings_agency.py" line="180" />
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="184" />
+        <location filename="../../desktop/ui/settings_agency.py" line="183" />
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="185" />
+        <location filename="../../desktop/ui/settings_agency.py" line="184" />
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="188" />
+        <location filename="../../desktop/ui/settings_agency.py" line="187" />
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="191" />
+        <location filename="../../desktop/ui/settings_agency.py" line="190" />
         <source>e.g. 2026-06-01; empty: the letter's date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="195" />
+        <location filename="../../desktop/ui/settings_agency.py" line="194" />
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="204" />
+        <location filename="../../desktop/ui/settings_agency.py" line="203" />
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="205" />
+        <location filename="../../desktop/ui/settings_agency.py" line="204" />
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="206" />
+        <location filename="../../desktop/ui/settings_agency.py" line="205" />
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="229" />
+        <location filename="../../desktop/ui/settings_agency.py" line="228" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="235" />
+        <location filename="../../desktop/ui/settings_agency.py" line="234" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="237" />
+        <location filename="../../desktop/ui/settings_agency.py" line="236" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="254" />
+        <location filename="../../desktop/ui/settings_agency.py" line="256" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -1142,115 +1142,115 @@
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="48" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="47" />
         <source>Welcome to ReplyDesk</source>
         <translation>欢迎使用答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="52" />
-        <location filename="../../desktop/ui/first_start_dialog.py" line="225" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="51" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="227" />
         <source>Your agency</source>
         <translation>本单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="56" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="55" />
         <source>ReplyDesk signs every reply with your agency's name and prints its contact and copy-to lines. Enter them once here; you can change them later in Settings. Until your agency's name is saved, letters cannot be exported.</source>
         <translation>答复助手在每份答复上署本单位名称，并印出联系人和抄送单位。请在此填写一次，以后可在“设置”中修改。保存本单位名称之前，不能导出答复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="88" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="87" />
         <source>The full name, e.g. 如皋市科学技术局</source>
         <translation>本单位全称，例如：如皋市科学技术局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="93" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="92" />
         <source>e.g. 0513-85000000</source>
         <translation>例如：0513-85000000</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="96" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="95" />
         <source>Units separated by 、 — leave empty for no copy-to</source>
         <translation>多个单位用顿号分隔；不抄送则留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="97" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="96" />
         <source>None (replies are printed without a seal)</source>
         <translation>未设置（答复不加盖电子印章）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="102" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="101" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="111" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="110" />
         <source>Agency name *</source>
         <translation>本单位名称 *</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="112" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="111" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="113" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="112" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="114" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="113" />
         <source>Copy to (抄送)</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="115" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="114" />
         <source>Seal image (optional)</source>
         <translation>印章图片（可不设）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="121" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="120" />
         <source>Remove the sample letters now</source>
         <translation>现在删除示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="123" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="122" />
         <source>The sample library</source>
         <translation>示例资料库</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/first_start_dialog.py" line="126" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="125" />
         <source>The library holds %n sample reply letter(s) of %1 (published letters), loaded so that you can try searching and reusing paragraphs straight away. They are only examples: remove them here, or later with Tools → Remove sample letters.</source>
         <translation>
             <numerusform>资料库中已载入%1的 %n 份示例答复（已公开的答复），供您立即试用搜索和段落复用。它们只是示例：可在此删除，或以后通过“工具 → 删除示例文件”删除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="144" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="143" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="148" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="147" />
         <source>Later</source>
         <translation>稍后设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="158" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="157" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="158" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="157" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="173" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="175" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/first_start_dialog.py" line="218" />
+        <location filename="../../desktop/ui/first_start_dialog.py" line="220" />
         <source>The letter would be signed by the sample agency (%1): your agency's name has not been entered yet. Enter it first (Settings → Profile → Agency name (signature), or here now).
 
 Enter your agency's details now?</source>
@@ -2763,47 +2763,47 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="105" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="135" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="134" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="139" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="138" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="182" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="181" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>
