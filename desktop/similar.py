@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.store import LibraryStore
 from desktop.store.similar_queries import WordCounts
-from desktop.words import stop_words, topic_words
+from desktop.words import related_words, stop_words, topic_words
 
 MAX_CONTENT_WORDS = 16
 CONTENT_CANDIDATES = 40  # the content's most frequent words, of which the most distinctive
@@ -41,7 +41,15 @@ TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.5
 REPEAT = 0.5
 CONTENT_WEIGHT = 0.5
+# The body part is divided by 1 - LENGTH_B + LENGTH_B × (the letter's body paragraphs / the
+# library's average), as BM25 does: a long document (a reference report of fifty paragraphs)
+# holds a few of anybody's words and must not outrank a reply on the topic by that alone.
+LENGTH_B = 0.5
+# "Similar past replies": a reference document (a report, a policy) on the same words counts
+# REFERENCE_WEIGHT of a reply, so the replies a clerk can answer from come first.
+REFERENCE_WEIGHT = 0.5
 HEAD_WEIGHT = 0.5  # a title word found by its head character (see _head_words)
+RELATED_WEIGHT = 0.5  # a word of the same topic group as a title word (see _related)
 # The last characters of names that say what kind of thing is named (rivers, ditches, dams,
 # bridges, roads, lamps, toilets, schools …); not places (村, 镇: they would join letters by
 # where, not by what) and not suffixes such as 化 or 点.
@@ -155,12 +163,32 @@ class _Query:
     body: dict[str, float]
 
 
+def _related(words: list[str]) -> list[str]:
+    """The words filed under the same topics as ``words`` (resources/words/related.txt),
+    not among them: 排污 brings 污水, so a letter on 排污设施 finds those on 污水管网."""
+    asked = set(words)
+    return list(dict.fromkeys(r for w in words for r in sorted(related_words(w)) if r not in asked))
+
+
+def _add_related(query: _Query, related: list[str], counts: WordCounts) -> None:
+    """The related words, at RELATED_WEIGHT, wherever no title word already stands."""
+    titles = max(1, counts.title_total)
+    paragraphs = max(1, counts.paragraph_total)
+    for word in related:
+        if counts.titles.get(word):
+            query.title.setdefault(word, RELATED_WEIGHT * _idf(counts.titles[word], titles))
+        if counts.paragraphs.get(word) and _informative(word, counts):
+            query.body.setdefault(word, RELATED_WEIGHT * _idf(counts.paragraphs[word], paragraphs))
+
+
 def _query(store: LibraryStore, title: str, content: str) -> _Query:
     """Every topic word of the title that some title or paragraph holds is asked of the
     titles (one short row a letter); the paragraphs are asked the informative ones and the
-    content's most distinctive words (weighted CONTENT_WEIGHT)."""
+    content's most distinctive words (weighted CONTENT_WEIGHT); the words related to the
+    title's (RELATED_WEIGHT) are asked of both."""
     candidates = topic_words(title)
-    counts = store.similar.word_counts(candidates)
+    related = _related(candidates)
+    counts = store.similar.word_counts(candidates + related)
     titles = max(1, counts.title_total)
     paragraphs = max(1, counts.paragraph_total)
     title_words = [w for w in candidates if counts.titles.get(w)]
@@ -171,6 +199,7 @@ def _query(store: LibraryStore, title: str, content: str) -> _Query:
     )
     for word, held_by in _head_words(store, candidates, counts).items():
         query.title.setdefault(word, HEAD_WEIGHT * _idf(held_by, titles))
+    _add_related(query, related, counts)
     extra = _content_words(store, content, set(candidates)) if content.strip() else {}
     for word, held_by in extra.items():
         query.body[word] = CONTENT_WEIGHT * _idf(held_by, paragraphs)
@@ -182,9 +211,7 @@ def _query(store: LibraryStore, title: str, content: str) -> _Query:
 _Row = tuple[float, int, str]  # (score, paragraph id, section)
 
 
-def _scores(
-    store: LibraryStore, query: _Query
-) -> tuple[dict[int, float], dict[int, list[_Row]]]:
+def _scores(store: LibraryStore, query: _Query) -> tuple[dict[int, float], dict[int, list[_Row]]]:
     """Each letter's score, and its matching paragraphs. In the body each word counts once
     per letter, a little more for every further paragraph holding it (a letter repeating
     公交 in ten paragraphs is closer, but not ten times as close)."""
@@ -201,9 +228,11 @@ def _scores(
         value, words = paragraphs[pid]
         per_letter[letter_id].append((value, pid, section))
         held[letter_id].update(words)
+    lengths, average = store.similar.body_lengths(list(held))
     for letter_id, times in held.items():
         body = sum(query.body[w] * (1.0 + REPEAT * math.log(n)) for w, n in times.items())
-        score[letter_id] += BODY_WEIGHT * body
+        norm = 1.0 - LENGTH_B + LENGTH_B * lengths.get(letter_id, 0) / max(1.0, average)
+        score[letter_id] += BODY_WEIGHT * body / norm
     return score, per_letter
 
 
@@ -226,6 +255,8 @@ def similar_letters(
     if not query.title and not query.body:
         return []
     score, per_letter = _scores(store, query)
+    for letter_id in store.similar.references(list(score)):
+        score[letter_id] *= REFERENCE_WEIGHT
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
     letters = store.letters.by_ids([lid for lid, _ in ranked])
     shown = {lid: _best_paragraphs(per_letter.get(lid, [])) for lid, _ in ranked}

@@ -14,7 +14,9 @@ Shipped with the program (``resources/words/``, frozen by PyInstaller):
 - ``user_dict.txt``: administrative terms jieba's own dictionary lacks or cuts wrongly
   (agency name parts, 代表/委员, policy words, common topic words such as 老旧小区,
   公交线路, 饮水安全), one ``word [frequency [tag]]`` a line, loaded with ``add_word``;
-- ``stop_words.txt``: words that say nothing about a letter's topic (关于, 建议, 加强 …).
+- ``stop_words.txt``: words that say nothing about a letter's topic (关于, 建议, 加强 …);
+- ``related.txt``: groups of words a clerk files under one topic (污水 and 排污, 停车 and 泊车):
+  a query's word brings the rest of its groups in at reduced weight (desktop/similar.py).
 
 :func:`index_words` is what the word indexes hold (every word but function words; the
 indexes keep single characters too); :func:`topic_words` is what a query asks for: only
@@ -82,6 +84,22 @@ def user_dictionary() -> list[tuple[str, int | None, str | None]]:
 def stop_words() -> frozenset[str]:
     """Words that say nothing about a letter's topic (``resources/words/stop_words.txt``)."""
     return frozenset(to_simplified(w) for line in _lines("stop_words.txt") for w in line.split())
+
+
+@functools.cache
+def _related_groups() -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for line in _lines("related.txt"):
+        group = {to_simplified(w) for w in line.split()}
+        for word in group:
+            groups.setdefault(word, set()).update(group)
+    return {word: frozenset(others - {word}) for word, others in groups.items()}
+
+
+def related_words(word: str) -> frozenset[str]:
+    """The other words of the groups ``word`` stands in (``resources/words/related.txt``):
+    words a clerk files under the same topic, such as 排污 for 污水."""
+    return _related_groups().get(word, frozenset())
 
 
 _loading = threading.Lock()

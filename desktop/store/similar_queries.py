@@ -119,6 +119,39 @@ class SimilarRepository:
             )
         ]
 
+    def body_lengths(self, letter_ids: Sequence[int]) -> tuple[dict[int, int], float]:
+        """How many body paragraphs (headings left out) each of these letters holds, and how
+        many a letter of the library holds on average."""
+        if not letter_ids:
+            return {}, 0.0
+        marks = ",".join("?" * len(letter_ids))
+        lengths = {
+            int(r[0]): int(r[1])
+            for r in self._db.execute(
+                f"""SELECT letter_id, count(*) FROM letter_paragraphs
+                    WHERE letter_id IN ({marks}) AND is_heading = 0 GROUP BY letter_id""",
+                list(letter_ids),
+            )
+        }
+        row = self._db.execute(
+            """SELECT (SELECT count(*) FROM letter_paragraphs WHERE is_heading = 0),
+                      (SELECT count(*) FROM letters)"""
+        ).fetchone()
+        return lengths, float(row[0]) / max(1, int(row[1]))
+
+    def references(self, letter_ids: Sequence[int]) -> set[int]:
+        """Which of these letters are reference documents (kind 'reference'), not replies."""
+        if not letter_ids:
+            return set()
+        marks = ",".join("?" * len(letter_ids))
+        return {
+            int(r[0])
+            for r in self._db.execute(
+                f"SELECT id FROM letters WHERE id IN ({marks}) AND kind = 'reference'",
+                list(letter_ids),
+            )
+        }
+
     def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
         if not paragraph_ids:
             return {}

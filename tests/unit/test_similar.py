@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from desktop import similar
 from desktop.similar import similar_letters
 from desktop.store import LibraryStore
 from tests.conftest import make_letter
@@ -100,9 +103,10 @@ def test_similar_letters_rank_by_topic_and_group_paragraphs(sample_store: Librar
     assert all(f.title != "关于加强农村饮水安全的建议" for f in found)
     sections = [p.section for p in found[0].paragraphs]
     assert sections and set(sections) <= {"status", "plan", "greeting", "closing", "body"}
-    # Every paragraph offered holds a word of the title (建设 is a stop word).
+    # Every paragraph offered holds a word of the title (建设 is a stop word) or one filed
+    # under the same topic (孵化器 and 科技创新: resources/words/related.txt).
     assert all(
-        any(w in p.text for w in ("空间", "众创", "孵化")) for p in found[0].paragraphs
+        any(w in p.text for w in ("空间", "众创", "孵化", "科技创新")) for p in found[0].paragraphs
     ), [p.text for p in found[0].paragraphs]
     water = similar_letters(
         sample_store, "关于农村饮水安全的提案", "建议加快农村饮水管网改造，提高农村饮水安全水平。"
@@ -133,3 +137,39 @@ def test_paragraphs_offered_are_the_body_not_the_old_acknowledgement(store: Libr
         ("status", "全县农村公路"),
         ("plan", "下一步将建立"),
     ]
+
+
+def test_related_words_join_titles_that_share_no_word(
+    store: LibraryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _library(store)
+    sewage = _add(store, 20, "关于完善城区污水收集管网的提案", "城区部分污水管网老化破损。",
+                  "将分年度更换老旧管网，提高收集率。", "某市住房和城乡建设局")  # fmt: skip
+    # 排污 and 污水 are one topic to a clerk (resources/words/related.txt), though the titles
+    # share no word; 治理 in the query is the river letters' word.
+    query = "关于治理沿街商户乱排污的建议"
+    assert similar_letters(store, query)[0].letter_id == sewage
+    # And the other way round, 泊位 finds the parking letters.
+    parking = {ids[LETTERS[4][0]], ids[LETTERS[5][0]]}
+    assert {f.letter_id for f in similar_letters(store, "关于增设路边泊位的建议")[:2]} == parking
+    # Without the groups the sewage letter is not first: the groups are what joins them.
+    monkeypatch.setattr(similar, "related_words", lambda word: frozenset())
+    assert [f.letter_id for f in similar_letters(store, query)][:1] != [sewage]
+
+
+def test_a_long_reference_document_does_not_outrank_a_matching_reply(store: LibraryStore) -> None:
+    ids = _library(store)
+    # A long report touching every topic of the library, with the query's words too.
+    report = [
+        f"第{i}部分：全区公交线路、河道清淤、停车泊位、卫生室与垃圾收集点的建设情况。"
+        for i in range(40)
+    ]
+    reference = store.letters.add(
+        make_letter(report, kind="reference", title="城区公交与停车设施建设情况汇报"),
+        content_hash="report", source_path=None, source_format=None,
+    )  # fmt: skip
+    found = [f.letter_id for f in similar_letters(store, "关于优化公交线路和停车泊位的建议")]
+    assert reference in found  # it is offered …
+    # … but after the replies that answer on the same words.
+    assert found.index(reference) >= 3, found
+    assert set(found[:3]) <= set(ids.values())

@@ -94,3 +94,12 @@ def test_triggers_follow_every_change_of_titles_and_paragraphs(store: LibrarySto
     store.letters.delete(letter_id)
     assert letter_id not in _rows(db, "title_words_fts")
     assert not any("停车难" in words.split() for words in _rows(db, "paragraph_words_fts").values())
+
+
+def test_related_words_come_from_the_shipped_groups() -> None:
+    from desktop.words import related_words
+
+    assert "污水" in related_words("排污") and "排污" in related_words("污水")
+    assert "停车" in related_words("泊位")
+    assert "排污" not in related_words("排污")  # a word is not its own relative
+    assert related_words("森林防火") == frozenset()
