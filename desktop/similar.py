@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.store import LibraryStore
 from desktop.store.similar_queries import WordCounts
-from desktop.words import related_words, stop_words, topic_words
+from desktop.words import related_words, stop_words, topic_characters, topic_words
 
 MAX_CONTENT_WORDS = 16
 CONTENT_CANDIDATES = 40  # the content's most frequent words, of which the most distinctive
@@ -49,6 +49,10 @@ LENGTH_B = 0.5
 # REFERENCE_WEIGHT of a reply, so the replies a clerk can answer from come first.
 REFERENCE_WEIGHT = 0.5
 HEAD_WEIGHT = 0.5  # a title word found by its head character (see _head_words)
+# When the words find no letter: title words sharing a character with the query's words, at
+# this weight (they only ever fill an empty list; see _character_matches).
+CHARACTER_WEIGHT = 0.1
+FEW_LETTERS = 3  # fewer letters found by words than this: characters fill the list
 RELATED_WEIGHT = 0.5  # a word of the same topic group as a title word (see _related)
 # The last characters of names that say what kind of thing is named (rivers, ditches, dams,
 # bridges, roads, lamps, toilets, schools …); not places (村, 镇: they would join letters by
@@ -248,13 +252,29 @@ def _best_paragraphs(rows: list[_Row]) -> list[_Row]:
     return [row for section in sections for row in by_section[section][:PARAGRAPHS_PER_SECTION]]
 
 
+def _character_matches(store: LibraryStore, title: str) -> dict[int, float]:
+    """Letters whose title holds a word sharing a character with the query's topic words
+    (泊车位 and 车辆, 献血屋 and 血站): asked only when the words find fewer than FEW_LETTERS
+    letters, so that a proposal on a topic new to the library still gets the nearest titles
+    there are, after every letter sharing a word."""
+    words = topic_words(title)
+    held = {w: n for w, n in store.similar.title_words_with(topic_characters(words)).items()
+            if len(w) > 1 and w not in stop_words() and w not in words}  # fmt: skip
+    if not held:
+        return {}
+    total = max(1, store.similar.word_counts([]).title_total)
+    weights = {w: CHARACTER_WEIGHT * _idf(n, total) for w, n in held.items()}
+    return {lid: w for lid, w, _ in store.similar.best_titles(weights, TITLE_CANDIDATES)}
+
+
 def similar_letters(
     store: LibraryStore, title: str, content: str = "", *, limit: int = 10
 ) -> list[SimilarLetter]:
     query = _query(store, title, content)
-    if not query.title and not query.body:
-        return []
     score, per_letter = _scores(store, query)
+    if len(score) < FEW_LETTERS:
+        for letter_id, value in _character_matches(store, title).items():
+            score.setdefault(letter_id, value)
     for letter_id in store.similar.references(list(score)):
         score[letter_id] *= REFERENCE_WEIGHT
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]

@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 # (5G, PPP); plain numbers (years, counts) say nothing about a topic.
 _HAN_WORD = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
 _LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
+# The characters that say where, not what (怀远县, 主城区): no topic to fall back on.
+_PLACE_CHARS = frozenset("省市县区镇乡村街州城")
 # Single characters that carry no topic: left out of the indexes altogether.
 _FUNCTION_CHARS = frozenset("的了和与及在对将为是等于把被也并或由从向以之其该此各这那有个")
 
@@ -167,6 +169,15 @@ def topic_words(text: str, *, unique: bool = True) -> list[str]:
     stops = stop_words()
     found = [t for t in index_words(text) if len(t) > 1 and t not in stops]
     return list(dict.fromkeys(found)) if unique else found
+
+
+def topic_characters(words: list[str]) -> list[str]:
+    """The characters of ``words`` that can carry a topic (no function characters such as
+    的, no place suffixes such as 县), each once: what "similar letters" falls back on when
+    the words find too few letters."""
+    skip = _FUNCTION_CHARS | _PLACE_CHARS
+    found = (c for w in words for c in w if _HAN_WORD.fullmatch(c) and c not in skip)
+    return list(dict.fromkeys(found))
 
 
 def tagged(text: str) -> list[tuple[str, str]]:

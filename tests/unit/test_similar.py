@@ -173,3 +173,21 @@ def test_a_long_reference_document_does_not_outrank_a_matching_reply(store: Libr
     # … but after the replies that answer on the same words.
     assert found.index(reference) >= 3, found
     assert set(found[:3]) <= set(ids.values())
+
+
+def test_a_title_sharing_only_a_character_still_gets_the_nearest_titles(
+    store: LibraryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = _library(store)
+    # 河堤 and 渗漏 stand in no letter, but 河 does in 河道: the river letters are offered
+    # rather than nothing.
+    query = "关于河堤渗漏的建议"
+    rivers = {ids[LETTERS[2][0]], ids[LETTERS[3][0]]}
+    assert {f.letter_id for f in similar_letters(store, query)[:2]} == rivers
+    # Place characters (县, 城) are no topic: 县城 finds no letter by its 城.
+    assert similar_letters(store, "关于县城西门森林防火的建议") == []
+    # Letters sharing a word come first: the characters only fill a short list.
+    top = similar_letters(store, "关于缓解河道周边停车难的建议")
+    assert {f.letter_id for f in top[:3]} <= rivers | {ids[LETTERS[4][0]], ids[LETTERS[5][0]]}
+    monkeypatch.setattr(similar, "FEW_LETTERS", 0)
+    assert similar_letters(store, query) == []
