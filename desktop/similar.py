@@ -42,8 +42,8 @@ BODY_WEIGHT = 0.5
 REPEAT = 0.5
 CONTENT_WEIGHT = 0.5
 # The body part is divided by 1 - LENGTH_B + LENGTH_B × (the letter's body paragraphs / the
-# library's average), as BM25 does: a long document (a reference report of fifty paragraphs)
-# holds a few of anybody's words and must not outrank a reply on the topic by that alone.
+# average of the letters matched), as BM25 does: a long document (a report of fifty
+# paragraphs) holds a few of anybody's words and must not outrank a reply by that alone.
 LENGTH_B = 0.5
 # "Similar past replies": a reference document (a report, a policy) on the same words counts
 # REFERENCE_WEIGHT of a reply, so the replies a clerk can answer from come first.
@@ -204,6 +204,7 @@ def _query(store: LibraryStore, title: str, content: str) -> _Query:
     for word, held_by in _head_words(store, candidates, counts).items():
         query.title.setdefault(word, HEAD_WEIGHT * _idf(held_by, titles))
     _add_related(query, related, counts)
+    query.title = {w: query.title[w] for w in _within_budget(list(query.title), counts.titles)}
     extra = _content_words(store, content, set(candidates)) if content.strip() else {}
     for word, held_by in extra.items():
         query.body[word] = CONTENT_WEIGHT * _idf(held_by, paragraphs)
@@ -232,7 +233,9 @@ def _scores(store: LibraryStore, query: _Query) -> tuple[dict[int, float], dict[
         value, words = paragraphs[pid]
         per_letter[letter_id].append((value, pid, section))
         held[letter_id].update(words)
-    lengths, average = store.similar.body_lengths(list(held))
+    lengths = store.similar.body_lengths(list(held))
+    # the average of the letters matched, not of the library: no scan of every letter
+    average = sum(lengths.values()) / max(1, len(lengths))
     for letter_id, times in held.items():
         body = sum(query.body[w] * (1.0 + REPEAT * math.log(n)) for w, n in times.items())
         norm = 1.0 - LENGTH_B + LENGTH_B * lengths.get(letter_id, 0) / max(1.0, average)

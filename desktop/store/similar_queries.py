@@ -119,13 +119,12 @@ class SimilarRepository:
             )
         ]
 
-    def body_lengths(self, letter_ids: Sequence[int]) -> tuple[dict[int, int], float]:
-        """How many body paragraphs (headings left out) each of these letters holds, and how
-        many a letter of the library holds on average."""
+    def body_lengths(self, letter_ids: Sequence[int]) -> dict[int, int]:
+        """How many body paragraphs (headings left out) each of these letters holds."""
         if not letter_ids:
-            return {}, 0.0
+            return {}
         marks = ",".join("?" * len(letter_ids))
-        lengths = {
+        return {
             int(r[0]): int(r[1])
             for r in self._db.execute(
                 f"""SELECT letter_id, count(*) FROM letter_paragraphs
@@ -133,11 +132,6 @@ class SimilarRepository:
                 list(letter_ids),
             )
         }
-        row = self._db.execute(
-            """SELECT (SELECT count(*) FROM letter_paragraphs WHERE is_heading = 0),
-                      (SELECT count(*) FROM letters)"""
-        ).fetchone()
-        return lengths, float(row[0]) / max(1, int(row[1]))
 
     def references(self, letter_ids: Sequence[int]) -> set[int]:
         """Which of these letters are reference documents (kind 'reference'), not replies."""
