@@ -44,10 +44,15 @@ from desktop.store import LibraryStore  # noqa: E402
 
 CACHE = ROOT / "bench" / "corpus"
 SEED = 7
-IMPORT_TARGET = 100.0  # text letters per second
+# Issue 12's targets: import ≥ 300 text letters/s, 1-2 character search p95 ≤ 20 ms, similar
+# median ≤ 100 ms (at 10,000 letters), window cold start ≤ 0.5 s; the earlier ones stay beside.
+IMPORT_TARGET = 300.0  # text letters per second
 SEARCH_P95_TARGET = 50.0  # ms
+SHORT_SEARCH_P95_TARGET = 20.0  # ms, terms of 1-2 characters
 SEARCH_RATIO_TARGET = 2.0  # × the bare SQLite query
 SIMILAR_TARGET = 300.0  # ms (p95)
+SIMILAR_MEDIAN_TARGET = 100.0  # ms
+COLD_START_TARGET = 0.5  # s
 PROPOSAL_CHARS = 1500
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -331,7 +336,8 @@ def search_rows(
             base.append(timed(baseline_search, conn, q)[0])
         med, b = statistics.median(measured), statistics.median(base)
         p = p95(measured)
-        met = p <= SEARCH_P95_TARGET and med <= SEARCH_RATIO_TARGET * b
+        p95_target = SHORT_SEARCH_P95_TARGET if kind in ("1 char", "2 char") else SEARCH_P95_TARGET
+        met = p <= p95_target and med <= SEARCH_RATIO_TARGET * b
         # Queries alternate: common/rare terms, or (for two terms) 4+3 / 4+2 characters.
         labels = ("4+3 chars", "4+2 chars") if kind == "two terms" else ("common", "rare")
         split = {
@@ -346,7 +352,7 @@ def search_rows(
             "hits_median": statistics.median(counts),
             **split,
         }
-        target = f"p95 ≤ {SEARCH_P95_TARGET:.0f} ms, ≤ {SEARCH_RATIO_TARGET:.0f}× baseline"
+        target = f"p95 ≤ {p95_target:.0f} ms, ≤ {SEARCH_RATIO_TARGET:.0f}× baseline"
         rows.append(Row(f"search {kind}", size, med, p, b, "ms", target, met, details))
         progress(f"  search {kind}: median {med:.1f} ms, p95 {p:.1f} ms, baseline {b:.1f} ms")
         probes[f"search {kind}"] = lambda qs=qs: [search(store, q, limit=20) for q in qs]
@@ -397,8 +403,9 @@ def similar_row(
         "letters_found_median": statistics.median(found),
         "titles": [t for t, _ in props],
     }
-    target = f"p95 ≤ {SIMILAR_TARGET:.0f} ms"
-    row = Row("similar letters", size, med, p, b, "ms", target, p <= SIMILAR_TARGET, details)
+    target = f"median ≤ {SIMILAR_MEDIAN_TARGET:.0f} ms, p95 ≤ {SIMILAR_TARGET:.0f} ms"
+    met = med <= SIMILAR_MEDIAN_TARGET and p <= SIMILAR_TARGET
+    row = Row("similar letters", size, med, p, b, "ms", target, met, details)
     return row, lambda: [similar_letters(store, t, c) for t, c in props]
 
 
@@ -528,7 +535,8 @@ def window_rows(args: argparse.Namespace) -> list[Row]:
     )
     rows = [
         Row("window cold start", size, cold["median_s"] * 1000, None,
-            cold["baseline_median_s"] * 1000, "ms", "≤ 2000 ms", cold["median_s"] <= 2.0, cold),
+            cold["baseline_median_s"] * 1000, "ms", f"≤ {COLD_START_TARGET * 1000:.0f} ms",
+            cold["median_s"] <= COLD_START_TARGET, cold),
         Row("window peak memory", size, cold["rss_mb"], None, cold["baseline_rss_mb"],
             "MB", "≤ 400 MB", cold["rss_mb"] <= 400, cold),
     ]  # fmt: skip
