@@ -180,9 +180,20 @@ def _contains(terms: Sequence[str]) -> tuple[str, list[Any]]:
 
 def letter_filter_sql(filters: SearchFilters, letter: str = "l") -> tuple[list[str], list[Any]]:
     """Conditions on a ``letters`` row (alias ``letter``) for the letter-level filters:
-    proposer (part of a name, folded), number (its key), category and role (as stored)."""
+    proposer (part of a name, folded), number (its key), category and role (as stored),
+    agency (folded) and kind."""
     cond: list[str] = []
     args: list[Any] = []
+    if filters.agency:
+        # Agencies are stored as written (花都區衛生健康局): compared folded, like the text.
+        cond.append(
+            f"instr(to_simplified(coalesce({letter}.agency, '') || ' ' ||"
+            f" coalesce({letter}.main_organizer, '')), ?)"
+        )
+        args.append(to_simplified(filters.agency))
+    if filters.kind:
+        cond.append(f"{letter}.kind = ?")
+        args.append(filters.kind)
     if filters.proposer:
         cond.append(
             f"EXISTS (SELECT 1 FROM letter_search fs WHERE fs.letter_id = {letter}.id"
@@ -224,15 +235,6 @@ def _filters(filters: SearchFilters) -> tuple[str, str, list[Any]]:
         args.append(filters.year_to)
     rest = replace(filters, proposer=None, number=None, year_from=None, year_to=None)
     letter_cond, letter_args = letter_filter_sql(rest)
-    if rest.agency:
-        letter_cond.append(
-            "instr(to_simplified(coalesce(l.agency, '') || ' ' || coalesce(l.main_organizer,"
-            " '')), ?)"
-        )
-        letter_args.append(to_simplified(rest.agency))
-    if rest.kind:
-        letter_cond.append("l.kind = ?")
-        letter_args.append(rest.kind)
     join = " JOIN letters l ON l.id = ls.letter_id" if letter_cond else ""
     where = "".join(f" AND {c}" for c in (*cond, *letter_cond))
     return join, where, [*args, *letter_args]

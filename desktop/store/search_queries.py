@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from desktop.fold import to_simplified
 from desktop.library_rows import ParagraphSource
 from desktop.store.letter_search import letter_filter_sql
 
@@ -90,16 +89,6 @@ class SearchRepository:
         if filters.year_to is not None:
             cond.append("l.year <= ?")
             args.append(filters.year_to)
-        if filters.agency:
-            # Agencies are stored as written (花都區衛生健康局): compared folded, like the text.
-            cond.append(
-                "instr(to_simplified(coalesce(l.agency, '') || ' ' || coalesce(l.main_organizer,"
-                " '')), ?)"
-            )
-            args.append(to_simplified(filters.agency))
-        if filters.kind:
-            cond.append("l.kind = ?")
-            args.append(filters.kind)
         letter_cond, letter_args = letter_filter_sql(filters)
         cond.extend(letter_cond)
         args.extend(letter_args)
