@@ -283,7 +283,7 @@ def similar_letters(
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]
     letters = store.letters.by_ids([lid for lid, _ in ranked])
     shown = {lid: _best_paragraphs(per_letter.get(lid, [])) for lid, _ in ranked}
-    texts = store.similar.paragraph_texts(sorted({r[1] for rows in shown.values() for r in rows}))
+    texts = store.search.paragraph_texts(sorted({r[1] for rows in shown.values() for r in rows}))
     return [
         SimilarLetter(
             letter_id=letter_id,

@@ -146,17 +146,6 @@ class SimilarRepository:
             )
         }
 
-    def paragraph_texts(self, paragraph_ids: Sequence[int]) -> dict[int, str]:
-        if not paragraph_ids:
-            return {}
-        marks = ",".join("?" * len(paragraph_ids))
-        return {
-            int(r[0]): r[1]
-            for r in self._db.execute(
-                f"SELECT id, text FROM paragraphs WHERE id IN ({marks})", list(paragraph_ids)
-            )
-        }
-
     def body_paragraphs(self, letter_ids: Sequence[int]) -> list[BodyParagraph]:
         """The body paragraphs of letters, each letter's in order."""
         if not letter_ids:
