@@ -120,6 +120,12 @@ def _segmenter() -> _Segmenter:
         return seg
 
 
+def warm_up() -> None:
+    """Load the segmenter on a thread of its own, so that the first check of a reused
+    paragraph or the first similar list on the UI thread does not wait for it (~0.5 s)."""
+    threading.Thread(target=_segmenter, name="words-warm-up", daemon=True).start()
+
+
 def _tokens(text: str) -> list[str]:
     """jieba's words of the folded text (with its HMM for new words such as place names),
     each long word preceded by the dictionary words inside it. jieba's own search mode looks

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
-from desktop import timestamps
+from desktop import timestamps, words
 from desktop.actions import backup, cases, drafts, letters, profile
 from desktop.errors import ClerkError
 from desktop.logs import setup_logging
@@ -303,6 +303,8 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     instance.activated.connect(lambda: bring_forward(window))
     window.show()
     start_window(context, window)
+    # The reuse check tags place names on the UI thread: its dictionary loads meanwhile.
+    QTimer.singleShot(0, words.warm_up)
     if os.environ.get(SMOKE_ENV):
         QTimer.singleShot(1000, lambda: smoke_report_and_close(window, ours_loaded))
     code = app.exec()

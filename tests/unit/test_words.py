@@ -103,3 +103,17 @@ def test_related_words_come_from_the_shipped_groups() -> None:
     assert "停车" in related_words("泊位")
     assert "排污" not in related_words("排污")  # a word is not its own relative
     assert related_words("森林防火") == frozenset()
+
+
+def test_warm_up_loads_the_segmenter_off_the_calling_thread() -> None:
+    import threading
+
+    from desktop import words
+
+    words._segmenter.cache_clear()
+    words.warm_up()
+    warmers = [t for t in threading.enumerate() if t.name == "words-warm-up"]
+    for t in warmers:
+        t.join(timeout=30)
+    assert words._segmenter.cache_info().currsize == 1  # loaded by the warm-up thread
+    assert "饮水安全" in words.index_words("农村饮水安全工程")
