@@ -15,6 +15,9 @@ SECTIONS: tuple[str, ...] = ("greeting", "status", "plan", "closing")
 STATUSES = {"drafting": "起草中", "awaiting": "待签发", "sent": "已答复"}
 DISCLOSURES = ("主动公开", "依申请公开", "不予公开")
 ROLES = ("代表", "委员")
+# What the case is: a deputy's 建议, a member's 提案, or a deputies' 议案 (a motion). "" = from the
+# role (代表 → 建议, 委员 → 提案), which is what cases stored before the field existed mean.
+KINDS = ("建议", "提案", "议案")
 # Where a saved draft version came from (``draft_versions.source``), in the clerk's words.
 DRAFT_SOURCES = {
     "window": "窗口中保存",
@@ -71,6 +74,10 @@ FIELD_ZH = {
     "disclosure": "公开属性",
     "doc_number": "文号",
     "status": "办理状态",
+    "kind": "类型（建议/提案/议案）",
+    "serial": "序号",
+    "seconders": "附议人/联名人",
+    "delegation": "代表团/界别/所在单位",
 }
 
 
@@ -102,11 +109,18 @@ class Case:
     disclosure: str = "主动公开"
     doc_number: str = ""
     status: str = "drafting"
+    # From the assignment list (交办清单) or the proposal document; see KINDS for ``kind``.
+    kind: str = ""
+    serial: str = ""  # 序号: the row's number in the assignment list
+    seconders: list[str] = field(default_factory=list)  # 附议人/联名人, besides ``proposers``
+    delegation: str = ""  # 代表团 (deputies) / 界别 or 所在单位 (members)
     id: int | None = None
 
     @property
     def kind_word(self) -> str:
-        """建议 for deputies, 提案 for CPPCC members."""
+        """The case's kind when given, else 建议 for deputies and 提案 for CPPCC members."""
+        if self.kind:
+            return self.kind
         return "提案" if self.role == "委员" else "建议"
 
     @property
@@ -195,6 +209,13 @@ def _date(data: dict[str, Any], key: str) -> str | None:
     return iso
 
 
+def _kind(data: dict[str, Any]) -> str:
+    kind = _text(data, "kind")
+    if kind and kind not in KINDS:
+        raise CaseError("kind", f"“类型”（kind）只能是：{'、'.join(KINDS)}，而不是“{kind}”。")
+    return kind
+
+
 def add_months(iso: str, months: int) -> str:
     """The same day ``months`` later (the month's last day when it has no such day)."""
     d = dt.date.fromisoformat(iso)
@@ -221,6 +242,7 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
     status = _text(data, "status") or "drafting"
     if status not in STATUSES:
         raise CaseError("status", "“办理状态”（status）只能是 drafting、awaiting 或 sent。")
+    kind = _kind(data)
     number = _text(data, "number", required=True).removeprefix("第").removesuffix("号")
     count = data.get("proposer_count")
     if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
@@ -255,6 +277,10 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
         disclosure=disclosure,
         doc_number=_text(data, "doc_number"),
         status=status,
+        kind=kind,
+        serial=_text(data, "serial"),
+        seconders=_names(data, "seconders"),
+        delegation=_text(data, "delegation"),
     )
     if organizer == "co" and not case.main_organizer:
         raise CaseError(
