@@ -271,13 +271,23 @@ def _character_matches(store: LibraryStore, title: str) -> dict[int, float]:
 
 
 def similar_letters(
-    store: LibraryStore, title: str, content: str = "", *, limit: int = 10
+    store: LibraryStore,
+    title: str,
+    content: str = "",
+    *,
+    limit: int = 10,
+    case_id: int | None = None,
 ) -> list[SimilarLetter]:
+    """Past letters like a proposal, best first; ``case_id``: the open case, whose own filed
+    replies are left out (its answer is not a past answer to itself)."""
     query = _query(store, title, content)
     score, per_letter = _scores(store, query)
     if len(score) < FEW_LETTERS:
         for letter_id, value in _character_matches(store, title).items():
             score.setdefault(letter_id, value)
+    if case_id is not None:
+        for letter_id in store.similar.case_letters(case_id):
+            score.pop(letter_id, None)
     for letter_id in store.similar.references(list(score)):
         score[letter_id] *= REFERENCE_WEIGHT
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], -kv[0]))[:limit]

@@ -65,10 +65,16 @@ def search(
 
 
 def similar(
-    title: str, content: str = "", *, limit: int = SIMILAR_LIMIT, store: LibraryStore
+    title: str,
+    content: str = "",
+    *,
+    limit: int = SIMILAR_LIMIT,
+    case_id: int | None = None,
+    store: LibraryStore,
 ) -> tuple[SimilarLetter, ...]:
-    """Past replies like a proposal (its title, and its text when given), best first."""
-    return tuple(similar_letters(store, title, content, limit=limit))
+    """Past replies like a proposal (its title, and its text when given), best first; with
+    ``case_id``, the replies filed from that case are left out."""
+    return tuple(similar_letters(store, title, content, limit=limit, case_id=case_id))
 
 
 @dataclass(frozen=True)

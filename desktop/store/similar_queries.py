@@ -146,6 +146,14 @@ class SimilarRepository:
             )
         }
 
+    def case_letters(self, case_id: int) -> set[int]:
+        """The library letters filed from a case's own replies (every round): a case's similar
+        list must not offer the case's own answer back to it."""
+        return {
+            int(r[0])
+            for r in self._db.execute("SELECT id FROM letters WHERE case_id = ?", [case_id])
+        }
+
     def body_paragraphs(self, letter_ids: Sequence[int]) -> list[BodyParagraph]:
         """The body paragraphs of letters, each letter's in order."""
         if not letter_ids:

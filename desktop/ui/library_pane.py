@@ -418,7 +418,7 @@ class LibraryPane(QWidget):
         if self._similar_op is not None:
             self._similar_op.cancel()
         self.similar_model.set_note(self.tr("Looking for similar replies…"))
-        op = self.context.operation(similar, case.title, case.content)
+        op = self.context.operation(similar, case.title, case.content, case_id=case.id)
         op.success(self._fill_similar).failure(lambda _e: self.similar_model.clear())
         self._similar_op = op.run_in_background()
 

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from desktop.actions import cases, imports
-from desktop.actions.search import search
+from desktop.actions.search import search, similar
 from desktop.casework import Case, Draft, DraftBlock, case_from_json
 from desktop.normalize import normalized_hash
 from desktop.store import LibraryStore
@@ -333,3 +333,21 @@ def test_a_deleted_letter_is_filed_anew_when_the_case_is_marked_sent_again(
         again = cases.mark_sent(case_id, store=store)
     assert again.created is True
     assert rows(db, "SELECT id FROM letters WHERE case_id = ?", case_id) == [(again.letter_id,)]
+
+
+def test_a_sent_case_is_not_offered_its_own_reply_as_similar(
+    library: tuple[Path, int, int],
+) -> None:
+    """Once filed, the case's reply shares its title word for word and would top the case's
+    own similar list; the window asks with the case's id and gets the past replies only."""
+    db, case_id, _ = library
+    with LibraryStore(db) as store:
+        filed = cases.mark_sent(case_id, store=store)
+        case = store.cases.get(case_id)
+        assert case is not None
+        anyone = [s.letter_id for s in similar(case.title, case.content, store=store)]
+        assert anyone[0] == filed.letter_id  # the reason for the exclusion
+        own_case = similar(case.title, case.content, case_id=case_id, store=store)
+    ids = [s.letter_id for s in own_case]
+    assert filed.letter_id not in ids
+    assert ids and ids[0] == anyone[1]  # the old reply on bus routes moves up
