@@ -758,6 +758,7 @@ ZH: dict[str, str] = {
     "(no title)": "（无标题）",
     "Letter: %1": "资料：%1",
     "No. %1 in the library": "资料库编号 %1",
+    "Reply of case %1, filed when it was marked sent": "案件 %1 标记为已答复时存入的答复",
     "%n value(s) to check": "%n 项待核对",
     "Sections and paragraphs arranged by you": "段落及其划分经您调整",
     (

@@ -203,6 +203,12 @@ class LetterInspector(QDialog):
         parts = [self.tr("No. %1 in the library").replace("%1", str(detail.id))]
         if detail.source_path:
             parts.append(detail.source_path.replace("\\", "/").rsplit("/", 1)[-1])
+        if detail.case_id is not None:
+            parts.append(
+                self.tr("Reply of case %1, filed when it was marked sent").replace(
+                    "%1", str(detail.case_id)
+                )
+            )
         uncertain = [
             name
             for name, source in detail.sources.items()

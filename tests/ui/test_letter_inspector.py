@@ -666,3 +666,21 @@ def test_a_date_that_lost_its_marks_is_offered_and_taken_with_one_click(
     undo(inspector)  # back to empty, offered again
     assert db_row(store, letter_id)["reply_date"] is None
     assert date.text() == "" and date.placeholderText() == "可能是 2021-06-18"
+
+
+def test_a_filed_reply_names_the_case_it_came_from(qtbot: QtBot, tmp_path: Path) -> None:
+    """Letter 7 of the v13 fixture is case 1's reply, filed when the case was marked sent: the
+    inspector says so (it has no source file to name instead)."""
+    path = tmp_path / "library.db"
+    path.write_bytes((ROOT / "tests" / "fixtures" / "library-v13.db").read_bytes())
+    with LibraryStore(path) as store:
+        ctx = AppContext(path, store=store, templates=ReplyTemplates(override=tmp_path / "t"))
+        try:
+            filed = LetterInspector(ctx, 7)
+            qtbot.addWidget(filed)
+            imported = LetterInspector(ctx, 1)
+            qtbot.addWidget(imported)
+            assert "Reply of case 1, filed when it was marked sent" in filed.meta.text()
+            assert "case" not in imported.meta.text()
+        finally:
+            ctx.close()
