@@ -165,7 +165,11 @@ def _places(i: int, text: str, home: Home, note: str) -> list[Finding]:
     return out
 
 
-_LEVEL_WORD_RE: Final = re.compile(r"([我本全])([市区县镇乡])(?![场级域别间属委])")
+_LEVEL_WORD_RE: Final = re.compile(
+    r"([我本全])([市区县镇乡區縣鎮鄉])(?![场级域别间属委場級別間屬])"
+)
+# A paragraph reused from a letter in traditional characters names its level so (我縣).
+_SIMPLE_LEVEL: Final = {"區": "区", "縣": "县", "鎮": "镇", "鄉": "乡"}
 # How low a level is: a reply may name the levels above its own (a district's 全市).
 _RANK: Final = {"市": 1, "区": 2, "县": 2, "镇": 3, "乡": 3}
 
@@ -176,13 +180,13 @@ def _level_words(i: int, text: str, home: Home, note: str) -> list[Finding]:
         return []
     out: list[Finding] = []
     for m in _LEVEL_WORD_RE.finditer(text):
-        word = m.group(2)
+        word = _SIMPLE_LEVEL.get(m.group(2), m.group(2))
         if word == level or _RANK[word] < _RANK.get(level, 0):
             continue  # the clerk's own level, or one above it (全市 in a district's reply)
         out.append(
             Finding(
                 "reuse_place",
-                f"{quote(m.group())}指原答复单位所在的{m.group(2)}，本单位是{level}级，"
+                f"{quote(m.group())}指原答复单位所在的{word}，本单位是{level}级，"
                 f"应为{quote(m.group(1) + level)}{note}",
                 i,
                 m.start(),
@@ -210,9 +214,7 @@ def _same_agency(one: str, other: str) -> bool:
     return a == b or (a[0] == b[0] and a[-1] == b[-1])
 
 
-def _old_agency(
-    i: int, text: str, source: SourceLetter, home: Home, note: str
-) -> list[Finding]:
+def _old_agency(i: int, text: str, source: SourceLetter, home: Home, note: str) -> list[Finding]:
     """我局/本委 … in a paragraph another agency wrote: it speaks of that agency."""
     if not source.agency or source.kind != "reply" or _same_agency(source.agency, home.agency):
         return []

@@ -1852,39 +1852,39 @@ Enter your agency's details now?</source>
         <translation>资料库编号 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="207" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="208" />
         <source>Reply of case %1, filed when it was marked sent</source>
         <translation>案件 %1 标记为已答复时存入的答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/letter_inspector.py" line="216" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="219" />
         <source>%n value(s) to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="218" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="221" />
         <source>Sections and paragraphs arranged by you</source>
         <translation>段落及其划分经您调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="264" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="267" />
         <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
         <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="267" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="270" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="270" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="273" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="272" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="275" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>

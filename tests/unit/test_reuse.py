@@ -387,3 +387,13 @@ def test_we_words_of_another_kind_of_agency_are_reported(templates: ReplyTemplat
     context = ReuseContext(AGENCY, (), {9: same_kind})
     draft = _draft(_library("我局将继续扩大科技创新券的覆盖面。", letter_id=9))
     assert _reuse(_findings(draft, templates, context)[1]) == []
+
+
+def test_a_level_word_in_traditional_characters_is_flagged(templates: ReplyTemplates) -> None:
+    """A paragraph reused from a 繁體 letter names its level as 我縣 / 本區: the city's clerk is
+    told as for 我县, with the simplified fix; 全市 above it is not a finding."""
+    draft = _draft(_library("我縣已建成鄉村公路三百公里，本區也在推進，全市統一部署。"))
+    texts, findings = _findings(draft, templates)
+    places = [s for s in _spans(texts, _reuse(findings)) if s[0] == "reuse_place"]
+    assert places == [("reuse_place", "我縣", "我市"), ("reuse_place", "本區", "本市")]
+    assert "原答复单位所在的县" in _reuse(findings)[0].message
