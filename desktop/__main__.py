@@ -135,6 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_cases import add_parsers as add_case_parsers
 
     add_case_parsers(sub, common)
+    from desktop.cli_report import add_parsers as add_report_parsers
+
+    add_report_parsers(sub, common)
     return parser
 
 
@@ -330,6 +333,12 @@ def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
     return cli_cases.cmd_case(store, args)
 
 
+def cmd_report(store: LibraryStore, args: argparse.Namespace) -> int:
+    from desktop import cli_report
+
+    return cli_report.cmd_report(store, args)
+
+
 def cmd_explain(_store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop import cli_explain
 
@@ -354,6 +363,7 @@ COMMANDS = {
     "export-pack": _pack_command("export_pack"),
     "import-pack": _pack_command("import_pack"),
     "case": cmd_case,
+    "report": cmd_report,
 }
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).

@@ -218,6 +218,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("reparse",): fixed(),
         ("case", "list"): fixed(),
         ("case", "sent"): case_sent,
+        ("report",): fixed("--year", "2020"),
     }
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]

@@ -1,0 +1,95 @@
+"""The year-end report: count a year's cases and write them out as a workbook or a document.
+
+The window's report page and ``replydesk report`` call the same functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.errors import ClerkError
+from desktop.report import CaseFacts, YearReport, case_year, count_year
+
+if TYPE_CHECKING:
+    from desktop.store import LibraryStore
+
+
+class NoCasesThatYear(ClerkError):
+    """The report would be empty: said once, plainly, instead of writing empty tables."""
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """The years and sessions the library's cases cover (what the report page offers)."""
+
+    years: tuple[int, ...]  # newest first
+    sessions: tuple[str, ...]
+
+
+def scope(*, store: LibraryStore) -> ReportScope:
+    cases = store.cases.all()
+    years = sorted({y for c in cases if (y := case_year(c)) is not None}, reverse=True)
+    return ReportScope(tuple(years), tuple(store.cases.sessions()))
+
+
+def case_facts(*, store: LibraryStore) -> list[CaseFacts]:
+    """Every case with what the report counts besides its fields."""
+    return [CaseFacts(case) for case in store.cases.all()]
+
+
+def year_report(
+    year: int,
+    session: str | None = None,
+    *,
+    store: LibraryStore,
+    today: dt.date | None = None,
+) -> YearReport:
+    """The counts of ``year`` (of one session when given), over the library's cases."""
+    profile = store.profile.load()
+    return count_year(
+        case_facts(store=store),
+        year,
+        session=session or None,
+        categories=tuple(profile.categories),
+        today=today,
+    )
+
+
+def _require_cases(report: YearReport) -> None:
+    if report.total == 0:
+        where = f"（{report.session}）" if report.session else ""
+        raise NoCasesThatYear(f"{report.year}年{where}没有案件，未写出报表。")
+
+
+def write_xlsx(report: YearReport, target: Path, *, agency: str = "") -> Path:
+    """The workbook: a summary sheet and one row per case with every field."""
+    from desktop.report.workbook import write_workbook
+
+    _require_cases(report)
+    return write_workbook(report, Path(target), agency)
+
+
+def write_docx(report: YearReport, target: Path, *, agency: str = "") -> Path:
+    """The report as a Word document: title, the counts as tables, the chart."""
+    from desktop.report.document import write_document
+
+    _require_cases(report)
+    return write_document(report, Path(target), agency=agency)
+
+
+def agency_name(*, store: LibraryStore) -> str:
+    return store.profile.load().agency_name
+
+
+__all__ = [
+    "NoCasesThatYear",
+    "ReportScope",
+    "agency_name",
+    "case_facts",
+    "scope",
+    "write_docx",
+    "write_xlsx",
+    "year_report",
+]
