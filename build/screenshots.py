@@ -2,6 +2,7 @@
 
     DISPLAY=:99 python build/screenshots.py            # under Xvfb (or any display)
     DISPLAY=:99 python build/screenshots.py similar    # only similar-replies.png
+    DISPLAY=:99 python build/screenshots.py report     # only report.png
 
 Builds a fresh library from resources/sample_library in a temp folder, opens a case, reuses
 two paragraphs, searches, and saves PNGs of the window and the dialogs to docs/screenshots/.
@@ -187,12 +188,51 @@ def similar_replies(store: Any, context: Any, tmp: Path) -> None:
     window.close()
 
 
+def report_page(tmp: Path) -> None:
+    """The year-end report page over a year of 36 cases in several states."""
+    import random
+
+    from desktop.casework import Case, add_months
+    from desktop.store import LibraryStore
+    from desktop.ui.context import AppContext
+    from desktop.ui.report_page import ReportPage
+
+    store = LibraryStore(tmp / "report.db")
+    store.profile.set_value("agency_name", "南通市科学技术局")
+    rng = random.Random(2026)
+    for i in range(36):
+        member = i % 3 == 1
+        assigned = f"2026-03-{rng.randrange(1, 28):02d}"
+        organizer = "co" if i % 6 == 0 else "main"
+        due = add_months(assigned, 1 if organizer == "co" else 3)
+        status = rng.choice(["drafting", "awaiting", "sent", "sent", "sent", "sent"])
+        reply = add_months(assigned, rng.choice([1, 2, 3, 4])) if status == "sent" else None
+        store.cases.save(Case(
+            number=str(100 + i), title="关于加强科技金融服务的建议", proposers=["王明"],
+            role="委员" if member else "代表",
+            session="市政协十四届三次会议" if member else "市十八届人大三次会议",
+            organizer=organizer, main_organizer="市发展改革委" if organizer == "co" else "",
+            category=rng.choice("AAABBC"), assigned_date=assigned, due_date=due,
+            reply_date=reply, status=status,
+        ))  # fmt: skip
+    context = AppContext(store.path, store=store)
+    page = ReportPage(context, settings=QSettings(str(tmp / "report.ini"),
+                                                  QSettings.Format.IniFormat))  # fmt: skip
+    page.resize(1000, 700)
+    page.show()
+    shot(page, "report.png")
+    page.close()
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     from desktop.ui.app import install_translations
 
     install_translations(app, "zh_CN")
     tmp = Path(tempfile.mkdtemp(prefix="replydesk-shots-"))
+    if sys.argv[1:] == ["report"]:
+        report_page(tmp)
+        return 0
     store, context = first_start(tmp)
     if sys.argv[1:] == ["similar"]:
         similar_replies(store, context, tmp)

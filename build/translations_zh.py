@@ -801,4 +801,39 @@ ZH: dict[str, str] = {
         "；%n 份读取失败，保持原样（详情见日志文件）"
     ),
     "ReparseBar|Stopped. ": "已停止。",
+    # ------------------------------------------------------------------ year-end report
+    "&Year-end report…": "年度办理情况统计(&Y)…",
+    "Year-end report": "年度办理情况统计",
+    "Item": "项目",
+    "Value": "数值",
+    "Year:": "年份：",
+    "Session:": "会议：",
+    "All sessions": "全部会议",
+    "Save as &Excel…": "保存为 Excel(&E)…",
+    "Save as &Word…": "保存为 Word(&W)…",
+    "Excel workbook (*.xlsx)": "Excel 工作簿 (*.xlsx)",
+    "Save report as": "统计报表另存为",
+    " — saved to %1": " — 已保存到 %1",
+    # ------------------------------------------------------------------ batch export
+    "Export all &answered cases…": "导出全部已答复案件(&A)…",
+    "Export all answered cases": "导出全部已答复案件",
+    "Also PDF (through LibreOffice)": "同时生成 PDF（通过 LibreOffice）",
+    "LibreOffice is not installed: no PDFs.": "未安装 LibreOffice，不生成 PDF。",
+    "Folder:": "文件夹：",
+    "Case": "案件",
+    "Export": "导出",
+    "Export to folder": "导出到文件夹",
+    "Exporting…": "正在导出…",
+    "Stopping after the current case…": "当前案件导出后停止…",
+    "Exported %1 of %2 cases": "已导出 %1/%2 件案件",
+    "Written": "已写出",
+    "%1 case(s): %2 file(s) written, %3 not written. Folder: %4": (
+        "共 %1 件案件：写出 %2 个文件，%3 个未能写出。文件夹：%4"
+    ),
+    "Done.": "完成。",
+    "Stopped: the files already written stay.": "已停止：已写出的文件保留。",
+    "%1 file(s) written before stopping.": "停止前已写出 %1 个文件。",
+    "The export stopped because of an internal error; the details are in the log.": (
+        "导出因内部错误而中止，详情见日志文件。"
+    ),
 }

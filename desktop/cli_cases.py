@@ -37,6 +37,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "case_id", type=whole_number(minimum=1, what="案件编号"), metavar="案件编号",
         help="案件编号（见 case list）",
     )  # fmt: skip
+    from desktop.cli_batch import add_export_all
+
+    add_export_all(csub, common)
 
 
 def writes(args: argparse.Namespace) -> bool:
@@ -62,6 +65,10 @@ def case_json(case: Case, letter_id: int | None) -> dict[str, Any]:
 
 
 def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
+    if args.case_command == "export-all":
+        from desktop.cli_batch import cmd_export_all
+
+        return cmd_export_all(store, args)
     if args.case_command == "sent":
         return _sent(store, args)
     return _list(store, args)

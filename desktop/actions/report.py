@@ -83,11 +83,29 @@ def agency_name(*, store: LibraryStore) -> str:
     return store.profile.load().agency_name
 
 
+def save_report(
+    year: int,
+    session: str | None,
+    target: Path,
+    *,
+    store: LibraryStore,
+    today: dt.date | None = None,
+) -> Path:
+    """Count the year and write it to ``target``: a workbook for ``.xlsx``, else a document
+    (the window's two save buttons)."""
+    found = year_report(year, session, store=store, today=today)
+    agency = agency_name(store=store)
+    if Path(target).suffix.lower() == ".xlsx":
+        return write_xlsx(found, target, agency=agency)
+    return write_docx(found, target, agency=agency)
+
+
 __all__ = [
     "NoCasesThatYear",
     "ReportScope",
     "agency_name",
     "case_facts",
+    "save_report",
     "scope",
     "write_docx",
     "write_xlsx",

@@ -18,8 +18,15 @@ from desktop.report.chart_part import (
     chart_workbook,
     chart_xml,
 )
-from desktop.report.counts import NO_CATEGORY, NO_FEEDBACK, YearReport
-from desktop.report.summary import NOTES, SummaryTable, report_title, scope_line, summary_tables
+from desktop.report.counts import YearReport
+from desktop.report.summary import (
+    NOTES,
+    SummaryTable,
+    chart_series,
+    report_title,
+    scope_line,
+    summary_tables,
+)
 from desktop.safe_write import atomic_write
 
 CHART_WIDTH_CM = 15.0
@@ -107,18 +114,6 @@ def _add_chart(doc: Any, number: int, title: str, labels: list[str], values: lis
     )
     drawing.append(inline)
     para.add_run()._r.append(drawing)
-
-
-def chart_series(report: YearReport) -> list[tuple[str, list[str], list[int]]]:
-    """The charts: (title, labels, counts). Empty "未分类"/"尚未反馈" bars are left out."""
-
-    def kept(tallies: Any, empty: str) -> tuple[list[str], list[int]]:
-        shown = [t for t in tallies if t.count or t.label != empty]
-        return [t.label for t in shown], [t.count for t in shown]
-
-    cats = kept(report.by_category, NO_CATEGORY)
-    sats = kept(report.by_satisfaction, NO_FEEDBACK)
-    return [("答复类别", *cats), ("代表委员满意度", *sats)]
 
 
 def build_document(report: YearReport, agency: str = "", fonts: FontSpec | None = None) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.report.counts import Tally, YearReport
+from desktop.report.counts import NO_CATEGORY, NO_FEEDBACK, Tally, YearReport
 
 Format = Literal["count", "rate", "days"]
 EMPTY = "—"
@@ -82,3 +82,15 @@ NOTES = (
     "按期答复：在办理期限当日或之前答复；按期答复率以有办理期限的已答复案件为基数。",
     "平均办理天数：从交办日期到答复发出之日（首次标记已答复，否则为答复日期）。",
 )
+
+
+def chart_series(report: YearReport) -> list[tuple[str, list[str], list[int]]]:
+    """The charts: (title, labels, counts). Empty "未分类"/"尚未反馈" bars are left out."""
+
+    def kept(tallies: tuple[Tally, ...], empty: str) -> tuple[list[str], list[int]]:
+        shown = [t for t in tallies if t.count or t.label != empty]
+        return [t.label for t in shown], [t.count for t in shown]
+
+    cats = kept(report.by_category, NO_CATEGORY)
+    sats = kept(report.by_satisfaction, NO_FEEDBACK)
+    return [("答复类别", *cats), ("代表委员满意度", *sats)]

@@ -132,6 +132,9 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             "text": self._action(
                 "actionExportText", self.tr("Export plain &text…"), self.export_text, "Ctrl+T"
             ),
+            "export_all": self._action(
+                "actionExportAll", self.tr("Export all &answered cases…"), self.export_all
+            ),
             "preview": self._action("actionPreview", self.tr("Pre&view…"), self.preview, "Ctrl+R"),
             "print": self._action("actionPrint", self.tr("&Print…"), self.print_letter, std.Print),
             "word": self._action(
@@ -154,6 +157,9 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             ),
             "remove_samples": self._action(
                 "actionRemoveSamples", self.tr("Remove sample &letters…"), self.remove_samples
+            ),
+            "report": self._action(
+                "actionYearReport", self.tr("&Year-end report…"), self.year_report
             ),
             "backup": self._action("actionBackupNow", self.tr("&Back up now"), self.backup_now),
             "restore": self._action(
@@ -182,7 +188,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         file_menu = bar.addMenu(self.tr("&File"))
         file_keys = (
             "new", "edit", "save", "versions", None, "import", "import_pack", "export_pack", None,
-            "docx", "pdf", "text", "word", None, "preview", "print", None, "quit",
+            "docx", "pdf", "text", "word", "export_all", None, "preview", "print", None, "quit",
         )  # fmt: skip
         for key in file_keys:
             file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
@@ -196,6 +202,8 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         tools.addAction(a["settings"])
         tools.addAction(a["agency"])
         tools.addAction(a["remove_samples"])
+        tools.addSeparator()
+        tools.addAction(a["report"])
         tools.addSeparator()
         tools.addAction(a["backup"])
         tools.addAction(a["restore"])

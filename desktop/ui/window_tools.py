@@ -64,6 +64,16 @@ class WindowTools(QMainWindow):
 
         export_pack_dialog(self.context, self)
 
+    def year_report(self) -> None:
+        from desktop.ui.report_page import ReportPage
+
+        ReportPage(self.context, self, settings=self.settings).exec()
+
+    def export_all(self) -> None:
+        from desktop.ui.batch_export_dialog import BatchExportDialog
+
+        BatchExportDialog(self.context, self, settings=self.settings).exec()
+
     def user_guide(self) -> None:
         from desktop.ui.guide_dialog import GuideDialog
 

@@ -277,6 +277,125 @@
     </message>
 </context>
 <context>
+    <name>BatchExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="55" />
+        <source>Export all answered cases</source>
+        <translation>导出全部已答复案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="74" />
+        <source>All sessions</source>
+        <translation>全部会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="77" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="82" />
+        <source>Also PDF (through LibreOffice)</source>
+        <translation>同时生成 PDF（通过 LibreOffice）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="86" />
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="182" />
+        <source>LibreOffice is not installed: no PDFs.</source>
+        <translation>未安装 LibreOffice，不生成 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="88" />
+        <source>Session:</source>
+        <translation>会议：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="89" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="102" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="102" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="102" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="115" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="118" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="120" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="127" />
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="142" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="149" />
+        <source>Stopping after the current case…</source>
+        <translation>当前案件导出后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="157" />
+        <source>Exported %1 of %2 cases</source>
+        <translation>已导出 %1/%2 件案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="167" />
+        <source>Written</source>
+        <translation>已写出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="177" />
+        <source>%1 case(s): %2 file(s) written, %3 not written. Folder: %4</source>
+        <translation>共 %1 件案件：写出 %2 个文件，%3 个未能写出。文件夹：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="184" />
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="188" />
+        <source>Stopped: the files already written stay.</source>
+        <translation>已停止：已写出的文件保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="189" />
+        <source>%1 file(s) written before stopping.</source>
+        <translation>停止前已写出 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/batch_export_dialog.py" line="196" />
+        <source>The export stopped because of an internal error; the details are in the log.</source>
+        <translation>导出因内部错误而中止，详情见日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>BlockEditor</name>
     <message>
         <location filename="../../desktop/ui/block_editor.py" line="188" />
@@ -2221,7 +2340,7 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="57" />
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -2266,133 +2385,143 @@ Enter your agency's details now?</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <source>Export all &amp;answered cases…</source>
+        <translation>导出全部已答复案件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <source>&amp;Year-end report…</source>
+        <translation>年度办理情况统计(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="195" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
+        <location filename="../../desktop/ui/main_window.py" line="210" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
-        <location filename="../../desktop/ui/main_window.py" line="329" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="337" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="314" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="319" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -2692,6 +2821,74 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/reparse_bar.py" line="131" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="45" />
+        <source>Year-end report</source>
+        <translation>年度办理情况统计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="54" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="54" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="61" />
+        <source>Save as &amp;Excel…</source>
+        <translation>保存为 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="62" />
+        <source>Save as &amp;Word…</source>
+        <translation>保存为 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="63" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="76" />
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="79" />
+        <source>Session:</source>
+        <translation>会议：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="102" />
+        <source>All sessions</source>
+        <translation>全部会议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="152" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="153" />
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="154" />
+        <source>Save report as</source>
+        <translation>统计报表另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/report_page.py" line="176" />
+        <source> — saved to %1</source>
+        <translation> — 已保存到 %1</translation>
     </message>
 </context>
 <context>

@@ -191,6 +191,17 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         return [str(case_id)], filed
 
+    def export_all() -> tuple[list[str], Callable[[], None]]:
+        case_args, _filed = case_sent()
+        with LibraryStore(lib) as s:
+            s.cases.set_status(int(case_args[0]), "sent")
+        out = work / f"batch{next(runs)}"
+
+        def written() -> None:
+            assert list(out.glob("*.docx")) and list(out.glob("*.txt"))
+
+        return ["--session", "市十七届人大三次会议", "--to", str(out)], written
+
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
@@ -218,6 +229,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("reparse",): fixed(),
         ("case", "list"): fixed(),
         ("case", "sent"): case_sent,
+        ("case", "export-all"): export_all,
         ("report",): fixed("--year", "2020"),
     }
     commands = list(leaf_commands(build_parser()))
