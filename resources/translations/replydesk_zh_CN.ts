@@ -2841,52 +2841,52 @@ Enter your agency's details now?</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="61" />
+        <location filename="../../desktop/ui/report_page.py" line="62" />
         <source>Save as &amp;Excel…</source>
         <translation>保存为 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="62" />
+        <location filename="../../desktop/ui/report_page.py" line="63" />
         <source>Save as &amp;Word…</source>
         <translation>保存为 Word(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="63" />
+        <location filename="../../desktop/ui/report_page.py" line="64" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="76" />
+        <location filename="../../desktop/ui/report_page.py" line="77" />
         <source>Year:</source>
         <translation>年份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="79" />
+        <location filename="../../desktop/ui/report_page.py" line="80" />
         <source>Session:</source>
         <translation>会议：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="102" />
+        <location filename="../../desktop/ui/report_page.py" line="103" />
         <source>All sessions</source>
         <translation>全部会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="152" />
+        <location filename="../../desktop/ui/report_page.py" line="153" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="153" />
+        <location filename="../../desktop/ui/report_page.py" line="154" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="154" />
+        <location filename="../../desktop/ui/report_page.py" line="155" />
         <source>Save report as</source>
         <translation>统计报表另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/report_page.py" line="176" />
+        <location filename="../../desktop/ui/report_page.py" line="177" />
         <source> — saved to %1</source>
         <translation> — 已保存到 %1</translation>
     </message>
