@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desktop.dates import parse_date
 from desktop.errors import ClerkError
+from desktop.lifecycle import (
+    INITIAL_STATUS,
+    StatusError,
+    add_months,
+    normalize_status,
+    role_months,
+)
+from desktop.lifecycle import (
+    STATUSES as STATUSES,  # re-exported: the statuses' one home is desktop.lifecycle
+)
 from desktop.proposers import Proposers, parse_proposers, proposers_text
 
 SECTIONS: tuple[str, ...] = ("greeting", "status", "plan", "closing")
-STATUSES = {"drafting": "起草中", "awaiting": "待签发", "sent": "已答复"}
 DISCLOSURES = ("主动公开", "依申请公开", "不予公开")
 ROLES = ("代表", "委员")
 # What the case is: a deputy's 建议, a member's 提案, or a deputies' 议案 (a motion). "" = from the
@@ -108,7 +115,7 @@ class Case:
     cc_given: bool = False
     disclosure: str = "主动公开"
     doc_number: str = ""
-    status: str = "drafting"
+    status: str = INITIAL_STATUS  # a key of lifecycle.STATUSES
     # From the assignment list (交办清单) or the proposal document; see KINDS for ``kind``.
     kind: str = ""
     serial: str = ""  # 序号: the row's number in the assignment list
@@ -216,17 +223,21 @@ def _kind(data: dict[str, Any]) -> str:
     return kind
 
 
-def add_months(iso: str, months: int) -> str:
-    """The same day ``months`` later (the month's last day when it has no such day)."""
-    d = dt.date.fromisoformat(iso)
-    month0 = d.month - 1 + months
-    year, month = d.year + month0 // 12, month0 % 12 + 1
-    day = min(d.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day).isoformat()
+def _status(data: dict[str, Any]) -> str:
+    raw = _text(data, "status")
+    if not raw:
+        return INITIAL_STATUS
+    try:
+        return normalize_status(raw)
+    except StatusError as exc:
+        raise CaseError("status", f"“办理状态”（status）：{exc.message}") from None
 
 
-def case_from_json(data: Any, *, due_months: int = 3) -> Case:
-    """Validate a case as given in CASE.json or by the case dialog."""
+def case_from_json(data: Any, *, due_months: int = 3, co_due_months: int = 1) -> Case:
+    """Validate a case as given in CASE.json or by the case dialog. Without a due date, one
+    with an assignment date is due ``due_months`` after it as main organizer (主办), and
+    ``co_due_months`` after it as co-organizer (协办: the opinion goes to the main organizer
+    first); the profile gives both."""
     if not isinstance(data, dict):
         raise CaseError("case", "案件文件应为一个 JSON 对象（{…}）。")
     proposers = _proposers(data)
@@ -239,9 +250,7 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
     disclosure = _text(data, "disclosure") or "主动公开"
     if disclosure not in DISCLOSURES:
         raise CaseError("disclosure", f"“公开属性”（disclosure）只能是：{'、'.join(DISCLOSURES)}。")
-    status = _text(data, "status") or "drafting"
-    if status not in STATUSES:
-        raise CaseError("status", "“办理状态”（status）只能是 drafting、awaiting 或 sent。")
+    status = _status(data)
     kind = _kind(data)
     number = _text(data, "number", required=True).removeprefix("第").removesuffix("号")
     count = data.get("proposer_count")
@@ -252,7 +261,7 @@ def case_from_json(data: Any, *, due_months: int = 3) -> Case:
     assigned = _date(data, "assigned_date")
     due = _date(data, "due_date")
     if due is None and assigned is not None:
-        due = add_months(assigned, due_months)
+        due = add_months(assigned, role_months(organizer, due_months, co_due_months))
     case = Case(
         number=number,
         title=_text(data, "title", required=True),

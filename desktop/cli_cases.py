@@ -1,4 +1,8 @@
-"""Headless commands on cases: ``case list`` and ``case sent CASE_ID``.
+"""Headless commands on cases: ``case list``, ``case sent CASE_ID``, and the lifecycle of
+issue 13 — ``case status CASE_ID STATUS [--date D]``, ``case history CASE_ID``,
+``case opinion CASE_ID --unit U [--received D] [--letter FILE]`` and
+``case feedback CASE_ID 满意|基本满意|不满意 [--date D] [--remarks R]`` (the rules:
+:mod:`desktop.lifecycle`; the subcommands: :mod:`desktop.cli_lifecycle`).
 
 ``case sent`` marks a case sent (已答复) and files its final reply in the library, as the
 window's status menu does (``actions.cases.mark_sent``); marked again, the same library letter
@@ -12,9 +16,12 @@ import argparse
 import json
 from typing import Any
 
+from desktop import cli_lifecycle
 from desktop.actions import cases as actions
+from desktop.actions.lifecycle import CaseStanding, standings
 from desktop.casework import STATUSES, Case
 from desktop.cli_args import whole_number
+from desktop.lifecycle import ORGANIZER_ROLES
 from desktop.store import LibraryStore
 
 
@@ -40,19 +47,23 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     from desktop.cli_batch import add_export_all
 
     add_export_all(csub, common)
+    cli_lifecycle.add_parsers(csub, common)
 
 
 def writes(args: argparse.Namespace) -> bool:
     """Whether this case command changes the library."""
-    return getattr(args, "case_command", None) == "sent"
+    command = getattr(args, "case_command", None)
+    return command == "sent" or command in cli_lifecycle.WRITING
 
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def case_json(case: Case, letter_id: int | None) -> dict[str, Any]:
-    return {
+def case_json(
+    case: Case, letter_id: int | None, standing: CaseStanding | None = None
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "id": case.id,
         "number": case.number,
         "session": case.session,
@@ -62,6 +73,14 @@ def case_json(case: Case, letter_id: int | None) -> dict[str, Any]:
         "due_date": case.due_date,
         "letter_id": letter_id,  # the reply in the library, once the case was marked sent
     }
+    if standing is not None:  # issue 13: role, round, first answer, feedback, opinions
+        data.update({
+            "organizer": case.organizer,
+            "organizer_zh": ORGANIZER_ROLES.get(case.organizer, case.organizer),
+            "assigned_date": case.assigned_date,
+            **standing.to_json(),
+        })  # fmt: skip
+    return data
 
 
 def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
@@ -71,6 +90,8 @@ def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
         return cmd_export_all(store, args)
     if args.case_command == "sent":
         return _sent(store, args)
+    if args.case_command in cli_lifecycle.COMMANDS:
+        return cli_lifecycle.COMMANDS[args.case_command](store, args)
     return _list(store, args)
 
 
@@ -78,7 +99,9 @@ def _list(store: LibraryStore, args: argparse.Namespace) -> int:
     listing = actions.listing(store=store)
     letters = actions.library_letters(store=store)
     if args.json:
-        _print_json([case_json(c, letters.get(c.id or 0)) for c in listing])
+        standing = standings(listing, store=store)
+        _print_json([case_json(c, letters.get(c.id or 0), standing.get(c.id or 0))
+                     for c in listing])  # fmt: skip
         return 0
     for c in listing:
         status = STATUSES.get(c.status, c.status)

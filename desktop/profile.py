@@ -57,7 +57,8 @@ class AgencyProfile:
     home_places: list[str] = field(default_factory=list)
     seal_diameter_mm: float = 42.0
     category_scheme: str = "ABC"
-    due_months: int = 3
+    due_months: int = 3  # main organizer (主办): months from assignment to the deadline
+    co_due_months: int = 1  # co-organizer (协办/会办): its opinion is due sooner
     text_limit: int = 2500  # plain-text body warning threshold (online handling systems)
     feedback_form: bool = False  # ask the deputy to return the 征询意见表
     # GB/T 9704: "函" (10.1 letter format) or "版记" (7.4: rules, 印发机关 and 印发日期).
@@ -106,7 +107,8 @@ PROFILE_KEYS_ZH = {
     "home_places": "本地地名（用顿号分隔，如“江苏省、崇川区”；发文机关名称中的地名总算本地）",
     "seal_diameter_mm": "印章直径（毫米）",
     "category_scheme": "答复类别方案（ABC / ABCD / 甲乙丙）",
-    "due_months": "办理期限（交办后月数）",
+    "due_months": "主办办理期限（交办后月数）",
+    "co_due_months": "协办（会办）意见期限（交办后月数）",
     "text_limit": "纯文本字数提醒",
     "feedback_form": "请代表寄回征询意见表（是/否）",
     "letter_format": "版式（函 / 版记）",
@@ -160,7 +162,7 @@ def _parse_count(key: str, raw: str) -> int:
         raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”应大于 0。")
     # A due date years away or a limit no text reaches is a typing slip; a huge number
     # would also overflow the date arithmetic and SQLite's 64-bit integers.
-    most = 120 if key == "due_months" else 1_000_000
+    most = 120 if key in ("due_months", "co_due_months") else 1_000_000
     if number > most:
         raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”不能超过 {most}。")
     return number
@@ -200,6 +202,7 @@ _PARSERS: dict[str, Callable[[str, str], Any]] = {
     "home_places": _parse_cc,
     "seal_diameter_mm": _parse_seal_diameter,
     "due_months": _parse_count,
+    "co_due_months": _parse_count,
     "text_limit": _parse_count,
     "category_scheme": _parse_scheme,
     "feedback_form": _parse_yes_no,

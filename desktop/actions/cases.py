@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from desktop.casework import Case, CaseExists, Draft
 from desktop.compose import compose
 from desktop.errors import ClerkError
+from desktop.lifecycle import StatusError, check_move, normalize_status
 from desktop.reply_templates import ReplyTemplates
 from desktop.sent_letter import has_body, joins_library, sent_letter
 from desktop.store import LibraryStore
@@ -108,12 +109,25 @@ def save_case(
 ) -> SavedCase:
     """Save the case; one saved as sent (the case dialog's status) files its reply in the
     library in the same transaction (:func:`mark_sent`): both are kept, or neither."""
-    if not joins_library(case.status):
-        return SavedCase(store.cases.save(case), None)
     with store.transaction():
+        _check_saved_status(case, store)
         case_id = store.cases.save(case)
+        if not joins_library(case.status):
+            return SavedCase(case_id, None)
         filed = _file_reply(case, store, templates, today)
     return SavedCase(case_id, _sent(case, filed))
+
+
+def _check_saved_status(case: Case, store: LibraryStore) -> None:
+    """A case saved with another status than the stored one makes an allowed move; a new
+    case may start anywhere but at 重新办理 (there was no first answer)."""
+    before = store.cases.status_of(case.id) if case.id is not None else None
+    if before is None:
+        if case.status == "redo":
+            raise StatusError("新案件不能从“重新办理”开始：重新办理是对已答复案件的再次办理。")
+        return
+    if before != case.status:
+        check_move(before, case.status)
 
 
 def set_status(
@@ -123,16 +137,55 @@ def set_status(
     store: LibraryStore,
     templates: ReplyTemplates | None = None,
     today: dt.date | None = None,
+    date: str | None = None,
+    note: str = "",
 ) -> SentReply | None:
-    """Change where the case stands. Marking it sent files its reply (:func:`mark_sent`);
-    any other status (reopening it) leaves the library letter where it is."""
+    """Move the case to ``status`` (an id, its Chinese name, or an old id), dated ``date``
+    (ISO; today by default), if :data:`desktop.lifecycle.TRANSITIONS` allows the move —
+    else :class:`StatusError` and nothing changes. Marking it sent files its reply
+    (:func:`mark_sent`, also when it is sent already: the letter is updated); entering
+    重新办理 starts the next round (:func:`enter_redo`); any other status leaves the library
+    letter where it is. The same status again changes nothing."""
+    status = normalize_status(status)
+    current = store.cases.status_of(case_id)
+    if current is None:
+        raise CaseNotFound(case_id)
     if joins_library(status):
-        return mark_sent(case_id, store=store, templates=templates, today=today, status=status)
-    try:
-        store.cases.set_status(case_id, status)
-    except KeyError:
-        raise CaseNotFound(case_id) from None
+        day = dt.date.fromisoformat(date) if date else today
+        return mark_sent(case_id, store=store, templates=templates, today=day, status=status,
+                         date=date)  # fmt: skip
+    if current == status:
+        return None
+    check_move(current, status)
+    with store.transaction():
+        check_change_date(case_id, date, store)
+        if status == "redo":
+            enter_redo(case_id, store=store, date=date, note=note)
+        else:
+            store.cases.set_status(case_id, status, date=date, note=note)
     return None
+
+
+def enter_redo(case_id: int, *, store: LibraryStore, date: str | None, note: str = "") -> None:
+    """The answer was not satisfactory: the case is 重新办理, its next round begins. The
+    first answer's reply date and document number belong to the reply already filed in the
+    library (kept there); the case forgets them, so the second reply gets its own."""
+    case = store.cases.get(case_id)
+    if case is None:
+        raise CaseNotFound(case_id)
+    check_move(case.status, "redo")
+    case.status, case.reply_date, case.doc_number = "redo", None, ""
+    store.cases.save(case, status_date=date, status_note=note)
+
+
+def check_change_date(case_id: int, date: str | None, store: LibraryStore) -> None:
+    """A change is not dated before the case's previous one: the history stays in order."""
+    last = store.case_history.last(case_id)
+    if date and last is not None and date < last.date:
+        raise StatusError(
+            f"日期 {date} 早于上一次状态变更（{last.date}），状态变更须按时间先后记录。"
+            "未作任何修改。"
+        )
 
 
 def mark_sent(
@@ -142,18 +195,24 @@ def mark_sent(
     templates: ReplyTemplates | None = None,
     today: dt.date | None = None,
     status: str = "sent",
+    date: str | None = None,
 ) -> SentReply:
     """Mark the case sent (已答复) and file its final reply — the newest saved draft, composed
     as the export composes it — as a library letter: kind reply, the case's fields, the
     draft's sections, ``case_id`` its provenance. Marked again, the same letter is updated.
     One transaction: the status and the letter change together, or nothing does.
-    ``today`` is the reply date when the case has none (the day it was marked)."""
+    ``today`` is the reply date when the case has none (the day it was marked); ``date`` the
+    date of the status change (today by default). Each round (after 重新办理) files its own
+    letter: the first round's stays as it was."""
     with store.transaction():
         case = store.cases.get(case_id)
         if case is None:
             raise CaseNotFound(case_id)
+        if case.status != status:
+            check_move(case.status, status)
+        check_change_date(case_id, date, store)
         filed = _file_reply(case, store, templates, today)
-        store.cases.set_status(case_id, status)
+        store.cases.set_status(case_id, status, date=date)
     return _sent(case, filed)
 
 
@@ -180,7 +239,9 @@ def _file_reply(
             "请先写好答复正文并保存。"
         )
     letter = sent_letter(case, comp, profile, sample_profile=store.profile.is_sample())
-    return store.case_letters.file_reply(case.id, letter, parser_version=PARSER_VERSION)
+    round_ = store.case_history.current_round(case.id)
+    return store.case_letters.file_reply(case.id, letter, parser_version=PARSER_VERSION,
+                                         round_=round_)  # fmt: skip
 
 
 def library_letters(*, store: LibraryStore) -> dict[int, int]:
@@ -252,6 +313,7 @@ __all__ = [
     "copy_draft",
     "delete",
     "duplicate_of",
+    "enter_redo",
     "get",
     "last_open",
     "library_letter",

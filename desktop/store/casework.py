@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from desktop import timestamps
 from desktop.casework import Case, CaseExists, Draft
 from desktop.library_rows import DraftVersion, PendingAutosave
+from desktop.store.case_lifecycle import CaseHistoryRepository, local_today
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -23,16 +24,31 @@ def _now() -> str:
 class CaseRepository:
     """The cases of the library (``store.cases``); holds the store's connection."""
 
-    def __init__(self, db: LibraryDatabase, drafts: DraftRepository) -> None:
+    def __init__(
+        self, db: LibraryDatabase, drafts: DraftRepository, history: CaseHistoryRepository
+    ) -> None:
         self._db = db
         self._drafts = drafts
+        self._history = history
 
-    def save(self, case: Case, *, update: bool = False) -> int:
+    def save(
+        self,
+        case: Case,
+        *,
+        update: bool = False,
+        status_date: str | None = None,
+        status_note: str = "",
+    ) -> int:
         """Insert a new case, or update the one with ``case.id``.
 
         A case without an id whose session and number are already in the library raises
         ``CaseExists`` (another window or a command line made it) unless ``update`` says
-        to change that case: nothing is ever overwritten by accident."""
+        to change that case: nothing is ever overwritten by accident.
+
+        The status history follows (``store.case_history``): a new case's first row is its
+        status on its assignment date (today without one); a saved case whose status changed
+        gets a row dated ``status_date`` (today by default). Whether the move is allowed is
+        the caller's rule (``actions.cases``, :mod:`desktop.lifecycle`)."""
         data = case.to_json()
         data.pop("id", None)
         payload = json.dumps(data, ensure_ascii=False)
@@ -55,15 +71,30 @@ class CaseRepository:
                      case.due_date, now, now],
                 )  # fmt: skip
                 case_id = int(cur.lastrowid or 0)
+                first = status_date or case.assigned_date or local_today()
+                self._history.record(case_id, case.status, previous=None, date=first)
             else:
+                before = self._stored_status(case_id)
                 self._db.execute(
                     """UPDATE cases SET number = ?, session = ?, title = ?, data = ?, status = ?,
                        due_date = ?, updated_at = ? WHERE id = ?""",
                     [case.number, case.session, case.title, payload, case.status,
                      case.due_date, now, case_id],
                 )  # fmt: skip
+                if before != case.status:
+                    self._history.record(case_id, case.status, previous=before,
+                                         date=status_date or local_today(),
+                                         note=status_note)  # fmt: skip
         case.id = case_id
         return case_id
+
+    def _stored_status(self, case_id: int) -> str | None:
+        row = self._db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
+        return str(row[0]) if row else None
+
+    def status_of(self, case_id: int) -> str | None:
+        """The case's stored status (None: no such case), without reading the whole case."""
+        return self._stored_status(case_id)
 
     def find(self, session: str, number: str) -> int | None:
         row = self._db.execute(
@@ -98,24 +129,37 @@ class CaseRepository:
         row = self._db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
         return _case(row) if row else None
 
-    def set_status(self, case_id: int, status: str) -> None:
-        """Change only the status (the column and the case's JSON agree)."""
+    def set_status(
+        self, case_id: int, status: str, *, date: str | None = None, note: str = ""
+    ) -> bool:
+        """Change only the status (the column and the case's JSON agree) and record the
+        change in the history, dated ``date`` (today by default). False when the case had
+        that status already (nothing written). Raises ``KeyError`` for an unknown case."""
         with self._db.atomic():
-            row = self._db.execute("SELECT data FROM cases WHERE id = ?", [case_id]).fetchone()
+            row = self._db.execute(
+                "SELECT data, status FROM cases WHERE id = ?", [case_id]
+            ).fetchone()
             if row is None:
                 raise KeyError(case_id)
+            if row[1] == status:
+                return False
             data = json.loads(row[0])
             data["status"] = status
             self._db.execute(
                 "UPDATE cases SET status = ?, data = ?, updated_at = ? WHERE id = ?",
                 [status, json.dumps(data, ensure_ascii=False), _now(), case_id],
             )
+            self._history.record(case_id, status, previous=row[1],
+                                 date=date or local_today(), note=note)  # fmt: skip
+        return True
 
     def delete(self, case_id: int) -> bool:
         """Delete a case with its draft versions and working copy. False when it is gone."""
         with self._db.atomic():
             self._db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
             self._db.execute("DELETE FROM draft_versions WHERE case_id = ?", [case_id])
+            for table in ("case_status_history", "case_opinions", "case_feedback"):
+                self._db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
             cur = self._db.execute("DELETE FROM cases WHERE id = ?", [case_id])
         return bool(cur.rowcount)
 

@@ -4,8 +4,10 @@ One ``LibraryStore`` per thread: a connection never crosses threads (sqlite-util
 ``Database`` wraps one ``sqlite3`` connection). The store keeps the connection, the library's
 meta values, its schema and integrity; one repository per job shares the connection:
 ``store.letters``, ``store.search``, ``store.similar``, ``store.cases``, ``store.drafts``,
-``store.packs``, ``store.profile``. Their public methods take and return plain values and
-rows (no SQL, no sqlite3 types), so another engine can provide the same classes.
+``store.packs``, ``store.profile``, and the cases' lifecycle: ``store.case_history``,
+``store.opinions``, ``store.feedback`` (:mod:`desktop.store.case_lifecycle`). Their public
+methods take and return plain values and rows (no SQL, no sqlite3 types), so another engine
+can provide the same classes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ from desktop.store import open_files
 from desktop.store.backup_files import BackupError
 from desktop.store.backups import BackupRepository
 from desktop.store.case_letters import CaseLetterRepository
+from desktop.store.case_lifecycle import (
+    CaseHistoryRepository,
+    FeedbackRepository,
+    OpinionRepository,
+)
 from desktop.store.casework import CaseRepository, DraftRepository
 from desktop.store.connection import LibraryDatabase
 from desktop.store.errors import (
@@ -67,6 +74,9 @@ class LibraryStore:
     letter_search: LetterSearchRepository
     similar: SimilarRepository
     cases: CaseRepository
+    case_history: CaseHistoryRepository
+    opinions: OpinionRepository
+    feedback: FeedbackRepository
     case_letters: CaseLetterRepository
     drafts: DraftRepository
     packs: PackRepository
@@ -129,7 +139,10 @@ class LibraryStore:
         self.letter_search = LetterSearchRepository(db)
         self.similar = SimilarRepository(db)
         self.drafts = DraftRepository(db)
-        self.cases = CaseRepository(db, self.drafts)
+        self.case_history = CaseHistoryRepository(db)
+        self.opinions = OpinionRepository(db)
+        self.feedback = FeedbackRepository(db)
+        self.cases = CaseRepository(db, self.drafts, self.case_history)
         self.case_letters = CaseLetterRepository(db, read_only=self.read_only)
         self.packs = PackRepository(db, self.letters)
         self.profile = ProfileRepository(db)

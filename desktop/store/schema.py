@@ -416,3 +416,12 @@ def m013_index_rows_by_the_store(db: Database) -> None:
     from desktop.store.index_rows import drop_insert_triggers  # it imports this module
 
     drop_insert_triggers(db)
+
+
+@MIGRATIONS()
+def m014_case_lifecycle(db: Database) -> None:
+    # The clerk's year (issue 13): seven statuses with a dated history, co-organizers'
+    # opinions, feedback and rounds (desktop/store/case_lifecycle.py); "awaiting" → "signoff".
+    from desktop.store.case_lifecycle import m014_case_lifecycle as migrate
+
+    migrate(db)

@@ -44,11 +44,21 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.actions.cases import NothingToFile
-from desktop.casework import DISCLOSURES, Case, CaseError, CaseExists, add_months, case_from_json
+from desktop.casework import (
+    DISCLOSURES,
+    STATUSES,
+    Case,
+    CaseError,
+    CaseExists,
+    add_months,
+    case_from_json,
+)
+from desktop.lifecycle import StatusError
 from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
 from desktop.ui.case_errors import CaseErrors
 from desktop.ui.case_fields import ERROR_STYLE, HINT_STYLE, DateField
+from desktop.ui.case_labels import status_label
 from desktop.ui.case_paste import CasePaste
 from desktop.ui.case_state import announce_filed
 from desktop.ui.context import AppContext
@@ -226,14 +236,7 @@ class CaseDialog(CasePaste, CaseErrors):
         self.assigned = DateField("caseAssignedDate", self.tr("Assigned on"), self)
         self.due = DateField("caseDueDate", self.tr("Due by"), self)
         self.assigned.changed.connect(self._assigned_changed)
-        self.status = self._combo(
-            "caseStatus",
-            [
-                (self.tr("Drafting"), "drafting"),
-                (self.tr("Awaiting sign-off"), "awaiting"),
-                (self.tr("Sent"), "sent"),
-            ],
-        )
+        self.status = self._combo("caseStatus", [(status_label(s), s) for s in STATUSES])
 
         handling = QGroupBox(self.tr("Handling"), self)
         form = QFormLayout(handling)
@@ -475,7 +478,7 @@ class CaseDialog(CasePaste, CaseErrors):
                 ),
             )
             return
-        except NothingToFile as exc:  # saved as sent without a draft: nothing was saved
+        except (NothingToFile, StatusError) as exc:  # nothing was saved
             self.show_error("status", exc.message)
             return
         self.case_id = saved.case_id

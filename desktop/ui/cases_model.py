@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.casework import STATUSES, Case
+from desktop.lifecycle import ANSWERED
+from desktop.ui.case_labels import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -92,11 +94,7 @@ class CasesModel(QAbstractTableModel):
         return None
 
     def status_text(self, status: str) -> str:
-        return {
-            "drafting": self.tr("Drafting"),
-            "awaiting": self.tr("Awaiting sign-off"),
-            "sent": self.tr("Sent"),
-        }.get(status, status)
+        return status_label(status)
 
     def proposer_text(self, case: Case) -> str:
         if not case.proposers:
@@ -104,7 +102,7 @@ class CasesModel(QAbstractTableModel):
         return case.addressee + case.role
 
     def due_tooltip(self, case: Case) -> str:
-        if case.status == "sent":
+        if case.status in ANSWERED:
             return self.tr("Reply sent")
         left = days_left(case, self.today())
         if left is None:
@@ -120,7 +118,7 @@ class CasesModel(QAbstractTableModel):
         return self.tr("Overdue by {days} days").format(days=-left)
 
     def due_colour(self, case: Case) -> QColor | None:
-        if case.status == "sent":
+        if case.status in ANSWERED:
             return None
         left = days_left(case, self.today())
         if left is None or left > DUE_SOON_DAYS:

@@ -464,300 +464,321 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="76" />
+        <location filename="../../desktop/ui/case_dialog.py" line="86" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="78" />
+        <location filename="../../desktop/ui/case_dialog.py" line="88" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="162" />
+        <location filename="../../desktop/ui/case_dialog.py" line="172" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="163" />
+        <location filename="../../desktop/ui/case_dialog.py" line="173" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="169" />
+        <location filename="../../desktop/ui/case_dialog.py" line="179" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="171" />
+        <location filename="../../desktop/ui/case_dialog.py" line="181" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="176" />
+        <location filename="../../desktop/ui/case_dialog.py" line="186" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="178" />
+        <location filename="../../desktop/ui/case_dialog.py" line="188" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="183" />
+        <location filename="../../desktop/ui/case_dialog.py" line="193" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="184" />
+        <location filename="../../desktop/ui/case_dialog.py" line="194" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="192" />
+        <location filename="../../desktop/ui/case_dialog.py" line="202" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="213" />
+        <location filename="../../desktop/ui/case_dialog.py" line="223" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="214" />
+        <location filename="../../desktop/ui/case_dialog.py" line="224" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="218" />
+        <location filename="../../desktop/ui/case_dialog.py" line="228" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="220" />
+        <location filename="../../desktop/ui/case_dialog.py" line="230" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="223" />
+        <location filename="../../desktop/ui/case_dialog.py" line="233" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="226" />
+        <location filename="../../desktop/ui/case_dialog.py" line="236" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="227" />
+        <location filename="../../desktop/ui/case_dialog.py" line="237" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="232" />
-        <source>Drafting</source>
-        <translation>起草中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="233" />
-        <source>Awaiting sign-off</source>
-        <translation>待签发</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="234" />
-        <source>Sent</source>
-        <translation>已答复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="259" />
+        <location filename="../../desktop/ui/case_dialog.py" line="262" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="260" />
+        <location filename="../../desktop/ui/case_dialog.py" line="263" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="263" />
+        <location filename="../../desktop/ui/case_dialog.py" line="266" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="197" />
+        <location filename="../../desktop/ui/case_dialog.py" line="207" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="199" />
+        <location filename="../../desktop/ui/case_dialog.py" line="209" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="200" />
+        <location filename="../../desktop/ui/case_dialog.py" line="210" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="201" />
+        <location filename="../../desktop/ui/case_dialog.py" line="211" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="202" />
+        <location filename="../../desktop/ui/case_dialog.py" line="212" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="203" />
+        <location filename="../../desktop/ui/case_dialog.py" line="213" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <location filename="../../desktop/ui/case_dialog.py" line="214" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="205" />
+        <location filename="../../desktop/ui/case_dialog.py" line="215" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="238" />
+        <location filename="../../desktop/ui/case_dialog.py" line="241" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="240" />
+        <location filename="../../desktop/ui/case_dialog.py" line="243" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="241" />
+        <location filename="../../desktop/ui/case_dialog.py" line="244" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="242" />
+        <location filename="../../desktop/ui/case_dialog.py" line="245" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="243" />
+        <location filename="../../desktop/ui/case_dialog.py" line="246" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="244" />
+        <location filename="../../desktop/ui/case_dialog.py" line="247" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="247" />
+        <location filename="../../desktop/ui/case_dialog.py" line="250" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="250" />
+        <location filename="../../desktop/ui/case_dialog.py" line="253" />
         <source>{months} months after assignment unless you change it</source>
         <translation>默认为交办后 {months} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="254" />
+        <location filename="../../desktop/ui/case_dialog.py" line="257" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="266" />
+        <location filename="../../desktop/ui/case_dialog.py" line="269" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="270" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="276" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="278" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="276" />
+        <location filename="../../desktop/ui/case_dialog.py" line="279" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="277" />
+        <location filename="../../desktop/ui/case_dialog.py" line="280" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="278" />
+        <location filename="../../desktop/ui/case_dialog.py" line="281" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="279" />
+        <location filename="../../desktop/ui/case_dialog.py" line="282" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="302" />
+        <location filename="../../desktop/ui/case_dialog.py" line="305" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="306" />
+        <location filename="../../desktop/ui/case_dialog.py" line="309" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="314" />
+        <location filename="../../desktop/ui/case_dialog.py" line="317" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="315" />
+        <location filename="../../desktop/ui/case_dialog.py" line="318" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="151" />
+        <location filename="../../desktop/ui/case_dialog.py" line="161" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="356" />
+        <location filename="../../desktop/ui/case_dialog.py" line="359" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="380" />
+        <location filename="../../desktop/ui/case_dialog.py" line="383" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="442" />
+        <location filename="../../desktop/ui/case_dialog.py" line="445" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="448" />
+        <location filename="../../desktop/ui/case_dialog.py" line="451" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="454" />
-        <location filename="../../desktop/ui/case_dialog.py" line="473" />
+        <location filename="../../desktop/ui/case_dialog.py" line="457" />
+        <location filename="../../desktop/ui/case_dialog.py" line="476" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFeedback</name>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="27" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="28" />
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="29" />
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+</context>
+<context>
+    <name>CaseOpinion</name>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="37" />
+        <source>Expected</source>
+        <translation>待收</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="38" />
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="39" />
+        <source>Overdue</source>
+        <translation>逾期未收</translation>
     </message>
 </context>
 <context>
@@ -829,79 +850,102 @@
     </message>
 </context>
 <context>
-    <name>CasesModel</name>
+    <name>CaseStatus</name>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="96" />
+        <location filename="../../desktop/ui/case_labels.py" line="13" />
+        <source>To do</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="14" />
         <source>Drafting</source>
         <translation>起草中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="97" />
+        <location filename="../../desktop/ui/case_labels.py" line="15" />
+        <source>In review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="16" />
         <source>Awaiting sign-off</source>
         <translation>待签发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="98" />
+        <location filename="../../desktop/ui/case_labels.py" line="17" />
         <source>Sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="108" />
+        <location filename="../../desktop/ui/case_labels.py" line="18" />
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_labels.py" line="19" />
+        <source>Handling again</source>
+        <translation>重新办理</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../desktop/ui/cases_model.py" line="106" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="111" />
+        <location filename="../../desktop/ui/cases_model.py" line="109" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="113" />
+        <location filename="../../desktop/ui/cases_model.py" line="111" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="115" />
+        <location filename="../../desktop/ui/cases_model.py" line="113" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="117" />
+        <location filename="../../desktop/ui/cases_model.py" line="115" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="119" />
+        <location filename="../../desktop/ui/cases_model.py" line="117" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="120" />
+        <location filename="../../desktop/ui/cases_model.py" line="118" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="143" />
+        <location filename="../../desktop/ui/cases_model.py" line="141" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="144" />
+        <location filename="../../desktop/ui/cases_model.py" line="142" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="145" />
+        <location filename="../../desktop/ui/cases_model.py" line="143" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="146" />
+        <location filename="../../desktop/ui/cases_model.py" line="144" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="147" />
+        <location filename="../../desktop/ui/cases_model.py" line="145" />
         <source>Status</source>
         <translation>状态</translation>
     </message>

@@ -232,11 +232,11 @@ def test_save_creates_the_row_and_editing_updates_it(qtbot: QtBot, context: AppC
     assert _line(edit, "caseProposers").text() == "石剑波、李四"
     _line(edit, "caseTitle").setText("关于组织社会大众聚力创新的建议")
     status = edit.findChild(QComboBox, "caseStatus")
-    status.setCurrentIndex(status.findData("awaiting"))
+    status.setCurrentIndex(status.findData("signoff"))
     edit.accept()
     assert edit.case_id == case.id
     again = context.store.cases.get(case.id)
-    assert again.title == "关于组织社会大众聚力创新的建议" and again.status == "awaiting"
+    assert again.title == "关于组织社会大众聚力创新的建议" and again.status == "signoff"
     assert len(context.store.cases.all()) == 1
 
     duplicate = _dialog(qtbot, context)

@@ -40,7 +40,7 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
         Case("31", "关于支持企业研发机构建设的建议", ["张三", "李四"], proposer_count=5,
              session="市十六届人大四次会议", due_date="2024-05-08"),  # overdue by 2 days
         Case("45", "关于加快科技成果转化的提案", ["李四"], role="委员",
-             session="市政协十四届四次会议", due_date="2024-07-01", status="awaiting"),
+             session="市政协十四届四次会议", due_date="2024-07-01", status="signoff"),
         Case("12", "关于加强老旧小区改造的建议", ["王五"],
              session="市十六届人大四次会议", due_date="2024-04-01", status="sent"),
     ]  # fmt: skip

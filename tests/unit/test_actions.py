@@ -100,8 +100,8 @@ def test_opening_a_case_prefers_its_working_copy_and_is_remembered(store: Librar
 
 def test_a_status_change_of_a_deleted_case_is_refused_in_chinese(store: LibraryStore) -> None:
     case_id = cases.save(a_case(), store=store)
-    cases.set_status(case_id, "awaiting", store=store)
-    assert rows(store.path, "SELECT status FROM cases") == [("awaiting",)]
+    cases.set_status(case_id, "awaiting", store=store)  # the id before issue 13: 待签发
+    assert rows(store.path, "SELECT status FROM cases") == [("signoff",)]
     cases.delete(case_id, store=store)
     with pytest.raises(ClerkError) as gone:
         cases.set_status(case_id, "drafting", store=store)

@@ -234,7 +234,7 @@ def test_a_case_without_a_draft_is_refused_and_nothing_is_written(
         proc = cli(db, "case", "sent", str(case_id))
         assert proc.returncode == 2 and proc.stdout == ""
         assert reason in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
-        assert rows(db, "SELECT status FROM cases WHERE id = ?", case_id) == [("drafting",)]
+        assert rows(db, "SELECT status FROM cases WHERE id = ?", case_id) == [("pending",)]
     proc = cli(db, "case", "sent", "999")
     assert proc.returncode == 2 and "没有编号为 999 的案件" in proc.stderr
     assert rows(db, "SELECT count(*) FROM letters") == before
@@ -247,7 +247,7 @@ def test_the_status_and_the_letter_change_together_or_not_at_all(
     db, case_id, _ = library
     with LibraryStore(db) as store:
 
-        def fail(*_args: object) -> None:
+        def fail(*_args: object, **_kwargs: object) -> None:
             raise RuntimeError("disk gone")
 
         monkeypatch.setattr(store.cases, "set_status", fail)
@@ -255,7 +255,7 @@ def test_the_status_and_the_letter_change_together_or_not_at_all(
             cases.mark_sent(case_id, store=store)
     assert rows(db, "SELECT count(*) FROM letters WHERE case_id IS NOT NULL") == [(0,)]
     assert rows(db, "SELECT count(*) FROM paragraphs WHERE text = ?", OWN_TEXT) == [(0,)]
-    assert rows(db, "SELECT status FROM cases WHERE id = ?", case_id) == [("drafting",)]
+    assert rows(db, "SELECT status FROM cases WHERE id = ?", case_id) == [("pending",)]
 
 
 def test_a_case_saved_as_sent_files_its_reply(library: tuple[Path, int, int]) -> None:
@@ -298,8 +298,13 @@ def test_case_list_gives_id_number_title_status_and_due_date(
         "id": case_id, "number": "12", "session": "市十七届人大三次会议",
         "title": "关于优化开发区公交线路的建议", "status": "sent", "status_zh": "已答复",
         "due_date": "2026-07-01", "letter_id": letter,
+        # issue 13: role, assignment, round, first answer, feedback, co-organizers' opinions
+        "organizer": "main", "organizer_zh": "主办", "assigned_date": "2026-04-01",
+        "round": 1, "first_sent": listed[case_id]["first_sent"], "feedback": None,
+        "opinions": [],
     }  # fmt: skip
-    assert listed[other]["status"] == "drafting" and listed[other]["letter_id"] is None
+    assert listed[case_id]["first_sent"] is not None
+    assert listed[other]["status"] == "pending" and listed[other]["letter_id"] is None
     text = cli(db, "case", "list")
     assert text.returncode == 0
     assert "第12号" in text.stdout and "已答复" in text.stdout and "2026-07-01" in text.stdout

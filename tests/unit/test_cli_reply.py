@@ -446,14 +446,14 @@ def test_update_keeps_the_status_and_refuses_a_sent_case(
 ) -> None:
     case_id = _window_case(db)
     with LibraryStore(db) as store:
-        store.cases.set_status(case_id, "awaiting")
+        store.cases.set_status(case_id, "signoff")
     out = tmp_path / "答复.docx"
     args = ["draft", "--case", str(_case(tmp_path)), "--out", str(out), "--db", db, "--update"]
     code, _, err = run(capsys, *args)
     assert code == 0, err
     with LibraryStore(db) as store:
         case = store.cases.get(case_id)
-        assert case is not None and case.status == "awaiting" and case.proposers == ["张三", "李四"]
+        assert case is not None and case.status == "signoff" and case.proposers == ["张三", "李四"]
         store.cases.set_status(case_id, "sent")
     out.unlink()
     code, _, err = run(capsys, *args)
