@@ -131,7 +131,7 @@ def test_a_case_without_a_draft_is_refused_in_the_window(
     mark(window, "9", "sent")
     assert len(shown) == 1 and "还没有保存过答复草稿" in shown[0]
     assert rows(db, "SELECT status FROM cases WHERE id = ?", case_id(window, "9")) == [
-        ("drafting",)
+        ("pending",)
     ]
     assert rows(db, "SELECT count(*) FROM letters") == [(0,)]
 
@@ -143,7 +143,7 @@ def test_a_case_without_a_draft_is_refused_in_the_window(
     dialog.accept()
     assert dialog.result() == 0 and dialog.error_field == "status"
     assert rows(db, "SELECT status FROM cases WHERE id = ?", case_id(window, "9")) == [
-        ("drafting",)
+        ("pending",)
     ]
 
 

@@ -75,7 +75,7 @@ def test_columns_show_number_proposer_title_due_and_status(
     assert model.index(row, CasesModel.PROPOSER).data() == "张三等5位代表"
     assert model.index(row, CasesModel.TITLE).data() == "关于支持企业研发机构建设的建议"
     assert model.index(row, CasesModel.DUE).data() == "2024-05-08"
-    assert model.index(row, CasesModel.STATUS).data() == "Drafting"
+    assert model.index(row, CasesModel.STATUS).data() == "To do"
     row = _row_of(view, "45")
     assert model.index(row, CasesModel.PROPOSER).data() == "李四委员"
     assert model.index(row, CasesModel.STATUS).data() == "Awaiting sign-off"
@@ -258,7 +258,7 @@ def test_context_menu_status_duplicate_and_delete(
     assert opened.args == [case_id]
 
     status = {a.objectName(): a for a in menu.findChildren(type(menu.actions()[0]))}
-    assert status["caseMenuStatus_drafting"].isChecked()
+    assert status["caseMenuStatus_pending"].isChecked()
     status["caseMenuStatus_sent"].trigger()
     assert store.cases.get(case_id).status == "sent"  # type: ignore[union-attr]
     row = _row_of(pane.view, "277")

@@ -202,6 +202,48 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         return ["--session", "市十七届人大三次会议", "--to", str(out)], written
 
+    def new_case(*, sent: bool = False) -> int:
+        from desktop.actions import cases
+        from desktop.casework import Draft, DraftBlock, case_from_json
+
+        number = str(700 + next(runs))
+        with LibraryStore(lib) as s:
+            data = json.loads(_case_file(work, number).read_text(encoding="utf-8"))
+            data["co_organizers"] = ["市财政局"]
+            case_id = s.cases.save(case_from_json(data))
+            if sent:
+                draft = Draft()
+                draft.sections["plan"].append(DraftBlock("free", f"下一步，第{number}号的打算。"))
+                s.drafts.save(case_id, draft)
+                cases.mark_sent(case_id, store=s)
+        return case_id
+
+    def status_of(case_id: int) -> str | None:
+        with LibraryStore(lib) as s:
+            return s.cases.status_of(case_id)
+
+    def case_status() -> tuple[list[str], Callable[[], None]]:
+        case_id = new_case()
+        return [str(case_id), "起草中"], lambda: None if status_of(case_id) == "drafting" else (
+            pytest.fail("status not changed"))
+
+    def case_history() -> tuple[list[str], Callable[[], None]]:
+        return [str(new_case())], lambda: None
+
+    def case_opinion() -> tuple[list[str], Callable[[], None]]:
+        case_id = new_case()
+
+        def recorded() -> None:
+            with LibraryStore(lib) as s:
+                assert [o.unit for o in s.opinions.of_case(case_id)] == ["市财政局"]
+
+        return [str(case_id), "--unit", "市财政局", "--received", "2026-04-01"], recorded
+
+    def case_feedback() -> tuple[list[str], Callable[[], None]]:
+        case_id = new_case(sent=True)
+        return [str(case_id), "满意"], lambda: None if status_of(case_id) == "closed" else (
+            pytest.fail("not closed"))
+
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
@@ -231,6 +273,10 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("case", "sent"): case_sent,
         ("case", "export-all"): export_all,
         ("report",): fixed("--year", "2020"),
+        ("case", "status"): case_status,
+        ("case", "history"): case_history,
+        ("case", "opinion"): case_opinion,
+        ("case", "feedback"): case_feedback,
     }
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]
