@@ -25,7 +25,7 @@ def varied_cases(year: int = 2026) -> list[Case]:
     for i in range(30):
         member = i % 3 == 1
         assigned = dt.date(year, 3, 1) + dt.timedelta(days=rng.randrange(0, 40))
-        status = rng.choice(["drafting", "awaiting", "sent", "sent", "sent"])
+        status = rng.choice(["drafting", "signoff", "sent", "sent", "sent"])
         organizer = "co" if i % 5 == 0 else "main"
         due = add_months(assigned.isoformat(), 1 if organizer == "co" else 3)
         reply = None

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from desktop.__main__ import main
 from desktop.actions import report as actions
+from desktop.lifecycle import STATUSES
 from desktop.report import YearReport
 from desktop.store import LibraryStore
 from tests.formats import soffice_or_skip
@@ -59,9 +60,7 @@ def independent_counts(store: LibraryStore, year: int, session: str | None = Non
         "by_role": {"主办": sum(c.organizer == "main" for c in cases),
                     "协办": sum(c.organizer == "co" for c in cases)},
         "by_category": {k: cats[k] for k in ("A", "B", "C", "未分类")},
-        "by_status": {"起草中": sum(c.status == "drafting" for c in cases),
-                      "待签发": sum(c.status == "awaiting" for c in cases),
-                      "已答复": len(sent)},
+        "by_status": {zh: sum(c.status == key for c in cases) for key, zh in STATUSES.items()},
         "answered": len(sent),
         "on_time": len(on_time),
         "on_time_rate": round(len(on_time) / len(sent), 4),
