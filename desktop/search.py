@@ -184,20 +184,27 @@ def paragraph_hits(
     short_terms = [t for t in terms if len(t) < 3]
     # The store ranks by relevance times a recency factor over the library's year span
     # (RECENCY_WEIGHT) and returns that score: it is not computed again here.
+    # What ranking told of the count: the matches it saw, and whether they were all of them.
+    seen, seen_all = 0, False
     if long_terms:
         index = "fts"
         rows = store.search.fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT)
     elif all(char_indexable(t) for t in short_terms):
         index = "chars"
-        rows = store.search.chars(short_terms, filters, limit, RECENCY_WEIGHT)
+        page = store.search.chars_page(short_terms, filters, limit, RECENCY_WEIGHT)
+        rows, seen, seen_all = page.hits, page.matched, page.complete
     else:
         index = "scan"
         rows = store.search.scan(short_terms, filters, limit, RECENCY_WEIGHT)
-    # Fewer rows than the limit is every match; only a full page needs counting.
+    # Fewer rows than the limit is every match; only a full page needs counting, and not
+    # when the ranked matches already tell the count or that it passes the bound.
     total, exact = len(rows), True
     if len(rows) >= limit:
         bound = max(COUNT_CAP, limit)
-        total = store.search.count_matches(long_terms, short_terms, filters, index, bound + 1)
+        if seen_all or seen > bound:
+            total = seen
+        else:
+            total = store.search.count_matches(long_terms, short_terms, filters, index, bound + 1)
         if total > bound:
             total, exact = bound, False
     sources = store.search.paragraph_sources([r.paragraph_id for r in rows])

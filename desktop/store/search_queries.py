@@ -4,20 +4,29 @@ and scan queries, counts, the paragraphs' texts and sources. The ranking logic a
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from desktop.library_rows import ParagraphSource
 from desktop.store.letter_search import letter_filter_sql
+from desktop.store.ranking import (
+    SEARCH_TEXT,
+    folds,
+    recency_factor,
+    recency_sql,
+    short_ranker,
+    tf_rank_sql,
+)
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
 
-
-# A paragraph as the indexes hold it: folded to simplified characters (m008; ``search_text``
-# is NULL where folding changes nothing). Query terms come folded the same way (desktop.search).
-SEARCH_TEXT = "coalesce(p.search_text, p.text)"
+# How many of the newest matches of 1–2 character terms are ranked (SearchRepository.chars):
+# enough for a page of 20 and for telling "more than 1,000" (search.COUNT_CAP) without a
+# second pass over the index; each costs about 2 µs (its row read, checked and ranked).
+CHARS_CANDIDATES = 1500
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,18 @@ class ParagraphHit:
     score: float  # the relevance times the recency factor: what the hits are ranked by
 
 
+@dataclass(frozen=True)
+class ShortPage:
+    """The best hits of a 1–2 character search and what ranking them told of the count."""
+
+    hits: list[ParagraphHit]
+    # The ranked candidates that match (not headings, every term, the filters) …
+    matched: int
+    # … and whether the candidates were every match of the index: ``matched`` is then the
+    # number of paragraphs the search matches in all.
+    complete: bool
+
+
 def fts_phrase(term: str) -> str:
     """Quote a term as an FTS5 phrase (a substring match under the trigram tokenizer)."""
     return '"' + term.replace('"', '""') + '"'
@@ -71,7 +92,11 @@ class SearchRepository:
     # ----------------------------------------------------------------- search primitives
     def year_span(self) -> tuple[int | None, int | None]:
         """The oldest and newest year of the library's letters (None, None when empty)."""
-        row = self._db.execute("SELECT min(year), max(year) FROM letters").fetchone()
+        # Two subqueries: each is one step down the year index, where min() and max() in one
+        # SELECT read every letter.
+        row = self._db.execute(
+            "SELECT (SELECT min(year) FROM letters), (SELECT max(year) FROM letters)"
+        ).fetchone()
         return row[0], row[1]
 
     def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
@@ -103,7 +128,7 @@ class SearchRepository:
         parts: list[str] = []
         args: list[Any] = []
         for term in terms:
-            if _folds(term):
+            if folds(term):
                 parts.append(f" AND instr(lower({SEARCH_TEXT}), ?) > 0")
                 args.append(term.lower())
             else:
@@ -162,7 +187,7 @@ class SearchRepository:
         """
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
-        recency, rargs = _recency_sql(recency_weight, year_span)
+        recency, rargs = recency_sql(recency_weight, year_span)
         floor_sql, floor_args = ("AND rowid >= ?", [floor]) if floor is not None else ("", [])
         pool = max(200, 10 * limit)
         sql = f"""
@@ -209,27 +234,42 @@ class SearchRepository:
         filters: SearchFilters,
         limit: int,
         recency_weight: float,
-        candidate_cap: int = 3000,
+        candidate_cap: int | None = None,
     ) -> list[ParagraphHit]:
+        """Paragraphs containing every 1–2 character term, through the one-character index
+        (:meth:`chars_page` without what it knows of the count)."""
+        return self.chars_page(short_terms, filters, limit, recency_weight, candidate_cap).hits
+
+    def chars_page(
+        self,
+        short_terms: Sequence[str],
+        filters: SearchFilters,
+        limit: int,
+        recency_weight: float,
+        candidate_cap: int | None = None,
+    ) -> ShortPage:
         """Paragraphs containing every 1–2 character term, through the one-character index.
 
-        Each term is a phrase of single-character tokens, ranked by that index's BM25. A term
-        as common as "科" stands in half of all paragraphs, and ranking them all costs more
-        than a clerk should wait while typing: when more than ``candidate_cap`` paragraphs
-        match, only the ``candidate_cap`` most recently added ones are ranked (and all of them
-        when that leaves fewer hits than asked for).
+        Each term is a phrase of single-character tokens there; the matches are ranked as
+        :meth:`scan` ranks (:func:`desktop.store.ranking.short_relevance`). A term as common
+        as "科" stands in half of all paragraphs, and ranking them all costs more than a clerk
+        should wait while typing: when more than ``candidate_cap`` (None: ``CHARS_CANDIDATES``)
+        paragraphs match, only that many most recently added ones are ranked (and all of them
+        when that leaves fewer hits than asked for). The page says how many of the ranked ones
+        matched and whether they were all the matches (``search`` needs no count then).
         """
         year_span = self.year_span()
         match = " AND ".join(fts_phrase(" ".join(t)) for t in short_terms)
-        rows, capped = self._ranked_chars(
-            match, short_terms, filters, limit, recency_weight, year_span, candidate_cap
+        cap = CHARS_CANDIDATES if candidate_cap is None else candidate_cap
+        page = self._ranked_chars(
+            match, short_terms, filters, limit, recency_weight, year_span, cap
         )
         # Fewer hits than asked for must mean every match is listed (``search`` counts on it).
-        if capped and len(rows) < limit:
-            rows, _ = self._ranked_chars(
+        if not page.complete and len(page.hits) < limit:
+            page = self._ranked_chars(
                 match, short_terms, filters, limit, recency_weight, year_span, None
             )
-        return rows
+        return page
 
     def _ranked_chars(
         self,
@@ -240,39 +280,44 @@ class SearchRepository:
         recency_weight: float,
         year_span: tuple[int | None, int | None],
         cap: int | None,
-    ) -> tuple[list[ParagraphHit], bool]:
+    ) -> ShortPage:
         """The best ``limit`` hits among the ``cap`` most recently added matches (all of them
-        when ``cap`` is None), and whether the cap cut the matches.
+        when ``cap`` is None).
 
         One pass over the index: its matches come newest first (rowid order, which the index
-        reads without sorting) with their BM25, so the cap costs nothing extra."""
+        reads without sorting), so the cap costs nothing extra. The ranking is done here, not
+        by the index's bm25(): its IDF reads every match of every phrase in the whole index
+        before the first row (12 ms for a common two-character phrase in a 10,000-letter
+        library, most of such a search), and SQLite's replace() (how :meth:`scan` counts the
+        occurrences) costs more than the rest of the query."""
         # instr() keeps the result exact: the index drops characters outside its token set,
         # which could make two characters look adjacent.
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
-        recency, rargs = _recency_sql(recency_weight, year_span)
         cap_sql, cap_args = ("ORDER BY rowid DESC LIMIT ?", [cap]) if cap is not None else ("", [])
         sql = f"""
             WITH c AS MATERIALIZED (
-                SELECT rowid AS id, -bm25(chars_fts) AS rel FROM chars_fts
-                WHERE chars_fts MATCH ? {cap_sql})
-            SELECT p.id, p.text, p.latest_year, c.rel, c.rel * {recency} AS score,
-                   (SELECT count(*) FROM c)
+                SELECT rowid AS id FROM chars_fts WHERE chars_fts MATCH ? {cap_sql})
+            SELECT p.id, p.text, p.search_text, p.latest_year, (SELECT count(*) FROM c)
             FROM c JOIN paragraphs p ON p.id = c.id
-            WHERE p.is_heading = 0 {contains} {fsql}
-            ORDER BY score DESC, p.id DESC
-            LIMIT ?"""
-        args = [match, *cap_args, *rargs, *cargs, *fargs, limit]
-        rows = self._db.execute(sql, args).fetchall()
-        capped = cap is not None and bool(rows) and rows[0][5] >= cap
+            WHERE p.is_heading = 0 {contains} {fsql}"""
+        rows = self._db.execute(sql, [match, *cap_args, *cargs, *fargs]).fetchall()
+        capped = cap is not None and bool(rows) and rows[0][4] >= cap
         if cap is not None and not rows:
             # Nothing survived the filters: capped when the index holds more matches.
             more = self._db.execute(
                 "SELECT 1 FROM chars_fts WHERE chars_fts MATCH ? LIMIT 1 OFFSET ?", [match, cap]
             ).fetchone()
             capped = more is not None
-        hits = [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
-        return hits, capped
+        factor = recency_factor(recency_weight, year_span)
+        relevance = short_ranker(short_terms)
+        scored = []
+        for pid, text, folded, year, _ in rows:
+            rel = relevance(text if folded is None else folded)
+            scored.append((rel * factor(year), pid, rel, text, year))
+        best = heapq.nlargest(limit, scored, key=lambda r: (r[0], r[1]))
+        hits = [ParagraphHit(pid, text, rel, year, score) for score, pid, rel, text, year in best]
+        return ShortPage(hits, len(rows), not capped)
 
     def scan(
         self,
@@ -283,27 +328,13 @@ class SearchRepository:
     ) -> list[ParagraphHit]:
         """Paragraphs containing every (1–2 character) term, by a scan with ``instr``.
 
-        The folded text has the length of ``text`` (folding keeps it), so ``p.length`` is its
-        length too.
-
         For short terms with characters the one-character index does not keep as tokens.
-        Relevance is BM25's term-frequency part with length normalisation: every hit
-        contains every term, so the terms' IDF is the same for every hit and drops out.
+        Ranked by :func:`desktop.store.ranking.short_relevance`, in the query.
         """
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
-        recency, rargs = _recency_sql(recency_weight, self.year_span())
-        tf_parts: list[str] = []
-        targs: list[Any] = []
-        for term in short_terms:
-            folded = _folds(term)
-            text = f"lower({SEARCH_TEXT})" if folded else SEARCH_TEXT
-            needle = term.lower() if folded else term
-            # occurrences = (len(text) - len(text without term)) / len(term); k1 = 1.2, b = 0.75
-            tf = f"((p.length - length(replace({text}, ?, ''))) * 1.0 / ?)"
-            tf_parts.append(f"({tf} * 2.2 / ({tf} + 1.2 * (0.25 + 0.75 * p.length / 120.0)))")
-            targs.extend([needle, len(term), needle, len(term)])
-        rel = " + ".join(tf_parts)
+        recency, rargs = recency_sql(recency_weight, self.year_span())
+        rel, targs = tf_rank_sql(short_terms)
         sql = f"""
             SELECT p.id, p.text, p.latest_year, p.rel, p.rel * {recency} AS score
             FROM (SELECT p.id, p.text, p.latest_year, ({rel}) AS rel
@@ -378,19 +409,3 @@ class SearchRepository:
         ):
             out[r[0]].append(ParagraphSource(r[1], r[2], r[3], r[4], r[5], r[6]))
         return out
-
-
-def _folds(term: str) -> bool:
-    """Whether a term is matched case-insensitively (ASCII with letters, as the indexes fold)."""
-    return term.isascii() and term.lower() != term.upper()
-
-
-def _recency_sql(weight: float, span: tuple[int | None, int | None]) -> tuple[str, list[Any]]:
-    """A factor in [1, 1 + weight] that grows with the paragraph's newest source year."""
-    lo, hi = span
-    if weight <= 0 or lo is None or hi is None or hi <= lo:
-        return "1.0", []
-    return (
-        "(1.0 + ? * max(0.0, min(1.0, (coalesce(p.latest_year, ?) - ?) * 1.0 / ?)))",
-        [weight, lo, lo, hi - lo],
-    )

@@ -1,12 +1,13 @@
 """Search for terms of one or two characters (the one-character index): exactly the
-paragraphs a brute-force ``instr`` scan finds, ranked as the index's BM25 says, the candidate
-cap applied as it always was."""
+paragraphs a brute-force ``instr`` scan finds, ranked by BM25's term-frequency part with
+length normalisation (docs/search.md, Ranking), the candidate cap applied as it always was."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,34 +37,39 @@ def _brute_force(store: LibraryStore, terms: list[str]) -> set[int]:
     return {pid for pid, text in rows if all(t in text for t in terms)}
 
 
+def _relevance(text: str, terms: list[str]) -> float:
+    """docs/search.md's ranking of short terms, written out: per term, its occurrences f
+    (not overlapping), f × (k1 + 1) / (f + k1 × (1 − b + b × length / 120)), k1 = 1.2,
+    b = 0.75; summed over the terms."""
+    total = 0.0
+    for term in terms:
+        f = text.count(term)
+        total += f * 2.2 / (f + 1.2 * (0.25 + 0.75 * len(text) / 120))
+    return total
+
+
 def _reference(
     store: LibraryStore, terms: list[str], limit: int, cap: int
 ) -> list[tuple[int, float]]:
-    """The two-query form the one-character search had before it was made one pass: the
-    rowid of the ``cap``-th newest match as a floor, then BM25 over the matches above it; all
-    matches when that leaves fewer than ``limit`` hits. No recency factor (weight 0)."""
+    """The ``cap`` newest matches of the index (all of them when that leaves fewer than
+    ``limit`` hits), ranked by :func:`_relevance`, newer paragraphs first on a tie. No
+    recency factor (weight 0)."""
     conn = store.db.conn
     match = " AND ".join(fts_phrase(" ".join(t)) for t in terms)
-    row = conn.execute(
-        "SELECT rowid FROM chars_fts WHERE chars_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [match, cap - 1],
-    ).fetchone()
-    contains = "".join(" AND instr(coalesce(p.search_text, p.text), ?) > 0" for _ in terms)
+    every = [r[0] for r in conn.execute(
+        "SELECT rowid FROM chars_fts WHERE chars_fts MATCH ? ORDER BY rowid DESC", [match]
+    )]  # fmt: skip
+    texts = dict(conn.execute("SELECT id, text FROM paragraphs WHERE is_heading = 0").fetchall())
 
-    def ranked(floor: int | None) -> list[tuple[int, float]]:
-        floor_sql = "AND rowid >= ?" if floor is not None else ""
-        sql = f"""
-            WITH c AS (SELECT rowid AS id, -bm25(chars_fts) AS rel FROM chars_fts
-                       WHERE chars_fts MATCH ? {floor_sql})
-            SELECT p.id, c.rel FROM c JOIN paragraphs p ON p.id = c.id
-            WHERE p.is_heading = 0 {contains}"""
-        args = [match, *([floor] if floor is not None else []), *terms]
-        found = sorted(conn.execute(sql, args).fetchall(), key=lambda r: (-r[1], -r[0]))
-        return [(r[0], round(r[1], 9)) for r in found[:limit]]
+    def ranked(candidates: list[int]) -> list[tuple[int, float]]:
+        found = [(pid, _relevance(texts[pid], terms)) for pid in candidates
+                 if pid in texts and all(t in texts[pid] for t in terms)]  # fmt: skip
+        found.sort(key=lambda r: (-r[1], -r[0]))
+        return [(pid, round(rel, 9)) for pid, rel in found[:limit]]
 
-    hits = ranked(int(row[0]) if row else None)
-    if row is not None and len(hits) < limit:
-        hits = ranked(None)
+    hits = ranked(every[:cap])
+    if len(every) > cap and len(hits) < limit:
+        hits = ranked(every)
     return hits
 
 
@@ -96,5 +102,80 @@ def test_short_terms_find_what_a_scan_finds_ranked_as_before(
             hits = store.search.chars(terms, SearchFilters(), limit, 0.0, candidate_cap=cap)
             got = [(h.paragraph_id, round(h.relevance, 9)) for h in hits]
             assert got == _reference(store, terms, limit, cap)
+        finally:
+            store.close()
+
+
+MIXED = "科技创新aAbB5，。"
+MIXED_TERM = st.text(alphabet="科技aAbB5", min_size=1, max_size=2)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    letters=st.lists(st.lists(st.text(alphabet=MIXED, min_size=1, max_size=30), min_size=1,
+                              max_size=5), min_size=1, max_size=10),
+    query=st.lists(MIXED_TERM, min_size=1, max_size=2),
+)  # fmt: skip
+def test_the_index_ranks_its_candidates_as_the_scan_ranks_in_sql(
+    letters: list[list[str]], query: list[str]
+) -> None:
+    """The one-character index's candidates are ranked in Python, the scan ranks in SQL: the
+    same paragraphs with the same relevance and score (recency factor and ASCII case folding
+    included), bit for bit."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = _library(Path(tmp), letters)
+        try:
+            terms = list(dict.fromkeys(query))
+            indexed = store.search.chars(terms, SearchFilters(), 1000, 0.15, candidate_cap=10**6)
+            scanned = store.search.scan(terms, SearchFilters(), 1000, 0.15)
+            assert sorted((h.paragraph_id, h.relevance, h.score) for h in indexed) == sorted(
+                (h.paragraph_id, h.relevance, h.score) for h in scanned
+            )
+            assert all(h.relevance > 0 for h in indexed)
+        finally:
+            store.close()
+
+
+def test_the_ranked_candidates_give_the_total_without_a_count(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page of 1–2 character hits needs no second pass to count when its ranked
+    candidates were every match (the count is theirs) or already pass the bound ("1000 多");
+    otherwise the count runs, and the total is the same either way."""
+    texts = [f"第{i}段：科技创新。" for i in range(12)] + ["无关的一段。"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = LibraryStore(Path(tmp) / "library.db")
+        try:
+            for i in range(3):
+                blocks = [Block(t, t, "status") for t in texts[i * 4 : i * 4 + 4] + texts[12:]]
+                letter = ParsedLetter(kind="reply", blocks=blocks, reply_date=f"201{i}-05-01")
+                store.letters.add(letter, content_hash=f"h{i}", source_path=None,
+                                  source_format="txt")  # fmt: skip
+            counted: list[str] = []
+            real_count = store.search.count_matches
+
+            def count_matches(*args: object, **kwargs: object) -> int:
+                counted.append(str(args[1]))
+                return real_count(*args, **kwargs)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(store.search, "count_matches", count_matches)
+            # Every match ranked: the total is exact, and no count ran.
+            results = search(store, "科", limit=5, letters=False)
+            assert (len(results), results.total, results.total_exact) == (5, 12, True)
+            assert counted == []
+            # The ranked candidates pass the bound: "more than the bound", no count.
+            monkeypatch.setattr("desktop.search.COUNT_CAP", 6)
+            monkeypatch.setattr("desktop.store.search_queries.CHARS_CANDIDATES", 8)
+            results = search(store, "科技", limit=5, letters=False)
+            assert (len(results), results.total, results.total_exact) == (5, 6, False)
+            assert counted == []
+            # Fewer ranked candidates than the bound, more matches beyond them: counted.
+            monkeypatch.setattr("desktop.search.COUNT_CAP", 10)
+            results = search(store, "创", limit=5, letters=False)
+            assert (len(results), results.total, results.total_exact) == (5, 10, False)
+            results = search(store, "新", limit=5, filters=SearchFilters(year_from=2011),
+                             letters=False)  # fmt: skip
+            assert (len(results), results.total, results.total_exact) == (5, 8, True)
+            assert counted == [str(["创"]), str(["新"])]
         finally:
             store.close()
