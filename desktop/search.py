@@ -188,7 +188,8 @@ def paragraph_hits(
     seen, seen_all = 0, False
     if long_terms:
         index = "fts"
-        rows = store.search.fts(long_terms, short_terms, filters, limit, RECENCY_WEIGHT)
+        page = store.search.fts_page(long_terms, short_terms, filters, limit, RECENCY_WEIGHT)
+        rows, seen, seen_all = page.hits, page.matched, page.complete
     elif all(char_indexable(t) for t in short_terms):
         index = "chars"
         page = store.search.chars_page(short_terms, filters, limit, RECENCY_WEIGHT)

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 # enough for a page of 20 and for telling "more than 1,000" (search.COUNT_CAP) without a
 # second pass over the index; each costs about 2 µs (its row read, checked and ranked).
 CHARS_CANDIDATES = 1500
+# How many of the newest matches of a trigram query are ranked (SearchRepository.fts).
+FTS_CANDIDATES = 5000
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,8 @@ class ParagraphHit:
 
 
 @dataclass(frozen=True)
-class ShortPage:
-    """The best hits of a 1–2 character search and what ranking them told of the count."""
+class RankedPage:
+    """The best hits of a search and what ranking them told of the count."""
 
     hits: list[ParagraphHit]
     # The ranked candidates that match (not headings, every term, the filters) …
@@ -143,7 +145,7 @@ class SearchRepository:
         filters: SearchFilters,
         limit: int,
         recency_weight: float,
-        candidate_cap: int = 5000,
+        candidate_cap: int | None = None,
     ) -> list[ParagraphHit]:
         """Paragraphs containing every term, ranked by BM25 over the long (≥3 char) terms.
 
@@ -153,21 +155,38 @@ class SearchRepository:
         ranked (all of them when that leaves fewer hits than asked for). Newer letters' paragraphs
         get up to ``recency_weight`` more score (the library's own year span).
         """
+        return self.fts_page(
+            long_terms, short_terms, filters, limit, recency_weight, candidate_cap
+        ).hits
+
+    def fts_page(
+        self,
+        long_terms: Sequence[str],
+        short_terms: Sequence[str],
+        filters: SearchFilters,
+        limit: int,
+        recency_weight: float,
+        candidate_cap: int | None = None,
+    ) -> RankedPage:
+        """:meth:`fts`'s hits, with how many of the paragraphs it ranked match and whether
+        they were every match (then ``search`` needs no count). ``candidate_cap`` None:
+        ``FTS_CANDIDATES``."""
         year_span = self.year_span()
         match = " AND ".join(fts_phrase(t) for t in long_terms)
+        cap = FTS_CANDIDATES if candidate_cap is None else candidate_cap
         row = self._db.execute(
             "SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ? ORDER BY rowid DESC"
             " LIMIT 1 OFFSET ?",
-            [match, candidate_cap - 1],
+            [match, cap - 1],
         ).fetchone()
         floor = int(row[0]) if row else None
-        rows = self._ranked_fts(match, short_terms, filters, limit, recency_weight, year_span,
+        page = self._ranked_fts(match, short_terms, filters, limit, recency_weight, year_span,
                                 floor)  # fmt: skip
         # Fewer hits than asked for must mean every match is listed (``search`` counts on it).
-        if floor is not None and len(rows) < limit:
-            rows = self._ranked_fts(match, short_terms, filters, limit, recency_weight,
+        if floor is not None and len(page.hits) < limit:
+            page = self._ranked_fts(match, short_terms, filters, limit, recency_weight,
                                     year_span, None)  # fmt: skip
-        return rows
+        return page
 
     def _ranked_fts(
         self,
@@ -178,12 +197,13 @@ class SearchRepository:
         recency_weight: float,
         year_span: tuple[int | None, int | None],
         floor: int | None,
-    ) -> list[ParagraphHit]:
+    ) -> RankedPage:
         """Two stages: the index's best ``pool`` candidates by BM25 alone, then headings, the
         short terms, the filters and the recency factor on those. The result is exact when
         the pool held every match, or when the last hit's score beats what any candidate
         outside the pool could reach (its BM25 times the largest recency factor); otherwise
-        the query is run again over all matches.
+        the query is run again over all matches. The page is complete (its ``matched`` is
+        the total) when there was no floor and every match was ranked.
         """
         contains, cargs = self._contains_sql(short_terms)
         fsql, fargs = self._filter_sql(filters)
@@ -195,7 +215,7 @@ class SearchRepository:
                 SELECT rowid AS id, -bm25(paragraphs_fts) AS rel FROM paragraphs_fts
                 WHERE paragraphs_fts MATCH ? {floor_sql} ORDER BY rank LIMIT ?)
             SELECT p.id, p.text, p.latest_year, top.rel, rel * {recency} AS score,
-                   (SELECT count(*) FROM top), (SELECT min(rel) FROM top)
+                   (SELECT count(*) FROM top), (SELECT min(rel) FROM top), count(*) OVER ()
             FROM top JOIN paragraphs p ON p.id = top.id
             WHERE p.is_heading = 0 {contains} {fsql}
             ORDER BY score DESC
@@ -217,7 +237,8 @@ class SearchRepository:
         if not exact:
             floor_p = "AND paragraphs_fts.rowid >= ?" if floor is not None else ""
             sql = f"""
-                SELECT p.id, p.text, p.latest_year, p.rel, p.rel * {recency} AS score
+                SELECT p.id, p.text, p.latest_year, p.rel, p.rel * {recency} AS score,
+                       0, 0, count(*) OVER ()
                 FROM (SELECT p.id, p.text, p.latest_year, -bm25(paragraphs_fts) AS rel
                       FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid
                       WHERE paragraphs_fts MATCH ? {floor_p} AND p.is_heading = 0
@@ -226,7 +247,11 @@ class SearchRepository:
                 LIMIT ?"""
             args = [*rargs, match, *floor_args, *cargs, *fargs, limit]
             rows = self._db.execute(sql, args).fetchall()
-        return [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
+        hits = [ParagraphHit(r[0], r[1], float(r[3]), r[2], float(r[4])) for r in rows]
+        # Pooled all, or ranked again over all: every match at or above the floor was seen
+        # (not so when the scores alone made the pool's page exact).
+        seen_all = floor is None and (pooled_all or not exact)
+        return RankedPage(hits, int(rows[0][7]) if rows else 0, seen_all)
 
     def chars(
         self,
@@ -247,7 +272,7 @@ class SearchRepository:
         limit: int,
         recency_weight: float,
         candidate_cap: int | None = None,
-    ) -> ShortPage:
+    ) -> RankedPage:
         """Paragraphs containing every 1–2 character term, through the one-character index.
 
         Each term is a phrase of single-character tokens there; the matches are ranked as
@@ -280,7 +305,7 @@ class SearchRepository:
         recency_weight: float,
         year_span: tuple[int | None, int | None],
         cap: int | None,
-    ) -> ShortPage:
+    ) -> RankedPage:
         """The best ``limit`` hits among the ``cap`` most recently added matches (all of them
         when ``cap`` is None).
 
@@ -317,7 +342,7 @@ class SearchRepository:
             scored.append((rel * factor(year), pid, rel, text, year))
         best = heapq.nlargest(limit, scored, key=lambda r: (r[0], r[1]))
         hits = [ParagraphHit(pid, text, rel, year, score) for score, pid, rel, text, year in best]
-        return ShortPage(hits, len(rows), not capped)
+        return RankedPage(hits, len(rows), not capped)
 
     def scan(
         self,

@@ -315,6 +315,35 @@ def test_a_large_total_is_counted_up_to_a_bound(
         assert not results.truncated
 
 
+@pytest.mark.parametrize("query", ["科技创新", "科技创新 第"])
+def test_a_trigram_page_counts_only_what_its_ranking_did_not_see(
+    store: LibraryStore, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """When the trigram ranking saw every match (no candidate floor, the whole pool) the
+    total is its count and no second pass runs; when a floor left older matches out, the
+    count runs. The total is the same either way."""
+    texts = [f"第{i}段讲科技创新。" for i in range(30)] + ["无关。"]
+    store.letters.add(
+        make_letter([("status", t) for t in texts]),
+        content_hash="many", source_path=None, source_format=None,
+    )  # fmt: skip
+    counted: list[str] = []
+    real_count = store.search.count_matches
+
+    def count_matches(*args: object, **kwargs: object) -> int:
+        counted.append(str(args[3]))
+        return real_count(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.search, "count_matches", count_matches)
+    results = search(store, query, limit=5, letters=False)
+    assert (len(results), results.total, results.total_exact) == (5, 30, True)
+    assert counted == []
+    monkeypatch.setattr("desktop.store.search_queries.FTS_CANDIDATES", 10)
+    results = search(store, query, limit=5, letters=False)
+    assert (len(results), results.total, results.total_exact) == (5, 30, True)
+    assert counted == ["fts"]
+
+
 class _CountingSpans(list[tuple[int, int]]):
     """A span list that counts how many elements the snippet code reads."""
 
