@@ -168,10 +168,14 @@ def search(
     found, p_total, p_exact = paragraph_hits(store, terms, filters, limit)
     if not letters or filters.sections:
         return SearchResults(found, total=p_total, total_exact=p_exact)
-    letter_found, l_total, l_exact = letter_hits(store, terms, filters, limit)
+    # Only the letter hits the page shows are read and built (a full page of paragraphs
+    # leaves room for a quarter): their fields and headings cost more than counting the rest.
     share = max(1, math.ceil(limit * LETTER_SHARE))
-    n_letters = min(len(letter_found), max(share, limit - len(found)))
-    hits = letter_found[:n_letters] + found[: limit - n_letters]
+    letter_found, l_total, l_exact = letter_hits(
+        store, terms, filters, max(share, limit - len(found))
+    )
+    n_letters = len(letter_found)
+    hits = letter_found + found[: limit - n_letters]
     return SearchResults(hits, total=p_total + l_total, total_exact=p_exact and l_exact)
 
 

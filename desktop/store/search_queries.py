@@ -213,7 +213,7 @@ class SearchRepository:
         sql = f"""
             WITH top AS (
                 SELECT rowid AS id, -bm25(paragraphs_fts) AS rel FROM paragraphs_fts
-                WHERE paragraphs_fts MATCH ? {floor_sql} ORDER BY rank LIMIT ?)
+                WHERE paragraphs_fts MATCH ? {floor_sql} ORDER BY rel DESC LIMIT ?)
             SELECT p.id, p.text, p.latest_year, top.rel, rel * {recency} AS score,
                    (SELECT count(*) FROM top), (SELECT min(rel) FROM top), count(*) OVER ()
             FROM top JOIN paragraphs p ON p.id = top.id

@@ -239,6 +239,25 @@ def test_letter_hits_take_a_share_of_a_full_page(lib: LibraryStore) -> None:
     assert found.truncated
 
 
+def test_only_the_letter_hits_a_page_shows_are_read(lib: LibraryStore, monkeypatch) -> None:
+    """A page full of paragraphs shows one letter hit in four: only those letters' fields
+    and headings are read; the others are counted. Room left by the paragraphs is filled."""
+    read: list[int] = []
+    real_find = lib.letter_search.find
+
+    def find(*args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real_find(*args, **kwargs)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(lib.letter_search, "find", find)
+    found = search(lib, "关于", limit=4)
+    assert read == [1] and found.total == 3 + search(lib, "关于", limit=100, letters=False).total
+    read.clear()
+    few = search(lib, "关于", limit=100)
+    assert read == [3] and sum(h.paragraph_id is None for h in few) == 3
+
+
 def test_the_index_path_and_the_walk_agree(lib: LibraryStore, monkeypatch) -> None:
     queries = ["会", "供水", "第35号", "十届 陈", "泊", "!"]
     by_index = {q: _letter_hits(search(lib, q)) for q in queries}
