@@ -58,26 +58,56 @@ def _paragraph(doc: Any, text: str, font: str, size: float, *, bold: bool = Fals
     return para
 
 
+COLUMNS_CM = (10.0, 4.0)  # label, value: 14 cm of the 15.6 cm text width, centred
+HEADER_SHADE = "E7E6E6"
+
+
+def _cell(cell: Any, text: str, font: str, *, centre: bool, shade: bool) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    para = cell.paragraphs[0]
+    para.paragraph_format.space_before = Pt(2)
+    para.paragraph_format.space_after = Pt(2)
+    if centre:
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fonts(para.add_run(text), font, 12)
+    if shade:
+        cell._tc.get_or_add_tcPr().append(parse_xml(
+            '<w:shd xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            f' w:val="clear" w:color="auto" w:fill="{HEADER_SHADE}"/>'
+        ))  # fmt: skip
+
+
 def _table(doc: Any, table: SummaryTable, fonts: FontSpec) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    _paragraph(doc, table.title, fonts.heading1, 14, after=4)
+    heading = _paragraph(doc, table.title, fonts.heading1, 14, after=4)
+    heading.paragraph_format.keep_with_next = True  # never a heading alone at a page's foot
     grid = doc.add_table(rows=1, cols=2)
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
     rows = [("项目", table.heading), *((r.label, r.shown) for r in table.rows)]
     for _ in rows[1:]:
         grid.add_row()
+    for column, width in zip(grid.columns, COLUMNS_CM, strict=True):
+        column.width = Cm(width)  # the grid LibreOffice and WPS lay out by
     for i, (label, value) in enumerate(rows):
-        cells = grid.rows[i].cells
-        for cell, text, width in ((cells[0], label, 10.0), (cells[1], value, 4.0)):
-            cell.width = Cm(width)
-            para = cell.paragraphs[0]
-            if cell is cells[1]:
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _fonts(para.add_run(text), fonts.body if i else fonts.heading1, 12)
+        row = grid.rows[i]
+        for cell, width in zip(row.cells, COLUMNS_CM, strict=True):
+            cell.width = Cm(width)  # the cells Word lays out by
+        font = fonts.body if i else fonts.heading1
+        _cell(row.cells[0], label, font, centre=False, shade=i == 0)
+        _cell(row.cells[1], value, font, centre=True, shade=i == 0)
+        if i < len(rows) - 1:  # a table breaks across pages only as a last resort
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     _paragraph(doc, "", fonts.body, 6, after=0)
 
 
@@ -126,11 +156,14 @@ def build_document(report: YearReport, agency: str = "", fonts: FontSpec | None 
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    _paragraph(doc, report_title(report, agency), fonts.title, 22, centre=True, after=12)
+    # The agency on a line of its own: the title then breaks where a clerk would break it.
+    title = report_title(report, agency).replace(agency, agency + "\n", 1) if agency else (
+        report_title(report))  # fmt: skip
+    _paragraph(doc, title, fonts.title, 22, centre=True, after=12)
     _paragraph(doc, scope_line(report), fonts.body, 14, after=12)
     for table in summary_tables(report):
         _table(doc, table, fonts)
-    _paragraph(doc, "图表", fonts.heading1, 14, after=4)
+    _paragraph(doc, "图表", fonts.heading1, 14, after=4).paragraph_format.keep_with_next = True
     for number, (title, labels, values) in enumerate(chart_series(report), start=1):
         _add_chart(doc, number, title, labels, values)
     _paragraph(doc, "说明", fonts.heading1, 14, after=4)
