@@ -28,6 +28,7 @@ from desktop.actions.export import (
 from desktop.casework import Case
 from desktop.errors import ClerkError
 from desktop.file_names import safe_stem
+from desktop.lifecycle import ANSWERED
 from desktop.reply_templates import ReplyTemplates
 from desktop.sample import SAMPLE_PROFILE_CLI
 from desktop.soffice import AUTO, AutoDetect, resolve_soffice
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 # The statuses whose reply went out and stands as sent (a case being answered again is not
 # exported: its newest draft is the second reply, not yet sent).
-EXPORTED_STATUSES = frozenset({"sent", "closed"})
+EXPORTED_STATUSES = ANSWERED
 
 
 class NothingToExport(ClerkError):

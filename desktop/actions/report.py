@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.errors import ClerkError
-from desktop.report import CaseFacts, YearReport, case_year, count_year
+from desktop.lifecycle import FEEDBACK, opinion_states
+from desktop.report import CaseFacts, OpinionFact, YearReport, case_year, count_year
 
 if TYPE_CHECKING:
+    from desktop.casework import Case
     from desktop.store import LibraryStore
+    from desktop.store.case_lifecycle import StatusChange
 
 
 class NoCasesThatYear(ClerkError):
@@ -34,9 +37,45 @@ def scope(*, store: LibraryStore) -> ReportScope:
     return ReportScope(tuple(years), tuple(store.cases.sessions()))
 
 
-def case_facts(*, store: LibraryStore) -> list[CaseFacts]:
-    """Every case with what the report counts besides its fields."""
-    return [CaseFacts(case) for case in store.cases.all()]
+def first_sent(history: list[StatusChange]) -> str | None:
+    """The day the case's first reply went out: its first move into 已答复 in round 1. A case
+    stored already answered (a list imported after the fact, a library from before the
+    history) has no such move; its reply date stands for it (:class:`CaseFacts`)."""
+    for change in history:
+        if change.status == "sent" and change.round == 1 and change.previous is not None:
+            return change.date
+    return None
+
+
+def case_facts(*, store: LibraryStore, today: dt.date | None = None) -> list[CaseFacts]:
+    """Every case with what the report counts besides its fields: when its first reply went
+    out (the status history), the deputy's or member's latest answer, and the co-organizers'
+    opinions on a case we lead (one query each)."""
+    co_months = store.profile.load().co_due_months
+    history = store.case_history.all_by_case()
+    feedback = store.feedback.latest_by_case()
+    recorded = store.opinions.by_case()
+    day = today or dt.date.today()
+
+    def opinions(case: Case) -> tuple[OpinionFact, ...]:
+        if case.organizer != "main":
+            return ()
+        mine = recorded.get(case.id or 0, [])
+        states = opinion_states(
+            case.co_organizers, case.assigned_date, mine, co_months=co_months, today=day
+        )
+        return tuple(OpinionFact(s.unit, s.expected_by, s.received) for s in states)
+
+    facts = []
+    for case in store.cases.all():
+        answer = feedback.get(case.id or 0)
+        facts.append(CaseFacts(
+            case,
+            answered_on=first_sent(history.get(case.id or 0, [])),
+            satisfaction=FEEDBACK.get(answer.answer, "") if answer else "",
+            opinions=opinions(case),
+        ))  # fmt: skip
+    return facts
 
 
 def year_report(
@@ -49,7 +88,7 @@ def year_report(
     """The counts of ``year`` (of one session when given), over the library's cases."""
     profile = store.profile.load()
     return count_year(
-        case_facts(store=store),
+        case_facts(store=store, today=today),
         year,
         session=session or None,
         categories=tuple(profile.categories),
@@ -105,6 +144,7 @@ __all__ = [
     "ReportScope",
     "agency_name",
     "case_facts",
+    "first_sent",
     "save_report",
     "scope",
     "write_docx",

@@ -4,8 +4,11 @@ The rules, in the clerk's words (the report's notes repeat them):
 
 - a case belongs to the year of its assignment date (交办日期), else of its due date, else of
   its reply date; a case with none of them is counted in no year (``undated`` says how many);
-- a case is *answered* when its reply went out (已答复 and the statuses after it); the day it
-  was answered is the first day it was marked sent (status history), else its reply date;
+- a case is *answered* when its reply went out (已答复, 已办结, and 重新办理: answered once,
+  being answered again); the day it was answered is the first day it was marked 已答复 (status
+  history, first round), else its reply date;
+- satisfaction is the deputy's or member's latest answer (a second round's 满意 after a first
+  不满意 counts as 满意);
 - *on time*: answered on or before the due date; the rate is over the answered cases that
   have a due date;
 - *days to answer*: from the assignment date to the day it was answered, averaged over the

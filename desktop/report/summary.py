@@ -53,7 +53,7 @@ def _tallies(title: str, tallies: tuple[Tally, ...]) -> SummaryTable:
 def summary_tables(report: YearReport) -> list[SummaryTable]:
     overall = SummaryTable("总体情况", (
         SummaryRow("案件总数", report.total),
-        SummaryRow("已答复", report.answered),
+        SummaryRow("答复已发出（含已办结、重新办理）", report.answered),
         SummaryRow("按期答复", report.on_time),
         SummaryRow("按期答复率", report.on_time_rate, "rate"),
         SummaryRow("逾期未答复", report.overdue_open),

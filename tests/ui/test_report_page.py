@@ -14,16 +14,22 @@ from desktop.store import LibraryStore
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_page import ReportPage
-from tests.report_cases import SESSION_A, store_cases
+from tests.report_cases import SESSION_A, Made, store_cases
 from tests.unit.test_report import independent_counts
 
 
 @pytest.fixture
-def context(tmp_path: Path) -> AppContext:
+def made(tmp_path: Path) -> tuple[AppContext, list[Made]]:
     db = tmp_path / "library.db"
     store = LibraryStore(db)
-    store_cases(store)
-    return AppContext(db, store=store, templates=ReplyTemplates(override=tmp_path / "tpl"))
+    cases = store_cases(store)
+    tpl = ReplyTemplates(override=tmp_path / "tpl")
+    return AppContext(db, store=store, templates=tpl), cases
+
+
+@pytest.fixture
+def context(made: tuple[AppContext, list[Made]]) -> AppContext:
+    return made[0]
 
 
 @pytest.fixture
@@ -32,14 +38,15 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 def test_the_page_shows_the_counts_of_the_year_and_session(
-    qtbot: QtBot, context: AppContext, settings: QSettings, tmp_path: Path
+    qtbot: QtBot, made: tuple[AppContext, list[Made]], settings: QSettings, tmp_path: Path
 ) -> None:
+    context, cases = made
     page = ReportPage(context, settings=settings)
     qtbot.addWidget(page)
-    expected = independent_counts(context.store, 2026)
+    expected = independent_counts(cases, context.store, 2026)
     assert page.year.currentData() == 2026  # the newest year with cases
     assert page.value_of("案件总数") == str(expected["total"])
-    assert page.value_of("已答复") == str(expected["answered"])
+    assert page.value_of("答复已发出（含已办结、重新办理）") == str(expected["answered"])
     assert page.value_of("按期答复率") == f"{expected['on_time_rate'] * 100:.1f}%"
     assert (
         page.value_of("平均办理天数（交办至答复）") == f"{expected['average_days_to_answer']:.1f}"
@@ -48,11 +55,15 @@ def test_the_page_shows_the_counts_of_the_year_and_session(
         assert page.value_of(label) == str(count)
     categories, satisfaction = page.charts
     assert categories.values == [expected["by_category"][k] for k in categories.labels]
-    assert satisfaction.labels[-1] == "尚未反馈" and satisfaction.values[-1] == expected["total"]
+    assert (
+        dict(zip(satisfaction.labels, satisfaction.values, strict=True))
+        == (expected["by_satisfaction"])
+    )
+    assert page.value_of("满意") == str(expected["by_satisfaction"]["满意"])
 
     page.session.setCurrentIndex(page.session.findData(SESSION_A))
     assert page.value_of("案件总数") == str(
-        independent_counts(context.store, 2026, SESSION_A)["total"]
+        independent_counts(cases, context.store, 2026, SESSION_A)["total"]
     )
     page.session.setCurrentIndex(0)
     page.year.setCurrentIndex(page.year.findData(2025))
@@ -79,4 +90,4 @@ def test_the_tools_menu_opens_the_report(
     opened: list[ReportPage] = []
     monkeypatch.setattr(ReportPage, "exec", lambda self: opened.append(self) or 0)
     action.trigger()
-    assert opened and opened[0].value_of("案件总数") == "30"
+    assert opened and opened[0].value_of("案件总数") == "31"

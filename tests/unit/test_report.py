@@ -10,6 +10,7 @@ import json
 import subprocess
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,75 +18,106 @@ from openpyxl import load_workbook
 
 from desktop.__main__ import main
 from desktop.actions import report as actions
-from desktop.lifecycle import STATUSES
+from desktop.casework import add_months
 from desktop.report import YearReport
 from desktop.store import LibraryStore
 from tests.formats import soffice_or_skip
-from tests.report_cases import SESSION_A, store_cases
+from tests.report_cases import SESSION_A, Made, store_cases
 
 TODAY = dt.date(2026, 7, 1)
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> LibraryStore:
+def made(tmp_path: Path) -> Iterator[tuple[LibraryStore, list[Made]]]:
     store = LibraryStore(tmp_path / "lib.db")
-    store_cases(store)
-    yield store
+    cases = store_cases(store)
+    yield store, cases
     store.close()
 
 
-def independent_counts(store: LibraryStore, year: int, session: str | None = None) -> dict:
-    """The numbers counted here, the plain way, from the stored cases."""
-    cases = [
-        c for c in store.cases.all()
-        if (c.assigned_date or c.due_date or c.reply_date or "0000")[:4] == str(year)
-        and (session is None or c.session == session)
+@pytest.fixture
+def library(made: tuple[LibraryStore, list[Made]]) -> LibraryStore:
+    return made[0]
+
+
+def independent_counts(made: list[Made], store: LibraryStore, year: int,
+                       session: str | None = None) -> dict:  # fmt: skip
+    """The numbers counted here, the plain way, from what the cases were made of."""
+    chosen = [
+        m for m in made
+        if (m.case.assigned_date or "")[:4] == str(year)
+        and (session is None or m.case.session == session)
     ]  # fmt: skip
+    status = {m.case.id: store.cases.get(m.case.id).status for m in chosen}
     kinds: Counter[str] = Counter()
-    for c in cases:
-        kinds[c.kind or ("提案" if c.role == "委员" else "建议")] += 1
-    cats: Counter[str] = Counter()
-    for c in cases:
-        cats[c.category.replace("类", "") or "未分类"] += 1
-    sent = [c for c in cases if c.status == "sent"]
-    on_time = [c for c in sent if c.reply_date <= c.due_date]
+    for m in chosen:
+        kinds[m.case.kind or ("提案" if m.case.role == "委员" else "建议")] += 1
+    cats: Counter[str] = Counter(m.case.category.replace("类", "") or "未分类" for m in chosen)
+    sent = [m for m in chosen if m.sent_on]
+    on_time = [m for m in sent if m.sent_on <= m.case.due_date]
     days = [
-        (dt.date.fromisoformat(c.reply_date) - dt.date.fromisoformat(c.assigned_date)).days
-        for c in sent
+        (dt.date.fromisoformat(m.sent_on) - dt.date.fromisoformat(m.case.assigned_date)).days
+        for m in sent
     ]
-    open_late = [c for c in cases if c.status != "sent" and c.due_date < TODAY.isoformat()]
+    open_late = [m for m in chosen if not m.sent_on and m.case.due_date < TODAY.isoformat()]
+    opinions = [
+        (add_months(m.case.assigned_date, 1), received)
+        for m in chosen if m.case.organizer == "main"
+        for received in m.opinions.values()
+    ]  # fmt: skip
+    received = [(due, got) for due, got in opinions if got]
+    names = ("待办", "起草中", "待审核", "待签发", "已答复", "已办结", "重新办理")
+    zh = dict(zip(STATUS_IDS, names, strict=True))
     return {
-        "total": len(cases),
+        "total": len(chosen),
         "by_kind": {k: kinds[k] for k in ("建议", "提案", "议案")},
-        "by_role": {"主办": sum(c.organizer == "main" for c in cases),
-                    "协办": sum(c.organizer == "co" for c in cases)},
+        "by_role": {"主办": sum(m.case.organizer == "main" for m in chosen),
+                    "协办": sum(m.case.organizer == "co" for m in chosen)},
         "by_category": {k: cats[k] for k in ("A", "B", "C", "未分类")},
-        "by_status": {zh: sum(c.status == key for c in cases) for key, zh in STATUSES.items()},
+        "by_status": {zh[k]: sum(v == k for v in status.values()) for k in STATUS_IDS},
+        "by_satisfaction": {k: sum(m.feedback == k for m in chosen)
+                            for k in ("满意", "基本满意", "不满意")}
+                           | {"尚未反馈": sum(not m.feedback for m in chosen)},
         "answered": len(sent),
         "on_time": len(on_time),
         "on_time_rate": round(len(on_time) / len(sent), 4),
         "overdue_open": len(open_late),
         "average_days_to_answer": round(sum(days) / len(days), 1),
-        "satisfaction_pending": len(cases),
+        "opinions_expected": len(opinions),
+        "opinions_received": len(received),
+        "opinions_on_time": sum(got <= due for due, got in received),
+        "opinions_overdue": sum(not got and due < TODAY.isoformat() for due, got in opinions),
     }  # fmt: skip
+
+
+STATUS_IDS = ("pending", "drafting", "review", "signoff", "sent", "closed", "redo")
+CHECKED = (
+    "total", "by_kind", "by_role", "by_category", "by_status", "by_satisfaction", "answered",
+    "on_time", "on_time_rate", "overdue_open", "average_days_to_answer", "opinions_expected",
+    "opinions_received", "opinions_on_time", "opinions_overdue",
+)  # fmt: skip
 
 
 def _check(report: YearReport, expected: dict) -> None:
     got = report.to_json()
-    for key in ("total", "by_kind", "by_role", "by_category", "by_status", "answered",
-                "on_time", "on_time_rate", "overdue_open", "average_days_to_answer"):  # fmt: skip
+    for key in CHECKED:
         assert got[key] == expected[key], key
-    assert got["by_satisfaction"]["尚未反馈"] == expected["satisfaction_pending"]
 
 
-def test_the_counts_equal_an_independent_count_of_the_same_cases(library: LibraryStore) -> None:
+def test_the_counts_equal_an_independent_count_of_the_same_cases(
+    made: tuple[LibraryStore, list[Made]],
+) -> None:
+    library, cases = made
     report = actions.year_report(2026, store=library, today=TODAY)
-    expected = independent_counts(library, 2026)
-    assert expected["total"] == 30 and 0 < expected["on_time"] < expected["answered"]
+    expected = independent_counts(cases, library, 2026)
+    assert expected["total"] == 31 and 0 < expected["on_time"] < expected["answered"]
+    assert all(expected["by_satisfaction"].values()) and expected["opinions_received"] > 0
+    assert 0 < expected["opinions_on_time"] < expected["opinions_received"]
+    assert expected["opinions_overdue"] > 0 and expected["by_status"]["重新办理"] > 0
     _check(report, expected)
     assert report.undated == 1  # the case without any date is in no year
     one_session = actions.year_report(2026, SESSION_A, store=library, today=TODAY)
-    _check(one_session, independent_counts(library, 2026, SESSION_A))
+    _check(one_session, independent_counts(cases, library, 2026, SESSION_A))
     last_year = actions.year_report(2025, store=library, today=TODAY)
     assert last_year.total == 1 and last_year.to_json()["by_category"]["B"] == 1
 
@@ -104,14 +136,15 @@ def summary_values(rows: list[list[object]]) -> dict[str, object]:
 
 
 def test_the_workbook_reopened_has_the_numbers_and_one_row_per_case(
-    library: LibraryStore, tmp_path: Path
+    made: tuple[LibraryStore, list[Made]], tmp_path: Path
 ) -> None:
+    library = made[0]
     report = actions.year_report(2026, store=library, today=TODAY)
     target = actions.write_xlsx(report, tmp_path / "年度统计.xlsx")
     book = load_workbook(target)
     assert book.sheetnames == ["汇总", "案件清单"]
     values = summary_values([list(r) for r in book["汇总"].iter_rows(values_only=True)])
-    expected = independent_counts(library, 2026)
+    expected = independent_counts(made[1], library, 2026)
     assert values["案件总数"] == expected["total"]
     assert values["按期答复"] == expected["on_time"]
     assert values["按期答复率"] == pytest.approx(expected["on_time_rate"], abs=1e-4)
@@ -119,19 +152,20 @@ def test_the_workbook_reopened_has_the_numbers_and_one_row_per_case(
     assert values["协办"] == expected["by_role"]["协办"]
     rows = list(book["案件清单"].iter_rows(values_only=True))
     head, body = rows[0], rows[1:]
-    assert len(body) == 30
+    assert len(body) == expected["total"] == 31
     assert {"建议/提案编号", "建议/提案标题", "交办日期", "办理期限", "答复日期", "按期答复",
             "满意度", "提出人", "协办单位", "文号"} <= set(head)  # fmt: skip
     numbers = {str(r[head.index("建议/提案编号")]) for r in body}
-    assert numbers == {str(100 + i) for i in range(30)}
+    assert numbers == {str(100 + i) for i in range(30)} | {"60"}
     on_time = sum(r[head.index("按期答复")] == "是" for r in body)
     assert on_time == expected["on_time"]
 
 
 @pytest.mark.soffice
 def test_the_workbook_opens_in_libreoffice_with_the_same_numbers(
-    library: LibraryStore, tmp_path: Path
+    made: tuple[LibraryStore, list[Made]], tmp_path: Path
 ) -> None:
+    library = made[0]
     soffice = soffice_or_skip()
     report = actions.year_report(2026, store=library, today=TODAY)
     target = actions.write_xlsx(report, tmp_path / "report.xlsx")
@@ -145,19 +179,23 @@ def test_the_workbook_opens_in_libreoffice_with_the_same_numbers(
     assert proc.returncode == 0, proc.stderr
     text = (out / "report.csv").read_text(encoding="utf-8")
     values = summary_values([list(r) for r in csv.reader(io.StringIO(text))])
-    expected = independent_counts(library, 2026)
+    expected = independent_counts(made[1], library, 2026)
     assert values["案件总数"] == str(expected["total"])
-    assert values["已答复"] == str(expected["answered"])
+    assert values["答复已发出（含已办结、重新办理）"] == str(expected["answered"])
     assert values["按期答复"] == str(expected["on_time"])
     assert values["按期答复率"] == f"{expected['on_time_rate'] * 100:.1f}%"
     assert values["逾期未答复"] == str(expected["overdue_open"])
     for label, count in expected["by_category"].items():
         assert values[label] == str(count)
+    for label, count in expected["by_satisfaction"].items():
+        assert values[label] == str(count)
+    assert values["按期收到"] == str(expected["opinions_on_time"])
 
 
 def test_the_document_reopened_has_the_tables_and_the_charts(
-    library: LibraryStore, tmp_path: Path
+    made: tuple[LibraryStore, list[Made]], tmp_path: Path
 ) -> None:
+    library = made[0]
     import docx
 
     report = actions.year_report(2026, store=library, today=TODAY)
@@ -166,12 +204,15 @@ def test_the_document_reopened_has_the_tables_and_the_charts(
     assert doc.paragraphs[0].text == "南通市科学技术局\n2026年建议提案办理情况统计"
     assert len(doc.tables) == 7
     merged = {r.cells[0].text: r.cells[1].text for t in doc.tables for r in t.rows}
-    expected = independent_counts(library, 2026)
+    expected = independent_counts(made[1], library, 2026)
     assert merged["案件总数"] == str(expected["total"])
     assert merged["按期答复率"] == f"{expected['on_time_rate'] * 100:.1f}%"
     assert merged["主办"] == str(expected["by_role"]["主办"])
     for label, count in expected["by_category"].items():
         assert merged[label] == str(count)
+    for label, count in expected["by_satisfaction"].items():
+        assert merged[label] == str(count)
+    assert merged["逾期未收到"] == str(expected["opinions_overdue"])
     # The charts are native chart parts whose cached values are the counts.
     with zipfile.ZipFile(target) as package:
         names = package.namelist()
@@ -195,7 +236,7 @@ def test_the_command_line_prints_and_writes_the_report(
     out, _ = capsys.readouterr()
     assert code == 0
     data = json.loads(out)
-    assert data["total"] == 30 and data["written"] == {"xlsx": str(xlsx), "docx": str(docx_path)}
+    assert data["total"] == 31 and data["written"] == {"xlsx": str(xlsx), "docx": str(docx_path)}
     assert xlsx.stat().st_size > 0 and docx_path.stat().st_size > 0
     code = main(["report", "--db", db, "--year", "2026", "--session", SESSION_A])
     out, _ = capsys.readouterr()
