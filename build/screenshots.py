@@ -189,9 +189,11 @@ def similar_replies(store: Any, context: Any, tmp: Path) -> None:
 
 
 def report_page(tmp: Path) -> None:
-    """The year-end report page over a year of 36 cases in several states."""
+    """The year-end report page over a year of 36 cases moved through their statuses, with
+    feedback and co-organizers' opinions."""
     import random
 
+    from desktop.actions.lifecycle import record_feedback
     from desktop.casework import Case, add_months
     from desktop.store import LibraryStore
     from desktop.ui.context import AppContext
@@ -205,16 +207,27 @@ def report_page(tmp: Path) -> None:
         assigned = f"2026-03-{rng.randrange(1, 28):02d}"
         organizer = "co" if i % 6 == 0 else "main"
         due = add_months(assigned, 1 if organizer == "co" else 3)
-        status = rng.choice(["drafting", "awaiting", "sent", "sent", "sent", "sent"])
-        reply = add_months(assigned, rng.choice([1, 2, 3, 4])) if status == "sent" else None
-        store.cases.save(Case(
+        case_id = store.cases.save(Case(
             number=str(100 + i), title="关于加强科技金融服务的建议", proposers=["王明"],
             role="委员" if member else "代表",
             session="市政协十四届三次会议" if member else "市十八届人大三次会议",
             organizer=organizer, main_organizer="市发展改革委" if organizer == "co" else "",
+            co_organizers=["市财政局"] if organizer == "main" and i % 3 == 0 else [],
             category=rng.choice("AAABBC"), assigned_date=assigned, due_date=due,
-            reply_date=reply, status=status,
+            status="pending",
         ))  # fmt: skip
+        step = rng.choice(["drafting", "review", "sent", "sent", "sent", "answered", "answered"])
+        store.cases.set_status(case_id, "drafting", date=add_months(assigned, 0))
+        if step == "review":
+            store.cases.set_status(case_id, "review", date=add_months(assigned, 1))
+        if step in ("sent", "answered"):
+            sent = add_months(due, rng.choice([-2, -1, 0, 0, 1]))
+            store.cases.set_status(case_id, "sent", date=sent)
+            if step == "answered":
+                answer = rng.choice(["satisfied", "satisfied", "basically", "unsatisfied"])
+                record_feedback(case_id, answer, date=add_months(sent, 1), store=store)
+        if organizer == "main" and i % 3 == 0 and rng.random() < 0.7:
+            store.opinions.record(case_id, "市财政局", received=add_months(assigned, 1))
     context = AppContext(store.path, store=store)
     page = ReportPage(context, settings=QSettings(str(tmp / "report.ini"),
                                                   QSettings.Format.IniFormat))  # fmt: skip

@@ -7,8 +7,8 @@ The rules, in the clerk's words (the report's notes repeat them):
 - a case is *answered* when its reply went out (已答复, 已办结, and 重新办理: answered once,
   being answered again); the day it was answered is the first day it was marked 已答复 (status
   history, first round), else its reply date;
-- satisfaction is the deputy's or member's latest answer (a second round's 满意 after a first
-  不满意 counts as 满意);
+- satisfaction is counted over the answered cases: the deputy's or member's latest answer (a
+  second round's 满意 after a first 不满意 counts as 满意), or 尚未反馈;
 - *on time*: answered on or before the due date; the rate is over the answered cases that
   have a due date;
 - *days to answer*: from the assignment date to the day it was answered, averaged over the
@@ -199,7 +199,7 @@ def count_year(
             Counter(STATUSES.get(c.status, c.status) for c in cases), list(STATUSES.values())
         ),
         by_satisfaction=_ordered(
-            Counter(f.satisfaction or NO_FEEDBACK for f in chosen), [*SATISFACTION, NO_FEEDBACK]
+            Counter(f.satisfaction or NO_FEEDBACK for f in answered), [*SATISFACTION, NO_FEEDBACK]
         ),
         answered=len(answered),
         with_due=len(timed),

@@ -77,7 +77,7 @@ def independent_counts(made: list[Made], store: LibraryStore, year: int,
         "by_status": {zh[k]: sum(v == k for v in status.values()) for k in STATUS_IDS},
         "by_satisfaction": {k: sum(m.feedback == k for m in chosen)
                             for k in ("满意", "基本满意", "不满意")}
-                           | {"尚未反馈": sum(not m.feedback for m in chosen)},
+                           | {"尚未反馈": sum(not m.feedback for m in sent)},
         "answered": len(sent),
         "on_time": len(on_time),
         "on_time_rate": round(len(on_time) / len(sent), 4),
