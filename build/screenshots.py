@@ -216,7 +216,7 @@ def report_page(tmp: Path) -> None:
             category=rng.choice("AAABBC"), assigned_date=assigned, due_date=due,
             status="pending",
         ))  # fmt: skip
-        step = rng.choice(["drafting", "review", "sent", "sent", "sent", "answered", "answered"])
+        step = rng.choice(["drafting", "review", "sent", "answered", "answered", "answered"])
         store.cases.set_status(case_id, "drafting", date=add_months(assigned, 0))
         if step == "review":
             store.cases.set_status(case_id, "review", date=add_months(assigned, 1))
