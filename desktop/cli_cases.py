@@ -2,7 +2,8 @@
 issue 13 — ``case status CASE_ID STATUS [--date D]``, ``case history CASE_ID``,
 ``case opinion CASE_ID --unit U [--received D] [--letter FILE]`` and
 ``case feedback CASE_ID 满意|基本满意|不满意 [--date D] [--remarks R]`` (the rules:
-:mod:`desktop.lifecycle`; the subcommands: :mod:`desktop.cli_lifecycle`).
+:mod:`desktop.lifecycle`; the subcommands: :mod:`desktop.cli_lifecycle`);
+``case due`` (:mod:`desktop.cli_reminders`).
 
 ``case sent`` marks a case sent (已答复) and files its final reply in the library, as the
 window's status menu does (``actions.cases.mark_sent``); marked again, the same library letter
@@ -21,6 +22,7 @@ from desktop.actions import cases as actions
 from desktop.actions.lifecycle import CaseStanding, standings
 from desktop.casework import STATUSES, Case
 from desktop.cli_args import whole_number
+from desktop.cli_reminders import add_due_parser, cmd_due
 from desktop.lifecycle import ORGANIZER_ROLES
 from desktop.store import LibraryStore
 
@@ -48,6 +50,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
     add_export_all(csub, common)
     cli_lifecycle.add_parsers(csub, common)
+    add_due_parser(csub, common)
 
 
 def writes(args: argparse.Namespace) -> bool:
@@ -92,6 +95,8 @@ def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
         return _sent(store, args)
     if args.case_command in cli_lifecycle.COMMANDS:
         return cli_lifecycle.COMMANDS[args.case_command](store, args)
+    if args.case_command == "due":
+        return cmd_due(store, args)
     return _list(store, args)
 
 

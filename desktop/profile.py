@@ -59,6 +59,8 @@ class AgencyProfile:
     category_scheme: str = "ABC"
     due_months: int = 3  # main organizer (主办): months from assignment to the deadline
     co_due_months: int = 1  # co-organizer (协办/会办): its opinion is due sooner
+    # The reminder banner and the cases pane's "due soon": cases due within this many days.
+    reminder_days: int = 7
     text_limit: int = 2500  # plain-text body warning threshold (online handling systems)
     feedback_form: bool = False  # ask the deputy to return the 征询意见表
     # GB/T 9704: "函" (10.1 letter format) or "版记" (7.4: rules, 印发机关 and 印发日期).
@@ -109,6 +111,7 @@ PROFILE_KEYS_ZH = {
     "category_scheme": "答复类别方案（ABC / ABCD / 甲乙丙）",
     "due_months": "主办办理期限（交办后月数）",
     "co_due_months": "协办（会办）意见期限（交办后月数）",
+    "reminder_days": "到期提醒（办理期限前天数）",
     "text_limit": "纯文本字数提醒",
     "feedback_form": "请代表寄回征询意见表（是/否）",
     "letter_format": "版式（函 / 版记）",
@@ -163,6 +166,7 @@ def _parse_count(key: str, raw: str) -> int:
     # A due date years away or a limit no text reaches is a typing slip; a huge number
     # would also overflow the date arithmetic and SQLite's 64-bit integers.
     most = 120 if key in ("due_months", "co_due_months") else 1_000_000
+    most = 365 if key == "reminder_days" else most
     if number > most:
         raise ProfileError(f"“{PROFILE_KEYS_ZH[key]}”不能超过 {most}。")
     return number
@@ -204,6 +208,7 @@ _PARSERS: dict[str, Callable[[str, str], Any]] = {
     "due_months": _parse_count,
     "co_due_months": _parse_count,
     "text_limit": _parse_count,
+    "reminder_days": _parse_count,
     "category_scheme": _parse_scheme,
     "feedback_form": _parse_yes_no,
     "contact_line": _parse_yes_no,

@@ -1,9 +1,10 @@
-"""The cases as a table model: number, proposer, title, due date and status.
+"""The cases as a table model: number, proposer, title, due date, status and role (主办/协办).
 
 ``CasesModel`` is a table over ``actions.cases.listing``. The due date is coloured amber when
-it is at most 7 days away and red when it has passed (unless the reply was sent), with a
-tooltip that says how many days are left. "Today" can be fixed for tests. ``CasesFilter``
-filters it by number, name or title.
+it is at most ``soon_days`` away (the profile's reminder window, 7 by default) and red when it
+has passed (unless the reply went out), with a tooltip that says how many days are left.
+"Today" can be fixed for tests. ``CasesFilter`` filters it by number, name or title and by the
+conditions of a :class:`desktop.case_filter.CaseFilter` (the combo boxes above the list).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.case_filter import CaseFilter, days_left, is_answered
 from desktop.casework import STATUSES, Case
-from desktop.lifecycle import ANSWERED
 from desktop.ui.case_labels import status_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -34,22 +35,11 @@ RED = QColor("#f08080")
 _STATUS_ORDER = {key: i for i, key in enumerate(STATUSES)}
 
 
-def days_left(case: Case, today: dt.date) -> int | None:
-    """Days until the case's due date (negative when overdue); None without a due date."""
-    if not case.due_date:
-        return None
-    try:
-        due = dt.date.fromisoformat(case.due_date)
-    except ValueError:
-        return None
-    return (due - today).days
-
-
 class CasesModel(QAbstractTableModel):
     """One row per case, in the store's order (due date first)."""
 
-    NUMBER, PROPOSER, TITLE, DUE, STATUS = range(5)
-    COLUMN_COUNT = 5
+    NUMBER, PROPOSER, TITLE, DUE, STATUS, ROLE = range(6)
+    COLUMN_COUNT = 6
     CaseIdRole = Qt.ItemDataRole.UserRole
     SortRole = Qt.ItemDataRole.UserRole + 1
     FilterRole = Qt.ItemDataRole.UserRole + 2
@@ -64,6 +54,7 @@ class CasesModel(QAbstractTableModel):
         super().__init__(parent)
         self.load = load  # the cases, soonest due first
         self._today = today
+        self.soon_days = DUE_SOON_DAYS  # amber from this many days before the deadline
         self._cases: list[Case] = []
         self.refresh()
 
@@ -74,6 +65,15 @@ class CasesModel(QAbstractTableModel):
     def set_today(self, today: dt.date | None) -> None:
         """Fix "today" (tests, or a clock that moved past midnight); None = the real date."""
         self._today = today
+        self.dates_changed()
+
+    def set_soon_days(self, days: int) -> None:
+        """The reminder window changed in the settings: amber from ``days`` before."""
+        self.soon_days = days
+        self.dates_changed()
+
+    def dates_changed(self) -> None:
+        """The due dates' colours and tooltips are worked out again (a new day, a new N)."""
         if self._cases:
             top = self.index(0, self.DUE)
             bottom = self.index(len(self._cases) - 1, self.DUE)
@@ -101,8 +101,11 @@ class CasesModel(QAbstractTableModel):
             return ""
         return case.addressee + case.role
 
+    def role_text(self, case: Case) -> str:
+        return self.tr("Co-organizer") if case.organizer == "co" else self.tr("Main organizer")
+
     def due_tooltip(self, case: Case) -> str:
-        if case.status in ANSWERED:
+        if is_answered(case):
             return self.tr("Reply sent")
         left = days_left(case, self.today())
         if left is None:
@@ -118,10 +121,10 @@ class CasesModel(QAbstractTableModel):
         return self.tr("Overdue by {days} days").format(days=-left)
 
     def due_colour(self, case: Case) -> QColor | None:
-        if case.status in ANSWERED:
+        if is_answered(case):
             return None
         left = days_left(case, self.today())
-        if left is None or left > DUE_SOON_DAYS:
+        if left is None or left > self.soon_days:
             return None
         return RED if left < 0 else AMBER
 
@@ -143,6 +146,7 @@ class CasesModel(QAbstractTableModel):
             self.tr("Title"),
             self.tr("Due date"),
             self.tr("Status"),
+            self.tr("Role"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -199,6 +203,8 @@ class CasesModel(QAbstractTableModel):
             return case.title
         if column == self.DUE:
             return case.due_date or ""
+        if column == self.ROLE:
+            return self.role_text(case)
         return self.status_text(case.status)
 
     def _sort_key(self, case: Case, column: int) -> str:
@@ -215,27 +221,43 @@ class CasesModel(QAbstractTableModel):
 
 
 class CasesFilter(QSortFilterProxyModel):
-    """Keeps the rows whose number, session, names or title contain every word typed."""
+    """Keeps the rows whose number, session, names or title contain every word typed and
+    that meet the conditions chosen above the list."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self.conditions = CaseFilter()
         self.setSortRole(CasesModel.SortRole)
         self.setDynamicSortFilter(True)
 
     def set_query(self, text: str) -> None:
         words = [w.casefold() for w in text.split()]
+        self._change(lambda: setattr(self, "_words", words))
+
+    def set_conditions(self, conditions: CaseFilter) -> None:
+        self._change(lambda: setattr(self, "conditions", conditions))
+
+    def refilter(self) -> None:
+        """The day or the reminder window changed: the deadline condition is asked again."""
+        self._change(lambda: None)
+
+    def _change(self, apply: Callable[[], None]) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+
             self.beginFilterChange()
-            self._words = words
+            apply()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._words = words
+            apply()
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        if self.conditions.active and isinstance(model, CasesModel):
+            case = model.case_at(source_row)
+            if not self.conditions.matches(case, today=model.today(), days=model.soon_days):
+                return False
         if not self._words:
             return True
-        model = self.sourceModel()
         haystack = model.data(model.index(source_row, 0, source_parent), CasesModel.FilterRole)
         return all(word in (haystack or "") for word in self._words)

@@ -1,9 +1,11 @@
 """The list of cases (the suggestions and proposals being answered) with their deadlines.
 
 ``CasesModel`` (``ui/cases_model.py``) is a table over ``actions.cases.listing``: number,
-proposer, title, due date and status, the due date coloured by how close it is.
+proposer, title, due date, status and role, the due date coloured by how close it is.
 
-``CasesPane`` puts a filter box above a sortable ``QTableView`` (objectName ``caseList``) and
+``CasesPane`` puts a filter box and the combo boxes of ``ui/cases_filters.py`` (status, role,
+deadline, category, feedback; combined) above a sortable ``QTableView`` (objectName
+``caseList``) and
 tells the window which case the clerk picked: ``currentCaseChanged(id)`` when the selection
 moves, ``caseActivated(id)`` on double-click or Enter. It reloads on ``context.caseChanged``.
 """
@@ -34,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import cases
+from desktop.case_filter import CaseFilter
 from desktop.casework import STATUSES
 from desktop.ui.case_state import change_status
+from desktop.ui.cases_filters import CaseFilterBar
 from desktop.ui.cases_model import CasesFilter, CasesModel
 from desktop.ui.context import AppContext
 
@@ -65,6 +69,14 @@ class CasesPane(QWidget):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self._filter_changed)
 
+        profile = context.profile()
+        self.model.soon_days = profile.reminder_days
+        self.filter_bar = CaseFilterBar(
+            self, status_text=self.model.status_text, days=profile.reminder_days,
+            categories=tuple(profile.categories),
+        )  # fmt: skip
+        self.filter_bar.changed.connect(self._conditions_changed)
+
         self.new_button = QPushButton(self.tr("New case…"), self)
         self.new_button.setObjectName("newCaseButton")
         self.new_button.clicked.connect(self.new_case)
@@ -82,10 +94,12 @@ class CasesPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
 
         context.caseChanged.connect(self._case_changed)
+        context.profileChanged.connect(self._profile_changed)
         self._update_empty_label()
 
     def _make_view(self) -> QTableView:
@@ -135,6 +149,7 @@ class CasesPane(QWidget):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             self.filter_box.clear()
+            self.filter_bar.clear()
             index = self.proxy.mapFromSource(self.model.index(row, 0))
         self.view.selectionModel().setCurrentIndex(
             index,
@@ -250,9 +265,36 @@ class CasesPane(QWidget):
         self.caseActivated.emit(dialog.case_id)
         return dialog.case_id
 
+    def show_due(self, window: str) -> None:
+        """Only the cases of a deadline window ("overdue", "soon", "urgent"), the others'
+        filters cleared: what the reminder's "All N…" shows."""
+        self.filter_box.clear()
+        self.filter_bar.clear()
+        self.filter_bar.show_due(window)
+
+    def day_changed(self) -> None:
+        """Midnight passed with the window open: the colours and the deadline filter follow."""
+        self.model.dates_changed()
+        self.proxy.refilter()
+        self._update_empty_label()
+
     # ------------------------------------------------------------------ slots
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)
+        self._update_empty_label()
+
+    def _conditions_changed(self, conditions: CaseFilter) -> None:
+        self.proxy.set_conditions(conditions)
+        self._update_empty_label()
+
+    def _profile_changed(self) -> None:
+        if self.context.closed:
+            return
+        profile = self.context.profile()
+        self.model.set_soon_days(profile.reminder_days)
+        self.filter_bar.set_days(profile.reminder_days)
+        self.filter_bar.set_categories(tuple(profile.categories))
+        self.proxy.refilter()
         self._update_empty_label()
 
     def _case_changed(self, case_id: int) -> None:
@@ -281,10 +323,13 @@ class CasesPane(QWidget):
                 )
             )
             self.empty_label.show()
-        elif self.proxy.rowCount() == 0:
+        elif self.proxy.rowCount() == 0 and self.filter_box.text().strip():
             self.empty_label.setText(
                 self.tr("No case matches “{text}”.").format(text=self.filter_box.text().strip())
             )
+            self.empty_label.show()
+        elif self.proxy.rowCount() == 0:
+            self.empty_label.setText(self.tr("No case meets the conditions chosen above."))
             self.empty_label.show()
         else:
             self.empty_label.hide()

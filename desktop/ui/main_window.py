@@ -7,7 +7,7 @@ import re
 import tempfile
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -29,6 +29,7 @@ from desktop.ui.draft_model import DraftModel
 from desktop.ui.errors import show_error
 from desktop.ui.letter_tools import LetterTools
 from desktop.ui.library_pane import LibraryPane
+from desktop.ui.reminder_banner import ReminderBanner
 from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG
 from desktop.ui.window_backups import WindowBackups
 from desktop.ui.window_export import LetterOutput
@@ -79,7 +80,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.splitter.addWidget(self.library)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 660, 460])  # the cases pane shows its due dates
-        self.setCentralWidget(self.splitter)
+        self._add_reminder_banner()
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)
 
@@ -96,6 +97,23 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self._restore_geometry()
         self._update_title()
         self.letter_tools = LetterTools(self)  # the inspector and re-reading
+
+    def _add_reminder_banner(self) -> None:
+        """The reminders (cases overdue or due soon) in a strip above the panes."""
+        banner = self.reminder_banner = ReminderBanner(self.context, settings=self.settings)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.setSpacing(0)
+        body_layout.addWidget(banner)
+        body_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(body)
+        banner.caseRequested.connect(self.open_case)
+        banner.showAllRequested.connect(self.cases.show_due)
+        banner.dayChanged.connect(self.cases.day_changed)
+        self.cases.caseDeleted.connect(lambda _id: banner.refresh())
+        # After the window is shown: the first check does not hold up the start.
+        QTimer.singleShot(0, banner, banner.start)
 
     # ----------------------------------------------------------------- actions
     def _action(self, name: str, text: str, slot: Any, shortcut: Any = None) -> QAction:

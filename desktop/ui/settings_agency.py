@@ -82,20 +82,7 @@ class AgencyTab(CategoriesTab):
         )
         self.contact_line.setObjectName("agencyContactLine")
         self.contact_line.setChecked(p.contact_line)
-        self.text_limit = QSpinBox(self)
-        self.text_limit.setObjectName("agencyTextLimit")
-        self.text_limit.setRange(1, 100_000)
-        self.text_limit.setSingleStep(100)
-        self.text_limit.setValue(p.text_limit)
-        self.text_limit.setSuffix(self.tr(" characters"))
-        self.text_limit.setToolTip(
-            self.tr("Warn when the plain-text body for an online handling system is longer.")
-        )
-        self.due_months = QSpinBox(self)
-        self.due_months.setObjectName("agencyDueMonths")
-        self.due_months.setRange(1, 24)
-        self.due_months.setValue(p.due_months)
-        self.due_months.setSuffix(self.tr(" months after assignment"))
+        self._limit_fields()
 
         profile_box = QGroupBox(self.tr("Profile"), page)
         form = QFormLayout(profile_box)
@@ -111,7 +98,37 @@ class AgencyTab(CategoriesTab):
         self._row(form, 0, "contact_line", self.tr("Contact line"), self.contact_line)
         self._row(form, 0, "text_limit", self.tr("Plain-text limit"), self.text_limit)
         self._row(form, 0, "due_months", self.tr("Deadline"), self.due_months)
+        self._row(form, 0, "reminder_days", self.tr("Remind"), self.reminder_days)
         return profile_box
+
+    def _limit_fields(self) -> None:
+        """The plain-text limit, the deadline and the reminder's window."""
+        p = self.profile
+        self.text_limit = QSpinBox(self)
+        self.text_limit.setObjectName("agencyTextLimit")
+        self.text_limit.setRange(1, 100_000)
+        self.text_limit.setSingleStep(100)
+        self.text_limit.setValue(p.text_limit)
+        self.text_limit.setSuffix(self.tr(" characters"))
+        self.text_limit.setToolTip(
+            self.tr("Warn when the plain-text body for an online handling system is longer.")
+        )
+        self.due_months = QSpinBox(self)
+        self.due_months.setObjectName("agencyDueMonths")
+        self.due_months.setRange(1, 24)
+        self.due_months.setValue(p.due_months)
+        self.due_months.setSuffix(self.tr(" months after assignment"))
+        self.reminder_days = QSpinBox(self)
+        self.reminder_days.setObjectName("agencyReminderDays")
+        self.reminder_days.setRange(1, 365)
+        self.reminder_days.setValue(p.reminder_days)
+        self.reminder_days.setSuffix(self.tr(" days before the deadline"))
+        self.reminder_days.setToolTip(
+            self.tr(
+                "The reminder above the cases lists the cases not yet answered that are due "
+                "within this many days, and those overdue."
+            )
+        )
 
     def _seal_box(self, page: QWidget) -> QGroupBox:
         """The seal image (checked when chosen, stored on OK) and its diameter."""

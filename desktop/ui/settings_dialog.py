@@ -7,7 +7,7 @@ Tabs (``settingsTabs``):
   (``agencyName``, ``agencySigner``,
   ``agencyContactName``, ``agencyContactPhone``, ``agencyCc``, ``agencyDocPrefix``,
   ``agencyWorkField``, ``agencyFeedbackForm``, ``agencyContactLine``, ``agencyTextLimit``,
-  ``agencyDueMonths``) and the
+  ``agencyDueMonths``, ``agencyReminderDays``) and the
   seal: ``sealChoose`` picks a PNG/JPEG checked with ``check_seal_image``, ``sealPreview`` shows
   it, ``sealDiameter`` sets its size (20–60 mm), ``sealMessage`` says what is wrong.
 - **Categories** — ``categoryScheme`` (ABC / ABCD / 甲乙丙) with the meanings
@@ -158,6 +158,7 @@ class SettingsDialog(AgencyTab):
             "contact_line": "是" if self.contact_line.isChecked() else "否",
             "text_limit": str(self.text_limit.value()),
             "due_months": str(self.due_months.value()),
+            "reminder_days": str(self.reminder_days.value()),
             "seal_diameter_mm": f"{self.seal_diameter.value():g}",
             "category_scheme": str(self.scheme.currentData()),
             "letter_format": str(self.letter_format.currentData()),

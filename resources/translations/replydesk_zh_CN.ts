@@ -106,172 +106,187 @@
         <translation>联系人或联系电话未填写时，导出前提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="90" />
+        <location filename="../../desktop/ui/settings_agency.py" line="112" />
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="92" />
+        <location filename="../../desktop/ui/settings_agency.py" line="114" />
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="98" />
+        <location filename="../../desktop/ui/settings_agency.py" line="120" />
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="100" />
+        <location filename="../../desktop/ui/settings_agency.py" line="87" />
         <source>Profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="102" />
+        <location filename="../../desktop/ui/settings_agency.py" line="89" />
         <source>Agency name (signature)</source>
         <translation>发文机关（落款）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="103" />
+        <location filename="../../desktop/ui/settings_agency.py" line="90" />
         <source>Own places</source>
         <translation>本地地名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="104" />
+        <location filename="../../desktop/ui/settings_agency.py" line="91" />
         <source>Signer</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="105" />
+        <location filename="../../desktop/ui/settings_agency.py" line="92" />
         <source>Default contact</source>
         <translation>默认联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="106" />
+        <location filename="../../desktop/ui/settings_agency.py" line="93" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="107" />
+        <location filename="../../desktop/ui/settings_agency.py" line="94" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="108" />
+        <location filename="../../desktop/ui/settings_agency.py" line="95" />
         <source>Document number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="109" />
+        <location filename="../../desktop/ui/settings_agency.py" line="96" />
         <source>Work field</source>
         <translation>工作领域</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="110" />
+        <location filename="../../desktop/ui/settings_agency.py" line="97" />
         <source>Feedback form</source>
         <translation>征询意见表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="111" />
+        <location filename="../../desktop/ui/settings_agency.py" line="98" />
         <source>Contact line</source>
         <translation>联系人行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="112" />
+        <location filename="../../desktop/ui/settings_agency.py" line="99" />
         <source>Plain-text limit</source>
         <translation>纯文本字数上限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="113" />
+        <location filename="../../desktop/ui/settings_agency.py" line="100" />
         <source>Deadline</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="119" />
+        <location filename="../../desktop/ui/settings_agency.py" line="101" />
+        <source>Remind</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="125" />
+        <source> days before the deadline</source>
+        <translation> 天（办理期限前）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="128" />
+        <source>The reminder above the cases lists the cases not yet answered that are due within this many days, and those overdue.</source>
+        <translation>窗口上方的提醒列出在这么多天内到期、尚未答复的案件，以及已超期的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="136" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="130" />
+        <location filename="../../desktop/ui/settings_agency.py" line="147" />
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="147" />
+        <location filename="../../desktop/ui/settings_agency.py" line="164" />
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="155" />
+        <location filename="../../desktop/ui/settings_agency.py" line="172" />
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="174" />
+        <location filename="../../desktop/ui/settings_agency.py" line="191" />
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="180" />
+        <location filename="../../desktop/ui/settings_agency.py" line="197" />
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="183" />
+        <location filename="../../desktop/ui/settings_agency.py" line="200" />
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="184" />
+        <location filename="../../desktop/ui/settings_agency.py" line="201" />
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="187" />
+        <location filename="../../desktop/ui/settings_agency.py" line="204" />
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="190" />
+        <location filename="../../desktop/ui/settings_agency.py" line="207" />
         <source>e.g. 2026-06-01; empty: the letter's date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="194" />
+        <location filename="../../desktop/ui/settings_agency.py" line="211" />
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="203" />
+        <location filename="../../desktop/ui/settings_agency.py" line="220" />
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="204" />
+        <location filename="../../desktop/ui/settings_agency.py" line="221" />
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="205" />
+        <location filename="../../desktop/ui/settings_agency.py" line="222" />
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="228" />
+        <location filename="../../desktop/ui/settings_agency.py" line="245" />
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="234" />
+        <location filename="../../desktop/ui/settings_agency.py" line="251" />
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="236" />
+        <location filename="../../desktop/ui/settings_agency.py" line="253" />
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="256" />
+        <location filename="../../desktop/ui/settings_agency.py" line="273" />
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -764,6 +779,118 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="44" />
+        <source>Show cases by their status</source>
+        <translation>按办理状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="45" />
+        <source>Show cases by organizer role</source>
+        <translation>按主办/协办筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="46" />
+        <source>Show cases by their deadline</source>
+        <translation>按办理期限筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="47" />
+        <source>Show cases by their category</source>
+        <translation>按答复类别筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="48" />
+        <source>Show cases by the feedback</source>
+        <translation>按代表委员的反馈意见筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="49" />
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="51" />
+        <source>Clear these filters</source>
+        <translation>清除这些筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="86" />
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="87" />
+        <source>Not answered yet</source>
+        <translation>尚未答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="92" />
+        <source>Main and co-organizer</source>
+        <translation>主办和协办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="93" />
+        <source>Main organizer (主办)</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="94" />
+        <source>Co-organizer (协办)</source>
+        <translation>协办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="97" />
+        <source>Any feedback</source>
+        <translation>全部反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="100" />
+        <source>No feedback yet</source>
+        <translation>尚无反馈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="107" />
+        <source>Any deadline</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="108" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/cases_filters.py" line="109" />
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>%n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/cases_filters.py" line="110" />
+        <source>Overdue or due within %n day(s)</source>
+        <translation>
+            <numerusform>已超期或 %n 天内到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="120" />
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="122" />
+        <source>Category {code}</source>
+        <translation>{code}类</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="123" />
+        <source>No category</source>
+        <translation>未定类别</translation>
+    </message>
+</context>
+<context>
     <name>CaseOpinion</name>
     <message>
         <location filename="../../desktop/ui/case_labels.py" line="37" />
@@ -890,122 +1017,142 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="106" />
+        <location filename="../../desktop/ui/cases_model.py" line="105" />
+        <source>Co-organizer</source>
+        <translation>协办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_model.py" line="105" />
+        <source>Main organizer</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_model.py" line="109" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="109" />
+        <location filename="../../desktop/ui/cases_model.py" line="112" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="111" />
+        <location filename="../../desktop/ui/cases_model.py" line="114" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="113" />
+        <location filename="../../desktop/ui/cases_model.py" line="116" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="115" />
+        <location filename="../../desktop/ui/cases_model.py" line="118" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="117" />
+        <location filename="../../desktop/ui/cases_model.py" line="120" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="118" />
+        <location filename="../../desktop/ui/cases_model.py" line="121" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="141" />
+        <location filename="../../desktop/ui/cases_model.py" line="144" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="142" />
+        <location filename="../../desktop/ui/cases_model.py" line="145" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="143" />
+        <location filename="../../desktop/ui/cases_model.py" line="146" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="144" />
+        <location filename="../../desktop/ui/cases_model.py" line="147" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="145" />
+        <location filename="../../desktop/ui/cases_model.py" line="148" />
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_model.py" line="149" />
+        <source>Role</source>
+        <translation>主/协办</translation>
     </message>
 </context>
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="64" />
+        <location filename="../../desktop/ui/cases_pane.py" line="68" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="68" />
+        <location filename="../../desktop/ui/cases_pane.py" line="80" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="175" />
+        <location filename="../../desktop/ui/cases_pane.py" line="190" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="178" />
+        <location filename="../../desktop/ui/cases_pane.py" line="193" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="181" />
+        <location filename="../../desktop/ui/cases_pane.py" line="196" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="190" />
+        <location filename="../../desktop/ui/cases_pane.py" line="205" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="215" />
+        <location filename="../../desktop/ui/cases_pane.py" line="230" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="223" />
+        <location filename="../../desktop/ui/cases_pane.py" line="238" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="243" />
+        <location filename="../../desktop/ui/cases_pane.py" line="258" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="279" />
+        <location filename="../../desktop/ui/cases_pane.py" line="321" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="286" />
+        <location filename="../../desktop/ui/cases_pane.py" line="328" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_pane.py" line="332" />
+        <source>No case meets the conditions chosen above.</source>
+        <translation>没有符合上方所选条件的案件。</translation>
     </message>
 </context>
 <context>
@@ -2383,189 +2530,189 @@ Enter your agency's details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="142" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>Export all &amp;answered cases…</source>
         <translation>导出全部已答复案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="180" />
         <source>&amp;Year-end report…</source>
         <translation>年度办理情况统计(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314" />
+        <location filename="../../desktop/ui/main_window.py" line="332" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="337" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -2800,6 +2947,67 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/case_state.py" line="99" />
         <source>Marked as sent: the reply in the library (letter {id}) was updated.</source>
         <translation>已标记为已答复：资料库中的这份答复（文件编号 {id}）已更新。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="88" />
+        <source>Dismiss for today</source>
+        <translation>今天不再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="90" />
+        <source>Hide the reminder until tomorrow</source>
+        <translation>隐藏提醒，明天再显示</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reminder_banner.py" line="170" />
+        <source>Overdue: %n case(s)</source>
+        <translation>
+            <numerusform>已超期 %n 件：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reminder_banner.py" line="173" />
+        <source>Due within {days} days: %n case(s)</source>
+        <translation>
+            <numerusform>{days} 天内到期 %n 件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="191" />
+        <source>All {count}…</source>
+        <translation>全部 {count} 件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="193" />
+        <source>Show these cases in the list of cases</source>
+        <translation>在案件列表中显示这些案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="215" />
+        <source>No. {number}</source>
+        <translation>第{number}号</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reminder_banner.py" line="219" />
+        <source>overdue by %n day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="221" />
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reminder_banner.py" line="222" />
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3049,7 +3257,7 @@ Enter your agency's details now?</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="181" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="182" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>

@@ -277,6 +277,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("case", "history"): case_history,
         ("case", "opinion"): case_opinion,
         ("case", "feedback"): case_feedback,
+        ("case", "due"): fixed("--days", "10"),
     }
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]
