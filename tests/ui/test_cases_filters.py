@@ -30,7 +30,7 @@ def day(offset: int) -> str:
 # number: (due in days, status, organizer, category)
 CASES = {
     "1": (-4, "drafting", "main", "A"),  # overdue
-    "2": (2, "awaiting", "main", "B"),  # due soon
+    "2": (2, "signoff", "main", "B"),  # due soon
     "3": (5, "drafting", "co", ""),  # due soon, co-organizer, no category
     "4": (40, "drafting", "main", "C"),  # later
     "5": (-30, "sent", "main", "A"),  # answered (late)
@@ -76,7 +76,7 @@ def test_each_filter_alone(pane: CasesPane) -> None:
     assert shown(pane) == ["1", "2", "3", "4", "5", "6"]
     choose(pane, "filterStatus", "open")
     assert shown(pane) == ["1", "2", "3", "4", "6"]
-    choose(pane, "filterStatus", "awaiting")
+    choose(pane, "filterStatus", "signoff")
     assert shown(pane) == ["2"]
     choose(pane, "filterStatus", "sent")
     assert shown(pane) == ["5"]

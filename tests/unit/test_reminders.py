@@ -38,7 +38,7 @@ def library(store: LibraryStore, today: dt.date) -> dict[str, int]:
         a_case("3", today + days(3)),  # due in 3 days
         a_case("30", today + days(30)),  # due in a month: not yet
         a_case("5", today - days(5)),  # overdue by 5 days
-        a_case("1", today - days(1), status="awaiting"),  # overdue by 1, awaiting sign-off
+        a_case("1", today - days(1), status="signoff"),  # overdue by 1, awaiting sign-off
         a_case("0", today, organizer="co", main_organizer="市发改委"),  # due today, co-organizer
         a_case("7", today + days(7)),  # the last day of the window
         a_case("8", today + days(8)),  # the day after it
@@ -63,7 +63,7 @@ def test_overdue_and_due_soon_on_a_fixed_day(store: LibraryStore) -> None:
     soon = found.due_soon[1]
     assert (soon.case_id, soon.days_left, soon.due_date) == (ids["3"], 3, "2026-06-13")
     assert found.due_soon[0].organizer == "co"
-    assert found.overdue[1].status == "awaiting"
+    assert found.overdue[1].status == "signoff"
 
 
 def test_the_window_follows_the_days_asked(store: LibraryStore) -> None:
@@ -135,3 +135,12 @@ def test_case_due_on_the_command_line(tmp_path: Path) -> None:
     bad = cli(db, "case", "due", "--days", "-3")
     assert bad.returncode == 2
     assert "--days：-3 太小（最小 0）" in bad.stderr
+
+
+def test_closed_is_answered_and_handling_again_is_not(store: LibraryStore) -> None:
+    store.cases.save(a_case("40", TODAY - dt.timedelta(days=3), status="closed"))
+    store.cases.save(a_case("41", TODAY - dt.timedelta(days=3), status="redo"))
+    store.cases.save(a_case("42", TODAY + dt.timedelta(days=1), status="pending"))
+    found = reminders.due_cases(store=store, today=TODAY, days=7)
+    assert numbers(found.overdue) == ["41"]  # 重新办理: the second answer is still due
+    assert numbers(found.due_soon) == ["42"]
