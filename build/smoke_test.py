@@ -401,7 +401,7 @@ def check_traditional(r: Runner, db: Path) -> None:
     print("  a letter in traditional characters is found by simplified words, shown as it came")
 
 
-PARALLEL_LETTERS = 70  # past desktop.import_pipeline.PARALLEL_MIN_FILES: worker processes
+PARALLEL_LETTERS = 110  # past desktop.import_pipeline.PARALLEL_MIN_FILES: worker processes
 
 
 def check_parallel_import(r: Runner, db: Path) -> None:

@@ -52,8 +52,9 @@ from desktop.store.open_files import is_open_library
 
 log = logging.getLogger(__name__)
 
-# Below this many files the pool's start (a Python per worker, ~0.5 s) costs more than it saves.
-PARALLEL_MIN_FILES: Final = 64
+# Below this many files the pool's start (a Python per worker, ~0.5 s) costs more than it saves:
+# ~100 files take about that long read here. The real corpus (72 letters) is read in process.
+PARALLEL_MIN_FILES: Final = 100
 MAX_WORKERS: Final = 4
 CHUNK: Final = 8  # files per task sent to a worker
 IN_FLIGHT: Final = 4  # tasks queued per worker: bounds the memory of prepared letters
@@ -99,14 +100,35 @@ def _outcomes(
     try:
         chunks = deque(files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
         pending: deque[tuple[list[Path], Future[list[Outcome]] | None]] = deque()
+        usable = True
         while chunks or pending:
             while chunks and len(pending) < workers * IN_FLIGHT:
                 chunk = chunks.popleft()
-                pending.append((chunk, _submit(pool, chunk, soffice)))
+                future = _submit(pool, chunk, soffice) if usable else None
+                # A pool that cannot start a worker now will not later: the rest is read here.
+                usable = future is not None
+                pending.append((chunk, future))
             chunk, future = pending.popleft()
             yield from zip(chunk, _chunk_outcomes(chunk, future, soffice), strict=True)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+class ImportInWorkerStart(RuntimeError):
+    """An import called while a spawned process starts (a programmer's error)."""
+
+
+def refuse_in_starting_worker() -> None:
+    """Spawn starts a worker by running the calling script again: a script without an
+    ``if __name__ == "__main__":`` guard would import every file again in each worker, into
+    the same library, competing with the real import for its write lock (files refused as
+    busy). Failing here fails the worker's start instead: the real import reads the files
+    itself, once."""
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        raise ImportInWorkerStart(
+            "an import cannot run while a worker process starts: guard the calling script's"
+            ' top level with `if __name__ == "__main__":`'
+        )
 
 
 def _watch_parent() -> None:
@@ -125,9 +147,13 @@ def _watch_parent() -> None:
 def _submit(
     pool: ProcessPoolExecutor, chunk: list[Path], soffice: str | None
 ) -> Future[list[Outcome]] | None:
+    """The chunk's task, or None when the pool cannot take it: broken (a RuntimeError), or a
+    worker that cannot be started — too many processes for the user (``ulimit -u``: an
+    OSError), no memory, a frozen program that cannot run itself. Its files are read here."""
     try:
         return pool.submit(prepare_files, [str(p) for p in chunk], soffice)
-    except RuntimeError:  # BrokenProcessPool (a RuntimeError): read here, see below
+    except Exception:
+        log.exception("cannot start an import worker; reading the files in this process")
         return None
 
 

@@ -13,7 +13,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.import_pipeline import PARALLEL_MIN_FILES, default_workers, import_prepared_files
+from desktop.import_pipeline import (
+    PARALLEL_MIN_FILES,
+    default_workers,
+    import_prepared_files,
+    refuse_in_starting_worker,
+)
 from desktop.import_steps import INTERNAL_ERROR, ImportResult, prepare_file, store_prepared
 from desktop.letter_identity import content_hash
 from desktop.readers import SUPPORTED_SUFFIXES, printable_path
@@ -139,6 +144,7 @@ def import_paths(
     read them (0: this one does) while this one stores them in batches, keeping the same
     promises (each file entirely or not at all, a bad file spoils nothing, stopping keeps
     exactly what was reported)."""
+    refuse_in_starting_worker()
     files, missing = collect_files(paths)
     total = len(files) + len(missing)
     done = 0

@@ -31,10 +31,10 @@ _LETTER_COLUMNS = (
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Ninety generated letters (text, GBK text, DOCX; shared paragraphs, a few re-saved
-    duplicates) in a folder."""
+    """Generated letters past the pool's threshold (text, GBK text, DOCX; shared paragraphs,
+    a few re-saved duplicates) in a folder."""
     folder = tmp_path_factory.mktemp("archive")
-    return generate(folder / "files", 90, seed=3)
+    return generate(folder / "files", pipeline.PARALLEL_MIN_FILES + 10, seed=3)
 
 
 def _import(db: Path, paths: list[Path], **kwargs: Any) -> list[ImportProgress]:
@@ -95,7 +95,7 @@ def _hits(db: Path, queries: list[str]) -> list[list[tuple[str, str]]]:
 def test_workers_store_exactly_what_the_one_by_one_import_stores(
     archive: list[Path], tmp_path: Path
 ) -> None:
-    one_by_one = _import(tmp_path / "a.db", archive, workers=None)  # 90 files: the pipeline
+    one_by_one = _import(tmp_path / "a.db", archive, workers=None)  # the pipeline
     # The same files one per call (below the pipeline's threshold: one transaction per file).
     for path in archive:
         _import(tmp_path / "b.db", [path])
