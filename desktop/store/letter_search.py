@@ -382,6 +382,28 @@ def add_letter_row(conn: sqlite3.Connection, letter_id: int) -> None:
     )
 
 
+def add_new_letter_row(
+    conn: sqlite3.Connection,
+    letter_id: int,
+    fields: tuple[str, str, str],
+    headings: str,
+    year: int | None,
+) -> None:
+    """:func:`add_letter_row` of a letter just stored, whose ``letter_search`` values
+    (fields, proposers, number: :func:`~desktop.store.index_rows.prepare_indexes`) and
+    headings the caller has: no query."""
+    text, proposers, number = fields
+    conn.execute(
+        "INSERT INTO letter_search (letter_id, fields, headings, proposers, number, year)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [letter_id, text, headings, proposers, number, year],
+    )
+    conn.execute(
+        "INSERT INTO letter_chars_fts(rowid, text) VALUES (?, ?)",
+        [letter_id, spaced(text + "\n" + headings)],
+    )
+
+
 def refresh_headings(conn: sqlite3.Connection, letter_id: int) -> None:
     """The letter's headings after its paragraphs were rewritten (an edit, a re-read, an
     undo); the update trigger keeps the index in step."""

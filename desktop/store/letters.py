@@ -18,14 +18,14 @@ from desktop.store.errors import DatabaseError, library_error
 from desktop.store.index_rows import (
     IndexedParagraph,
     PreparedIndexes,
-    index_title_text,
+    allow_large_batches,
     indexed_paragraph,
-    insert_paragraph,
     insert_title_words,
-    known_paragraphs,
+    paragraph_ids,
+    paragraph_texts,
     prepare_indexes,
 )
-from desktop.store.letter_search import add_letter_row
+from desktop.store.letter_search import add_new_letter_row
 from desktop.store.letter_values import load_json_object
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class LetterStorage:
         self._db = db
         self._read_only = read_only
         self._in_batch = False
+        self._large_batches = False
 
     def begin_batch(self) -> None:
         """Open one write transaction for many :meth:`add_if_new` calls (an import's
@@ -52,6 +53,9 @@ class LetterStorage:
         and stores the batch's other letters again."""
         self._db.begin_write()
         self._in_batch = True
+        if not self._large_batches:
+            allow_large_batches(self._db.conn)
+            self._large_batches = True
 
     def end_batch(self, *, commit: bool) -> None:
         """Commit (or roll back) the transaction :meth:`begin_batch` opened; a failed commit
@@ -197,10 +201,18 @@ class LetterStorage:
                     "INSERT INTO letter_sources (letter_id, source_text) VALUES (?, ?)",
                     [letter_id, ready.lines_json],
                 )
-            self._insert_blocks(letter_id, letter.blocks, year, prepared=ready.paragraphs)
-            self._index_title(letter_id, index_title_text(letter))
+            ids = self._insert_blocks(letter_id, letter.blocks, year, prepared=ready.paragraphs)
+            conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [letter_id])
+            if ready.title_folded:
+                conn.execute(
+                    "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)",
+                    [letter_id, ready.title_folded],
+                )
             insert_title_words(conn, letter_id, ready.title_words)
-            add_letter_row(conn, letter_id)
+            headings = paragraph_texts(
+                conn, ready.paragraphs, ids, [b.is_heading for b in letter.blocks]
+            )
+            add_new_letter_row(conn, letter_id, ready.search_fields, "\n".join(headings), year)
         return letter_id
 
     def _update_letter(self, letter_id: int, columns: Mapping[str, object]) -> None:
@@ -218,21 +230,23 @@ class LetterStorage:
         year: int | None,
         start: int = 0,
         prepared: Sequence[IndexedParagraph] | None = None,
-    ) -> None:
+    ) -> list[int]:
+        """The letter's places (from ``start`` on), their paragraphs stored once; the
+        paragraphs' ids."""
         indexed = prepared if prepared is not None else [indexed_paragraph(b.text) for b in blocks]
-        known = known_paragraphs(self._db.conn, (p.hash for p in indexed))
-        rows = []
-        for position, (block, paragraph) in enumerate(zip(blocks, indexed, strict=True), start):
-            pid = self._paragraph_id(paragraph, block.is_heading, year, known)
-            rows.append(
-                (letter_id, position, pid, block.section, int(block.is_heading), block.original)
-            )
+        headings = [b.is_heading for b in blocks]
+        ids = paragraph_ids(self._db.conn, indexed, headings, year)
+        rows = [
+            (letter_id, position, pid, block.section, int(block.is_heading), block.original)
+            for position, (block, pid) in enumerate(zip(blocks, ids, strict=True), start)
+        ]
         self._db.conn.executemany(
             """INSERT INTO letter_paragraphs
                (letter_id, position, paragraph_id, section, is_heading, original)
                VALUES (?,?,?,?,?,?)""",
             rows,
         )
+        return ids
 
     def _store_lines(self, letter_id: int, lines: Sequence[str] | None) -> None:
         """The reader's lines of the letter, replaced (None or []: none kept)."""
@@ -254,27 +268,6 @@ class LetterStorage:
                 "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)",
                 [letter_id, to_simplified(title)],
             )
-
-    def _paragraph_id(
-        self,
-        paragraph: IndexedParagraph,
-        is_heading: bool,
-        year: int | None,
-        known: dict[str, tuple[int, int | None]],
-    ) -> int:
-        """The stored paragraph with this text (its newest year raised to ``year``), else a
-        new one; ``known`` (hash -> id, newest year) is kept up to date for the next."""
-        conn = self._db.conn
-        found = known.get(paragraph.hash)
-        if found:
-            pid, latest = found
-            if year is not None and (latest is None or year > latest):
-                conn.execute("UPDATE paragraphs SET latest_year = ? WHERE id = ?", [year, pid])
-                known[paragraph.hash] = (pid, year)
-            return pid
-        pid = insert_paragraph(conn, paragraph, is_heading, year)
-        known[paragraph.hash] = (pid, year)
-        return pid
 
     def all(self) -> list[LetterRow]:
         """Every letter, newest reply first (the paragraphs: :meth:`detail`)."""

@@ -294,7 +294,7 @@ def m008_fold_traditional(db: Database) -> None:
     # indexes read the folded text through the view ``paragraphs_search``; the title index
     # holds folded titles. So 关于 finds 關於 and the other way round.
     # Whoever inserts a paragraph or changes its text sets ``search_text =
-    # schema.search_text(text)`` (letters.LetterStorage._paragraph_id does); the triggers read
+    # schema.search_text(text)`` (index_rows.paragraph_ids does); the triggers read
     # the stored value, also when deleting, so a newer OpenCC cannot desynchronise the index.
     db.executescript(
         """

@@ -60,16 +60,14 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
 
 
 def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = {"n": 0}
-    original = store.letters._paragraph_id
+    import desktop.store.letters as letters_module
 
-    def failing(*args: object) -> int:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise sqlite3.OperationalError("disk I/O error")
-        return original(*args)  # type: ignore[arg-type]
+    def failing(*_args: object) -> None:
+        # The letter's row and its paragraphs are written by now.
+        assert store.letters.paragraph_count() == 5
+        raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(store.letters, "_paragraph_id", failing)
+    monkeypatch.setattr(letters_module, "add_new_letter_row", failing)
     letter = make_letter([("status", f"第{i}段内容，关于科技创新。") for i in range(5)])
     with pytest.raises(sqlite3.OperationalError):
         store.letters.add(letter, content_hash="x", source_path=None, source_format=None)
