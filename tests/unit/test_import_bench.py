@@ -16,7 +16,10 @@ def test_import_rows_say_the_target_and_where_the_time_went(tmp_path: Path) -> N
     assert len(times) == len(files) and status["imported"] > 0
     assert cpu["writer_s"] > 0 and cpu["workers_s"] >= 0  # read here: too few for workers
     base = baseline_import(tmp_path / "base.db", files)
-    stats = {"text": {"ms": times, "baseline_ms": base, "cpu": cpu}, "docx": {"ms": [], "baseline_ms": []}}
+    stats = {
+        "text": {"ms": times, "baseline_ms": base, "cpu": cpu},
+        "docx": {"ms": [], "baseline_ms": []},
+    }
     (row,) = import_rows("12 letters", stats)
     assert row.measurement == "import text" and row.target == f"≥ {IMPORT_TARGET:.0f}/s"
     assert row.met == (row.median >= IMPORT_TARGET)
