@@ -129,7 +129,57 @@ ZH: dict[str, str] = {
     "Co-organizers": "协办单位",
     "Answer category": "答复类别",
     "Assignment date": "交办日期",
-    "{months} months after assignment unless you change it": "默认为交办后 {months} 个月，可修改",
+    "{main} months after assignment as main organizer, {co} as co-organizer,"
+    " unless you change it": (
+        "默认主办为交办后 {main} 个月、协办为 {co} 个月，可修改"
+    ),
+    "Co-organizer deadline": "协办（会办）期限",
+    "Progress…": "办理经过…",
+    "Status history, co-organizers' opinions and the deputy's feedback": (
+        "状态变更记录、协办单位意见和代表委员的反馈"
+    ),
+    "CaseProgressDialog|Change the status": "改变办理状态",
+    "CaseProgressDialog|Change": "变更",
+    "CaseProgressDialog|To": "改为",
+    "CaseProgressDialog|on": "日期",
+    "CaseProgressDialog|History": "办理经过",
+    "CaseProgressDialog|Date": "日期",
+    "CaseProgressDialog|Round": "轮次",
+    "CaseProgressDialog|Note": "说明",
+    "CaseProgressDialog|Co-organizers' opinions": "协办单位意见",
+    "CaseProgressDialog|Unit": "协办单位",
+    "CaseProgressDialog|Expected by": "应收日期",
+    "CaseProgressDialog|Received": "收到日期",
+    "CaseProgressDialog|State": "情况",
+    "CaseProgressDialog|Letter": "意见函",
+    "CaseProgressDialog|Mark received": "记为已收到",
+    "CaseProgressDialog|Attach the letter…": "附意见函…",
+    "CaseProgressDialog|Import the opinion letter into the library, linked to this case": (
+        "把协办意见函导入资料库，并与本案关联"
+    ),
+    "CaseProgressDialog|received on": "收到日期",
+    "CaseProgressDialog|Feedback of the deputy or member": "代表委员反馈意见",
+    "CaseProgressDialog|Remarks (optional)": "备注（可不填）",
+    "CaseProgressDialog|Record": "记录",
+    "CaseProgressDialog|Progress of case No. {number}": "第{number}号案件的办理经过",
+    "CaseProgressDialog|No. {number} {title} — now: {status} (round {round})": (
+        "第{number}号　{title}　现状：{status}（第 {round} 轮）"
+    ),
+    "CaseProgressDialog|We are a co-organizer: our opinion letter (会办意见) is drafted in the"
+    " composer from the co-organizer templates and sent to {main}, due {due}.": (
+        "本单位为协办单位：会办意见在起草区按协办模板起草，送{main}，期限 {due}。"
+    ),
+    "CaseProgressDialog|Round {round}: {answer} ({date}) {remarks}": (
+        "第 {round} 轮：{answer}（{date}）{remarks}"
+    ),
+    "CaseProgressDialog|No feedback recorded yet.": "尚未记录反馈。",
+    "CaseProgressDialog|Reply of round {round}: library letter {id}": (
+        "第 {round} 轮答复：资料库文件 {id}"
+    ),
+    "CaseProgressDialog|Choose the co-organizer's opinion letter": "选择协办单位的意见函",
+    "ReadOnlyBar|Closed, read-only. To answer again, record the feedback under Progress.": (
+        "已办结，只读。如需再次答复，请在“办理经过”中记录反馈。"
+    ),
     "Reply": "答复",
     "Reply date": "答复日期",
     "When not set: the day the reply is exported": "不填时取导出答复当天",

@@ -287,7 +287,9 @@ def _case_to_draft(
     if store.profile.is_sample() and not (named.get("name") or named.get("agency_name")):
         raise CliError(SAMPLE_PROFILE_CLI.format(agency=profile.agency_name))
     try:
-        case = case_from_json(data, due_months=profile.due_months)
+        case = case_from_json(
+            data, due_months=profile.due_months, co_due_months=profile.co_due_months
+        )
     except CaseError as exc:
         raise CliError(exc.message) from None
     existing = store.cases.find(case.session, case.number)

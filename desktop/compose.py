@@ -177,7 +177,9 @@ def compose(
         paragraphs=paragraphs,
         agency=profile.agency_name,
         date=reply_date,
-        category_label=f"{category}类" if category else None,
+        # The answer category is the main organizer's to give (it answers the deputy); a
+        # co-organizer's opinion to it carries none.
+        category_label=f"{category}类" if category and case.organizer == "main" else None,
         doc_number=case.doc_number or None,
         contact_note=render("contact") or None,
         cc=case.copy_to(profile.cc),

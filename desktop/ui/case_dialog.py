@@ -51,6 +51,7 @@ from desktop.ui.case_errors import CaseErrors
 from desktop.ui.case_fields import ERROR_STYLE
 from desktop.ui.case_form import CaseForm
 from desktop.ui.case_paste import CasePaste
+from desktop.ui.case_progress import CaseProgressDialog
 from desktop.ui.case_state import announce_filed
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
@@ -111,6 +112,15 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.progress_button = self.buttons.addButton(
+            self.tr("Progress…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.progress_button.setObjectName("caseProgressButton")
+        self.progress_button.setToolTip(
+            self.tr("Status history, co-organizers' opinions and the deputy's feedback")
+        )
+        self.progress_button.setEnabled(self.case_id is not None)
+        self.progress_button.clicked.connect(self.show_progress)
 
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -150,6 +160,18 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         self.paste.textChanged.connect(self._paste_timer.start)
         return paste_box
 
+    def show_progress(self) -> None:
+        """The case's progress; what it changed (the status, a second round's cleared reply
+        date and number) is shown here too, so saving the dialog does not undo it."""
+        if self.case_id is None:
+            return
+        CaseProgressDialog(self.context, self.case_id, self).exec()
+        case = self.context.call(cases.get, self.case_id)
+        if case is not None:
+            self._offer_statuses(case.status)
+            self.reply_date.set_value(case.reply_date)
+            self.doc_number.setText(case.doc_number)
+
     # ================================================================== loading
     def _load(self, case: Case | None) -> None:
         profile = self.profile
@@ -180,10 +202,10 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         self.assigned.set_value(case.assigned_date)
         self.due.set_value(case.due_date)
         if case.assigned_date and case.due_date == add_months(
-            case.assigned_date, self.profile.due_months
+            case.assigned_date, self._due_months()
         ):
             self._auto_due = case.due_date
-        self._select(self.status, case.status)
+        self._offer_statuses(case.status)
         self.reply_date.set_value(case.reply_date)
         self.doc_number.setText(case.doc_number)
         self.contact_name.setText(case.contact_name)
@@ -232,7 +254,11 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         """The case the fields describe, or None after showing what is wrong."""
         self.clear_errors()
         try:
-            case = case_from_json(self.data(), due_months=self.profile.due_months)
+            case = case_from_json(
+                self.data(),
+                due_months=self.profile.due_months,
+                co_due_months=self.profile.co_due_months,
+            )
         except CaseError as exc:
             self.show_error(exc.field, exc.message)
             return None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.casework import DISCLOSURES, STATUSES, add_months
+from desktop.lifecycle import INITIAL_STATUS, allowed_moves, role_months
 from desktop.profile import AgencyProfile
 from desktop.proposers import parse_proposers
 from desktop.ui.case_fields import ERROR_STYLE, HINT_STYLE, DateField
@@ -157,7 +158,9 @@ class CaseForm(QDialog):
         self.assigned = DateField("caseAssignedDate", self.tr("Assigned on"), self)
         self.due = DateField("caseDueDate", self.tr("Due by"), self)
         self.assigned.changed.connect(self._assigned_changed)
-        self.status = self._combo("caseStatus", [(status_label(s), s) for s in STATUSES])
+        self.status = self._combo("caseStatus", [])
+        self._offer_statuses(None)
+        self.organizer.activated.connect(lambda _i: self._assigned_changed())
 
         handling = QGroupBox(self.tr("Handling"), self)
         form = QFormLayout(handling)
@@ -171,9 +174,10 @@ class CaseForm(QDialog):
             self.tr("Due date"),
             "due_date",
             self.due,
-            self.tr("{months} months after assignment unless you change it").format(
-                months=self.profile.due_months
-            ),
+            self.tr(
+                "{main} months after assignment as main organizer, {co} as co-organizer,"
+                " unless you change it"
+            ).format(main=self.profile.due_months, co=self.profile.co_due_months),
         )
         self._row(form, self.tr("Status"), "status", self.status)
         return handling
@@ -231,11 +235,28 @@ class CaseForm(QDialog):
         if role and not self._role_touched and self.role.currentData() != role:
             self._select(self.role, role)
 
+    def _due_months(self) -> int:
+        """Months from assignment to the deadline for the role chosen (主办 / 协办)."""
+        profile = self.profile
+        return role_months(self.organizer.currentData(), profile.due_months, profile.co_due_months)
+
+    def _offer_statuses(self, current: str | None) -> None:
+        """The status field offers where the case is and the moves the rules allow from there
+        (desktop.lifecycle.TRANSITIONS); a new case may start at any status but 重新办理."""
+        choices = [s for s in STATUSES if s != "redo"]
+        if current is not None:
+            choices = [current, *allowed_moves(current)]
+        self.status.clear()
+        for status in choices:
+            self.status.addItem(status_label(status), status)
+        self._select(self.status, current or INITIAL_STATUS)
+
     def _assigned_changed(self) -> None:
-        """Keep the due date at assignment + due_months until the clerk sets another one."""
+        """Keep the due date at assignment + the role's months (profile) until the clerk sets
+        another one."""
         assigned = self.assigned.value()
         due = self.due.value()
         if assigned is None or (due is not None and due != self._auto_due):
             return
-        self._auto_due = add_months(assigned, self.profile.due_months)
+        self._auto_due = add_months(assigned, self._due_months())
         self.due.set_value(self._auto_due)

@@ -51,6 +51,17 @@ class ReadOnlyBar(QFrame):
         layout.addWidget(self.reopen_button)
         self.hide()
 
+    def set_status(self, status: str) -> None:
+        """已答复 can be reopened (back to drafting, the same round); 已办结 cannot: a closed
+        case is handled again through its feedback (不满意) or the progress dialog."""
+        closed = status == "closed"
+        self.reopen_button.setVisible(not closed)
+        self.label.setText(
+            self.tr("Closed, read-only. To answer again, record the feedback under Progress.")
+            if closed
+            else self.tr("Replied (sent), read-only. Reopen the case to change its draft.")
+        )
+
     def set_letter(self, letter_id: int | None) -> None:
         """The library letter of the case's reply (None: not filed, no link)."""
         self.letter_id = letter_id

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 from desktop.actions import cases
 from desktop.case_filter import CaseFilter
 from desktop.casework import STATUSES
+from desktop.lifecycle import allowed_moves
+from desktop.ui.case_progress import CaseProgressDialog
 from desktop.ui.case_state import change_status
 from desktop.ui.cases_filters import CaseFilterBar
 from desktop.ui.cases_model import CasesFilter, CasesModel
@@ -193,6 +195,9 @@ class CasesPane(QWidget):
         menu.addAction(self.tr("Duplicate…"), lambda: self.duplicate_case(case_id)).setObjectName(
             "caseMenuDuplicate"
         )
+        menu.addAction(self.tr("Progress…"), lambda: self.show_progress(case_id)).setObjectName(
+            "caseMenuProgress"
+        )
         status_menu = menu.addMenu(self.tr("Status"))
         status_menu.setObjectName("caseMenuStatus")
         for status in STATUSES:
@@ -200,6 +205,9 @@ class CasesPane(QWidget):
             action.setObjectName(f"caseMenuStatus_{status}")
             action.setCheckable(True)
             action.setChecked(case.status == status)
+            # only the moves desktop.lifecycle allows (and marking sent again: the letter is
+            # updated)
+            action.setEnabled(status in allowed_moves(case.status) or status == case.status)
             action.triggered.connect(lambda _checked=False, s=status: self.set_status(case_id, s))
         menu.addSeparator()
         menu.addAction(self.tr("Delete…"), lambda: self.delete_case(case_id)).setObjectName(
@@ -214,6 +222,10 @@ class CasesPane(QWidget):
             return
         self.select_case(int(case_id))
         self.case_menu(int(case_id)).exec(self.view.viewport().mapToGlobal(pos))
+
+    def show_progress(self, case_id: int) -> None:
+        """The case's progress: dated status moves, opinions, feedback (ui/case_progress)."""
+        CaseProgressDialog(self.context, case_id, self).exec()
 
     def set_status(self, case_id: int, status: str) -> bool:
         """Change the case's status (marked sent, its reply joins the library); False when

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.casework import Draft
+from desktop.lifecycle import ANSWERED
 from desktop.sent_letter import joins_library
 from desktop.ui.case_dialog import CaseDialog
 from desktop.ui.case_state import ReadOnlyBar, change_status, filed_message
@@ -304,13 +305,14 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def _apply_case_state(self) -> None:
         """A sent case (已答复) is read-only until the clerk reopens it."""
         case = self.model.case
-        read_only = case is not None and case.status == "sent"
+        read_only = case is not None and case.status in ANSWERED  # 已答复, 已办结
         if read_only:
             self.model.undo_stack.clear()  # no undo may change a sent reply either
         self.model.read_only = read_only or case is None
         self.composer.setEnabled(not self.model.read_only)
         self.read_only_bar.setVisible(read_only)
         if read_only and case is not None and case.id is not None:
+            self.read_only_bar.set_status(case.status)
             self.read_only_bar.set_letter(self.context.call(cases.library_letter, case.id))
         self.actions_by_key["save"].setEnabled(not self.model.read_only)
 

@@ -99,6 +99,7 @@ class AgencyTab(CategoriesTab):
         self._row(form, 0, "text_limit", self.tr("Plain-text limit"), self.text_limit)
         self._row(form, 0, "due_months", self.tr("Deadline"), self.due_months)
         self._row(form, 0, "reminder_days", self.tr("Remind"), self.reminder_days)
+        self._row(form, 0, "co_due_months", self.tr("Co-organizer deadline"), self.co_due_months)
         return profile_box
 
     def _limit_fields(self) -> None:
@@ -118,6 +119,11 @@ class AgencyTab(CategoriesTab):
         self.due_months.setRange(1, 24)
         self.due_months.setValue(p.due_months)
         self.due_months.setSuffix(self.tr(" months after assignment"))
+        self.co_due_months = QSpinBox(self)
+        self.co_due_months.setObjectName("agencyCoDueMonths")
+        self.co_due_months.setRange(1, 24)
+        self.co_due_months.setValue(p.co_due_months)
+        self.co_due_months.setSuffix(self.tr(" months after assignment"))
         self.reminder_days = QSpinBox(self)
         self.reminder_days.setObjectName("agencyReminderDays")
         self.reminder_days.setRange(1, 365)

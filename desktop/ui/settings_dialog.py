@@ -159,6 +159,7 @@ class SettingsDialog(AgencyTab):
             "text_limit": str(self.text_limit.value()),
             "due_months": str(self.due_months.value()),
             "reminder_days": str(self.reminder_days.value()),
+            "co_due_months": str(self.co_due_months.value()),
             "seal_diameter_mm": f"{self.seal_diameter.value():g}",
             "category_scheme": str(self.scheme.currentData()),
             "letter_format": str(self.letter_format.currentData()),

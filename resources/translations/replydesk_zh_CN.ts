@@ -107,17 +107,18 @@
         <translation>联系人或联系电话未填写时，导出前提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="112"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="113"/>
         <source> characters</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="114"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="115"/>
         <source>Warn when the plain-text body for an online handling system is longer.</source>
         <translation>供网上办理系统使用的纯文本正文超过此字数时提醒。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="120"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="121"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="126"/>
         <source> months after assignment</source>
         <translation> 个月（自交办日起）</translation>
     </message>
@@ -192,102 +193,107 @@
         <translation>到期提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="125"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="102"/>
+        <source>Co-organizer deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_agency.py" line="131"/>
         <source> days before the deadline</source>
         <translation> 天（办理期限前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="128"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="134"/>
         <source>The reminder above the cases lists the cases not yet answered that are due within this many days, and those overdue.</source>
         <translation>窗口上方的提醒列出在这么多天内到期、尚未答复的案件，以及已超期的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="136"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="142"/>
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="147"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="153"/>
         <source>Choose seal image…</source>
         <translation>选择印章图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="164"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="170"/>
         <source>A PNG with a transparent background looks best; it is pressed over the agency name and date. Common sizes: 42, 45 or 50 mm.</source>
         <translation>建议使用透明背景的 PNG 图片，印章盖在发文机关名称和日期上。常用直径：42、45 或 50 mm。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="172"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="178"/>
         <source>Diameter</source>
         <translation>直径</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="191"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="197"/>
         <source>No seal image</source>
         <translation>未设置印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="197"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="203"/>
         <source>Letter format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="200"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="206"/>
         <source>函 — letter format, no 印发 line</source>
         <translation>函（信函格式，无印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="201"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="207"/>
         <source>版记 — with 印发机关 and 印发日期</source>
         <translation>版记（带分隔线、印发机关和印发日期）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="204"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="210"/>
         <source>Empty: the agency name</source>
         <translation>留空则用发文机关名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="207"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="213"/>
         <source>e.g. 2026-06-01; empty: the letter&apos;s date</source>
         <translation>如 2026-06-01；留空则用成文日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="211"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="217"/>
         <source>函: 抄送 at the foot of the last page, no rules, no page number on page 1. 版记: 抄送 and the 印发 line between rules, on an even page.</source>
         <translation>函：抄送印在末页版心最下方，不加分隔线，首页不显示页码。版记：抄送和印发机关、印发日期印在分隔线之间，位于偶数页（双面印刷的最后一面）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="220"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="226"/>
         <source>Format</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="221"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="227"/>
         <source>Issued by</source>
         <translation>印发机关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="222"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="228"/>
         <source>Issue date</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="245"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="251"/>
         <source>Cannot show this image</source>
         <translation>无法显示此图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="251"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="257"/>
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="253"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="259"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_agency.py" line="273"/>
+        <location filename="../../desktop/ui/settings_agency.py" line="279"/>
         <source>Cannot read {name}: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
@@ -480,63 +486,73 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="78"/>
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="80"/>
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="116"/>
+        <source>Progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="120"/>
+        <source>Status history, co-organizers&apos; opinions and the deputy&apos;s feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="132"/>
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="136"/>
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="144"/>
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="145"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="112"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="176"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="198"/>
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="222"/>
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="269"/>
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="249"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="275"/>
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="255"/>
-        <location filename="../../desktop/ui/case_dialog.py" line="274"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="281"/>
+        <location filename="../../desktop/ui/case_dialog.py" line="300"/>
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -674,222 +690,222 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="93"/>
+        <location filename="../../desktop/ui/case_form.py" line="94"/>
         <source>e.g. 277</source>
         <translation type="unfinished">例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="94"/>
+        <location filename="../../desktop/ui/case_form.py" line="95"/>
         <source>e.g. 市十六届人大四次会议</source>
         <translation type="unfinished">例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="100"/>
+        <location filename="../../desktop/ui/case_form.py" line="101"/>
         <source>e.g. 关于……的建议</source>
         <translation type="unfinished">例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="102"/>
+        <location filename="../../desktop/ui/case_form.py" line="103"/>
         <source>Lead first; separate names with 、 or commas</source>
         <translation type="unfinished">领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="107"/>
+        <location filename="../../desktop/ui/case_form.py" line="108"/>
         <source>As many as listed</source>
         <translation type="unfinished">按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="109"/>
+        <location filename="../../desktop/ui/case_form.py" line="110"/>
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation type="unfinished">联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="114"/>
+        <location filename="../../desktop/ui/case_form.py" line="115"/>
         <source>Deputy (suggestion)</source>
         <translation type="unfinished">人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="115"/>
+        <location filename="../../desktop/ui/case_form.py" line="116"/>
         <source>CPPCC member (proposal)</source>
         <translation type="unfinished">政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="123"/>
+        <location filename="../../desktop/ui/case_form.py" line="124"/>
         <source>The text of the suggestion or proposal (optional)</source>
         <translation type="unfinished">建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="128"/>
+        <location filename="../../desktop/ui/case_form.py" line="129"/>
         <source>Suggestion / proposal</source>
         <translation type="unfinished">建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="130"/>
+        <location filename="../../desktop/ui/case_form.py" line="131"/>
         <source>Number</source>
         <translation type="unfinished">编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="131"/>
+        <location filename="../../desktop/ui/case_form.py" line="132"/>
         <source>Session</source>
         <translation type="unfinished">届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="132"/>
+        <location filename="../../desktop/ui/case_form.py" line="133"/>
         <source>Title</source>
         <translation type="unfinished">标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="133"/>
+        <location filename="../../desktop/ui/case_form.py" line="134"/>
         <source>Proposers</source>
         <translation type="unfinished">提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="134"/>
+        <location filename="../../desktop/ui/case_form.py" line="135"/>
         <source>Number of proposers</source>
         <translation type="unfinished">提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="135"/>
+        <location filename="../../desktop/ui/case_form.py" line="136"/>
         <source>Proposer is a</source>
         <translation type="unfinished">提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="136"/>
+        <location filename="../../desktop/ui/case_form.py" line="137"/>
         <source>Content</source>
         <translation type="unfinished">内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="144"/>
+        <location filename="../../desktop/ui/case_form.py" line="145"/>
         <source>Main organizer: reply to the deputy</source>
         <translation type="unfinished">主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="145"/>
+        <location filename="../../desktop/ui/case_form.py" line="146"/>
         <source>Co-organizer: opinion to the main organizer</source>
         <translation type="unfinished">协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="149"/>
+        <location filename="../../desktop/ui/case_form.py" line="150"/>
         <source>Required for a co-organizer opinion</source>
         <translation type="unfinished">出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="151"/>
+        <location filename="../../desktop/ui/case_form.py" line="152"/>
         <source>Separate units with 、</source>
         <translation type="unfinished">多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="154"/>
+        <location filename="../../desktop/ui/case_form.py" line="155"/>
         <source>Not decided yet</source>
         <translation type="unfinished">暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="157"/>
+        <location filename="../../desktop/ui/case_form.py" line="158"/>
         <source>Assigned on</source>
         <translation type="unfinished">交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="158"/>
+        <location filename="../../desktop/ui/case_form.py" line="159"/>
         <source>Due by</source>
         <translation type="unfinished">截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="162"/>
+        <location filename="../../desktop/ui/case_form.py" line="165"/>
         <source>Handling</source>
         <translation type="unfinished">办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="164"/>
+        <location filename="../../desktop/ui/case_form.py" line="167"/>
         <source>We are the</source>
         <translation type="unfinished">本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="165"/>
+        <location filename="../../desktop/ui/case_form.py" line="168"/>
         <source>Main organizer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="166"/>
+        <location filename="../../desktop/ui/case_form.py" line="169"/>
         <source>Co-organizers</source>
         <translation type="unfinished">协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="167"/>
+        <location filename="../../desktop/ui/case_form.py" line="170"/>
         <source>Answer category</source>
         <translation type="unfinished">答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="168"/>
+        <location filename="../../desktop/ui/case_form.py" line="171"/>
         <source>Assignment date</source>
         <translation type="unfinished">交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="171"/>
+        <location filename="../../desktop/ui/case_form.py" line="174"/>
         <source>Due date</source>
         <translation type="unfinished">办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="174"/>
-        <source>{months} months after assignment unless you change it</source>
-        <translation type="unfinished">默认为交办后 {months} 个月，可修改</translation>
+        <location filename="../../desktop/ui/case_form.py" line="178"/>
+        <source>{main} months after assignment as main organizer, {co} as co-organizer, unless you change it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="178"/>
+        <location filename="../../desktop/ui/case_form.py" line="182"/>
         <source>Status</source>
         <translation type="unfinished">状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="183"/>
+        <location filename="../../desktop/ui/case_form.py" line="187"/>
         <source>Dated</source>
         <translation type="unfinished">指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="184"/>
+        <location filename="../../desktop/ui/case_form.py" line="188"/>
         <source>e.g. 通科函〔2020〕12号</source>
         <translation type="unfinished">例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="187"/>
+        <location filename="../../desktop/ui/case_form.py" line="191"/>
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation type="unfinished">多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="190"/>
+        <location filename="../../desktop/ui/case_form.py" line="194"/>
         <source>Reply</source>
         <translation type="unfinished">答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="194"/>
+        <location filename="../../desktop/ui/case_form.py" line="198"/>
         <source>Reply date</source>
         <translation type="unfinished">答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="197"/>
+        <location filename="../../desktop/ui/case_form.py" line="201"/>
         <source>When not set: the day the reply is exported</source>
         <translation type="unfinished">不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="199"/>
+        <location filename="../../desktop/ui/case_form.py" line="203"/>
         <source>Document number</source>
         <translation type="unfinished">文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="200"/>
+        <location filename="../../desktop/ui/case_form.py" line="204"/>
         <source>Contact person</source>
         <translation type="unfinished">联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="201"/>
+        <location filename="../../desktop/ui/case_form.py" line="205"/>
         <source>Contact phone</source>
         <translation type="unfinished">联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="202"/>
+        <location filename="../../desktop/ui/case_form.py" line="206"/>
         <source>Copy to</source>
         <translation type="unfinished">抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="203"/>
+        <location filename="../../desktop/ui/case_form.py" line="207"/>
         <source>Disclosure</source>
         <translation type="unfinished">公开属性</translation>
     </message>
@@ -978,6 +994,159 @@
         <location filename="../../desktop/ui/case_paste.py" line="146"/>
         <source>role</source>
         <translation>提出人身份</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProgressDialog</name>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="118"/>
+        <source>Change the status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="122"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="126"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="128"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="134"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="137"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="137"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="137"/>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="137"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="149"/>
+        <source>Co-organizers&apos; opinions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="153"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="153"/>
+        <source>Expected by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="153"/>
+        <source>Received</source>
+        <translation type="unfinished">已收到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="153"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="154"/>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="160"/>
+        <source>Mark received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="163"/>
+        <source>Attach the letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="166"/>
+        <source>Import the opinion letter into the library, linked to this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="171"/>
+        <source>received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="189"/>
+        <source>Feedback of the deputy or member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="198"/>
+        <source>Remarks (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="199"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="220"/>
+        <source>Progress of case No. {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="222"/>
+        <source>No. {number} {title} — now: {status} (round {round})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="236"/>
+        <source>Reply of round {round}: library letter {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="266"/>
+        <source>We are a co-organizer: our opinion letter (会办意见) is drafted in the composer from the co-organizer templates and sent to {main}, due {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="274"/>
+        <source>Round {round}: {answer} ({date}) {remarks}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="280"/>
+        <source>No feedback recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="321"/>
+        <source>Choose the co-organizer&apos;s opinion letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="323"/>
+        <source>Documents ({patterns})</source>
+        <translation type="unfinished">文档 ({patterns})</translation>
     </message>
 </context>
 <context>
@@ -1099,62 +1268,67 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="68"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="70"/>
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="80"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="82"/>
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="190"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="192"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="193"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="195"/>
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="196"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="198"/>
+        <source>Progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_pane.py" line="201"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="205"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="213"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="230"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="242"/>
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="238"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="250"/>
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="258"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="270"/>
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="321"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="333"/>
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="328"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="340"/>
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="332"/>
+        <location filename="../../desktop/ui/cases_pane.py" line="344"/>
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
@@ -2534,189 +2708,189 @@ Enter your agency&apos;s details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Export all &amp;answered cases…</source>
         <translation>导出全部已答复案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Import a colleague&apos;s pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Year-end report…</source>
         <translation>年度办理情况统计(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -2919,6 +3093,7 @@ Enter your agency&apos;s details now?</source>
     <name>ReadOnlyBar</name>
     <message>
         <location filename="../../desktop/ui/case_state.py" line="37"/>
+        <location filename="../../desktop/ui/case_state.py" line="62"/>
         <source>Replied (sent), read-only. Reopen the case to change its draft.</source>
         <translation>已答复，只读。如需修改草稿，请重新打开本案件。</translation>
     </message>
@@ -2934,21 +3109,26 @@ Enter your agency&apos;s details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/case_state.py" line="60"/>
+        <source>Closed, read-only. To answer again, record the feedback under Progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_state.py" line="71"/>
         <source>In the library: letter {id}</source>
         <translation>已存入资料库（文件编号 {id}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_state.py" line="62"/>
+        <location filename="../../desktop/ui/case_state.py" line="73"/>
         <source>Show the reply as the library keeps it</source>
         <translation>查看资料库中保存的这份答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_state.py" line="95"/>
+        <location filename="../../desktop/ui/case_state.py" line="106"/>
         <source>Marked as sent: the reply joined the library as letter {id}.</source>
         <translation>已标记为已答复：答复已存入资料库（文件编号 {id}），以后可检索和参考。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_state.py" line="99"/>
+        <location filename="../../desktop/ui/case_state.py" line="110"/>
         <source>Marked as sent: the reply in the library (letter {id}) was updated.</source>
         <translation>已标记为已答复：资料库中的这份答复（文件编号 {id}）已更新。</translation>
     </message>
@@ -3261,7 +3441,7 @@ Enter your agency&apos;s details now?</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/ui/settings_dialog.py" line="183"/>
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>

@@ -250,7 +250,7 @@ def test_context_menu_status_duplicate_and_delete(
     store.drafts.save(case_id, draft, source="window")
     menu = pane.case_menu(case_id)
     names = [a.objectName() for a in menu.actions() if a.objectName()]
-    assert names == ["caseMenuOpen", "caseMenuDuplicate", "caseMenuDelete"]
+    assert names == ["caseMenuOpen", "caseMenuDuplicate", "caseMenuProgress", "caseMenuDelete"]
     assert menu.findChild(type(menu), "caseMenuStatus") is not None
 
     with qtbot.waitSignal(pane.caseActivated) as opened:

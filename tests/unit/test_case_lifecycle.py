@@ -291,3 +291,22 @@ def test_a_case_goes_through_every_status_to_feedback_on_the_command_line(
     bad = cli(db, "case", "feedback", str(case_id), "不满", "--date", "2026-06-20")
     assert bad.returncode == 2 and "反馈意见只能是" in bad.stderr
     assert rows(db, "SELECT count(*) FROM case_feedback") == [(1,)]
+
+
+def test_a_co_organizer_case_drafts_an_opinion_letter_to_the_main_organizer() -> None:
+    from desktop.compose import compose
+    from desktop.profile import AgencyProfile
+    from desktop.reply_templates import ReplyTemplates
+
+    case = a_case(organizer="co", main_organizer="市发展改革委", category="A", co_organizers=[])
+    comp = compose(case, AgencyProfile(agency_name="某市交通运输局"), draft_saying(FIRST),
+                   templates=ReplyTemplates(), today=dt.date(2026, 3, 28))  # fmt: skip
+    letter = comp.letter
+    assert letter.title == "关于市十七届人大三次会议第31号建议的会办意见"
+    assert letter.salutation == "市发展改革委："
+    texts = [p.text for p in letter.paragraphs]
+    assert texts[0].endswith("现将会办意见函告如下：") and FIRST in texts
+    assert texts[-1] == "以上意见，供参考。"
+    # the category is the main organizer's to give; no copy-to list on an opinion
+    assert letter.category_label is None and letter.cc == []
+    assert case.due_date == "2026-04-05"  # a month after assignment
