@@ -238,6 +238,11 @@ def _keep_status(stored: Case | None, case: Case, data: dict[str, Any]) -> None:
             f"第{case.number}号案件已答复（只读），未作任何修改。如确需修改，请先在窗口中"
             '“重新打开”该案件，或在案件文件中写明 "status": "drafting"。'
         )
+    if stored.status == "closed":  # 已办结: answered again only through 重新办理
+        raise CliError(
+            f"第{case.number}号案件已办结（只读），未作任何修改。如需再次答复，请先记录反馈"
+            "（replydesk case feedback … 不满意）或改为重新办理。"
+        )
     case.status = stored.status
 
 

@@ -57,21 +57,29 @@ def sent_letter(
     letter = comp.letter
     agency = None if sample_profile else (letter.agency or None)
     main = case.main_organizer or (agency if case.organizer == "main" else None)
+    addressee, role = list(case.proposers), case.role
+    count = case.proposer_count or len(case.proposers) or None
+    co_organizers = list(case.co_organizers)
+    if case.organizer == "co":
+        # A co-organizer's opinion (会办意见) is written to the main organizer, and we are the
+        # co-organizer: filed as the reader files an imported one (role 单位).
+        addressee, role, count = [case.main_organizer], "单位", 1
+        co_organizers = [agency] if agency else co_organizers
     parsed = ParsedLetter(
         kind="reply",
         blocks=reply_blocks(comp),
         title=letter.title or None,
-        addressee=list(case.proposers),
-        addressee_role=case.role,
-        addressee_count=case.proposer_count or len(case.proposers) or None,
+        addressee=addressee,
+        addressee_role=role,
+        addressee_count=count,
         proposal_number=case.number or None,
         proposal_title=case.title or None,
         session=case.session or None,
         agency=agency,
         main_organizer=main or None,
-        co_organizers=list(case.co_organizers),
+        co_organizers=co_organizers,
         reply_date=letter.date,
-        category=case.category or None,
+        category=(case.category or None) if case.organizer == "main" else None,
         # as the letter's contact line names them: the case's, else the profile's
         contact_name=case.contact_name or profile.contact_name or None,
         contact_phone=case.contact_phone or profile.contact_phone or None,

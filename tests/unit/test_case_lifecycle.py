@@ -310,3 +310,22 @@ def test_a_co_organizer_case_drafts_an_opinion_letter_to_the_main_organizer() ->
     # the category is the main organizer's to give; no copy-to list on an opinion
     assert letter.category_label is None and letter.cc == []
     assert case.due_date == "2026-04-05"  # a month after assignment
+
+
+def test_a_co_organizers_opinion_is_filed_as_written_to_the_main_organizer(
+    store: LibraryStore,
+) -> None:
+    case_id = cases.save(a_case(organizer="co", main_organizer="市发展改革委", category="B",
+                                co_organizers=[]), store=store)  # fmt: skip
+    store.drafts.save(case_id, draft_saying(FIRST))
+    sent = cases.set_status(case_id, "sent", store=store, date="2026-03-30")
+    assert sent is not None
+    letter = store.letters.get(sent.letter_id)
+    assert letter is not None and letter.kind == "reply"
+    assert (letter.addressee, letter.addressee_role, letter.addressee_count) == (
+        ["市发展改革委"], "单位", 1,
+    )  # fmt: skip
+    assert (letter.agency, letter.main_organizer, letter.co_organizers, letter.category) == (
+        "某市交通运输局", "市发展改革委", ["某市交通运输局"], None,
+    )  # fmt: skip
+    assert letter.title == "关于市十七届人大三次会议第31号建议的会办意见"

@@ -462,3 +462,9 @@ def test_update_keeps_the_status_and_refuses_a_sent_case(
     with LibraryStore(db) as store:
         assert len(store.drafts.versions(case_id)) == 2
         assert store.cases.get(case_id).status == "sent"  # type: ignore[union-attr]
+    with LibraryStore(db) as store:
+        store.cases.set_status(case_id, "closed")
+    code, _, err = run(capsys, *args)
+    assert code == 2 and "已办结（只读）" in err and not out.exists()
+    with LibraryStore(db) as store:
+        assert len(store.drafts.versions(case_id)) == 2
