@@ -146,13 +146,18 @@ def record_opinion(
     """Record a co-organizer's opinion on a main-organizer case: received on ``received``
     (ISO; None = still expected), with its letter imported into the library as a reply by a
     co-organizer (kind reply, addressed to the main organizer, the unit as agency and
-    co-organizer, the case's number, title and session) and linked to the case. The file
-    is read before anything is written; the letter and the opinion are stored in one
+    co-organizer, the case's number, title and session) and linked to the case (received
+    today when no date is given). A date recorded before is kept when none is given. The
+    file is read before anything is written; the letter and the opinion are stored in one
     transaction, or neither."""
     case = _case(case_id, store)
     unit = unit.strip()
     _check_unit(case, unit)
     prepared = _prepared(letter) if letter is not None else None
+    if prepared is not None and received is None:
+        # the letter is here: received today, unless a date was recorded before
+        known = {o.unit: o.received for o in store.opinions.of_case(case_id)}
+        received = known.get(unit) or dt.date.today().isoformat()
     letter_id: int | None = None
     created = False
     with store.transaction():

@@ -237,13 +237,14 @@ class OpinionRepository:
         letter_id: int | None = None,
         remarks: str | None = None,
     ) -> None:
-        """Set what is known of ``unit``'s opinion on the case. A letter or remarks given
-        before are kept when not given again (None)."""
+        """Set what is known of ``unit``'s opinion on the case. A received date, letter or
+        remarks given before are kept when not given again (None)."""
         with self._db.atomic():
             self._db.execute(
                 "INSERT INTO case_opinions (case_id, unit, received, letter_id, remarks,"
                 " recorded_at) VALUES (?, ?, ?, ?, coalesce(?, ''), ?)"
-                " ON CONFLICT(case_id, unit) DO UPDATE SET received = excluded.received,"
+                " ON CONFLICT(case_id, unit) DO UPDATE SET"
+                " received = coalesce(excluded.received, case_opinions.received),"
                 " letter_id = coalesce(excluded.letter_id, case_opinions.letter_id),"
                 " remarks = CASE WHEN ? IS NULL THEN case_opinions.remarks"
                 " ELSE excluded.remarks END, recorded_at = excluded.recorded_at",

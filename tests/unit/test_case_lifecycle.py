@@ -217,6 +217,11 @@ def test_an_opinion_letter_joins_the_library_as_a_co_organizers_reply(
                                  letter=bad)  # fmt: skip
     assert rows(store.path, "SELECT count(*) FROM letters") == letters_before
     assert [o.unit for o in store.opinions.of_case(case_id)] == ["市财政局"]
+    # remarks added later: the date and the letter recorded before stay
+    lifecycle.record_opinion(case_id, "市财政局", store=store, remarks="已电话确认")
+    assert store.opinions.of_case(case_id) == [
+        RecordedOpinion("市财政局", "2026-03-28", done.letter_id, "已电话确认"),
+    ]  # fmt: skip
 
 
 def test_migration_from_v13_maps_old_statuses_and_starts_the_history(tmp_path: Path) -> None:
