@@ -203,12 +203,35 @@ ZH: dict[str, str] = {
     "role": "提出人身份",
     "{code} (not in the current scheme)": "{code}（不在当前分类方案中）",
     "From the profile: {value}": "取自单位信息：{value}",
-    "Choose the suggestion or reply": "选择建议原文或答复",
     "Documents ({patterns})": "文档 ({patterns})",
     "Reading {name}…": "正在读取 {name}…",
     "Filled: {fields}.": "已填入：{fields}。",
     "Nothing new found for the empty fields.": "没有找到可填入空白栏目的新内容。",
-    "No number, title or proposer found in this text.": "这段文字中没有找到编号、标题或提出人。",
+    "No number, title or proposer found in this text. Nothing was filled.": (
+        "这段文字中没有找到编号、标题或提出人，未填入任何内容。"
+    ),
+    (
+        "{name} does not look like a suggestion or proposal: no number, title or proposer"
+        " found. Nothing was filled."
+    ): "{name} 不像一份建议或提案：没有找到编号、标题或提出人，未填入任何内容。",
+    "Kept what you typed: {fields}.": "保留了您已填写的：{fields}。",
+    "{field} (the text says “{value}”)": "{field}（原文为“{value}”）",
+    "Proposer's phone: {phone}.": "提出人电话：{phone}。",
+    "Read from file…": "从文件读取…",
+    "Read the suggestion or proposal from a file": "从文件读取建议或提案",
+    "seconders": "附议人",
+    "delegation": "代表团/界别",
+    "content": "内容",
+    "kind": "类型",
+    "Kind": "类型",
+    "From the proposer's role": "按提出人身份",
+    "Suggestion (建议)": "建议",
+    "Proposal (提案)": "提案",
+    "Motion (议案)": "议案",
+    "Seconders": "附议人/联名人",
+    "Separate names with 、": "姓名之间用“、”分隔",
+    "Delegation / sector": "代表团/界别/单位",
+    "e.g. 崇川区代表团, 民进界": "如：崇川区代表团、民进界",
     "{count} proposers, but {listed} names are listed.": (
         "提出人数为 {count}，但列出的姓名有 {listed} 个。"
     ),

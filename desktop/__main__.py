@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "不写入资料库。",
     )
     p.add_argument("file", type=path, metavar="文件", help="要查看的文件")
+    p.add_argument(
+        "--proposal",
+        action="store_true",
+        help="按建议、提案或议案原文识别（编号、届次、标题、提出人、附议人、正文各部分）",
+    )
 
     p = sub.add_parser("show", parents=[common], help="显示一份文件", description="显示一份文件")
     p.add_argument("id", type=whole_number(what="文件编号"), metavar="编号", help="文件编号")
@@ -340,6 +345,10 @@ def cmd_report(store: LibraryStore, args: argparse.Namespace) -> int:
 
 
 def cmd_explain(_store: LibraryStore, args: argparse.Namespace) -> int:
+    if args.proposal:
+        from desktop import cli_explain_proposal
+
+        return cli_explain_proposal.cmd_explain_proposal(args)
     from desktop import cli_explain
 
     return cli_explain.cmd_explain(args)

@@ -142,7 +142,7 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         self.paste = QPlainTextEdit(self)
         self.paste.setObjectName("casePaste")
         self.paste.setPlaceholderText(self.tr("Paste text here"))
-        self.choose_file = QPushButton(self.tr("Choose file…"), self)
+        self.choose_file = QPushButton(self.tr("Read from file…"), self)
         self.choose_file.setObjectName("caseChooseFile")
         self.choose_file.clicked.connect(self._choose_file)
         self.paste_status = QLabel(self)
@@ -189,6 +189,7 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         self.proposers.setText(case.proposers_field)
         self.proposer_count.setValue(case.proposer_count or 0)
         self._select(self.role, case.role)
+        self._load_proposal_rows(case)
         self.content.setPlainText(case.content)
         self._select(self.organizer, case.organizer)
         self.main_organizer.setText(case.main_organizer)
@@ -248,6 +249,7 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             "disclosure": self.disclosure.currentData(),
             "doc_number": doc_number,
             "status": self.status.currentData(),
+            **self._proposal_data(),
         }
 
     def validate(self) -> Case | None:

@@ -4,6 +4,8 @@ Part of :class:`desktop.ui.case_dialog.CaseDialog`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,6 +43,8 @@ class CaseForm(QDialog):
     _role_touched: bool
     _auto_due: str | None
     _scroll: QScrollArea
+    # Kind, seconders and delegation rows: ui/case_proposal_rows.py, mixed in by the dialog.
+    _proposal_rows: Callable[[QFormLayout], None]
 
     @staticmethod
     def _select(combo: QComboBox, data: str) -> None:
@@ -134,6 +138,7 @@ class CaseForm(QDialog):
         self._row(form, self.tr("Proposers"), "proposers", self.proposers)
         self._row(form, self.tr("Number of proposers"), "proposer_count", self.proposer_count)
         self._row(form, self.tr("Proposer is a"), "role", self.role)
+        self._proposal_rows(form)  # kind, seconders, delegation (ui/case_proposal_rows.py)
         self._row(form, self.tr("Content"), "content", self.content)
         return suggestion
 

@@ -520,38 +520,38 @@
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="145" />
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/case_dialog.py" line="112" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="198" />
+        <location filename="../../desktop/ui/case_dialog.py" line="145" />
+        <source>Read from file…</source>
+        <translation>从文件读取…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="199" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="222" />
+        <location filename="../../desktop/ui/case_dialog.py" line="223" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="269" />
+        <location filename="../../desktop/ui/case_dialog.py" line="271" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="275" />
+        <location filename="../../desktop/ui/case_dialog.py" line="277" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="281" />
-        <location filename="../../desktop/ui/case_dialog.py" line="300" />
+        <location filename="../../desktop/ui/case_dialog.py" line="283" />
+        <location filename="../../desktop/ui/case_dialog.py" line="302" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -689,222 +689,222 @@
 <context>
     <name>CaseForm</name>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="94" />
+        <location filename="../../desktop/ui/case_form.py" line="98" />
         <source>e.g. 277</source>
         <translation>例如：277</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="95" />
+        <location filename="../../desktop/ui/case_form.py" line="99" />
         <source>e.g. 市十六届人大四次会议</source>
         <translation>例如：市十六届人大四次会议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="101" />
+        <location filename="../../desktop/ui/case_form.py" line="105" />
         <source>e.g. 关于……的建议</source>
         <translation>例如：关于……的建议</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="103" />
+        <location filename="../../desktop/ui/case_form.py" line="107" />
         <source>Lead first; separate names with 、 or commas</source>
         <translation>领衔人在前，姓名之间用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="108" />
+        <location filename="../../desktop/ui/case_form.py" line="112" />
         <source>As many as listed</source>
         <translation>按所列人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="110" />
+        <location filename="../../desktop/ui/case_form.py" line="114" />
         <source>For joint suggestions: the number of deputies, e.g. 5 for “张三等5位代表”.</source>
         <translation>联名建议填写代表人数，例如“张三等5位代表”填 5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="115" />
+        <location filename="../../desktop/ui/case_form.py" line="119" />
         <source>Deputy (suggestion)</source>
         <translation>人大代表（建议）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="116" />
+        <location filename="../../desktop/ui/case_form.py" line="120" />
         <source>CPPCC member (proposal)</source>
         <translation>政协委员（提案）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="124" />
+        <location filename="../../desktop/ui/case_form.py" line="128" />
         <source>The text of the suggestion or proposal (optional)</source>
         <translation>建议或提案的正文（选填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="129" />
+        <location filename="../../desktop/ui/case_form.py" line="133" />
         <source>Suggestion / proposal</source>
         <translation>建议提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="131" />
+        <location filename="../../desktop/ui/case_form.py" line="135" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="132" />
+        <location filename="../../desktop/ui/case_form.py" line="136" />
         <source>Session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="133" />
+        <location filename="../../desktop/ui/case_form.py" line="137" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="134" />
+        <location filename="../../desktop/ui/case_form.py" line="138" />
         <source>Proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="135" />
+        <location filename="../../desktop/ui/case_form.py" line="139" />
         <source>Number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="136" />
+        <location filename="../../desktop/ui/case_form.py" line="140" />
         <source>Proposer is a</source>
         <translation>提出人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="137" />
+        <location filename="../../desktop/ui/case_form.py" line="142" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="145" />
+        <location filename="../../desktop/ui/case_form.py" line="150" />
         <source>Main organizer: reply to the deputy</source>
         <translation>主办单位：直接答复代表委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="146" />
+        <location filename="../../desktop/ui/case_form.py" line="151" />
         <source>Co-organizer: opinion to the main organizer</source>
         <translation>协办单位：向主办单位提出会办意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="150" />
+        <location filename="../../desktop/ui/case_form.py" line="155" />
         <source>Required for a co-organizer opinion</source>
         <translation>出具会办意见时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="152" />
+        <location filename="../../desktop/ui/case_form.py" line="157" />
         <source>Separate units with 、</source>
         <translation>多个单位用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="155" />
+        <location filename="../../desktop/ui/case_form.py" line="160" />
         <source>Not decided yet</source>
         <translation>暂未确定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="158" />
+        <location filename="../../desktop/ui/case_form.py" line="163" />
         <source>Assigned on</source>
         <translation>交办于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="159" />
+        <location filename="../../desktop/ui/case_form.py" line="164" />
         <source>Due by</source>
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="165" />
+        <location filename="../../desktop/ui/case_form.py" line="170" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="167" />
+        <location filename="../../desktop/ui/case_form.py" line="172" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="168" />
+        <location filename="../../desktop/ui/case_form.py" line="173" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="169" />
+        <location filename="../../desktop/ui/case_form.py" line="174" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="170" />
+        <location filename="../../desktop/ui/case_form.py" line="175" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="171" />
+        <location filename="../../desktop/ui/case_form.py" line="176" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="174" />
+        <location filename="../../desktop/ui/case_form.py" line="179" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="178" />
+        <location filename="../../desktop/ui/case_form.py" line="183" />
         <source>{main} months after assignment as main organizer, {co} as co-organizer, unless you change it</source>
         <translation>默认主办为交办后 {main} 个月、协办为 {co} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="182" />
+        <location filename="../../desktop/ui/case_form.py" line="187" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="187" />
+        <location filename="../../desktop/ui/case_form.py" line="192" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="188" />
+        <location filename="../../desktop/ui/case_form.py" line="193" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="191" />
+        <location filename="../../desktop/ui/case_form.py" line="196" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="194" />
+        <location filename="../../desktop/ui/case_form.py" line="199" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="198" />
+        <location filename="../../desktop/ui/case_form.py" line="203" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="201" />
+        <location filename="../../desktop/ui/case_form.py" line="206" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="203" />
+        <location filename="../../desktop/ui/case_form.py" line="208" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="204" />
+        <location filename="../../desktop/ui/case_form.py" line="209" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="205" />
+        <location filename="../../desktop/ui/case_form.py" line="210" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="206" />
+        <location filename="../../desktop/ui/case_form.py" line="211" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="207" />
+        <location filename="../../desktop/ui/case_form.py" line="212" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
@@ -930,69 +930,110 @@
 <context>
     <name>CasePaste</name>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="56" />
-        <source>Choose the suggestion or reply</source>
-        <translation>选择建议原文或答复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_paste.py" line="58" />
+        <location filename="../../desktop/ui/case_paste.py" line="64" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="67" />
+        <location filename="../../desktop/ui/case_paste.py" line="73" />
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="99" />
+        <location filename="../../desktop/ui/case_paste.py" line="112" />
         <source>Filled: {fields}.</source>
         <translation>已填入：{fields}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="99" />
+        <location filename="../../desktop/ui/case_paste.py" line="112" />
+        <location filename="../../desktop/ui/case_paste.py" line="115" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="103" />
+        <location filename="../../desktop/ui/case_paste.py" line="122" />
         <source>Nothing new found for the empty fields.</source>
         <translation>没有找到可填入空白栏目的新内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="105" />
-        <source>No number, title or proposer found in this text.</source>
-        <translation>这段文字中没有找到编号、标题或提出人。</translation>
+        <location filename="../../desktop/ui/case_paste.py" line="62" />
+        <source>Read the suggestion or proposal from a file</source>
+        <translation>从文件读取建议或提案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="128" />
+        <location filename="../../desktop/ui/case_paste.py" line="115" />
+        <source>Kept what you typed: {fields}.</source>
+        <translation>保留了您已填写的：{fields}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="118" />
+        <source>Proposer's phone: {phone}.</source>
+        <translation>提出人电话：{phone}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="130" />
+        <source>{name} does not look like a suggestion or proposal: no number, title or proposer found. Nothing was filled.</source>
+        <translation>{name} 不像一份建议或提案：没有找到编号、标题或提出人，未填入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="134" />
+        <source>No number, title or proposer found in this text. Nothing was filled.</source>
+        <translation>这段文字中没有找到编号、标题或提出人，未填入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="152" />
+        <source>{field} (the text says “{value}”)</source>
+        <translation>{field}（原文为“{value}”）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="160" />
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="129" />
+        <location filename="../../desktop/ui/case_paste.py" line="161" />
         <source>number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="130" />
+        <location filename="../../desktop/ui/case_paste.py" line="162" />
         <source>session</source>
         <translation>届次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="134" />
+        <location filename="../../desktop/ui/case_paste.py" line="163" />
         <source>proposers</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="143" />
+        <location filename="../../desktop/ui/case_paste.py" line="164" />
+        <source>seconders</source>
+        <translation>附议人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="165" />
+        <source>delegation</source>
+        <translation>代表团/界别</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="170" />
+        <source>content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="183" />
         <source>number of proposers</source>
         <translation>提出人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_paste.py" line="146" />
+        <location filename="../../desktop/ui/case_paste.py" line="187" />
         <source>role</source>
         <translation>提出人身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_paste.py" line="192" />
+        <source>kind</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1187,54 @@
         <location filename="../../desktop/ui/case_progress.py" line="323" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProposalRows</name>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="31" />
+        <source>From the proposer's role</source>
+        <translation>按提出人身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="32" />
+        <source>Suggestion (建议)</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="33" />
+        <source>Proposal (提案)</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="34" />
+        <source>Motion (议案)</source>
+        <translation>议案</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="39" />
+        <source>Separate names with 、</source>
+        <translation>姓名之间用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="42" />
+        <source>e.g. 崇川区代表团, 民进界</source>
+        <translation>如：崇川区代表团、民进界</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="43" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="44" />
+        <source>Seconders</source>
+        <translation>附议人/联名人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_proposal_rows.py" line="45" />
+        <source>Delegation / sector</source>
+        <translation>代表团/界别/单位</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@ The proposals here are made up for the tests, several wordings per form."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -355,3 +357,51 @@ def test_a_file_that_is_no_proposal_is_refused_in_one_chinese_line(tmp_path: Pat
         read_proposal_file(reply)
     with pytest.raises(ClerkError):
         read_proposal_file(tmp_path / "missing.docx")
+
+
+def _explain(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "explain", "--proposal", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+
+
+def test_explain_proposal_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "建议101.txt"
+    path.write_text(DEPUTY_PLAIN, encoding="utf-8")
+    proc = _explain(str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.splitlines()
+    assert out[0] == "建议101.txt：识别为建议。"
+    assert "文头" in out[1] and "NUMBER-line" in out[1]
+    assert "  提出人：王明  ← 第 3 行，规则 label:领衔代表" in out
+    assert "  附议人/联名人：李华、赵强  ← 第 3 行，规则 label:附议代表" in out
+    proc = _explain(str(path), "--json")
+    data = json.loads(proc.stdout)
+    assert data["proposal"] is True
+    assert data["fields"]["number"] == {
+        "value": "101",
+        "line": 0,
+        "rule": "NUMBER-in-head",
+        "certain": True,
+    }
+    assert data["lines"][1]["role"] == "title"
+    assert data["parts"]["suggestion"].startswith("（一）")
+
+
+def test_explain_proposal_says_when_a_file_is_none_and_when_it_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "通知.txt"
+    path.write_text("各科室：\n定于下周一上午召开全体会议，请准时参加。\n", encoding="utf-8")
+    proc = _explain(str(path))
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines()[0] == (
+        "通知.txt：这份文件不像一份建议、提案或议案：没有找到编号、标题或提出人。"
+    )
+    proc = _explain(str(tmp_path / "无此文件.docx"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "无此文件.docx" in proc.stderr
