@@ -24,6 +24,8 @@ _PROPOSAL_LABEL_WORDS = ("提案", "委员", "界别", "联名")
 _DEPUTY_LABEL_WORDS = ("代表", "领衔", "附议")
 _PHONE = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|(?:0\d{2,3}[-－—]?)?\d{7,8}(?:[-－]\d{1,5})?)(?!\d)")
 _PARENTHESES = re.compile(r"[（(][^）)]{0,40}[）)]")
+# "顾晓东（崇川区代表团）", "魏兰（民进界）": the delegation written after the proposer's name.
+_DELEGATION_IN_PARENTHESES = re.compile(r"[（(](?P<d>[^）)]{2,20}?(?:代表团|界|界别))[）)]")
 
 
 @dataclass
@@ -96,8 +98,8 @@ class _Reader:
         self.number()
         self.session()
         self.title()
+        self.delegation_and_phone()  # a 代表团 label wins over "王明（某代表团）"
         self.people()
-        self.delegation_and_phone()
         self.kind()
         self.body()
         return self.out
@@ -138,6 +140,9 @@ class _Reader:
                 self.out.proposer_count = parsed.count
                 self.out.proposers_more = parsed.more
                 self.set("role", parsed.role or _role_of_label(line.label), line, line.rule)
+                m = _DELEGATION_IN_PARENTHESES.search(line.value)
+                if m is not None:
+                    self.set("delegation", m.group("d"), line, "DELEGATION-after-name")
         seconders: list[str] = []
         first: ProposalLine | None = None
         for line in self.labelled("seconders"):
@@ -187,6 +192,13 @@ class _Reader:
         parts: dict[str, list[str]] = {}
         first: ProposalLine | None = None
         for line in self.lines:
+            if line.role == "body" and line.key == "suggestion":  # "…为此建议："
+                first = first or line
+                texts.append(line.text)
+                if part:
+                    parts.setdefault(part, []).append(line.text)
+                part = "suggestion"
+                continue
             if line.role in ("part", "label") and line.key in (
                 "subject",
                 "reason",

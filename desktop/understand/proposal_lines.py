@@ -89,9 +89,8 @@ _PART_NAMES_RE = "|".join(
 )
 # A part label run onto the end of the paragraph before it (a PDF's lines joined back into
 # paragraphs: "…增长很快。办法：").
-_TRAILING_PART_RE = re.compile(
-    rf"^(?P<text>.*[。；！？])\s*(?P<label>{_PART_NAMES_RE})\s*[：:]\s*$"
-)
+_TRAILING_PART_RE = re.compile(rf"[。；！？]\s*(?P<label>{_PART_NAMES_RE})\s*[：:]\s*$")
+_TAIL = 24  # how far from a line's end such a label can start
 # A multi-label line is short; a long line is read only for a label at its start.
 SHORT = 160
 
@@ -157,10 +156,13 @@ def bare_label(cell: str) -> str | None:
 
 def split_labels(source: int, text: str) -> list[ProposalLine]:
     """``text`` as label lines ("领衔代表：王明　附议代表：李华"), or [] when it holds none."""
-    folded = to_simplified(text)
-    found = [m for m in _LABEL_RE.finditer(folded) if _usable(m, folded)]
-    if len(text) > SHORT:
-        found = [m for m in found[:1] if m.start() == 0]
+    if len(text) > SHORT:  # a paragraph: only a label at its start ("理由：当前…")
+        head = _LABEL_RE.match(to_simplified(text[:40]))
+        found = [head] if head is not None else []
+        folded = text
+    else:
+        folded = to_simplified(text)
+        found = [m for m in _LABEL_RE.finditer(folded) if _usable(m, folded)]
     if not found or folded[: found[0].start()].strip():
         return []
     out = []
@@ -189,10 +191,11 @@ class _Collector:
 
     def add_text(self, source: int, text: str) -> None:
         for piece in text.split("\n"):
-            trailing = _TRAILING_PART_RE.match(to_simplified(piece))
+            cut = max(len(piece) - _TAIL, 0)
+            trailing = _TRAILING_PART_RE.search(to_simplified(piece[cut:]))
             if trailing is not None:
-                self.add_text(source, piece[: trailing.end("text")])
-                piece = piece[trailing.start("label") :]
+                self.add_text(source, piece[: cut + trailing.start("label")])
+                piece = piece[cut + trailing.start("label") :]
             labels = split_labels(source, piece.strip())
             key = bare_label(piece) if not labels and len(piece.strip()) <= 12 else None
             if key is not None:

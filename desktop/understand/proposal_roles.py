@@ -50,6 +50,8 @@ _HEADING_MARKS = re.compile(
     r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）]?\s*[、.．]?\s*)?[【\[〔]?\s*"
     r"(?P<word>[^【】\[\]〔〕：:]{1,12}?)\s*[】\]〕]?\s*(?:如下)?\s*[：:]?$"
 )
+# A paragraph ending in the words that open the suggestions: "…隐患突出。为此建议：".
+OPENS_SUGGESTIONS = re.compile(r"(?:建议|办法|措施|对策|意见)(?:如下)?\s*[：:]$")
 # A body sentence is longer than this or has sentence punctuation; head lines have neither.
 HEAD_MAX = 120
 _SENTENCE = re.compile(r"[。；！？]")
@@ -112,6 +114,9 @@ class _Roles:
             line.set("date", "date-line")
             return
         line.set("body", "body-text")
+        if OPENS_SUGGESTIONS.search(text[-12:]):
+            line.set("body", "body-opens-part:suggestion")
+            line.key = "suggestion"
         if _SENTENCE.search(text) or len(text) > HEAD_MAX:
             self.in_body = True
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.casework import case_from_json
 from desktop.errors import ClerkError
@@ -405,3 +407,65 @@ def test_explain_proposal_says_when_a_file_is_none_and_when_it_cannot_be_read(
     proc = _explain(str(tmp_path / "无此文件.docx"))
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "无此文件.docx" in proc.stderr
+
+
+def test_a_deputy_suggestion_signed_at_the_end_with_the_delegation_after_the_name() -> None:
+    text = (
+        "南通市第十七届人民代表大会第四次会议\n代表建议\n（第 88 号）\n"
+        "关于进一步规范电动自行车停放充电管理的建议\n代表：顾晓东（崇川区代表团）\n"
+        "附议：钱程、孙悦、王立新\n"
+        "电动自行车数量快速增长，楼道停放现象屡禁不止，火灾隐患突出。为此建议：\n"
+        "一是加快建设集中充电设施。\n二是加强执法检查。\n"
+        "                     领衔代表：顾晓东\n                     2025年1月10日"
+    )
+    lines, fields = explain_proposal(_lines(text))
+    assert fields.number == "88"
+    assert fields.session == "南通市第十七届人民代表大会第四次会议"
+    assert fields.proposers == ["顾晓东"] and fields.delegation == "崇川区代表团"
+    assert fields.sources["delegation"].rule == "DELEGATION-after-name"
+    assert fields.seconders == ["钱程", "孙悦", "王立新"]
+    assert fields.parts["suggestion"] == "一是加快建设集中充电设施。\n二是加强执法检查。"
+    assert fields.content.endswith("二是加强执法检查。")
+    assert "领衔代表" not in fields.content and "2025年" not in fields.content
+    assert [ln.role for ln in lines][-2:] == ["label", "date"]
+
+
+FORM_LINES = {
+    "number": "提案号：0777",
+    "title": "提案标题：关于加快智慧农业发展的提案",
+    "proposers": "提案人：包容",
+    "seconders": "联名人：柏林、齐心",
+    "delegation": "界别：农业界",
+    "phone": "联系电话：13800001111",
+}
+
+
+@given(order=st.permutations(sorted(FORM_LINES)), table=st.booleans())
+def test_form_labels_in_any_order_and_shape(order: list[str], table: bool) -> None:
+    rows = [FORM_LINES[key] for key in order]
+    if table:  # the same form as a two-column table
+        rows = [row.replace("：", " | ", 1) for row in rows]
+    fields = read_proposal([*rows, "理由：农业生产数字化水平不高。"])
+    assert fields.number == "0777"
+    assert fields.title == "关于加快智慧农业发展的提案"
+    assert fields.proposers == ["包容"] and fields.seconders == ["柏林", "齐心"]
+    assert fields.delegation == "农业界" and fields.proposer_phone == "13800001111"
+    assert fields.kind == "提案" and fields.parts == {"reason": "农业生产数字化水平不高。"}
+
+
+_ALPHABET = "关于的建议提案议案第号届次会议：:|、领衔代表附议人界别\n 一二三0123abc。（）"
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=40), max_size=12))
+def test_the_reader_never_raises(lines: list[str]) -> None:
+    fields, explained = read_proposal(lines), explain_proposal(lines)
+    assert fields.found == explained[1].found
+    assert all(ln.rule for ln in explained[0])
+
+
+def test_a_huge_paragraph_is_one_body_line() -> None:
+    text = "理由：" + "我市老旧小区较多，改造任务重。" * 40000 + "办法："
+    lines, fields = explain_proposal(["关于推进老旧小区改造的建议", text, "分批实施。"])
+    assert [ln.role for ln in lines] == ["title", "label", "label", "body"]
+    assert fields.parts["suggestion"] == "分批实施。"
