@@ -51,12 +51,15 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_export_all(csub, common)
     cli_lifecycle.add_parsers(csub, common)
     add_due_parser(csub, common)
+    from desktop.cli_assignment import add_parser as add_import_parser
+
+    add_import_parser(csub, common)
 
 
 def writes(args: argparse.Namespace) -> bool:
     """Whether this case command changes the library."""
     command = getattr(args, "case_command", None)
-    return command == "sent" or command in cli_lifecycle.WRITING
+    return command in ("sent", "import") or command in cli_lifecycle.WRITING
 
 
 def _print_json(data: Any) -> None:
@@ -97,6 +100,10 @@ def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
         return cli_lifecycle.COMMANDS[args.case_command](store, args)
     if args.case_command == "due":
         return cmd_due(store, args)
+    if args.case_command == "import":
+        from desktop.cli_assignment import cmd_import
+
+        return cmd_import(store, args)
     return _list(store, args)
 
 
