@@ -517,6 +517,60 @@ ZH: dict[str, str] = {
     "Copied": "已复制",
     # ------------------------------------------------------------------ import dialog
     "Import letters": "导入资料",
+    # ------------------------------------------------------------------ assignment list
+    "Import list…": "导入交办清单…",
+    "Import the assignment list: the sheet of suggestions and proposals assigned to the agency": (
+        "导入交办清单：交办给本单位的建议、提案一览表"
+    ),
+    "Import assignment list": "导入交办清单",
+    (
+        "Choose the assignment list (.xlsx, .xls, .et or .csv). Check which column fills which "
+        "field and the rows below; nothing is stored until you press Import. A case already in "
+        "the library with the same session and number is updated."
+    ): (
+        "选择交办清单（WPS 表格或其他电子表格文件），核对各列对应的案件字段和下方各行；"
+        "按“导入”之前不会保存任何内容。资料库中同一会议、同一编号的案件将按清单更新。"
+    ),
+    "Choose list…": "选择清单…",
+    "The session the cases belong to": "案件所属会议（届次）",
+    "Optional: the folder with the proposals' texts": "可选：建议/提案原文所在的文件夹",
+    "AssignmentDialog|Choose folder…": "选择文件夹…",
+    "List:": "交办清单：",
+    "AssignmentDialog|Session:": "会议：",
+    "Proposal texts:": "原文：",
+    "Assignment lists ({patterns})": "交办清单 ({patterns})",
+    "Choose the assignment list": "选择交办清单",
+    "Folder of proposal texts": "建议/提案原文文件夹",
+    "Reading the list…": "正在读取清单…",
+    "No column is mapped to: {fields}. Choose it in the list on the left.": (
+        "没有列对应：{fields}。请在左侧为相应的列选择字段。"
+    ),
+    "{total} cases to import: {new} new, {updates} updates.": (
+        "将导入 {total} 件：新建 {new} 件，更新 {updates} 件。"
+    ),
+    "{count} rows cannot be imported (in red).": "{count} 行无法导入（红色显示）。",
+    "Importing…": "正在导入…",
+    "Imported: {new} new cases, {updated} updated.": "已导入：新建 {new} 件，更新 {updated} 件。",
+    "Not imported: {rows}": "未导入：{rows}",
+    "{count} proposal texts attached.": "已附加 {count} 份建议/提案原文。",
+    "Not attached: {files}": "未附加：{files}",
+    "Column in the list": "清单中的列",
+    "Case field": "案件字段",
+    "(not imported)": "（不导入）",
+    "PreviewTable|Row": "行",
+    "Import as": "导入为",
+    "PreviewTable|Number": "编号",
+    "PreviewTable|Title": "标题",
+    "PreviewTable|Proposer": "领衔代表/提案人",
+    "Our role": "主办/协办",
+    "PreviewTable|Assigned": "交办日期",
+    "PreviewTable|Due": "办理期限",
+    "Problem or note": "问题或说明",
+    "PreviewTable|Not imported": "不导入",
+    "PreviewTable|Update": "更新",
+    "PreviewTable|New": "新建",
+    "PreviewTable|Main": "主办",
+    "PreviewTable|Co-organizer": "协办",
     "Add past replies and reference documents (.txt, .docx, .doc, .wps, .rtf, text PDFs,"
     " web pages saved as .html or .mht) or whole folders. Each file is imported on its own:"
     " stopping keeps the files already imported.": (

@@ -48,6 +48,7 @@ class ImportedList:
     attached: tuple[Attached, ...] = ()
     unmatched: tuple[str, ...] = ()  # proposal files not attached, with why
     session: str = ""
+    updated_ids: tuple[int, ...] = ()  # the window tells an open case it changed
 
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -143,6 +144,7 @@ def import_list(
         matches = match_texts(parsed.cases, folder, soffice=soffice)
     created: list[str] = []
     updated: list[str] = []
+    updated_ids: list[int] = []
     with store.transaction():
         for row in parsed.rows:
             if row.case is None:
@@ -160,6 +162,7 @@ def import_list(
             assert old is not None
             store.cases.save(_merged(old, case, row.given, content))
             updated.append(case.number)
+            updated_ids.append(found)
     return ImportedList(
         created=tuple(created),
         updated=tuple(updated),
@@ -168,4 +171,5 @@ def import_list(
         attached=matches.attached,
         unmatched=matches.unmatched,
         session=parsed.context.session,
+        updated_ids=tuple(updated_ids),
     )

@@ -44,6 +44,9 @@ class ListRow:
     problem: str = ""
     note: str = ""  # imported, but worth a look (the agency is neither organizer …)
     given: frozenset[str] = field(default_factory=frozenset)
+    # What the row says of itself where it has no case (so the clerk finds it in the sheet).
+    number_text: str = ""
+    title_text: str = ""
 
     @property
     def described(self) -> str:
@@ -162,10 +165,12 @@ def read_row(
             _required(values, key)
         data = _case_data(values, context)
         case = case_from_json(data)
-    except RowProblem as problem:
-        return ListRow(row_number, None, problem.message)
-    except CaseError as error:
-        return ListRow(row_number, None, error.message)
+    except (RowProblem, CaseError) as problem:
+        return ListRow(
+            row_number, None, problem.message,
+            number_text=cells.number(values.get("number")),
+            title_text=cells.text(values.get("title")),
+        )  # fmt: skip
     _organizer_role, note = _organizer(values, context)
     return ListRow(row_number, case, "", note, _given(mapping_fields, case))
 
@@ -200,8 +205,9 @@ def read_rows(
             key = (read.case.session, read.case.number)
             if key in seen:
                 read = ListRow(
-                    read.row, None, f"编号“{read.case.number}”与第{seen[key]}行重复，未导入"
-                )
+                    read.row, None, f"编号“{read.case.number}”与第{seen[key]}行重复，未导入",
+                    number_text=read.case.number, title_text=read.case.title,
+                )  # fmt: skip
             else:
                 seen[key] = read.row
         result.append(read)

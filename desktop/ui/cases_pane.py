@@ -82,6 +82,15 @@ class CasesPane(QWidget):
         self.new_button = QPushButton(self.tr("New case…"), self)
         self.new_button.setObjectName("newCaseButton")
         self.new_button.clicked.connect(self.new_case)
+        self.import_button = QPushButton(self.tr("Import list…"), self)
+        self.import_button.setObjectName("importListButton")
+        self.import_button.setToolTip(
+            self.tr(
+                "Import the assignment list: the sheet of suggestions and proposals assigned "
+                "to the agency"
+            )
+        )
+        self.import_button.clicked.connect(self.import_list)
         self.view = self._make_view()
 
         self.empty_label = QLabel(self)
@@ -93,6 +102,7 @@ class CasesPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -130,6 +140,12 @@ class CasesPane(QWidget):
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         return self.view
+
+    def import_list(self) -> None:
+        """The assignment-list dialog (imported lazily: the window starts without it)."""
+        from desktop.ui.assignment_dialog import AssignmentDialog
+
+        AssignmentDialog(self.context, self).exec()
 
     # ------------------------------------------------------------------ API
     def refresh(self) -> None:

@@ -298,6 +298,129 @@
     </message>
 </context>
 <context>
+    <name>AssignmentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="47" />
+        <source>Import assignment list</source>
+        <translation>导入交办清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="54" />
+        <source>Choose the assignment list (.xlsx, .xls, .et or .csv). Check which column fills which field and the rows below; nothing is stored until you press Import. A case already in the library with the same session and number is updated.</source>
+        <translation>选择交办清单（WPS 表格或其他电子表格文件），核对各列对应的案件字段和下方各行；按“导入”之前不会保存任何内容。资料库中同一会议、同一编号的案件将按清单更新。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="85" />
+        <source>Choose list…</source>
+        <translation>选择清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="90" />
+        <source>The session the cases belong to</source>
+        <translation>案件所属会议（届次）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="95" />
+        <source>Optional: the folder with the proposals' texts</source>
+        <translation>可选：建议/提案原文所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="97" />
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="101" />
+        <source>List:</source>
+        <translation>交办清单：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="102" />
+        <source>Session:</source>
+        <translation>会议：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="103" />
+        <source>Proposal texts:</source>
+        <translation>原文：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="107" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="111" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="121" />
+        <source>Assignment lists ({patterns})</source>
+        <translation>交办清单 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="122" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="125" />
+        <source>Choose the assignment list</source>
+        <translation>选择交办清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="132" />
+        <source>Folder of proposal texts</source>
+        <translation>建议/提案原文文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="142" />
+        <source>Reading the list…</source>
+        <translation>正在读取清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="160" />
+        <source>No column is mapped to: {fields}. Choose it in the list on the left.</source>
+        <translation>没有列对应：{fields}。请在左侧为相应的列选择字段。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="164" />
+        <source>{total} cases to import: {new} new, {updates} updates.</source>
+        <translation>将导入 {total} 件：新建 {new} 件，更新 {updates} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="168" />
+        <source>{count} rows cannot be imported (in red).</source>
+        <translation>{count} 行无法导入（红色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="192" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="218" />
+        <source>Imported: {new} new cases, {updated} updated.</source>
+        <translation>已导入：新建 {new} 件，更新 {updated} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="223" />
+        <source>Not imported: {rows}</source>
+        <translation>未导入：{rows}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="226" />
+        <source>{count} proposal texts attached.</source>
+        <translation>已附加 {count} 份建议/提案原文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_dialog.py" line="229" />
+        <source>Not attached: {files}</source>
+        <translation>未附加：{files}</translation>
+    </message>
+</context>
+<context>
     <name>BatchExportDialog</name>
     <message>
         <location filename="../../desktop/ui/batch_export_dialog.py" line="55" />
@@ -495,16 +618,6 @@
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="116" />
-        <source>Progress…</source>
-        <translation>办理经过…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="120" />
-        <source>Status history, co-organizers' opinions and the deputy's feedback</source>
-        <translation>状态变更记录、协办单位意见和代表委员的反馈</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/case_dialog.py" line="132" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
@@ -523,6 +636,16 @@
         <location filename="../../desktop/ui/case_dialog.py" line="112" />
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="116" />
+        <source>Progress…</source>
+        <translation>办理经过…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="120" />
+        <source>Status history, co-organizers' opinions and the deputy's feedback</source>
+        <translation>状态变更记录、协办单位意见和代表委员的反馈</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/case_dialog.py" line="145" />
@@ -1366,57 +1489,67 @@
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="192" />
+        <location filename="../../desktop/ui/cases_pane.py" line="85" />
+        <source>Import list…</source>
+        <translation>导入交办清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_pane.py" line="89" />
+        <source>Import the assignment list: the sheet of suggestions and proposals assigned to the agency</source>
+        <translation>导入交办清单：交办给本单位的建议、提案一览表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_pane.py" line="208" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="195" />
+        <location filename="../../desktop/ui/cases_pane.py" line="211" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="198" />
+        <location filename="../../desktop/ui/cases_pane.py" line="214" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="201" />
+        <location filename="../../desktop/ui/cases_pane.py" line="217" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="213" />
+        <location filename="../../desktop/ui/cases_pane.py" line="229" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="242" />
+        <location filename="../../desktop/ui/cases_pane.py" line="258" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="250" />
+        <location filename="../../desktop/ui/cases_pane.py" line="266" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="270" />
+        <location filename="../../desktop/ui/cases_pane.py" line="286" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="333" />
+        <location filename="../../desktop/ui/cases_pane.py" line="349" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="340" />
+        <location filename="../../desktop/ui/cases_pane.py" line="356" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="344" />
+        <location filename="../../desktop/ui/cases_pane.py" line="360" />
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
@@ -2994,6 +3127,24 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
+    <name>MappingTable</name>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="37" />
+        <source>Column in the list</source>
+        <translation>清单中的列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="37" />
+        <source>Case field</source>
+        <translation>案件字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="59" />
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
         <location filename="../../desktop/ui/preview.py" line="100" />
@@ -3154,6 +3305,79 @@ Enter your agency's details now?</source>
         <location filename="../../desktop/ui/preview.py" line="451" />
         <source>The PDF could not be made; the details are in the log file.</source>
         <translation>无法生成 PDF，详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewTable</name>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="104" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="104" />
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="104" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="104" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="105" />
+        <source>Proposer</source>
+        <translation>领衔代表/提案人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="105" />
+        <source>Our role</source>
+        <translation>主办/协办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="105" />
+        <source>Assigned</source>
+        <translation>交办日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="105" />
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="106" />
+        <source>Problem or note</source>
+        <translation>问题或说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="137" />
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="141" />
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="141" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="142" />
+        <source>Main</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/assignment_preview.py" line="142" />
+        <source>Co-organizer</source>
+        <translation>协办</translation>
     </message>
 </context>
 <context>

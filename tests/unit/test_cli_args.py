@@ -244,6 +244,17 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         return [str(case_id), "满意"], lambda: None if status_of(case_id) == "closed" else (
             pytest.fail("not closed"))
 
+    def case_import() -> tuple[list[str], Callable[[], None]]:
+        number = str(900 + next(runs))
+        listing = work / f"交办清单{number}.csv"
+        listing.write_text(f"建议号,标题,领衔代表\n{number},关于第{number}号的建议,王明\n", "utf-8")
+
+        def stored() -> None:
+            with LibraryStore(lib) as s:
+                assert number in {c.number for c in s.cases.all()}
+
+        return [str(listing)], stored
+
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
@@ -278,6 +289,7 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("case", "opinion"): case_opinion,
         ("case", "feedback"): case_feedback,
         ("case", "due"): fixed("--days", "10"),
+        ("case", "import"): case_import,
     }
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]
