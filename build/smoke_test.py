@@ -46,6 +46,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "build"))
+
+from smoke_assignment import check_assignment_list  # noqa: E402
+
 IS_WIN = sys.platform.startswith("win")
 EXE_SUFFIX = ".exe" if IS_WIN else ""
 SIZE_BUDGET_MB = 150
@@ -653,6 +657,7 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_parallel_import(r, db)
         check_pdf(r, db)
         check_web_and_rtf(r, db)
+        check_assignment_list(r, db, fail)
         _window(r)
     finally:
         if keep:
