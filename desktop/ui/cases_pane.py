@@ -102,13 +102,17 @@ class CasesPane(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.filter_box, 1)
         top.addWidget(self.new_button)
-        top.addWidget(self.import_button)
+        # Below the list, so the pane (and the window's minimum width) stays as narrow.
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
+        layout.addLayout(bottom)
 
         context.caseChanged.connect(self._case_changed)
         context.profileChanged.connect(self._profile_changed)
