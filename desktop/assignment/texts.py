@@ -1,11 +1,14 @@
 """The proposals' own texts, sent with the list as a folder of files, matched to its cases.
 
 A file belongs to a case by its number in the file name (``第101号.docx``, ``101 关于….doc``,
-``建议0101.pdf``), else by its title in the file name, else by the number or the title in the
-file's first lines (``编号：101``, ``第101号建议``). Each file is read by
-:func:`desktop.readers.read_document` (so .docx/.doc/.pdf/.txt/.html/.rtf); its text becomes
-the case's content. A file that matches no case, matches a case another file already took, or
-cannot be read is listed with the reason; it never stops the import.
+``建议0101.pdf``), else by its title in the file name, else by the number or the title the
+proposal reader finds in it (:func:`desktop.understand.proposal.read_proposal`: a head line
+``市十八届人大三次会议第101号建议``, ``编号：101``, a ``关于…的建议`` title), else by a number
+or title in its first lines. Each file is read by :func:`desktop.readers.read_document` (so
+.docx/.doc/.pdf/.txt/.html/.rtf); the proposal's body (without its head, title and proposer
+lines) becomes the case's content, or the whole text when the reader finds no body. A file
+that matches no case, matches a case another file already took, or cannot be read is listed
+with the reason; it never stops the import.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from desktop.casework import Case
 from desktop.model import ImportFailure
 from desktop.readers import SUPPORTED_SUFFIXES, read_document
 from desktop.soffice import AUTO, AutoDetect
+from desktop.understand.proposal import ProposalFields, read_proposal
 
 HEAD_LINES: Final = 15  # a proposal says its number and title near the top
 MIN_TITLE_CHARS: Final = 6  # shorter file names are no title
@@ -92,6 +96,16 @@ def _in_name(index: _Index, stem: str) -> tuple[Case | None, str]:
     return (case, "文件名中的标题") if case else (None, "")
 
 
+def _in_proposal(index: _Index, fields: ProposalFields) -> tuple[Case | None, str]:
+    if fields.reply:
+        return None, ""
+    case = index.by_numbers([fields.number]) if fields.number else None
+    if case is not None:
+        return case, "正文中的编号"
+    case = index.by_title(fields.title) if fields.title else None
+    return (case, "正文中的标题") if case else (None, "")
+
+
 def _in_text(index: _Index, lines: list[str]) -> tuple[Case | None, str]:
     head = lines[:HEAD_LINES]
     numbers = [m.group(1) for line in head for m in _NUMBER_WORD.finditer(line)]
@@ -116,11 +130,9 @@ def match_texts(
     folder: Path,
     *,
     soffice: str | AutoDetect | None = AUTO,
-    content_of: Callable[[list[str]], str] | None = None,
     on_file: Callable[[int, int], None] | None = None,
 ) -> TextMatches:
-    """Read every proposal file in ``folder`` and give each matched case its text
-    (``content_of`` turns the file's lines into the case content; plain text by default)."""
+    """Read every proposal file in ``folder`` and give each matched case its text."""
     index = _Index(cases)
     contents: dict[Key, str] = {}
     attached: list[Attached] = []
@@ -134,7 +146,10 @@ def match_texts(
         except ImportFailure as failure:
             unmatched.append(f"{path.name}：{failure.message}")
             continue
+        fields = read_proposal(lines)
         case, how = _in_name(index, path.stem)
+        if case is None:
+            case, how = _in_proposal(index, fields)
         if case is None:
             case, how = _in_text(index, lines)
         if case is None:
@@ -144,6 +159,6 @@ def match_texts(
         if key in contents:
             unmatched.append(f"{path.name}：第{case.number}号已有对应的文件，未再附加")
             continue
-        contents[key] = content_of(lines) if content_of else "\n".join(lines)
+        contents[key] = fields.content.strip() or "\n".join(lines)
         attached.append(Attached(path.name, case.number, how))
     return TextMatches(contents, tuple(attached), tuple(unmatched))

@@ -280,6 +280,11 @@ def test_proposal_texts_in_a_folder_are_matched_by_number_or_title_and_fill_the_
     (texts / f"{made.cases[1].title}.txt").write_text("公交线路绕行严重，建议优化。", "utf-8")
     (texts / "附件3.txt").write_text("编号：103\n河道淤积，建议清淤。", "gbk")
     (texts / "说明.txt").write_text("本文件夹收录代表建议原文。", "utf-8")
+    _docx(
+        texts / "附件五.docx",
+        [f"{SESSION}第105号建议", made.cases[4].title, "领衔代表：张明　附议代表：李强",
+         "近年来我市科普阵地数量不足，布局不均。", "建议新建一批社区科普馆。"],
+    )  # fmt: skip
     (texts / "坏的.docx").write_bytes(b"PK\x03\x04broken")
     result = assignment.import_list(
         assignment.read_list(made.path, store=agency_store), store=agency_store, texts=texts
@@ -289,8 +294,12 @@ def test_proposal_texts_in_a_folder_are_matched_by_number_or_title_and_fill_the_
     assert stored["102"].content == "公交线路绕行严重，建议优化。"
     assert "河道淤积" in stored["103"].content
     assert stored["104"].content == ""
+    # Read by the proposal reader: the body only, without the head, title and proposer lines.
+    assert stored["105"].content.startswith("近年来我市科普阵地数量不足")
+    assert "领衔代表" not in stored["105"].content and "第105号" not in stored["105"].content
     assert {(a.number, a.how) for a in result.attached} == {
         ("101", "文件名中的编号"), ("102", "文件名中的标题"), ("103", "正文中的编号"),
+        ("105", "正文中的编号"),
     }  # fmt: skip
     assert any(u.startswith("说明.txt：") for u in result.unmatched)
     assert any(u.startswith("坏的.docx：") for u in result.unmatched)
