@@ -70,7 +70,7 @@ def test_a_list_of_120_rows_with_merged_headers_and_mixed_dates_becomes_120_case
     for want in made.cases:
         _check(stored[want.number], want, SESSION)
         assert stored[want.number].serial == want.serial
-        assert stored[want.number].status == "drafting"
+        assert stored[want.number].status == "pending"  # 待办: nothing done yet
     # The unreadable rows are listed by their row number with the reason, and not stored.
     assert len(result.problems) == len(made.bad_rows)
     for row, word in made.bad_rows.items():
@@ -104,7 +104,7 @@ def test_reimport_updates_the_cases_keeps_drafts_and_status_and_duplicates_nothi
     agency_store.drafts.save(first.id, draft, source="window")
     edited = dataclasses.replace(first, contact_name="陈静", content="代表的原文")
     agency_store.cases.save(edited)
-    agency_store.cases.set_status(first.id, "awaiting")
+    agency_store.cases.set_status(first.id, "review")
 
     wb = openpyxl.load_workbook(made.path)
     wb.active.cell(row=made.cases[0].row, column=3).value = "关于加强科技金融服务的建议（修订）"
@@ -119,7 +119,7 @@ def test_reimport_updates_the_cases_keeps_drafts_and_status_and_duplicates_nothi
     again = stored["101"]
     assert again.id == first.id
     assert again.title == "关于加强科技金融服务的建议（修订）"
-    assert again.status == "awaiting"  # the clerk's status stays
+    assert again.status == "review"  # the clerk's status stays
     assert again.contact_name == "陈静" and again.content == "代表的原文"  # not in the list
     loaded = agency_store.drafts.load(first.id)
     assert (
