@@ -44,6 +44,9 @@ def cmd_import(store: LibraryStore, args: argparse.Namespace) -> int:
         return 1 if result.problems else 0
     for line in result.problems:
         print(f"未导入 {line}")
+    if result.updated:  # the list's numbers that were cases already: changed, not added
+        numbers = "、".join(f"第{n}号" for n in result.updated)
+        print(f"已有同号案件，按清单更新（草稿和办理状态不变）：{numbers}")
     for line in result.notes:
         print(f"注意 {line}")
     for attached in result.attached:

@@ -136,9 +136,11 @@ def _first_sheet(path: Path, book: Any) -> Sheet:
 
 def _sheet_rows(ws: Any) -> tuple[tuple[Any, ...], ...]:
     """The sheet's values with every merged range filled with its top-left value."""
+    # The sheet's own extent: asking openpyxl for MAX_ROWS rows would make every empty cell.
+    rows, cols = min(ws.max_row or 0, MAX_ROWS), min(ws.max_column or 0, MAX_COLUMNS)
     grid = [
-        [_clean(v) for v in row[:MAX_COLUMNS]]
-        for row in ws.iter_rows(max_row=MAX_ROWS, values_only=True)
+        [_clean(v) for v in row]
+        for row in ws.iter_rows(max_row=rows, max_col=cols, values_only=True)
     ]
     for merged in ws.merged_cells.ranges:
         top, left = merged.min_row - 1, merged.min_col - 1

@@ -34,6 +34,10 @@ def test_case_import_stores_the_list_and_lists_the_rows_it_could_not_read(tmp_pa
         assert f"未导入 第{row}行：" in proc.stdout
     assert f"{SESSION}：新建 30 件，更新 0 件；3 行未导入。" in proc.stdout
 
+    plain = _cli(tmp_path, "--db", str(db), "case", "import", str(made.path))
+    assert "已有同号案件，按清单更新（草稿和办理状态不变）：第101号、第102号" in plain.stdout
+    assert f"{SESSION}：新建 0 件，更新 30 件；3 行未导入。" in plain.stdout
+
     again = _cli(tmp_path, "--db", str(db), "case", "import", str(made.path), "--json")
     assert again.returncode == 1
     result = json.loads(again.stdout)

@@ -334,3 +334,12 @@ def test_an_xls_list_without_libreoffice_says_so(
     path.write_bytes(OLE_MAGIC + b"\x00" * 2000)
     with pytest.raises(ListError, match="LibreOffice"):
         assignment.read_list(path, store=agency_store, soffice=None)
+
+
+def test_the_sheet_is_read_to_its_own_extent_not_to_the_row_limit(tmp_path: Path) -> None:
+    from desktop.assignment.workbook import read_sheet
+
+    made = deputies_list(tmp_path / "list.xlsx", count=10)
+    sheet = read_sheet(made.path)
+    # 4 header rows, 10 cases, 3 unreadable rows; 12 columns (each empty cell made is slow)
+    assert len(sheet.rows) == 17 and {len(r) for r in sheet.rows} == {12}
