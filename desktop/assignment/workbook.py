@@ -24,6 +24,7 @@ from typing import Any, Final
 from desktop.errors import ClerkError
 from desktop.model import ImportFailure
 from desktop.readers import decode_text
+from desktop.readers.common import OLE_MAGIC, ZIP_MAGIC
 from desktop.readers.legacy import is_encrypted_ole
 from desktop.soffice import (
     AUTO,
@@ -42,8 +43,6 @@ LIST_SUFFIXES: Final = (".xlsx", ".xlsm", ".xls", ".et", ".csv")
 MAX_LIST_BYTES: Final = 50 * 1024 * 1024
 MAX_ROWS: Final = 20_000  # a year's list is a few hundred rows; more is not a list
 MAX_COLUMNS: Final = 60
-OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC: Final = b"PK\x03\x04"
 
 
 class ListError(ClerkError):

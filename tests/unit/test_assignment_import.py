@@ -13,8 +13,9 @@ import pytest
 from docx import Document
 
 from desktop.actions import assignment
-from desktop.assignment.workbook import OLE_MAGIC, ListError
+from desktop.assignment.workbook import ListError
 from desktop.casework import Case, Draft, DraftBlock
+from desktop.readers.common import OLE_MAGIC
 from desktop.store import LibraryStore
 from tests.assignment_lists import (
     AGENCY,
