@@ -1499,57 +1499,57 @@
         <translation>导入交办清单：交办给本单位的建议、提案一览表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="208" />
+        <location filename="../../desktop/ui/cases_pane.py" line="212" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="211" />
+        <location filename="../../desktop/ui/cases_pane.py" line="215" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="214" />
+        <location filename="../../desktop/ui/cases_pane.py" line="218" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="217" />
+        <location filename="../../desktop/ui/cases_pane.py" line="221" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="229" />
+        <location filename="../../desktop/ui/cases_pane.py" line="233" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="258" />
+        <location filename="../../desktop/ui/cases_pane.py" line="262" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="266" />
+        <location filename="../../desktop/ui/cases_pane.py" line="270" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="286" />
+        <location filename="../../desktop/ui/cases_pane.py" line="290" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="349" />
+        <location filename="../../desktop/ui/cases_pane.py" line="353" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="356" />
+        <location filename="../../desktop/ui/cases_pane.py" line="360" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="360" />
+        <location filename="../../desktop/ui/cases_pane.py" line="364" />
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
