@@ -296,6 +296,12 @@ ZH: dict[str, str] = {
     "overdue by %n day(s)": "已超期 %n 天",
     "due today": "今天到期",
     "%n day(s) left": "还剩 %n 天",
+    "Feedback: {answer}": "反馈意见：{answer}",
+    "Co-organizer opinions overdue: %n": "协办意见逾期未收 %n 份：",
+    "and {count} more": "等，另有 {count} 份",
+    "{unit}: opinion on “{title}” expected by {date}": (
+        "{unit}：对“{title}”的协办意见应于 {date} 前收到"
+    ),
     # ------------------------------------------------------------------ main window
     "&New case…": "新建案件(&N)…",
     "&Edit case…": "编辑案件(&E)…",

@@ -50,7 +50,7 @@ class CaseFilter:
     organizer: str = ""  # "" any, "main" 主办, "co" 协办
     due: str = "all"  # one of DUE_WINDOWS
     category: str | None = None  # None any, "" no category given, else the code (A, B, 甲 …)
-    feedback: str = ""  # "" any, NO_FEEDBACK, else 满意 / 基本满意 / 不满意
+    feedback: str = ""  # "" any, NO_FEEDBACK, else a lifecycle.FEEDBACK key (satisfied …)
 
     @property
     def active(self) -> bool:

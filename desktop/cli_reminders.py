@@ -1,4 +1,5 @@
-"""``replydesk case due [--days N] [--json]``: the cases overdue and those due within N days.
+"""``replydesk case due [--days N] [--json]``: the cases overdue and those due within N days,
+and the co-organizers' opinions overdue.
 
 The same list as the window's reminder banner (``actions.reminders.due_cases``); N is the
 profile's ``reminder_days`` unless ``--days`` is given. Registered under ``case`` by
@@ -56,4 +57,9 @@ def cmd_due(store: LibraryStore, args: argparse.Namespace) -> int:
     print(f"{found.days} 天内到期：{len(found.due_soon)} 件")
     for case in found.due_soon:
         print(_line(case))
+    if found.opinions_overdue:
+        print(f"协办意见逾期未收：{len(found.opinions_overdue)} 份")
+        for o in found.opinions_overdue:
+            print(f"{o.case_id:>5}  第{o.number}号  {o.unit}  应于 {o.expected_by} 前  "
+                  f"已逾期 {o.days_overdue} 天  {o.title}")  # fmt: skip
     return 0

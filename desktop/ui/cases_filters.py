@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.case_filter import NO_FEEDBACK, OPEN, CaseFilter
 from desktop.casework import STATUSES
+from desktop.lifecycle import FEEDBACK
+from desktop.ui.case_labels import feedback_label
 
-FEEDBACKS = ("满意", "基本满意", "不满意")
 _NO_CATEGORY = "\x00none"  # the category choice "none given" (no code is this)
 
 
@@ -95,8 +96,8 @@ class CaseFilterBar(QWidget):
 
     def _fill_feedback(self) -> None:
         self.feedback.addItem(self.tr("Any feedback"), "")
-        for word in FEEDBACKS:
-            self.feedback.addItem(word, word)
+        for key in FEEDBACK:
+            self.feedback.addItem(feedback_label(key), key)
         self.feedback.addItem(self.tr("No feedback yet"), NO_FEEDBACK)
 
     def set_days(self, days: int) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.case_filter import CaseFilter, days_left, is_answered
 from desktop.casework import STATUSES, Case
-from desktop.ui.case_labels import status_label
+from desktop.ui.case_labels import feedback_label, status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,9 +50,12 @@ class CasesModel(QAbstractTableModel):
         parent: Any = None,
         *,
         today: dt.date | None = None,
+        feedback: Callable[[], dict[int, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.load = load  # the cases, soonest due first
+        self.load_feedback = feedback  # {case id: the deputy's latest answer}
+        self._feedback: dict[int, str] = {}
         self._today = today
         self.soon_days = DUE_SOON_DAYS  # amber from this many days before the deadline
         self._cases: list[Case] = []
@@ -82,7 +85,12 @@ class CasesModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self._cases = self.load()
+        self._feedback = self.load_feedback() if self.load_feedback is not None else {}
         self.endResetModel()
+
+    def feedback_of(self, case: Case) -> str:
+        """The deputy's answer on the case's newest answered round ("" when none)."""
+        return self._feedback.get(case.id or 0, "")
 
     def case_at(self, row: int) -> Case:
         return self._cases[row]
@@ -176,6 +184,9 @@ class CasesModel(QAbstractTableModel):
     def _tooltip(self, case: Case, column: int) -> str | None:
         if column == self.DUE:
             return self.due_tooltip(case)
+        if column == self.STATUS and self.feedback_of(case):
+            answer = feedback_label(self.feedback_of(case))
+            return self.tr("Feedback: {answer}").format(answer=answer)
         if column == self.NUMBER and case.session:
             return f"{case.session}第{case.number}号{case.kind_word}"
         if column == self.TITLE:
@@ -255,7 +266,8 @@ class CasesFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         if self.conditions.active and isinstance(model, CasesModel):
             case = model.case_at(source_row)
-            if not self.conditions.matches(case, today=model.today(), days=model.soon_days):
+            if not self.conditions.matches(case, today=model.today(), days=model.soon_days,
+                                           feedback=model.feedback_of(case)):  # fmt: skip
                 return False
         if not self._words:
             return True

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import cases
+from desktop.actions import cases, reminders
 from desktop.case_filter import CaseFilter
 from desktop.casework import STATUSES
 from desktop.lifecycle import allowed_moves
@@ -61,7 +61,10 @@ class CasesPane(QWidget):
         self.context = context
         self._current_id = -1
 
-        self.model = CasesModel(lambda: context.call(cases.listing), self, today=today)
+        self.model = CasesModel(
+            lambda: context.call(cases.listing), self, today=today,
+            feedback=lambda: context.call(reminders.feedback_by_case),
+        )  # fmt: skip
         self.proxy = CasesFilter(self)
         self.proxy.setSourceModel(self.model)
 

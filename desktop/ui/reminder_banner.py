@@ -6,7 +6,8 @@ window starts and again whenever the date changes while it stays open (``timer``
 a strip, not a dialog: the clerk works on while it is shown. Each case is a link-like button
 (``reminderCase_<id>``) that emits ``caseRequested(id)``; ``reminderMore_overdue`` /
 ``reminderMore_soon`` (shown when a group has more cases than fit) emit ``showAllRequested``
-with the cases pane's due window to show; ``reminderDismiss`` hides it until the next day (the
+with the cases pane's due window to show; the co-organizers' opinions overdue are a third line
+(``reminderOpinion_<id>`` opens the case); ``reminderDismiss`` hides it until the next day (the
 day is kept in the settings, so a restart the same day does not bring it back).
 """
 
@@ -28,19 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import reminders
-from desktop.actions.reminders import DueCase, Reminders
+from desktop.actions.reminders import DueCase, OpinionDue, Reminders
 from desktop.ui.context import AppContext
 
 DISMISSED_KEY = "reminders/dismissed_on"  # QSettings: the ISO day the clerk dismissed it
 SHOWN_PER_GROUP = 4  # more would not fit one line; the rest are behind "all N…"
 TITLE_CHARS = 16
 CHECK_EVERY_MS = 60_000  # how often the timer looks whether the date changed
+_Item = tuple[int, str, str]  # a case's id, its link text and tooltip
 
 _STYLE = """
 #reminderBanner { background: #fff8e1; border-bottom: 1px solid #e0c97a; }
 #reminderBanner QLabel { color: #333333; }
 #reminderBanner QLabel#reminderHeading_overdue { color: #b00020; font-weight: bold; }
 #reminderBanner QLabel#reminderHeading_soon { color: #8a5a00; font-weight: bold; }
+#reminderBanner QLabel#reminderHeading_opinions { color: #7a3e00; font-weight: bold; }
 #reminderBanner QPushButton[link="true"] {
     border: none; background: transparent; color: #0b57d0; text-decoration: underline;
     padding: 0 6px 0 0; text-align: left;
@@ -168,13 +171,18 @@ class ReminderBanner(QFrame):
             row.deleteLater()
         if found.overdue:
             heading = self.tr("Overdue: %n case(s)", "", len(found.overdue))
-            self._rows.addWidget(self._group("overdue", heading, found.overdue))
+            items = [self._case_item(c) for c in found.overdue]
+            self._rows.addWidget(self._group("overdue", heading, items))
         if found.due_soon:
             heading = self.tr("Due within {days} days: %n case(s)", "", len(found.due_soon))
-            self._rows.addWidget(self._group("soon", heading.format(days=found.days),
-                                             found.due_soon))  # fmt: skip
+            items = [self._case_item(c) for c in found.due_soon]
+            self._rows.addWidget(self._group("soon", heading.format(days=found.days), items))
+        if found.opinions_overdue:
+            heading = self.tr("Co-organizer opinions overdue: %n", "", len(found.opinions_overdue))
+            items = [self._opinion_item(o) for o in found.opinions_overdue]
+            self._rows.addWidget(self._group("opinions", heading, items))
 
-    def _group(self, name: str, heading: str, cases: tuple[DueCase, ...]) -> QWidget:
+    def _group(self, name: str, heading: str, items: list[_Item]) -> QWidget:
         row = QWidget(self)
         row.setObjectName(f"reminderGroup_{name}")
         # A narrow window cuts the line off rather than growing to fit every case.
@@ -185,23 +193,39 @@ class ReminderBanner(QFrame):
         label = QLabel(heading, row)
         label.setObjectName(f"reminderHeading_{name}")
         layout.addWidget(label)
-        for case in cases[:SHOWN_PER_GROUP]:
-            layout.addWidget(self._case_button(row, case))
-        if len(cases) > SHOWN_PER_GROUP:
-            more = self._link(row, self.tr("All {count}…").format(count=len(cases)))
+        for item in items[:SHOWN_PER_GROUP]:
+            layout.addWidget(self._case_button(row, name, item))
+        if len(items) > SHOWN_PER_GROUP and name != "opinions":
+            more = self._link(row, self.tr("All {count}…").format(count=len(items)))
             more.setObjectName(f"reminderMore_{name}")
             more.setToolTip(self.tr("Show these cases in the list of cases"))
             more.clicked.connect(lambda _c=False, n=name: self.showAllRequested.emit(n))
             layout.addWidget(more)
+        elif len(items) > SHOWN_PER_GROUP:
+            rest = len(items) - SHOWN_PER_GROUP
+            layout.addWidget(QLabel(self.tr("and {count} more").format(count=rest), row))
         layout.addStretch(1)
         return row
 
-    def _case_button(self, parent: QWidget, case: DueCase) -> QPushButton:
-        button = self._link(parent, f"{self._number(case)} {short_title(case.title)}"
-                                    f"（{self.when(case)}）")  # fmt: skip
-        button.setObjectName(f"reminderCase_{case.case_id}")
-        button.setToolTip(f"{case.session}{self._number(case)} {case.title}\n{case.due_date}")
-        button.clicked.connect(lambda _c=False, cid=case.case_id: self.caseRequested.emit(cid))
+    def _case_item(self, case: DueCase) -> _Item:
+        text = f"{self._number(case.number)} {short_title(case.title)}（{self.when(case)}）"
+        tip = f"{case.session}{self._number(case.number)} {case.title}\n{case.due_date}"
+        return case.case_id, text, tip
+
+    def _opinion_item(self, opinion: OpinionDue) -> _Item:
+        late = self.tr("overdue by %n day(s)", "", opinion.days_overdue)
+        text = f"{self._number(opinion.number)} {opinion.unit}（{late}）"
+        tip = self.tr("{unit}: opinion on “{title}” expected by {date}").format(
+            unit=opinion.unit, title=opinion.title, date=opinion.expected_by)  # fmt: skip
+        return opinion.case_id, text, tip
+
+    def _case_button(self, parent: QWidget, group: str, item: _Item) -> QPushButton:
+        case_id, text, tip = item
+        button = self._link(parent, text)
+        button.setObjectName(f"reminderCase_{case_id}" if group != "opinions"
+                             else f"reminderOpinion_{case_id}")  # fmt: skip
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _c=False, cid=case_id: self.caseRequested.emit(cid))
         return button
 
     def _link(self, parent: QWidget, text: str) -> QPushButton:
@@ -211,8 +235,8 @@ class ReminderBanner(QFrame):
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         return button
 
-    def _number(self, case: DueCase) -> str:
-        return self.tr("No. {number}").format(number=case.number)
+    def _number(self, number: str) -> str:
+        return self.tr("No. {number}").format(number=number)
 
     def when(self, case: DueCase) -> str:
         if case.days_left < 0:

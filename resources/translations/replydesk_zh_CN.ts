@@ -700,111 +700,111 @@
 <context>
     <name>CaseFilterBar</name>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="44" />
+        <location filename="../../desktop/ui/cases_filters.py" line="45" />
         <source>Show cases by their status</source>
         <translation>按办理状态筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="45" />
+        <location filename="../../desktop/ui/cases_filters.py" line="46" />
         <source>Show cases by organizer role</source>
         <translation>按主办/协办筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="46" />
+        <location filename="../../desktop/ui/cases_filters.py" line="47" />
         <source>Show cases by their deadline</source>
         <translation>按办理期限筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="47" />
+        <location filename="../../desktop/ui/cases_filters.py" line="48" />
         <source>Show cases by their category</source>
         <translation>按答复类别筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="48" />
+        <location filename="../../desktop/ui/cases_filters.py" line="49" />
         <source>Show cases by the feedback</source>
         <translation>按代表委员的反馈意见筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="49" />
+        <location filename="../../desktop/ui/cases_filters.py" line="50" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="51" />
+        <location filename="../../desktop/ui/cases_filters.py" line="52" />
         <source>Clear these filters</source>
         <translation>清除这些筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="86" />
+        <location filename="../../desktop/ui/cases_filters.py" line="87" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="87" />
+        <location filename="../../desktop/ui/cases_filters.py" line="88" />
         <source>Not answered yet</source>
         <translation>尚未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="92" />
+        <location filename="../../desktop/ui/cases_filters.py" line="93" />
         <source>Main and co-organizer</source>
         <translation>主办和协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="93" />
+        <location filename="../../desktop/ui/cases_filters.py" line="94" />
         <source>Main organizer (主办)</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="94" />
+        <location filename="../../desktop/ui/cases_filters.py" line="95" />
         <source>Co-organizer (协办)</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="97" />
+        <location filename="../../desktop/ui/cases_filters.py" line="98" />
         <source>Any feedback</source>
         <translation>全部反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="100" />
+        <location filename="../../desktop/ui/cases_filters.py" line="101" />
         <source>No feedback yet</source>
         <translation>尚无反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="107" />
+        <location filename="../../desktop/ui/cases_filters.py" line="108" />
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="108" />
+        <location filename="../../desktop/ui/cases_filters.py" line="109" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/cases_filters.py" line="109" />
+        <location filename="../../desktop/ui/cases_filters.py" line="110" />
         <source>Due within %n day(s)</source>
         <translation>
             <numerusform>%n 天内到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/cases_filters.py" line="110" />
+        <location filename="../../desktop/ui/cases_filters.py" line="111" />
         <source>Overdue or due within %n day(s)</source>
         <translation>
             <numerusform>已超期或 %n 天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="120" />
+        <location filename="../../desktop/ui/cases_filters.py" line="121" />
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="122" />
+        <location filename="../../desktop/ui/cases_filters.py" line="123" />
         <source>Category {code}</source>
         <translation>{code}类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="123" />
+        <location filename="../../desktop/ui/cases_filters.py" line="124" />
         <source>No category</source>
         <translation>未定类别</translation>
     </message>
@@ -1401,155 +1401,160 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="105" />
+        <location filename="../../desktop/ui/cases_model.py" line="113" />
         <source>Co-organizer</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="105" />
+        <location filename="../../desktop/ui/cases_model.py" line="113" />
         <source>Main organizer</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="109" />
+        <location filename="../../desktop/ui/cases_model.py" line="117" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="112" />
+        <location filename="../../desktop/ui/cases_model.py" line="120" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="114" />
+        <location filename="../../desktop/ui/cases_model.py" line="122" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="116" />
+        <location filename="../../desktop/ui/cases_model.py" line="124" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="118" />
+        <location filename="../../desktop/ui/cases_model.py" line="126" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="120" />
+        <location filename="../../desktop/ui/cases_model.py" line="128" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="121" />
+        <location filename="../../desktop/ui/cases_model.py" line="129" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="144" />
+        <location filename="../../desktop/ui/cases_model.py" line="152" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="145" />
+        <location filename="../../desktop/ui/cases_model.py" line="153" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="146" />
+        <location filename="../../desktop/ui/cases_model.py" line="154" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="147" />
+        <location filename="../../desktop/ui/cases_model.py" line="155" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="148" />
+        <location filename="../../desktop/ui/cases_model.py" line="156" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="149" />
+        <location filename="../../desktop/ui/cases_model.py" line="157" />
         <source>Role</source>
         <translation>主/协办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_model.py" line="189" />
+        <source>Feedback: {answer}</source>
+        <translation>反馈意见：{answer}</translation>
     </message>
 </context>
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="70" />
+        <location filename="../../desktop/ui/cases_pane.py" line="73" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="82" />
+        <location filename="../../desktop/ui/cases_pane.py" line="85" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="85" />
+        <location filename="../../desktop/ui/cases_pane.py" line="88" />
         <source>Import list…</source>
         <translation>导入交办清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="89" />
+        <location filename="../../desktop/ui/cases_pane.py" line="92" />
         <source>Import the assignment list: the sheet of suggestions and proposals assigned to the agency</source>
         <translation>导入交办清单：交办给本单位的建议、提案一览表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="212" />
+        <location filename="../../desktop/ui/cases_pane.py" line="215" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="215" />
+        <location filename="../../desktop/ui/cases_pane.py" line="218" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="218" />
+        <location filename="../../desktop/ui/cases_pane.py" line="221" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="221" />
+        <location filename="../../desktop/ui/cases_pane.py" line="224" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="233" />
+        <location filename="../../desktop/ui/cases_pane.py" line="236" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="262" />
+        <location filename="../../desktop/ui/cases_pane.py" line="265" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="270" />
+        <location filename="../../desktop/ui/cases_pane.py" line="273" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="290" />
+        <location filename="../../desktop/ui/cases_pane.py" line="293" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="353" />
+        <location filename="../../desktop/ui/cases_pane.py" line="356" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="360" />
+        <location filename="../../desktop/ui/cases_pane.py" line="363" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="364" />
+        <location filename="../../desktop/ui/cases_pane.py" line="367" />
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
@@ -3448,58 +3453,76 @@ Enter your agency's details now?</source>
 <context>
     <name>ReminderBanner</name>
     <message>
-        <location filename="../../desktop/ui/reminder_banner.py" line="88" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="91" />
         <source>Dismiss for today</source>
         <translation>今天不再提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_banner.py" line="90" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="93" />
         <source>Hide the reminder until tomorrow</source>
         <translation>隐藏提醒，明天再显示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reminder_banner.py" line="170" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="173" />
         <source>Overdue: %n case(s)</source>
         <translation>
             <numerusform>已超期 %n 件：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reminder_banner.py" line="173" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="177" />
         <source>Due within {days} days: %n case(s)</source>
         <translation>
             <numerusform>{days} 天内到期 %n 件：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/reminder_banner.py" line="181" />
+        <source>Co-organizer opinions overdue: %n</source>
+        <translation>
+            <numerusform>协办意见逾期未收 %n 份：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/ui/reminder_banner.py" line="191" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="199" />
         <source>All {count}…</source>
         <translation>全部 {count} 件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_banner.py" line="193" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="201" />
         <source>Show these cases in the list of cases</source>
         <translation>在案件列表中显示这些案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_banner.py" line="215" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="206" />
+        <source>and {count} more</source>
+        <translation>等，另有 {count} 份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="218" />
+        <source>{unit}: opinion on “{title}” expected by {date}</source>
+        <translation>{unit}：对“{title}”的协办意见应于 {date} 前收到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/reminder_banner.py" line="239" />
         <source>No. {number}</source>
         <translation>第{number}号</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reminder_banner.py" line="219" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="216" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="243" />
         <source>overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/reminder_banner.py" line="221" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="245" />
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/reminder_banner.py" line="222" />
+        <location filename="../../desktop/ui/reminder_banner.py" line="246" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>还剩 %n 天</numerusform>

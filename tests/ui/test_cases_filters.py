@@ -125,11 +125,29 @@ def test_filters_combine_with_each_other_and_the_typed_words(
     assert shown(pane) == ["6"]
 
 
-def test_feedback_without_any_recorded(pane: CasesPane) -> None:
-    choose(pane, "filterFeedback", "none")
-    assert shown(pane) == ["1", "2", "3", "4", "5", "6"]
-    choose(pane, "filterFeedback", "满意")
+def test_feedback(pane: CasesPane, context: AppContext) -> None:
+    choose(pane, "filterFeedback", "satisfied")
     assert shown(pane) == []
+    number = {c.number: c.id for c in context.store.cases.all()}
+    context.store.feedback.record(number["5"], 1, "unsatisfied", date="2026-05-20")
+    context.store.feedback.record(number["5"], 2, "satisfied", date="2026-06-05")
+    context.store.feedback.record(number["4"], 1, "basically", date="2026-06-01")
+    context.caseChanged.emit(number["5"] or 0)
+    assert shown(pane) == ["5"]  # the newest round's answer counts
+    choose(pane, "filterFeedback", "unsatisfied")
+    assert shown(pane) == []
+    choose(pane, "filterFeedback", "basically")
+    assert shown(pane) == ["4"]
+    choose(pane, "filterFeedback", "none")
+    assert shown(pane) == ["1", "2", "3", "6"]
+    feedback = pane.findChild(QComboBox, "filterFeedback")
+    assert [feedback.itemText(i) for i in range(feedback.count())] == [
+        "Any feedback", "Satisfied", "Basically satisfied", "Not satisfied", "No feedback yet"
+    ]  # fmt: skip
+    model = pane.model
+    row = next(r for r in range(model.rowCount()) if model.case_at(r).number == "5")
+    tip = model.index(row, CasesModel.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Feedback: Satisfied"
 
 
 def test_selecting_a_hidden_case_clears_the_filters(pane: CasesPane, context: AppContext) -> None:

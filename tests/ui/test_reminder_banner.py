@@ -240,3 +240,24 @@ def test_all_n_shows_the_group_in_the_cases_pane(
     shown = sorted(proxy.index(r, CasesModel.NUMBER).data() for r in range(proxy.rowCount()))
     assert shown == sorted(["5", *(f"{100 + n}" for n in range(6))])
     assert window.cases.filter_box.text() == ""
+
+
+def test_overdue_opinions_are_a_line_of_their_own(qtbot: QtBot, window: MainWindow,
+                                                  context: AppContext) -> None:  # fmt: skip
+    case = case_from_json({
+        "number": "8", "session": SESSION, "title": "关于建设城市绿道网络的建议",
+        "proposers": "陈立", "assigned_date": "2026-04-01", "due_date": "2026-07-01",
+        "co_organizers": ["市财政局", "市自然资源局"],
+    })  # fmt: skip
+    case_id = context.store.cases.save(case)
+    context.store.opinions.record(case_id, "市自然资源局", received="2026-04-25")
+    context.caseChanged.emit(case_id)
+    banner = window.reminder_banner
+    qtbot.waitUntil(lambda: "Co-organizer" in banner.text())
+    assert banner.text().splitlines()[-1] == (
+        "Co-organizer opinions overdue: 1 No. 8 市财政局（overdue by 40 day(s)）"
+    )
+    button = banner.findChild(QPushButton, f"reminderOpinion_{case_id}")
+    assert "2026-05-01" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.model.case is not None and window.model.case.id == case_id

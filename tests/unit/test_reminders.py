@@ -112,6 +112,9 @@ def test_case_due_on_the_command_line(tmp_path: Path) -> None:
     store = LibraryStore(db)
     # Relative to the real day, with margins: a run across midnight lists the same cases.
     ids = library(store, dt.date.today())
+    long_ago = (dt.date.today() - dt.timedelta(days=100)).isoformat()
+    store.cases.save(a_case("70", dt.date.today() + dt.timedelta(days=60),
+                            co_organizers=["市财政局"], assigned_date=long_ago))  # fmt: skip
     store.close()
 
     shown = cli(db, "case", "due", "--json")
@@ -121,6 +124,7 @@ def test_case_due_on_the_command_line(tmp_path: Path) -> None:
     assert [c["number"] for c in data["overdue"]] == ["5", "1"]
     assert {c["number"] for c in data["due_soon"]} == {"0", "3", "7"}
     assert {c["case_id"] for c in data["due_soon"]} == {ids["0"], ids["3"], ids["7"]}
+    assert [(o["number"], o["unit"]) for o in data["opinions_overdue"]] == [("70", "市财政局")]
 
     wide = cli(db, "case", "due", "--days", "31", "--json")
     assert {c["number"] for c in json.loads(wide.stdout)["due_soon"]} == {"0", "3", "7", "8", "30"}
@@ -131,6 +135,7 @@ def test_case_due_on_the_command_line(tmp_path: Path) -> None:
     assert "7 天内到期：3 件" in text.stdout
     assert "第5号" in text.stdout and "第30号" not in text.stdout and "第90号" not in text.stdout
     assert "协办" in text.stdout  # case 0 is a co-organizer's
+    assert "协办意见逾期未收：1 份" in text.stdout and "市财政局" in text.stdout
 
     bad = cli(db, "case", "due", "--days", "-3")
     assert bad.returncode == 2
@@ -144,3 +149,41 @@ def test_closed_is_answered_and_handling_again_is_not(store: LibraryStore) -> No
     found = reminders.due_cases(store=store, today=TODAY, days=7)
     assert numbers(found.overdue) == ["41"]  # 重新办理: the second answer is still due
     assert numbers(found.due_soon) == ["42"]
+
+
+def test_co_organizer_opinions_overdue(store: LibraryStore) -> None:
+    assigned = {"assigned_date": "2026-04-01"}  # opinions expected by 2026-05-01 (1 month)
+    units = ["市财政局", "市教育局", "市住建局"]
+    main = store.cases.save(a_case("60", TODAY + dt.timedelta(days=20), co_organizers=units,
+                                   **assigned))  # fmt: skip
+    store.opinions.record(main, "市教育局", received="2026-04-20")
+    # Answered: a missing opinion holds nothing up any more.
+    store.cases.save(a_case("61", TODAY - dt.timedelta(days=3), status="sent",
+                            co_organizers=["市财政局"], **assigned))  # fmt: skip
+    # Assigned ten days ago: the opinion is not due yet.
+    store.cases.save(a_case("62", TODAY + dt.timedelta(days=80), co_organizers=["市财政局"],
+                            assigned_date=(TODAY - dt.timedelta(days=10)).isoformat()))  # fmt: skip
+    # Our own role is co-organizer: we write an opinion, we do not collect any.
+    store.cases.save(a_case("63", TODAY + dt.timedelta(days=20), organizer="co",
+                            main_organizer="市发改委", co_organizers=["市财政局"],
+                            **assigned))  # fmt: skip
+    found = reminders.due_cases(store=store, today=TODAY, days=7)
+    assert [(o.number, o.unit, o.expected_by, o.days_overdue) for o in found.opinions_overdue] == [
+        ("60", "市财政局", "2026-05-01", 40),
+        ("60", "市住建局", "2026-05-01", 40),
+    ]
+    assert found.opinions_overdue[0].case_id == main
+    assert numbers(found.overdue) == []  # 61 is late but was answered
+    assert found.count == 2
+    # The profile's co-organizer months move the expected day: 3 months → 2026-07-01.
+    profile_actions.save({"co_due_months": 3}, store=store, only_changed=True)
+    assert reminders.due_cases(store=store, today=TODAY, days=7).opinions_overdue == ()
+
+
+def test_feedback_by_case_is_the_latest_answer(store: LibraryStore) -> None:
+    ids = library(store, TODAY)
+    store.feedback.record(ids["90"], 1, "unsatisfied", date="2026-06-01")
+    store.feedback.record(ids["90"], 2, "basically", date="2026-06-09")
+    store.feedback.record(ids["91"], 1, "satisfied", date="2026-06-02")
+    latest = reminders.feedback_by_case(store=store)
+    assert latest == {ids["90"]: "basically", ids["91"]: "satisfied"}
