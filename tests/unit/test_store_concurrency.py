@@ -51,6 +51,33 @@ def _hold(db: Path, tmp_path: Path, seconds: float) -> subprocess.Popen[bytes]:
     return holder
 
 
+HOLD_UNTIL_RELEASED = """
+import os, sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("INSERT INTO meta (key, value) VALUES ('holder', 'x')")
+open(sys.argv[2], "w").close()
+deadline = time.monotonic() + 600  # a test that died without releasing
+while not os.path.exists(sys.argv[3]) and time.monotonic() < deadline:
+    time.sleep(0.05)
+conn.execute("ROLLBACK")
+"""
+
+
+def _hold_until_released(db: Path, tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """A writer that keeps the library locked until the test says so (however slowly the
+    machine starts the commands meant to meet the lock): (the process, its release file)."""
+    marker = tmp_path / f"holding-{time.monotonic_ns()}"
+    release = tmp_path / f"release-{time.monotonic_ns()}"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_UNTIL_RELEASED, str(db), str(marker), str(release)]
+    )
+    while not marker.exists():
+        assert holder.poll() is None
+        time.sleep(0.01)
+    return holder, release
+
+
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
@@ -90,11 +117,12 @@ def test_a_write_gives_up_before_writing_anything(db: Path, tmp_path: Path) -> N
     )  # fmt: skip
     out = tmp_path / "答复.docx"
     env = _env(tmp_path, **{LONG_WAIT_ENV: "1"})
-    holder = _hold(db, tmp_path, 8.0)
+    holder, release = _hold_until_released(db, tmp_path)
     try:
         profile = _cli(env, "profile", "set", "signer", "张局长", "--db", str(db))
         draft = _cli(env, "draft", "--case", str(case), "--out", str(out), "--db", str(db))
     finally:
+        release.touch()
         holder.wait()
     for proc in (profile, draft):
         assert proc.returncode == 2, proc.stderr
