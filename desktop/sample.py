@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.paths import sample_library_dir
-from desktop.store import LibraryStore
 
 if TYPE_CHECKING:
     from desktop.importer import ImportResult
+    from desktop.store import LibraryStore
 
 log = logging.getLogger(__name__)
 SEEDED_KEY = "sample_library_loaded"
@@ -57,16 +57,9 @@ def sample_letter_ids(store: LibraryStore) -> list[int]:
     """The sample letters still in the library."""
     raw = store.get_meta(SAMPLE_IDS_KEY)
     if raw:
-        wanted = set(json.loads(raw))
-    else:  # seeded before the ids were kept: the letters imported from the samples folder
-        folder = str(Path(sample_library_dir()).resolve())
-        wanted = {
-            letter.id
-            for letter in store.letters.all()
-            if str(letter.source_path or "").startswith(folder)
-        }
-    present = {letter.id for letter in store.letters.all()}
-    return sorted(wanted & present)
+        return store.letters.present(json.loads(raw))
+    # seeded before the ids were kept: the letters imported from the samples folder
+    return store.letters.from_folder(str(Path(sample_library_dir()).resolve()))
 
 
 def remove_sample_library(store: LibraryStore) -> int:

@@ -28,7 +28,7 @@ from desktop.store.letter_values import (
 )
 from desktop.store.letters import dump_json
 from desktop.store.reparse_candidates import letters_without_lines
-from desktop.store.samples import delete_letters
+from desktop.store.samples import delete_letters, letters_from_folder, present_letters
 from desktop.store.word_index import segmented
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,15 @@ class LetterRepository(LetterEditing):
         paragraph places, title index rows and the paragraphs no other letter uses, in one
         transaction. Returns how many were deleted."""
         return delete_letters(self._db, letter_ids)
+
+    def present(self, letter_ids: Iterable[int]) -> list[int]:
+        """Those of ``letter_ids`` still in the library, in order (ids only: the first-start
+        dialog asks at start, where reading every letter of a large library took a second)."""
+        return present_letters(self._db, letter_ids)
+
+    def from_folder(self, folder: str) -> list[int]:
+        """Ids of the letters imported from files under ``folder``."""
+        return letters_from_folder(self._db, folder)
 
     def restore(self, snapshot: LetterSnapshot) -> int:
         """Put a letter back as :meth:`snapshot` saw it; returns its id.

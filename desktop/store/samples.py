@@ -1,5 +1,6 @@
 """Removing letters from the library (the sample letters a new library starts with; a deleted
-letter): ``store.letters.delete_many``."""
+letter): ``store.letters.delete_many``; finding the sample letters (``present``,
+``from_folder``)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,23 @@ def delete_letters(db: LibraryDatabase, letter_ids: Iterable[int]) -> int:
             else:
                 conn.execute("UPDATE paragraphs SET latest_year = ? WHERE id = ?", [left[0], pid])
     return int(deleted or 0)
+
+
+def present_letters(db: LibraryDatabase, letter_ids: Iterable[int]) -> list[int]:
+    ids = sorted({int(i) for i in letter_ids})
+    found: list[int] = []
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found += [r[0] for r in db.conn.execute(
+            f"SELECT id FROM letters WHERE id IN ({marks}) ORDER BY id", chunk)]  # fmt: skip
+    return found
+
+
+def letters_from_folder(db: LibraryDatabase, folder: str) -> list[int]:
+    """``folder`` is a resolved path; a letter's ``source_path`` starts with it."""
+    rows = db.conn.execute(
+        "SELECT id FROM letters WHERE substr(source_path, 1, length(?)) = ? ORDER BY id",
+        [folder, folder],
+    )
+    return [int(r[0]) for r in rows]
