@@ -32,7 +32,7 @@ import logging
 import re
 import threading
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from desktop.fold import to_simplified
 from desktop.normalize import normalize_text
@@ -112,9 +112,13 @@ def _segmenter() -> _Segmenter:
     """jieba with the user dictionary, made once per process (~0.4 s: so only when first
     needed, never while the window starts)."""
     with _loading:
-        import rjieba  # importing it loads jieba's dictionary (~0.1 s): not at start
+        # Importing rjieba builds jieba's dictionary into the module's own segmenter (~0.3 s,
+        # holding the interpreter: not while the window starts). That one is ours: another
+        # ``rjieba.Jieba()`` would build the dictionary again (~0.1 s, ~25 MB).
+        import rjieba
 
-        seg: _Segmenter = rjieba.Jieba()
+        # (its stub leaves add_word/has_word out of __all__; the module has them)
+        seg = cast(_Segmenter, rjieba)
         for word, freq, tag in user_dictionary():
             seg.add_word(word, freq, tag)
         return seg
