@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import __version__
+import desktop
 from desktop.cli_args import (
     ZhArgumentParser,
     add_common,
@@ -42,7 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         "用“replydesk 命令 --help”查看某个命令的用法。",
     )
     parser.add_argument(
-        "--version", action="version", version=f"replydesk {__version__}", help="显示版本号并退出"
+        "--version",
+        action="version",
+        version=f"replydesk {desktop.__version__}",
+        help="显示版本号并退出",
     )
     add_common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="命令")

@@ -8,10 +8,14 @@ not parsed from a file: nothing here is a guess, so every field source says so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.casework import Case, Draft
-from desktop.compose import Composition
 from desktop.model import Block, FieldSource, ParsedLetter
 from desktop.profile import AgencyProfile
+
+if TYPE_CHECKING:
+    from desktop.compose import Composition
 
 # The statuses at which a case's reply stands in the library (issue 13's 已办结 comes after
 # 已答复 and may join this list). Entering one stores the reply; entering it again updates it.

@@ -5,16 +5,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.casework import Case, CaseExists, Draft
-from desktop.compose import compose
 from desktop.errors import ClerkError
 from desktop.lifecycle import StatusError, check_move, normalize_status
-from desktop.reply_templates import ReplyTemplates
 from desktop.sent_letter import has_body, joins_library, sent_letter
 from desktop.store import LibraryStore
 from desktop.store.case_letters import FiledReply
-from desktop.understand import PARSER_VERSION
+
+if TYPE_CHECKING:
+    # Composing is imported when a reply is filed: the window imports this module at start.
+    from desktop.reply_templates import ReplyTemplates
 
 LAST_CASE_KEY = "last_open_case"  # library meta: the case reopened at the next start
 
@@ -231,6 +233,10 @@ def _file_reply(
         raise NothingToFile(
             f"第{case.number}号案件还没有保存过答复草稿，不能标记为已答复：请先起草并保存答复。"
         )
+    from desktop.compose import compose
+    from desktop.reply_templates import ReplyTemplates
+    from desktop.understand import PARSER_VERSION
+
     profile = store.profile.load()
     comp = compose(case, profile, draft, templates=templates or ReplyTemplates(), today=today)
     if not has_body(draft, comp):

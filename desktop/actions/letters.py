@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.errors import ClerkError
 from desktop.letter_view import letter_json
 from desktop.library_rows import LetterDetail, LetterSnapshot
-from desktop.reparse import ReparseProgress, needs_reparse, reparse_letters
 from desktop.sample import ensure_sample_library, remove_sample_library, sample_letter_ids
 from desktop.store import LibraryStore
+
+if TYPE_CHECKING:
+    # The parser comes with desktop.reparse: imported when letters are read again.
+    from desktop.reparse import ReparseProgress
 
 
 class NoSuchLetter(ClerkError):
@@ -126,11 +129,15 @@ def waiting_for_reparse(*, store: LibraryStore) -> int:
     """How many letters an older parser read (0 on a read-only library)."""
     if store.read_only:
         return 0
+    from desktop.reparse import needs_reparse
+
     return needs_reparse(store)
 
 
 def reparse(*, all: bool = False, store: LibraryStore) -> Iterator[ReparseProgress]:
     """Read letters again with this version's parser, one step per letter."""
+    from desktop.reparse import reparse_letters
+
     return reparse_letters(store, all=all)
 
 

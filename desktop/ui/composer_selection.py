@@ -14,7 +14,6 @@ from desktop.normalize import normalize_text
 from desktop.ui.block_widget import BlockWidget
 from desktop.ui.draft_model import DraftModel
 from desktop.ui.section_editor import SectionEditor
-from desktop.understand import heading_level
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -109,6 +108,8 @@ class ComposerSelection(QWidget):
             text = lines[0] if lines else ""
         else:
             text = normalize_text(first.text.split("\n", 1)[0])
+        from desktop.understand import heading_level  # the parser: not while the window starts
+
         return 1 if text and heading_level(text) == 1 else 0
 
     def move_target(self, section: str, index: int, delta: int) -> tuple[str, int] | None:

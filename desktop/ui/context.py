@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.profile import AgencyProfile
-from desktop.reply_templates import ReplyTemplates
 from desktop.store import LibraryStore
 from desktop.ui.operations import Operation
+
+if TYPE_CHECKING:
+    from desktop.reply_templates import ReplyTemplates
 
 T = TypeVar("T")
 
@@ -41,8 +43,22 @@ class AppContext(QObject):
         super().__init__()
         self.db_path = Path(db_path)
         self.store = store or LibraryStore(self.db_path)  # the UI thread's connection
-        self.templates = templates or ReplyTemplates()
+        self._templates = templates
         self.closed = False
+
+    @property
+    def templates(self) -> ReplyTemplates:
+        """The reply templates, made when first asked for: jinja2 is not imported while the
+        window starts."""
+        if self._templates is None:
+            from desktop.reply_templates import ReplyTemplates
+
+            self._templates = ReplyTemplates()
+        return self._templates
+
+    @templates.setter
+    def templates(self, templates: ReplyTemplates) -> None:
+        self._templates = templates
 
     @classmethod
     def open(cls, db_path: Path) -> AppContext:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
 
 from desktop.casework import DraftBlock
-from desktop.proofread import Finding
+
+if TYPE_CHECKING:
+    from desktop.proofread import Finding  # the proofreader is imported when a case is open
 
 BLOCK_MIME = "application/x-replydesk-block"  # a block dragged inside the composer
 PARAGRAPH_MIME = "application/x-replydesk-paragraph"  # a library paragraph (library pane)

@@ -23,14 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.actions import drafts
-from desktop.actions.export import (
-    LetterInputs,
-    PreparedLetter,
-    compose_letter,
-    read_reuse_context,
-)
 from desktop.casework import SECTIONS, Case, Draft, DraftBlock
-from desktop.compose import Composition, automatic_salutation, check_composition, compose
 from desktop.errors import ClerkError
 from desktop.ui.draft_blocks import BLOCK_MIME as BLOCK_MIME
 from desktop.ui.draft_blocks import PARAGRAPH_MIME as PARAGRAPH_MIME
@@ -50,7 +43,12 @@ from desktop.ui.undo_commands import (
 )
 
 if TYPE_CHECKING:
+    from desktop.actions.export import LetterInputs, PreparedLetter
+    from desktop.compose import Composition
     from desktop.ui.context import AppContext
+
+# Composing (templates, the proofreader, the reuse checks) is imported when a case is open,
+# not while the window starts (tests/ui/test_cold_start.py).
 
 log = logging.getLogger(__name__)
 
@@ -254,6 +252,8 @@ class DraftModel(QObject):
         """The salutation the letter gets from the case when the clerk has not typed one."""
         if self.case is None:
             return ""
+        from desktop.compose import automatic_salutation
+
         return automatic_salutation(self.case, context.profile(), context.templates)
 
     def detach_template(self, section: str, index: int, context: AppContext) -> None:
@@ -371,6 +371,8 @@ class DraftModel(QObject):
         template texts and the paragraph → block map ``findings`` uses."""
         if self.case is None:
             raise ValueError("no case is open")
+        from desktop.compose import compose
+
         comp = compose(self.case, context.profile(), self.draft, templates=context.templates)
         self._remember(comp)
         return comp
@@ -380,6 +382,8 @@ class DraftModel(QObject):
         (``actions.export.read_letter_inputs``), with the findings the clerk is told about."""
         if self.case is None:
             raise ValueError("no case is open")
+        from desktop.actions.export import compose_letter, read_reuse_context
+
         reuse = context.call(read_reuse_context, self.draft, inputs.profile)
         prepared = compose_letter(
             self.case, self.draft, inputs, templates=context.templates, reuse=reuse
@@ -417,6 +421,9 @@ class DraftModel(QObject):
         """The proofreader's findings, each placed in the block (and its shown text) it is in."""
         if self.case is None:
             return []
+        from desktop.actions.export import read_reuse_context
+        from desktop.compose import check_composition
+
         comp = self.compose(context)
         reuse = context.call(read_reuse_context, self.draft, context.profile())
         out: list[BlockFinding] = []

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import __version__
+import desktop
 from desktop.errors import ClerkError
 
 log = logging.getLogger("desktop.ui.errors")
@@ -57,7 +57,7 @@ def error_details(
 ) -> str:
     """The traceback with the program version and the system, for the IT support."""
     lines = [
-        f"ReplyDesk {__version__}",
+        f"ReplyDesk {desktop.__version__}",
         f"Python {platform.python_version()}, PySide6 {pyside_version}",
         f"{platform.platform()}",
         "",

@@ -7,11 +7,12 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.actions import letters
+from desktop.ui.first_paint import after_first_paint
 from desktop.ui.letter_inspector import LetterInspector
 from desktop.ui.reparse_bar import ReparseBar
 
@@ -44,7 +45,7 @@ class LetterTools(QObject):
             tools.addAction(self.reparse_action)
         window.library.letterOpenRequested.connect(self.open_letter)
         window.installEventFilter(self)  # its close: values typed in open inspectors are kept
-        QTimer.singleShot(0, self.reparse_if_needed)
+        after_first_paint(window, self.reparse_if_needed)
 
     # ----------------------------------------------------------------- inspector
     def open_letter(self, letter_id: int) -> LetterInspector | None:

@@ -7,7 +7,7 @@ import re
 import tempfile
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,7 +21,6 @@ from desktop.actions import cases
 from desktop.casework import Draft
 from desktop.lifecycle import ANSWERED
 from desktop.sent_letter import joins_library
-from desktop.ui.case_dialog import CaseDialog
 from desktop.ui.case_state import ReadOnlyBar, change_status, filed_message
 from desktop.ui.cases_pane import CasesPane
 from desktop.ui.composer import Composer
@@ -31,7 +30,7 @@ from desktop.ui.errors import show_error
 from desktop.ui.letter_tools import LetterTools
 from desktop.ui.library_pane import LibraryPane
 from desktop.ui.reminder_banner import ReminderBanner
-from desktop.ui.settings_dialog import SETTINGS_APP, SETTINGS_ORG
+from desktop.ui.settings_base import SETTINGS_APP, SETTINGS_ORG
 from desktop.ui.window_backups import WindowBackups
 from desktop.ui.window_export import LetterOutput
 from desktop.ui.window_tools import WindowTools
@@ -49,6 +48,8 @@ def button_text(text: str) -> str:
 
 
 class MainWindow(LetterOutput, WindowTools, WindowBackups):
+    started = Signal()  # the start that follows the first paint is done (desktop.ui.app)
+
     def __init__(self, context: AppContext, *, settings: QSettings | None = None) -> None:
         super().__init__()
         self.context = context
@@ -237,7 +238,10 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         toolbar.addAction(redo)
 
     # ----------------------------------------------------------------- cases
+    # The dialogs are imported when first opened: the window starts without them.
     def new_case(self) -> None:
+        from desktop.ui.case_dialog import CaseDialog
+
         dialog = CaseDialog(self.context, None, self)
         if dialog.exec() and dialog.case_id is not None:
             self.open_case(dialog.case_id)
@@ -246,6 +250,8 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         if self.model.case is None or self.model.case.id is None:
             show_error(self, self.tr("Open a case first."))
             return
+        from desktop.ui.case_dialog import CaseDialog
+
         dialog = CaseDialog(self.context, self.model.case, self)
         dialog.exec()
 

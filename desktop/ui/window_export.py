@@ -6,24 +6,24 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from desktop.actions.export import (
-    PreparedLetter,
-    read_letter_inputs,
-    write_docx,
-    write_pdf,
-    write_text,
-)
 from desktop.errors import ClerkError
 from desktop.safe_write import TargetLocked
 from desktop.ui.context import AppContext
 from desktop.ui.draft_model import DraftModel
 from desktop.ui.errors import show_error
 from desktop.ui.first_start_dialog import agency_ready
+
+if TYPE_CHECKING:
+    from desktop.actions.export import PreparedLetter
+
+# desktop.actions.export (composing, DOCX writing) is imported on the first output, not while
+# the window starts.
 
 
 def _safe_name(title: str) -> str:
@@ -45,6 +45,8 @@ class LetterOutput(QMainWindow):
         if self.model.case is None:
             show_error(self, self.tr("Open a case first."))
             return None
+        from desktop.actions.export import read_letter_inputs
+
         inputs = self.context.call(read_letter_inputs)
         try:
             inputs.check_seal()
@@ -98,6 +100,8 @@ class LetterOutput(QMainWindow):
         target = target or self._ask_target(".docx", self.tr("Word document (*.docx)"))
         if target is None:
             return None
+        from desktop.actions.export import write_docx
+
         while True:
             try:
                 written = write_docx(prepared.letter, target)
@@ -125,6 +129,8 @@ class LetterOutput(QMainWindow):
         target = target or self._ask_target(".txt", self.tr("Plain text (*.txt)"))
         if target is None:
             return None
+        from desktop.actions.export import write_text
+
         try:
             written = write_text(prepared.letter, target, limit=prepared.inputs.profile.text_limit)
         except ClerkError as exc:  # TargetLocked, WriteFailed
@@ -146,6 +152,8 @@ class LetterOutput(QMainWindow):
             else:
                 raise exc
 
+        from desktop.actions.export import write_pdf
+
         self.statusBar().showMessage(self.tr("Making the PDF…"))
         self.context.operation(write_pdf, docx, docx.with_suffix(".pdf")).success(
             lambda written: self.statusBar().showMessage(
@@ -157,6 +165,7 @@ class LetterOutput(QMainWindow):
         prepared = self._prepared()
         if prepared is None:
             return
+        from desktop.actions.export import write_docx
         from desktop.ui.preview import PreviewDialog
 
         # The DOCX LibreOffice's rendering and "Open in Word/WPS" use, until it is exported.

@@ -10,9 +10,6 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.actions import letters
 from desktop.ui.context import AppContext
-from desktop.ui.first_start_dialog import FirstStartDialog
-from desktop.ui.import_dialog import ImportDialog
-from desktop.ui.settings_dialog import SettingsDialog
 
 
 class WindowTools(QMainWindow):
@@ -21,14 +18,22 @@ class WindowTools(QMainWindow):
     context: AppContext
     settings: QSettings
 
+    # Each dialog is imported when first opened (the import dialog brings the readers and
+    # the import pipeline): the window starts without them.
     def import_letters(self, paths: list[Path] | None = None) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
         ImportDialog(self.context, paths, self).exec()
 
     def open_settings(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
         SettingsDialog(self.context, self, settings=self.settings).exec()
 
     def setup_agency(self) -> bool:
         """The agency's name, contact, copy-to list and seal (asked at first start)."""
+        from desktop.ui.first_start_dialog import FirstStartDialog
+
         return bool(FirstStartDialog(self.context, self).exec())
 
     def remove_samples(self) -> None:
