@@ -72,13 +72,17 @@ class LetterTools(QObject):
         return False
 
     # ----------------------------------------------------------------- re-reading
-    def reparse_if_needed(self) -> bool:
-        """At start: re-read the letters an older parser read, if there are any."""
+    def reparse_if_needed(self) -> None:
+        """At start: re-read the letters an older parser read, if there are any. A worker
+        counts them: the count imports the parser (~0.1 s, not on the UI thread)."""
         if self.context.closed or self.context.read_only:
-            return False
-        if self.context.call(letters.waiting_for_reparse) <= 0:
-            return False
-        return self.reparse_bar.start()
+            return
+
+        def counted(waiting: int) -> None:
+            if waiting > 0 and not self.context.closed and not self.reparse_bar.running:
+                self.reparse_bar.start()
+
+        self.context.operation(letters.waiting_for_reparse).success(counted).run_in_background()
 
     def reparse_all(self) -> bool:
         question = self.tr(
