@@ -39,7 +39,6 @@ from desktop.actions import cases, reminders
 from desktop.case_filter import CaseFilter
 from desktop.casework import STATUSES
 from desktop.lifecycle import allowed_moves
-from desktop.ui.case_progress import CaseProgressDialog
 from desktop.ui.case_state import change_status
 from desktop.ui.cases_filters import CaseFilterBar
 from desktop.ui.cases_model import CasesFilter, CasesModel
@@ -248,6 +247,10 @@ class CasesPane(QWidget):
 
     def show_progress(self, case_id: int) -> None:
         """The case's progress: dated status moves, opinions, feedback (ui/case_progress)."""
+        # Imported when opened: it brings the import pipeline's readers and parser (an opinion's
+        # letter), which the window's start does not need (tests/ui/test_cold_start.py).
+        from desktop.ui.case_progress import CaseProgressDialog
+
         CaseProgressDialog(self.context, case_id, self).exec()
 
     def set_status(self, case_id: int, status: str) -> bool:
