@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from desktop.fold import to_simplified  # noqa: E402
-from desktop.importer import import_paths  # noqa: E402
+from desktop.importer import ImportResult, import_paths  # noqa: E402
 from desktop.store import LibraryStore  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
@@ -138,11 +138,12 @@ class FieldScore:
 
 
 def _compare(
-    name: str, truth: dict[str, str], letter: dict[str, Any] | None
+    name: str, truth: dict[str, str], letter: dict[str, Any] | str
 ) -> tuple[str, str, bool]:
-    """(expected, got, right) for one field of one letter."""
-    if letter is None:
-        return (truth.get(name, "") or "reply", "(未导入)", False)
+    """(expected, got, right) for one field of one letter; ``letter`` is the reason when the
+    file gave no letter."""
+    if isinstance(letter, str):
+        return (truth.get(name, "") or "reply", letter, False)
     got: object
     key: Callable[[object], str] = fold
     if name == "kind":
@@ -182,14 +183,12 @@ def measure(corpus: Path = DEFAULT_CORPUS) -> dict[str, FieldScore]:
     with tempfile.TemporaryDirectory() as tmp:
         store = LibraryStore(Path(tmp) / "library.db")
         try:
-            ids: dict[str, int | None] = {}
-            for progress in import_paths(store, [corpus / "letters"]):
-                result = progress.result
-                ids[Path(result.path).name] = result.letter_id
+            results = {
+                Path(p.result.path).name: p.result
+                for p in import_paths(store, [corpus / "letters"])
+            }
             for row in truth_rows:
-                letter_id = ids.get(row["file"])
-                detail = store.letters.detail(letter_id) if letter_id else None
-                letter = asdict(detail) if detail else None
+                letter = _letter(store, results.get(row["file"]))
                 for name, score in scores.items():
                     want, got, right = _compare(name, row, letter)
                     score.total += 1
@@ -200,6 +199,17 @@ def measure(corpus: Path = DEFAULT_CORPUS) -> dict[str, FieldScore]:
         finally:
             store.close()
     return scores
+
+
+def _letter(store: LibraryStore, result: ImportResult | None) -> dict[str, Any] | str:
+    """The stored letter of a file as a dict, or why there is none: a run elsewhere that
+    reports letters as not imported must say whether the file was missing or refused."""
+    if result is None:
+        return "(未导入：语料文件夹中没有这个文件)"
+    detail = store.letters.detail(result.letter_id) if result.letter_id else None
+    if detail is None:
+        return f"(未导入：{result.status}{'：' + result.message if result.message else ''})"
+    return asdict(detail)
 
 
 def table(scores: dict[str, FieldScore]) -> str:

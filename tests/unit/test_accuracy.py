@@ -40,3 +40,21 @@ def test_no_field_falls_below_its_floor() -> None:
         if scores[name].right < floor
     }
     assert not fallen, fallen
+
+
+def test_a_letter_that_gave_no_letter_says_why(tmp_path: Path) -> None:
+    """A run elsewhere reported letters as "(未导入)" without a cause; the misses now say
+    whether the file was missing from the folder or what the importer answered."""
+    corpus = tmp_path / "corpus"
+    (corpus / "letters").mkdir(parents=True)
+    header = (DEFAULT_CORPUS / "index.tsv").read_text(encoding="utf-8").splitlines()[0]
+    columns = header.split("\t")
+    rows = [dict.fromkeys(columns, "") | {"file": name} for name in ("absent.txt", "empty.txt")]
+    (corpus / "index.tsv").write_text(
+        "\n".join([header, *("\t".join(r[c] for c in columns) for r in rows)]) + "\n",
+        encoding="utf-8",
+    )
+    (corpus / "letters" / "empty.txt").write_text("", encoding="utf-8")
+    misses = {m["file"]: m["got"] for m in measure(corpus)["kind"].misses}
+    assert misses["absent.txt"] == "(未导入：语料文件夹中没有这个文件)"
+    assert misses["empty.txt"].startswith("(未导入：failed：") and len(misses["empty.txt"]) > 12
