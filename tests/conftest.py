@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ import pytest
 from desktop.model import Block, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.store import LibraryStore
+from tests.pg_server import NoServer, PgServer, running_server
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "resources" / "sample_library"
@@ -152,3 +154,30 @@ def sample_store(tmp_path: Path) -> Iterator[LibraryStore]:
     assert [r.status for r in results] == ["imported"] * 5, results
     yield s
     s.close()
+
+
+# ---------------------------------------------------------------------------------- PostgreSQL
+# The shared library's engine, tested against a real server (tests/pg_server.py): the one .ci/run
+# started ($REPLYDESK_TEST_PG) or a temporary cluster this session starts and stops. Without a
+# server the PostgreSQL cases are skipped with the reason — but not under CI=true.
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    try:
+        with running_server() as server:
+            yield server
+    except NoServer as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI must test PostgreSQL: {exc}")
+        pytest.skip(str(exc))
+
+
+@pytest.fixture
+def pg_database_url(pg_server: PgServer) -> Iterator[str]:
+    """A fresh empty database on the test server, as a URL; dropped after the test."""
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        pg_server.drop_database(name)
