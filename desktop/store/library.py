@@ -32,6 +32,7 @@ from desktop.store.case_lifecycle import (
 )
 from desktop.store.casework import CaseRepository, DraftRepository
 from desktop.store.connection import LibraryDatabase
+from desktop.store.copies import CopyRepository
 from desktop.store.errors import (
     LetterEditError,
     LetterNotFound,
@@ -82,6 +83,7 @@ class LibraryStore:
     packs: PackRepository
     profile: ProfileRepository
     backups: BackupRepository
+    copies: CopyRepository
 
     def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
         self.path = Path(path)
@@ -146,6 +148,7 @@ class LibraryStore:
         self.case_letters = CaseLetterRepository(db, read_only=self.read_only)
         self.packs = PackRepository(db, self.letters)
         self.profile = ProfileRepository(db)
+        self.copies = CopyRepository(db)
 
     def _enable_wal(self) -> None:
         """Switch to write-ahead logging. While another process switches the same file (two

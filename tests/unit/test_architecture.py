@@ -39,6 +39,7 @@ LIBRARY_SERVICES = (
     "desktop/sample.py",
     "desktop/safe_write.py",
     "desktop/packs/",
+    "desktop/server/",  # moving a library onto the office server and back (issue 14)
 )
 
 
