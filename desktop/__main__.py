@@ -153,19 +153,21 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _open_store(db: Path | None) -> Any:
-    from desktop.paths import default_db_path
+def _open_store(db: Path | str | None) -> Any:
     from desktop.sample import ensure_sample_library
     from desktop.store import LibraryStore
     from desktop.store.connection import WAIT_MESSAGE
+    from desktop.store.engine import default_location
 
-    store = LibraryStore(db or default_db_path())
+    location = db or default_location()
+    store = LibraryStore(location)
     # A write that has to wait for another program says so (it may wait for a while).
     store.on_wait(lambda: print(WAIT_MESSAGE, file=sys.stderr, flush=True))
     if store.read_only:
         print(READ_ONLY_NOTICE, file=sys.stderr)
-    elif db is None:
-        # The embedded default library starts with the sample documents.
+    elif db is None and store.engine == "sqlite":
+        # The embedded default library starts with the sample documents (a shared library
+        # on a server, named by $REPLYDESK_DB, does not).
         ensure_sample_library(store)
     return store
 

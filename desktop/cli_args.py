@@ -192,10 +192,11 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     """``--db`` and ``--json``; real defaults only on the top level (see the module doc)."""
     parser.add_argument(
         "--db",
-        type=path,
+        type=location,
         default=None if top else argparse.SUPPRESS,
-        metavar="文件",
-        help="资料库文件（默认：环境变量 REPLYDESK_DB，否则用户数据文件夹中的 library.db）",
+        metavar="文件或地址",
+        help="资料库文件，或服务器上的资料库 postgresql://用户@服务器/资料库"
+        "（默认：环境变量 REPLYDESK_DB，否则用户数据文件夹中的 library.db）",
     )
     parser.add_argument(
         "--json",
@@ -255,6 +256,17 @@ def path(value: str) -> Path:
 
 
 path.__name__ = "路径"
+
+
+def location(value: str) -> Path | str:
+    """A library's location: a file name, or a ``postgresql://`` URL (kept as text: a
+    ``Path`` would fold its ``//``)."""
+    from desktop.store.engine import is_server
+
+    return value if is_server(value) else Path(value)
+
+
+location.__name__ = "资料库位置"
 
 
 def has_surrogates(value: str) -> bool:

@@ -51,6 +51,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _db(args: argparse.Namespace) -> Path:
+    from desktop.store.engine import default_location, is_server
+    from desktop.store.errors import LibraryError
+
+    if is_server(args.db) or (args.db is None and is_server(default_location())):
+        raise LibraryError(
+            "服务器上的资料库由信息技术人员在服务器上备份和恢复（pg_dump），"
+            "本程序的 backup、restore 只用于本机的资料库文件。"
+        )
     return Path(args.db) if args.db is not None else default_db_path()
 
 

@@ -145,6 +145,19 @@ def store(tmp_path: Path) -> Iterator[LibraryStore]:
     s.close()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LibraryStore]:
+    """An empty library on each engine: a file (SQLite), and a fresh database on the test
+    server (PostgreSQL, skipped without one). A store-level test file switches its ``store``
+    to this one to run on both engines (one suite, not two)."""
+    if request.param == "postgresql":
+        s = LibraryStore(request.getfixturevalue("pg_database_url"))
+    else:
+        s = LibraryStore(tmp_path / "library.db")
+    yield s
+    s.close()
+
+
 @pytest.fixture
 def sample_store(tmp_path: Path) -> Iterator[LibraryStore]:
     from desktop.sample import ensure_sample_library

@@ -143,7 +143,7 @@ class CaseLetterRepository(LetterEditing):
         imported, two cases got the same words, or a second round repeats the first): then
         one of the case's and round's own, so the library keeps both."""
         clash = self._db.execute(
-            "SELECT id FROM letters WHERE content_hash = ? AND id IS NOT ?", [digest, own]
+            "SELECT id FROM letters WHERE content_hash = ? AND id IS DISTINCT FROM ?", [digest, own]
         ).fetchone()
         if clash is None:
             return digest

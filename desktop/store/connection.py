@@ -39,7 +39,7 @@ def _has_code(sql: str) -> bool:
     )
 
 
-def _long_wait() -> float:
+def long_wait_seconds() -> float:
     try:
         return max(0.0, float(os.environ.get(LONG_WAIT_ENV, LONG_WAIT)))
     except ValueError:
@@ -49,11 +49,13 @@ def _long_wait() -> float:
 class LibraryDatabase(Database):
     """sqlite-utils' ``Database`` whose :meth:`atomic` takes the write lock first."""
 
+    engine: Final = "sqlite"  # PostgreSQL's: desktop.store.pg.connection.PgDatabase
+
     def __init__(self, conn: sqlite3.Connection, *, timeout: float) -> None:
         super().__init__(conn)
         self.timeout = timeout  # the connection's busy timeout for reads, in seconds
         self.quiet_wait = QUIET_WAIT
-        self.long_wait = _long_wait()
+        self.long_wait = long_wait_seconds()
         self.on_wait: Callable[[], None] | None = None
         self.read_only = False  # opened read-only: every write is refused before it starts
 

@@ -41,6 +41,44 @@ from desktop.errors import ClerkError
 # so that no module but the store names the engine (a PostgreSQL library adds its own here).
 DatabaseError = sqlite3.Error
 
+
+class ServerError(sqlite3.DatabaseError):
+    """An error of a PostgreSQL library, as its connection (desktop/store/pg/connection.py)
+    raises it: a subclass of SQLite's matching class, so that the handlers above catch both
+    engines' errors without importing psycopg (a tenth of a second at the window's start).
+    ``sqlstate`` is the server's five-character code (None: the client's own failure, such
+    as a connection that broke); the original error is the ``__cause__``."""
+
+    def __init__(self, message: str, sqlstate: str | None = None):
+        super().__init__(message)
+        self.sqlstate = sqlstate
+        # SQLite's name for the same situation, where there is one: is_busy(), is_disk_full()
+        # answer for both engines.
+        self.sqlite_errorname = _SQLSTATE_AS_SQLITE.get(sqlstate or "", "SQLITE_ERROR")
+
+
+# serialization failure, deadlock, lock timeout (a writer waited in vain); disk full;
+# a read-only transaction or a standby server.
+_SQLSTATE_AS_SQLITE: Final = {
+    "40001": "SQLITE_BUSY",
+    "40P01": "SQLITE_BUSY",
+    "55P03": "SQLITE_BUSY",
+    "53100": "SQLITE_FULL",
+    "25006": "SQLITE_READONLY",
+}
+
+
+class ServerIntegrityError(ServerError, sqlite3.IntegrityError):
+    """A constraint refused a row (class 23)."""
+
+
+class ServerOperationalError(ServerError, sqlite3.OperationalError):
+    """The server or the connection failed (connection lost, lock timeout, disk full …)."""
+
+
+class ServerProgrammingError(ServerError, sqlite3.ProgrammingError):
+    """The statement is wrong (syntax, an unknown table): a programmer's error."""
+
 BUSY: Final = frozenset({"SQLITE_BUSY", "SQLITE_LOCKED"})
 DAMAGE: Final = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 
@@ -98,6 +136,15 @@ class LibraryUnreachable(LibraryError):
 
 class LibraryIOFailure(LibraryError):
     """The operating system failed to read or write the file (failing disk, dropped share)."""
+
+
+class LibraryLoginFailed(LibraryError):
+    """The PostgreSQL server refused the login (wrong password, unknown user, not allowed
+    from this computer); nothing was read or written."""
+
+
+class LibraryPermissionDenied(LibraryError):
+    """The server's account may not do this (an administrator's action); nothing changed."""
 
 
 class LetterEditError(LibraryError):
@@ -179,6 +226,10 @@ def library_error(exc: BaseException, consequence: str = "") -> LibraryError | N
     A ``LibraryError`` (``LibraryBusy`` raised by the connection's writer, which is an
     ``sqlite3.OperationalError`` too) already says what happened in whole sentences: it comes
     back as it is, or as a copy whose message starts with "<consequence>："."""
+    if isinstance(exc, ServerError):
+        from desktop.store.pg.errors import server_error
+
+        return server_error(exc, consequence)
     if isinstance(exc, LibraryError):
         if not consequence:
             return exc

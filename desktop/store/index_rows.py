@@ -28,6 +28,7 @@ from desktop.letter_identity import source_hash as lines_hash
 from desktop.letter_search_fields import fields_search_text, number_key, proposers_search_text
 from desktop.model import ParsedLetter
 from desktop.normalize import normalized_hash
+from desktop.store.indexes import indexes_of
 from desktop.store.schema import search_text, spaced
 from desktop.store.word_index import segmented
 
@@ -211,16 +212,23 @@ def _insert_paragraphs(
         " VALUES (?,?,?,?,?,?,?)",
         [(i, p.hash, p.text, len(p.text), int(h), year, p.search_text) for i, p, h in new],
     )
+    indexes_of(conn).paragraphs_added([(i, p) for i, p, _ in new])
+
+
+def index_new_paragraphs(
+    conn: sqlite3.Connection, new: Sequence[tuple[int, IndexedParagraph]]
+) -> None:
+    """New paragraphs' rows in SQLite's three paragraph indexes."""
     conn.executemany(
         "INSERT INTO paragraphs_fts(rowid, search_text) VALUES (?, ?)",
-        [(i, p.folded) for i, p, _ in new],
+        [(i, p.folded) for i, p in new],
     )
     conn.executemany(
-        "INSERT INTO chars_fts(rowid, text) VALUES (?, ?)", [(i, p.chars) for i, p, _ in new]
+        "INSERT INTO chars_fts(rowid, text) VALUES (?, ?)", [(i, p.chars) for i, p in new]
     )
     conn.executemany(
         "INSERT INTO paragraph_words_fts(rowid, words) VALUES (?, ?)",
-        [(i, p.words) for i, p, _ in new],
+        [(i, p.words) for i, p in new],
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any, cast
 from desktop.library_rows import LetterDetail, ParagraphRow
 from desktop.model import Block
 from desktop.store.errors import LetterEditError, LetterNotFound
-from desktop.store.letter_search import refresh_headings
+from desktop.store.indexes import indexes_of
 from desktop.store.letter_values import (
     LIST_FIELDS,
     checked_fields,
@@ -281,7 +281,7 @@ class LetterEditing(LetterStorage):
         before = self._paragraph_ids(letter_id)
         self._db.conn.execute("DELETE FROM letter_paragraphs WHERE letter_id = ?", [letter_id])
         self._insert_blocks(letter_id, blocks, year)
-        refresh_headings(self._db.conn, letter_id)  # no trigger does it (m013)
+        indexes_of(self._db.conn).headings_changed(letter_id)  # no trigger does it (m013)
         self._refresh_latest_year(before | self._paragraph_ids(letter_id))
 
     def _refresh_latest_year(self, paragraph_ids: Iterable[int]) -> None:
@@ -298,7 +298,8 @@ class LetterEditing(LetterStorage):
                 conn.execute("DELETE FROM paragraphs WHERE id = ?", [pid])
             else:
                 conn.execute(
-                    "UPDATE paragraphs SET latest_year = ? WHERE id = ? AND latest_year IS NOT ?",
+                    "UPDATE paragraphs SET latest_year = ? WHERE id = ?"
+                    " AND latest_year IS DISTINCT FROM ?",
                     [newest, pid, newest],
                 )
 

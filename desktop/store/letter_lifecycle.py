@@ -16,9 +16,9 @@ from desktop.letter_identity import source_hash as lines_hash
 from desktop.library_rows import LetterSnapshot
 from desktop.model import Block, ParsedLetter
 from desktop.store.errors import LetterEditError, LetterNotFound
-from desktop.store.index_rows import index_title_text, insert_title_words
+from desktop.store.index_rows import index_title_text
+from desktop.store.indexes import indexes_of
 from desktop.store.letter_edits import LetterEditing
-from desktop.store.letter_search import add_letter_row
 from desktop.store.letter_values import (
     EDITABLE_FIELDS,
     LIST_FIELDS,
@@ -151,7 +151,7 @@ class LetterRepository(LetterEditing):
         letter again (imported once more): nothing changes then."""
         letter, paragraphs = _checked_snapshot(snapshot)
         conn = self._db.conn
-        columns = [r[1] for r in conn.execute("PRAGMA table_info(letters)")]
+        columns = letter_columns(self._db)
         values = {k: v for k, v in letter.items() if k in columns}
         missing = [c for c in ("kind", "content_hash", "imported_at") if c not in values]
         if missing:
@@ -178,7 +178,7 @@ class LetterRepository(LetterEditing):
             )
             clash = conn.execute(
                 """SELECT id FROM letters WHERE (content_hash = ? OR source_hash = ?)
-                   AND id IS NOT ?""",
+                   AND id IS DISTINCT FROM ?""",
                 [values["content_hash"], source, wanted if in_place else None],
             ).fetchone()
             if clash:
@@ -198,9 +198,11 @@ class LetterRepository(LetterEditing):
                     f"INSERT INTO letters ({names}) VALUES ({marks})", list(values.values())
                 )
                 letter_id = int(cur.lastrowid or 0)
-                insert_title_words(conn, letter_id, segmented(index_title_text(values)))
+                indexes_of(conn).title_words_added(
+                    letter_id, segmented(index_title_text(values))
+                )
             self._rewrite_paragraphs(letter_id, blocks, values.get("year"))
-            add_letter_row(conn, letter_id)  # a new row unless restored in place (m013)
+            indexes_of(conn).letter_rebuilt(letter_id)  # a new row unless restored in place
             self._store_lines(letter_id, list(snapshot.source_lines))
             self._index_title(letter_id, index_title_text(values))
         return letter_id
@@ -350,3 +352,9 @@ def _checked_snapshot(snapshot: LetterSnapshot) -> tuple[dict[str, Any], list[Bl
         ):
             raise ValueError("a snapshot paragraph without text, original or section")
     return dict(snapshot.letter), list(snapshot.paragraphs)
+
+
+def letter_columns(db: Any) -> list[str]:
+    """The ``letters`` table's columns (on either engine)."""
+    cursor = db.conn.execute("SELECT * FROM letters LIMIT 0")
+    return [str(d[0]) for d in cursor.description]

@@ -18,14 +18,12 @@ from desktop.store.errors import DatabaseError, library_error
 from desktop.store.index_rows import (
     IndexedParagraph,
     PreparedIndexes,
-    allow_large_batches,
     indexed_paragraph,
-    insert_title_words,
     paragraph_ids,
     paragraph_texts,
     prepare_indexes,
 )
-from desktop.store.letter_search import add_new_letter_row
+from desktop.store.indexes import indexes_of
 from desktop.store.letter_values import load_json_object
 
 if TYPE_CHECKING:
@@ -54,7 +52,7 @@ class LetterStorage:
         self._db.begin_write()
         self._in_batch = True
         if not self._large_batches:
-            allow_large_batches(self._db.conn)
+            indexes_of(self._db.conn).prepare_batch()
             self._large_batches = True
 
     def end_batch(self, *, commit: bool) -> None:
@@ -202,17 +200,13 @@ class LetterStorage:
                     [letter_id, ready.lines_json],
                 )
             ids = self._insert_blocks(letter_id, letter.blocks, year, prepared=ready.paragraphs)
-            conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [letter_id])
-            if ready.title_folded:
-                conn.execute(
-                    "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)",
-                    [letter_id, ready.title_folded],
-                )
-            insert_title_words(conn, letter_id, ready.title_words)
+            indexes = indexes_of(conn)
+            indexes.title_set(letter_id, ready.title_folded)
+            indexes.title_words_added(letter_id, ready.title_words)
             headings = paragraph_texts(
                 conn, ready.paragraphs, ids, [b.is_heading for b in letter.blocks]
             )
-            add_new_letter_row(conn, letter_id, ready.search_fields, "\n".join(headings), year)
+            indexes.letter_added(letter_id, ready.search_fields, "\n".join(headings), year)
         return letter_id
 
     def _update_letter(self, letter_id: int, columns: Mapping[str, object]) -> None:
@@ -261,13 +255,7 @@ class LetterStorage:
     def _index_title(self, letter_id: int, title: str | None) -> None:
         """The letter's row in the title index (for "similar letters"), replaced; the index
         holds the title folded to simplified characters, as the queries come (m008)."""
-        conn = self._db.conn
-        conn.execute("DELETE FROM letter_titles_fts WHERE rowid = ?", [letter_id])
-        if title:
-            conn.execute(
-                "INSERT INTO letter_titles_fts(rowid, title) VALUES (?, ?)",
-                [letter_id, to_simplified(title)],
-            )
+        indexes_of(self._db.conn).title_set(letter_id, to_simplified(title) if title else None)
 
     def all(self) -> list[LetterRow]:
         """Every letter, newest reply first (the paragraphs: :meth:`detail`)."""

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from desktop.fold import to_simplified
 from desktop.store import open_files
@@ -33,6 +34,7 @@ from desktop.store.case_lifecycle import (
 from desktop.store.casework import CaseRepository, DraftRepository
 from desktop.store.connection import LibraryDatabase
 from desktop.store.copies import CopyRepository
+from desktop.store.engine import is_server, shown
 from desktop.store.errors import (
     LetterEditError,
     LetterNotFound,
@@ -70,6 +72,8 @@ __all__ = [
 
 
 class LibraryStore:
+    db: LibraryDatabase
+    engine: str  # "sqlite" or "postgresql"
     letters: LetterRepository
     search: SearchRepository
     letter_search: LetterSearchRepository
@@ -85,8 +89,35 @@ class LibraryStore:
     backups: BackupRepository
     copies: CopyRepository
 
-    def __init__(self, path: str | Path, *, backup_dir: Path | None = None):
-        self.path = Path(path)
+    def __init__(self, location: str | Path, *, backup_dir: Path | None = None):
+        """Open the library at ``location``: a file path (SQLite) or a ``postgresql://``
+        URL (desktop/store/engine.py)."""
+        self.location = location
+        self._open_key: tuple[int, int] | None = None
+        if is_server(location):
+            self._open_server(str(location))
+        else:
+            self._open_file(Path(location), backup_dir)
+
+    def _open_server(self, url: str) -> None:
+        from desktop.store.pg.library import ServerBackups, open_database
+
+        self.engine = "postgresql"
+        self.path = Path(shown(url))  # for messages only: there is no file
+        self.read_only = False  # what the account may change is the server's to say
+        self.backups = ServerBackups(self.path, self.path)
+        # The repositories are typed for SQLite's connection; the PostgreSQL one offers the
+        # same surface (desktop/store/pg/connection.py).
+        self.db = cast(LibraryDatabase, open_database(url, shown(url), timeout=BUSY_TIMEOUT))
+        try:
+            self._repositories()
+        except BaseException:
+            self.close()
+            raise
+
+    def _open_file(self, path: Path, backup_dir: Path | None) -> None:
+        self.engine = "sqlite"
+        self.path = path
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
         # A library on a read-only medium is opened read-only: it can be read, searched and
@@ -95,7 +126,6 @@ class LibraryStore:
         self.backups = BackupRepository(self.path, backup_dir or self.path.parent / "backups")
         if not self.read_only:
             remove_leftovers(self.path, self.backups.folder)
-        self._open_key: tuple[int, int] | None = None
         try:
             conn = self._connect()
             self.db = LibraryDatabase(conn, timeout=BUSY_TIMEOUT)
@@ -137,9 +167,16 @@ class LibraryStore:
     def _repositories(self) -> None:
         db = self._database()
         self.letters = LetterRepository(db, read_only=self.read_only)
-        self.search = SearchRepository(db)
-        self.letter_search = LetterSearchRepository(db)
-        self.similar = SimilarRepository(db)
+        if self.engine == "postgresql":
+            # The search half on PostgreSQL is desktop/store/pg/search*.py's (pg-search).
+            from desktop.store.pg.repositories import index_writer, search_repositories
+
+            db.conn.indexes = index_writer(cast(Any, db))  # type: ignore[attr-defined]
+            self.search, self.letter_search, self.similar = search_repositories(db)
+        else:
+            self.search = SearchRepository(db)
+            self.letter_search = LetterSearchRepository(db)
+            self.similar = SimilarRepository(db)
         self.drafts = DraftRepository(db)
         self.case_history = CaseHistoryRepository(db)
         self.opinions = OpinionRepository(db)
@@ -193,7 +230,7 @@ class LibraryStore:
         self._database().long_wait = max(0.0, seconds)
 
     def _database(self) -> LibraryDatabase:
-        assert isinstance(self.db, LibraryDatabase)
+        # A PgDatabase offers the same surface (desktop/store/pg/connection.py).
         return self.db
 
     def close(self) -> None:
@@ -253,9 +290,15 @@ class LibraryStore:
             raise LibraryError(f"资料库需要升级，但升级前的备份没有做成：{exc.message}") from cause
 
     def schema_migrations(self) -> list[str]:
+        if self.engine == "postgresql":
+            from desktop.store.pg.schema import applied
+
+            return applied(cast(Any, self.db))
         return [m.name for m in MIGRATIONS.applied(self.db)]
 
     def integrity_check(self) -> str:
+        if self.engine == "postgresql":
+            return "ok"  # the server keeps its files whole (checksums, WAL): nothing to ask
         row = self.db.execute("PRAGMA integrity_check").fetchone()
         fts = "ok"
         try:

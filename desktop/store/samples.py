@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from desktop.store.indexes import indexes_of
+
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
 
@@ -29,7 +31,7 @@ def delete_letters(db: LibraryDatabase, letter_ids: Iterable[int]) -> int:
         ]
         deleted = conn.execute(f"DELETE FROM letters WHERE id IN ({marks})", ids).rowcount
         conn.execute(f"DELETE FROM letter_paragraphs WHERE letter_id IN ({marks})", ids)
-        conn.execute(f"DELETE FROM letter_titles_fts WHERE rowid IN ({marks})", ids)
+        indexes_of(conn).letters_deleted(ids)
         for pid in pids:
             left = conn.execute(
                 """SELECT max(l.year), count(*) FROM letter_paragraphs lp

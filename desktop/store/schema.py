@@ -7,10 +7,13 @@ shipped. ``tests/fixtures/`` keeps one small real library per released schema.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from sqlite_utils import Database, Migrations
 
 from desktop.fold import to_simplified
+from desktop.store.portable import PortableMigration
 from desktop.store.word_index import create_word_indexes
 
 MIGRATION_SET = "replydesk"
@@ -425,3 +428,32 @@ def m014_case_lifecycle(db: Database) -> None:
     from desktop.store.case_lifecycle import m014_case_lifecycle as migrate
 
     migrate(db)
+
+
+# ---------------------------------------------------------------------------------------------
+# From m015 on: one description for both engines (desktop/store/portable.py). A PostgreSQL
+# library starts from a baseline equal to m001–m014 (desktop/store/pg/schema.py).
+
+BASELINE_NAMES: tuple[str, ...] = tuple(m.name for m in MIGRATIONS._migrations)
+PORTABLE_MIGRATIONS: list[PortableMigration] = []
+
+
+def portable(name: str, sql: str = "", rows: Callable[[Any], None] | None = None) -> None:
+    """Add the next migration, for both engines: ``sql`` in the portable dialect
+    (:func:`desktop.store.portable.render`), then ``rows(db)`` in the same transaction
+    (``db.execute`` with ``?`` placeholders; ``db.engine`` is "sqlite" or "postgresql")."""
+    migration = PortableMigration(name, sql, rows)
+    PORTABLE_MIGRATIONS.append(migration)
+
+    def apply(db: Database) -> None:
+        migration.apply(db)
+
+    MIGRATIONS(name=name)(apply)
+
+
+def migration_names() -> list[str]:
+    """Every migration this program knows, in order (the same on both engines)."""
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+# Register migrations below this line, in order, with portable(...).

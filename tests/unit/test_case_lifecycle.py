@@ -46,10 +46,10 @@ def draft_saying(text: str) -> Draft:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> LibraryStore:
-    s = LibraryStore(tmp_path / "library.db")
-    s.profile.set_value("agency_name", "某市交通运输局")
-    return s
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here runs on both engines (tests/conftest.py: engine_store)."""
+    engine_store.profile.set_value("agency_name", "某市交通运输局")
+    return engine_store
 
 
 # ------------------------------------------------------------------------- the rules
@@ -117,13 +117,13 @@ def test_a_move_is_dated_in_the_history_and_a_refused_one_changes_nothing(
     cases.set_status(case_id, "起草中", store=store, date="2026-03-08")
     cases.set_status(case_id, "review", store=store, date="2026-03-20")
     cases.set_status(case_id, "drafting", store=store, date="2026-03-21")  # sent back
-    before = rows(store.path, "SELECT * FROM case_status_history")
+    before = rows(store.location, "SELECT * FROM case_status_history")
     for target, date in (("closed", None), ("redo", None), ("review", "2026-03-01")):
         with pytest.raises(StatusError) as refused:
             cases.set_status(case_id, target, store=store, date=date)
         assert "未作任何修改" in refused.value.message
-    assert rows(store.path, "SELECT * FROM case_status_history") == before
-    assert rows(store.path, "SELECT status FROM cases") == [("drafting",)]
+    assert rows(store.location, "SELECT * FROM case_status_history") == before
+    assert rows(store.location, "SELECT status FROM cases") == [("drafting",)]
     history = [(h.previous, h.status, h.date, h.round) for h in store.case_history.of_case(case_id)]
     assert history == [
         (None, "pending", "2026-03-05", 1),  # a new case: 待办 on its assignment date
@@ -211,11 +211,11 @@ def test_an_opinion_letter_joins_the_library_as_a_co_organizers_reply(
     # an unreadable letter: refused, nothing recorded for the unit
     bad = tmp_path / "坏文件.docx"
     bad.write_bytes(b"not a docx")
-    letters_before = rows(store.path, "SELECT count(*) FROM letters")
+    letters_before = rows(store.location, "SELECT count(*) FROM letters")
     with pytest.raises(lifecycle.OpinionLetterError):
         lifecycle.record_opinion(case_id, "市规划局", store=store, received="2026-04-02",
                                  letter=bad)  # fmt: skip
-    assert rows(store.path, "SELECT count(*) FROM letters") == letters_before
+    assert rows(store.location, "SELECT count(*) FROM letters") == letters_before
     assert [o.unit for o in store.opinions.of_case(case_id)] == ["市财政局"]
     # remarks added later: the date and the letter recorded before stay
     lifecycle.record_opinion(case_id, "市财政局", store=store, remarks="已电话确认")
@@ -258,7 +258,7 @@ def test_a_case_goes_through_every_status_to_feedback_on_the_command_line(
 ) -> None:
     case_id = cases.save(a_case(reply_date="2026-05-28"), store=store)
     store.drafts.save(case_id, draft_saying(FIRST))
-    db = store.path
+    db = store.location
     store.close()
     steps = [("起草中", "2026-03-09"), ("review", "2026-04-20"), ("待签发", "2026-05-06"),
              ("已答复", "2026-05-28")]  # fmt: skip

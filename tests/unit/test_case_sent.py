@@ -38,7 +38,12 @@ OWN_TEXT = "今年，我局在开发区新开通夜间公交线路两条，方�
 PLAN_TEXT = "下一步，我局将会同规划部门评估新建小区的公交需求，适时增设站点。"
 
 
-def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+def rows(db: Path | str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    """What a connection of its own reads in the library at ``db`` (a file, or a server's
+    URL: ``store.location``)."""
+    if isinstance(db, str):
+        with LibraryStore(db) as other:
+            return [tuple(r) for r in other.db.execute(sql, list(params)).fetchall()]
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
@@ -46,7 +51,7 @@ def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def cli(db: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
     """``replydesk`` as a clerk runs it: a process of its own."""
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args, "--db", str(db)],

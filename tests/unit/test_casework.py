@@ -29,6 +29,12 @@ CASE = {
 }
 
 
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here runs on both engines (tests/conftest.py: engine_store)."""
+    return engine_store
+
+
 def test_case_from_json_normalizes_and_derives_due_date() -> None:
     case = case_from_json(CASE)
     assert case.number == "277"
@@ -142,9 +148,9 @@ def test_autosave_survives_until_cleared(store: LibraryStore, tmp_path) -> None:
     draft.sections["plan"].append(DraftBlock("free", "还没保存的一段。"))
     store.drafts.autosave(case_id, draft)
     store.drafts.autosave(case_id, draft)  # the same row is overwritten
-    path = store.path
+    location = store.location
     store.close()
-    with LibraryStore(path) as again:  # the next start, after a crash
+    with LibraryStore(location) as again:  # the next start, after a crash
         pending = again.drafts.pending_autosaves()
         assert [(p.case_id, p.draft.sections["plan"][1].text) for p in pending] == [
             (case_id, "还没保存的一段。")

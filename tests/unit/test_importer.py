@@ -119,14 +119,14 @@ def test_database_error_mid_import_leaves_nothing_behind(
 ) -> None:
     path = tmp_path / "答复.txt"
     path.write_text(LETTER, encoding="utf-8")
-    import desktop.store.letters as letters_module
+    from desktop.store.indexes import SqliteIndexes
 
     def full_disk(*_args: object) -> None:
         # The letter's row and all its paragraphs are written by now.
         assert store.letters.paragraph_count() > 0
         raise _disk_full_error()
 
-    monkeypatch.setattr(letters_module, "add_new_letter_row", full_disk)
+    monkeypatch.setattr(SqliteIndexes, "letter_added", full_disk)
     result = import_file(store, path)
     assert result.status == "failed"
     assert "磁盘空间不足" in result.message

@@ -60,14 +60,14 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
 
 
 def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop.store.letters as letters_module
+    from desktop.store.indexes import SqliteIndexes
 
     def failing(*_args: object) -> None:
         # The letter's row and its paragraphs are written by now.
         assert store.letters.paragraph_count() == 5
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(letters_module, "add_new_letter_row", failing)
+    monkeypatch.setattr(SqliteIndexes, "letter_added", failing)
     letter = make_letter([("status", f"第{i}段内容，关于科技创新。") for i in range(5)])
     with pytest.raises(sqlite3.OperationalError):
         store.letters.add(letter, content_hash="x", source_path=None, source_format=None)
