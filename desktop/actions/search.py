@@ -85,9 +85,10 @@ class LibraryListing:
     total: int
 
 
-def browse(*, limit: int = BROWSE_LIMIT, store: LibraryStore) -> LibraryListing:
-    """What the library holds, before any query: a newcomer sees what is there."""
-    return LibraryListing(tuple(store.letters.newest(limit)), store.letters.count())
+def browse(*, limit: int = BROWSE_LIMIT, offset: int = 0, store: LibraryStore) -> LibraryListing:
+    """What the library holds, before any query: a newcomer sees what is there (``limit``
+    letters after the first ``offset``, newest first, and how many there are in all)."""
+    return LibraryListing(tuple(store.letters.newest(limit, offset)), store.letters.count())
 
 
 def source_letter(letter_id: int, *, store: LibraryStore) -> LetterDetail | None:

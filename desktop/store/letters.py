@@ -264,12 +264,14 @@ class LetterStorage:
         )
         return [letter_row(r) for r in rows]
 
-    def newest(self, limit: int) -> list[LetterRow]:
-        """The first ``limit`` letters in the order of :meth:`all` (a window lists these at
-        start: reading all 10,000 rows of a large library would cost it half a second)."""
+    def newest(self, limit: int, offset: int = 0) -> list[LetterRow]:
+        """``limit`` letters in the order of :meth:`all`, after the first ``offset`` (a window
+        lists these at start, a page at a time: reading all 10,000 rows of a large library
+        would cost it half a second)."""
         rows = self._db.query(
-            "SELECT * FROM letters ORDER BY coalesce(reply_date, '') DESC, id DESC LIMIT ?",
-            [max(0, limit)],
+            "SELECT * FROM letters ORDER BY coalesce(reply_date, '') DESC, id DESC"
+            " LIMIT ? OFFSET ?",
+            [max(0, limit), max(0, offset)],
         )
         return [letter_row(r) for r in rows]
 

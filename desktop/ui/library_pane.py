@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions.search import (
+    BROWSE_LIMIT,
     SearchFilters,
     SearchPage,
     SimilarLetter,
@@ -47,11 +48,12 @@ from desktop.ui.library_widgets import (
     SearchBox,
     paragraph_mime,
 )
-from desktop.ui.search_results import ResultDelegate, ResultsModel, block_for_hit
+from desktop.ui.search_results import ResultDelegate, ResultRow, ResultsModel, block_for_hit
 from desktop.ui.similar_list import SimilarDelegate, SimilarModel
 
 DEBOUNCE_MS = 250
 PAGE = 50  # hits shown at first, and added by each "Show more"
+LETTER_PAGE = 100  # letters listed at first, and added as the clerk scrolls to the last one
 
 
 def _named(widget: Any, name: str) -> Any:
@@ -255,6 +257,7 @@ class LibraryPane(QWidget):
         self.searched.emit(len(page.hits))
 
     def _show_page(self, page: SearchPage) -> None:
+        self.results.setUniformItemSizes(False)  # a hit takes the lines its text needs
         self.results_model.set_rows([self.results_model.hit_row(hit) for hit in page.hits])
         self._update_insert_button()
         if not page.hits:
@@ -276,10 +279,20 @@ class LibraryPane(QWidget):
     def _list_letters(self) -> None:
         """With no query, the library's letters, newest first: a newcomer sees what is there
         and can read any of them; a paragraph is inserted from a search or the preview."""
-        listing = self.context.call(browse)
-        self.results_model.set_rows([self.results_model.letter_row(x) for x in listing.letters])
+        listing = self.context.call(browse, limit=min(LETTER_PAGE, BROWSE_LIMIT))
+        self.results.setUniformItemSizes(True)  # one line per letter (ui/search_results.py)
+        rows = [self.results_model.letter_row(x) for x in listing.letters]
+        self.results_model.set_rows(rows, self._more_letters)
         self._update_insert_button()
         self.status.setText(self.tr("The library holds %n document(s)", "", listing.total))
+
+    def _more_letters(self, shown: int) -> list[ResultRow]:
+        """The listing's next page, up to ``BROWSE_LIMIT`` letters in all."""
+        limit = min(LETTER_PAGE, BROWSE_LIMIT - shown)
+        if limit <= 0 or self.context.closed:
+            return []
+        listing = self.context.call(browse, limit=limit, offset=shown)
+        return [self.results_model.letter_row(x) for x in listing.letters]
 
     def _activate(self, index: QModelIndex) -> None:
         """Double-click or Enter on a row: insert a paragraph, open a whole letter."""

@@ -20,3 +20,17 @@ def test_browse_lists_the_newest_letters_and_counts_them_all(store: LibraryStore
     assert list(listing.letters) == everything[:3]
     assert listing.total == 7
     assert browse(limit=50, store=store).letters == tuple(everything)
+
+
+def test_browse_pages_follow_each_other(store: LibraryStore) -> None:
+    for i in range(7):
+        blocks = [Block(f"第{i}份答复的正文。", f"第{i}份答复的正文。", "status")]
+        letter = ParsedLetter(kind="reply", blocks=blocks, reply_date=f"2022-03-0{i + 1}",
+                              title=f"答复{i}")  # fmt: skip
+        store.letters.add(letter, content_hash=f"h{i}", source_path=None, source_format="txt")
+    pages = [browse(limit=3, offset=n, store=store) for n in (0, 3, 6)]
+    assert [[x.title for x in page.letters] for page in pages] == [
+        ["答复6", "答复5", "答复4"], ["答复3", "答复2", "答复1"], ["答复0"],
+    ]  # fmt: skip
+    assert {page.total for page in pages} == {7}
+    assert browse(limit=3, offset=7, store=store).letters == ()
