@@ -52,7 +52,9 @@ class LibraryDatabase(Database):
     engine: Final = "sqlite"  # PostgreSQL's: desktop.store.pg.connection.PgDatabase
 
     def __init__(self, conn: sqlite3.Connection, *, timeout: float) -> None:
-        super().__init__(conn)
+        # No sqlite-utils plugins: the library needs none, and looking for them reads every
+        # installed package's metadata (tens of milliseconds of the window's start).
+        super().__init__(conn, execute_plugins=False)
         self.timeout = timeout  # the connection's busy timeout for reads, in seconds
         self.quiet_wait = QUIET_WAIT
         self.long_wait = long_wait_seconds()

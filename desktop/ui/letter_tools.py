@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from desktop.actions import letters
 from desktop.ui.first_paint import after_first_paint
-from desktop.ui.letter_inspector import LetterInspector
 from desktop.ui.reparse_bar import ReparseBar
 
 if TYPE_CHECKING:
+    from desktop.ui.letter_inspector import LetterInspector
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,8 @@ class LetterTools(QObject):
                     self.tr("That letter is no longer in the library."), 8000
                 )
                 return None
+            from desktop.ui.letter_inspector import LetterInspector  # not at start
+
             inspector = LetterInspector(self.context, letter_id, self.window)
             self.inspectors[letter_id] = inspector
             inspector.destroyed.connect(lambda _o=None, i=letter_id: self.inspectors.pop(i, None))

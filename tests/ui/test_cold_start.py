@@ -39,6 +39,10 @@ HEAVY = (
     "rjieba",
     "pypdfium2",
     "lxml",
+    # Nor the letter inspector (opened from the library), nor the installed packages'
+    # metadata (sqlite-utils looks there for plugins unless told not to).
+    "desktop.ui.letter_inspector",
+    "importlib.metadata",
 )
 
 _START = r"""
