@@ -198,6 +198,8 @@ def cmd_import(store: LibraryStore, args: argparse.Namespace) -> int:
             extra = f"（编号 {r.letter_id}）" if r.letter_id else ""
             detail = f"：{r.message}" if r.status != "imported" else ""
             print(f"[{progress.done}/{progress.total}] {mark} {r.path}{extra}{detail}", flush=True)
+            if r.notice:
+                print(f"注意：{r.notice}", flush=True)
     if args.json:
         _print_json([r.to_json() for r in results])
     else:

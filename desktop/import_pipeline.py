@@ -20,19 +20,21 @@ What :func:`desktop.importer.import_paths` promises stays true:
   storing one letter raises, the transaction rolls back, the letters already written in it
   are written again (in order, so under the same ids) and only that one fails;
 - a library that refuses to write (busy for too long, read-only) fails the file with its
-  message.
+  message;
+- a worker process that dies (killed, out of memory) costs nothing: the others are ended, its
+  chunk and all files after it are read in this process, and the first of them carries a
+  notice for the clerk (:attr:`ImportResult.notice`); the traceback goes to the log.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import os
-import threading
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Final
 
@@ -46,6 +48,7 @@ from desktop.import_steps import (
     refused,
     store_prepared,
 )
+from desktop.import_workers import Worker, WorkerDied, WorkerPool
 from desktop.readers import printable_path
 from desktop.store import LibraryError, LibraryStore
 from desktop.store.open_files import is_open_library
@@ -77,8 +80,9 @@ def import_prepared_files(
     """Every file's result, in order (see the module's description)."""
     writer = _BatchWriter(store)
     try:
-        for path, outcome in _outcomes(files, soffice, workers):
-            yield writer.write(path, outcome)
+        for path, outcome, notice in _outcomes(files, soffice, workers):
+            result = writer.write(path, outcome)
+            yield dataclasses.replace(result, notice=notice) if notice else result
             writer.commit_if_due()
     finally:
         writer.commit()
@@ -86,32 +90,47 @@ def import_prepared_files(
 
 def _outcomes(
     files: list[Path], soffice: str | None, workers: int
-) -> Iterator[tuple[Path, Outcome]]:
-    """Each file with what reading it gave, in order: from worker processes, or read here."""
-    if workers <= 0:
+) -> Iterator[tuple[Path, Outcome, str]]:
+    """Each file with what reading it gave, in order, and a notice for the clerk (the first
+    file read here after the workers failed): from worker processes, or read here."""
+    pool = WorkerPool(workers) if workers > 0 else None
+    if pool is None or pool.size == 0:
         for path in files:
-            yield path, _prepare_here(path, soffice)
+            yield path, _prepare_here(path, soffice), ""
         return
-    # spawn, not fork: the import runs on a thread of the window (forking a process with
-    # threads can copy a held lock) and Windows only has spawn.
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_watch_parent
-    )
+    chunks = deque(files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
+    pending: deque[tuple[list[Path], Worker]] = deque()
     try:
-        chunks = deque(files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
-        pending: deque[tuple[list[Path], Future[list[Outcome]] | None]] = deque()
-        usable = True
         while chunks or pending:
-            while chunks and len(pending) < workers * IN_FLIGHT:
-                chunk = chunks.popleft()
-                future = _submit(pool, chunk, soffice) if usable else None
-                # A pool that cannot start a worker now will not later: the rest is read here.
-                usable = future is not None
-                pending.append((chunk, future))
-            chunk, future = pending.popleft()
-            yield from zip(chunk, _chunk_outcomes(chunk, future, soffice), strict=True)
+            # A chunk leaves its queue only once its worker took it / gave its outcomes.
+            while chunks and len(pending) < pool.size * IN_FLIGHT:
+                worker = pool.submit(([str(p) for p in chunks[0]], soffice))
+                pending.append((chunks.popleft(), worker))
+            outcomes = pool.receive(pending[0][1])
+            chunk = pending.popleft()[0]
+            yield from ((p, o, "") for p, o in zip(chunk, outcomes, strict=True))
+    except WorkerDied:
+        # The rest is read here; the pipes of the other workers may hold half-read chunks,
+        # and a killed worker often means the system is short of memory: they are ended.
+        log.exception("import worker died; reading the remaining files in this process")
+        pool.terminate()
+        rest = [p for chunk, _ in pending for p in chunk] + [p for c in chunks for p in c]
+        yield from _read_here_after_failure(rest, soffice)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.stop()
+
+
+WORKER_DIED: Final = (
+    "读取文件的后台进程意外结束（可能是内存不足或被系统终止），"
+    "从这份文件起改由本程序直接读取，导入照常进行，只是慢一些。"
+)
+
+
+def _read_here_after_failure(
+    files: list[Path], soffice: str | None
+) -> Iterator[tuple[Path, Outcome, str]]:
+    for number, path in enumerate(files):
+        yield path, _prepare_here(path, soffice), WORKER_DIED if number == 0 else ""
 
 
 class ImportInWorkerStart(RuntimeError):
@@ -129,46 +148,6 @@ def refuse_in_starting_worker() -> None:
             "an import cannot run while a worker process starts: guard the calling script's"
             ' top level with `if __name__ == "__main__":`'
         )
-
-
-def _watch_parent() -> None:
-    """In a worker: end when the importing process ends. A window killed mid-import would
-    otherwise leave its workers blocked for ever on the pipe of results no one reads."""
-
-    def watch() -> None:
-        parent = multiprocessing.parent_process()
-        if parent is not None:
-            parent.join()
-            os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-def _submit(
-    pool: ProcessPoolExecutor, chunk: list[Path], soffice: str | None
-) -> Future[list[Outcome]] | None:
-    """The chunk's task, or None when the pool cannot take it: broken (a RuntimeError), or a
-    worker that cannot be started — too many processes for the user (``ulimit -u``: an
-    OSError), no memory, a frozen program that cannot run itself. Its files are read here."""
-    try:
-        return pool.submit(prepare_files, [str(p) for p in chunk], soffice)
-    except Exception:
-        log.exception("cannot start an import worker; reading the files in this process")
-        return None
-
-
-def _chunk_outcomes(
-    chunk: list[Path], future: Future[list[Outcome]] | None, soffice: str | None
-) -> list[Outcome]:
-    try:
-        if future is None:
-            raise RuntimeError("the worker pool is broken")
-        return future.result()
-    except Exception:
-        # The pool itself failed (a worker killed, a frozen program that cannot start one):
-        # these files are read here instead.
-        log.exception("import worker failed; reading %d files in this process", len(chunk))
-        return [_prepare_here(path, soffice) for path in chunk]
 
 
 def _prepare_here(path: Path, soffice: str | None) -> Outcome:

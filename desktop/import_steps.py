@@ -29,6 +29,8 @@ class ImportResult:
     letter_id: int | None = None
     message: str = ""
     kind: str | None = None  # "reply" | "reference" for imported letters
+    # About the import rather than the file (the worker processes failed from here on).
+    notice: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +39,7 @@ class ImportResult:
             "letter_id": self.letter_id,
             "message": self.message,
             "kind": self.kind,
+            "notice": self.notice,
         }
 
 

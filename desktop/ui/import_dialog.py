@@ -261,8 +261,9 @@ class ImportDialog(OperationDialog):
         name.setToolTip(result.path)
         status = QTableWidgetItem(self.status_text(result.status))
         status.setData(STATUS_ROLE, result.status)
-        message = QTableWidgetItem(result.message)
-        message.setToolTip(result.message)
+        text = f"{result.message} {result.notice}".strip()
+        message = QTableWidgetItem(text)
+        message.setToolTip(text)
         for column, item in enumerate((name, status, message)):
             if result.status == "failed":
                 item.setForeground(QBrush(FAILED_COLOUR))

@@ -8,17 +8,23 @@ import errno
 import json
 import multiprocessing
 import os
+import pickle
 import signal
+import struct
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import desktop.import_pipeline as pipeline
+import desktop.import_workers as import_workers
 from bench.corpus import generate
+from desktop.import_steps import prepare_files
 from desktop.importer import ImportProgress, import_paths
 from desktop.store import LibraryStore
 
@@ -82,12 +88,6 @@ def test_a_worker_that_cannot_be_started_leaves_no_file_behind(
     _assert_each_file_stored_once(tmp_path / "lib.db", files, _as_json(steps))
 
 
-@pytest.mark.skip(
-    reason="hangs now and then: a worker killed while writing its result leaves "
-    "ProcessPoolExecutor's manager thread blocked in recv() and Future.result() waits for "
-    "ever (seen in .ci/run on 2026-12-05; py-spy: _chunk_outcomes → Future.result). The "
-    "import must watch its workers instead of waiting without a limit — open work"
-)
 def test_a_worker_killed_halfway_leaves_no_file_behind(folder: Path, tmp_path: Path) -> None:
     """A worker killed while the import runs (the system ending it, out of memory): the
     chunks it held and those still queued are read by the importing process."""
@@ -105,6 +105,54 @@ def test_a_worker_killed_halfway_leaves_no_file_behind(folder: Path, tmp_path: P
                 killed = True
     assert killed
     _assert_each_file_stored_once(tmp_path / "lib.db", files, _as_json(steps))
+    _assert_told_once(steps)
+    assert multiprocessing.active_children() == []  # no worker left behind
+
+
+def _assert_told_once(steps: list[ImportProgress]) -> None:
+    notices = [s.result.notice for s in steps if s.result.notice]
+    assert len(notices) == 1 and "后台进程意外结束" in notices[0], notices
+
+
+def _serve_one_then_die_parsing(conn: Connection) -> None:
+    """A worker that answers its first task, then dies while reading the second."""
+    paths, soffice = conn.recv()
+    conn.send(prepare_files(paths, soffice))
+    conn.recv()
+    os._exit(9)
+
+
+def _serve_one_then_die_sending(conn: Connection) -> None:
+    """A worker that answers its first task, then dies halfway through sending the second's
+    result: the message's length and part of it are in the pipe, the rest never comes."""
+    paths, soffice = conn.recv()
+    conn.send(prepare_files(paths, soffice))
+    paths, soffice = conn.recv()
+    message = pickle.dumps(prepare_files(paths, soffice))
+    os.write(conn.fileno(), struct.pack("!i", len(message)) + message[: len(message) // 2])
+    os._exit(9)
+
+
+@pytest.mark.parametrize("serve", [_serve_one_then_die_parsing, _serve_one_then_die_sending])
+def test_a_worker_that_dies_at_a_given_moment_leaves_no_file_behind(
+    serve: Callable[[Connection], None],
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Deterministic deaths of every worker: while reading its second chunk, and while
+    writing its second chunk's result (the moment that used to hang the import for ever)."""
+    monkeypatch.setattr(import_workers, "serve", serve)
+    files = _files(folder)
+    with LibraryStore(tmp_path / "lib.db") as store:
+        steps = list(import_paths(store, [folder], workers=2))
+    _assert_each_file_stored_once(tmp_path / "lib.db", files, _as_json(steps))
+    _assert_told_once(steps)
+    # the workers' first chunks came from them (at least the first one: a dead worker found
+    # while sending it the next chunk ends the pool at once), the rest was read here
+    first_noticed = next(i for i, s in enumerate(steps) if s.result.notice)
+    assert first_noticed in (pipeline.CHUNK, 2 * pipeline.CHUNK)
+    assert multiprocessing.active_children() == []
 
 
 # Spawn starts a worker by importing the calling script again (as __mp_main__): without a

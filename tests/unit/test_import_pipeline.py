@@ -16,6 +16,7 @@ import pytest
 import desktop.import_pipeline as pipeline
 from bench.corpus import generate
 from desktop.import_steps import INTERNAL_ERROR
+from desktop.import_workers import WorkerDied, WorkerPool
 from desktop.importer import ImportProgress, import_paths
 from desktop.search import search
 from desktop.store import LibraryStore
@@ -199,12 +200,15 @@ def test_a_broken_worker_pool_falls_back_to_reading_here(
     archive: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_args: Any, **_kwargs: Any) -> None:
-        raise RuntimeError("cannot start a worker")
+        raise WorkerDied("the pipe to the worker is closed")
 
-    monkeypatch.setattr(pipeline.ProcessPoolExecutor, "submit", broken)
+    monkeypatch.setattr(WorkerPool, "submit", broken)
     steps = _import(tmp_path / "lib.db", archive[:20], workers=2)
     assert all(s.result.status in ("imported", "duplicate") for s in steps)
     assert len(steps) == 20
+    # the clerk is told once, on the first file read here
+    assert [bool(s.result.notice) for s in steps] == [True] + [False] * 19
+    assert "后台进程意外结束" in steps[0].result.notice
 
 
 def test_the_command_line_imports_a_large_folder_with_workers(
@@ -267,7 +271,7 @@ def test_a_failed_commit_stops_the_import_and_names_what_was_not_kept(
     lost = caught.value.lost
     assert lost and len(lost) <= 10
     # The first batch is kept; what the failed batch reported is exactly what was lost.
-    assert kept == len(imported) - sum(r.status == "imported" for r in reported[-len(lost):])
-    assert [Path(r.path).name for r in reported[-len(lost):] if r.status == "imported"] == [
+    assert kept == len(imported) - sum(r.status == "imported" for r in reported[-len(lost) :])
+    assert [Path(r.path).name for r in reported[-len(lost) :] if r.status == "imported"] == [
         Path(name).name for name in lost
     ]
