@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import understand
+from desktop import parser_version, understand
 from desktop.library_rows import LetterDetail
 from desktop.model import Block, FieldSource, ImportFailure, ParsedLetter
 from desktop.normalize import paragraph_key
@@ -89,7 +89,7 @@ class ReparseSummary:
             "kept_corrections": self.corrected,
             "failed": self.failed,
             "sources": dict(self.sources),
-            "parser_version": understand.PARSER_VERSION,
+            "parser_version": parser_version.PARSER_VERSION,
         }
 
     def summary_zh(self) -> str:
@@ -110,9 +110,7 @@ class ReparseSummary:
 def letters_to_read(store: LibraryStore, *, all: bool = False) -> list[int]:
     """Ids of the letters to read again, in order: those read by an older parser (every
     letter with ``all``), with their lines kept or not."""
-    kept = store.letters.for_reparse(all)
-    without = store.letters.without_lines(all, current=understand.PARSER_VERSION)
-    return sorted({*kept, *without})
+    return store.letters.to_read_again(all, current=parser_version.PARSER_VERSION)
 
 
 def needs_reparse(store: LibraryStore) -> int:
@@ -151,7 +149,7 @@ def reparse_letter(store: LibraryStore, letter_id: int) -> ReparseProgress:
     if source == "rebuilt":
         keep_stored_fields(parsed, letter)
         parsed.source_lines = []
-    changed = bool(store.letters.apply_reparse(letter_id, parsed, understand.PARSER_VERSION))
+    changed = bool(store.letters.apply_reparse(letter_id, parsed, parser_version.PARSER_VERSION))
     corrected = bool(letter.corrected)
     return ReparseProgress(0, 0, letter_id, changed, corrected=corrected, source=source)
 

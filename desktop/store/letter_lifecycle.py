@@ -41,11 +41,11 @@ class LetterRepository(LetterEditing):
     # ----------------------------------------------------------------- re-parse candidates
     def for_reparse(self, all: bool = False, *, current: int | None = None) -> list[int]:
         """Ids of the letters a parser of version ``current`` (by default
-        :data:`desktop.understand.PARSER_VERSION`) would read again: those read by an older
+        :data:`desktop.parser_version.PARSER_VERSION`) would read again: those read by an older
         parser or before versions were recorded; every one with ``all``. Only letters whose
         lines were kept can be read again (those imported before this version were not)."""
         if current is None:
-            from desktop.understand import PARSER_VERSION
+            from desktop.parser_version import PARSER_VERSION
 
             current = PARSER_VERSION
         return [
@@ -56,6 +56,12 @@ class LetterRepository(LetterEditing):
                 [int(bool(all)), current],
             )
         ]
+
+    def to_read_again(self, all: bool = False, *, current: int) -> list[int]:
+        """Ids of the letters a parser of version ``current`` would read again, in order:
+        with their lines kept (:meth:`for_reparse`) or not (:meth:`without_lines`)."""
+        kept = self.for_reparse(all, current=current)
+        return sorted({*kept, *self.without_lines(all, current=current)})
 
     def without_lines(self, all: bool = False, *, current: int) -> list[int]:
         """Ids of the letters without stored lines (imported before m007) that a parser of

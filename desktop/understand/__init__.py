@@ -23,6 +23,7 @@ from desktop.dates import find_dates
 from desktop.model import Block, FieldSource, ParsedLetter
 from desktop.normalize import normalize_text
 from desktop.paragraph_split import cap_paragraph
+from desktop.parser_version import PARSER_VERSION  # kept apart: counting needs no parser
 from desktop.understand.fields import read_fields
 from desktop.understand.headings import heading_level
 from desktop.understand.lines import Layout, Line, collect
@@ -32,8 +33,6 @@ from desktop.understand.tail import date_only
 
 log = logging.getLogger(__name__)
 
-# 1: the rule-by-rule parser of issues 1–9. 2: the role pipeline of issue 10.
-PARSER_VERSION = 2
 
 __all__ = ["PARSER_VERSION", "explain", "heading_level", "parse_letter"]
 

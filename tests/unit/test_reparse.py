@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop import understand
+from desktop import parser_version, understand
 from desktop.importer import import_paths
 from desktop.library_rows import LetterDetail, ParagraphRow
 from desktop.model import ParsedLetter
@@ -54,7 +54,7 @@ def _newer_parser(monkeypatch: pytest.MonkeyPatch, change: Callable[[ParsedLette
         change(letter)
         return letter
 
-    monkeypatch.setattr(understand, "PARSER_VERSION", understand.PARSER_VERSION + 1)
+    monkeypatch.setattr(parser_version, "PARSER_VERSION", parser_version.PARSER_VERSION + 1)
     monkeypatch.setattr(understand, "parse_letter", parse)
 
 
@@ -99,7 +99,7 @@ def test_a_newer_parser_rereads_every_letter_and_the_clerks_corrections_win(
     assert first is not None and second is not None
     assert first.category == "C" and second.category == "D"  # corrected / re-read
     assert first.doc_number == "海科函〔2023〕7号（新读法）"
-    assert first.parser_version == second.parser_version == understand.PARSER_VERSION
+    assert first.parser_version == second.parser_version == parser_version.PARSER_VERSION
     closing = [p for p in second.paragraphs if p.text.startswith("衷心感谢")]
     assert [p.section for p in closing] == ["plan"]
     # nothing more to do: a second run reads nothing, --all reads both and changes nothing

@@ -1,0 +1,10 @@
+"""The parser's version: it grows whenever the rules of ``desktop.understand`` change what a
+stored letter would be read as, and letters read by an older version are read again
+(``desktop/reparse.py``). Kept apart from the parser so the window can count the letters that
+wait, at every start, without importing the parser (its patterns take ~0.2 s to compile, and
+hold the interpreter meanwhile)."""
+
+from __future__ import annotations
+
+# 1: the rule-by-rule parser of issues 1–9. 2: the role pipeline of issue 10.
+PARSER_VERSION = 2
