@@ -146,16 +146,42 @@ def store(tmp_path: Path) -> Iterator[LibraryStore]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def engine_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LibraryStore]:
-    """An empty library on each engine: a file (SQLite), and a fresh database on the test
-    server (PostgreSQL, skipped without one). A store-level test file switches its ``store``
-    to this one to run on both engines (one suite, not two)."""
+def engine_location(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a new library goes, on each engine: a file (SQLite), and a fresh database on the
+    test server as its URL (PostgreSQL, skipped without a server). The one parametrisation
+    of the store suite: a store-level test file switches its library to this (or to
+    ``engine_store``) and runs on both engines (one suite, not two)."""
     if request.param == "postgresql":
-        s = LibraryStore(request.getfixturevalue("pg_database_url"))
-    else:
-        s = LibraryStore(tmp_path / "library.db")
+        return str(request.getfixturevalue("pg_database_url"))
+    return tmp_path / "library.db"
+
+
+@pytest.fixture
+def engine_store(engine_location: Path | str) -> Iterator[LibraryStore]:
+    """An empty library at ``engine_location``: SQLite, then PostgreSQL."""
+    s = LibraryStore(engine_location)
     yield s
     s.close()
+
+
+def needs_search(store: LibraryStore | Path | str) -> None:
+    """Skip on PostgreSQL while its search (desktop/store/pg/search*, pg-search's) is not on
+    main: a test that checks search after a change to letters runs on SQLite meanwhile."""
+    from desktop.store.engine import is_server
+    from desktop.store.pg.repositories import NotYetOnServer
+
+    if isinstance(store, LibraryStore):
+        waiting = isinstance(store.search, NotYetOnServer)
+    else:
+        waiting = is_server(store) and _pg_search_missing()
+    if waiting:
+        pytest.skip("search on PostgreSQL is not on main yet (desktop/store/pg/search*)")
+
+
+def _pg_search_missing() -> bool:
+    from desktop.store.pg import repositories
+
+    return isinstance(repositories.search_repositories(None)[0], repositories.NotYetOnServer)
 
 
 @pytest.fixture

@@ -52,7 +52,8 @@ class LetterRepository(LetterEditing):
             int(r[0])
             for r in self._db.execute(
                 """SELECT l.id FROM letters l JOIN letter_sources s ON s.letter_id = l.id
-                   WHERE ? OR l.parser_version IS NULL OR l.parser_version < ? ORDER BY l.id""",
+                   WHERE ? = 1 OR l.parser_version IS NULL OR l.parser_version < ?
+                   ORDER BY l.id""",
                 [int(bool(all)), current],
             )
         ]

@@ -22,7 +22,7 @@ def letters_without_lines(db: LibraryDatabase, *, all: bool, current: int) -> li
             """SELECT l.id FROM letters l
                WHERE NOT EXISTS (SELECT 1 FROM letter_sources s WHERE s.letter_id = l.id)
                AND l.case_id IS NULL
-               AND (? OR l.parser_version IS NULL OR l.parser_version < ?) ORDER BY l.id""",
+               AND (? = 1 OR l.parser_version IS NULL OR l.parser_version < ?) ORDER BY l.id""",
             [int(bool(all)), current],
         )
     ]

@@ -4,9 +4,7 @@ database and on disk, and the one-line Chinese message of each refusal."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -14,6 +12,7 @@ from desktop.actions import backup, cases, drafts, imports, letters, packs, prof
 from desktop.casework import Case, CaseExists, Draft, DraftBlock, case_from_json
 from desktop.errors import ClerkError
 from desktop.store import LibraryStore
+from tests.unit.test_case_sent import rows
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = """关于加快乡村公路养护的建议的答复
@@ -28,14 +27,6 @@ LETTER = """关于加快乡村公路养护的建议的答复
 某县交通运输局
 2021年6月18日
 """
-
-
-def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 def a_case(number: str = "8", session: str = "市十七届人大三次会议") -> Case:
@@ -62,13 +53,19 @@ def import_letter(store: LibraryStore, folder: Path) -> int:
 
 
 # ------------------------------------------------------------------------------------- cases
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here that takes ``store`` runs on both engines (tests/conftest.py)."""
+    return engine_store
+
+
 def test_cases_are_saved_listed_and_their_sessions_given_once(store: LibraryStore) -> None:
     first = cases.save(a_case("8"), store=store)
     cases.save(a_case("9"), store=store)
     cases.save(a_case("1", "市政协十届二次会议"), store=store)
     assert [c.number for c in cases.listing(store=store)] == ["8", "9", "1"]
     assert cases.sessions(store=store) == ["市十七届人大三次会议", "市政协十届二次会议"]
-    assert rows(store.path, "SELECT number FROM cases WHERE id = ?", first) == [("8",)]
+    assert rows(store.location, "SELECT number FROM cases WHERE id = ?", first) == [("8",)]
     assert cases.duplicate_of("市十七届人大三次会议", "8", store=store) == first
     assert cases.duplicate_of("市十七届人大三次会议", "8", first, store=store) is None
     with pytest.raises(CaseExists) as taken:
@@ -90,18 +87,18 @@ def test_opening_a_case_prefers_its_working_copy_and_is_remembered(store: Librar
     assert opened.draft is not None
     assert opened.draft.sections["status"][0].text == "还没保存的文字。"
     assert cases.last_open(store=store) == case_id
-    assert rows(store.path, "SELECT value FROM meta WHERE key = ?", cases.LAST_CASE_KEY) == [
+    assert rows(store.location, "SELECT value FROM meta WHERE key = ?", cases.LAST_CASE_KEY) == [
         (str(case_id),)
     ]
     assert cases.delete(case_id, store=store).deleted
     assert cases.last_open(store=store) is None
-    assert rows(store.path, "SELECT count(*) FROM draft_versions") == [(0,)]
+    assert rows(store.location, "SELECT count(*) FROM draft_versions") == [(0,)]
 
 
 def test_a_status_change_of_a_deleted_case_is_refused_in_chinese(store: LibraryStore) -> None:
     case_id = cases.save(a_case(), store=store)
     cases.set_status(case_id, "awaiting", store=store)  # the id before issue 13: 待签发
-    assert rows(store.path, "SELECT status FROM cases") == [("signoff",)]
+    assert rows(store.location, "SELECT status FROM cases") == [("signoff",)]
     cases.delete(case_id, store=store)
     with pytest.raises(ClerkError) as gone:
         cases.set_status(case_id, "drafting", store=store)
@@ -119,7 +116,7 @@ def test_a_duplicated_case_starts_from_the_newest_draft(store: LibraryStore) -> 
     assert cases.copy_draft(original, copied, "复制自第8号", store=store) == 1
     loaded = drafts.load(copied, store=store)
     assert loaded is not None and loaded.sections["status"][0].text == "第二版。"
-    assert rows(store.path, "SELECT source, note FROM draft_versions WHERE case_id = ?",
+    assert rows(store.location, "SELECT source, note FROM draft_versions WHERE case_id = ?",
                 copied) == [("copy", "复制自第8号")]  # fmt: skip
     assert cases.version_count(original, store=store) == 2
 
@@ -133,7 +130,7 @@ def test_saving_a_draft_drops_its_working_copy_and_a_restore_adds_a_version(
     assert [p.case_id for p in drafts.pending_autosaves(store=store)] == [case_id]
     assert drafts.save(case_id, a_draft("第一版。"), "备注", source="window", store=store) == 1
     assert drafts.pending_autosaves(store=store) == []
-    assert rows(store.path, "SELECT count(*) FROM autosave") == [(0,)]
+    assert rows(store.location, "SELECT count(*) FROM autosave") == [(0,)]
     drafts.save(case_id, a_draft("第二版。"), store=store)
     restored = drafts.restore(case_id, 1, store=store)
     assert restored.version == 3
@@ -157,13 +154,13 @@ def test_a_letter_is_shown_edited_deleted_and_put_back(store: LibraryStore, tmp_
     assert change.before["reply_date"] == "2021-06-18"
     assert change.after["reply_date"] == "2021-06-30"
     assert "reply_date" in change.after["corrected"]
-    assert rows(store.path, "SELECT reply_date FROM letters") == [("2021-06-30",)]
+    assert rows(store.location, "SELECT reply_date FROM letters") == [("2021-06-30",)]
     deleted = letters.delete(letter_id, store=store)
     assert deleted.title == "关于加快乡村公路养护的建议"
-    assert rows(store.path, "SELECT count(*) FROM letters") == [(0,)]
+    assert rows(store.location, "SELECT count(*) FROM letters") == [(0,)]
     assert letters.detail(letter_id, store=store) is None
     back = letters.restore(deleted.snapshot, store=store)
-    assert rows(store.path, "SELECT id, reply_date FROM letters") == [(back, "2021-06-30")]
+    assert rows(store.location, "SELECT id, reply_date FROM letters") == [(back, "2021-06-30")]
 
 
 def test_edits_of_a_missing_letter_or_a_bad_value_change_nothing(
@@ -179,7 +176,7 @@ def test_edits_of_a_missing_letter_or_a_bad_value_change_nothing(
     with pytest.raises(ClerkError) as bad:
         letters.edit(letter_id, fields={"reply_date": "2021-13-45"}, store=store)
     assert "\n" not in bad.value.message and "日期" in bad.value.message
-    assert rows(store.path, "SELECT reply_date, corrections FROM letters")[0][0] == "2021-06-18"
+    assert rows(store.location, "SELECT reply_date, corrections FROM letters")[0][0] == "2021-06-18"
 
 
 def test_paragraphs_are_split_and_merged_again(store: LibraryStore, tmp_path: Path) -> None:
@@ -214,7 +211,7 @@ def test_an_import_reports_every_file(store: LibraryStore, tmp_path: Path) -> No
     again = imports.import_files([tmp_path / "答复.txt", tmp_path / "没有.docx"], store=store)
     assert sorted(r.status for r in again.results) == ["duplicate", "failed"]
     assert again.count("duplicate") == 1 and again.failed
-    assert rows(store.path, "SELECT count(*) FROM letters") == [(1,)]
+    assert rows(store.location, "SELECT count(*) FROM letters") == [(1,)]
 
 
 # ------------------------------------------------------------------------------------ backup
@@ -274,7 +271,7 @@ def test_a_seal_file_is_read_checked_and_kept_with_the_profile(
     seal = profile.seal_file(store=store)
     assert seal is not None and seal.name == "印章.png" and seal.data == png.read_bytes()
     assert profile.show(store=store).to_json()["seal_image"] == "印章.png"
-    assert rows(store.path, "SELECT count(*) FROM profile_files") == [(1,)]
+    assert rows(store.location, "SELECT count(*) FROM profile_files") == [(1,)]
 
 
 # ------------------------------------------------------------------------------------- packs

@@ -30,6 +30,12 @@ TODAY = dt.date(2026, 1, 10)
 
 
 @pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here that takes ``store`` runs on both engines (tests/conftest.py)."""
+    return engine_store
+
+
+@pytest.fixture
 def agency_store(store: LibraryStore) -> LibraryStore:
     store.profile.set_value("agency_name", AGENCY)
     return store

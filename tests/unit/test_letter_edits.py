@@ -22,7 +22,8 @@ from desktop.model import Block, FieldSource
 from desktop.search import search
 from desktop.store import LetterEditError, LetterNotFound, LibraryReadOnly, LibraryStore
 from desktop.understand import PARSER_VERSION, parse_letter
-from tests.conftest import FIXTURES, ROOT, make_letter
+from tests.conftest import FIXTURES, ROOT, make_letter, needs_search
+from tests.unit.test_case_sent import rows
 
 LETTER = """\
 B类
@@ -45,8 +46,16 @@ def _write(tmp_path: Path, text: str = LETTER, name: str = "文化站.txt") -> P
     return path
 
 
-def _dump(path: Path) -> list[str]:
-    """The whole database as SQL, through a connection of its own."""
+def _dump(path: Path | str) -> list[str]:
+    """The whole database as SQL (a server's: its tables' rows), through a connection of its
+    own."""
+    if isinstance(path, str):
+        with LibraryStore(path) as other:
+            return [
+                f"{table}: {tuple(row)!r}"
+                for table in other.db.table_names()
+                for row in sorted(other.db.execute(f"SELECT * FROM {table}").fetchall())
+            ]
     conn = sqlite3.connect(path)
     try:
         return list(conn.iterdump())
@@ -55,8 +64,10 @@ def _dump(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Path:
-    return tmp_path / "library.db"
+def lib(engine_location: Path) -> Path:
+    """The library's location on each engine (tests/conftest.py: engine_location): a file,
+    then a server's URL — both open with LibraryStore(lib)."""
+    return engine_location
 
 
 def _imported(lib: Path, tmp_path: Path) -> int:
@@ -80,13 +91,12 @@ def test_import_keeps_the_lines_their_hash_and_the_parser_version(
     lib: Path, tmp_path: Path
 ) -> None:
     letter_id = _imported(lib, tmp_path)
-    conn = sqlite3.connect(lib)
-    row = conn.execute(
+    (row,) = rows(
+        lib,
         "SELECT s.source_text, source_hash, field_sources, corrections, parser_version"
         " FROM letters l JOIN letter_sources s ON s.letter_id = l.id WHERE l.id = ?",
-        [letter_id],
-    ).fetchone()
-    conn.close()
+        letter_id,
+    )
     lines = json.loads(row[0])
     assert lines == LETTER.splitlines()
     assert row[1] == source_hash(lines)
@@ -203,15 +213,11 @@ def test_edit_sets_fields_records_them_and_reopens_the_same(lib: Path, tmp_path:
          "contact_phone"]
     )  # fmt: skip
     # paragraphs remember the newest year of their letters
-    conn = sqlite3.connect(lib)
-    years = {r[0] for r in conn.execute(
+    years = {r[0] for r in rows(lib,
         "SELECT p.latest_year FROM paragraphs p JOIN letter_paragraphs lp"
-        " ON lp.paragraph_id = p.id WHERE lp.letter_id = ?", [letter_id])}  # fmt: skip
+        " ON lp.paragraph_id = p.id WHERE lp.letter_id = ?", letter_id)}  # fmt: skip
     assert years == {2025}
-    stored = json.loads(
-        conn.execute("SELECT corrections FROM letters WHERE id = ?", [letter_id]).fetchone()[0]
-    )
-    conn.close()
+    stored = json.loads(rows(lib, "SELECT corrections FROM letters WHERE id = ?", letter_id)[0][0])
     assert stored["fields"]["addressee"] == ["周海燕", "陈立群", "吴越"]
 
 
@@ -238,6 +244,7 @@ def test_an_earlier_reply_date_lowers_the_paragraphs_latest_year(lib: Path, tmp_
 
 
 def test_a_new_title_is_what_similar_letters_find(lib: Path, tmp_path: Path) -> None:
+    needs_search(lib)
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
         store.letters.edit(letter_id, fields={"proposal_title": "关于扶持非遗传承人的建议"})
@@ -322,6 +329,7 @@ def test_a_letter_that_does_not_exist_is_a_message(call: str, lib: Path, tmp_pat
 
 
 def test_split_renumbers_shares_rows_by_hash_and_keeps_search_right(lib: Path) -> None:
+    needs_search(lib)
     first, second = "部分文化站设备老化。", "专职人员不足的问题依然存在。"
     with LibraryStore(lib) as store:
         other = store.letters.add(
@@ -378,6 +386,7 @@ def test_split_finds_the_place_in_the_original_text(lib: Path) -> None:
 
 
 def test_merge_joins_with_the_next_and_removes_unused_rows(lib: Path, tmp_path: Path) -> None:
+    needs_search(lib)
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
@@ -421,6 +430,7 @@ def test_a_split_or_merge_that_cannot_be_done_changes_nothing(
 
 
 def test_delete_keeps_shared_paragraphs_and_restore_puts_the_letter_back(lib: Path) -> None:
+    needs_search(lib)
     shared = "感谢您对科技工作的关心和支持。"
     with LibraryStore(lib) as store:
         keep = store.letters.add(
@@ -470,8 +480,9 @@ def _without_ids(detail: LetterDetail | None) -> dict[str, Any]:
     return out
 
 
-def test_restore_uses_a_new_id_when_the_old_one_is_taken(lib: Path) -> None:
-    with LibraryStore(lib) as store:
+def test_restore_uses_a_new_id_when_the_old_one_is_taken(tmp_path: Path) -> None:
+    # SQLite's alone: PostgreSQL never gives an id twice (identity), so no import takes it.
+    with LibraryStore(tmp_path / "library.db") as store:
         first = store.letters.add(
             make_letter(["第一封。"]), content_hash="1", source_path=None, source_format=None
         )
@@ -666,8 +677,9 @@ def test_delete_removes_the_kept_lines_and_restore_brings_them_back(
 
 
 def test_a_read_only_library_shows_letters_and_refuses_edits(
-    lib: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    lib = tmp_path / "library.db"  # a file on a read-only medium: SQLite's alone
     letter_id = _imported(lib, tmp_path)
     before = _dump(lib)
     monkeypatch.setattr("desktop.store.open_files.read_only_location", lambda path: True)

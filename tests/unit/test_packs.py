@@ -48,7 +48,7 @@ from desktop.packs import (
 from desktop.safe_write import WriteFailed
 from desktop.search import search
 from desktop.store import LibraryStore
-from tests.conftest import FIXTURES, SAMPLES, make_letter
+from tests.conftest import FIXTURES, SAMPLES, make_letter, needs_search
 
 CHINESE = re.compile("[\u4e00-\u9fff]")
 SEEDS = sorted(SAMPLES.glob("*.txt"))
@@ -56,6 +56,12 @@ QUERIES = ["孵化器", "科技 创新", "众创空间", "建议", "科", "人�
 
 
 # ---------------------------------------------------------------------------------- helpers
+
+
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here that takes ``store`` runs on both engines (tests/conftest.py)."""
+    return engine_store
 
 
 @pytest.fixture
@@ -96,6 +102,7 @@ def _state(store: LibraryStore) -> tuple[Any, ...]:
 
 def _search_view(store: LibraryStore) -> dict[str, list[tuple[str, int, str]]]:
     """Per query: (text, number of source letters, section) of every hit, ids left out."""
+    needs_search(store)
     return {
         q: sorted((h.text, len(h.sources), h.section) for h in search(store, q, limit=50))
         for q in QUERIES
@@ -233,7 +240,7 @@ def test_library_id_is_made_once(store: LibraryStore, tmp_path: Path) -> None:
     assert store.library_id() == first
     assert store.get_meta("library_id") == first
     store.close()
-    with LibraryStore(tmp_path / "library.db") as again:
+    with LibraryStore(store.location) as again:
         assert again.library_id() == first
     with LibraryStore(tmp_path / "another.db") as another:
         assert another.library_id() != first

@@ -53,6 +53,12 @@ def numbers(cases: tuple[reminders.DueCase, ...]) -> list[str]:
     return [c.number for c in cases]
 
 
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here that takes ``store`` runs on both engines (tests/conftest.py)."""
+    return engine_store
+
+
 def test_overdue_and_due_soon_on_a_fixed_day(store: LibraryStore) -> None:
     ids = library(store, TODAY)
     found = reminders.due_cases(store=store, today=TODAY, days=7)

@@ -11,10 +11,11 @@ from sqlite_utils import Database
 from desktop.search import search
 from desktop.store import LibraryError, LibraryStore
 from desktop.store.schema import MIGRATIONS
-from tests.conftest import FIXTURES, make_letter
+from tests.conftest import FIXTURES, make_letter, needs_search
 
 
-def test_new_library_is_migrated_and_in_wal_mode(store: LibraryStore) -> None:
+def test_new_library_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "library.db")
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.schema_migrations() == [m.name for m in MIGRATIONS._migrations]
     assert {"letters", "paragraphs", "letter_paragraphs", "paragraphs_fts"} <= set(
@@ -23,6 +24,13 @@ def test_new_library_is_migrated_and_in_wal_mode(store: LibraryStore) -> None:
     assert store.integrity_check() == "ok"
     # A new, empty library needs no backup.
     assert not (store.path.parent / "backups").exists()
+    store.close()
+
+
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here that takes ``store`` runs on both engines (tests/conftest.py)."""
+    return engine_store
 
 
 def test_identical_paragraphs_are_stored_once_with_every_source(store: LibraryStore) -> None:
@@ -50,6 +58,7 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
     assert len(rows) == 1
     assert rows[0]["text"] == "我市已建有市级以上众创空间33家，实现了各县（市）区全覆盖。"
     assert rows[0]["latest_year"] == 2020
+    needs_search(store)
     sources = store.search.paragraph_sources([rows[0]["id"]])[rows[0]["id"]]
     assert [s.letter_id for s in sources] == [b, a]  # newest first
     # Each letter keeps its own original text and order.
@@ -61,6 +70,7 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
 
 def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop.store.indexes import SqliteIndexes
+    from desktop.store.pg.repositories import LetterSearchRows
 
     def failing(*_args: object) -> None:
         # The letter's row and its paragraphs are written by now.
@@ -68,6 +78,7 @@ def test_add_letter_is_atomic(store: LibraryStore, monkeypatch: pytest.MonkeyPat
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(SqliteIndexes, "letter_added", failing)
+    monkeypatch.setattr(LetterSearchRows, "letter_added", failing)
     letter = make_letter([("status", f"第{i}段内容，关于科技创新。") for i in range(5)])
     with pytest.raises(sqlite3.OperationalError):
         store.letters.add(letter, content_hash="x", source_path=None, source_format=None)

@@ -170,6 +170,12 @@ class PgConnection:
         """Tables were made or changed (a migration): ask again."""
         self._numbered.clear()
 
+    def commit(self) -> None:
+        """End the transaction a statement outside ``atomic()`` began (sqlite3's implicit
+        one; here every such statement commits by itself)."""
+        if self.in_transaction:
+            self.execute("COMMIT")
+
     def close(self) -> None:
         self.raw.close()
 
