@@ -146,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_report import add_parsers as add_report_parsers
 
     add_report_parsers(sub, common)
+    from desktop.cli_server import add_parsers as add_server_parsers
+
+    add_server_parsers(sub, common)
     return parser
 
 
@@ -351,6 +354,12 @@ def cmd_report(store: LibraryStore, args: argparse.Namespace) -> int:
     return cli_report.cmd_report(store, args)
 
 
+def cmd_server(store: LibraryStore, args: argparse.Namespace) -> int:
+    from desktop import cli_server
+
+    return cli_server.cmd_server(store, args)
+
+
 def cmd_explain(_store: LibraryStore, args: argparse.Namespace) -> int:
     if args.proposal:
         from desktop import cli_explain_proposal
@@ -380,10 +389,11 @@ COMMANDS = {
     "import-pack": _pack_command("import_pack"),
     "case": cmd_case,
     "report": cmd_report,
+    "server": cmd_server,
 }
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).
-NO_LIBRARY = {"check", "backup", "restore", "explain"}
+NO_LIBRARY = {"check", "backup", "restore", "explain", "server"}
 # Commands that show letters: they say when letters wait to be read by this version's parser
 # (reading them again is long work, done by ``reparse`` or the window, never on the side; a
 # read-only library cannot be re-read, so it gets no such hint).

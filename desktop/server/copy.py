@@ -15,7 +15,7 @@ PostgreSQL. What is copied and how a second copy adds nothing:
   whose session and number the target holds already is left as it is there (the server's is
   the one the clerks work on);
 - the agency profile and the seal, when the target has none yet (a server already set up by
-  its administrator keeps its own).
+  its administrator keeps its own; a clerk's account may not set it and leaves it out).
 
 Letters are written in batches of :data:`BATCH` (one transaction each), cases likewise: an
 interrupted copy keeps the batches done, and running it again finishes the rest.
@@ -34,6 +34,7 @@ from typing import Any, Final
 from desktop.library_rows import LetterDetail, LetterOrigin
 from desktop.model import Block, FieldSource, ParsedLetter
 from desktop.store import LibraryStore
+from desktop.store.errors import LibraryPermissionDenied
 from desktop.store.packs import IncomingLetter, MergeOutcome
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,9 @@ class CopyReport:
     cases_added: int = 0
     cases_present: int = 0  # same session and number in the target: left as they are there
     draft_versions: int = 0  # versions written with the cases added
-    profile: str = "none"  # copied | kept (the target has its own) | none (nothing to copy)
+    # copied | kept (the target has its own) | none (nothing to copy) | no-right (a clerk's
+    # account on the server: the profile is the administrator's to set)
+    profile: str = "none"
     letter_ids: dict[int, int] = field(default_factory=dict, repr=False)  # source → target
 
     def to_json(self) -> dict[str, Any]:
@@ -211,9 +214,13 @@ def _copy_profile(source: LibraryStore, target: LibraryStore, report: CopyReport
     if not target.profile.is_sample():
         report.profile = "kept"
         return
-    with target.transaction():
-        for key, value in values.items():
-            target.profile.set_value(key, value)
-        for key, stored in files.items():
-            target.profile.set_file(key, stored.name, stored.data)
+    try:
+        with target.transaction():
+            for key, value in values.items():
+                target.profile.set_value(key, value)
+            for key, stored in files.items():
+                target.profile.set_file(key, stored.name, stored.data)
+    except LibraryPermissionDenied:  # a clerk's account: the profile is the administrator's
+        report.profile = "no-right"
+        return
     report.profile = "copied"

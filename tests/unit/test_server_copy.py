@@ -33,7 +33,7 @@ OTHER_REPLY = """关于加强老旧小区电梯加装工作的建议的答复
 SEAL = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 
 
-def _source(tmp_path: Path) -> tuple[Path, dict[str, int]]:
+def source_library(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     """A PC library with everything a copy must carry: ({name: id} of what was made)."""
     db = tmp_path / "pc.db"
     files = []
@@ -74,7 +74,7 @@ def _source(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     return db, {"old": old, "other": other, "sent": sent, "working": working}
 
 
-def _letter(detail: Any) -> dict[str, Any]:
+def comparable_letter(detail: Any) -> dict[str, Any]:
     data = dataclasses.asdict(detail)
     for key in ("id", "imported_at", "origin", "case_id"):
         data.pop(key)
@@ -83,7 +83,7 @@ def _letter(detail: Any) -> dict[str, Any]:
     return data
 
 
-def _case(record: CaseRecord, letter_ids: dict[int, int]) -> dict[str, Any]:
+def comparable_case(record: CaseRecord, letter_ids: dict[int, int]) -> dict[str, Any]:
     data = dataclasses.asdict(record)
     data["case"].pop("id")
     for h in data["history"]:
@@ -99,10 +99,10 @@ def _case(record: CaseRecord, letter_ids: dict[int, int]) -> dict[str, Any]:
     return data
 
 
-def _target_case(record: CaseRecord) -> dict[str, Any]:
+def own_case(record: CaseRecord) -> dict[str, Any]:
     """As :func:`_case`, its letters already the target's own."""
     own = set(record.replies.values()) | {o.letter_id for o, _ in record.opinions}
-    return _case(record, {i: i for i in own if i is not None})
+    return comparable_case(record, {i: i for i in own if i is not None})
 
 
 def _counts(db: Path) -> dict[str, int]:
@@ -119,7 +119,7 @@ def _counts(db: Path) -> dict[str, int]:
 def test_everything_arrives_as_it_was_and_a_second_copy_adds_nothing(
     tmp_path: Path, batch: int
 ) -> None:
-    source_db, made = _source(tmp_path)
+    source_db, made = source_library(tmp_path)
     target_db = tmp_path / "server.db"
     stages: list[tuple[str, int, int]] = []
     with LibraryStore(source_db) as source, LibraryStore(target_db) as target:
@@ -137,7 +137,7 @@ def test_everything_arrives_as_it_was_and_a_second_copy_adds_nothing(
         source_id = source.library_id()
         for src_id, dst_id in ids.items():
             src, dst = source.letters.detail(src_id), target.letters.detail(dst_id)
-            assert _letter(dst) == _letter(src)
+            assert comparable_letter(dst) == comparable_letter(src)
             assert dst is not None and dst.origin is not None
             assert (dst.origin.library_id, dst.origin.letter_id) == (source_id, src_id)
         other = target.letters.detail(ids[made["other"]])
@@ -150,7 +150,7 @@ def test_everything_arrives_as_it_was_and_a_second_copy_adds_nothing(
             assert dst_id is not None
             dst_record = target.copies.read_case(dst_id)
             assert dst_record is not None
-            assert _target_case(dst_record) == _case(src_record, ids)
+            assert own_case(dst_record) == comparable_case(src_record, ids)
         sent = target.copies.read_case(target.cases.find("市十七届人大三次会议", "12") or 0)
         assert sent is not None and sent.case.status == "sent"
         assert [v.info.source for v in sent.versions] == ["window", "", "restore"]
@@ -183,7 +183,7 @@ def test_everything_arrives_as_it_was_and_a_second_copy_adds_nothing(
 
 
 def test_a_case_the_target_holds_is_left_as_it_is_there(tmp_path: Path) -> None:
-    source_db, _ = _source(tmp_path)
+    source_db, _ = source_library(tmp_path)
     target_db = tmp_path / "server.db"
     with LibraryStore(target_db) as target:
         held = cases.save(a_case("13"), store=target)
@@ -202,7 +202,7 @@ def test_a_case_the_target_holds_is_left_as_it_is_there(tmp_path: Path) -> None:
 def test_a_letter_the_target_holds_takes_the_pcs_corrections(tmp_path: Path) -> None:
     """The server got the same file from a colleague, uncorrected: the upload does not add it
     again, and the correction made on the PC reaches it."""
-    source_db, made = _source(tmp_path)
+    source_db, made = source_library(tmp_path)
     target_db = tmp_path / "server.db"
     with LibraryStore(target_db) as target:
         path = tmp_path / "同事的电梯.txt"

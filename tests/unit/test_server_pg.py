@@ -1,0 +1,178 @@
+"""The office server on a real PostgreSQL (issue 14 items 3 and 5): ``server init`` makes the
+schema, the roles and their rights; a clerk's account reads and works on cases but is refused
+an administrator's action with a plain message, nothing changed; ``server upload`` moves a PC
+library onto the server (a second run adds nothing); ``server download`` makes a SQLite copy
+equal to it. Real subprocesses, a real server (tests/pg_server.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.store import LibraryStore
+from tests.pg_server import PgServer
+from tests.unit.test_server_copy import (
+    comparable_case,
+    comparable_letter,
+    own_case,
+    source_library,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "REPLYDESK_DB"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**env, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+
+
+def _sql(server: PgServer, url: str, sql: str) -> list[tuple[object, ...]]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(sql)
+        return list(cur.fetchall()) if cur.description else []
+
+
+@pytest.fixture
+def initialised(pg_database_url: str) -> str:
+    proc = _cli("server", "init", pg_database_url, "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["migrations"][:1] == ["m001_library"] and report["grants"] > 10
+    assert any("replydesk_clerk" in step for step in report["next_steps"])
+    return pg_database_url
+
+
+@pytest.fixture
+def account(pg_server: PgServer, initialised: str) -> Iterator[tuple[str, str]]:
+    """(a clerk's URL, an administrator's URL): login roles of their own (roles belong to the
+    whole server), dropped after the test."""
+    names = {g: f"t_{g}_{uuid.uuid4().hex[:8]}" for g in ("clerk", "admin")}
+    for group, name in names.items():
+        _sql(pg_server, pg_server.admin_url, f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{group}")
+    dbname = initialised.rsplit("/", 1)[1]
+    try:
+        yield pg_server.url(dbname, names["clerk"]), pg_server.url(dbname, names["admin"])
+    finally:
+        for name in names.values():
+            gone = (
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{name}'"
+            )
+            _sql(pg_server, pg_server.admin_url, gone)
+            _sql(pg_server, pg_server.admin_url, f"DROP ROLE IF EXISTS {name}")
+
+
+def test_init_gives_the_roles_their_rights_and_can_run_again(
+    pg_server: PgServer, initialised: str
+) -> None:
+    def may(role: str, table: str, right: str) -> bool:
+        ((yes,),) = _sql(pg_server, initialised,
+                         f"SELECT has_table_privilege('{role}', '{table}', '{right}')")  # fmt: skip
+        return bool(yes)
+
+    assert may("replydesk_clerk", "letters", "SELECT") and may(
+        "replydesk_clerk", "letters", "INSERT"
+    )
+    assert not may("replydesk_clerk", "letters", "DELETE")
+    assert may("replydesk_clerk", "draft_versions", "INSERT")
+    assert not may("replydesk_clerk", "cases", "DELETE")
+    assert not may("replydesk_clerk", "profile", "UPDATE")
+    assert not may("replydesk_clerk", "profile_files", "INSERT")
+    assert may("replydesk_admin", "letters", "DELETE") and may(
+        "replydesk_admin", "profile", "UPDATE"
+    )
+    again = _cli("server", "init", initialised, "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["roles_created"] == []
+
+
+def test_a_clerk_works_on_cases_but_an_administrators_action_is_refused_plainly(
+    account: tuple[str, str], tmp_path: Path
+) -> None:
+    clerk, admin = account
+    source, _ = source_library(tmp_path)
+    proc = _cli("server", "upload", "--from", str(source), "--db", clerk, "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["letters_added"] == 3 and report["cases_added"] == 2
+    assert report["profile"] == "no-right"  # the agency profile is the administrator's
+    with LibraryStore(clerk) as store:
+        letter_id = store.letters.all()[0].id
+        assert store.profile.is_sample()
+
+    for args in (["delete", str(letter_id), "--yes"], ["profile", "set", "agency_name", "某局"]):
+        proc = _cli(*args, "--db", clerk)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.startswith("此操作需要管理员权限"), proc.stderr
+        assert len(proc.stderr.strip().splitlines()) == 1
+    with LibraryStore(clerk) as store:
+        assert store.letters.get(letter_id) is not None and store.profile.is_sample()
+
+    proc = _cli("delete", str(letter_id), "--yes", "--db", admin)
+    assert proc.returncode == 0, proc.stderr
+    with LibraryStore(admin) as store:
+        assert store.letters.get(letter_id) is None
+
+
+def test_upload_twice_adds_nothing_and_download_is_the_same_library(
+    initialised: str, tmp_path: Path
+) -> None:
+    source, made = source_library(tmp_path)
+    first = _cli("server", "upload", "--from", str(source), "--db", initialised, "--json")
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["profile"] == "copied"
+    again = _cli("server", "upload", "--from", str(source), "--db", initialised, "--json")
+    assert again.returncode == 0, again.stderr
+    counts = json.loads(again.stdout)
+    assert (counts["letters_added"], counts["letters_present"]) == (0, 3)
+    assert (counts["cases_added"], counts["cases_present"], counts["paragraphs_added"]) == (0, 2, 0)
+
+    copy = tmp_path / "副本" / "library.db"
+    proc = _cli("server", "download", "--db", initialised, "--to", str(copy), "--json")
+    assert proc.returncode == 0, proc.stderr
+    with LibraryStore(source) as pc, LibraryStore(copy) as local:
+        by_hash = {r.content_hash: r.id for r in local.letters.all()}
+        ids = {r.id: by_hash[r.content_hash] for r in pc.letters.all()}
+        assert len(ids) == 3
+        for src, dst in ids.items():
+            assert comparable_letter(local.letters.detail(dst)) == comparable_letter(
+                pc.letters.detail(src)
+            )
+        for case_id in (made["sent"], made["working"]):
+            record = pc.copies.read_case(case_id)
+            assert record is not None
+            there = local.cases.find(record.case.session, record.case.number)
+            copied = local.copies.read_case(there or 0)
+            assert copied is not None
+            assert own_case(copied) == comparable_case(record, ids)
+        assert local.copies.profile_values() == pc.copies.profile_values()
+
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["library.db"]  # nothing beside
+
+    # the offline copy refreshed: an earlier download of the same server is replaced …
+    proc = _cli("server", "download", "--db", initialised, "--to", str(copy))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["library.db"]
+    # … any other file is not
+    proc = _cli("server", "download", "--db", initialised, "--to", str(source))
+    assert proc.returncode == 2 and "没有覆盖" in proc.stderr
+    with LibraryStore(source) as pc:
+        assert pc.letters.count() == 3
+
+
+def test_upload_without_a_server_address_is_refused(tmp_path: Path) -> None:
+    proc = _cli("server", "upload", "--db", str(tmp_path / "x.db"))
+    assert proc.returncode == 2 and "需要服务器地址" in proc.stderr
+    assert not (tmp_path / "x.db").exists()
