@@ -1020,4 +1020,18 @@ ZH: dict[str, str] = {
     "The export stopped because of an internal error; the details are in the log.": (
         "导出因内部错误而中止，详情见日志文件。"
     ),
+    "Server connected": "已连接服务器",
+    "The shared library on the office server answers.": "办公网服务器上的共享资料库连接正常。",
+    "Server refused the login": "服务器拒绝登录",
+    "Check the account and password (replydesk server login).": (
+        "请检查账户和密码（replydesk server login）。"
+    ),
+    "Server unreachable: working on the local copy (read-only)": "无法连接服务器：正在使用本机副本（只读）",
+    "This is the copy last downloaded from the server; changes wait until it is back.": (
+        "这是上次从服务器下载的副本；修改要等服务器恢复后再做。"
+    ),
+    "Server unreachable": "无法连接服务器",
+    "Check the network, or ask IT whether the server is running.": (
+        "请检查网络，或请信息技术人员确认服务器已开启。"
+    ),
 }

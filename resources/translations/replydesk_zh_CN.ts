@@ -1484,77 +1484,77 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="73" />
+        <location filename="../../desktop/ui/cases_pane.py" line="72" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="85" />
+        <location filename="../../desktop/ui/cases_pane.py" line="84" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="88" />
+        <location filename="../../desktop/ui/cases_pane.py" line="87" />
         <source>Import list…</source>
         <translation>导入交办清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="92" />
+        <location filename="../../desktop/ui/cases_pane.py" line="91" />
         <source>Import the assignment list: the sheet of suggestions and proposals assigned to the agency</source>
         <translation>导入交办清单：交办给本单位的建议、提案一览表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="215" />
+        <location filename="../../desktop/ui/cases_pane.py" line="214" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="218" />
+        <location filename="../../desktop/ui/cases_pane.py" line="217" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="221" />
+        <location filename="../../desktop/ui/cases_pane.py" line="220" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="224" />
+        <location filename="../../desktop/ui/cases_pane.py" line="223" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="236" />
+        <location filename="../../desktop/ui/cases_pane.py" line="235" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="265" />
+        <location filename="../../desktop/ui/cases_pane.py" line="268" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="273" />
+        <location filename="../../desktop/ui/cases_pane.py" line="276" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="293" />
+        <location filename="../../desktop/ui/cases_pane.py" line="296" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="356" />
+        <location filename="../../desktop/ui/cases_pane.py" line="359" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="363" />
+        <location filename="../../desktop/ui/cases_pane.py" line="366" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="367" />
+        <location filename="../../desktop/ui/cases_pane.py" line="370" />
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
@@ -1666,7 +1666,7 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="235" />
+        <location filename="../../desktop/ui/draft_model.py" line="233" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
@@ -2611,54 +2611,54 @@ Enter your agency's details now?</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="52" />
+        <location filename="../../desktop/ui/window_export.py" line="54" />
         <source>Write the letter without the seal?</source>
         <translation>是否不盖印章，继续生成答复？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="53" />
+        <location filename="../../desktop/ui/window_export.py" line="55" />
         <source>Seal</source>
         <translation>印章</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="68" />
+        <location filename="../../desktop/ui/window_export.py" line="70" />
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="98" />
+        <location filename="../../desktop/ui/window_export.py" line="100" />
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="105" />
+        <location filename="../../desktop/ui/window_export.py" line="109" />
         <source>Save as %1 instead?</source>
         <translation>改为保存为 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="107" />
+        <location filename="../../desktop/ui/window_export.py" line="111" />
         <source>File in use</source>
         <translation>文件正被占用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="118" />
-        <location filename="../../desktop/ui/window_export.py" line="135" />
-        <location filename="../../desktop/ui/window_export.py" line="152" />
+        <location filename="../../desktop/ui/window_export.py" line="122" />
+        <location filename="../../desktop/ui/window_export.py" line="141" />
+        <location filename="../../desktop/ui/window_export.py" line="160" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="125" />
+        <location filename="../../desktop/ui/window_export.py" line="129" />
         <source>Plain text (*.txt)</source>
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="134" />
+        <location filename="../../desktop/ui/window_export.py" line="140" />
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_export.py" line="149" />
+        <location filename="../../desktop/ui/window_export.py" line="157" />
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
@@ -2729,27 +2729,27 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterTools</name>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="34" />
+        <location filename="../../desktop/ui/letter_tools.py" line="35" />
         <source>Re-read all letters…</source>
         <translation>重新识别全部资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="37" />
+        <location filename="../../desktop/ui/letter_tools.py" line="38" />
         <source>Read every letter again from its stored text; your corrections stay</source>
         <translation>按保存的原文重新识别每份资料；您的更正保留不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="56" />
+        <location filename="../../desktop/ui/letter_tools.py" line="57" />
         <source>That letter is no longer in the library.</source>
         <translation>资料库中已没有这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="84" />
+        <location filename="../../desktop/ui/letter_tools.py" line="89" />
         <source>Read every letter in the library again from its stored text? Your corrections stay as they are. You can keep working meanwhile.</source>
         <translation>要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="87" />
+        <location filename="../../desktop/ui/letter_tools.py" line="92" />
         <source>Re-read all letters</source>
         <translation>重新识别全部资料</translation>
     </message>
@@ -2934,199 +2934,199 @@ Enter your agency's details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <location filename="../../desktop/ui/main_window.py" line="383" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134" />
+        <location filename="../../desktop/ui/main_window.py" line="135" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="137" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="150" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Export all &amp;answered cases…</source>
         <translation>导出全部已答复案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="159" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="182" />
         <source>&amp;Year-end report…</source>
         <translation>年度办理情况统计(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="189" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207" />
+        <location filename="../../desktop/ui/main_window.py" line="208" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232" />
+        <location filename="../../desktop/ui/main_window.py" line="233" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334" />
+        <location filename="../../desktop/ui/main_window.py" line="340" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="345" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="370" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="79" />
+        <location filename="../../desktop/ui/app.py" line="81" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="80" />
+        <location filename="../../desktop/ui/app.py" line="82" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -3734,6 +3734,49 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
+    <name>ServerStatus</name>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="70" />
+        <source>Server connected</source>
+        <translation>已连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="71" />
+        <source>The shared library on the office server answers.</source>
+        <translation>办公网服务器上的共享资料库连接正常。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="73" />
+        <source>Server refused the login</source>
+        <translation>服务器拒绝登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="74" />
+        <source>Check the account and password (replydesk server login).</source>
+        <translation>请检查账户和密码（replydesk server login）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="76" />
+        <source>Server unreachable: working on the local copy (read-only)</source>
+        <translation>无法连接服务器：正在使用本机副本（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="78" />
+        <source>This is the copy last downloaded from the server; changes wait until it is back.</source>
+        <translation>这是上次从服务器下载的副本；修改要等服务器恢复后再做。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="81" />
+        <source>Server unreachable</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="82" />
+        <source>Check the network, or ask IT whether the server is running.</source>
+        <translation>请检查网络，或请信息技术人员确认服务器已开启。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="90" />
@@ -4139,23 +4182,23 @@ Enter your agency's details now?</source>
 <context>
     <name>WindowTools</name>
     <message>
-        <location filename="../../desktop/ui/window_tools.py" line="38" />
-        <location filename="../../desktop/ui/window_tools.py" line="46" />
+        <location filename="../../desktop/ui/window_tools.py" line="43" />
+        <location filename="../../desktop/ui/window_tools.py" line="51" />
         <source>Sample letters</source>
         <translation>示例文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_tools.py" line="38" />
+        <location filename="../../desktop/ui/window_tools.py" line="43" />
         <source>The sample letters are already removed.</source>
         <translation>示例文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_tools.py" line="43" />
+        <location filename="../../desktop/ui/window_tools.py" line="48" />
         <source>Remove the %n sample letter(s) from the library?</source>
         <translation>要从资料库中删除 %n 份示例文件吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_tools.py" line="52" />
+        <location filename="../../desktop/ui/window_tools.py" line="57" />
         <source>Removed %n sample letter(s).</source>
         <translation>已删除 %n 份示例文件。</translation>
     </message>
@@ -4163,14 +4206,14 @@ Enter your agency's details now?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="113" />
-        <location filename="../../desktop/ui/app.py" line="193" />
-        <location filename="../../desktop/ui/app.py" line="203" />
+        <location filename="../../desktop/ui/app.py" line="115" />
+        <location filename="../../desktop/ui/app.py" line="195" />
+        <location filename="../../desktop/ui/app.py" line="205" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="118" />
+        <location filename="../../desktop/ui/app.py" line="120" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -4185,12 +4228,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="131" />
+        <location filename="../../desktop/ui/app.py" line="133" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="132" />
+        <location filename="../../desktop/ui/app.py" line="134" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -4205,7 +4248,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="149" />
+        <location filename="../../desktop/ui/app.py" line="151" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -4216,19 +4259,19 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="172" />
+        <location filename="../../desktop/ui/app.py" line="174" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="242" />
+        <location filename="../../desktop/ui/app.py" line="244" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="257" />
+        <location filename="../../desktop/ui/app.py" line="259" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>
