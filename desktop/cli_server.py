@@ -127,7 +127,7 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _login(args: argparse.Namespace) -> int:
-    from desktop.server import credentials
+    from desktop.store import credentials
 
     url = credentials.checked_url(args.url)
     credentials.store_password(url, _read_password(args))
@@ -140,7 +140,7 @@ def _login(args: argparse.Namespace) -> int:
 
 
 def _logout(args: argparse.Namespace) -> int:
-    from desktop.server import credentials
+    from desktop.store import credentials
 
     url = credentials.checked_url(args.url)
     removed = credentials.forget_password(url)

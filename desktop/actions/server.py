@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.server.credentials import connect_options
+from desktop.store.credentials import connect_options
 from desktop.store.server_probe import probe
 
 

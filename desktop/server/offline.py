@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,8 +34,8 @@ from desktop.errors import ClerkError
 from desktop.json_values import JsonProblem
 from desktop.safe_write import atomic_write
 from desktop.server.copy import CopyReport
-from desktop.server.credentials import connect_options
 from desktop.store import LibraryStore
+from desktop.store.credentials import connect_options
 from desktop.store.engine import shown
 from desktop.store.server_probe import ProbeResult, probe
 
@@ -143,8 +144,8 @@ def queue_draft(
         "title": case.title, "base_version": base_version, "saved_at": saved_at,
         "note": note, "draft": draft.to_json(),
     }  # fmt: skip
-    stamp = saved_at.replace(":", "").replace("-", "")[:15]
-    target = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.json"
+    # named by the moment to the nanosecond: the files sort in the order they were saved
+    target = folder / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.json"
     text = json.dumps(data, ensure_ascii=False, indent=1)
     return atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"), private=True)
 
@@ -162,7 +163,7 @@ def queued(data_dir: Path, url: str) -> list[QueuedDraft]:
             continue
         if item.server == shown(url):
             out.append(item)
-    return sorted(out, key=lambda q: q.saved_at)
+    return out  # in the order the files were written (their names)
 
 
 def _read_queued(path: Path) -> QueuedDraft:

@@ -15,8 +15,8 @@ from typing import Any, Final
 from desktop import timestamps
 from desktop.errors import ClerkError
 from desktop.server.copy import CopyReport, Progress, copy_library
-from desktop.server.credentials import check_no_password, connect_options
 from desktop.store import LibraryStore
+from desktop.store.credentials import check_no_password, connect_options
 from desktop.store.engine import is_server, shown
 from desktop.store.server_roles import ADMIN, CLERK, InitOutcome, init_server
 

@@ -147,6 +147,14 @@ class LibraryPermissionDenied(LibraryError):
     """The server's account may not do this (an administrator's action); nothing changed."""
 
 
+# What a clerk's account is told when the server refuses an administrator's action (deleting
+# letters or cases, assigning cases, the profile, the templates: desktop/store/server_roles.py).
+ADMIN_ONLY: Final = (
+    "此操作需要管理员权限（您登录服务器的账户是经办人账户），没有做任何修改。"
+    "请联系管理员，或用管理员账户操作。"
+)
+
+
 class LetterEditError(LibraryError):
     """A change to a letter that the clerk asked for and that cannot be made (an unknown
     field, a date that does not exist, a paragraph not in the letter …). Raised before

@@ -47,6 +47,12 @@ class AppContext(QObject):
         self.closed = False
 
     @property
+    def server_url(self) -> str | None:
+        """The office server's address when the library is on one (the status bar asks
+        whether it answers: desktop/ui/server_status.py), else None."""
+        return str(self.store.location) if self.store.engine == "postgresql" else None
+
+    @property
     def templates(self) -> ReplyTemplates:
         """The reply templates, made when first asked for: jinja2 is not imported while the
         window starts."""

@@ -85,6 +85,10 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self._add_reminder_banner()
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)
+        if context.server_url is not None:  # a library on the office server: say if it answers
+            from desktop.ui.server_status import ServerStatus
+
+            self.server_status = ServerStatus(self, context.server_url)
 
         self._make_actions()
         self.cases.caseActivated.connect(self.open_case)

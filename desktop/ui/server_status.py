@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from desktop.actions.server import ServerState, server_state
@@ -17,7 +17,7 @@ INTERVAL_MS: Final = 30_000
 
 
 class _Probe(QRunnable):
-    def __init__(self, url: str, done: Signal) -> None:
+    def __init__(self, url: str, done: SignalInstance) -> None:
         super().__init__()
         self.url = url
         self._done = done

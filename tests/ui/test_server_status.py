@@ -3,7 +3,9 @@ thread against a real server, and says so again when it changes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMainWindow
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.server_status import ServerStatus
@@ -37,3 +39,44 @@ def test_the_status_bar_tells_a_server_that_answers_from_one_that_does_not(
         down.check()
     assert blocker.args == [True]
     assert other.statusBar().currentMessage() == "已连接服务器"
+
+
+def test_the_window_on_a_server_library_shows_the_servers_state(
+    qtbot: QtBot, chinese: QApplication, pg_database_url: str, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.store import LibraryStore
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
+    store = LibraryStore(pg_database_url)
+    context = AppContext(tmp_path / "unused.db", store=store)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    status = window.findChild(QLabel, "serverStatus")
+    assert status is not None
+    qtbot.waitUntil(lambda: status.text() == "已连接服务器", timeout=10_000)
+    qtbot.wait(300)  # the status bar lays the new text out
+    window.grab().save("/tmp/server-status-window.png")
+    window.close()
+    context.close()
+
+
+def test_a_window_on_a_library_file_has_no_server_state(
+    qtbot: QtBot, sample_store: object, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.context import AppContext
+    from desktop.ui.main_window import MainWindow
+
+    context = AppContext(sample_store.path, store=sample_store)  # type: ignore[attr-defined]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, settings=settings)
+    qtbot.addWidget(window)
+    assert context.server_url is None
+    assert window.findChild(QLabel, "serverStatus") is None

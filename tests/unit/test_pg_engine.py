@@ -170,7 +170,7 @@ def test_an_administrators_action_is_refused_with_a_plain_message(
                 clerk.profile.set_value("agency_name", "某市交通运输局")
             told = library_error(raised.value, "单位信息没有保存")
             assert isinstance(told, LibraryPermissionDenied)
-            assert told.message.startswith("您的服务器账户没有进行此操作的权限，单位信息没有保存")
+            assert told.message.startswith("单位信息没有保存：此操作需要管理员权限")
             assert "请联系管理员" in told.message
     finally:
         with psycopg.connect(pg_database_url, autocommit=True) as conn:

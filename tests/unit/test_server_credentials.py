@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.server import credentials
-from desktop.server.credentials import CredentialsError
+from desktop.store import credentials
+from desktop.store.credentials import CredentialsError
 
 ROOT = Path(__file__).resolve().parents[2]
 URL = "postgresql://zhangsan@192.168.10.5/replydesk"

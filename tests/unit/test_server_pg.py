@@ -176,3 +176,22 @@ def test_upload_without_a_server_address_is_refused(tmp_path: Path) -> None:
     proc = _cli("server", "upload", "--db", str(tmp_path / "x.db"))
     assert proc.returncode == 2 and "需要服务器地址" in proc.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_clerk_opening_a_server_that_needs_an_upgrade_is_told_to_ask_the_administrator(
+    pg_server: PgServer, account: tuple[str, str]
+) -> None:
+    clerk, _ = account
+    # as if this program were newer than the server's schema: the last migration not applied
+    dbname = clerk.rsplit("/", 1)[1]
+    owner = pg_server.url(dbname)
+    (last,) = _sql(pg_server, owner, "SELECT max(name) FROM replydesk_migrations")[0]
+    _sql(pg_server, owner, f"DELETE FROM replydesk_migrations WHERE name = '{last}'")
+    proc = _cli("letters", "--db", clerk)
+    assert proc.returncode == 2
+    assert "需要升级" in proc.stderr and "replydesk server init" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    # nothing was changed: still one migration short
+    left = f"SELECT count(*) FROM replydesk_migrations WHERE name = '{last}'"
+    rows = _sql(pg_server, owner, left)
+    assert rows == [(0,)]

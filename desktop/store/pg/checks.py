@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.store.errors import LibraryError, ServerError
+from desktop.store.errors import LibraryError, LibraryPermissionDenied, ServerError
 
 if TYPE_CHECKING:
     from desktop.store.pg.connection import PgDatabase
@@ -32,10 +32,11 @@ def ensure_trigrams(db: PgDatabase, where: str) -> None:
         return
     try:
         db.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    except ServerError as exc:
+    except (ServerError, LibraryPermissionDenied) as exc:  # the account may not install it
+        code = "42501" if isinstance(exc, LibraryPermissionDenied) else exc.sqlstate
         raise ServerUnsuitable(
             f"服务器“{where}”上的资料库缺少中文检索所需的 pg_trgm 扩展，本程序也无法安装它"
-            f"（{exc.sqlstate or '无代码'}）；本机的资料库没有受到影响。请信息技术人员安装"
+            f"（{code or '无代码'}）；本机的资料库没有受到影响。请信息技术人员安装"
             "PostgreSQL 的 contrib 组件（Debian/Ubuntu：postgresql-contrib；Windows 安装包已"
             "自带），再以管理员身份在该资料库中执行：CREATE EXTENSION pg_trgm;"
         ) from exc

@@ -34,7 +34,9 @@ from psycopg.rows import dict_row
 
 from desktop.store.connection import QUIET_WAIT, long_wait_seconds
 from desktop.store.errors import (
+    ADMIN_ONLY,
     LibraryBusy,
+    LibraryPermissionDenied,
     LibraryReadOnly,
     ServerError,
     ServerIntegrityError,
@@ -75,6 +77,10 @@ def translated() -> Iterator[None]:
     """psycopg's errors raised as the store's :class:`ServerError` classes."""
     try:
         yield
+    except psycopg.errors.InsufficientPrivilege as exc:
+        # Always the account's situation, never a bug: an administrator's action tried with
+        # a clerk's account (desktop/store/server_roles.py). The statement changed nothing.
+        raise LibraryPermissionDenied(ADMIN_ONLY) from exc
     except psycopg.Error as exc:
         raise _server_error(exc) from exc
 
@@ -312,7 +318,11 @@ class PgDatabase:
 
 
 def connect(url: str, *, timeout: float, connect_timeout: int) -> PgDatabase:
-    """A connection to the library at ``url`` (psycopg's errors are the caller's to tell)."""
+    """A connection to the library at ``url`` (psycopg's errors are the caller's to tell).
+    The password comes from the system keyring, else from libpq's .pgpass; TLS when the
+    server offers it (desktop/server/credentials.py)."""
+    from desktop.store.credentials import connect_options
+
     raw = psycopg.connect(
         url,
         autocommit=True,  # transactions are begun and ended by PgDatabase, as on SQLite
@@ -322,5 +332,6 @@ def connect(url: str, *, timeout: float, connect_timeout: int) -> PgDatabase:
         cursor_factory=psycopg.ClientCursor,
         connect_timeout=connect_timeout,
         application_name="replydesk",
+        **connect_options(url),
     )
     return PgDatabase(raw, timeout=timeout)

@@ -29,8 +29,8 @@ from desktop.store.errors import (
 _UNREACHABLE: Final = "无法连接资料库服务器"
 _UNREACHABLE_ADVICE: Final = "请检查网络连接和设置中的服务器地址，或请信息技术人员确认服务器已开启"
 _BUSY: Final = "资料库服务器上另一位同事的操作与本次操作冲突"
-_PERMISSION: Final = "您的服务器账户没有进行此操作的权限"
-_PERMISSION_ADVICE: Final = "这是管理员的操作，请联系管理员"
+_PERMISSION: Final = "此操作需要管理员权限（您登录服务器的账户是经办人账户）"
+_PERMISSION_ADVICE: Final = "请联系管理员，或用管理员账户操作"
 
 _LATER: Final = "请稍后再试，或联系信息技术人员"
 

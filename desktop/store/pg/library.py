@@ -14,7 +14,12 @@ import psycopg
 
 from desktop.store.backup import BackupFile, BackupInfo
 from desktop.store.backups import BackupRepository
-from desktop.store.errors import LibraryError, ServerError, library_error
+from desktop.store.errors import (
+    LibraryError,
+    LibraryPermissionDenied,
+    ServerError,
+    library_error,
+)
 from desktop.store.pg import schema
 from desktop.store.pg.checks import check_server
 from desktop.store.pg.connection import PgDatabase, connect
@@ -36,6 +41,13 @@ def open_database(url: str, where: str, *, timeout: float) -> PgDatabase:
         check_server(db, where)
         schema.check_not_newer(db, where)
         done = schema.migrate(db)
+    except LibraryPermissionDenied as exc:  # a clerk's account cannot change the schema
+        db.close()
+        raise LibraryError(
+            f"服务器“{where}”上的资料库需要升级到本版本答复助手的格式，而您的账户不能修改"
+            "资料库结构，没有做任何修改。请管理员用资料库所有者的账户运行 replydesk server init"
+            "（见 docs/server-it.md）。"
+        ) from exc
     except ServerError as exc:
         db.close()
         problem = library_error(exc, f"服务器“{where}”上的资料库无法打开")
