@@ -1026,7 +1026,9 @@ ZH: dict[str, str] = {
     "Check the account and password (replydesk server login).": (
         "请检查账户和密码（replydesk server login）。"
     ),
-    "Server unreachable: working on the local copy (read-only)": "无法连接服务器：正在使用本机副本（只读）",
+    "Server unreachable: working on the local copy (read-only)": (
+        "无法连接服务器：正在使用本机副本（只读）"
+    ),
     "This is the copy last downloaded from the server; changes wait until it is back.": (
         "这是上次从服务器下载的副本；修改要等服务器恢复后再做。"
     ),

@@ -69,7 +69,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="把本机资料库上传到服务器（可重复运行，不会重复）",
         description="把本机资料库的文件（含修正）、案件（含历次稿件、办理记录）、单位信息"
-        "上传到 --db 指定的服务器。服务器上已有的文件和案件不会重复上传。",
+        "上传到 --db 指定的服务器（默认：设置中的资料库）。服务器上已有的文件和案件不会重复上传。",
     )
     p.add_argument("--from", dest="source", type=Path, metavar="资料库文件",
                    help="要上传的本机资料库（默认：用户数据文件夹中的 library.db）")  # fmt: skip
@@ -77,7 +77,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         "download",
         parents=[common],
         help="把服务器上的资料库下载为本机的资料库文件",
-        description="把 --db 指定的服务器上的资料库完整复制为一个本机资料库文件。",
+        description="把 --db 指定的服务器上的资料库（默认：设置中的资料库）完整复制为一个"
+        "本机资料库文件。",
     )
     p.add_argument("--to", dest="target", type=Path, required=True, metavar="文件.db",
                    help="要写入的资料库文件（已存在时只覆盖从同一服务器下载的副本）")  # fmt: skip
@@ -177,22 +178,24 @@ def _summary(report: Any) -> str:
 def _upload(args: argparse.Namespace) -> int:
     from desktop.paths import data_dir
     from desktop.server import setup
+    from desktop.store.engine import default_location
 
-    url = setup.server_url(args.db, "上传")
+    target = args.db or default_location()
     source = args.source or data_dir() / "library.db"
-    report = setup.upload(Path(source), url, progress=_progress(args))
+    report = setup.upload(Path(source), target, progress=_progress(args))
     if args.json:
         _print_json(report.to_json())
     else:
-        print("已上传到服务器。" + _summary(report))
+        print("已上传。" + _summary(report))
     return 0
 
 
 def _download(args: argparse.Namespace) -> int:
     from desktop.server import setup
+    from desktop.store.engine import default_location
 
-    url = setup.server_url(args.db, "下载")
-    report = setup.download(url, args.target, progress=_progress(args))
+    source = args.db or default_location()
+    report = setup.download(source, args.target, progress=_progress(args))
     if args.json:
         _print_json({**report.to_json(), "path": str(args.target)})
     else:

@@ -17,7 +17,7 @@ from desktop.errors import ClerkError
 from desktop.server.copy import CopyReport, Progress, copy_library
 from desktop.store import LibraryStore
 from desktop.store.credentials import check_no_password, connect_options
-from desktop.store.engine import is_server, shown
+from desktop.store.engine import Location, is_server, shown
 from desktop.store.server_roles import ADMIN, CLERK, InitOutcome, init_server
 
 log = logging.getLogger(__name__)
@@ -95,19 +95,24 @@ def next_steps(url: str) -> list[str]:
     ]
 
 
-def upload(source: Path, url: str, *, progress: Progress | None = None) -> CopyReport:
-    """Copy the PC library at ``source`` onto the server (idempotent)."""
+def upload(source: Path, target: Location, *, progress: Progress | None = None) -> CopyReport:
+    """Copy the PC library at ``source`` into the library at ``target`` (the server, or any
+    library), idempotently."""
     if not source.exists():
         raise ServerSetupError(f"本机资料库“{source}”不存在，没有上传任何内容。")
-    with LibraryStore(source) as local, LibraryStore(url) as server:
+    if not is_server(target) and Path(target).resolve() == source.resolve():
+        raise ServerSetupError(f"上传的来源和目标是同一个资料库“{source}”，没有上传任何内容。")
+    with LibraryStore(source) as local, LibraryStore(target) as server:
         return copy_library(local, server, progress=progress)
 
 
-def download(url: str, target: Path, *, progress: Progress | None = None) -> CopyReport:
-    """A SQLite copy of the server's library at ``target``, written beside it and put in
-    place whole. An existing ``target`` is replaced only when it is an earlier download from
-    the same server (the offline copy refreshed); any other file is refused."""
-    where = shown(url)
+def download(source: Location, target: Path, *, progress: Progress | None = None) -> CopyReport:
+    """A SQLite copy of the library at ``source`` (the server's) at ``target``, written beside
+    it and put in place whole. An existing ``target`` is replaced only when it is an earlier
+    download of the same library (the offline copy refreshed); any other file is refused."""
+    where = shown(source)
+    if not is_server(source) and Path(source).resolve() == target.resolve():
+        raise ServerSetupError(f"“{target}”就是要下载的资料库本身，没有覆盖。请换一个文件名。")
     if target.exists():
         earlier = _downloaded_from(target)
         if earlier != where:
@@ -118,7 +123,7 @@ def download(url: str, target: Path, *, progress: Progress | None = None) -> Cop
     part = target.with_name(f".{target.name}.{os.getpid()}.part")
     _remove_library_files(part)
     try:
-        with LibraryStore(url) as server, LibraryStore(part, backup_dir=part.parent) as copy:
+        with LibraryStore(source) as server, LibraryStore(part, backup_dir=part.parent) as copy:
             report = copy_library(server, copy, progress=progress)
             copy.set_meta(DOWNLOADED_FROM, where)
             copy.set_meta(DOWNLOADED_AT, timestamps.now())

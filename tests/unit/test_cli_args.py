@@ -50,7 +50,10 @@ def home(tmp_path: Path) -> dict[str, str]:
 def cli(env: dict[str, str], *args: str | bytes) -> subprocess.CompletedProcess[str]:
     """``replydesk ARGS`` in a subprocess; ``bytes`` arguments go onto argv as raw bytes."""
     argv: list[str | bytes] = [sys.executable, "-m", "desktop", *args]
-    proc = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, timeout=120)
+    # stdin: the one line `server login --password-stdin` reads (no other command reads it)
+    proc = subprocess.run(
+        argv, cwd=ROOT, env=env, capture_output=True, timeout=120, input=b"test-password\n"
+    )
     return subprocess.CompletedProcess(
         proc.args,
         proc.returncode,
@@ -255,6 +258,40 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
 
         return [str(listing)], stored
 
+    def server_upload() -> tuple[list[str], Callable[[], None]]:
+        other = work / f"pc{next(runs)}.db"
+        letter = work / f"{other.stem}.txt"
+        text = SAMPLE.read_text(encoding="utf-8").replace("。", f"（{letter.stem}）。", 1)
+        letter.write_text(text, encoding="utf-8")
+        assert main(["import", str(letter), "--db", str(other)]) == 0
+        with LibraryStore(lib) as s:
+            before = s.letters.count()
+
+        def uploaded() -> None:
+            with LibraryStore(lib) as s:
+                assert s.letters.count() == before + 1
+
+        return ["--from", str(other)], uploaded
+
+    def server_download() -> tuple[list[str], Callable[[], None]]:
+        target = work / f"download{next(runs)}.db"
+
+        def copied() -> None:
+            with LibraryStore(target) as a, LibraryStore(lib) as b:
+                assert a.letters.count() == b.letters.count() > 0
+
+        return ["--to", str(target)], copied
+
+    def server_login() -> tuple[list[str], Callable[[], None]]:
+        user = f"clerk{next(runs)}"
+        url = f"postgresql://{user}@127.0.0.1:1/replydesk"
+
+        def kept() -> None:
+            stored = json.loads(keyring_file.read_text(encoding="utf-8"))
+            assert f"ReplyDesk\n{user}@127.0.0.1:1/replydesk" in stored
+
+        return [url, "--password-stdin"], kept
+
     def fixed(*args: str) -> Callable[[], tuple[list[str], Callable[[], None]]]:
         return lambda: (list(args), lambda: None)
 
@@ -290,11 +327,23 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("case", "feedback"): case_feedback,
         ("case", "due"): fixed("--days", "10"),
         ("case", "import"): case_import,
+        # the server's commands: a library file works as their --db too (tests/unit/
+        # test_server_pg.py runs them against a real server); init and logout name a server
+        # that does not answer (port 1) or hold no password: they say so
+        ("server", "init"): fixed("postgresql://owner@127.0.0.1:1/replydesk"),
+        ("server", "login"): server_login,
+        ("server", "logout"): fixed("postgresql://nobody@127.0.0.1:1/replydesk"),
+        ("server", "upload"): server_upload,
+        ("server", "download"): server_download,
     }
+    # server login keeps the password in the tests' keyring (tests/keyring_file.py)
+    keyring_file = work / "keyring.json"
+    home["PYTHON_KEYRING_BACKEND"] = "tests.keyring_file.FileKeyring"
+    home["REPLYDESK_TEST_KEYRING"] = str(keyring_file)
     commands = list(leaf_commands(build_parser()))
     missing = [" ".join(c) for c in commands if c not in invocations]
     assert not missing, f"add an invocation for the new command(s) {missing} to this test"
-    ok = {("check",): {0, 1}}  # check exits 1 when it finds problems
+    ok = {("check",): {0, 1}, ("server", "init"): {2}}  # check: 1 when it finds problems
     for command in commands:
         for i in range(len(placements(command, str(lib), []))):
             rest, verify = invocations[command]()

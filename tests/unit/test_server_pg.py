@@ -172,10 +172,11 @@ def test_upload_twice_adds_nothing_and_download_is_the_same_library(
         assert pc.letters.count() == 3
 
 
-def test_upload_without_a_server_address_is_refused(tmp_path: Path) -> None:
-    proc = _cli("server", "upload", "--db", str(tmp_path / "x.db"))
-    assert proc.returncode == 2 and "需要服务器地址" in proc.stderr
-    assert not (tmp_path / "x.db").exists()
+def test_upload_into_the_library_it_comes_from_is_refused(tmp_path: Path) -> None:
+    lib = tmp_path / "x.db"
+    LibraryStore(lib).close()
+    proc = _cli("server", "upload", "--db", str(lib), "--from", str(lib))
+    assert proc.returncode == 2 and "同一个资料库" in proc.stderr
 
 
 def test_a_clerk_opening_a_server_that_needs_an_upgrade_is_told_to_ask_the_administrator(
