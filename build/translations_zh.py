@@ -1036,4 +1036,20 @@ ZH: dict[str, str] = {
     "Check the network, or ask IT whether the server is running.": (
         "请检查网络，或请信息技术人员确认服务器已开启。"
     ),
+    "Leave empty for the library on this PC. A shared library on the office server: "
+    "postgresql://user@server/database (the password is kept by the system's credential "
+    "store or IT's .pgpass file, never here).": (
+        "留空则使用本机的资料库。办公网服务器上的共享资料库：postgresql://用户名@服务器/资料库"
+        "（密码由系统的凭据管理或信息技术人员配置的 .pgpass 文件保存，不写在这里）。"
+    ),
+    "The library chosen here is opened the next time ReplyDesk starts.": (
+        "这里选择的资料库在下次启动答复助手时打开。"
+    ),
+    "The environment variable REPLYDESK_DB is set: ReplyDesk opens %1 instead.": (
+        "已设置环境变量 REPLYDESK_DB：答复助手将打开 %1。"
+    ),
+    "The shared library on the server is backed up by IT on the server (pg_dump); ReplyDesk "
+    "backs up only a library on this PC.": (
+        "服务器上的共享资料库由信息技术人员在服务器上备份（pg_dump）；答复助手只备份本机的资料库。"
+    ),
 }

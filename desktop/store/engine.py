@@ -55,3 +55,39 @@ def shown(location: Location) -> str:
     port = f":{parts.port}" if parts.port else ""
     user = f"{parts.username}@" if parts.username else ""
     return f"postgresql://{user}{host}{port}{parts.path}"
+
+
+def checked_location(text: str) -> Location | None:
+    """A location the clerk typed (Settings), checked: None for empty (the default file);
+    a URL must name a server and a database, and carries no password — the password is
+    the OS keyring's or the .pgpass file's (docs/server-it.md), never a setting in plain
+    text. Raises :class:`~desktop.store.errors.LibraryError` in plain Chinese."""
+    from desktop.store.errors import LibraryError
+
+    location = location_from(text)
+    if not isinstance(location, str):
+        return location
+    try:
+        parts = urlsplit(location)
+        parts.port  # noqa: B018 - reading it checks the port
+    except ValueError as exc:
+        raise LibraryError(f"服务器地址“{shown_safely(location)}”的格式不对（{exc}）。") from exc
+    if parts.password:
+        raise LibraryError(
+            "服务器地址中不能写密码：密码请保存在系统的凭据管理（钥匙串）或信息技术人员配置的"
+            " .pgpass 文件中。请把地址改为 postgresql://用户名@服务器/资料库 的形式。"
+        )
+    if not parts.hostname and "host=" not in parts.query:
+        raise LibraryError("服务器地址缺少服务器名称，应为 postgresql://用户名@服务器/资料库。")
+    if parts.path.strip("/") == "":
+        raise LibraryError("服务器地址缺少资料库名称，应为 postgresql://用户名@服务器/资料库。")
+    return location
+
+
+def shown_safely(location: str) -> str:
+    """:func:`shown`, or the text with anything after ``:`` in its user part hidden when it
+    cannot be read as a URL."""
+    try:
+        return shown(location)
+    except ValueError:
+        return location.split("@")[-1]

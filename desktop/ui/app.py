@@ -29,13 +29,19 @@ from desktop import timestamps, words
 from desktop.actions import backup, cases, drafts, letters, profile
 from desktop.errors import ClerkError
 from desktop.logs import setup_logging
-from desktop.paths import backups_dir, default_db_path, resources_dir, settings_path
-from desktop.ui.context import AppContext
+from desktop.paths import backups_dir, resources_dir, settings_path
+from desktop.ui.context import AppContext, library_location
 from desktop.ui.errors import install_excepthook
 from desktop.ui.first_paint import after_first_paint, when_idle
 from desktop.ui.fonts_check import check_fonts, missing_fonts_note, show_fonts_notice
 from desktop.ui.main_window import MainWindow
-from desktop.ui.settings_base import DEFAULT_LANGUAGE, LANGUAGE_KEY, SETTINGS_APP, SETTINGS_ORG
+from desktop.ui.settings_base import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_KEY,
+    LIBRARY_KEY,
+    SETTINGS_APP,
+    SETTINGS_ORG,
+)
 from desktop.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
@@ -181,7 +187,7 @@ def offer_restore(db: Path, problem: str, parent: QWidget | None = None) -> bool
     return True
 
 
-def open_library(db: Path, parent: QWidget | None = None) -> AppContext | None:
+def open_library(db: Path | str, parent: QWidget | None = None) -> AppContext | None:
     """Open the library; when its file is too damaged to open, offer to restore the newest
     good backup first. None when it cannot be opened (the clerk was told why).
 
@@ -196,6 +202,7 @@ def open_library(db: Path, parent: QWidget | None = None) -> AppContext | None:
             )
             return None
         problem = str(exc.__cause__)
+    assert isinstance(db, Path)  # only a file is damaged (a server's library is the server's)
     log.error("library %s is damaged: %s", db, problem)
     if not offer_restore(db, problem, parent):
         return None
@@ -210,6 +217,8 @@ def start_background_check(context: AppContext, window: MainWindow) -> None:
     """Check the whole library file off the UI thread; on damage, offer the newest good
     backup and start again on it (the window closes either way: it must not go on writing
     into a damaged file)."""
+    db = context.db_path
+    assert db is not None  # a library file (a server's library is not checked here)
 
     def damaged(problem: str | None) -> None:
         if not problem:
@@ -222,7 +231,7 @@ def start_background_check(context: AppContext, window: MainWindow) -> None:
                 log.exception("saving the open draft of a damaged library failed")
         context.close()
         QThreadPool.globalInstance().waitForDone(10000)
-        window.restart_requested = offer_restore(context.db_path, problem, window)
+        window.restart_requested = offer_restore(db, problem, window)
         window.close()
 
     context.operation(backup.damage, context.db_path).success(damaged).run_in_background()
@@ -286,7 +295,7 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     window_ref: list[MainWindow] = []
     install_excepthook(lambda: window_ref[0] if window_ref else None)
 
-    db = db_path or default_db_path()
+    db = db_path or library_location(settings.value(LIBRARY_KEY))
     instance = SingleInstance(db)
     if not instance.claim():
         log.info("another window has library %s open; it was asked to come forward", db)
@@ -311,14 +320,14 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
     return int(code)
 
 
-def open_window(db: Path, settings: QSettings) -> tuple[AppContext, MainWindow] | None:
+def open_window(db: Path | str, settings: QSettings) -> tuple[AppContext, MainWindow] | None:
     """Open the library and show the window on it; the rest of the start
     (:func:`start_window`) runs once the window has been painted. None when the library
     cannot be opened (the clerk was told why). bench/ui_bench.py times this function."""
     context = open_library(db)
     if context is None:
         return None
-    if not context.read_only:
+    if not context.read_only and not context.on_server:  # a shared library gets no samples
         context.call(letters.ensure_samples)
     # The UI thread's writes (autosave, saving a case) wait a few seconds for another
     # program's write, not the command line's two minutes: then they say the library is busy.
@@ -353,8 +362,9 @@ def start_window(context: AppContext, window: MainWindow) -> None:
         offer_recovery(window)
     if window.model.case is None and window.reopen_last_case():
         log.info("reopened case %s, open when ReplyDesk last closed", window.model.case_id)
-    start_background_check(context, window)
-    if not context.read_only:  # its backups folder is on the same read-only medium
+    if not context.on_server:  # a server's library is checked and backed up on the server
+        start_background_check(context, window)
+    if not context.read_only and not context.on_server:  # read-only: so is its backups folder
         start_daily_backup(context, window)
     # The reuse check and the similar list segment on the UI thread: jieba's dictionary loads
     # beforehand, in a pause of the clerk's (it holds the interpreter ~0.3 s on any thread).

@@ -15,12 +15,36 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.profile import AgencyProfile
 from desktop.store import LibraryStore
+from desktop.store.engine import (
+    Location,
+    checked_location,
+    default_location,
+    from_environment,
+    is_server,
+    location_from,
+    shown,
+)
 from desktop.ui.operations import Operation
 
 if TYPE_CHECKING:
     from desktop.reply_templates import ReplyTemplates
 
 T = TypeVar("T")
+__all__ = ["AppContext", "checked_location", "library_location", "location_from", "shown"]
+
+
+def library_location(setting: object = None) -> Location:
+    """The library the window opens: ``$REPLYDESK_DB``, else the location chosen in Settings
+    (``setting``: a file, or a server's ``postgresql://`` URL), else ``library.db`` in the
+    user data folder."""
+    chosen = location_from(str(setting)) if setting else None
+    return from_environment() or chosen or default_location()
+
+
+def location_from_environment() -> str | None:
+    """``$REPLYDESK_DB`` as the clerk may read it (None: not set)."""
+    found = from_environment()
+    return shown(found) if found is not None else None
 
 
 class AppContext(QObject):
@@ -35,14 +59,17 @@ class AppContext(QObject):
 
     def __init__(
         self,
-        db_path: Path,
+        location: Path | str,
         *,
         templates: ReplyTemplates | None = None,
         store: LibraryStore | None = None,
     ) -> None:
         super().__init__()
-        self.db_path = Path(db_path)
-        self.store = store or LibraryStore(self.db_path)  # the UI thread's connection
+        self.location = location
+        # A library on a server (PostgreSQL) has no file: no backups, no file check here.
+        self.on_server = is_server(location)
+        self.db_path: Path | None = None if self.on_server else Path(location)
+        self.store = store or LibraryStore(location)  # the UI thread's connection
         self._templates = templates
         self.closed = False
 
@@ -67,9 +94,15 @@ class AppContext(QObject):
         self._templates = templates
 
     @classmethod
-    def open(cls, db_path: Path) -> AppContext:
-        """Open the library for the window. Raises ``LibraryError`` (damaged, newer, …)."""
-        return cls(db_path, store=LibraryStore(db_path))
+    def open(cls, location: Path | str) -> AppContext:
+        """Open the library for the window. Raises ``LibraryError`` (damaged, newer, a server
+        that cannot be reached …)."""
+        return cls(location, store=LibraryStore(location))
+
+    @property
+    def shown_location(self) -> str:
+        """Where the library is, as the clerk may read it (a URL without its password)."""
+        return shown(self.location)
 
     def set_write_wait(self, seconds: float) -> None:
         """How long the UI thread's writes wait for another program's write before they say
@@ -94,7 +127,7 @@ class AppContext(QObject):
 
     def operation(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Operation:
         """An operation whose ``store`` parameter gets its own connection in the worker."""
-        return Operation(fn, *args, db_path=self.db_path, **kwargs)
+        return Operation(fn, *args, db_path=self.location, **kwargs)
 
     def close(self) -> None:
         self.closing.emit()

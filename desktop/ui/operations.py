@@ -72,7 +72,7 @@ class Cancelled(Exception):
 
 
 class Operation(QRunnable):
-    def __init__(self, fn: Callable[..., Any], *args: Any, db_path: Path | None = None,
+    def __init__(self, fn: Callable[..., Any], *args: Any, db_path: Path | str | None = None,
                  **kwargs: Any) -> None:  # fmt: skip
         super().__init__()
         self.setAutoDelete(False)

@@ -23,6 +23,9 @@ from desktop.ui.context import AppContext
 SETTINGS_ORG = "ReplyDesk"
 SETTINGS_APP = "ReplyDesk"
 LANGUAGE_KEY = "ui/language"
+# Where the library is (Settings, Library tab): empty for the file in the data folder, or a
+# file, or a server's postgresql:// URL; $REPLYDESK_DB wins over it.
+LIBRARY_KEY = "library/location"
 LANGUAGES = (("中文（简体）", "zh_CN"), ("English", "en"))
 DEFAULT_LANGUAGE = "zh_CN"
 

@@ -21,6 +21,9 @@ Tabs (``settingsTabs``):
   ("Line 3: …", the line highlighted), ``templateSave`` and ``templateRestore``.
 - **Language** — ``languageCombo`` stored in ``QSettings("ReplyDesk", "ReplyDesk")`` under
   ``ui/language`` (``zh_CN`` or ``en``), used from the next start.
+- **Library** — ``libraryLocation``: this PC's library, another file, or a shared library
+  on the office server (``postgresql://…``), under ``library/location``, used from the next
+  start (desktop/ui/settings_library.py).
 
 OK checks every profile value with ``parse_profile_value`` (a ``ProfileError`` is shown under its
 field, which gets the focus), stores what changed, the new seal and the unsaved templates, and
@@ -65,6 +68,7 @@ from desktop.ui.settings_base import (
     SETTINGS_APP,
     SETTINGS_ORG,
 )
+from desktop.ui.settings_library import LibraryTab
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -107,6 +111,8 @@ class SettingsDialog(AgencyTab):
         self.tabs.addTab(self._fonts_tab(), self.tr("Fonts"))
         self.tabs.addTab(self._templates_tab(), self.tr("Templates"))
         self.tabs.addTab(self._language_tab(), self.tr("Language"))
+        self.library_tab = LibraryTab(self.settings, self)
+        self.tabs.addTab(self.library_tab, self.tr("Library"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -230,6 +236,9 @@ class SettingsDialog(AgencyTab):
                 self.tabs.setCurrentIndex(3)
                 self.select_template(name)
                 return
+        if not self.library_tab.save():
+            self.tabs.setCurrentWidget(self.library_tab)
+            return
         seal = None if self._seal_pending is None else profile_actions.SealFile(*self._seal_pending)
         self.context.call(profile_actions.save, values, seal=seal, only_changed=True)
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())

@@ -8,9 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from desktop.paths import data_dir
 
-def server_name(db_path: Path) -> str:
-    digest = hashlib.sha1(str(Path(db_path).resolve()).lower().encode()).hexdigest()[:16]
+
+def server_name(db_path: Path | str) -> str:
+    """One name per library file. A library on a server (a ``postgresql://`` URL, given as
+    text) is one per data folder: windows on two data folders may share it."""
+    if isinstance(db_path, str):
+        key = f"{db_path}|{data_dir()}"
+    else:
+        key = str(Path(db_path).resolve()).lower()
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
     return f"replydesk-{digest}"
 
 
@@ -23,7 +31,7 @@ class SingleInstance(QObject):
 
     activated = Signal()
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path | str) -> None:
         super().__init__()
         self.name = server_name(db_path)
         self.server: QLocalServer | None = None

@@ -20,7 +20,22 @@ class WindowBackups(QMainWindow):
     model: DraftModel
     restart_requested: bool
 
+    def _on_server(self) -> bool:
+        """A server's library is backed up by IT on the server: say so instead."""
+        if self.context.db_path is not None:
+            return False
+        show_error(
+            self,
+            self.tr(
+                "The shared library on the server is backed up by IT on the server "
+                "(pg_dump); ReplyDesk backs up only a library on this PC."
+            ),
+        )
+        return True
+
     def backup_now(self) -> None:
+        if self._on_server():
+            return
         def done(made: backup.BackupMade) -> None:
             self.statusBar().showMessage(
                 self.tr("Backed up to %1").replace("%1", str(made.path)), 10000
@@ -35,6 +50,9 @@ class WindowBackups(QMainWindow):
         starts again on the restored library (every connection must be closed for it)."""
         from PySide6.QtCore import QThreadPool
 
+        if self._on_server():
+            return
+        assert self.context.db_path is not None
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Restore from backup"), str(backup.folder(self.context.db_path)),
             self.tr("Library backups (*.db)"),

@@ -2187,27 +2187,27 @@ Enter your agency's details now?</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="280" />
+        <location filename="../../desktop/ui/import_dialog.py" line="281" />
         <source>{imported} imported, {duplicate} already in the library, {failed} failed.</source>
         <translation>导入 {imported} 个，资料库中已有 {duplicate} 个，失败 {failed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="283" />
+        <location filename="../../desktop/ui/import_dialog.py" line="284" />
         <source>Stopped. </source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="284" />
+        <location filename="../../desktop/ui/import_dialog.py" line="285" />
         <source>Import stopped; the files imported so far are kept.</source>
         <translation>导入已停止，已导入的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="289" />
+        <location filename="../../desktop/ui/import_dialog.py" line="290" />
         <source>No letters found in the chosen files and folders.</source>
         <translation>所选文件和文件夹中没有找到可导入的文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_dialog.py" line="292" />
+        <location filename="../../desktop/ui/import_dialog.py" line="293" />
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>
@@ -2744,12 +2744,12 @@ Enter your agency's details now?</source>
         <translation>资料库中已没有这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="89" />
+        <location filename="../../desktop/ui/letter_tools.py" line="91" />
         <source>Read every letter in the library again from its stored text? Your corrections stay as they are. You can keep working meanwhile.</source>
         <translation>要按保存的原文重新识别资料库中的全部资料吗？您的更正保留不变。识别期间可以继续工作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_tools.py" line="92" />
+        <location filename="../../desktop/ui/letter_tools.py" line="94" />
         <source>Re-read all letters</source>
         <translation>重新识别全部资料</translation>
     </message>
@@ -2757,376 +2757,399 @@ Enter your agency's details now?</source>
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="84" />
+        <location filename="../../desktop/ui/library_pane.py" line="86" />
         <source>Search past replies and reference material</source>
         <translation>搜索以往答复和参考资料（多个词用空格分开）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="87" />
+        <location filename="../../desktop/ui/library_pane.py" line="89" />
         <source>All sections</source>
         <translation>全部段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="91" />
+        <location filename="../../desktop/ui/library_pane.py" line="93" />
         <source>Replies and reference</source>
         <translation>答复和参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="92" />
+        <location filename="../../desktop/ui/library_pane.py" line="94" />
         <source>Replies</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="93" />
+        <location filename="../../desktop/ui/library_pane.py" line="95" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="98" />
+        <location filename="../../desktop/ui/library_pane.py" line="100" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="102" />
+        <location filename="../../desktop/ui/library_pane.py" line="104" />
         <source>Agency</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="108" />
+        <location filename="../../desktop/ui/library_pane.py" line="110" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="110" />
+        <location filename="../../desktop/ui/library_pane.py" line="112" />
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="111" />
+        <location filename="../../desktop/ui/library_pane.py" line="113" />
         <source>The proposal's number: 35 or 第35号</source>
         <translation>建议提案编号：35 或 第35号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="113" />
+        <location filename="../../desktop/ui/library_pane.py" line="115" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="115" />
+        <location filename="../../desktop/ui/library_pane.py" line="117" />
         <source>Any proposer</source>
         <translation>提出人不限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="116" />
+        <location filename="../../desktop/ui/library_pane.py" line="118" />
         <source>Deputies</source>
         <translation>代表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="117" />
+        <location filename="../../desktop/ui/library_pane.py" line="119" />
         <source>CPPCC members</source>
         <translation>委员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="118" />
+        <location filename="../../desktop/ui/library_pane.py" line="120" />
         <source>Units</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="143" />
+        <location filename="../../desktop/ui/library_pane.py" line="145" />
         <source>Insert</source>
         <translation>插入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="145" />
+        <location filename="../../desktop/ui/library_pane.py" line="147" />
         <source>Insert the selected paragraph into the section it was filed under</source>
         <translation>把选中的段落插入到它原来所在的部分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="148" />
+        <location filename="../../desktop/ui/library_pane.py" line="150" />
         <source>Open letter</source>
         <translation>打开资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="149" />
+        <location filename="../../desktop/ui/library_pane.py" line="151" />
         <source>See and correct the letter's fields and sections</source>
         <translation>查看并更正这份资料的各项信息和段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="151" />
+        <location filename="../../desktop/ui/library_pane.py" line="153" />
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="152" />
+        <location filename="../../desktop/ui/library_pane.py" line="154" />
         <source>Show the next %1 hits</source>
         <translation>再显示 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="270" />
+        <location filename="../../desktop/ui/library_pane.py" line="273" />
         <source>Showing the first %1 of %2 hits</source>
         <translation>显示前 %1 条，共 %2 条</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="274" />
+        <location filename="../../desktop/ui/library_pane.py" line="277" />
         <source>%n hit(s) found</source>
         <translation>
             <numerusform>找到 %n 条</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="179" />
+        <location filename="../../desktop/ui/library_pane.py" line="181" />
         <source>Similar past replies</source>
         <translation>相似的以往答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/library_pane.py" line="282" />
+        <location filename="../../desktop/ui/library_pane.py" line="287" />
         <source>The library holds %n document(s)</source>
         <translation>
             <numerusform>资料库共有 %n 份文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="330" />
+        <location filename="../../desktop/ui/library_pane.py" line="343" />
         <source>Open and correct the letter…</source>
         <translation>打开并更正这份资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="345" />
+        <location filename="../../desktop/ui/library_pane.py" line="358" />
         <source>Insert into the opening</source>
         <translation>插入到开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="346" />
+        <location filename="../../desktop/ui/library_pane.py" line="359" />
         <source>Insert into the current situation</source>
         <translation>插入到现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="347" />
+        <location filename="../../desktop/ui/library_pane.py" line="360" />
         <source>Insert into the next steps</source>
         <translation>插入到下一步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="348" />
+        <location filename="../../desktop/ui/library_pane.py" line="361" />
         <source>Insert into the closing</source>
         <translation>插入到结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="358" />
+        <location filename="../../desktop/ui/library_pane.py" line="371" />
         <source>Show the source letter</source>
         <translation>查看来源文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="364" />
+        <location filename="../../desktop/ui/library_pane.py" line="377" />
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="420" />
+        <location filename="../../desktop/ui/library_pane.py" line="433" />
         <source>Looking for similar replies…</source>
         <translation>正在查找相似答复……</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_pane.py" line="427" />
+        <location filename="../../desktop/ui/library_pane.py" line="440" />
         <source>No similar replies found</source>
         <translation>没有找到相似的答复</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryTab</name>
+    <message>
+        <location filename="../../desktop/ui/settings_library.py" line="35" />
+        <source>Leave empty for the library on this PC. A shared library on the office server: postgresql://user@server/database (the password is kept by the system's credential store or IT's .pgpass file, never here).</source>
+        <translation>留空则使用本机的资料库。办公网服务器上的共享资料库：postgresql://用户名@服务器/资料库（密码由系统的凭据管理或信息技术人员配置的 .pgpass 文件保存，不写在这里）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_library.py" line="48" />
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_library.py" line="57" />
+        <source>The library chosen here is opened the next time ReplyDesk starts.</source>
+        <translation>这里选择的资料库在下次启动答复助手时打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_library.py" line="61" />
+        <source>The environment variable REPLYDESK_DB is set: ReplyDesk opens %1 instead.</source>
+        <translation>已设置环境变量 REPLYDESK_DB：答复助手将打开 %1。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60" />
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="139" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
         <source>Export all &amp;answered cases…</source>
         <translation>导出全部已答复案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="162" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="165" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170" />
+        <location filename="../../desktop/ui/main_window.py" line="174" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173" />
+        <location filename="../../desktop/ui/main_window.py" line="177" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
+        <location filename="../../desktop/ui/main_window.py" line="180" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="183" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="186" />
         <source>&amp;Year-end report…</source>
         <translation>年度办理情况统计(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="234" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="81" />
+        <location filename="../../desktop/ui/app.py" line="87" />
         <source>Restore unsaved draft</source>
         <translation>恢复未保存的草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="82" />
+        <location filename="../../desktop/ui/app.py" line="88" />
         <source>The draft of “%1” was not saved when ReplyDesk last closed (autosaved %2). Restore it?</source>
         <translation>上次关闭答复助手时，“%1”的草稿尚未保存（自动保存于 %2）。是否恢复？</translation>
     </message>
@@ -3665,19 +3688,19 @@ Enter your agency's details now?</source>
 <context>
     <name>ResultsModel</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/search_results.py" line="104" />
+        <location filename="../../desktop/ui/search_results.py" line="141" />
         <source> · %n letter(s)</source>
         <translation>
             <numerusform> · 共 %n 份</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="147" />
+        <location filename="../../desktop/ui/search_results.py" line="184" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/search_results.py" line="147" />
+        <location filename="../../desktop/ui/search_results.py" line="184" />
         <source>Reference</source>
         <translation>参考资料</translation>
     </message>
@@ -3779,47 +3802,52 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="94" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="105" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="107" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="108" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="113" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="134" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="115" />
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="140" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="138" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="144" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="183" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="189" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>
@@ -4152,29 +4180,34 @@ Enter your agency's details now?</source>
 <context>
     <name>WindowBackups</name>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="26" />
+        <location filename="../../desktop/ui/window_backups.py" line="30" />
+        <source>The shared library on the server is backed up by IT on the server (pg_dump); ReplyDesk backs up only a library on this PC.</source>
+        <translation>服务器上的共享资料库由信息技术人员在服务器上备份（pg_dump）；答复助手只备份本机的资料库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_backups.py" line="41" />
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="39" />
-        <location filename="../../desktop/ui/window_backups.py" line="59" />
-        <location filename="../../desktop/ui/window_backups.py" line="76" />
+        <location filename="../../desktop/ui/window_backups.py" line="57" />
+        <location filename="../../desktop/ui/window_backups.py" line="77" />
+        <location filename="../../desktop/ui/window_backups.py" line="94" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="40" />
+        <location filename="../../desktop/ui/window_backups.py" line="58" />
         <source>Library backups (*.db)</source>
         <translation>资料库备份 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="51" />
+        <location filename="../../desktop/ui/window_backups.py" line="69" />
         <source>Restore the library from the backup of %1 (%2 letters, %3 cases)? The library as it is now is kept in the backups folder, and ReplyDesk starts again.</source>
         <translation>要用 %1 的备份（%2 份文件，%3 件案件）恢复资料库吗？当前的资料库会保存在备份文件夹中，随后答复助手将重新启动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_backups.py" line="75" />
+        <location filename="../../desktop/ui/window_backups.py" line="93" />
         <source>The library was restored. The library as it was is kept as %1.</source>
         <translation>资料库已恢复。原来的资料库保存为 %1。</translation>
     </message>
@@ -4206,14 +4239,14 @@ Enter your agency's details now?</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="115" />
-        <location filename="../../desktop/ui/app.py" line="195" />
-        <location filename="../../desktop/ui/app.py" line="205" />
+        <location filename="../../desktop/ui/app.py" line="121" />
+        <location filename="../../desktop/ui/app.py" line="201" />
+        <location filename="../../desktop/ui/app.py" line="212" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="120" />
+        <location filename="../../desktop/ui/app.py" line="126" />
         <source>The library file is damaged (%1) and there is no usable backup in %2.
 
 The file is at:
@@ -4228,12 +4261,12 @@ ReplyDesk has not changed it. Give it to your IT support, or restore a backup co
 答复助手没有改动这个文件。请把它交给信息技术人员，或用命令“replydesk restore 备份文件”从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="133" />
+        <location filename="../../desktop/ui/app.py" line="139" />
         <source>The library is damaged</source>
         <translation>资料库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="134" />
+        <location filename="../../desktop/ui/app.py" line="140" />
         <source>The library file is damaged (%1).
 
 Restore the newest good backup, made %2 (%3 letters, %4 cases)?
@@ -4248,7 +4281,7 @@ The damaged file is kept in the backups folder.</source>
 损坏的文件会另存在备份文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="151" />
+        <location filename="../../desktop/ui/app.py" line="157" />
         <source>The library was not changed. The damaged file is at:
 %1
 
@@ -4259,19 +4292,19 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 答复助手无法用它启动。备份保存在 %2：可以从中恢复一份（例如用命令“replydesk restore 备份文件”），或把文件交给信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="174" />
+        <location filename="../../desktop/ui/app.py" line="180" />
         <source>The library was restored from the backup made %1. The damaged file is kept as:
 %2</source>
         <translation>已用 %1 的备份恢复资料库。损坏的文件另存为：
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="244" />
+        <location filename="../../desktop/ui/app.py" line="253" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="259" />
+        <location filename="../../desktop/ui/app.py" line="268" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>

@@ -80,7 +80,8 @@ DATA = [
     re.compile(r"<[^<>]*>"),  # HTML tags of rich text
     re.compile(r"&[a-z]+;"),  # HTML entities
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}"),  # template variables shown as such
-    re.compile(r"https?://\S+"),  # URLs
+    re.compile(r"(?:https?|postgres(?:ql)?)://\S+"),  # URLs (a shared library's server too)
+    re.compile(r"\.pgpass\b|\bpg_dump\b"),  # PostgreSQL's password file and dump program
     re.compile(r"(?:[A-Za-z]:)?(?:[\\/][^\\/\s：，。）)]+)+[\\/]?"),  # file paths
     re.compile(
         r"[\w.-]*\.(?:j2|docx?|pdf|txt|wps|rtf|html?|mht(?:ml)?|png|jpe?g|db|ini|log)\b",
@@ -313,7 +314,7 @@ def test_settings_dialog_every_tab_is_all_chinese(
     dialog = _show(qtbot, SettingsDialog(context, settings=settings))
     tabs = dialog.findChild(QTabWidget, "settingsTabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "本单位", "答复类别", "字体", "模板", "语言"
+        "本单位", "答复类别", "字体", "模板", "语言", "资料库"
     ]  # fmt: skip
     problems = []
     for i in range(tabs.count()):
