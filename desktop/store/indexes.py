@@ -47,6 +47,9 @@ class Indexes(Protocol):
     def letters_deleted(self, letter_ids: Sequence[int]) -> None:
         """Letters deleted (their rows of ``letters`` are gone already)."""
 
+    def letter_changed(self, letter_id: int) -> None:
+        """A letter's row of ``letters`` was updated (an edit, a re-read, an undo)."""
+
 
 class SqliteIndexes:
     """The FTS5 indexes of an SQLite library."""
@@ -99,6 +102,9 @@ class SqliteIndexes:
             chunk = list(letter_ids[start : start + 500])
             marks = ",".join("?" * len(chunk))
             self._conn.execute(f"DELETE FROM letter_titles_fts WHERE rowid IN ({marks})", chunk)
+
+    def letter_changed(self, letter_id: int) -> None:
+        pass  # the update triggers of letters_search_au and letters_words_au do it
 
 
 def indexes_of(conn: Any) -> Indexes:

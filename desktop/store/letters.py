@@ -216,6 +216,7 @@ class LetterStorage:
         self._db.conn.execute(
             f"UPDATE letters SET {assignments} WHERE id = ?", [*columns.values(), letter_id]
         )
+        indexes_of(self._db.conn).letter_changed(letter_id)
 
     def _insert_blocks(
         self,

@@ -41,7 +41,9 @@ _BY_CODE: Final[dict[str, tuple[type[LibraryError], str, str]]] = {
     "55P03": (LibraryBusy, "资料库服务器正被其他同事的操作占用", "请稍后再试"),
     "42501": (LibraryPermissionDenied, _PERMISSION, _PERMISSION_ADVICE),
     "28P01": (
-        LibraryLoginFailed, "服务器拒绝登录（用户名或密码不对）", "请检查设置中的用户名和密码"
+        LibraryLoginFailed,
+        "服务器拒绝登录（用户名或密码不对）",
+        "请检查设置中的用户名和密码",
     ),
     "28000": (LibraryLoginFailed, "服务器拒绝登录", "请联系信息技术人员为本机开通访问"),
     "3D000": (
@@ -79,10 +81,10 @@ _LOGIN_MARKERS: Final = (
     ("密码认证失败", "28P01"),
     ("没有提供口令", "28P01"),
     ("pg_hba.conf", "28000"),
-    ("role \"", "28000"),
-    ("角色 \"", "28000"),
-    ("database \"", "3D000"),
-    ("数据库 \"", "3D000"),
+    ('role "', "28000"),
+    ('角色 "', "28000"),
+    ('database "', "3D000"),
+    ('数据库 "', "3D000"),
     ("the database system is starting up", "57"),
     ("the database system is shutting down", "57"),
     ("too many clients", "53"),
@@ -108,4 +110,3 @@ def _detail(text: str) -> str:
     """libpq's message on one line, without psycopg's "connection failed:" prefix."""
     line = " ".join(text.split())
     return line.removeprefix("connection failed: ")[:200]
-

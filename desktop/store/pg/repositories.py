@@ -1,15 +1,13 @@
 """The repositories that differ on PostgreSQL, chosen by LibraryStore for a server's library.
 
-Search (``store.search``, ``store.letter_search``, ``store.similar``) is pg-search's work
-(desktop/store/pg/search*.py, pg/similar*.py): until it is on main, these say so when
-called — a programmer's error (NotImplementedError), never an empty answer that a clerk
-would read as "nothing found".
+Search (``store.search``, ``store.letter_search``, ``store.similar``): desktop/store/pg/
+search.py, search_letters.py and similar.py; the index writes: desktop/store/pg/index_rows.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Final, NoReturn, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from desktop.letter_search_fields import fields_search_text, number_key, proposers_search_text
 
@@ -22,28 +20,19 @@ if TYPE_CHECKING:
     from desktop.store.similar_queries import SimilarRepository
 
 
-class NotYetOnServer:
-    """Every method raises NotImplementedError naming what is missing."""
-
-    def __init__(self, what: str) -> None:
-        self._what = what
-
-    def __getattr__(self, name: str) -> Any:
-        def missing(*args: object, **kwargs: object) -> NoReturn:
-            raise NotImplementedError(
-                f"{self._what}.{name} does not run on PostgreSQL yet (desktop/store/pg/search*)"
-            )
-
-        return missing
-
-
 def search_repositories(
-    db: object,
+    db: PgDatabase,
 ) -> tuple[SearchRepository, LetterSearchRepository, SimilarRepository]:
+    """PostgreSQL's search repositories (desktop/store/pg/search*.py, pg/similar.py)."""
+    from desktop.store.pg.search import PgSearchRepository
+    from desktop.store.pg.search_letters import PgLetterSearchRepository
+    from desktop.store.pg.similar import PgSimilarRepository
+
+    database = cast("Any", db)
     return (
-        cast("SearchRepository", NotYetOnServer("store.search")),
-        cast("LetterSearchRepository", NotYetOnServer("store.letter_search")),
-        cast("SimilarRepository", NotYetOnServer("store.similar")),
+        PgSearchRepository(database),
+        PgLetterSearchRepository(database),
+        PgSimilarRepository(database),
     )
 
 
@@ -115,4 +104,6 @@ HEADINGS: Final = """SELECT coalesce(string_agg(coalesce(p.search_text, p.text),
 
 def index_writer(db: PgDatabase) -> Indexes:
     """The indexes a PostgreSQL library's letter repositories write."""
-    return LetterSearchRows(db)
+    from desktop.store.pg.index_rows import PgIndexes
+
+    return PgIndexes(db)

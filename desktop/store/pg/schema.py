@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Final
 
 from desktop import timestamps
 from desktop.store.errors import LibraryError
+from desktop.store.pg.search_schema import SEARCH_SCHEMA
+from desktop.store.pg.search_schema import SEARCH_TABLES as SEARCH_TABLES
 from desktop.store.portable import render
 
 if TYPE_CHECKING:
@@ -25,10 +27,9 @@ if TYPE_CHECKING:
 MIGRATIONS_TABLE: Final = "replydesk_migrations"
 MIGRATION_SET: Final = "replydesk"
 # The tables (and their indexes, named after them) only a PostgreSQL library has: its search
-# indexes, in place of SQLite's FTS5 tables. The schema parity test
-# (tests/unit/test_store_schema_parity.py) leaves these out; every other table is the same
-# on both engines.
-SEARCH_TABLES: Final[tuple[str, ...]] = ()
+# indexes, in place of SQLite's FTS5 tables (desktop/store/pg/search_schema.py). The schema
+# parity test (tests/unit/test_store_schema_parity.py) leaves these out; every other table is
+# the same on both engines.
 
 BASELINE_V14: Final = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -244,6 +245,7 @@ def _apply(db: PgDatabase, todo: list[str]) -> None:
     db.executescript(_RECORD_TABLE)
     if todo[0] in BASELINE_NAMES:
         db.executescript(render(BASELINE_V14, "postgresql"))
+        db.executescript(SEARCH_SCHEMA)
         for name in BASELINE_NAMES:
             _record(db, name)
     by_name = {m.name: m for m in PORTABLE_MIGRATIONS}
