@@ -29,6 +29,12 @@ REFERENCE = [
     "如皋市成功入选全国第二批创新型县建设名单。",
 ]
 
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here runs on both engines (SQLite and PostgreSQL: tests/conftest.py)."""
+    return engine_store
+
+
 
 @pytest.fixture
 def lib(store: LibraryStore) -> LibraryStore:

@@ -51,6 +51,12 @@ SIMPLIFIED_LETTER = """关于推进生活垃圾分类的建议的答复
 2025年7月1日
 """
 
+@pytest.fixture
+def store(engine_store: LibraryStore) -> LibraryStore:
+    """Every test here runs on both engines (SQLite and PostgreSQL: tests/conftest.py)."""
+    return engine_store
+
+
 
 @pytest.fixture
 def lib(store: LibraryStore, tmp_path: Path) -> LibraryStore:
@@ -166,7 +172,7 @@ def test_the_agency_filter_folds_too(store: LibraryStore, agency: str, found: bo
 def test_cli_search_finds_the_traditional_letter_with_simplified_words(
     lib: LibraryStore, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code = main(["search", "居家养老补贴", "--db", str(lib.path), "--json"])
+    code = main(["search", "居家养老补贴", "--db", str(lib.location), "--json"])
     out, _ = capsys.readouterr()
     assert code == 0
     hits = json.loads(out)

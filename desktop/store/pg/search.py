@@ -28,12 +28,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from desktop.store import search_queries
 from desktop.store.pg.index_rows import query_gram
-from desktop.store.pg.search_letters import pg_letter_filter_sql
+from desktop.store.pg.search_letters import matching_agencies, pg_letter_filter_sql
 from desktop.store.ranking import SEARCH_TEXT, folds, tf_rank_sql
 from desktop.store.search_queries import (
-    CHARS_CANDIDATES,
-    FTS_CANDIDATES,
     ParagraphHit,
     RankedPage,
     SearchFilters,
@@ -105,7 +104,8 @@ class PgSearchRepository(SearchRepository):
         if filters.year_to is not None:
             cond.append("l.year <= ?")
             args.append(filters.year_to)
-        letter_cond, letter_args = pg_letter_filter_sql(filters)
+        agencies = matching_agencies(self._db, filters.agency) if filters.agency else []
+        letter_cond, letter_args = pg_letter_filter_sql(filters, agencies)
         cond.extend(letter_cond)
         args.extend(letter_args)
         sql = (
@@ -217,7 +217,7 @@ class PgSearchRepository(SearchRepository):
         recency_weight: float,
         candidate_cap: int | None = None,
     ) -> RankedPage:
-        cap = FTS_CANDIDATES if candidate_cap is None else candidate_cap
+        cap = search_queries.FTS_CANDIDATES if candidate_cap is None else candidate_cap
         source = self._long_source(long_terms)
         return self._page(source, long_terms, short_terms, filters, limit, recency_weight, cap)
 
@@ -229,7 +229,7 @@ class PgSearchRepository(SearchRepository):
         recency_weight: float,
         candidate_cap: int | None = None,
     ) -> RankedPage:
-        cap = CHARS_CANDIDATES if candidate_cap is None else candidate_cap
+        cap = search_queries.CHARS_CANDIDATES if candidate_cap is None else candidate_cap
         source = self._short_source(short_terms)
         return self._page(source, short_terms, (), filters, limit, recency_weight, cap)
 

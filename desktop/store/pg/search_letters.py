@@ -30,18 +30,44 @@ def _like(term: str) -> tuple[str, str]:
     return ("ILIKE" if folds(term) else "LIKE"), f"%{escaped}%"
 
 
-def pg_letter_filter_sql(filters: SearchFilters, letter: str = "l") -> tuple[list[str], list[Any]]:
-    """:func:`desktop.store.letter_search.letter_filter_sql` in PostgreSQL's words. The agency
-    is stored as written: it is compared with the filter as typed and folded to simplified
-    characters (SQLite folds the stored agency too, with a function of the program's)."""
+_FOLDED_AGENCIES: dict[str, str] = {}  # an agency's name as stored -> folded (few hundred)
+
+
+def matching_agencies(db: Any, agency: str) -> list[str]:
+    """The agency names stored (agency or main organizer) that hold ``agency``, both folded
+    to simplified characters (names are stored as written: 花都區衛生健康局). SQLite folds
+    in the query with a function of the program's; the server cannot run it, so the few
+    distinct names are folded here."""
+    wanted = to_simplified(agency)
+    names = [
+        str(r[0])
+        for r in db.execute(
+            "SELECT agency FROM letters WHERE agency IS NOT NULL"
+            " UNION SELECT main_organizer FROM letters WHERE main_organizer IS NOT NULL"
+        ).fetchall()
+    ]
+    out = []
+    for name in names:
+        folded = _FOLDED_AGENCIES.get(name)
+        if folded is None:
+            folded = _FOLDED_AGENCIES[name] = to_simplified(name)
+        if wanted in folded:
+            out.append(name)
+    return out
+
+
+def pg_letter_filter_sql(
+    filters: SearchFilters, agencies: Sequence[str] = (), letter: str = "l"
+) -> tuple[list[str], list[Any]]:
+    """:func:`desktop.store.letter_search.letter_filter_sql` in PostgreSQL's words; the
+    agency filter takes the names :func:`matching_agencies` found."""
     cond: list[str] = []
     args: list[Any] = []
     if filters.agency:
-        agencies = (
-            f"(coalesce({letter}.agency, '') || ' ' || coalesce({letter}.main_organizer, ''))"
+        cond.append(
+            f"({letter}.agency = ANY(?::text[]) OR {letter}.main_organizer = ANY(?::text[]))"
         )
-        cond.append(f"(strpos({agencies}, ?) > 0 OR strpos({agencies}, ?) > 0)")
-        args.extend([to_simplified(filters.agency), filters.agency])
+        args.extend([list(agencies), list(agencies)])
     if filters.kind:
         cond.append(f"{letter}.kind = ?")
         args.append(filters.kind)
@@ -66,7 +92,7 @@ def pg_letter_filter_sql(filters: SearchFilters, letter: str = "l") -> tuple[lis
     return cond, args
 
 
-def _filters(filters: SearchFilters) -> tuple[str, str, list[Any]]:
+def _filters(db: Any, filters: SearchFilters) -> tuple[str, str, list[Any]]:
     """The filters on a letter hit (as SQLite's): a join of ``letters`` only when needed."""
     cond: list[str] = []
     args: list[Any] = []
@@ -83,7 +109,8 @@ def _filters(filters: SearchFilters) -> tuple[str, str, list[Any]]:
         cond.append("ls.year <= ?")
         args.append(filters.year_to)
     rest = replace(filters, proposer=None, number=None, year_from=None, year_to=None)
-    letter_cond, letter_args = pg_letter_filter_sql(rest)
+    agencies = matching_agencies(db, rest.agency) if rest.agency else []
+    letter_cond, letter_args = pg_letter_filter_sql(rest, agencies)
     join = " JOIN letters l ON l.id = ls.letter_id" if letter_cond else ""
     where = "".join(f" AND {c}" for c in (*cond, *letter_cond))
     return join, where, [*args, *letter_args]
@@ -109,7 +136,7 @@ class PgLetterSearchRepository(LetterSearchRepository):
         if not terms or limit <= 0:
             return []
         contains, cargs = _contains(terms)
-        join, fsql, fargs = _filters(filters)
+        join, fsql, fargs = _filters(self._db, filters)
         ids = [
             int(r[0])
             for r in self._db.execute(
@@ -147,7 +174,7 @@ class PgLetterSearchRepository(LetterSearchRepository):
         if not terms:
             return 0
         contains, cargs = _contains(terms)
-        join, fsql, fargs = _filters(filters)
+        join, fsql, fargs = _filters(self._db, filters)
         sql = (
             f"SELECT count(*) FROM (SELECT 1 FROM letter_search ls{join}"
             f" WHERE true {contains} {fsql} LIMIT ?) c"
