@@ -35,7 +35,6 @@ def store(engine_store: LibraryStore) -> LibraryStore:
     return engine_store
 
 
-
 @pytest.fixture
 def lib(store: LibraryStore) -> LibraryStore:
     store.letters.add(

@@ -51,11 +51,11 @@ SIMPLIFIED_LETTER = """关于推进生活垃圾分类的建议的答复
 2025年7月1日
 """
 
+
 @pytest.fixture
 def store(engine_store: LibraryStore) -> LibraryStore:
     """Every test here runs on both engines (SQLite and PostgreSQL: tests/conftest.py)."""
     return engine_store
-
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ LETTERS = [
      "将开展环境卫生整治行动，增设垃圾收集点。", "某区城市管理局"),
 ]  # fmt: skip
 
+
 @pytest.fixture
 def store(engine_store: LibraryStore) -> LibraryStore:
     """Every test here runs on both engines (SQLite and PostgreSQL: tests/conftest.py)."""
@@ -43,7 +44,6 @@ def sample_store(engine_store: LibraryStore) -> LibraryStore:
     results = ensure_sample_library(engine_store)
     assert [r.status for r in results] == ["imported"] * 5, results
     return engine_store
-
 
 
 def _add(store: LibraryStore, i: int, title: str, status: str, plan: str, agency: str) -> int:

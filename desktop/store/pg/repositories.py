@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def search_repositories(
-    db: PgDatabase,
+    db: object,
 ) -> tuple[SearchRepository, LetterSearchRepository, SimilarRepository]:
     """PostgreSQL's search repositories (desktop/store/pg/search*.py, pg/similar.py)."""
     from desktop.store.pg.search import PgSearchRepository

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from desktop import timestamps
 from desktop.store.errors import LibraryError
+from desktop.store.pg.search_schema import SEARCH_INDEXES as SEARCH_INDEXES
 from desktop.store.pg.search_schema import SEARCH_SCHEMA
 from desktop.store.pg.search_schema import SEARCH_TABLES as SEARCH_TABLES
 from desktop.store.portable import render

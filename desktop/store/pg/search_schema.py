@@ -27,6 +27,12 @@ from typing import Final
 
 # The tables only a PostgreSQL library has (the schema parity test leaves them out).
 SEARCH_TABLES: Final[tuple[str, ...]] = ("paragraph_grams", "paragraph_words", "title_words")
+# … and its search indexes on the tables both engines have.
+SEARCH_INDEXES: Final[tuple[str, ...]] = (
+    "paragraphs_trigrams",
+    "letter_search_trigrams",
+    "letter_search_newest",
+)
 
 SEARCH_SCHEMA: Final = """
 CREATE TABLE paragraph_grams (
