@@ -164,26 +164,6 @@ def engine_store(engine_location: Path | str) -> Iterator[LibraryStore]:
     s.close()
 
 
-def needs_search(store: LibraryStore | Path | str) -> None:
-    """Skip on PostgreSQL while its search (desktop/store/pg/search*, pg-search's) is not on
-    main: a test that checks search after a change to letters runs on SQLite meanwhile."""
-    from desktop.store.engine import is_server
-    from desktop.store.pg.repositories import NotYetOnServer
-
-    if isinstance(store, LibraryStore):
-        waiting = isinstance(store.search, NotYetOnServer)
-    else:
-        waiting = is_server(store) and _pg_search_missing()
-    if waiting:
-        pytest.skip("search on PostgreSQL is not on main yet (desktop/store/pg/search*)")
-
-
-def _pg_search_missing() -> bool:
-    from desktop.store.pg import repositories
-
-    return isinstance(repositories.search_repositories(None)[0], repositories.NotYetOnServer)
-
-
 @pytest.fixture
 def sample_store(tmp_path: Path) -> Iterator[LibraryStore]:
     from desktop.sample import ensure_sample_library

@@ -22,7 +22,7 @@ from desktop.model import Block, FieldSource
 from desktop.search import search
 from desktop.store import LetterEditError, LetterNotFound, LibraryReadOnly, LibraryStore
 from desktop.understand import PARSER_VERSION, parse_letter
-from tests.conftest import FIXTURES, ROOT, make_letter, needs_search
+from tests.conftest import FIXTURES, ROOT, make_letter
 from tests.unit.test_case_sent import rows
 
 LETTER = """\
@@ -244,18 +244,21 @@ def test_an_earlier_reply_date_lowers_the_paragraphs_latest_year(lib: Path, tmp_
 
 
 def test_a_new_title_is_what_similar_letters_find(lib: Path, tmp_path: Path) -> None:
-    needs_search(lib)
+    from desktop.words import topic_words
+
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
+        before = store.letters.get(letter_id)
+        assert before is not None
+        old_title = str(before.proposal_title or before.title)
         store.letters.edit(letter_id, fields={"proposal_title": "关于扶持非遗传承人的建议"})
-        conn = store.db.conn
-        found = conn.execute(
-            "SELECT rowid FROM letter_titles_fts WHERE letter_titles_fts MATCH ?", ['"非遗传承"']
-        ).fetchall()
-        old = conn.execute(
-            "SELECT rowid FROM letter_titles_fts WHERE letter_titles_fts MATCH ?", ['"文化站"']
-        ).fetchall()
-    assert found == [(letter_id,)] and old == []
+        new_words = set(topic_words("关于扶持非遗传承人的建议"))
+        old_words = set(topic_words(old_title)) - new_words
+        assert new_words and old_words
+        found = store.similar.best_titles({w: 1.0 for w in new_words}, 10)
+        old = store.similar.best_titles({w: 1.0 for w in old_words}, 10)
+    assert [r[0] for r in found] == [letter_id]
+    assert letter_id not in [r[0] for r in old]
 
 
 def test_sections_move_every_place_of_a_paragraph(lib: Path) -> None:
@@ -329,7 +332,6 @@ def test_a_letter_that_does_not_exist_is_a_message(call: str, lib: Path, tmp_pat
 
 
 def test_split_renumbers_shares_rows_by_hash_and_keeps_search_right(lib: Path) -> None:
-    needs_search(lib)
     first, second = "部分文化站设备老化。", "专职人员不足的问题依然存在。"
     with LibraryStore(lib) as store:
         other = store.letters.add(
@@ -386,7 +388,6 @@ def test_split_finds_the_place_in_the_original_text(lib: Path) -> None:
 
 
 def test_merge_joins_with_the_next_and_removes_unused_rows(lib: Path, tmp_path: Path) -> None:
-    needs_search(lib)
     letter_id = _imported(lib, tmp_path)
     with LibraryStore(lib) as store:
         detail = store.letters.detail(letter_id)
@@ -430,7 +431,6 @@ def test_a_split_or_merge_that_cannot_be_done_changes_nothing(
 
 
 def test_delete_keeps_shared_paragraphs_and_restore_puts_the_letter_back(lib: Path) -> None:
-    needs_search(lib)
     shared = "感谢您对科技工作的关心和支持。"
     with LibraryStore(lib) as store:
         keep = store.letters.add(

@@ -48,7 +48,7 @@ from desktop.packs import (
 from desktop.safe_write import WriteFailed
 from desktop.search import search
 from desktop.store import LibraryStore
-from tests.conftest import FIXTURES, SAMPLES, make_letter, needs_search
+from tests.conftest import FIXTURES, SAMPLES, make_letter
 
 CHINESE = re.compile("[\u4e00-\u9fff]")
 SEEDS = sorted(SAMPLES.glob("*.txt"))
@@ -102,7 +102,6 @@ def _state(store: LibraryStore) -> tuple[Any, ...]:
 
 def _search_view(store: LibraryStore) -> dict[str, list[tuple[str, int, str]]]:
     """Per query: (text, number of source letters, section) of every hit, ids left out."""
-    needs_search(store)
     return {
         q: sorted((h.text, len(h.sources), h.section) for h in search(store, q, limit=50))
         for q in QUERIES

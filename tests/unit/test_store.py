@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from desktop.search import search
 from desktop.store import LibraryError, LibraryStore
 from desktop.store.schema import MIGRATIONS
-from tests.conftest import FIXTURES, make_letter, needs_search
+from tests.conftest import FIXTURES, make_letter
 
 
 def test_new_library_is_migrated_and_in_wal_mode(tmp_path: Path) -> None:
@@ -58,7 +58,6 @@ def test_identical_paragraphs_are_stored_once_with_every_source(store: LibrarySt
     assert len(rows) == 1
     assert rows[0]["text"] == "我市已建有市级以上众创空间33家，实现了各县（市）区全覆盖。"
     assert rows[0]["latest_year"] == 2020
-    needs_search(store)
     sources = store.search.paragraph_sources([rows[0]["id"]])[rows[0]["id"]]
     assert [s.letter_id for s in sources] == [b, a]  # newest first
     # Each letter keeps its own original text and order.
