@@ -102,6 +102,12 @@ def choose_library(
     )
 
 
+def open_library(choice: StartLibrary) -> LibraryStore:
+    """The library :func:`choose_library` chose, opened: the local copy for reading only
+    (a write is refused with the read-only library's plain message)."""
+    return LibraryStore(choice.location, read_only=choice.offline)
+
+
 def _copy_made_at(copy: Path, url: str) -> str | None:
     """When the local copy of this server was made ("" when unknown), None: no such copy."""
     from desktop.server.setup import DOWNLOADED_AT, DOWNLOADED_FROM

@@ -89,15 +89,19 @@ class LibraryStore:
     backups: BackupRepository
     copies: CopyRepository
 
-    def __init__(self, location: str | Path, *, backup_dir: Path | None = None):
+    def __init__(
+        self, location: str | Path, *, backup_dir: Path | None = None, read_only: bool = False
+    ):
         """Open the library at ``location``: a file path (SQLite) or a ``postgresql://``
-        URL (desktop/store/engine.py)."""
+        URL (desktop/store/engine.py). ``read_only`` opens an existing library file for
+        reading only, wherever it is (the office server's local copy while the server is away:
+        desktop/server/offline.py)."""
         self.location = location
         self._open_key: tuple[int, int] | None = None
         if is_server(location):
             self._open_server(str(location))
         else:
-            self._open_file(Path(location), backup_dir)
+            self._open_file(Path(location), backup_dir, read_only)
 
     def _open_server(self, url: str) -> None:
         from desktop.store.pg.library import ServerBackups, open_database
@@ -115,14 +119,14 @@ class LibraryStore:
             self.close()
             raise
 
-    def _open_file(self, path: Path, backup_dir: Path | None) -> None:
+    def _open_file(self, path: Path, backup_dir: Path | None, read_only: bool) -> None:
         self.engine = "sqlite"
         self.path = path
         self.path.parent.mkdir(parents=True, exist_ok=True)
         existed = self.path.exists() and self.path.stat().st_size > 0
         # A library on a read-only medium is opened read-only: it can be read, searched and
         # exported elsewhere; every write is refused with a plain message (LibraryReadOnly).
-        self.read_only = existed and open_files.read_only_location(self.path)
+        self.read_only = existed and (read_only or open_files.read_only_location(self.path))
         self.backups = BackupRepository(self.path, backup_dir or self.path.parent / "backups")
         if not self.read_only:
             remove_leftovers(self.path, self.backups.folder)

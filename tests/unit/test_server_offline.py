@@ -14,7 +14,7 @@ from desktop.actions import cases
 from desktop.casework import Draft, DraftBlock
 from desktop.server import offline
 from desktop.server.offline import choose_library, queue_draft, queued, send_queued
-from desktop.store import LibraryStore
+from desktop.store import LibraryReadOnly, LibraryStore
 from desktop.store.server_probe import probe
 from tests.pg_server import PgServer
 from tests.unit.test_case_sent import a_case
@@ -132,5 +132,11 @@ def test_the_window_opens_the_local_copy_when_the_server_does_not_answer(
     chosen = choose_library(pg_database_url, data, reach=away)  # type: ignore[arg-type]
     assert chosen.offline and chosen.location == offline.offline_copy_path(data)
     assert "本机副本（只读）" in chosen.message
-    with LibraryStore(chosen.location) as copy:
-        assert copy.cases.find(a_case("31").session, "31") is not None
+    with offline.open_library(chosen) as copy:
+        assert copy.read_only
+        case_id = copy.cases.find(a_case("31").session, "31")
+        assert case_id is not None
+        with pytest.raises(LibraryReadOnly):
+            copy.drafts.save(case_id, _draft("离线时不能写进副本。"))
+    with LibraryStore(chosen.location) as copy:  # nothing was written
+        assert copy.drafts.versions(case_id) == []
