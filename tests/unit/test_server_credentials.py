@@ -109,3 +109,17 @@ def test_tls_is_preferred_unless_the_address_says_otherwise() -> None:
     strict = URL + "?sslmode=verify-full&sslrootcert=C:/certs/ca.crt"
     assert "sslmode" not in credentials.connect_options(strict)  # the address's own is used
     credentials.check_no_password(strict)
+
+
+def test_an_address_that_insists_on_tls_is_refused_by_a_server_without_it(
+    pg_database_url: str,
+) -> None:
+    """The test server offers no TLS: ``prefer`` (the default) connects in the clear,
+    ``require`` refuses to, with a plain message, before anything is read or written."""
+    from desktop.store import LibraryError, LibraryStore
+
+    LibraryStore(pg_database_url).close()
+    with pytest.raises(LibraryError) as refused:
+        LibraryStore(pg_database_url + "?sslmode=require")
+    message = refused.value.message
+    assert message.startswith("无法连接资料库服务器") and "SSL" in message
