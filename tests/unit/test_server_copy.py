@@ -17,7 +17,6 @@ from desktop.casework import Draft, DraftBlock
 from desktop.server.copy import copy_library
 from desktop.store import LibraryStore
 from desktop.store.copies import CaseRecord
-from tests.conftest import needs_search
 from tests.unit.test_case_sent import OLD_REPLY, REUSED, a_case, reply_draft
 
 OTHER_REPLY = """关于加强老旧小区电梯加装工作的建议的答复
@@ -180,10 +179,8 @@ def test_everything_arrives_as_it_was_and_a_second_copy_adds_nothing(
     assert again.letter_ids == ids
     assert _counts(target_db) == before
 
-    # the copied reply is found by search on the target, as on the PC (last: skipped on
-    # PostgreSQL until its search is on main)
+    # the copied reply is found by search on the target, as on the PC
     with LibraryStore(source_db) as source, LibraryStore(target_db) as target:
-        needs_search(target)
         hits = search("夜间公交线路", store=target).hits
         reply = source.case_letters.of_case(made["sent"])
         assert {h.letter_id for h in hits} == {ids[reply or 0]}
