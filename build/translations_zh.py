@@ -1052,4 +1052,5 @@ ZH: dict[str, str] = {
     "backs up only a library on this PC.": (
         "服务器上的共享资料库由信息技术人员在服务器上备份（pg_dump）；答复助手只备份本机的资料库。"
     ),
+    "Local copy updated at %1.": "本机副本已于 %1 更新。",
 }

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import sys
 import time
 import uuid
 from collections.abc import Callable
@@ -60,6 +62,39 @@ def refresh_offline_copy(url: str, data_dir: Path) -> CopyReport:
     from desktop.server.setup import download
 
     return download(url, offline_copy_path(data_dir))
+
+
+def refresh_in_process(url: str, data_dir: Path, *, timeout: float = 1800.0) -> bool:
+    """:func:`refresh_offline_copy` in a process of its own (the window asks for it while the
+    server answers: a copy of 10,000 letters takes a minute of CPU, which must not hold the
+    window's interpreter). True when the copy was made; a failure is logged by the process."""
+    context = multiprocessing.get_context("spawn")
+    process = context.Process(
+        target=_refresh_child, args=(url, str(data_dir)), name="replydesk-offline-copy",
+        daemon=True,
+    )  # fmt: skip
+    process.start()
+    process.join(timeout)
+    if process.is_alive():  # a server that stopped answering halfway: give up this time
+        process.terminate()
+        process.join()
+        return False
+    return process.exitcode == 0
+
+
+def _refresh_child(url: str, data_dir: str) -> None:
+    from desktop.logs import setup_logging
+
+    setup_logging()
+    try:
+        report = refresh_offline_copy(url, Path(data_dir))
+    except ClerkError as exc:
+        log.warning("the offline copy was not refreshed: %s", exc.message)
+        sys.exit(2)
+    except Exception:
+        log.exception("the offline copy was not refreshed")
+        sys.exit(1)
+    log.info("offline copy refreshed: %s", report.to_json())
 
 
 # ----------------------------------------------------------------------------- start

@@ -86,9 +86,12 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)
         if context.server_url is not None:  # a library on the office server: say if it answers
+            from desktop import paths
             from desktop.ui.server_status import ServerStatus
 
-            self.server_status = ServerStatus(self, context.server_url)
+            self.server_status = ServerStatus(
+                self, context.server_url, copy_folder=paths.data_dir()
+            )
 
         self._make_actions()
         self.cases.caseActivated.connect(self.open_case)

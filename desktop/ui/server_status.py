@@ -1,19 +1,26 @@
 """The status bar's word on the office server (issue 14 item 4): asked when the window has
 painted and every half minute after, off the UI thread; the clerk sees at once when the
-server cannot be reached, and again when it is back. A library in a file shows nothing."""
+server cannot be reached, and again when it is back. A library in a file shows nothing.
+
+While the server answers, the local copy the window reads when it does not
+(desktop/server/offline.py) is refreshed: after the first answer, then every
+``REFRESH_HOURS``, in a process of its own."""
 
 from __future__ import annotations
 
 import logging
+import time
+from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from desktop.actions.server import ServerState, server_state
+from desktop.actions.server import ServerState, refresh_local_copy, server_state
 
 log = logging.getLogger(__name__)
 INTERVAL_MS: Final = 30_000
+REFRESH_HOURS: Final = 4
 
 
 class _Probe(QRunnable):
@@ -31,16 +38,33 @@ class _Probe(QRunnable):
         self._done.emit(state)
 
 
+class _Refresh(QRunnable):
+    def __init__(self, url: str, folder: Path, done: SignalInstance) -> None:
+        super().__init__()
+        self._url = url
+        self._folder = folder
+        self._done = done
+
+    def run(self) -> None:
+        try:
+            ok = refresh_local_copy(self._url, self._folder)
+        except Exception:  # never take the window down for the copy
+            log.exception("offline copy refresh failed")
+            ok = False
+        self._done.emit(ok)
+
+
 class ServerStatus(QObject):
     """A permanent label in ``window``'s status bar; ``offline`` when the window works on the
     local copy (the start found the server away)."""
 
     answered = Signal(object)  # ServerState, from the probe's thread
     changed = Signal(bool)  # reachable now (only when it changes)
+    refreshed = Signal(bool)  # the local copy was refreshed (True) or could not be
 
     def __init__(
         self, window: QMainWindow, url: str, *, offline: bool = False,
-        interval_ms: int = INTERVAL_MS,
+        interval_ms: int = INTERVAL_MS, copy_folder: Path | None = None,
     ) -> None:  # fmt: skip
         super().__init__(window)
         self.url = url
@@ -48,6 +72,12 @@ class ServerStatus(QObject):
         self._window = window
         self._busy = False
         self.reachable: bool | None = None
+        # where the local copy is kept (the data folder); None: no copy is made
+        self.copy_folder = copy_folder
+        self._refreshing = False
+        self._refreshed_at: float | None = None  # time.monotonic() of the last refresh
+        self.copy_note = ""  # when the local copy was last refreshed, for the tooltip
+        self.refreshed.connect(self._copy_done)
         self.label = QLabel()
         self.label.setObjectName("serverStatus")
         window.statusBar().addPermanentWidget(self.label)
@@ -81,9 +111,29 @@ class ServerStatus(QObject):
             text = self.tr("Server unreachable")
             tip = self.tr("Check the network, or ask IT whether the server is running.")
         self.label.setText(text)
-        self.label.setToolTip(tip)
+        self.label.setToolTip(f"{tip}\n{self.copy_note}" if self.copy_note else tip)
+        if state.reachable:
+            self._refresh_if_due()
         if state.reachable != self.reachable:
             if self.reachable is not None:
                 self._window.statusBar().showMessage(text, 10_000)
             self.reachable = state.reachable
             self.changed.emit(state.reachable)
+
+    def _refresh_if_due(self) -> None:
+        if self.copy_folder is None or self._offline or self._refreshing:
+            return
+        last = self._refreshed_at
+        if last is not None and time.monotonic() - last < REFRESH_HOURS * 3600:
+            return
+        self._refreshing = True
+        QThreadPool.globalInstance().start(_Refresh(self.url, self.copy_folder, self.refreshed))
+
+    def _copy_done(self, ok: bool) -> None:
+        self._refreshing = False
+        self._refreshed_at = time.monotonic()  # a failed one waits for the next turn too
+        if ok:
+            self.copy_note = self.tr("Local copy updated at %1.").replace(
+                "%1", time.strftime("%H:%M")
+            )
+            self.label.setToolTip(f"{self.label.toolTip()}\n{self.copy_note}")

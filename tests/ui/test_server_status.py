@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -42,14 +43,20 @@ def test_the_status_bar_tells_a_server_that_answers_from_one_that_does_not(
 
 
 def test_the_window_on_a_server_library_shows_the_servers_state(
-    qtbot: QtBot, chinese: QApplication, pg_database_url: str, tmp_path: Path
+    qtbot: QtBot,
+    chinese: QApplication,
+    pg_database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import QSettings
 
+    from desktop import paths
     from desktop.store import LibraryStore
     from desktop.ui.context import AppContext
     from desktop.ui.main_window import MainWindow
 
+    monkeypatch.setattr(paths, "data_dir", lambda: tmp_path / "data")  # the copy goes there
     store = LibraryStore(pg_database_url)
     context = AppContext(tmp_path / "unused.db", store=store)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -62,6 +69,7 @@ def test_the_window_on_a_server_library_shows_the_servers_state(
     qtbot.waitUntil(lambda: status.text() == "已连接服务器", timeout=10_000)
     qtbot.wait(300)  # the status bar lays the new text out
     window.grab().save("/tmp/server-status-window.png")
+    qtbot.waitUntil(lambda: (tmp_path / "data" / "server-copy.db").exists(), timeout=120_000)
     window.close()
     context.close()
 
@@ -80,3 +88,24 @@ def test_a_window_on_a_library_file_has_no_server_state(
     qtbot.addWidget(window)
     assert context.server_url is None
     assert window.findChild(QLabel, "serverStatus") is None
+
+
+def test_while_the_server_answers_the_local_copy_is_refreshed(
+    qtbot: QtBot, chinese: QApplication, pg_database_url: str, tmp_path: Path
+) -> None:
+    from desktop.actions import cases
+    from desktop.server.offline import offline_copy_path
+    from desktop.store import LibraryStore
+    from tests.unit.test_case_sent import a_case
+
+    with LibraryStore(pg_database_url) as store:
+        cases.save(a_case("41"), store=store)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    status = ServerStatus(window, pg_database_url, interval_ms=60_000, copy_folder=tmp_path)
+    with qtbot.waitSignal(status.refreshed, timeout=120_000) as done:
+        pass
+    assert done.args == [True]
+    with LibraryStore(offline_copy_path(tmp_path), read_only=True) as copy:
+        assert copy.cases.find(a_case("41").session, "41") is not None
+    assert "本机副本已于" in status.label.toolTip()
