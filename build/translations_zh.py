@@ -1053,4 +1053,15 @@ ZH: dict[str, str] = {
         "服务器上的共享资料库由信息技术人员在服务器上备份（pg_dump）；答复助手只备份本机的资料库。"
     ),
     "Local copy updated at %1.": "本机副本已于 %1 更新。",
+    "The server is back: restart ReplyDesk to work on the shared library again;"
+    " the drafts saved meanwhile are sent then.": (
+        "服务器已恢复：请重新启动答复助手，回到服务器上的共享资料库；离线时保存的稿件将随之上传。"
+    ),
+    "Drafts saved while the server was away were sent to it: %1.": (
+        "离线时保存的稿件已上传到服务器：%1 份。"
+    ),
+    "Drafts saved while offline": "离线时保存的稿件",
+    "A colleague saved these cases while the server was away. Nothing is lost:": (
+        "服务器不可用期间，同事也保存了以下案件的稿件。双方的稿件都已保留："
+    ),
 }

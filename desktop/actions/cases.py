@@ -294,7 +294,8 @@ def open_case(case_id: int, *, store: LibraryStore) -> OpenedCase | None:
     opened = OpenedCase(case, draft, True, False)
     if draft is None:
         opened = OpenedCase(case, store.drafts.load(case_id), False, None)
-    store.set_meta(LAST_CASE_KEY, str(case_id))
+    if not store.read_only:  # a read-only library (a local copy of the server) cannot keep it
+        store.set_meta(LAST_CASE_KEY, str(case_id))
     return opened
 
 

@@ -29,7 +29,15 @@ def save(
     case_id: int, draft: Draft, note: str = "", *, source: str = "", store: LibraryStore
 ) -> int:
     """Save the draft as the case's newest version and drop its working copy: the version
-    number."""
+    number. On the local copy of the office server (the server did not answer at start) the
+    draft waits in the data folder and goes to the server when it is back
+    (desktop/server/offline.py): the number it is expected to get there."""
+    if store.read_only:
+        from desktop.paths import data_dir
+        from desktop.server.offline import offline_server, queue_offline_save
+
+        if offline_server(store) is not None:
+            return queue_offline_save(store, data_dir(), case_id, draft, note)
     with store.transaction():
         version = store.drafts.save(case_id, draft, note, source=source)
         store.drafts.clear_autosave(case_id)

@@ -29,3 +29,38 @@ def refresh_local_copy(url: str, data_dir: Path) -> bool:
     from desktop.server.offline import refresh_in_process
 
     return refresh_in_process(url, data_dir)
+
+
+@dataclass(frozen=True)
+class SentDrafts:
+    """The drafts saved while the server was away, now on it."""
+
+    sent: int
+    conflicts: list[str]  # one line each: which case, which versions
+    waiting: int  # still queued (their case is not on the server)
+
+
+def send_offline_drafts(url: str, data_dir: Path) -> SentDrafts:
+    """Save the drafts queued while the server was away on it (a connection of its own; run
+    off the UI thread). Nothing is lost: each becomes a new version; a conflict is a case
+    another clerk saved meanwhile."""
+    from desktop.server.offline import queued, send_queued
+    from desktop.store import LibraryStore
+
+    if not queued(data_dir, url):
+        return SentDrafts(0, [], 0)
+    with LibraryStore(url) as store:
+        report = send_queued(data_dir, url, store)
+    conflicts = [
+        f"第{s.number}号《{s.title}》：您离线时从第 {s.base_version} 版改起，服务器上此间已有"
+        f"新版本；您的稿件已保存为第 {s.version} 版，请在“草稿版本”中比较。"
+        for s in report.conflicts
+    ]
+    return SentDrafts(len(report.sent), conflicts, len(report.missing))
+
+
+def local_copy(url: str, data_dir: Path) -> Path | None:
+    """The copy of the server's library kept in the data folder, if any."""
+    from desktop.server.offline import local_copy as found
+
+    return found(url, data_dir)

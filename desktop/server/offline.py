@@ -159,6 +159,40 @@ def _copy_made_at(copy: Path, url: str) -> str | None:
         return None
 
 
+def local_copy(url: str, data_dir: Path) -> Path | None:
+    """The local copy of the server at ``url`` in ``data_dir``, if there is one."""
+    copy = offline_copy_path(data_dir)
+    return copy if _copy_made_at(copy, url) is not None else None
+
+
+def offline_server(store: LibraryStore) -> str | None:
+    """The server ``store`` is the read-only local copy of (as shown), else None."""
+    from desktop.server.setup import DOWNLOADED_FROM
+
+    if not store.read_only or store.engine != "sqlite":
+        return None
+    return store.get_meta(DOWNLOADED_FROM)
+
+
+def queue_offline_save(
+    store: LibraryStore, data_dir: Path, case_id: int, draft: Draft, note: str = ""
+) -> int:
+    """A draft saved on the local copy (the server away): queued for the server the copy came
+    from. Returns the version it is expected to become there (its newest in the copy plus the
+    drafts of the case queued so far)."""
+    server = offline_server(store)
+    case = store.cases.get(case_id)
+    if server is None or case is None:
+        raise ValueError("not an open case of a local copy")
+    versions = store.drafts.versions(case_id)
+    base = versions[-1].version if versions else 0
+    queue_draft(data_dir, server, case, base, draft, note)
+    mine = [
+        q for q in queued(data_dir, server) if (q.session, q.number) == (case.session, case.number)
+    ]
+    return base + len(mine)
+
+
 # ----------------------------------------------------------------------------- drafts
 @dataclass(frozen=True)
 class QueuedDraft:

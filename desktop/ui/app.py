@@ -196,6 +196,10 @@ def open_library(db: Path | str, parent: QWidget | None = None) -> AppContext | 
     try:
         return AppContext.open(db)
     except ClerkError as exc:
+        offline = AppContext.open_offline(db, exc)  # the server away: its local copy
+        if offline is not None:
+            log.warning("server %s unreachable, the window reads its local copy", db)
+            return offline
         if not backup.damaged(exc):
             QMessageBox.critical(
                 parent, QCoreApplication.translate("app", "ReplyDesk"), exc.message

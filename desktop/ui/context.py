@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.errors import ClerkError
 from desktop.profile import AgencyProfile
 from desktop.store import LibraryStore
 from desktop.store.engine import (
@@ -73,11 +74,35 @@ class AppContext(QObject):
         self._templates = templates
         self.closed = False
 
+    # The server whose local copy this window reads, read-only: it did not answer at start
+    # (desktop/server/offline.py); None on the server itself or on a library file.
+    offline_from: str | None = None
+
     @property
     def server_url(self) -> str | None:
-        """The office server's address when the library is on one (the status bar asks
-        whether it answers: desktop/ui/server_status.py), else None."""
+        """The office server's address when the library is on one, or is its local copy (the
+        status bar asks whether it answers: desktop/ui/server_status.py), else None."""
+        if self.offline_from is not None:
+            return self.offline_from
         return str(self.store.location) if self.store.engine == "postgresql" else None
+
+    @classmethod
+    def open_offline(cls, location: Path | str, problem: ClerkError) -> AppContext | None:
+        """The local copy of the server at ``location``, read-only, when ``problem`` (from
+        :meth:`open`) says the server cannot be reached and a copy of it is in the data
+        folder; else None."""
+        from desktop.actions.server import local_copy
+        from desktop.paths import data_dir
+        from desktop.store.errors import LibraryUnreachable
+
+        if not is_server(location) or not isinstance(problem, LibraryUnreachable):
+            return None
+        copy = local_copy(str(location), data_dir())
+        if copy is None:
+            return None
+        context = cls(copy, store=LibraryStore(copy, read_only=True))
+        context.offline_from = str(location)
+        return context
 
     @property
     def templates(self) -> ReplyTemplates:

@@ -90,8 +90,9 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             from desktop.ui.server_status import ServerStatus
 
             self.server_status = ServerStatus(
-                self, context.server_url, copy_folder=paths.data_dir()
-            )
+                self, context.server_url, offline=context.offline_from is not None,
+                copy_folder=paths.data_dir(),
+            )  # fmt: skip
 
         self._make_actions()
         self.cases.caseActivated.connect(self.open_case)

@@ -14,13 +14,22 @@ from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, SignalInstance
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from desktop.actions.server import ServerState, refresh_local_copy, server_state
+from desktop.actions.server import (
+    SentDrafts,
+    ServerState,
+    refresh_local_copy,
+    send_offline_drafts,
+    server_state,
+)
 
 log = logging.getLogger(__name__)
 INTERVAL_MS: Final = 30_000
 REFRESH_HOURS: Final = 4
+# The copy folder's work (drafts saved offline, then the local copy) waits this long after the
+# window opens: the start has its own work, and a short session needs none of it.
+COPY_DELAY_S: Final = 60.0
 
 
 class _Probe(QRunnable):
@@ -54,6 +63,22 @@ class _Refresh(QRunnable):
         self._done.emit(ok)
 
 
+class _Send(QRunnable):
+    def __init__(self, url: str, folder: Path, done: SignalInstance) -> None:
+        super().__init__()
+        self._url = url
+        self._folder = folder
+        self._done = done
+
+    def run(self) -> None:
+        try:
+            result: SentDrafts | None = send_offline_drafts(self._url, self._folder)
+        except Exception:  # the files stay queued: the next start sends them
+            log.exception("sending the drafts saved offline failed")
+            result = None
+        self._done.emit(result)
+
+
 class ServerStatus(QObject):
     """A permanent label in ``window``'s status bar; ``offline`` when the window works on the
     local copy (the start found the server away)."""
@@ -61,10 +86,12 @@ class ServerStatus(QObject):
     answered = Signal(object)  # ServerState, from the probe's thread
     changed = Signal(bool)  # reachable now (only when it changes)
     refreshed = Signal(bool)  # the local copy was refreshed (True) or could not be
+    sent = Signal(object)  # SentDrafts (None: sending failed): the drafts saved offline
 
     def __init__(
         self, window: QMainWindow, url: str, *, offline: bool = False,
         interval_ms: int = INTERVAL_MS, copy_folder: Path | None = None,
+        copy_delay: float = COPY_DELAY_S,
     ) -> None:  # fmt: skip
         super().__init__(window)
         self.url = url
@@ -74,10 +101,13 @@ class ServerStatus(QObject):
         self.reachable: bool | None = None
         # where the local copy is kept (the data folder); None: no copy is made
         self.copy_folder = copy_folder
+        self._copy_from = time.monotonic() + copy_delay
         self._refreshing = False
         self._refreshed_at: float | None = None  # time.monotonic() of the last refresh
         self.copy_note = ""  # when the local copy was last refreshed, for the tooltip
         self.refreshed.connect(self._copy_done)
+        self.sent.connect(self._drafts_sent)
+        self._sending_done = False  # the drafts saved offline were sent this session
         self.label = QLabel()
         self.label.setObjectName("serverStatus")
         window.statusBar().addPermanentWidget(self.label)
@@ -113,10 +143,12 @@ class ServerStatus(QObject):
         self.label.setText(text)
         self.label.setToolTip(f"{tip}\n{self.copy_note}" if self.copy_note else tip)
         if state.reachable:
-            self._refresh_if_due()
+            self._send_or_refresh()
         if state.reachable != self.reachable:
             if self.reachable is not None:
                 self._window.statusBar().showMessage(text, 10_000)
+            if state.reachable and self._offline:
+                self._window.statusBar().showMessage(self._back_message(), 0)
             self.reachable = state.reachable
             self.changed.emit(state.reachable)
 
@@ -137,3 +169,42 @@ class ServerStatus(QObject):
                 "%1", time.strftime("%H:%M")
             )
             self.label.setToolTip(f"{self.label.toolTip()}\n{self.copy_note}")
+
+    def _back_message(self) -> str:
+        return self.tr(
+            "The server is back: restart ReplyDesk to work on the shared library again;"
+            " the drafts saved meanwhile are sent then."
+        )
+
+    def _send_or_refresh(self) -> None:
+        """On the server: first the drafts saved while it was away, then the local copy."""
+        if self.copy_folder is None or self._offline or time.monotonic() < self._copy_from:
+            return
+        if self._sending_done:
+            self._refresh_if_due()
+            return
+        if self._refreshing:
+            return
+        self._refreshing = True  # one job on the copy folder at a time
+        QThreadPool.globalInstance().start(_Send(self.url, self.copy_folder, self.sent))
+
+    def _drafts_sent(self, result: SentDrafts | None) -> None:
+        self._refreshing = False
+        self._sending_done = result is not None
+        if result is not None and result.sent:
+            self._window.statusBar().showMessage(
+                self.tr("Drafts saved while the server was away were sent to it: %1.").replace(
+                    "%1", str(result.sent)
+                ),
+                15_000,
+            )
+        if result is not None and result.conflicts:
+            QMessageBox.warning(
+                self._window,
+                self.tr("Drafts saved while offline"),
+                self.tr("A colleague saved these cases while the server was away. Nothing is lost:")
+                + "\n\n"
+                + "\n".join(result.conflicts),
+            )
+        if self._sending_done:
+            self._refresh_if_due()

@@ -2958,188 +2958,188 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="60" />
-        <location filename="../../desktop/ui/main_window.py" line="390" />
+        <location filename="../../desktop/ui/main_window.py" line="391" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="145" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154" />
+        <location filename="../../desktop/ui/main_window.py" line="155" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>Export all &amp;answered cases…</source>
         <translation>导出全部已答复案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168" />
+        <location filename="../../desktop/ui/main_window.py" line="169" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="172" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>&amp;Year-end report…</source>
         <translation>年度办理情况统计(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="192" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="194" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="197" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="198" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199" />
+        <location filename="../../desktop/ui/main_window.py" line="200" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="216" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237" />
+        <location filename="../../desktop/ui/main_window.py" line="238" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="241" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258" />
-        <location filename="../../desktop/ui/main_window.py" line="370" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="371" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347" />
+        <location filename="../../desktop/ui/main_window.py" line="348" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="353" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="366" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377" />
+        <location filename="../../desktop/ui/main_window.py" line="378" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -3759,49 +3759,69 @@ Enter your agency's details now?</source>
 <context>
     <name>ServerStatus</name>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="100" />
+        <location filename="../../desktop/ui/server_status.py" line="130" />
         <source>Server connected</source>
         <translation>已连接服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="101" />
+        <location filename="../../desktop/ui/server_status.py" line="131" />
         <source>The shared library on the office server answers.</source>
         <translation>办公网服务器上的共享资料库连接正常。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="103" />
+        <location filename="../../desktop/ui/server_status.py" line="133" />
         <source>Server refused the login</source>
         <translation>服务器拒绝登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="104" />
+        <location filename="../../desktop/ui/server_status.py" line="134" />
         <source>Check the account and password (replydesk server login).</source>
         <translation>请检查账户和密码（replydesk server login）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="106" />
+        <location filename="../../desktop/ui/server_status.py" line="136" />
         <source>Server unreachable: working on the local copy (read-only)</source>
         <translation>无法连接服务器：正在使用本机副本（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="108" />
+        <location filename="../../desktop/ui/server_status.py" line="138" />
         <source>This is the copy last downloaded from the server; changes wait until it is back.</source>
         <translation>这是上次从服务器下载的副本；修改要等服务器恢复后再做。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="111" />
+        <location filename="../../desktop/ui/server_status.py" line="141" />
         <source>Server unreachable</source>
         <translation>无法连接服务器</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="112" />
+        <location filename="../../desktop/ui/server_status.py" line="142" />
         <source>Check the network, or ask IT whether the server is running.</source>
         <translation>请检查网络，或请信息技术人员确认服务器已开启。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/server_status.py" line="136" />
+        <location filename="../../desktop/ui/server_status.py" line="168" />
         <source>Local copy updated at %1.</source>
         <translation>本机副本已于 %1 更新。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="175" />
+        <source>The server is back: restart ReplyDesk to work on the shared library again; the drafts saved meanwhile are sent then.</source>
+        <translation>服务器已恢复：请重新启动答复助手，回到服务器上的共享资料库；离线时保存的稿件将随之上传。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="196" />
+        <source>Drafts saved while the server was away were sent to it: %1.</source>
+        <translation>离线时保存的稿件已上传到服务器：%1 份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="204" />
+        <source>Drafts saved while offline</source>
+        <translation>离线时保存的稿件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/server_status.py" line="205" />
+        <source>A colleague saved these cases while the server was away. Nothing is lost:</source>
+        <translation>服务器不可用期间，同事也保存了以下案件的稿件。双方的稿件都已保留：</translation>
     </message>
 </context>
 <context>
@@ -4245,8 +4265,8 @@ Enter your agency's details now?</source>
     <name>app</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="121" />
-        <location filename="../../desktop/ui/app.py" line="201" />
-        <location filename="../../desktop/ui/app.py" line="212" />
+        <location filename="../../desktop/ui/app.py" line="205" />
+        <location filename="../../desktop/ui/app.py" line="216" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -4304,12 +4324,12 @@ ReplyDesk cannot start with it. Its backups are in %2: restore one (for example 
 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="253" />
+        <location filename="../../desktop/ui/app.py" line="257" />
         <source>The daily backup was not made: %1</source>
         <translation>今天的自动备份没有完成：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="268" />
+        <location filename="../../desktop/ui/app.py" line="272" />
         <source>Read-only library: it is on a read-only medium. You can read, search and export; changes cannot be saved.</source>
         <translation>只读资料库：它位于只读的位置（如只读U盘或共享文件夹），可以查看、搜索和导出，不能保存修改。</translation>
     </message>
