@@ -21,7 +21,9 @@ into it:
    a folder of 70 letters is read by worker processes (multiprocessing works frozen);
 6. a text PDF (PDFium's library), a saved web page (lxml.html) and an RTF letter (striprtf)
    are imported and found;
-7. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
+7. the PostgreSQL driver loads: a shared library whose server does not answer (a Unix
+   socket, no network) is told in Chinese with exit code 2;
+8. the window (``replydesk``) on Qt's offscreen platform: it must start and still be alive
    once it is up, and then it is ended. See ``_window`` for how "up" is detected.
 
 Exits 1 with a message naming the failed step. Also prints the bundle's unpacked size and
@@ -383,6 +385,20 @@ def check_words(r: Runner, db: Path) -> None:
     print("  similar replies find a letter by a shared word (公交): segmentation works")
 
 
+def check_server_driver(r: Runner) -> None:
+    """The PostgreSQL driver loads in the bundle (psycopg, its libpq and OpenSSL): a shared
+    library whose server does not answer — a Unix socket folder where none listens, so no
+    network — is told in Chinese with exit code 2, not an internal error."""
+    step = "server driver"
+    url = f"postgresql://clerk@/replydesk?host={r.scratch}&port=5999"
+    cmd = [str(r.cli), "case", "list", "--db", url]
+    proc = subprocess.run(cmd, cwd=r.scratch, env=r.env, capture_output=True, timeout=r.timeout)
+    err = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 2 or "无法连接资料库服务器" not in err:
+        raise fail(step, f"exit code {proc.returncode}, expected 2 and the Chinese message:\n{err}")
+    print("  a server library that does not answer is told in Chinese: psycopg loads")
+
+
 def check_traditional(r: Runner, db: Path) -> None:
     """A letter in traditional characters is found by simplified words, and shown as it came.
     Folding needs OpenCC's dictionaries in the bundle: without them nothing is found."""
@@ -658,6 +674,7 @@ def smoke(dist: Path, timeout: float, keep: bool) -> None:
         check_pdf(r, db)
         check_web_and_rtf(r, db)
         check_assignment_list(r, db, fail)
+        check_server_driver(r)
         _window(r)
     finally:
         if keep:

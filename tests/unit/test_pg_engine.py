@@ -266,3 +266,38 @@ def test_the_command_line_opens_a_server_library_with_db_and_the_environment(
     )
     assert refused.returncode == 2 and "pg_dump" in refused.stderr
     assert not list(tmp_path.glob("postgres*"))  # the URL was never taken for a file name
+
+
+def _cut(pg_server: PgServer, store: LibraryStore) -> None:
+    """End the store's connection on the server (as a restart or a dropped network does)."""
+    pid = store.db.conn.raw.info.backend_pid  # type: ignore[attr-defined]
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+
+def test_a_lost_connection_is_made_again_and_a_lost_transaction_leaves_nothing(
+    pg_server: PgServer, pg_database_url: str
+) -> None:
+    from desktop.casework import case_from_json
+
+    case = {"number": "7", "session": "市政协十届二次会议", "title": "关于公交线路的提案",
+            "proposers": ["李某"], "assigned_date": "2026-03-05"}  # fmt: skip
+    with LibraryStore(pg_database_url) as store:
+        store.profile.set_value("agency_name", "某市交通运输局")
+        _cut(pg_server, store)
+        # Between transactions: the next call connects again and is answered.
+        assert store.profile.load().agency_name == "某市交通运输局"
+
+        # Inside a transaction: the clerk is told, nothing of it is kept, the store goes on.
+        with pytest.raises(Exception) as raised, store.transaction():
+            store.cases.save(case_from_json(case))
+            _cut(pg_server, store)
+            store.profile.set_value("agency_name", "半途")
+        told = library_error(raised.value, "案件没有保存")
+        assert isinstance(told, LibraryUnreachable)
+        assert "资料库服务器" in told.message and "，案件没有保存。" in told.message
+        assert store.cases.all() == []
+        assert store.profile.load().agency_name == "某市交通运输局"
+        assert store.cases.save(case_from_json(case)) > 0
+    with LibraryStore(pg_database_url) as again:
+        assert [c.number for c in again.cases.all()] == ["7"]

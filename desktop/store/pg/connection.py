@@ -72,6 +72,13 @@ def _server_error(exc: psycopg.Error) -> ServerError:
     return cls(str(exc).strip(), exc.sqlstate)
 
 
+def _harmless(sql: str) -> bool:
+    """A statement that changes nothing (a read, the start of a transaction)."""
+    return sql.lstrip()[:6].upper() in {"SELECT", "BEGIN", "WITH", "SHOW"} or (
+        sql.lstrip().upper().startswith("SET ")
+    )
+
+
 @contextmanager
 def translated() -> Iterator[None]:
     """psycopg's errors raised as the store's :class:`ServerError` classes."""
@@ -89,23 +96,23 @@ class PgCursor:
     """A statement's result: ``fetchone``, ``fetchall``, iteration, ``rowcount`` and
     ``lastrowid`` (the ``id`` a single-row INSERT gave, read through ``RETURNING id``)."""
 
-    def __init__(self, cursor: psycopg.Cursor[Any], lastrowid: int | None = None) -> None:
-        self._cursor = cursor
+    def __init__(self, cursor: psycopg.Cursor[Any] | None, lastrowid: int | None = None) -> None:
+        self._cursor = cursor  # None: nothing was sent
         self.lastrowid = lastrowid
-        self.rowcount = cursor.rowcount
+        self.rowcount = cursor.rowcount if cursor is not None else -1
 
     @property
     def description(self) -> Any:
-        return self._cursor.description
+        return self._cursor.description if self._cursor is not None else None
 
     def fetchone(self) -> Any:
-        if self._cursor.description is None:
+        if self._cursor is None or self._cursor.description is None:
             return None
         with translated():
             return self._cursor.fetchone()
 
     def fetchall(self) -> list[Any]:
-        if self._cursor.description is None:
+        if self._cursor is None or self._cursor.description is None:
             return []
         with translated():
             return self._cursor.fetchall()
@@ -118,8 +125,17 @@ class PgConnection:
     """The statements of a :class:`PgDatabase`, under the name the repositories use for
     SQLite's connection (``self._db.conn.execute``, ``executemany``, ``in_transaction``)."""
 
-    def __init__(self, raw: psycopg.Connection[Any]) -> None:
+    def __init__(
+        self,
+        raw: psycopg.Connection[Any],
+        reopen: Callable[[], psycopg.Connection[Any]] | None = None,
+    ) -> None:
         self.raw = raw
+        # A connection lost between transactions (the server restarted, the network came
+        # back) is made again at the next statement; one lost inside a transaction is
+        # reported (the transaction is gone) and made again after it.
+        self._reopen = reopen
+        self._began = False  # a transaction of ours is open (BEGIN sent, no COMMIT/ROLLBACK)
         self._numbered: dict[str, bool] = {}  # table -> whether the server numbers its ``id``
         # The search indexes the letter repositories write (desktop/store/indexes.py),
         # set by LibraryStore (desktop/store/pg/repositories.py: index_writer).
@@ -127,17 +143,52 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
+        if self.raw.closed:
+            return self._began
         return self.raw.info.transaction_status != pq.TransactionStatus.IDLE
 
+    def _track(self, sql: str) -> None:
+        head = sql.lstrip()[:12].upper()
+        if head.startswith(("BEGIN", "START")):
+            self._began = True
+        elif head.startswith(("COMMIT", "END")) or (
+            head.startswith("ROLLBACK") and not head.startswith("ROLLBACK TO")
+        ):
+            self._began = False
+
+    def _connected(self, sql: str) -> bool:
+        """Make the connection again when it was lost outside a transaction; False when
+        the statement is a ROLLBACK of a transaction lost with the connection (the server
+        undid it: nothing to send)."""
+        if not self.raw.closed:
+            return True
+        if sql.lstrip().upper().startswith("ROLLBACK"):
+            self._began = False
+            return False
+        if not self._began and self._reopen is not None:
+            with translated():
+                self.raw = self._reopen()
+        return True  # still closed inside a lost transaction: the statement says so
+
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> PgCursor:
+        if not self._connected(sql):
+            return PgCursor(None)
+        outside = not self._began
+        self._track(sql)
         returning = self._returns_id(sql)
         if returning:
             sql = sql.rstrip().rstrip(";") + " RETURNING id"
         with translated():
-            if params is None:
-                cursor = self.raw.execute(sql.encode())  # no placeholders: sent as it is
-            else:
-                cursor = self.raw.execute(placeholders(sql), list(params))
+            try:
+                cursor = self._send(sql, params)
+            except psycopg.OperationalError:
+                # psycopg learns that the server ended the connection from the statement
+                # that meets it: one that changes nothing, outside a transaction, is sent
+                # once more on a new connection.
+                if not (outside and self.raw.closed and self._reopen and _harmless(sql)):
+                    raise
+                self.raw = self._reopen()
+                cursor = self._send(sql, params)
             if not returning:
                 return PgCursor(cursor)
             row = cursor.fetchone()
@@ -145,7 +196,13 @@ class PgConnection:
             result.rowcount = cursor.rowcount
             return result
 
+    def _send(self, sql: str, params: Sequence[Any] | None) -> psycopg.Cursor[Any]:
+        if params is None:
+            return self.raw.execute(sql.encode())  # no placeholders: sent as it is
+        return self.raw.execute(placeholders(sql), list(params))
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> PgCursor:
+        self._connected(sql)
         with translated():
             cursor = self.raw.cursor()
             cursor.executemany(placeholders(sql), [list(r) for r in rows])
@@ -191,9 +248,14 @@ class PgDatabase:
 
     engine: Final = "postgresql"
 
-    def __init__(self, raw: psycopg.Connection[Any], *, timeout: float) -> None:
-        raw.adapters.register_loader("numeric", _WholeNumbers)
-        self.conn = PgConnection(raw)
+    def __init__(
+        self,
+        raw: psycopg.Connection[Any],
+        *,
+        timeout: float,
+        reopen: Callable[[], psycopg.Connection[Any]] | None = None,
+    ) -> None:
+        self.conn = PgConnection(raw, reopen)
         self.timeout = timeout  # seconds a statement waits for a lock outside a write
         self.quiet_wait = QUIET_WAIT
         self.long_wait = long_wait_seconds()
@@ -261,9 +323,10 @@ class PgDatabase:
         return True
 
     def rollback(self) -> None:
+        # On a lost connection this sends nothing (the server has undone the transaction);
+        # the next statement connects again.
         if self.conn.in_transaction:
-            with translated():
-                self.conn.raw.execute("ROLLBACK")
+            self.conn.execute("ROLLBACK")
 
     def commit(self) -> None:
         self.execute("COMMIT")
@@ -321,6 +384,14 @@ def connect(url: str, *, timeout: float, connect_timeout: int) -> PgDatabase:
     """A connection to the library at ``url`` (psycopg's errors are the caller's to tell).
     The password comes from the system keyring, else from libpq's .pgpass; TLS when the
     server offers it (desktop/server/credentials.py)."""
+
+    def opened() -> psycopg.Connection[Any]:
+        return open_raw(url, connect_timeout=connect_timeout)
+
+    return PgDatabase(opened(), timeout=timeout, reopen=opened)
+
+
+def open_raw(url: str, *, connect_timeout: int) -> psycopg.Connection[Any]:
     from desktop.store.credentials import connect_options
 
     raw = psycopg.connect(
@@ -334,4 +405,5 @@ def connect(url: str, *, timeout: float, connect_timeout: int) -> PgDatabase:
         application_name="replydesk",
         **connect_options(url),
     )
-    return PgDatabase(raw, timeout=timeout)
+    raw.adapters.register_loader("numeric", _WholeNumbers)
+    return raw
