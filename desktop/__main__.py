@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_server import add_parsers as add_server_parsers
 
     add_server_parsers(sub, common)
+    from desktop.cli_clerks import add_parsers as add_clerk_parsers
+
+    add_clerk_parsers(sub, common)
     return parser
 
 
@@ -360,6 +363,15 @@ def cmd_server(store: LibraryStore, args: argparse.Namespace) -> int:
     return cli_server.cmd_server(store, args)
 
 
+def _clerks_command(name: str) -> Any:
+    def run(store: LibraryStore, args: argparse.Namespace) -> int:
+        from desktop import cli_clerks
+
+        return int(getattr(cli_clerks, f"cmd_{name}")(store, args))
+
+    return run
+
+
 def cmd_explain(_store: LibraryStore, args: argparse.Namespace) -> int:
     if args.proposal:
         from desktop import cli_explain_proposal
@@ -390,6 +402,8 @@ COMMANDS = {
     "case": cmd_case,
     "report": cmd_report,
     "server": cmd_server,
+    "audit": _clerks_command("audit"),
+    "clerk": _clerks_command("clerk"),
 }
 # Commands that must not open the library through LibraryStore: a file alone (check), or a
 # library that may be damaged or must not be migrated first (backup, restore).

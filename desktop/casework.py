@@ -86,6 +86,7 @@ FIELD_ZH = {
     "serial": "序号",
     "seconders": "附议人/联名人",
     "delegation": "代表团/界别/所在单位",
+    "assignee": "经办人",
 }
 
 
@@ -122,6 +123,7 @@ class Case:
     serial: str = ""  # 序号: the row's number in the assignment list
     seconders: list[str] = field(default_factory=list)  # 附议人/联名人, besides ``proposers``
     delegation: str = ""  # 代表团 (deputies) / 界别 or 所在单位 (members)
+    assignee: str = ""  # the clerk who works on it (经办人; m015): "" = nobody yet
     id: int | None = None
 
     @property
@@ -291,6 +293,7 @@ def case_from_json(data: Any, *, due_months: int = 3, co_due_months: int = 1) ->
         serial=_text(data, "serial"),
         seconders=_names(data, "seconders"),
         delegation=_text(data, "delegation"),
+        assignee=_text(data, "assignee"),
     )
     if organizer == "co" and not case.main_organizer:
         raise CaseError(

@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop import cli_lifecycle
 from desktop.actions import cases as actions
+from desktop.actions.clerks import mine
 from desktop.actions.lifecycle import CaseStanding, standings
 from desktop.casework import STATUSES, Case
 from desktop.cli_args import whole_number
@@ -33,10 +34,14 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
         description="查看案件（建议、提案）或标记案件已答复。",
     )  # fmt: skip
     csub = p.add_subparsers(dest="case_command", required=True, metavar="操作")
-    csub.add_parser(
-        "list", parents=[common], help="列出案件（编号、标题、状态、办理期限）",
-        description="列出案件：案件编号、建议/提案编号、标题、办理状态、办理期限，最先到期的在前。",
+    listing = csub.add_parser(
+        "list", parents=[common], help="列出案件（编号、标题、状态、办理期限、经办人）",
+        description="列出案件：案件编号、建议/提案编号、标题、办理状态、办理期限、经办人，"
+        "最先到期的在前。",
     )  # fmt: skip
+    who = listing.add_mutually_exclusive_group()
+    who.add_argument("--mine", action="store_true", help="只列出分派给本机经办人的案件")
+    who.add_argument("--assignee", metavar="经办人", help="只列出分派给这位经办人的案件")
     sent = csub.add_parser(
         "sent", parents=[common], help="标记案件已答复，并把答复存入资料库",
         description="标记案件已答复（已答复），并把最新保存的答复草稿按导出时的样子存入资料库，"
@@ -51,6 +56,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     add_export_all(csub, common)
     cli_lifecycle.add_parsers(csub, common)
     add_due_parser(csub, common)
+    from desktop.cli_clerks import add_case_parser
+
+    add_case_parser(csub, common)
     from desktop.cli_assignment import add_parser as add_import_parser
 
     add_import_parser(csub, common)
@@ -59,7 +67,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 def writes(args: argparse.Namespace) -> bool:
     """Whether this case command changes the library."""
     command = getattr(args, "case_command", None)
-    return command in ("sent", "import") or command in cli_lifecycle.WRITING
+    return command in ("sent", "import", "assign") or command in cli_lifecycle.WRITING
 
 
 def _print_json(data: Any) -> None:
@@ -77,6 +85,7 @@ def case_json(
         "status": case.status,
         "status_zh": STATUSES.get(case.status, case.status),
         "due_date": case.due_date,
+        "assignee": case.assignee,
         "letter_id": letter_id,  # the reply in the library, once the case was marked sent
     }
     if standing is not None:  # issue 13: role, round, first answer, feedback, opinions
@@ -104,11 +113,18 @@ def cmd_case(store: LibraryStore, args: argparse.Namespace) -> int:
         from desktop.cli_assignment import cmd_import
 
         return cmd_import(store, args)
+    if args.case_command == "assign":
+        from desktop.cli_clerks import cmd_assign
+
+        return cmd_assign(store, args)
     return _list(store, args)
 
 
 def _list(store: LibraryStore, args: argparse.Namespace) -> int:
     listing = actions.listing(store=store)
+    assignee = store.clerk if getattr(args, "mine", False) else getattr(args, "assignee", None)
+    if assignee is not None:
+        listing = mine(listing, assignee)
     letters = actions.library_letters(store=store)
     if args.json:
         standing = standings(listing, store=store)
@@ -118,7 +134,8 @@ def _list(store: LibraryStore, args: argparse.Namespace) -> int:
     for c in listing:
         status = STATUSES.get(c.status, c.status)
         due = c.due_date or "（无期限）"
-        print(f"{c.id:>5}  第{c.number}号  {status}  {due:<10}  {c.title}")
+        who = f"  〔{c.assignee}〕" if c.assignee else ""
+        print(f"{c.id:>5}  第{c.number}号  {status}  {due:<10}  {c.title}{who}")
     print(f"共 {len(listing)} 件。")
     return 0
 

@@ -78,6 +78,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--update", action="store_true",
                    help="案件已在资料库中：按案件文件修改它，并把这份答复存为最新版本"
                         "（不加此项时，已有的案件会被拒绝）")  # fmt: skip
+    p.add_argument("--based-on", type=whole_number(minimum=0, what="草稿版本"), metavar="版本",
+                   help="这份答复是在第几版草稿上改的：其间别人又保存了新版本时不保存、"
+                        "不生成文件，退出码 2")  # fmt: skip
 
     p = sub.add_parser("check", parents=[common], help="校对答复（.docx 或 .txt）",
                        description="校对答复（.docx 或 .txt）",
@@ -351,6 +354,7 @@ def _save_and_write(
         case_id, version = store.cases.save_with_draft(
             case, draft, source="cli", update=args.update, note="replydesk draft",
             before_commit=lambda: write_docx(prepared.letter, args.out),
+            based_on=getattr(args, "based_on", None),
         )  # fmt: skip
     except TargetLocked as exc:
         raise CliError(f"{exc.message}（可用 --out {exc.suggestion}）") from None

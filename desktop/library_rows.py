@@ -147,6 +147,7 @@ class DraftVersion:
     note: str
     source: str
     restored_from: int | None
+    clerk: str = ""  # who saved it (m015; "" for versions saved before)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,32 @@ class PendingAutosave:
     case_id: int
     saved_at: str
     draft: Draft
+
+
+# ----------------------------------------------------------------------------- audit
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """Who changed what and when (``store.audit``): ``action`` a key of
+    ``desktop.clerks.AUDIT_ACTIONS``, ``target`` letter/case/draft/profile with its id,
+    ``case_id`` the case concerned (None for letters and the profile)."""
+
+    id: int
+    at: str
+    clerk: str
+    action: str
+    target: str
+    target_id: int | None
+    case_id: int | None
+    detail: str
+
+    def to_json(self) -> dict[str, Any]:
+        from desktop.clerks import AUDIT_ACTIONS
+
+        return {
+            "id": self.id, "at": self.at, "clerk": self.clerk, "action": self.action,
+            "action_zh": AUDIT_ACTIONS.get(self.action, self.action), "target": self.target,
+            "target_id": self.target_id, "case_id": self.case_id, "detail": self.detail,
+        }  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- profile

@@ -54,6 +54,7 @@ class OpenedCase:
     draft: Draft | None
     recovered: bool  # the draft is a working copy not saved as a version
     after_crash: bool | None  # None: not asked (the caller says); False: left by a switch
+    revision: int = 0  # the case's draft revision when opened: the next save is based on it
 
 
 @dataclass(frozen=True)
@@ -290,10 +291,13 @@ def open_case(case_id: int, *, store: LibraryStore) -> OpenedCase | None:
     case = store.cases.get(case_id)
     if case is None:
         return None
+    # The revision before the draft: a save in between makes the next save a conflict shown
+    # to the clerk (never a silent overwrite of the version she did not see).
+    revision = store.drafts.revision(case_id)
     draft = store.drafts.autosave_of(case_id)
-    opened = OpenedCase(case, draft, True, False)
+    opened = OpenedCase(case, draft, True, False, revision)
     if draft is None:
-        opened = OpenedCase(case, store.drafts.load(case_id), False, None)
+        opened = OpenedCase(case, store.drafts.load(case_id), False, None, revision)
     if not store.read_only:  # a read-only library (a local copy of the server) cannot keep it
         store.set_meta(LAST_CASE_KEY, str(case_id))
     return opened

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.casework import Draft
+from desktop.clerks import DraftConflict
 from desktop.errors import ClerkError
 from desktop.library_rows import DraftVersion, PendingAutosave
 from desktop.store import LibraryStore
@@ -26,11 +27,23 @@ class RestoredVersion:
 
 
 def save(
-    case_id: int, draft: Draft, note: str = "", *, source: str = "", store: LibraryStore
+    case_id: int,
+    draft: Draft,
+    note: str = "",
+    *,
+    source: str = "",
+    based_on: int | None = None,
+    store: LibraryStore,
 ) -> int:
     """Save the draft as the case's newest version and drop its working copy: the version
-    number. On the local copy of the office server (the server did not answer at start) the
-    draft waits in the data folder and goes to the server when it is back
+    number (the case's new draft revision).
+
+    ``based_on``: the revision the clerk's text started from. When another clerk, window or
+    command saved a version since, :class:`DraftConflict` is raised and the clerk's text is
+    kept as the case's working copy (nothing is lost; the window shows both versions).
+
+    On the local copy of the office server (the server did not answer at start) the draft
+    waits in the data folder and goes to the server when it is back
     (desktop/server/offline.py): the number it is expected to get there."""
     if store.read_only:
         from desktop.paths import data_dir
@@ -38,10 +51,19 @@ def save(
 
         if offline_server(store) is not None:
             return queue_offline_save(store, data_dir(), case_id, draft, note)
-    with store.transaction():
-        version = store.drafts.save(case_id, draft, note, source=source)
-        store.drafts.clear_autosave(case_id)
+    try:
+        with store.transaction():
+            version = store.drafts.save(case_id, draft, note, source=source, based_on=based_on)
+            store.drafts.clear_autosave(case_id)
+    except DraftConflict as conflict:
+        store.drafts.autosave(case_id, draft)
+        raise conflict.kept_as_working_copy() from None
     return version
+
+
+def revision(case_id: int, *, store: LibraryStore) -> int:
+    """The case's draft revision: its newest saved version's number (0: none yet)."""
+    return store.drafts.revision(case_id)
 
 
 def autosave(case_id: int, draft: Draft, *, store: LibraryStore) -> None:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import timestamps
 from desktop.casework import Case, CaseExists, Draft
+from desktop.clerks import DraftConflict, clean_name
 from desktop.library_rows import DraftVersion, PendingAutosave
+from desktop.store.audit import AuditRepository
 from desktop.store.case_lifecycle import CaseHistoryRepository, local_today
 
 if TYPE_CHECKING:
@@ -25,11 +27,16 @@ class CaseRepository:
     """The cases of the library (``store.cases``); holds the store's connection."""
 
     def __init__(
-        self, db: LibraryDatabase, drafts: DraftRepository, history: CaseHistoryRepository
+        self,
+        db: LibraryDatabase,
+        drafts: DraftRepository,
+        history: CaseHistoryRepository,
+        audit: AuditRepository | None = None,
     ) -> None:
         self._db = db
         self._drafts = drafts
         self._history = history
+        self._audit = audit or AuditRepository(db)
 
     def save(
         self,
@@ -51,6 +58,9 @@ class CaseRepository:
         the caller's rule (``actions.cases``, :mod:`desktop.lifecycle`)."""
         data = case.to_json()
         data.pop("id", None)
+        # The assignee is the column's alone: ``assign`` changes it (an administrator's
+        # action), a saved case never overwrites a newer assignment.
+        data.pop("assignee", None)
         payload = json.dumps(data, ensure_ascii=False)
         now = _now()
         with self._db.atomic():
@@ -66,13 +76,18 @@ class CaseRepository:
             if case_id is None:
                 cur = self._db.execute(
                     """INSERT INTO cases (number, session, title, data, status, due_date,
-                       created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)""",
+                       created_at, updated_at, assignee) VALUES (?,?,?,?,?,?,?,?,?)""",
                     [case.number, case.session, case.title, payload, case.status,
-                     case.due_date, now, now],
+                     case.due_date, now, now, clean_name(case.assignee)],
                 )  # fmt: skip
                 case_id = int(cur.lastrowid or 0)
                 first = status_date or case.assigned_date or local_today()
                 self._history.record(case_id, case.status, previous=None, date=first)
+                self._audit.record("case.created", "case", case_id, case_id=case_id,
+                                   detail=_case_label(case))  # fmt: skip
+                if case.assignee:
+                    self._audit.record("case.assigned", "case", case_id, case_id=case_id,
+                                       detail=clean_name(case.assignee))  # fmt: skip
             else:
                 before = self._stored_status(case_id)
                 self._db.execute(
@@ -81,10 +96,14 @@ class CaseRepository:
                     [case.number, case.session, case.title, payload, case.status,
                      case.due_date, now, case_id],
                 )  # fmt: skip
+                self._audit.record("case.changed", "case", case_id, case_id=case_id,
+                                   detail=_case_label(case))  # fmt: skip
                 if before != case.status:
                     self._history.record(case_id, case.status, previous=before,
                                          date=status_date or local_today(),
                                          note=status_note)  # fmt: skip
+                    self._audit.record("case.status", "case", case_id, case_id=case_id,
+                                       detail=f"{before} → {case.status}")  # fmt: skip
         case.id = case_id
         return case_id
 
@@ -111,6 +130,7 @@ class CaseRepository:
         update: bool = False,
         note: str = "",
         before_commit: Callable[[], object] | None = None,
+        based_on: int | None = None,
     ) -> tuple[int, int]:
         """Save the case and a new draft version in one transaction: ``(case_id, version)``.
 
@@ -120,14 +140,44 @@ class CaseRepository:
         written and a failed write leaves the library as it was."""
         with self._db.atomic():
             case_id = self.save(case, update=update)
-            version = self._drafts.save(case_id, draft, note=note, source=source)
+            version = self._drafts.save(case_id, draft, note=note, source=source,
+                                        based_on=based_on)  # fmt: skip
             if before_commit is not None:
                 before_commit()
         return case_id, version
 
     def get(self, case_id: int) -> Case | None:
-        row = self._db.execute("SELECT id, data FROM cases WHERE id = ?", [case_id]).fetchone()
+        row = self._db.execute(
+            "SELECT id, data, assignee FROM cases WHERE id = ?", [case_id]
+        ).fetchone()
         return _case(row) if row else None
+
+    def assign(self, case_id: int, clerk: str) -> bool:
+        """Give the case to ``clerk`` ("" = to nobody). False when it was theirs already
+        (nothing written). Raises ``KeyError`` for an unknown case."""
+        name = clean_name(clerk)
+        with self._db.atomic():
+            row = self._db.execute(
+                "SELECT assignee FROM cases WHERE id = ?", [case_id]
+            ).fetchone()
+            if row is None:
+                raise KeyError(case_id)
+            if row[0] == name:
+                return False
+            self._db.execute(
+                "UPDATE cases SET assignee = ?, updated_at = ? WHERE id = ?",
+                [name, _now(), case_id],
+            )
+            self._audit.record("case.assigned", "case", case_id, case_id=case_id,
+                               detail=f"{row[0]} → {name}" if row[0] else name)  # fmt: skip
+        return True
+
+    def assignees(self) -> list[str]:
+        """The clerks cases are assigned to, each once, sorted."""
+        rows = self._db.execute(
+            "SELECT DISTINCT assignee FROM cases WHERE assignee <> '' ORDER BY assignee"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
 
     def set_status(
         self, case_id: int, status: str, *, date: str | None = None, note: str = ""
@@ -151,6 +201,8 @@ class CaseRepository:
             )
             self._history.record(case_id, status, previous=row[1],
                                  date=date or local_today(), note=note)  # fmt: skip
+            self._audit.record("case.status", "case", case_id, case_id=case_id,
+                               detail=f"{row[1]} → {status}")  # fmt: skip
         return True
 
     def delete(self, case_id: int) -> bool:
@@ -161,6 +213,8 @@ class CaseRepository:
             for table in ("case_status_history", "case_opinions", "case_feedback"):
                 self._db.execute(f"DELETE FROM {table} WHERE case_id = ?", [case_id])
             cur = self._db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+            if cur.rowcount:
+                self._audit.record("case.deleted", "case", case_id, case_id=case_id)
         return bool(cur.rowcount)
 
     def sessions(self) -> list[str]:
@@ -173,7 +227,7 @@ class CaseRepository:
 
     def all(self) -> list[Case]:
         rows = self._db.execute(
-            "SELECT id, data FROM cases ORDER BY coalesce(due_date, '9999'), id"
+            "SELECT id, data, assignee FROM cases ORDER BY coalesce(due_date, '9999'), id"
         ).fetchall()
         return [_case(r) for r in rows]
 
@@ -181,8 +235,9 @@ class CaseRepository:
 class DraftRepository:
     """The cases' draft versions and working copies (``store.drafts``)."""
 
-    def __init__(self, db: LibraryDatabase) -> None:
+    def __init__(self, db: LibraryDatabase, audit: AuditRepository | None = None) -> None:
         self._db = db
+        self._audit = audit or AuditRepository(db)
 
     # ----------------------------------------------------------------- drafts
     def save(
@@ -193,31 +248,73 @@ class DraftRepository:
         *,
         source: str = "",
         restored_from: int | None = None,
+        based_on: int | None = None,
     ) -> int:
-        """Save the draft as the case's newest version; returns its version number.
+        """Save the draft as the case's newest version; returns its version number, which is
+        the case's new draft revision.
 
-        ``source`` says where it came from (a key of ``casework.DRAFT_SOURCES``)."""
+        ``based_on``: the revision the clerk's text started from (0: no version yet). When
+        another version was saved since (another clerk, window or command), nothing is saved
+        and :class:`~desktop.clerks.DraftConflict` carries the other version. None saves
+        without the check (a new draft made from scratch, a restore). ``source`` says where
+        it came from (a key of ``casework.DRAFT_SOURCES``)."""
         with self._db.atomic():
             row = self._db.execute(
-                "SELECT coalesce(max(version), 0) FROM draft_versions WHERE case_id = ?", [case_id]
+                "SELECT draft_revision FROM cases WHERE id = ?", [case_id]
             ).fetchone()
-            version = int(row[0]) + 1
+            current = int(row[0]) if row else self._newest_version(case_id)
+            expected = current if based_on is None else based_on
+            version = max(expected, self._newest_version(case_id)) + 1
+            # Compare and set in one statement: on a server a second clerk's save waits for
+            # the first one's row lock, then finds the revision moved and changes nothing.
+            cur = self._db.execute(
+                "UPDATE cases SET draft_revision = ? WHERE id = ? AND draft_revision = ?",
+                [version, case_id, expected],
+            )
+            if row is not None and cur.rowcount == 0:
+                raise self._conflict(case_id, expected, draft)
             self._db.execute(
                 """INSERT INTO draft_versions (case_id, version, saved_at, note, content,
-                   source, restored_from) VALUES (?,?,?,?,?,?,?)""",
+                   source, restored_from, clerk) VALUES (?,?,?,?,?,?,?,?)""",
                 [case_id, version, _now(), note,
-                 json.dumps(draft.to_json(), ensure_ascii=False), source, restored_from],
+                 json.dumps(draft.to_json(), ensure_ascii=False), source, restored_from,
+                 self._audit.clerk],
             )  # fmt: skip
+            self._audit.record("draft.saved", "draft", version, case_id=case_id, detail=note)
         return version
+
+    def _newest_version(self, case_id: int) -> int:
+        row = self._db.execute(
+            "SELECT coalesce(max(version), 0) FROM draft_versions WHERE case_id = ?", [case_id]
+        ).fetchone()
+        return int(row[0])
+
+    def _conflict(self, case_id: int, based_on: int, mine: Draft) -> DraftConflict:
+        revision = self.revision(case_id)
+        row = self._db.execute(
+            "SELECT clerk, saved_at FROM draft_versions WHERE case_id = ? AND version = ?",
+            [case_id, revision],
+        ).fetchone()
+        return DraftConflict(
+            case_id, based_on=based_on, revision=revision, clerk=row[0] if row else "",
+            saved_at=row[1] if row else "", theirs=self.load(case_id, revision), mine=mine,
+        )  # fmt: skip
+
+    def revision(self, case_id: int) -> int:
+        """The case's draft revision: the number of its newest saved version (0: none)."""
+        row = self._db.execute(
+            "SELECT draft_revision FROM cases WHERE id = ?", [case_id]
+        ).fetchone()
+        return int(row[0]) if row else 0
 
     def versions(self, case_id: int) -> list[DraftVersion]:
         """The case's saved versions, oldest first: version, saved_at, note, source,
-        restored_from."""
+        restored_from, clerk."""
         return [
-            DraftVersion(r[0], r[1], r[2], r[3], r[4])
+            DraftVersion(r[0], r[1], r[2], r[3], r[4], r[5])
             for r in self._db.execute(
-                "SELECT version, saved_at, note, source, restored_from FROM draft_versions"
-                " WHERE case_id = ? ORDER BY version",
+                "SELECT version, saved_at, note, source, restored_from, clerk"
+                " FROM draft_versions WHERE case_id = ? ORDER BY version",
                 [case_id],
             )
         ]  # fmt: skip
@@ -276,4 +373,9 @@ class DraftRepository:
 
 def _case(row: Any) -> Case:
     data = json.loads(row[1])
-    return Case(id=int(row[0]), **data)
+    data.pop("assignee", None)
+    return Case(id=int(row[0]), assignee=row[2] or "", **data)
+
+
+def _case_label(case: Case) -> str:
+    return f"{case.session}第{case.number}号 {case.title}".strip()

@@ -112,6 +112,9 @@ class LetterEditing(LetterStorage):
                     )
             if changes or new_kind or section_map:
                 self._apply_edit(row, changes, new_kind, section_map)
+                names = [*changes, *(["kind"] if new_kind else []),
+                         *(["sections"] if section_map else [])]  # fmt: skip
+                self._audit.record("letter.edited", "letter", letter_id, detail=", ".join(names))
         return self._detail_after(letter_id)
 
     def _detail_after(self, letter_id: int) -> LetterDetail:
@@ -208,6 +211,7 @@ class LetterEditing(LetterStorage):
             blocks[at : at + 1] = [head, tail]
             self._rewrite_paragraphs(letter_id, blocks, row["year"])
             self._mark_structure(row)
+            self._audit.record("letter.edited", "letter", letter_id, detail=f"拆分第 {position} 段")
         return self._detail_after(letter_id)
 
     def merge_paragraphs(self, letter_id: int, position: int) -> LetterDetail:
@@ -232,6 +236,7 @@ class LetterEditing(LetterStorage):
             blocks[at : at + 2] = [merged]
             self._rewrite_paragraphs(letter_id, blocks, row["year"])
             self._mark_structure(row)
+            self._audit.record("letter.edited", "letter", letter_id, detail=f"合并第 {position} 段")
         return self._detail_after(letter_id)
 
     def _blocks(self, letter_id: int) -> list[Block]:

@@ -131,13 +131,20 @@ class LetterRepository(LetterEditing):
             self._letter_for_edit(letter_id)
             snapshot = self.snapshot(letter_id)
             delete_letters(self._db, [letter_id])
+            title = snapshot.letter.get("proposal_title") or snapshot.letter.get("title") or ""
+            self._audit.record("letter.deleted", "letter", letter_id, detail=str(title))
         return snapshot
 
     def delete_many(self, letter_ids: Iterable[int]) -> int:
         """Delete letters (no snapshot: the sample letters of a new library) with their
         paragraph places, title index rows and the paragraphs no other letter uses, in one
         transaction. Returns how many were deleted."""
-        return delete_letters(self._db, letter_ids)
+        with self._db.atomic():
+            ids = present_letters(self._db, list(letter_ids))
+            deleted = delete_letters(self._db, ids)
+            for letter_id in ids:
+                self._audit.record("letter.deleted", "letter", letter_id)
+        return deleted
 
     def present(self, letter_ids: Iterable[int]) -> list[int]:
         """Those of ``letter_ids`` still in the library, in order (ids only: the first-start
@@ -212,6 +219,7 @@ class LetterRepository(LetterEditing):
             indexes_of(conn).letter_rebuilt(letter_id)  # a new row unless restored in place
             self._store_lines(letter_id, list(snapshot.source_lines))
             self._index_title(letter_id, index_title_text(values))
+            self._audit.record("letter.restored", "letter", letter_id)
         return letter_id
 
     # ----------------------------------------------------------------- re-parse

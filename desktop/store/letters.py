@@ -14,6 +14,7 @@ from desktop.fold import to_simplified
 from desktop.letter_identity import source_hash as lines_hash
 from desktop.library_rows import LETTER_COLUMNS, LetterOrigin, LetterRow
 from desktop.model import Block, ParsedLetter
+from desktop.store.audit import AuditRepository
 from desktop.store.errors import DatabaseError, library_error
 from desktop.store.index_rows import (
     IndexedParagraph,
@@ -37,8 +38,11 @@ def _now() -> str:
 class LetterStorage:
     """Storing and reading letters; holds the store's connection."""
 
-    def __init__(self, db: LibraryDatabase, *, read_only: bool = False) -> None:
+    def __init__(
+        self, db: LibraryDatabase, *, read_only: bool = False, audit: AuditRepository | None = None
+    ) -> None:
         self._db = db
+        self._audit = audit or AuditRepository(db)
         self._read_only = read_only
         self._in_batch = False
         self._large_batches = False
@@ -207,6 +211,8 @@ class LetterStorage:
                 conn, ready.paragraphs, ids, [b.is_heading for b in letter.blocks]
             )
             indexes.letter_added(letter_id, ready.search_fields, "\n".join(headings), year)
+            self._audit.record("letter.imported", "letter", letter_id,
+                               detail=source_path or letter.title or "")  # fmt: skip
         return letter_id
 
     def _update_letter(self, letter_id: int, columns: Mapping[str, object]) -> None:

@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from desktop.fold import to_simplified
 from desktop.store import open_files
+from desktop.store.audit import AuditRepository
 from desktop.store.backup_files import BackupError
 from desktop.store.backups import BackupRepository
 from desktop.store.case_letters import CaseLetterRepository
@@ -88,15 +89,23 @@ class LibraryStore:
     profile: ProfileRepository
     backups: BackupRepository
     copies: CopyRepository
+    audit: AuditRepository
 
     def __init__(
-        self, location: str | Path, *, backup_dir: Path | None = None, read_only: bool = False
+        self,
+        location: str | Path,
+        *,
+        backup_dir: Path | None = None,
+        read_only: bool = False,
+        clerk: str | None = None,
     ):
         """Open the library at ``location``: a file path (SQLite) or a ``postgresql://``
         URL (desktop/store/engine.py). ``read_only`` opens an existing library file for
         reading only, wherever it is (the office server's local copy while the server is away:
-        desktop/server/offline.py)."""
+        desktop/server/offline.py). ``clerk``: who the changes are recorded under (default:
+        the clerk at this PC, desktop/clerks.py)."""
         self.location = location
+        self._clerk = clerk
         self._open_key: tuple[int, int] | None = None
         if is_server(location):
             self._open_server(str(location))
@@ -170,7 +179,9 @@ class LibraryStore:
 
     def _repositories(self) -> None:
         db = self._database()
-        self.letters = LetterRepository(db, read_only=self.read_only)
+        # Every repository that changes the library writes who did it (m015).
+        self.audit = AuditRepository(db, self._clerk)
+        self.letters = LetterRepository(db, read_only=self.read_only, audit=self.audit)
         if self.engine == "postgresql":
             # The search half on PostgreSQL is desktop/store/pg/search*.py's (pg-search).
             from desktop.store.pg.repositories import index_writer, search_repositories
@@ -181,14 +192,14 @@ class LibraryStore:
             self.search = SearchRepository(db)
             self.letter_search = LetterSearchRepository(db)
             self.similar = SimilarRepository(db)
-        self.drafts = DraftRepository(db)
+        self.drafts = DraftRepository(db, self.audit)
         self.case_history = CaseHistoryRepository(db)
         self.opinions = OpinionRepository(db)
         self.feedback = FeedbackRepository(db)
-        self.cases = CaseRepository(db, self.drafts, self.case_history)
-        self.case_letters = CaseLetterRepository(db, read_only=self.read_only)
+        self.cases = CaseRepository(db, self.drafts, self.case_history, self.audit)
+        self.case_letters = CaseLetterRepository(db, read_only=self.read_only, audit=self.audit)
         self.packs = PackRepository(db, self.letters)
-        self.profile = ProfileRepository(db)
+        self.profile = ProfileRepository(db, self.audit)
         self.copies = CopyRepository(db)
 
     def _enable_wal(self) -> None:
@@ -223,6 +234,15 @@ class LibraryStore:
             )
 
     # ----------------------------------------------------------------- lifecycle
+    @property
+    def clerk(self) -> str:
+        """Who this store works for: the name every change is recorded under (audit)."""
+        return self.audit.clerk
+
+    @clerk.setter
+    def clerk(self, name: str) -> None:
+        self.audit.clerk = name
+
     def on_wait(self, notice: Callable[[], None] | None) -> None:
         """Called when a write has to wait for another program's write to finish (after a
         second or two); the command line prints :data:`~desktop.store.connection.WAIT_MESSAGE`."""

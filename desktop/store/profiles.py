@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.library_rows import StoredFile
 from desktop.profile import AgencyProfile
+from desktop.store.audit import AuditRepository
 
 if TYPE_CHECKING:
     from desktop.store.connection import LibraryDatabase
@@ -16,8 +17,9 @@ if TYPE_CHECKING:
 class ProfileRepository:
     """The agency profile (``store.profile``); holds the store's connection."""
 
-    def __init__(self, db: LibraryDatabase) -> None:
+    def __init__(self, db: LibraryDatabase, audit: AuditRepository | None = None) -> None:
         self._db = db
+        self._audit = audit or AuditRepository(db)
 
     def load(self) -> AgencyProfile:
         data = {r[0]: json.loads(r[1]) for r in self._db.execute("SELECT key, value FROM profile")}
@@ -36,6 +38,7 @@ class ProfileRepository:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 [key, json.dumps(value, ensure_ascii=False)],
             )
+            self._audit.record("profile.changed", "profile", detail=key)
 
     def set_file(self, key: str, name: str, data: bytes) -> None:
         with self._db.atomic():
@@ -44,10 +47,12 @@ class ProfileRepository:
                 " ON CONFLICT(key) DO UPDATE SET name = excluded.name, data = excluded.data",
                 [key, name, data],
             )
+            self._audit.record("profile.changed", "profile", detail=f"{key}: {name}")
 
     def delete_file(self, key: str) -> None:
         with self._db.atomic():
             self._db.execute("DELETE FROM profile_files WHERE key = ?", [key])
+            self._audit.record("profile.changed", "profile", detail=f"{key}: 删除")
 
     def get_file(self, key: str) -> StoredFile | None:
         row = self._db.execute(

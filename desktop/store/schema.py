@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database, Migrations
 
 from desktop.fold import to_simplified
+from desktop.store.audit import M015_SQL
 from desktop.store.portable import PortableMigration
 from desktop.store.word_index import create_word_indexes
 
@@ -457,3 +458,7 @@ def migration_names() -> list[str]:
 
 
 # Register migrations below this line, in order, with portable(...).
+
+# Many clerks at once (issue 14): the audit table, a case's assignee (经办人), the draft
+# revision its saves are checked against, who saved each draft version (desktop/store/audit.py).
+portable("m015_clerks", M015_SQL)

@@ -302,7 +302,7 @@ def test_case_list_gives_id_number_title_status_and_due_date(
     assert listed[case_id] == {
         "id": case_id, "number": "12", "session": "市十七届人大三次会议",
         "title": "关于优化开发区公交线路的建议", "status": "sent", "status_zh": "已答复",
-        "due_date": "2026-07-01", "letter_id": letter,
+        "due_date": "2026-07-01", "assignee": "", "letter_id": letter,
         # issue 13: role, assignment, round, first answer, feedback, co-organizers' opinions
         "organizer": "main", "organizer_zh": "主办", "assigned_date": "2026-04-01",
         "round": 1, "first_sent": listed[case_id]["first_sent"], "feedback": None,

@@ -230,6 +230,16 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         return [str(case_id), "起草中"], lambda: None if status_of(case_id) == "drafting" else (
             pytest.fail("status not changed"))
 
+    def case_assign() -> tuple[list[str], Callable[[], None]]:
+        case_id = new_case()
+
+        def assigned() -> None:
+            with LibraryStore(lib) as s:
+                case = s.cases.get(case_id)
+                assert case is not None and case.assignee == "李华"
+
+        return [str(case_id), "李华"], assigned
+
     def case_history() -> tuple[list[str], Callable[[], None]]:
         return [str(new_case())], lambda: None
 
@@ -335,6 +345,9 @@ def test_every_command_uses_the_library_given_with_db_wherever_it_stands(
         ("server", "logout"): fixed("postgresql://nobody@127.0.0.1:1/replydesk"),
         ("server", "upload"): server_upload,
         ("server", "download"): server_download,
+        ("case", "assign"): case_assign,
+        ("audit",): fixed("--limit", "5"),
+        ("clerk",): fixed(),
     }
     # server login keeps the password in the tests' keyring (tests/keyring_file.py)
     keyring_file = work / "keyring.json"

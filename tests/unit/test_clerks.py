@@ -1,0 +1,324 @@
+"""Many clerks at once (issue 14 item 2): who is working, cases assigned to clerks, the draft
+version check, the audit trail, and imports from several PCs at once. Two stores on one
+library file stand for two clerks' PCs; real processes where the issue says so."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.actions import cases as case_actions
+from desktop.actions import clerks, drafts
+from desktop.casework import Case, Draft, DraftBlock
+from desktop.clerks import CLERK_ENV, DraftConflict, current_clerk, login_name
+from desktop.store import LibraryStore
+from tests.conftest import ROOT
+
+OpenAs = Callable[[str], LibraryStore]
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[OpenAs]:
+    """Open the same library as a given clerk (each call: another PC's store)."""
+    opened: list[LibraryStore] = []
+
+    def open_as(clerk: str) -> LibraryStore:
+        store = LibraryStore(tmp_path / "shared.db", clerk=clerk)
+        opened.append(store)
+        return store
+
+    yield open_as
+    for store in opened:
+        store.close()
+
+
+def _case(number: str = "45", **extra: object) -> Case:
+    return Case(number=number, title="关于完善公交线路的建议", proposers=["王明"],
+                session="市十七届人大三次会议", **extra)  # type: ignore[arg-type]  # fmt: skip
+
+
+def _draft(text: str) -> Draft:
+    draft = Draft()
+    draft.sections["plan"] = [DraftBlock("free", text)]
+    return draft
+
+
+def _texts(draft: Draft | None) -> list[str]:
+    assert draft is not None
+    return [b.text for b in draft.sections["plan"]]
+
+
+# ----------------------------------------------------------------------------- identity
+def test_the_clerk_is_the_settings_name_else_the_login(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(CLERK_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert current_clerk() == login_name()
+    clerks.set_clerk_name("  张  明 ")
+    assert current_clerk() == "张 明"
+    with LibraryStore(tmp_path / "lib.db") as store:
+        assert store.clerk == "张 明"
+        case_actions.save(_case(), store=store)
+        assert [e.clerk for e in clerks.audit(store=store)] == ["张 明"]
+        assert clerks.set_clerk_name("李华", store=store) == "李华"
+        clerks.assign(1, "李华", store=store)
+        assert clerks.audit(store=store)[0].clerk == "李华"
+    monkeypatch.setenv(CLERK_ENV, "王五")
+    assert current_clerk() == "王五"
+    clerks.set_clerk_name("")
+    monkeypatch.delenv(CLERK_ENV)
+    assert current_clerk() == login_name()
+
+
+# ----------------------------------------------------------------------------- assignee
+def test_assigning_a_case_is_seen_by_the_other_clerk_and_kept_by_their_saves(
+    library: OpenAs,
+) -> None:
+    zhang, li = library("张明"), library("李华")
+    case_id = case_actions.save(_case(), store=zhang)
+    stale = li.cases.get(case_id)
+    assert stale is not None and stale.assignee == ""
+    assert clerks.assign(case_id, "李华", store=zhang).changed
+    assert not clerks.assign(case_id, "李华", store=zhang).changed  # nothing written again
+    seen = li.cases.get(case_id)
+    assert seen is not None and seen.assignee == "李华"
+    assert [c.id for c in clerks.mine(case_actions.listing(store=li), li.clerk)] == [case_id]
+    # A clerk saving the case she opened before the assignment does not undo it.
+    stale.title = "关于优化公交线路的建议"
+    case_actions.save(stale, store=li)
+    after = zhang.cases.get(case_id)
+    assert after is not None and after.assignee == "李华" and after.title.startswith("关于优化")
+    assert clerks.assignees(store=zhang) == sorted({"李华", "张明"})
+    with pytest.raises(clerks.CaseToAssignNotFound):
+        clerks.assign(999, "李华", store=zhang)
+    new = case_actions.save(_case("46", assignee="王五"), store=zhang)
+    stored = li.cases.get(new)
+    assert stored is not None and stored.assignee == "王五"
+
+
+# ----------------------------------------------------------------------------- drafts
+def test_a_draft_saved_on_an_old_revision_is_a_conflict_that_loses_nothing(
+    library: OpenAs,
+) -> None:
+    zhang, li = library("张明"), library("李华")
+    case_id = case_actions.save(_case(), store=zhang)
+    opened_z = case_actions.open_case(case_id, store=zhang)
+    opened_l = case_actions.open_case(case_id, store=li)
+    assert opened_z is not None and opened_l is not None
+    assert opened_z.revision == opened_l.revision == 0
+    first = drafts.save(case_id, _draft("张明的文字"), source="window",
+                        based_on=opened_z.revision, store=zhang)  # fmt: skip
+    assert first == 1 and drafts.revision(case_id, store=li) == 1
+    with pytest.raises(DraftConflict) as caught:
+        drafts.save(case_id, _draft("李华的文字"), source="window",
+                    based_on=opened_l.revision, store=li)  # fmt: skip
+    conflict = caught.value
+    assert "张明" in conflict.message and "第 1 版" in conflict.message
+    assert "工作副本" in conflict.message and "\n" not in conflict.message
+    assert conflict.revision == 1 and conflict.based_on == 0 and conflict.clerk == "张明"
+    assert _texts(conflict.theirs) == ["张明的文字"] and _texts(conflict.mine) == ["李华的文字"]
+    # Nothing of hers was saved over his, and her text is the case's working copy.
+    assert [v.clerk for v in drafts.versions(case_id, store=zhang)] == ["张明"]
+    assert _texts(li.drafts.autosave_of(case_id)) == ["李华的文字"]
+    # Having seen his version she saves on top of it: accepted, recorded under her name.
+    second = drafts.save(case_id, _draft("李华的文字"), source="window",
+                         based_on=conflict.revision, store=li)  # fmt: skip
+    assert second == 2
+    assert [(v.version, v.clerk) for v in drafts.versions(case_id, store=zhang)] == [
+        (1, "张明"), (2, "李华")]  # fmt: skip
+    saved = [(e.clerk, e.action, e.target_id) for e in clerks.audit(case_id=case_id, store=zhang)]
+    assert saved[:2] == [("李华", "draft.saved", 2), ("张明", "draft.saved", 1)]
+
+
+def test_restoring_and_saving_without_a_base_move_the_revision(library: OpenAs) -> None:
+    store = library("张明")
+    case_id = case_actions.save(_case(), store=store)
+    drafts.save(case_id, _draft("一"), store=store)
+    drafts.save(case_id, _draft("二"), based_on=1, store=store)
+    restored = drafts.restore(case_id, 1, store=store)
+    assert restored.version == 3 == drafts.revision(case_id, store=store)
+    with pytest.raises(DraftConflict):
+        drafts.save(case_id, _draft("三"), based_on=2, store=store)
+
+
+# ----------------------------------------------------------------------------- audit
+def test_the_audit_records_every_change_in_its_transaction(
+    library: OpenAs, tmp_path: Path
+) -> None:
+    store = library("张明")
+    letter = tmp_path / "答复.txt"
+    letter.write_text(
+        "王明代表：\n您提出的关于公交线路的建议收悉。现答复如下：\n"
+        "一、我们已优化三条线路。\n感谢您对交通工作的关心和支持。\n南通市交通运输局\n"
+        "2025年6月1日\n",
+        encoding="utf-8",
+    )
+    from desktop.actions.imports import import_steps
+
+    [step] = list(import_steps([letter], store=store))
+    letter_id = step.result.letter_id
+    assert letter_id is not None
+    store.letters.edit(letter_id, fields={"category": "A"})
+    store.profile.set_value("agency_name", "南通市交通运输局")
+    case_id = case_actions.save(_case(), store=store)
+    case_actions.set_status(case_id, "drafting", store=store)
+    store.letters.delete(letter_id)
+    actions = [(e.action, e.target_id) for e in clerks.audit(store=store)]
+    assert actions == [
+        ("letter.deleted", letter_id),
+        ("case.status", case_id),
+        ("case.created", case_id),
+        ("profile.changed", None),
+        ("letter.edited", letter_id),
+        ("letter.imported", letter_id),
+    ]
+    assert [e.action for e in clerks.audit(letter_id=letter_id, store=store)][-1] == (
+        "letter.imported")  # fmt: skip
+    # A change that fails leaves no audit row behind (the same transaction).
+    before = clerks.latest_change(store=store)
+    with pytest.raises(RuntimeError), store.transaction():
+        clerks.assign(case_id, "李华", store=store)
+        raise RuntimeError("power cut")
+    assert clerks.latest_change(store=store) == before
+    stored = store.cases.get(case_id)
+    assert stored is not None and stored.assignee == ""
+    changes = clerks.changes_since(before - 2, store=store)
+    assert changes.case_ids == {case_id} and changes.letters and changes.latest == before
+
+
+# ----------------------------------------------------------------------------- processes
+def _env(tmp_path: Path, clerk: str) -> dict[str, str]:
+    home = tmp_path / "home"
+    return {
+        **os.environ, "PYTHONPATH": str(ROOT), CLERK_ENV: clerk, "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
+        "REPLYDESK_DB": str(tmp_path / "not-this.db"),
+    }  # fmt: skip
+
+
+def _replydesk(tmp_path: Path, clerk: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+        encoding="utf-8", timeout=180, env=_env(tmp_path, clerk), cwd=tmp_path,
+    )  # fmt: skip
+
+
+def test_cli_assign_list_audit_and_a_draft_conflict_between_two_processes(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "shared.db")
+    with LibraryStore(db, clerk="张明") as store:
+        store.profile.set_value("agency_name", "南通市交通运输局")
+        case_id = case_actions.save(_case("12"), store=store)
+    done = _replydesk(tmp_path, "张明", "case", "assign", str(case_id), "李华", "--db", db)
+    assert done.returncode == 0 and "李华" in done.stdout, done.stderr
+    done = _replydesk(tmp_path, "李华", "case", "list", "--mine", "--json", "--db", db)
+    assert [(c["id"], c["assignee"]) for c in json.loads(done.stdout)] == [(case_id, "李华")]
+    done = _replydesk(tmp_path, "王五", "case", "list", "--mine", "--json", "--db", db)
+    assert json.loads(done.stdout) == []
+    case_file = tmp_path / "案件.json"
+    case_file.write_text(json.dumps({
+        "number": "12", "session": "市十七届人大三次会议", "title": "关于完善公交线路的建议",
+        "proposers": ["王明"], "reply_date": "2026-06-01",
+    }, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    draft = ["draft", "--case", str(case_file), "--update", "--db", db, "--based-on", "0"]
+    first = _replydesk(tmp_path, "李华", *draft, "--out", str(tmp_path / "李华.docx"))
+    assert first.returncode == 0, first.stderr
+    second = _replydesk(tmp_path, "王五", *draft, "--out", str(tmp_path / "王五.docx"))
+    assert second.returncode == 2
+    [line] = second.stderr.strip().splitlines()
+    assert "李华" in line and "第 1 版" in line and "第 0 版" in line
+    assert not (tmp_path / "王五.docx").exists()
+    done = _replydesk(tmp_path, "王五", "audit", "--case", str(case_id), "--json", "--db", db)
+    rows = json.loads(done.stdout)
+    assert [(r["clerk"], r["action"]) for r in rows] == [
+        ("李华", "draft.saved"), ("李华", "case.changed"), ("张明", "case.assigned"),
+        ("张明", "case.created")]  # fmt: skip
+    done = _replydesk(tmp_path, "王五", "case", "assign", "99", "李华", "--db", db)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "没有编号为 99 的案件（可能已被删除），未分派。"
+
+
+SAVER = """
+import json, sys
+from desktop.actions import drafts
+from desktop.casework import Draft, DraftBlock
+from desktop.clerks import DraftConflict
+from desktop.store import LibraryStore
+db, clerk, case_id, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+saved, conflicts = [], 0
+with LibraryStore(db, clerk=clerk) as store:
+    for n in range(rounds):
+        base = drafts.revision(case_id, store=store)
+        draft = Draft()
+        draft.sections["plan"] = [DraftBlock("free", f"{clerk}-{n}")]
+        try:
+            saved.append(drafts.save(case_id, draft, based_on=base, store=store))
+        except DraftConflict:
+            conflicts += 1
+print(json.dumps({"saved": saved, "conflicts": conflicts}))
+"""
+
+
+def test_two_processes_saving_at_once_lose_no_version(tmp_path: Path) -> None:
+    db = str(tmp_path / "shared.db")
+    with LibraryStore(db, clerk="张明") as store:
+        case_id = case_actions.save(_case(), store=store)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVER, db, clerk, str(case_id), "40"],
+            stdout=subprocess.PIPE, text=True, env=_env(tmp_path, clerk),
+        )
+        for clerk in ("张明", "李华")
+    ]
+    results = [json.loads(p.communicate(timeout=180)[0]) for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    saved = sorted(v for r in results for v in r["saved"])
+    with LibraryStore(db) as store:
+        versions = drafts.versions(case_id, store=store)
+        assert saved == [v.version for v in versions] == list(range(1, len(saved) + 1))
+        assert drafts.revision(case_id, store=store) == len(saved)
+        assert len(saved) + sum(r["conflicts"] for r in results) == 80
+        rows = clerks.audit(case_id=case_id, store=store)
+        assert sum(r.action == "draft.saved" for r in rows) == len(saved)
+
+
+def test_two_processes_importing_one_folder_store_each_letter_once(tmp_path: Path) -> None:
+    folder = tmp_path / "答复"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"答复{n:02d}.txt").write_text(
+            f"王明代表：\n您提出的关于第{n}条公交线路的建议收悉。现答复如下：\n"
+            f"一、第{n}条线路将在{n + 1}月调整站点。\n感谢您对交通工作的关心和支持。\n"
+            "南通市交通运输局\n2025年6月1日\n",
+            encoding="utf-8",
+        )
+    db = str(tmp_path / "shared.db")
+    LibraryStore(db).close()
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "desktop", "import", str(folder), "--json", "--db", db],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            env=_env(tmp_path, clerk), cwd=tmp_path,
+        )
+        for clerk in ("张明", "李华")
+    ]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
+    results = [r for out, _ in outs for r in json.loads(out)]
+    by_status: dict[str, int] = {}
+    for r in results:
+        by_status[r["status"]] = by_status.get(r["status"], 0) + 1
+    assert by_status == {"imported": 12, "duplicate": 12}
+    assert all("资料库中已有" in r["message"] for r in results if r["status"] == "duplicate")
+    with LibraryStore(db) as store:
+        assert store.letters.count() == 12
+        imported = [e for e in clerks.audit(store=store) if e.action == "letter.imported"]
+        assert len(imported) == 12 and {e.clerk for e in imported} <= {"张明", "李华"}
