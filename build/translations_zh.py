@@ -1064,4 +1064,52 @@ ZH: dict[str, str] = {
     "A colleague saved these cases while the server was away. Nothing is lost:": (
         "服务器不可用期间，同事也保存了以下案件的稿件。双方的稿件都已保留："
     ),
+    # ------------------------------------------------------------------ many clerks (issue 14)
+    "Clerk": "经办人",
+    "Show the cases of a clerk": "按经办人显示案件",
+    "All clerks": "全部经办人",
+    "My cases ({name})": "我的案件（{name}）",
+    "Not assigned": "未分派",
+    "The clerk who works on this case; empty: nobody yet": "办理此案件的经办人；空着表示尚未分派",
+    "Clerk (this PC)": "经办人（本机）",
+    (
+        "Your name at this PC: every change you make is recorded under it, and “My cases” "
+        "lists the cases assigned to it. Empty: your login name."
+    ): (
+        "您在本机的姓名：您的每次修改都记在这个名字下，“我的案件”列出分派给它的案件。"
+        "空着时用登录名。"
+    ),
+    "Someone else saved this draft": "别人已保存了这份草稿",
+    (
+        "{clerk} saved version {version} of this draft at {when}, after you started from "
+        "version {base}. Nothing is lost: compare the two, then keep yours, take theirs, or "
+        "copy passages from one to the other."
+    ): (
+        "{clerk}于 {when} 保存了这份草稿的第 {version} 版，而您是在第 {base} 版上修改的。"
+        "什么都没有丢失：请比较两个版本，然后保留您的、采用对方的，或在两者之间复制段落。"
+    ),
+    "Version {version} by {clerk}": "{clerk}保存的第 {version} 版",
+    "Your text (not saved yet)": "您的文字（尚未保存）",
+    "Keep mine": "保留我的",
+    "Save your text as the newest version; theirs stays in the version history": (
+        "把您的文字保存为最新版本；对方的版本留在历史版本中"
+    ),
+    "Take theirs": "采用对方的",
+    "Open their version; your text is saved in the version history first": (
+        "打开对方的版本；您的文字先保存到历史版本中"
+    ),
+    "Decide later": "稍后再定",
+    "Keep editing your text; it is kept as the working copy": "继续编辑您的文字；它已留作工作副本",
+    "Copy selected text": "复制选中的文字",
+    "Copy the selection to paste it into the draft": "复制选中的文字，以便粘贴到草稿中",
+    "[template text]": "〔模板文字〕",
+    "your text when {clerk} had saved version {version}": "{clerk}已保存第 {version} 版时您的文字",
+    "Compare…": "比较…",
+    "Hide": "隐藏",
+    (
+        "{clerk} saved version {version} of this draft at {when}. Your text is unchanged; "
+        "saving it will show both versions."
+    ): "{clerk}于 {when} 保存了这份草稿的第 {version} 版。您的文字没有改动；保存时会显示两个版本。",
+    "Last change: %1": "最近修改：%1",
+    "Who changed it:": "修改记录：",
 }

@@ -51,6 +51,7 @@ class CaseFilter:
     due: str = "all"  # one of DUE_WINDOWS
     category: str | None = None  # None any, "" no category given, else the code (A, B, 甲 …)
     feedback: str = ""  # "" any, NO_FEEDBACK, else a lifecycle.FEEDBACK key (satisfied …)
+    assignee: str | None = None  # None any, "" assigned to nobody, else the clerk (我的案件)
 
     @property
     def active(self) -> bool:
@@ -63,6 +64,7 @@ class CaseFilter:
             and (not self.organizer or case.organizer == self.organizer)
             and (self.category is None or case.category == self.category)
             and self._feedback_matches(feedback)
+            and (self.assignee is None or case.assignee == self.assignee)
             and self._due_matches(case, today, days)
         )
 

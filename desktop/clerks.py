@@ -17,6 +17,7 @@ from desktop.errors import ClerkError
 
 if TYPE_CHECKING:
     from desktop.casework import Draft
+    from desktop.library_rows import AuditEntry
 
 CLERK_ENV: Final = "REPLYDESK_CLERK"
 CLERK_FILE: Final = "clerk.txt"
@@ -127,3 +128,15 @@ class DraftConflict(ClerkError):
             self.case_id, based_on=self.based_on, revision=self.revision, clerk=self.clerk,
             saved_at=self.saved_at, theirs=self.theirs, mine=self.mine, kept=True,
         )  # fmt: skip
+
+
+def audit_line(entry: AuditEntry) -> str:
+    """One audit row in the clerk's words: "2026-12-05 14:13 李华 修改文件 category"."""
+    from desktop.timestamps import local_text
+
+    when = local_text(entry.at, " ")[:16]
+    what = AUDIT_ACTIONS.get(entry.action, entry.action)
+    if entry.target == "draft":
+        what += f" 第 {entry.target_id} 版"
+    detail = f" {entry.detail}" if entry.detail else ""
+    return f"{when} {entry.clerk} {what}{detail}"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import cases
+from desktop.actions import cases, clerks
 from desktop.actions.cases import NothingToFile
 from desktop.casework import (
     Case,
@@ -207,6 +207,7 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         ):
             self._auto_due = case.due_date
         self._offer_statuses(case.status)
+        self.assignee.setCurrentText(case.assignee)
         self.reply_date.set_value(case.reply_date)
         self.doc_number.setText(case.doc_number)
         self.contact_name.setText(case.contact_name)
@@ -249,6 +250,7 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             "disclosure": self.disclosure.currentData(),
             "doc_number": doc_number,
             "status": self.status.currentData(),
+            "assignee": self.assignee.currentText(),
             **self._proposal_data(),
         }
 
@@ -294,6 +296,7 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             return
         if case.id is not None:  # the window saves the open draft before it is filed
             self.context.caseStatusChanging.emit(case.id, case.status)
+        assignee, case.assignee = case.assignee, ""  # given by the assign action alone
         try:
             saved = self.context.call(cases.save_case, case, templates=self.context.templates)
         except CaseExists:  # made meanwhile by another window or the command line
@@ -308,6 +311,10 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             self.show_error("status", exc.message)
             return
         self.case_id = saved.case_id
+        stored = self.original.assignee if self.original and self.original.id is not None else ""
+        if assignee != stored:
+            self.context.call(clerks.assign, saved.case_id, assignee)
+        case.assignee = assignee
         self.case = case
         if saved.sent is not None:
             announce_filed(self.context, saved.sent)

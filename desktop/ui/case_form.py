@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import cases
+from desktop.actions import cases, clerks
 from desktop.casework import DISCLOSURES, STATUSES, add_months
 from desktop.lifecycle import INITIAL_STATUS, allowed_moves, role_months
 from desktop.profile import AgencyProfile
@@ -165,6 +165,12 @@ class CaseForm(QDialog):
         self.assigned.changed.connect(self._assigned_changed)
         self.status = self._combo("caseStatus", [])
         self._offer_statuses(None)
+        self.assignee = QComboBox(self)
+        self.assignee.setObjectName("caseAssignee")
+        self.assignee.setEditable(True)
+        self.assignee.addItem("")
+        self.assignee.addItems(self.context.call(clerks.assignees))
+        self.assignee.setToolTip(self.tr("The clerk who works on this case; empty: nobody yet"))
         self.organizer.activated.connect(lambda _i: self._assigned_changed())
 
         handling = QGroupBox(self.tr("Handling"), self)
@@ -185,6 +191,7 @@ class CaseForm(QDialog):
             ).format(main=self.profile.due_months, co=self.profile.co_due_months),
         )
         self._row(form, self.tr("Status"), "status", self.status)
+        self._row(form, self.tr("Clerk"), "assignee", self.assignee)
         return handling
 
     def _reply_box(self) -> QGroupBox:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import cases, lifecycle
+from desktop.actions import cases, clerks, lifecycle
 from desktop.actions.lifecycle import CaseLifecycle
+from desktop.clerks import audit_line
 from desktop.errors import ClerkError
 from desktop.lifecycle import ANSWERED, FEEDBACK, STATUSES
 from desktop.readers import SUPPORTED_SUFFIXES
@@ -140,9 +141,14 @@ class CaseProgressDialog(QDialog):
         self.letters = QLabel(box)
         self.letters.setObjectName("progressLetters")
         self.letters.setWordWrap(True)
+        self.audit = QLabel(box)
+        self.audit.setObjectName("progressAudit")
+        self.audit.setWordWrap(True)
+        self.audit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(box)
         layout.addWidget(self.history)
         layout.addWidget(self.letters)
+        layout.addWidget(self.audit)
         return box
 
     def _opinions_box(self) -> QGroupBox:
@@ -237,6 +243,9 @@ class CaseProgressDialog(QDialog):
             for r, i in view.letters.items()
         ))  # fmt: skip
         self.letters.setVisible(bool(view.letters))
+        trail = self.context.call(clerks.audit, case_id=self.case_id, limit=5)
+        self.audit.setText(self.tr("Who changed it:") + "\n" + "\n".join(map(audit_line, trail)))
+        self.audit.setVisible(bool(trail))
         self.move_button.setEnabled(bool(view.moves))
         _fill(self.history, [
             [h.date, status_label(h.status), str(h.round), h.note] for h in view.history

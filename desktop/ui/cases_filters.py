@@ -26,6 +26,7 @@ from desktop.lifecycle import FEEDBACK
 from desktop.ui.case_labels import feedback_label
 
 _NO_CATEGORY = "\x00none"  # the category choice "none given" (no code is this)
+_MINE = "\x00mine"  # the clerk choice "my cases" (no name is this)
 
 
 class CaseFilterBar(QWidget):
@@ -47,6 +48,9 @@ class CaseFilterBar(QWidget):
         self.due = self._combo("filterDue", self.tr("Show cases by their deadline"))
         self.category = self._combo("filterCategory", self.tr("Show cases by their category"))
         self.feedback = self._combo("filterFeedback", self.tr("Show cases by the feedback"))
+        self.clerk = self._combo("filterClerk", self.tr("Show the cases of a clerk"))
+        self._me = ""
+        self.set_clerks("", [])
         self.clear_button = QPushButton(self.tr("Show all"), self)
         self.clear_button.setObjectName("filterClear")
         self.clear_button.setToolTip(self.tr("Clear these filters"))
@@ -69,6 +73,7 @@ class CaseFilterBar(QWidget):
         grid.addWidget(self.category, 1, 0)
         grid.addWidget(self.feedback, 1, 1)
         grid.addWidget(self.clear_button, 1, 2)
+        grid.addWidget(self.clerk, 2, 0, 1, 2)
         self._update_clear()
 
     def _combo(self, name: str, tip: str) -> QComboBox:
@@ -112,6 +117,26 @@ class CaseFilterBar(QWidget):
         self.due.setCurrentIndex(max(0, self.due.findData(keep)))
         self.due.blockSignals(False)
 
+    def set_clerks(self, me: str, names: list[str]) -> None:
+        """The clerk at this PC (“My cases”) and the clerks cases are assigned to; the
+        choice stays."""
+        keep = self.clerk.currentData()
+        self._me = me
+        self.clerk.blockSignals(True)
+        self.clerk.clear()
+        self.clerk.addItem(self.tr("All clerks"), None)
+        self.clerk.addItem(self.tr("My cases ({name})").format(name=me), _MINE)
+        self.clerk.addItem(self.tr("Not assigned"), "")
+        for name in names:
+            if name != me:
+                self.clerk.addItem(name, name)
+        index = self.clerk.findData(keep) if keep is not None else 0
+        self.clerk.setCurrentIndex(max(0, index))
+        self.clerk.blockSignals(False)
+
+    def show_mine(self) -> None:
+        self.clerk.setCurrentIndex(max(0, self.clerk.findData(_MINE)))
+
     def set_categories(self, codes: tuple[str, ...]) -> None:
         """The profile's category codes (A/B/C, 甲/乙/丙 …); a choice no longer offered is
         dropped."""
@@ -137,6 +162,7 @@ class CaseFilterBar(QWidget):
             due=self.due.currentData() or "all",
             category="" if category == _NO_CATEGORY else category,
             feedback=self.feedback.currentData() or "",
+            assignee=self._me if self.clerk.currentData() == _MINE else self.clerk.currentData(),
         )
 
     def show_due(self, window: str) -> None:
@@ -144,7 +170,7 @@ class CaseFilterBar(QWidget):
         self.due.setCurrentIndex(max(0, self.due.findData(window)))
 
     def clear(self) -> None:
-        for combo in (self.status, self.role, self.due, self.category, self.feedback):
+        for combo in (self.status, self.role, self.due, self.category, self.feedback, self.clerk):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

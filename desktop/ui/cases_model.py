@@ -38,8 +38,8 @@ _STATUS_ORDER = {key: i for i, key in enumerate(STATUSES)}
 class CasesModel(QAbstractTableModel):
     """One row per case, in the store's order (due date first)."""
 
-    NUMBER, PROPOSER, TITLE, DUE, STATUS, ROLE = range(6)
-    COLUMN_COUNT = 6
+    NUMBER, PROPOSER, TITLE, DUE, STATUS, ROLE, ASSIGNEE = range(7)
+    COLUMN_COUNT = 7
     CaseIdRole = Qt.ItemDataRole.UserRole
     SortRole = Qt.ItemDataRole.UserRole + 1
     FilterRole = Qt.ItemDataRole.UserRole + 2
@@ -91,6 +91,9 @@ class CasesModel(QAbstractTableModel):
     def feedback_of(self, case: Case) -> str:
         """The deputy's answer on the case's newest answered round ("" when none)."""
         return self._feedback.get(case.id or 0, "")
+
+    def cases(self) -> list[Case]:
+        return list(self._cases)
 
     def case_at(self, row: int) -> Case:
         return self._cases[row]
@@ -155,6 +158,7 @@ class CasesModel(QAbstractTableModel):
             self.tr("Due date"),
             self.tr("Status"),
             self.tr("Role"),
+            self.tr("Clerk"),
         )[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -169,9 +173,8 @@ class CasesModel(QAbstractTableModel):
         if role == self.SortRole:
             return self._sort_key(case, column)
         if role == self.FilterRole:
-            return " ".join(
-                [case.number, f"第{case.number}号", case.session, case.title, *case.proposers]
-            ).casefold()
+            words = [case.number, f"第{case.number}号", case.session, case.title, *case.proposers]
+            return " ".join([*words, case.assignee]).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(case, column)
         if column == self.DUE and role in (
@@ -216,6 +219,8 @@ class CasesModel(QAbstractTableModel):
             return case.due_date or ""
         if column == self.ROLE:
             return self.role_text(case)
+        if column == self.ASSIGNEE:
+            return case.assignee
         return self.status_text(case.status)
 
     def _sort_key(self, case: Case, column: int) -> str:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import cases, reminders
+from desktop.actions import cases, clerks, reminders
 from desktop.case_filter import CaseFilter
 from desktop.casework import STATUSES
 from desktop.lifecycle import allowed_moves
@@ -80,6 +80,7 @@ class CasesPane(QWidget):
             categories=tuple(profile.categories),
         )  # fmt: skip
         self.filter_bar.changed.connect(self._conditions_changed)
+        self._update_clerks()
 
         self.new_button = QPushButton(self.tr("New case…"), self)
         self.new_button.setObjectName("newCaseButton")
@@ -158,6 +159,7 @@ class CasesPane(QWidget):
         """Reload the cases from the library, keeping the selected one selected."""
         keep = self._current_id
         self.model.refresh()
+        self._update_clerks()
         if keep >= 0 and not self.select_case(keep):
             self._set_current(-1)
         self._update_empty_label()
@@ -317,6 +319,11 @@ class CasesPane(QWidget):
         self._update_empty_label()
 
     # ------------------------------------------------------------------ slots
+    def _update_clerks(self) -> None:
+        """The clerk choices: this PC's clerk and those cases are assigned to."""
+        me = self.context.call(clerks.whoami)
+        self.filter_bar.set_clerks(me, sorted({c.assignee for c in self.model.cases()} - {""}))
+
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)
         self._update_empty_label()

@@ -95,6 +95,9 @@ class DraftModel(QObject):
         self.case: Case | None = None
         self.draft = Draft()
         self.read_only = False  # a sent case (已答复): no edit reaches the draft until reopened
+        # The draft revision the text in memory started from: a save states it, and another
+        # clerk's save in between makes it a DraftConflict (actions.drafts.save).
+        self.revision = 0
         self.undo_stack: QUndoStack = _GuardedUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = False  # changed since the last autosave or save
@@ -136,14 +139,19 @@ class DraftModel(QObject):
         *,
         recovered: bool = False,
         after_crash: bool | None = None,
+        revision: int | None = None,
     ) -> None:
         """Open a case's draft (a fresh one from templates when ``draft`` is None); the undo
         history starts empty. ``recovered``: the draft is an autosave copy, so it counts as
         unsaved and its autosave row stays until it is saved. The case open before keeps its
         unsaved edits as its autosave copy (``discard_autosave`` first to drop them).
         ``after_crash`` (default: ``recovered``) labels the next saved version as recovered
-        after a crash; a working copy left by switching cases is not."""
+        after a crash; a working copy left by switching cases is not. ``revision``: the
+        draft revision ``draft`` is based on (default: the case's newest, read now)."""
         self.autosave_now()
+        if revision is None and self.context is not None and case.id is not None:
+            revision = self.context.call(drafts.revision, case.id)
+        self.revision = revision or 0
         self._loading = True
         try:
             self.undo_stack.clear()
@@ -345,7 +353,9 @@ class DraftModel(QObject):
             raise ValueError("no case is open")
         if self._recovered:
             source = "recovery"
-        version = context.call(drafts.save, self.case_id, self.draft, note, source=source)
+        version = context.call(drafts.save, self.case_id, self.draft, note, source=source,
+                               based_on=self.revision)  # fmt: skip
+        self.revision = version
         self._recovered = False
         self._dirty = False
         self.undo_stack.setClean()

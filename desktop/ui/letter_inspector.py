@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import letters
+from desktop.actions import clerks, letters
+from desktop.clerks import audit_line
 from desktop.library_rows import LetterDetail
 from desktop.ui.context import AppContext
 from desktop.ui.dialog_fit import fit_to_screen
@@ -196,6 +197,11 @@ class LetterInspector(QDialog):
         self.heading.setText(title)
         self.setWindowTitle(self.tr("Letter: %1").replace("%1", title))
         self.meta.setText(self._meta_text(detail))
+        trail = self.call(clerks.audit, letter_id=detail.id, limit=10)
+        self.meta.setToolTip("\n".join(audit_line(e) for e in trail))
+        if trail:
+            self.meta.setText(self.meta.text() + " · " + self.tr("Last change: %1").replace(
+                "%1", audit_line(trail[0])))  # fmt: skip
         self.fields.load(detail)
         self.paragraphs.load(detail.paragraphs)
 

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.casework import Draft
+from desktop.clerks import DraftConflict
 from desktop.lifecycle import ANSWERED
 from desktop.sent_letter import joins_library
 from desktop.ui.case_state import ReadOnlyBar, change_status, filed_message
 from desktop.ui.cases_pane import CasesPane
+from desktop.ui.change_watch import DraftChangedBar, WindowWatch
 from desktop.ui.composer import Composer
 from desktop.ui.context import AppContext
 from desktop.ui.draft_model import DraftModel
@@ -61,24 +63,15 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self._preview_dir = tempfile.TemporaryDirectory(prefix="replydesk-preview-")
 
         self.model = DraftModel(context, parent=self)
+        self.draft_changed_bar = DraftChangedBar()
         self.cases = CasesPane(context)
         self.composer = Composer(context, self.model)
         self.library = LibraryPane(context)
-        composer_scroll = self.composer if _scrolls(self.composer) else _scroll(self.composer)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.cases)
-        self.read_only_bar = ReadOnlyBar()
-        self.read_only_bar.reopenRequested.connect(self.reopen_case)
-        self.read_only_bar.letterRequested.connect(lambda lid: self.library.show_letter(lid))
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.setSpacing(2)
-        centre_layout.addWidget(self.read_only_bar)
-        centre_layout.addWidget(composer_scroll, 1)
-        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self._centre())
         self.splitter.addWidget(self.library)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([420, 660, 460])  # the cases pane shows its due dates
@@ -107,6 +100,22 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self._restore_geometry()
         self._update_title()
         self.letter_tools = LetterTools(self)  # the inspector and re-reading
+        self.change_watch = WindowWatch(self, self.draft_changed_bar)  # other clerks' work
+
+    def _centre(self) -> QWidget:
+        """The composer under its bars: read-only (a sent case), another clerk saved."""
+        composer_scroll = self.composer if _scrolls(self.composer) else _scroll(self.composer)
+        self.read_only_bar = ReadOnlyBar()
+        self.read_only_bar.reopenRequested.connect(self.reopen_case)
+        self.read_only_bar.letterRequested.connect(lambda lid: self.library.show_letter(lid))
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(2)
+        centre_layout.addWidget(self.read_only_bar)
+        centre_layout.addWidget(self.draft_changed_bar)  # another clerk saved the open draft
+        centre_layout.addWidget(composer_scroll, 1)
+        return centre
 
     def _add_reminder_banner(self) -> None:
         """The reminders (cases overdue or due soon) in a strip above the panes."""
@@ -300,9 +309,10 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         if draft is None:
             # Edits not saved before the clerk switched to another case come back as they were.
             self.model.load(opened.case, opened.draft, recovered=opened.recovered,
-                            after_crash=opened.after_crash)  # fmt: skip
+                            after_crash=opened.after_crash, revision=opened.revision)  # fmt: skip
         else:
-            self.model.load(opened.case, draft, recovered=recovered, after_crash=None)
+            self.model.load(opened.case, draft, recovered=recovered, after_crash=None,
+                            revision=opened.revision)  # fmt: skip
         self.cases.select_case(case_id)
         self._apply_case_state()
         self.library.show_similar_for(opened.case)
@@ -361,7 +371,13 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
     def save_draft(self) -> None:
         if self.model.case is None:
             return
-        version = self.model.save(self.context)
+        try:
+            version = self.model.save(self.context)
+        except DraftConflict as conflict:  # another clerk saved meanwhile: both are shown
+            from desktop.ui.draft_conflict import resolve_conflict
+
+            resolve_conflict(self, self.context, self.model, conflict)
+            return
         self.statusBar().showMessage(
             self.tr("Draft saved as version %1.").replace("%1", str(version)), 5000
         )
@@ -412,7 +428,10 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.model.case is not None and self.model.is_modified():
-            self.model.save(self.context, source="exit")
+            try:
+                self.model.save(self.context, source="exit")
+            except DraftConflict:  # the text stays as the working copy, offered at the next start
+                log.warning("draft of case %s kept as working copy: conflict", self.model.case_id)
         self.model.autosave_timer.stop()
         self.library._debounce.stop()
         self._preview_dir.cleanup()

@@ -41,12 +41,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.actions import clerks
 from desktop.actions import profile as profile_actions
+from desktop.clerks import login_name
 from desktop.profile import (
     AgencyProfile,
     ProfileError,
@@ -140,8 +143,15 @@ class SettingsDialog(AgencyTab):
         note = QLabel(self.tr("The new language is used the next time ReplyDesk starts."), page)
         note.setObjectName("languageNote")
         note.setStyleSheet(HINT_STYLE)
+        self.clerk = QLineEdit(self.context.call(clerks.whoami), page)
+        self.clerk.setObjectName("clerkName")
+        self.clerk.setPlaceholderText(login_name())
+        self.clerk.setToolTip(self.tr(
+            "Your name at this PC: every change you make is recorded under it, and “My cases” "
+            "lists the cases assigned to it. Empty: your login name."))  # fmt: skip
         form = QFormLayout()
         form.addRow(self.tr("Language of the window"), self.language)
+        form.addRow(self.tr("Clerk (this PC)"), self.clerk)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -241,6 +251,8 @@ class SettingsDialog(AgencyTab):
             return
         seal = None if self._seal_pending is None else profile_actions.SealFile(*self._seal_pending)
         self.context.call(profile_actions.save, values, seal=seal, only_changed=True)
+        if self.clerk.text().strip() != self.context.call(clerks.whoami):
+            self.context.call(clerks.set_clerk_name, self.clerk.text())
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.settings.sync()
         self.context.profileChanged.emit()

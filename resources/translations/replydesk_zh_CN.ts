@@ -658,23 +658,23 @@
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="223" />
+        <location filename="../../desktop/ui/case_dialog.py" line="224" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="271" />
+        <location filename="../../desktop/ui/case_dialog.py" line="273" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="277" />
+        <location filename="../../desktop/ui/case_dialog.py" line="279" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="283" />
-        <location filename="../../desktop/ui/case_dialog.py" line="302" />
+        <location filename="../../desktop/ui/case_dialog.py" line="285" />
+        <location filename="../../desktop/ui/case_dialog.py" line="305" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
@@ -700,111 +700,131 @@
 <context>
     <name>CaseFilterBar</name>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="45" />
+        <location filename="../../desktop/ui/cases_filters.py" line="46" />
         <source>Show cases by their status</source>
         <translation>按办理状态筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="46" />
+        <location filename="../../desktop/ui/cases_filters.py" line="47" />
         <source>Show cases by organizer role</source>
         <translation>按主办/协办筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="47" />
+        <location filename="../../desktop/ui/cases_filters.py" line="48" />
         <source>Show cases by their deadline</source>
         <translation>按办理期限筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="48" />
+        <location filename="../../desktop/ui/cases_filters.py" line="49" />
         <source>Show cases by their category</source>
         <translation>按答复类别筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="49" />
+        <location filename="../../desktop/ui/cases_filters.py" line="50" />
         <source>Show cases by the feedback</source>
         <translation>按代表委员的反馈意见筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="50" />
+        <location filename="../../desktop/ui/cases_filters.py" line="51" />
+        <source>Show the cases of a clerk</source>
+        <translation>按经办人显示案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="54" />
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="52" />
+        <location filename="../../desktop/ui/cases_filters.py" line="56" />
         <source>Clear these filters</source>
         <translation>清除这些筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="87" />
+        <location filename="../../desktop/ui/cases_filters.py" line="92" />
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="88" />
+        <location filename="../../desktop/ui/cases_filters.py" line="93" />
         <source>Not answered yet</source>
         <translation>尚未答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="93" />
+        <location filename="../../desktop/ui/cases_filters.py" line="98" />
         <source>Main and co-organizer</source>
         <translation>主办和协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="94" />
+        <location filename="../../desktop/ui/cases_filters.py" line="99" />
         <source>Main organizer (主办)</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="95" />
+        <location filename="../../desktop/ui/cases_filters.py" line="100" />
         <source>Co-organizer (协办)</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="98" />
+        <location filename="../../desktop/ui/cases_filters.py" line="103" />
         <source>Any feedback</source>
         <translation>全部反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="101" />
+        <location filename="../../desktop/ui/cases_filters.py" line="106" />
         <source>No feedback yet</source>
         <translation>尚无反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="108" />
+        <location filename="../../desktop/ui/cases_filters.py" line="113" />
         <source>Any deadline</source>
         <translation>全部期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="109" />
+        <location filename="../../desktop/ui/cases_filters.py" line="114" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/cases_filters.py" line="110" />
+        <location filename="../../desktop/ui/cases_filters.py" line="115" />
         <source>Due within %n day(s)</source>
         <translation>
             <numerusform>%n 天内到期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/cases_filters.py" line="111" />
+        <location filename="../../desktop/ui/cases_filters.py" line="116" />
         <source>Overdue or due within %n day(s)</source>
         <translation>
             <numerusform>已超期或 %n 天内到期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="121" />
+        <location filename="../../desktop/ui/cases_filters.py" line="127" />
+        <source>All clerks</source>
+        <translation>全部经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="128" />
+        <source>My cases ({name})</source>
+        <translation>我的案件（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="129" />
+        <source>Not assigned</source>
+        <translation>未分派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_filters.py" line="146" />
         <source>Any category</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="123" />
+        <location filename="../../desktop/ui/cases_filters.py" line="148" />
         <source>Category {code}</source>
         <translation>{code}类</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_filters.py" line="124" />
+        <location filename="../../desktop/ui/cases_filters.py" line="149" />
         <source>No category</source>
         <translation>未定类别</translation>
     </message>
@@ -932,102 +952,112 @@
         <translation>截止于</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="170" />
+        <location filename="../../desktop/ui/case_form.py" line="173" />
+        <source>The clerk who works on this case; empty: nobody yet</source>
+        <translation>办理此案件的经办人；空着表示尚未分派</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_form.py" line="176" />
         <source>Handling</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="172" />
+        <location filename="../../desktop/ui/case_form.py" line="178" />
         <source>We are the</source>
         <translation>本单位为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="173" />
+        <location filename="../../desktop/ui/case_form.py" line="179" />
         <source>Main organizer</source>
         <translation>主办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="174" />
+        <location filename="../../desktop/ui/case_form.py" line="180" />
         <source>Co-organizers</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="175" />
+        <location filename="../../desktop/ui/case_form.py" line="181" />
         <source>Answer category</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="176" />
+        <location filename="../../desktop/ui/case_form.py" line="182" />
         <source>Assignment date</source>
         <translation>交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="179" />
+        <location filename="../../desktop/ui/case_form.py" line="185" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="183" />
+        <location filename="../../desktop/ui/case_form.py" line="189" />
         <source>{main} months after assignment as main organizer, {co} as co-organizer, unless you change it</source>
         <translation>默认主办为交办后 {main} 个月、协办为 {co} 个月，可修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="187" />
+        <location filename="../../desktop/ui/case_form.py" line="193" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="192" />
+        <location filename="../../desktop/ui/case_form.py" line="194" />
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_form.py" line="199" />
         <source>Dated</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="193" />
+        <location filename="../../desktop/ui/case_form.py" line="200" />
         <source>e.g. 通科函〔2020〕12号</source>
         <translation>例如：通科函〔2020〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="196" />
+        <location filename="../../desktop/ui/case_form.py" line="203" />
         <source>Separate units with 、; empty: no copy-to block</source>
         <translation>多个单位用“、”分隔；留空则不印抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="199" />
+        <location filename="../../desktop/ui/case_form.py" line="206" />
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="203" />
+        <location filename="../../desktop/ui/case_form.py" line="210" />
         <source>Reply date</source>
         <translation>答复日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="206" />
+        <location filename="../../desktop/ui/case_form.py" line="213" />
         <source>When not set: the day the reply is exported</source>
         <translation>不填时取导出答复当天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="208" />
+        <location filename="../../desktop/ui/case_form.py" line="215" />
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="209" />
+        <location filename="../../desktop/ui/case_form.py" line="216" />
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="210" />
+        <location filename="../../desktop/ui/case_form.py" line="217" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="211" />
+        <location filename="../../desktop/ui/case_form.py" line="218" />
         <source>Copy to</source>
         <translation>抄送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_form.py" line="212" />
+        <location filename="../../desktop/ui/case_form.py" line="219" />
         <source>Disclosure</source>
         <translation>公开属性</translation>
     </message>
@@ -1162,152 +1192,157 @@
 <context>
     <name>CaseProgressDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="118" />
+        <location filename="../../desktop/ui/case_progress.py" line="119" />
         <source>Change the status</source>
         <translation>改变办理状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="122" />
+        <location filename="../../desktop/ui/case_progress.py" line="123" />
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="126" />
+        <location filename="../../desktop/ui/case_progress.py" line="127" />
         <source>To</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="128" />
+        <location filename="../../desktop/ui/case_progress.py" line="129" />
         <source>on</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="134" />
+        <location filename="../../desktop/ui/case_progress.py" line="135" />
         <source>History</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="137" />
+        <location filename="../../desktop/ui/case_progress.py" line="138" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="137" />
+        <location filename="../../desktop/ui/case_progress.py" line="138" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="137" />
+        <location filename="../../desktop/ui/case_progress.py" line="138" />
         <source>Round</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="137" />
+        <location filename="../../desktop/ui/case_progress.py" line="138" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="149" />
+        <location filename="../../desktop/ui/case_progress.py" line="155" />
         <source>Co-organizers' opinions</source>
         <translation>协办单位意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="153" />
+        <location filename="../../desktop/ui/case_progress.py" line="159" />
         <source>Unit</source>
         <translation>协办单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="153" />
+        <location filename="../../desktop/ui/case_progress.py" line="159" />
         <source>Expected by</source>
         <translation>应收日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="153" />
+        <location filename="../../desktop/ui/case_progress.py" line="159" />
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="153" />
+        <location filename="../../desktop/ui/case_progress.py" line="159" />
         <source>State</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="154" />
+        <location filename="../../desktop/ui/case_progress.py" line="160" />
         <source>Letter</source>
         <translation>意见函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="160" />
+        <location filename="../../desktop/ui/case_progress.py" line="166" />
         <source>Mark received</source>
         <translation>记为已收到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="163" />
+        <location filename="../../desktop/ui/case_progress.py" line="169" />
         <source>Attach the letter…</source>
         <translation>附意见函…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="166" />
+        <location filename="../../desktop/ui/case_progress.py" line="172" />
         <source>Import the opinion letter into the library, linked to this case</source>
         <translation>把协办意见函导入资料库，并与本案关联</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="171" />
+        <location filename="../../desktop/ui/case_progress.py" line="177" />
         <source>received on</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="189" />
+        <location filename="../../desktop/ui/case_progress.py" line="195" />
         <source>Feedback of the deputy or member</source>
         <translation>代表委员反馈意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="198" />
+        <location filename="../../desktop/ui/case_progress.py" line="204" />
         <source>Remarks (optional)</source>
         <translation>备注（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="199" />
+        <location filename="../../desktop/ui/case_progress.py" line="205" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="220" />
+        <location filename="../../desktop/ui/case_progress.py" line="226" />
         <source>Progress of case No. {number}</source>
         <translation>第{number}号案件的办理经过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="222" />
+        <location filename="../../desktop/ui/case_progress.py" line="228" />
         <source>No. {number} {title} — now: {status} (round {round})</source>
         <translation>第{number}号　{title}　现状：{status}（第 {round} 轮）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="236" />
+        <location filename="../../desktop/ui/case_progress.py" line="242" />
         <source>Reply of round {round}: library letter {id}</source>
         <translation>第 {round} 轮答复：资料库文件 {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="266" />
+        <location filename="../../desktop/ui/case_progress.py" line="247" />
+        <source>Who changed it:</source>
+        <translation>修改记录：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_progress.py" line="275" />
         <source>We are a co-organizer: our opinion letter (会办意见) is drafted in the composer from the co-organizer templates and sent to {main}, due {due}.</source>
         <translation>本单位为协办单位：会办意见在起草区按协办模板起草，送{main}，期限 {due}。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="274" />
+        <location filename="../../desktop/ui/case_progress.py" line="283" />
         <source>Round {round}: {answer} ({date}) {remarks}</source>
         <translation>第 {round} 轮：{answer}（{date}）{remarks}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="280" />
+        <location filename="../../desktop/ui/case_progress.py" line="289" />
         <source>No feedback recorded yet.</source>
         <translation>尚未记录反馈。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="321" />
+        <location filename="../../desktop/ui/case_progress.py" line="330" />
         <source>Choose the co-organizer's opinion letter</source>
         <translation>选择协办单位的意见函</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_progress.py" line="323" />
+        <location filename="../../desktop/ui/case_progress.py" line="332" />
         <source>Documents ({patterns})</source>
         <translation>文档 ({patterns})</translation>
     </message>
@@ -1401,82 +1436,87 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="113" />
+        <location filename="../../desktop/ui/cases_model.py" line="116" />
         <source>Co-organizer</source>
         <translation>协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="113" />
+        <location filename="../../desktop/ui/cases_model.py" line="116" />
         <source>Main organizer</source>
         <translation>主办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="117" />
+        <location filename="../../desktop/ui/cases_model.py" line="120" />
         <source>Reply sent</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="120" />
+        <location filename="../../desktop/ui/cases_model.py" line="123" />
         <source>No due date: enter the date the case was assigned</source>
         <translation>无办理期限：请填写交办日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="122" />
+        <location filename="../../desktop/ui/cases_model.py" line="125" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="124" />
+        <location filename="../../desktop/ui/cases_model.py" line="127" />
         <source>1 day left</source>
         <translation>还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="126" />
+        <location filename="../../desktop/ui/cases_model.py" line="129" />
         <source>{days} days left</source>
         <translation>还剩 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="128" />
+        <location filename="../../desktop/ui/cases_model.py" line="131" />
         <source>Overdue by 1 day</source>
         <translation>已超期 1 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="129" />
+        <location filename="../../desktop/ui/cases_model.py" line="132" />
         <source>Overdue by {days} days</source>
         <translation>已超期 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="152" />
+        <location filename="../../desktop/ui/cases_model.py" line="155" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="153" />
+        <location filename="../../desktop/ui/cases_model.py" line="156" />
         <source>Proposer</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="154" />
+        <location filename="../../desktop/ui/cases_model.py" line="157" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="155" />
+        <location filename="../../desktop/ui/cases_model.py" line="158" />
         <source>Due date</source>
         <translation>办理期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="156" />
+        <location filename="../../desktop/ui/cases_model.py" line="159" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="157" />
+        <location filename="../../desktop/ui/cases_model.py" line="160" />
         <source>Role</source>
         <translation>主/协办</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_model.py" line="189" />
+        <location filename="../../desktop/ui/cases_model.py" line="161" />
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/cases_model.py" line="192" />
         <source>Feedback: {answer}</source>
         <translation>反馈意见：{answer}</translation>
     </message>
@@ -1489,72 +1529,72 @@
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="84" />
+        <location filename="../../desktop/ui/cases_pane.py" line="85" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="87" />
+        <location filename="../../desktop/ui/cases_pane.py" line="88" />
         <source>Import list…</source>
         <translation>导入交办清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="91" />
+        <location filename="../../desktop/ui/cases_pane.py" line="92" />
         <source>Import the assignment list: the sheet of suggestions and proposals assigned to the agency</source>
         <translation>导入交办清单：交办给本单位的建议、提案一览表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="214" />
+        <location filename="../../desktop/ui/cases_pane.py" line="216" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="217" />
+        <location filename="../../desktop/ui/cases_pane.py" line="219" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="220" />
+        <location filename="../../desktop/ui/cases_pane.py" line="222" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="223" />
+        <location filename="../../desktop/ui/cases_pane.py" line="225" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="235" />
+        <location filename="../../desktop/ui/cases_pane.py" line="237" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="268" />
+        <location filename="../../desktop/ui/cases_pane.py" line="270" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="276" />
+        <location filename="../../desktop/ui/cases_pane.py" line="278" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="296" />
+        <location filename="../../desktop/ui/cases_pane.py" line="298" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="359" />
+        <location filename="../../desktop/ui/cases_pane.py" line="366" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="366" />
+        <location filename="../../desktop/ui/cases_pane.py" line="373" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="370" />
+        <location filename="../../desktop/ui/cases_pane.py" line="377" />
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
@@ -1664,19 +1704,130 @@
     </message>
 </context>
 <context>
+    <name>DraftChangedBar</name>
+    <message>
+        <location filename="../../desktop/ui/change_watch.py" line="77" />
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/change_watch.py" line="80" />
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/change_watch.py" line="92" />
+        <source>{clerk} saved version {version} of this draft at {when}. Your text is unchanged; saving it will show both versions.</source>
+        <translation>{clerk}于 {when} 保存了这份草稿的第 {version} 版。您的文字没有改动；保存时会显示两个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftConflictDialog</name>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="41" />
+        <source>Someone else saved this draft</source>
+        <translation>别人已保存了这份草稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="46" />
+        <source>{clerk} saved version {version} of this draft at {when}, after you started from version {base}. Nothing is lost: compare the two, then keep yours, take theirs, or copy passages from one to the other.</source>
+        <translation>{clerk}于 {when} 保存了这份草稿的第 {version} 版，而您是在第 {base} 版上修改的。什么都没有丢失：请比较两个版本，然后保留您的、采用对方的，或在两者之间复制段落。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="56" />
+        <source>Version {version} by {clerk}</source>
+        <translation>{clerk}保存的第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="58" />
+        <source>Your text (not saved yet)</source>
+        <translation>您的文字（尚未保存）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="63" />
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="65" />
+        <source>Save your text as the newest version; theirs stays in the version history</source>
+        <translation>把您的文字保存为最新版本；对方的版本留在历史版本中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="67" />
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="69" />
+        <source>Open their version; your text is saved in the version history first</source>
+        <translation>打开对方的版本；您的文字先保存到历史版本中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="71" />
+        <source>Decide later</source>
+        <translation>稍后再定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="73" />
+        <source>Keep editing your text; it is kept as the working copy</source>
+        <translation>继续编辑您的文字；它已留作工作副本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="93" />
+        <source>Copy selected text</source>
+        <translation>复制选中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="95" />
+        <source>Copy the selection to paste it into the draft</source>
+        <translation>复制选中的文字，以便粘贴到草稿中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="120" />
+        <source>Opening</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="120" />
+        <source>Current situation</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="121" />
+        <source>Next steps</source>
+        <translation>下一步打算</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="121" />
+        <source>Closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="128" />
+        <source>[template text]</source>
+        <translation>〔模板文字〕</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="152" />
+        <source>your text when {clerk} had saved version {version}</source>
+        <translation>{clerk}已保存第 {version} 版时您的文字</translation>
+    </message>
+</context>
+<context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="233" />
+        <location filename="../../desktop/ui/draft_model.py" line="241" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="263" />
+        <location filename="../../desktop/ui/draft_model.py" line="271" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="327" />
+        <location filename="../../desktop/ui/draft_model.py" line="335" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -2511,94 +2662,99 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterInspector</name>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="123" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="124" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="125" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="126" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="131" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="132" />
         <source>Delete letter…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="134" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="135" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="137" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="138" />
         <source>Every change is kept in the library at once.</source>
         <translation>每项修改都立即保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="190" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="191" />
         <source>This letter was deleted</source>
         <translation>这份资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="191" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="192" />
         <source>Undo brings it back.</source>
         <translation>点“撤销”可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="192" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="193" />
         <source>Letter deleted</source>
         <translation>资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="195" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="196" />
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="197" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="198" />
         <source>Letter: %1</source>
         <translation>资料：%1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/letter_inspector.py" line="203" />
+        <source>Last change: %1</source>
+        <translation>最近修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/letter_inspector.py" line="209" />
         <source>No. %1 in the library</source>
         <translation>资料库编号 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="208" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="214" />
         <source>Reply of case %1, filed when it was marked sent</source>
         <translation>案件 %1 标记为已答复时存入的答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/letter_inspector.py" line="219" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="225" />
         <source>%n value(s) to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="221" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="227" />
         <source>Sections and paragraphs arranged by you</source>
         <translation>段落及其划分经您调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="267" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="273" />
         <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
         <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="270" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="276" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="273" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="279" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="275" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="281" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -2957,189 +3113,189 @@ Enter your agency's details now?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60" />
-        <location filename="../../desktop/ui/main_window.py" line="391" />
+        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="407" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>&amp;New case…</source>
         <translation>新建案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>&amp;Edit case…</source>
         <translation>编辑案件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
         <source>Draft &amp;versions…</source>
         <translation>草稿版本(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="161" />
         <source>&amp;Import letters…</source>
         <translation>导入资料(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="164" />
         <source>Export &amp;DOCX…</source>
         <translation>导出 DOCX(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>Export &amp;PDF…</source>
         <translation>导出 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161" />
+        <location filename="../../desktop/ui/main_window.py" line="170" />
         <source>Export plain &amp;text…</source>
         <translation>导出纯文本(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164" />
+        <location filename="../../desktop/ui/main_window.py" line="173" />
         <source>Export all &amp;answered cases…</source>
         <translation>导出全部已答复案件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>Open in &amp;Word/WPS</source>
         <translation>在 Word/WPS 中打开(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>&amp;Search the library</source>
         <translation>搜索资料库(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="184" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="187" />
         <source>Import a colleague's pac&amp;k…</source>
         <translation>导入同事的资料包(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
+        <location filename="../../desktop/ui/main_window.py" line="190" />
         <source>E&amp;xport pack for colleagues…</source>
         <translation>导出资料包(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="193" />
         <source>Your &amp;agency…</source>
         <translation>本单位信息(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="196" />
         <source>Remove sample &amp;letters…</source>
         <translation>删除示例文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190" />
+        <location filename="../../desktop/ui/main_window.py" line="199" />
         <source>&amp;Year-end report…</source>
         <translation>年度办理情况统计(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192" />
+        <location filename="../../desktop/ui/main_window.py" line="201" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196" />
+        <location filename="../../desktop/ui/main_window.py" line="205" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197" />
+        <location filename="../../desktop/ui/main_window.py" line="206" />
         <source>&amp;About ReplyDesk</source>
         <translation>关于答复助手(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198" />
+        <location filename="../../desktop/ui/main_window.py" line="207" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="213" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="232" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="237" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="250" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
-        <location filename="../../desktop/ui/main_window.py" line="371" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366" />
+        <location filename="../../desktop/ui/main_window.py" line="382" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378" />
+        <location filename="../../desktop/ui/main_window.py" line="394" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -3827,52 +3983,62 @@ Enter your agency's details now?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="94" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="97" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
         <source>Agency</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="113" />
         <source>Categories</source>
         <translation>答复类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="114" />
         <source>Fonts</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="115" />
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="113" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="116" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="115" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="118" />
         <source>Library</source>
         <translation>资料库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="140" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="143" />
         <source>The new language is used the next time ReplyDesk starts.</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="144" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="150" />
+        <source>Your name at this PC: every change you make is recorded under it, and “My cases” lists the cases assigned to it. Empty: your login name.</source>
+        <translation>您在本机的姓名：您的每次修改都记在这个名字下，“我的案件”列出分派给它的案件。空着时用登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="153" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="189" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="154" />
+        <source>Clerk (this PC)</source>
+        <translation>经办人（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="199" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>

@@ -149,9 +149,7 @@ def test_restoring_and_saving_without_a_base_move_the_revision(library: OpenAs) 
 
 
 # ----------------------------------------------------------------------------- audit
-def test_the_audit_records_every_change_in_its_transaction(
-    library: OpenAs, tmp_path: Path
-) -> None:
+def test_the_audit_records_every_change_in_its_transaction(library: OpenAs, tmp_path: Path) -> None:
     store = library("张明")
     letter = tmp_path / "答复.txt"
     letter.write_text(
@@ -274,7 +272,9 @@ def test_two_processes_saving_at_once_lose_no_version(tmp_path: Path) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", SAVER, db, clerk, str(case_id), "40"],
-            stdout=subprocess.PIPE, text=True, env=_env(tmp_path, clerk),
+            stdout=subprocess.PIPE,
+            text=True,
+            env=_env(tmp_path, clerk),
         )
         for clerk in ("张明", "李华")
     ]
@@ -305,8 +305,12 @@ def test_two_processes_importing_one_folder_store_each_letter_once(tmp_path: Pat
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "desktop", "import", str(folder), "--json", "--db", db],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-            env=_env(tmp_path, clerk), cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=_env(tmp_path, clerk),
+            cwd=tmp_path,
         )
         for clerk in ("张明", "李华")
     ]

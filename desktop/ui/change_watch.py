@@ -1,0 +1,152 @@
+"""The window follows other clerks' work: every two seconds it asks for the newest audit id
+(one indexed read, ``actions.clerks.latest_change``; every change of any clerk, window or
+command writes an audit row in its transaction). When it moved, the rows since say what
+changed: the cases list reloads, the open case's record is read again (the draft stays as
+the clerk has it), letters make the library pane reload, and a new version of the open draft
+saved elsewhere is announced in ``DraftChangedBar`` (objectName ``draftChangedBar``) — the
+clerk's text is never replaced underneath her; "Compare…" shows both versions.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop import timestamps
+from desktop.actions import cases, clerks, drafts
+from desktop.actions.clerks import Changes
+from desktop.clerks import DraftConflict
+from desktop.errors import ClerkError
+from desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+POLL_MS = 2000
+
+
+class ChangeWatch(QObject):
+    """Polls the library for changes made anywhere; ``changed(Changes)`` when there are."""
+
+    changed = Signal(object)  # actions.clerks.Changes
+
+    def __init__(self, context: AppContext, parent: QObject | None = None,
+                 *, interval_ms: int = POLL_MS) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.context = context
+        self.seen = context.call(clerks.latest_change)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        context.closing.connect(self.timer.stop)
+        self.timer.start()
+
+    def poll(self) -> Changes | None:
+        if self.context.closed:
+            return None
+        try:
+            latest = self.context.call(clerks.latest_change)
+            if latest <= self.seen:
+                return None
+            found = self.context.call(clerks.changes_since, self.seen)
+        except ClerkError:  # busy or gone for a moment: ask again at the next tick
+            log.info("change poll skipped", exc_info=True)
+            return None
+        self.seen = found.latest
+        self.changed.emit(found)
+        return found
+
+
+class DraftChangedBar(QFrame):
+    compareRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftChangedBar")
+        self.setStyleSheet(
+            "#draftChangedBar { background: #e8f0fe; border: 1px solid #8ab4f8;"
+            " border-radius: 3px; }"
+        )
+        self.label = QLabel(self)
+        self.label.setObjectName("draftChangedLabel")
+        self.label.setWordWrap(True)
+        compare = QPushButton(self.tr("Compare…"), self)
+        compare.setObjectName("draftChangedCompare")
+        compare.clicked.connect(self.compareRequested)
+        hide = QPushButton(self.tr("Hide"), self)
+        hide.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(compare)
+        layout.addWidget(hide)
+        self.hide()
+
+    def announce(self, clerk: str, version: int, saved_at: str) -> None:
+        when = timestamps.local_text(saved_at, " ")[11:16]
+        self.label.setText(self.tr(
+            "{clerk} saved version {version} of this draft at {when}. Your text is unchanged; "
+            "saving it will show both versions."
+        ).format(clerk=clerk or "?", version=version, when=when))  # fmt: skip
+        self.show()
+
+
+class WindowWatch(QObject):
+    """Connects the watch to the window: what a change elsewhere does to what it shows."""
+
+    def __init__(self, window: MainWindow, bar: DraftChangedBar) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bar = bar
+        self.watch = ChangeWatch(window.context, self)
+        self.watch.changed.connect(self.apply)
+        bar.compareRequested.connect(self.compare)
+        window.model.modelReset.connect(bar.hide)
+        window.model.saved.connect(lambda _version: bar.hide())
+
+    def apply(self, changes: Changes) -> None:
+        window = self.window
+        if changes.case_ids:
+            window.cases.refresh()
+        case_id = window.model.case_id
+        if case_id is not None and case_id in changes.case_ids:
+            case = window.context.call(cases.get, case_id)
+            if case is None:
+                window.cases.caseDeleted.emit(case_id)
+            else:
+                window.model.update_case(case)
+                self._draft_changed(case_id)
+        if changes.letters:
+            window.context.libraryChanged.emit()
+
+    def _draft_changed(self, case_id: int) -> None:
+        revision = self.window.context.call(drafts.revision, case_id)
+        if revision == self.window.model.revision:
+            return
+        versions = self.window.context.call(drafts.versions, case_id)
+        newest = versions[-1] if versions else None
+        if newest is not None:
+            self.bar.announce(newest.clerk, newest.version, newest.saved_at)
+
+    def compare(self) -> None:
+        model = self.window.model
+        case_id = model.case_id
+        if case_id is None:
+            return
+        versions = self.window.context.call(drafts.versions, case_id)
+        if not versions:
+            return
+        newest = versions[-1]
+        conflict = DraftConflict(
+            case_id, based_on=model.revision, revision=newest.version, clerk=newest.clerk,
+            saved_at=newest.saved_at, theirs=self.window.context.call(drafts.load, case_id),
+            mine=model.draft, kept=True,
+        )  # fmt: skip
+        from desktop.ui.draft_conflict import resolve_conflict
+
+        if resolve_conflict(self.window, self.window.context, model, conflict) is not None:
+            self.bar.hide()
