@@ -69,12 +69,15 @@ class CopyRepository:
         """The case and everything kept about it (one read transaction), or None."""
         with self._db.snapshot():
             row = self._db.execute(
-                "SELECT data, created_at, updated_at FROM cases WHERE id = ?", [case_id]
+                "SELECT data, created_at, updated_at, assignee FROM cases WHERE id = ?",
+                [case_id],
             ).fetchone()
             if row is None:
                 return None
+            data = json.loads(row[0])
+            data.pop("assignee", None)  # the column's (m015)
             return CaseRecord(
-                case=Case(id=case_id, **json.loads(row[0])),
+                case=Case(id=case_id, assignee=row[3], **data),
                 created_at=row[1],
                 updated_at=row[2],
                 history=self._history(case_id),
@@ -98,11 +101,11 @@ class CopyRepository:
     def _versions(self, case_id: int) -> list[SavedVersion]:
         return [
             SavedVersion(
-                DraftVersion(int(r[0]), r[1], r[2], r[3], r[4]),
+                DraftVersion(int(r[0]), r[1], r[2], r[3], r[4], r[6]),
                 Draft.from_json(json.loads(r[5])),
             )
             for r in self._db.execute(
-                "SELECT version, saved_at, note, source, restored_from, content"
+                "SELECT version, saved_at, note, source, restored_from, content, clerk"
                 " FROM draft_versions WHERE case_id = ? ORDER BY version",
                 [case_id],
             )
@@ -152,12 +155,16 @@ class CopyRepository:
         case = record.case
         data = case.to_json()
         data.pop("id", None)
+        data.pop("assignee", None)
+        # The draft revision is the newest version's number (m015: saves are checked on it).
+        revision = max((v.info.version for v in record.versions), default=0)
         with self._db.atomic():
             cur = self._db.execute(
                 "INSERT INTO cases (number, session, title, data, status, due_date, created_at,"
-                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " updated_at, assignee, draft_revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
                 [case.number, case.session, case.title, _dump(data), case.status,
-                 case.due_date, record.created_at, record.updated_at],
+                 case.due_date, record.created_at, record.updated_at, case.assignee, revision],
             )  # fmt: skip
             case_id = int(cur.fetchone()[0])
             self._write_history(case_id, record.history)
@@ -189,9 +196,9 @@ class CopyRepository:
         for v in versions:
             self._db.execute(
                 "INSERT INTO draft_versions (case_id, version, saved_at, note, content, source,"
-                " restored_from) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " restored_from, clerk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [case_id, v.info.version, v.info.saved_at, v.info.note,
-                 _dump(v.draft.to_json()), v.info.source, v.info.restored_from],
+                 _dump(v.draft.to_json()), v.info.source, v.info.restored_from, v.info.clerk],
             )  # fmt: skip
 
     def _write_opinions(

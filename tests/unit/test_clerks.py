@@ -326,3 +326,23 @@ def test_two_processes_importing_one_folder_store_each_letter_once(tmp_path: Pat
         assert store.letters.count() == 12
         imported = [e for e in clerks.audit(store=store) if e.action == "letter.imported"]
         assert len(imported) == 12 and {e.clerk for e in imported} <= {"张明", "李华"}
+
+
+def test_a_copied_case_keeps_its_clerk_revision_and_who_saved_each_version(
+    tmp_path: Path,
+) -> None:
+    with LibraryStore(tmp_path / "pc.db", clerk="张明") as pc:
+        case_id = case_actions.save(_case(), store=pc)
+        clerks.assign(case_id, "李华", store=pc)
+        drafts.save(case_id, _draft("一"), based_on=0, store=pc)
+        record = pc.copies.read_case(case_id)
+    assert record is not None
+    with LibraryStore(tmp_path / "server.db", clerk="王五") as server:
+        with server.transaction():
+            copied = server.copies.write_case(record, {})
+        stored = server.cases.get(copied)
+        assert stored is not None and stored.assignee == "李华"
+        assert drafts.revision(copied, store=server) == 1
+        assert [v.clerk for v in drafts.versions(copied, store=server)] == ["张明"]
+        with pytest.raises(DraftConflict):
+            drafts.save(copied, _draft("二"), based_on=0, store=server)
