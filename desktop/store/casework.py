@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from desktop import timestamps
-from desktop.casework import Case, CaseExists, Draft
+from desktop.casework import STATUSES, Case, CaseExists, Draft
 from desktop.clerks import DraftConflict, clean_name
 from desktop.library_rows import DraftVersion, PendingAutosave
 from desktop.store.audit import AuditRepository
@@ -103,7 +103,7 @@ class CaseRepository:
                                          date=status_date or local_today(),
                                          note=status_note)  # fmt: skip
                     self._audit.record("case.status", "case", case_id, case_id=case_id,
-                                       detail=f"{before} → {case.status}")  # fmt: skip
+                                       detail=_moved(before, case.status))  # fmt: skip
         case.id = case_id
         return case_id
 
@@ -202,7 +202,7 @@ class CaseRepository:
             self._history.record(case_id, status, previous=row[1],
                                  date=date or local_today(), note=note)  # fmt: skip
             self._audit.record("case.status", "case", case_id, case_id=case_id,
-                               detail=f"{row[1]} → {status}")  # fmt: skip
+                               detail=_moved(row[1], status))  # fmt: skip
         return True
 
     def delete(self, case_id: int) -> bool:
@@ -375,6 +375,11 @@ def _case(row: Any) -> Case:
     data = json.loads(row[1])
     data.pop("assignee", None)
     return Case(id=int(row[0]), assignee=row[2] or "", **data)
+
+
+def _moved(before: str | None, after: str) -> str:
+    """A status move in the clerk's words: 起草中 → 已答复."""
+    return f"{STATUSES.get(before or '', before or '')} → {STATUSES.get(after, after)}"
 
 
 def _case_label(case: Case) -> str:

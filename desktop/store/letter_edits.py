@@ -22,6 +22,7 @@ from desktop.model import Block
 from desktop.store.errors import LetterEditError, LetterNotFound
 from desktop.store.indexes import indexes_of
 from desktop.store.letter_values import (
+    FIELD_NAMES_ZH,
     LIST_FIELDS,
     checked_fields,
     checked_kind,
@@ -112,9 +113,10 @@ class LetterEditing(LetterStorage):
                     )
             if changes or new_kind or section_map:
                 self._apply_edit(row, changes, new_kind, section_map)
-                names = [*changes, *(["kind"] if new_kind else []),
-                         *(["sections"] if section_map else [])]  # fmt: skip
-                self._audit.record("letter.edited", "letter", letter_id, detail=", ".join(names))
+                names = [FIELD_NAMES_ZH.get(n, n) for n in changes]
+                names += [FIELD_NAMES_ZH["kind"]] if new_kind else []
+                names += ["段落所属部分"] if section_map else []
+                self._audit.record("letter.edited", "letter", letter_id, detail="、".join(names))
         return self._detail_after(letter_id)
 
     def _detail_after(self, letter_id: int) -> LetterDetail:

@@ -68,6 +68,7 @@ class LetterInspector(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.meta)
+        layout.addWidget(self.audit)
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
@@ -92,6 +93,9 @@ class LetterInspector(QDialog):
         self.meta = QLabel()
         self.meta.setObjectName("inspectorMeta")
         self.meta.setStyleSheet("color:#666")
+        self.audit = QLabel()  # who changed it last (every clerk's changes are recorded)
+        self.audit.setObjectName("inspectorAudit")
+        self.audit.setStyleSheet("color:#666")
         self.notice = QLabel()
         self.notice.setObjectName("inspectorNotice")
         self.notice.setWordWrap(True)
@@ -198,10 +202,10 @@ class LetterInspector(QDialog):
         self.setWindowTitle(self.tr("Letter: %1").replace("%1", title))
         self.meta.setText(self._meta_text(detail))
         trail = self.call(clerks.audit, letter_id=detail.id, limit=10)
-        self.meta.setToolTip("\n".join(audit_line(e) for e in trail))
-        if trail:
-            self.meta.setText(self.meta.text() + " · " + self.tr("Last change: %1").replace(
-                "%1", audit_line(trail[0])))  # fmt: skip
+        self.audit.setText(
+            self.tr("Last change: %1").replace("%1", audit_line(trail[0])) if trail else ""
+        )
+        self.audit.setToolTip("\n".join(audit_line(e) for e in trail))
         self.fields.load(detail)
         self.paragraphs.load(detail.paragraphs)
 

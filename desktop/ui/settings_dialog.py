@@ -145,10 +145,10 @@ class SettingsDialog(AgencyTab):
         note.setStyleSheet(HINT_STYLE)
         self.clerk = QLineEdit(self.context.call(clerks.whoami), page)
         self.clerk.setObjectName("clerkName")
-        self.clerk.setPlaceholderText(login_name())
         self.clerk.setToolTip(self.tr(
             "Your name at this PC: every change you make is recorded under it, and “My cases” "
             "lists the cases assigned to it. Empty: your login name."))  # fmt: skip
+        self.clerk.setProperty("loginName", login_name())
         form = QFormLayout()
         form.addRow(self.tr("Language of the window"), self.language)
         form.addRow(self.tr("Clerk (this PC)"), self.clerk)

@@ -206,3 +206,23 @@ def test_the_window_follows_another_process_without_replacing_unsaved_text(
              str(w.context.db_path)], capture_output=True, text=True, env=env, timeout=120,
         )  # fmt: skip
         assert imported.returncode == 0, imported.stderr
+
+
+def test_the_settings_set_this_pcs_clerk(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    monkeypatch.delenv(CLERK_ENV)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    settings = QSettings(str(tmp_path / "dialog.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(window.context, settings=settings)
+    qtbot.addWidget(dialog)
+    assert dialog.clerk.text() == "张明"
+    dialog.clerk.setText("王五")
+    dialog.accept()
+    assert (tmp_path / "data" / "ReplyDesk" / "clerk.txt").read_text(encoding="utf-8") == "王五\n"
+    assert window.context.store.clerk == "王五"
+    window.cases.refresh()
+    combo = window.cases.filter_bar.clerk
+    assert combo.itemText(1) == "My cases (王五)"
