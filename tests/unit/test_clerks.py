@@ -23,13 +23,22 @@ from tests.conftest import ROOT
 OpenAs = Callable[[str], LibraryStore]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """One shared library on each engine: a file, and a fresh database on the test server
+    (PostgreSQL, skipped without one) — what several PCs open at once."""
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("pg_database_url"))
+    return str(tmp_path / "shared.db")
+
+
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[OpenAs]:
+def library(location: str) -> Iterator[OpenAs]:
     """Open the same library as a given clerk (each call: another PC's store)."""
     opened: list[LibraryStore] = []
 
     def open_as(clerk: str) -> LibraryStore:
-        store = LibraryStore(tmp_path / "shared.db", clerk=clerk)
+        store = LibraryStore(location, clerk=clerk)
         opened.append(store)
         return store
 
@@ -209,9 +218,9 @@ def _replydesk(tmp_path: Path, clerk: str, *args: str) -> subprocess.CompletedPr
 
 
 def test_cli_assign_list_audit_and_a_draft_conflict_between_two_processes(
-    tmp_path: Path,
+    tmp_path: Path, location: str
 ) -> None:
-    db = str(tmp_path / "shared.db")
+    db = location
     with LibraryStore(db, clerk="张明") as store:
         store.profile.set_value("agency_name", "南通市交通运输局")
         case_id = case_actions.save(_case("12"), store=store)
@@ -221,6 +230,8 @@ def test_cli_assign_list_audit_and_a_draft_conflict_between_two_processes(
     assert [(c["id"], c["assignee"]) for c in json.loads(done.stdout)] == [(case_id, "李华")]
     done = _replydesk(tmp_path, "王五", "case", "list", "--mine", "--json", "--db", db)
     assert json.loads(done.stdout) == []
+    if location.startswith("postgresql"):
+        pytest.skip("replydesk draft reads store.search, not on PostgreSQL yet (pg-search)")
     case_file = tmp_path / "案件.json"
     case_file.write_text(json.dumps({
         "number": "12", "session": "市十七届人大三次会议", "title": "关于完善公交线路的建议",
@@ -265,8 +276,8 @@ print(json.dumps({"saved": saved, "conflicts": conflicts}))
 """
 
 
-def test_two_processes_saving_at_once_lose_no_version(tmp_path: Path) -> None:
-    db = str(tmp_path / "shared.db")
+def test_two_processes_saving_at_once_lose_no_version(tmp_path: Path, location: str) -> None:
+    db = location
     with LibraryStore(db, clerk="张明") as store:
         case_id = case_actions.save(_case(), store=store)
     procs = [
@@ -290,7 +301,9 @@ def test_two_processes_saving_at_once_lose_no_version(tmp_path: Path) -> None:
         assert sum(r.action == "draft.saved" for r in rows) == len(saved)
 
 
-def test_two_processes_importing_one_folder_store_each_letter_once(tmp_path: Path) -> None:
+def test_two_processes_importing_one_folder_store_each_letter_once(
+    tmp_path: Path, location: str
+) -> None:
     folder = tmp_path / "答复"
     folder.mkdir()
     for n in range(12):
@@ -300,7 +313,7 @@ def test_two_processes_importing_one_folder_store_each_letter_once(tmp_path: Pat
             "南通市交通运输局\n2025年6月1日\n",
             encoding="utf-8",
         )
-    db = str(tmp_path / "shared.db")
+    db = location
     LibraryStore(db).close()
     procs = [
         subprocess.Popen(
@@ -329,7 +342,7 @@ def test_two_processes_importing_one_folder_store_each_letter_once(tmp_path: Pat
 
 
 def test_a_copied_case_keeps_its_clerk_revision_and_who_saved_each_version(
-    tmp_path: Path,
+    tmp_path: Path, location: str
 ) -> None:
     with LibraryStore(tmp_path / "pc.db", clerk="张明") as pc:
         case_id = case_actions.save(_case(), store=pc)
@@ -337,7 +350,7 @@ def test_a_copied_case_keeps_its_clerk_revision_and_who_saved_each_version(
         drafts.save(case_id, _draft("一"), based_on=0, store=pc)
         record = pc.copies.read_case(case_id)
     assert record is not None
-    with LibraryStore(tmp_path / "server.db", clerk="王五") as server:
+    with LibraryStore(location, clerk="王五") as server:
         with server.transaction():
             copied = server.copies.write_case(record, {})
         stored = server.cases.get(copied)
