@@ -123,39 +123,40 @@ def test_one_description_makes_the_same_change_on_both_engines(
 
     def fill(db: Any) -> None:
         db.execute(
-            "INSERT INTO audit (case_id, action, picture) VALUES (?, ?, ?)", [None, "导入", b"\x00"]
+            "INSERT INTO sample_log (case_id, action, picture) VALUES (?, ?, ?)",
+            [None, "导入", b"\x00"],
         )
 
     migration = PortableMigration(
-        "m900_test_audit",
+        "m900_test_sample_log",
         """
-        CREATE TABLE audit (
+        CREATE TABLE sample_log (
             id INTEGER PRIMARY KEY,
             case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL,
             action TEXT NOT NULL,
             picture BLOB
         );
-        CREATE INDEX audit_case ON audit(case_id);
-        ALTER TABLE cases ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
+        CREATE INDEX sample_log_case ON sample_log(case_id);
+        ALTER TABLE cases ADD COLUMN sample_owner TEXT NOT NULL DEFAULT '';
         """,
         fill,
     )
     with LibraryStore(tmp_path / "library.db") as lite:
         _apply(lite, migration)
-        lite_row = lite.db.execute("SELECT id, action, picture FROM audit").fetchall()
+        lite_row = lite.db.execute("SELECT id, action, picture FROM sample_log").fetchall()
     lite_columns, lite_indexes = sqlite_schema(tmp_path / "library.db")
     with LibraryStore(pg_database_url) as pg:
         _apply(pg, migration)
         pg_columns, pg_indexes = pg_schema(pg)
-        pg_row = pg.db.execute("SELECT id, action, picture FROM audit").fetchall()
-        next_id = pg.db.execute("INSERT INTO audit (action) VALUES ('保存')").lastrowid
-    assert pg_columns["audit"] == lite_columns["audit"] == {
+        pg_row = pg.db.execute("SELECT id, action, picture FROM sample_log").fetchall()
+        next_id = pg.db.execute("INSERT INTO sample_log (action) VALUES ('保存')").lastrowid
+    assert pg_columns["sample_log"] == lite_columns["sample_log"] == {
         "id": ("integer", False),
         "case_id": ("integer", True),
         "action": ("text", False),
         "picture": ("binary", True),
     }
-    assert pg_columns["cases"]["assignee"] == lite_columns["cases"]["assignee"]
-    assert "audit_case" in pg_indexes and "audit_case" in lite_indexes
+    assert pg_columns["cases"]["sample_owner"] == lite_columns["cases"]["sample_owner"]
+    assert "sample_log_case" in pg_indexes and "sample_log_case" in lite_indexes
     assert [tuple(r) for r in pg_row] == [tuple(r) for r in lite_row] == [(1, "导入", b"\x00")]
     assert next_id == 2
