@@ -18,18 +18,16 @@ from desktop.actions import clerks, drafts
 from desktop.casework import Case, Draft, DraftBlock
 from desktop.clerks import CLERK_ENV, DraftConflict, current_clerk, login_name
 from desktop.store import LibraryStore
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_search
 
 OpenAs = Callable[[str], LibraryStore]
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """One shared library on each engine: a file, and a fresh database on the test server
-    (PostgreSQL, skipped without one) — what several PCs open at once."""
-    if request.param == "postgresql":
-        return str(request.getfixturevalue("pg_database_url"))
-    return str(tmp_path / "shared.db")
+@pytest.fixture
+def location(engine_location: Path | str) -> str:
+    """One shared library on each engine (the store suite's parametrisation): a file, and a
+    fresh database on the test server — what several PCs open at once."""
+    return str(engine_location)
 
 
 @pytest.fixture
@@ -230,8 +228,7 @@ def test_cli_assign_list_audit_and_a_draft_conflict_between_two_processes(
     assert [(c["id"], c["assignee"]) for c in json.loads(done.stdout)] == [(case_id, "李华")]
     done = _replydesk(tmp_path, "王五", "case", "list", "--mine", "--json", "--db", db)
     assert json.loads(done.stdout) == []
-    if location.startswith("postgresql"):
-        pytest.skip("replydesk draft reads store.search, not on PostgreSQL yet (pg-search)")
+    needs_search(location)  # replydesk draft reads store.search
     case_file = tmp_path / "案件.json"
     case_file.write_text(json.dumps({
         "number": "12", "session": "市十七届人大三次会议", "title": "关于完善公交线路的建议",
