@@ -149,9 +149,6 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_server import add_parsers as add_server_parsers
 
     add_server_parsers(sub, common)
-    from desktop.cli_clerks import add_parsers as add_clerk_parsers
-
-    add_clerk_parsers(sub, common)
     return parser
 
 
@@ -363,12 +360,10 @@ def cmd_server(store: LibraryStore, args: argparse.Namespace) -> int:
     return cli_server.cmd_server(store, args)
 
 
-def _clerks_command(name: str) -> Any:
+def _clerks_command(name: str) -> Any:  # audit, clerk (registered by desktop.cli_cases)
     def run(store: LibraryStore, args: argparse.Namespace) -> int:
         from desktop import cli_clerks
-
         return int(getattr(cli_clerks, f"cmd_{name}")(store, args))
-
     return run
 
 

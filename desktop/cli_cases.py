@@ -57,8 +57,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     cli_lifecycle.add_parsers(csub, common)
     add_due_parser(csub, common)
     from desktop.cli_clerks import add_case_parser
+    from desktop.cli_clerks import add_parsers as add_clerk_parsers
 
     add_case_parser(csub, common)
+    add_clerk_parsers(sub, common)  # audit, clerk: the cases' neighbours at the top level
     from desktop.cli_assignment import add_parser as add_import_parser
 
     add_import_parser(csub, common)

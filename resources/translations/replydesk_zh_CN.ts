@@ -2662,99 +2662,99 @@ Enter your agency's details now?</source>
 <context>
     <name>LetterInspector</name>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="124" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="128" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="126" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="130" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="132" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="136" />
         <source>Delete letter…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="135" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="139" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="138" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="142" />
         <source>Every change is kept in the library at once.</source>
         <translation>每项修改都立即保存在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="191" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="195" />
         <source>This letter was deleted</source>
         <translation>这份资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="192" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="196" />
         <source>Undo brings it back.</source>
         <translation>点“撤销”可以恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="193" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="197" />
         <source>Letter deleted</source>
         <translation>资料已删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="196" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="200" />
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="198" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="202" />
         <source>Letter: %1</source>
         <translation>资料：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="203" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="206" />
         <source>Last change: %1</source>
         <translation>最近修改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="209" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="213" />
         <source>No. %1 in the library</source>
         <translation>资料库编号 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="214" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="218" />
         <source>Reply of case %1, filed when it was marked sent</source>
         <translation>案件 %1 标记为已答复时存入的答复</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/letter_inspector.py" line="225" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="229" />
         <source>%n value(s) to check</source>
         <translation>
             <numerusform>%n 项待核对</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="227" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="231" />
         <source>Sections and paragraphs arranged by you</source>
         <translation>段落及其划分经您调整</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="273" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="277" />
         <source>Delete “%1” from the library? Paragraphs that other letters share stay in the library. Undo in this window brings the letter back.</source>
         <translation>要从资料库中删除“%1”吗？与其他资料共用的段落会保留在资料库中。在本窗口中点“撤销”可以恢复这份资料。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="276" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="280" />
         <source>Delete letter</source>
         <translation>删除资料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="279" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="283" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/letter_inspector.py" line="281" />
+        <location filename="../../desktop/ui/letter_inspector.py" line="285" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -4023,7 +4023,7 @@ Enter your agency's details now?</source>
         <translation>新语言在下次启动答复助手时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="150" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="149" />
         <source>Your name at this PC: every change you make is recorded under it, and “My cases” lists the cases assigned to it. Empty: your login name.</source>
         <translation>您在本机的姓名：您的每次修改都记在这个名字下，“我的案件”列出分派给它的案件。空着时用登录名。</translation>
     </message>
