@@ -46,6 +46,9 @@ _SIMPLE_RUN_RE = re.compile(rf"(?<![{_T_CLASS}])[{_T_CLASS}]*[,:;!?][{_T_CLASS}]
 _SIMPLE_MAP_DICT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _QUOTE_RE = re.compile('"')
+# Any mark the conversions can change: without one, there is nothing to convert (most lines
+# of a reply, and every line once its marks are converted).
+_CONVERTIBLE_RE = re.compile(r'[,:;!?"()]')
 _PAREN_RE = re.compile(r"[()]")
 
 # Zero-width characters and C0 controls other than tab / line feed / carriage return.
@@ -228,6 +231,8 @@ def normalize_text(s: str) -> str:
     # A mark converted to full width can make its neighbour "inside Chinese text" in turn
     # ('("）"' → the quotes): repeat until nothing changes (twice for real text).
     for _ in range(4):
+        if _CONVERTIBLE_RE.search(s) is None:
+            break
         converted = _convert_marks(s)
         if converted == s:
             break

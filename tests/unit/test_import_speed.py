@@ -1,0 +1,96 @@
+"""The import's shortcuts give exactly what the long way gives: the punctuation conversion
+skips text without a mark it could convert, and the text check counts only the characters it
+rejects. Each is compared with the long way on generated text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import desktop.normalize as normalize
+from desktop.cjk import is_ideograph
+from desktop.normalize import normalize_text
+from desktop.readers.text import looks_like_text
+
+# Chinese, the marks the conversion changes and their full-width forms, spaces, Latin, digits,
+# a URL's characters, zero-width and private-use characters, unassigned code points.
+_ALPHABET = st.sampled_from(
+    [
+        *'公交线路办理答复，。：；！？（）“”,.:;!?"() \u3000\u00a0abcXYZ019/号〔〕[]【】',
+        *["http://a.cn", "\u200b", "\ue000", "\U000e0100", "\u0378", "２０１５", "\U00020000"],
+        *["\u4e02", "\u9fa5", "\u0400", "\u2e80", "\ufe30", "\u3400", "\u02c7", "\u0100"],
+    ]
+)
+_TEXT = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+@settings(max_examples=1500, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_TEXT)
+def test_normalizing_skips_only_text_with_nothing_to_convert(text: str) -> None:
+    fast = normalize_text(text)
+    with pytest.MonkeyPatch.context() as patch:
+        # The long way: every pass converts, whatever the text holds.
+        patch.setattr(normalize, "_CONVERTIBLE_RE", re.compile(""))
+        assert normalize_text(text) == fast
+
+
+_PLAUSIBLE = (
+    (0x0000, 0x024F), (0x0370, 0x04FF), (0x2000, 0x27BF), (0x2E80, 0x33FF), (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF), (0xE000, 0xF8FF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+)  # fmt: skip
+
+
+def _gb2312_level1(ch: str) -> bool:
+    try:
+        return 0xB0 <= ch.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        return False
+
+
+def _looks_like_text_counting_everything(text: str, strict: bool = False) -> bool:
+    """The check as it was: every character counted, each distinct one tested in Python."""
+    if "\x00" in text:
+        return False
+    n = len(text)
+    if n == 0:
+        return True
+    if len(re.findall(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]", text)) > 0.01 * n + 1:
+        return False
+    counts = Counter(text)
+    bad = sum(
+        c
+        for ch, c in counts.items()
+        if ord(ch) >= 0x80 and unicodedata.category(ch) in {"Cn", "Co", "Cs"}
+    )
+    if bad > 0.02 * n + 2:
+        return False
+    if not strict:
+        return True
+    ideographs = {ch: c for ch, c in counts.items() if is_ideograph(ch)}
+    if sum(ideographs.values()) >= 10:
+        common = sum(c for ch, c in ideographs.items() if _gb2312_level1(ch))
+        if common < 0.4 * sum(ideographs.values()):
+            return False
+    foreign = sum(
+        c for ch, c in counts.items() if not any(lo <= ord(ch) <= hi for lo, hi in _PLAUSIBLE)
+    )
+    return foreign <= 0.05 * n + 2
+
+
+@settings(max_examples=1500, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_TEXT, st.integers(min_value=1, max_value=40), st.booleans())
+def test_the_text_check_counts_as_before(text: str, repeat: int, strict: bool) -> None:
+    sample = text * repeat  # below the sampling threshold: the whole text is judged
+    expected = _looks_like_text_counting_everything(sample, strict)
+    assert looks_like_text(sample, strict=strict) == expected
+
+
+def test_the_text_check_still_refuses_private_use_noise() -> None:
+    noise = "".join(chr(0xE000 + i % 500) for i in range(2000))
+    assert not looks_like_text("答复" * 100 + noise, strict=False)
+    assert looks_like_text("答复" * 100 + noise[:3], strict=False)
