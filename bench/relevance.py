@@ -252,6 +252,15 @@ def labelled_queries(
     return queries, topic_of
 
 
+# Where a fresh library for a measurement is made: a file in a temporary folder (SQLite),
+# unless bench/pg_bench.py points it at a new database on a PostgreSQL server.
+NEW_LIBRARY: Callable[[str], str | Path] | None = None
+
+
+def library_location(tmp: str) -> str | Path:
+    return NEW_LIBRARY(tmp) if NEW_LIBRARY is not None else Path(tmp) / "library.db"
+
+
 def measure_labelled(
     folders: dict[str, Path],
     labels: dict[str, dict[str, str]],
@@ -260,7 +269,7 @@ def measure_labelled(
 ) -> Scores:
     """Import every folder into one fresh library and score each folder's letters as a set
     against all the letters of the library, with each ranker (default: the app's)."""
-    with tempfile.TemporaryDirectory() as tmp, LibraryStore(Path(tmp) / "library.db") as store:
+    with tempfile.TemporaryDirectory() as tmp, LibraryStore(library_location(tmp)) as store:
         per_set = {
             name: labelled_queries(store, import_files(store, [folder]), labels[name], titles)
             for name, folder in folders.items()
@@ -380,7 +389,7 @@ def measure_synthetic(
     """Generate an archive, import it into a fresh library and score it."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = generator.generate(Path(tmp) / "files", n_letters, seed)
-        with LibraryStore(Path(tmp) / "library.db") as store:
+        with LibraryStore(library_location(tmp)) as store:
             import_files(store, paths)
             return evaluate_synthetic(store, n_letters, seed, rankers)
 
