@@ -469,6 +469,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = enable_portable_from_argv(argv)
     _utf8_streams()
     if not argv:
+        from desktop.window_modules import import_before_qt
+
+        import_before_qt()  # before Qt: PySide6 reads the source of modules imported after it
         from desktop.ui.app import run_app
 
         return run_app()

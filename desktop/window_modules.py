@@ -1,0 +1,45 @@
+"""The Qt-free modules the window needs to open, imported before Qt is.
+
+PySide6 hooks every import that comes after it: for each new module it reads the module's whole
+source (``inspect.getsource``) to learn whether it uses PySide's ``__feature__`` switches. For
+the window's ~70 modules of desktop/ and the libraries under them (sqlite-utils alone is
+~4,000 lines) that cost ~60 ms of a cold start and ~4 MB of cached source lines when the app
+runs from its source. Imported first, they are never looked at: ``desktop/`` is Qt-free outside
+``desktop/ui`` and uses no feature switch. (The frozen program ships no source: there the check
+finds nothing to read and costs little.)
+
+The roots are enough: each brings what it imports. tests/unit/test_window_modules.py checks that
+opening the window imports no Qt-free module of ours that this list leaves out.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Final
+
+ROOTS: Final = (
+    "desktop.actions.backup",
+    "desktop.actions.cases",
+    "desktop.actions.clerks",
+    "desktop.actions.drafts",
+    "desktop.actions.letters",
+    "desktop.actions.profile",
+    "desktop.actions.reminders",
+    "desktop.actions.search",
+    "desktop.case_filter",
+    "desktop.clerks",
+    "desktop.fonts",
+    "desktop.logs",
+    "desktop.safe_write",
+    "desktop.sample",
+    "desktop.sent_letter",
+    "desktop.store.samples",
+    "desktop.timestamps",
+    "desktop.words",
+)
+
+
+def import_before_qt() -> None:
+    """Import the window's Qt-free modules (call before the first PySide6 import)."""
+    for name in ROOTS:
+        importlib.import_module(name)
