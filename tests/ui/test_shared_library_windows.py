@@ -1,0 +1,288 @@
+"""Two clerks, two PCs, one library on the office server (issue 14's "done when"): two windows,
+each with its own data folder, settings and clerk's name, on one PostgreSQL database — clerk
+张明 on an administrator's account, clerk 李华 on a clerk's account, as ``server init`` and the
+IT page make them. What one does, the other's window shows without a restart (its change
+watch polls the audit id); a draft both saved is shown side by side and both versions stay;
+a letter imported on the command line reaches both libraries' lists; ``audit`` says who did
+what. Everything is checked on the widgets' text (in Chinese, as the clerks see it) and on
+the server's rows.
+
+With ``$REPLYDESK_SHOTS`` set to a folder (run under Xvfb), the test also saves what 李华
+sees: the conflict dialog and the cases list with its clerk column.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.actions import cases
+from desktop.casework import Draft, DraftBlock, case_from_json
+from desktop.clerks import CLERK_ENV, save_clerk_name
+from desktop.store import LibraryStore
+from desktop.ui import app as ui_app
+from desktop.ui.case_dialog import CaseDialog
+from desktop.ui.cases_model import CasesModel
+from desktop.ui.draft_conflict import DraftConflictDialog
+from desktop.ui.main_window import MainWindow
+from tests.conftest import ROOT
+from tests.pg_server import PgServer
+
+SESSION = "市十七届人大三次会议"
+CASE = {
+    "number": "1203",
+    "session": SESSION,
+    "title": "关于加快老旧小区加装电梯的建议",
+    "proposers": ["王某某"],
+    "assigned_date": "2026-03-05",
+}
+LETTER = (
+    "王五代表：\n您提出的关于加强科普阵地建设的建议收悉。现答复如下：\n"
+    "一、我们将在全市新建二十个社区科普馆。\n感谢您对科普工作的关心和支持。\n"
+    "市科学技术局\n2025年6月1日\n"
+)
+SHOTS = os.environ.get("REPLYDESK_SHOTS")
+
+
+def _cli(*args: str, data_home: Path) -> subprocess.CompletedProcess[str]:
+    """A command on a clerk's PC: her data folder (and so her 经办人), no $REPLYDESK_DB."""
+    env = {k: v for k, v in os.environ.items() if k not in ("REPLYDESK_DB", CLERK_ENV)}
+    env.update(PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(data_home))
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+
+
+def _sql(url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+@pytest.fixture
+def accounts(pg_server: PgServer, pg_database_url: str, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """The server as IT sets it up: ``server init`` as the owner, the agency's name set, one
+    administrator's and one clerk's login account. {"admin": URL, "clerk": URL}."""
+    done = _cli("server", "init", pg_database_url, "--json", data_home=tmp_path / "it")
+    assert done.returncode == 0, done.stderr
+    done = _cli("profile", "set", "agency_name", "市科学技术局", "--db", pg_database_url,
+                data_home=tmp_path / "it")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    names = {g: f"t_{g}_{uuid.uuid4().hex[:8]}" for g in ("admin", "clerk")}
+    for group, name in names.items():
+        _sql(pg_server.admin_url, f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{group}")
+    dbname = pg_database_url.rsplit("/", 1)[1]
+    try:
+        yield {g: pg_server.url(dbname, name) for g, name in names.items()}
+    finally:
+        for name in names.values():
+            _sql(pg_server.admin_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                      f" WHERE usename = '{name}'")  # fmt: skip
+            _sql(pg_server.admin_url, f"DROP ROLE IF EXISTS {name}")
+
+
+class Clerk:
+    """One clerk's PC: a data folder holding her 经办人 name, a settings file, a window."""
+
+    def __init__(self, name: str, url: str, home: Path) -> None:
+        self.name, self.url, self.home = name, url, home
+        self.data_home = home / "data"
+        self.window: MainWindow | None = None
+
+    @property
+    def w(self) -> MainWindow:
+        assert self.window is not None
+        return self.window
+
+    def start(self, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+        # The data folder is the process's: the window reads its clerk's name from it at start.
+        monkeypatch.setenv("XDG_DATA_HOME", str(self.data_home))
+        save_clerk_name(self.name)
+        settings = QSettings(str(self.home / "settings.ini"), QSettings.Format.IniFormat)
+        opened = ui_app.open_window(self.url, settings)
+        assert opened is not None
+        _context, window = opened
+        qtbot.addWidget(window)
+        window.resize(1500, 900)
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.context.store.clerk == self.name, timeout=1000)
+        self.window = window
+        return window
+
+    def close(self) -> None:
+        if self.window is not None and not self.window.context.closed:
+            self.window.composer.proof_timer.stop()
+            self.window.close()
+            self.window.context.close()
+
+
+@pytest.fixture
+def two_clerks(
+    accounts: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Clerk, Clerk]]:
+    monkeypatch.delenv(CLERK_ENV, raising=False)  # each PC's name is in its data folder
+    monkeypatch.delenv("REPLYDESK_DB", raising=False)
+    a = Clerk("张明", accounts["admin"], tmp_path / "pc-zhang")
+    b = Clerk("李华", accounts["clerk"], tmp_path / "pc-li")
+    yield a, b
+    for clerk in (a, b):
+        clerk.close()
+
+
+def _listed(w: MainWindow) -> dict[str, str]:
+    """The cases list as shown: number → the clerk column's text."""
+    proxy = w.cases.proxy
+    return {
+        str(proxy.index(r, CasesModel.NUMBER).data()): str(
+            proxy.index(r, CasesModel.ASSIGNEE).data() or "")
+        for r in range(proxy.rowCount())
+    }  # fmt: skip
+
+
+def _library_lines(w: MainWindow) -> list[str]:
+    model = w.library.results_model
+    return [
+        model.row_at(r).lead + "".join(p for p, _ in model.row_at(r).pieces)
+        for r in range(model.rowCount())
+    ]
+
+
+def _type(w: MainWindow, text: str) -> None:
+    w.model.insert_block("plan", 0, DraftBlock("free", text))
+
+
+def _plan(draft: Draft | None) -> list[str]:
+    assert draft is not None
+    return [b.text for b in draft.sections["plan"] if b.kind == "free"]
+
+
+def _when_modal(qtbot: QtBot, answer: Callable[[QWidget], None]) -> list[QWidget]:
+    seen: list[QWidget] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(100, look)
+            return
+        seen.append(dialog)
+        answer(dialog)
+
+    QTimer.singleShot(100, look)
+    return seen
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
+
+
+def test_two_clerks_share_one_library_on_the_server(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, pg_database_url: str,
+) -> None:  # fmt: skip
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    b = li.start(qtbot, monkeypatch)
+    assert a.context.on_server and b.context.on_server
+
+    # 张明 (administrator) registers the case and assigns it to 李华 in the case dialog.
+    case_id = a.context.call(cases.save, case_from_json(CASE))
+    a.cases.refresh()
+    case = a.context.call(cases.get, case_id)
+    dialog = CaseDialog(a.context, case, a)
+    qtbot.addWidget(dialog)
+    dialog.assignee.setCurrentText("李华")
+    dialog.accept()
+    assert _listed(a) == {CASE["number"]: "李华"}
+
+    # 李华's window learns it from the change watch: "My cases" lists it, no restart.
+    mine = b.cases.filter_bar
+    mine.show_mine()
+    assert mine.clerk.currentText() == "我的案件（李华）"
+    qtbot.waitUntil(lambda: _listed(b) == {CASE["number"]: "李华"}, timeout=10000)
+    header = b.cases.model.headerData(CasesModel.ASSIGNEE, Qt.Orientation.Horizontal)
+    assert header == "经办人"
+    with LibraryStore(pg_database_url, clerk="测试") as server:
+        stored = server.cases.get(case_id)
+        assert stored is not None and stored.assignee == "李华"
+        [assigned] = [e for e in server.audit.entries(case_id=case_id)
+                      if e.action == "case.assigned"]  # fmt: skip
+        assert assigned.clerk == "张明" and assigned.detail.endswith("李华")
+    _shot(b, "shared-library-cases.png")
+
+    # Both open the case at revision 0; 张明 saves first, then 李华 from the older revision.
+    a.open_case(case_id)
+    b.open_case(case_id)
+    assert a.model.revision == b.model.revision == 0
+    _type(a, "张明写的：明年新增加装电梯一百台。")
+    a.save_draft()
+    assert a.model.revision == 1 and "第 1 版" in a.statusBar().currentMessage()
+    _type(b, "李华写的：简化加装电梯的审批手续。")
+    qtbot.waitUntil(lambda: b.draft_changed_bar.isVisible(), timeout=10000)
+    assert "张明" in b.draft_changed_bar.label.text()
+
+    texts: dict[str, str] = {}
+
+    def keep_mine(dialog: QWidget) -> None:
+        assert isinstance(dialog, DraftConflictDialog)
+        texts["title"] = dialog.windowTitle()
+        texts["theirs"] = dialog.theirs.toPlainText()
+        texts["mine"] = dialog.mine.toPlainText()
+        texts["intro"] = dialog.findChild(QWidget, "conflictIntro").text()  # type: ignore[union-attr]
+        _shot(dialog, "shared-library-conflict.png")
+        button = dialog.findChild(QPushButton, "conflictKeepMine")
+        assert button is not None and button.text() == "保留我的"
+        button.click()
+
+    seen = _when_modal(qtbot, keep_mine)
+    b.save_draft()
+    assert seen, "李华 was not shown the conflict"
+    assert texts["title"] == "别人已保存了这份草稿"
+    assert "张明" in texts["intro"] and "第 1 版" in texts["intro"]
+    assert "张明写的：明年新增加装电梯一百台。" in texts["theirs"]
+    assert "李华写的：简化加装电梯的审批手续。" in texts["mine"]
+    assert "张明写的" not in texts["mine"] and "李华写的" not in texts["theirs"]
+    assert b.model.revision == 2 and not b.model.is_modified()
+    with LibraryStore(pg_database_url, clerk="测试") as server:
+        versions = server.drafts.versions(case_id)
+        assert [(v.version, v.clerk) for v in versions] == [(1, "张明"), (2, "李华")]
+        assert _plan(server.drafts.load(case_id, 1)) == ["张明写的：明年新增加装电梯一百台。"]
+        assert _plan(server.drafts.load(case_id, 2)) == ["李华写的：简化加装电梯的审批手续。"]
+    # 张明's window is told that 李华 saved version 2; his text stays as it is.
+    qtbot.waitUntil(lambda: a.draft_changed_bar.isVisible(), timeout=10000)
+    assert "李华" in a.draft_changed_bar.label.text()
+    assert _plan(a.model.draft) == ["张明写的：明年新增加装电梯一百台。"]
+
+    # 李华 imports a letter on her PC's command line while both windows are open.
+    letter = tmp_path / "科普答复.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    done = _cli("import", str(letter), "--db", li.url, data_home=li.data_home)
+    assert done.returncode == 0, done.stderr
+    for w in (a, b):
+        qtbot.waitUntil(lambda w=w: any("科普" in line for line in _library_lines(w)),
+                        timeout=10000)  # fmt: skip
+        assert "1 份" in w.library.status.text()
+
+    # The audit trail on the command line: who did what.
+    done = _cli("audit", "--db", zhang.url, data_home=zhang.data_home)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any("张明  分派案件" in line and "李华" in line for line in lines), lines
+    assert any("张明  保存草稿" in line and "第 1 版" in line for line in lines), lines
+    assert any("李华  保存草稿" in line and "第 2 版" in line for line in lines), lines
+    assert any("李华  导入文件" in line for line in lines), lines
+    rows = json.loads(_cli("audit", "--json", "--db", li.url, data_home=li.data_home).stdout)
+    assert {r["clerk"] for r in rows} >= {"张明", "李华"}
