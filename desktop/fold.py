@@ -87,6 +87,13 @@ def to_simplified(text: str) -> str:
     """
     if not text or text.isascii():
         return text
+    return _folded(text)
+
+
+# A paragraph is folded twice on its way into the library (for the search index, then for
+# its words), and simplified text folds to itself: the second time is a look-up.
+@functools.lru_cache(maxsize=256)
+def _folded(text: str) -> str:
     converter = _converter()
     if converter is None:
         return text

@@ -166,10 +166,13 @@ def looks_like_text(text: str, *, strict: bool) -> bool:
         return False
     # Judge each distinct character once: Chinese text repeats a few thousand characters
     # (and only the rare bad ones are counted: counting every character costs more).
+    # (The common ideographs U+4E00–U+9FFF are all assigned: no need to ask.)
     bad = sum(
         sample.count(ch)
         for ch in set(sample)
-        if ord(ch) >= 0x80 and unicodedata.category(ch) in _BAD_CATEGORIES
+        if ord(ch) >= 0x80
+        and not "\u4e00" <= ch <= "\u9fff"
+        and unicodedata.category(ch) in _BAD_CATEGORIES
     )
     if bad > 0.02 * n + 2:
         return False

@@ -29,11 +29,14 @@ SIMPLIFIED = (
 
 @pytest.fixture
 def fresh_converter() -> Iterator[None]:
-    """A test that breaks the converter gets its own; the next test loads the real one."""
+    """A test that breaks the converter gets its own (and no text folded before); the next test
+    loads the real one."""
     fold._converter.cache_clear()
+    fold._folded.cache_clear()
     fold._reported.clear()
     yield
     fold._converter.cache_clear()
+    fold._folded.cache_clear()
     fold._reported.clear()
 
 
