@@ -299,13 +299,22 @@ def open_case(case_id: int, *, store: LibraryStore) -> OpenedCase | None:
     if draft is None:
         opened = OpenedCase(case, store.drafts.load(case_id), False, None, revision)
     if not store.read_only:  # a read-only library (a local copy of the server) cannot keep it
-        store.set_meta(LAST_CASE_KEY, str(case_id))
+        store.set_meta(last_case_key(store.clerk), str(case_id))
     return opened
 
 
+def last_case_key(clerk: str) -> str:
+    """The library meta key of the case a clerk had open last: each clerk's own (a library
+    on a server has many; one clerk's start must not open the case another was working on)."""
+    return f"{LAST_CASE_KEY}:{clerk}"
+
+
 def last_open(*, store: LibraryStore) -> int | None:
-    """The case that was open when ReplyDesk last closed, if it is still there."""
-    raw = store.get_meta(LAST_CASE_KEY)
+    """The case this clerk had open when ReplyDesk last closed, if it is still there (a PC
+    library from before it was kept per clerk: the one it kept)."""
+    raw = store.get_meta(last_case_key(store.clerk))
+    if raw is None and store.engine == "sqlite":
+        raw = store.get_meta(LAST_CASE_KEY)
     if not raw or not raw.isdigit() or store.cases.get(int(raw)) is None:
         return None
     return int(raw)
@@ -326,6 +335,7 @@ __all__ = [
     "duplicate_of",
     "enter_redo",
     "get",
+    "last_case_key",
     "last_open",
     "library_letter",
     "library_letters",

@@ -87,9 +87,8 @@ def test_opening_a_case_prefers_its_working_copy_and_is_remembered(store: Librar
     assert opened.draft is not None
     assert opened.draft.sections["status"][0].text == "还没保存的文字。"
     assert cases.last_open(store=store) == case_id
-    assert rows(store.location, "SELECT value FROM meta WHERE key = ?", cases.LAST_CASE_KEY) == [
-        (str(case_id),)
-    ]
+    key = cases.last_case_key(store.clerk)  # each clerk's own: a shared library has many
+    assert rows(store.location, "SELECT value FROM meta WHERE key = ?", key) == [(str(case_id),)]
     assert cases.delete(case_id, store=store).deleted
     assert cases.last_open(store=store) is None
     assert rows(store.location, "SELECT count(*) FROM draft_versions") == [(0,)]
