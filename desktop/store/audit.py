@@ -46,6 +46,24 @@ ALTER TABLE draft_versions ADD COLUMN clerk TEXT NOT NULL DEFAULT '';
 """
 
 
+# m016: a working copy (the edits not saved as a version yet) belongs to the clerk who typed
+# it — two clerks on one case keep one each, and a window offers back only its clerk's after a
+# crash. Those from before are nobody's in particular ('': the PC library's own clerk's).
+M016_SQL = """
+ALTER TABLE autosave RENAME TO autosave_m015;
+CREATE TABLE autosave (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    clerk TEXT NOT NULL DEFAULT '',
+    saved_at TEXT NOT NULL,
+    content TEXT NOT NULL,
+    CONSTRAINT autosave_case_clerk PRIMARY KEY (case_id, clerk)
+);
+INSERT INTO autosave (case_id, clerk, saved_at, content)
+    SELECT case_id, '', saved_at, content FROM autosave_m015;
+DROP TABLE autosave_m015;
+"""
+
+
 _COLUMNS = "id, at, clerk, action, target, target_id, case_id, detail"
 
 

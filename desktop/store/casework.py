@@ -343,33 +343,51 @@ class DraftRepository:
         )
 
     # ----------------------------------------------------------------- autosave
+    # The working copy is the clerk's own (m016): her unsaved edits, never another clerk's.
+    # A copy from before m016 (clerk '') counts as hers: it was the PC library's one clerk's.
+    _MINE = "clerk IN (?, '')"
+
     def autosave(self, case_id: int, draft: Draft) -> None:
         with self._db.atomic():
             self._db.execute(
-                "INSERT INTO autosave (case_id, saved_at, content) VALUES (?, ?, ?)"
-                " ON CONFLICT(case_id) DO UPDATE SET saved_at = excluded.saved_at,"
+                "INSERT INTO autosave (case_id, clerk, saved_at, content) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(case_id, clerk) DO UPDATE SET saved_at = excluded.saved_at,"
                 " content = excluded.content",
-                [case_id, _now(), json.dumps(draft.to_json(), ensure_ascii=False)],
-            )
+                [case_id, self._audit.clerk, _now(),
+                 json.dumps(draft.to_json(), ensure_ascii=False)],
+            )  # fmt: skip
+            self._db.execute(
+                "DELETE FROM autosave WHERE case_id = ? AND clerk = ''", [case_id]
+            )  # hers now replaces the one from before m016
 
     def autosave_of(self, case_id: int) -> Draft | None:
-        """The case's working copy (edits not saved as a version yet), if any."""
+        """This clerk's working copy of the case (edits not saved as a version yet), if any."""
         row = self._db.execute(
-            "SELECT content FROM autosave WHERE case_id = ?", [case_id]
+            f"SELECT content FROM autosave WHERE case_id = ? AND {self._MINE}"
+            " ORDER BY clerk DESC LIMIT 1",
+            [case_id, self._audit.clerk],
         ).fetchone()
         return Draft.from_json(json.loads(row[0])) if row else None
 
     def clear_autosave(self, case_id: int) -> None:
         with self._db.atomic():
-            self._db.execute("DELETE FROM autosave WHERE case_id = ?", [case_id])
+            self._db.execute(
+                f"DELETE FROM autosave WHERE case_id = ? AND {self._MINE}",
+                [case_id, self._audit.clerk],
+            )
 
     def pending_autosaves(self) -> list[PendingAutosave]:
-        """Working copies left by a session that ended without saving (a crash, a power cut)."""
-        return [
-            PendingAutosave(int(r[0]), r[1], Draft.from_json(json.loads(r[2])))
-            for r in self._db.execute("SELECT case_id, saved_at, content FROM autosave")
-        ]
-
+        """This clerk's working copies left by a session that ended without saving (a crash,
+        a power cut); another clerk's are hers to recover."""
+        found: dict[int, PendingAutosave] = {}
+        for r in self._db.execute(
+            f"SELECT case_id, saved_at, content FROM autosave WHERE {self._MINE}"
+            " ORDER BY case_id, clerk DESC",  # hers before one from before m016
+            [self._audit.clerk],
+        ).fetchall():
+            found.setdefault(int(r[0]), PendingAutosave(int(r[0]), r[1],
+                                                        Draft.from_json(json.loads(r[2]))))
+        return list(found.values())
 
 def _case(row: Any) -> Case:
     data = json.loads(row[1])

@@ -45,7 +45,8 @@ class CaseRecord:
     updated_at: str
     history: list[StatusChange] = field(default_factory=list)
     versions: list[SavedVersion] = field(default_factory=list)
-    autosave: tuple[str, Draft] | None = None  # (saved_at, working copy)
+    # (clerk, saved_at, working copy): each clerk's unsaved edits, with whose they are
+    autosaves: list[tuple[str, str, Draft]] = field(default_factory=list)
     opinions: list[tuple[RecordedOpinion, str]] = field(default_factory=list)  # recorded_at
     feedback: list[FeedbackRow] = field(default_factory=list)
     replies: dict[int, int] = field(default_factory=dict)
@@ -82,7 +83,7 @@ class CopyRepository:
                 updated_at=row[2],
                 history=self._history(case_id),
                 versions=self._versions(case_id),
-                autosave=self._autosave(case_id),
+                autosaves=self._autosaves(case_id),
                 opinions=self._opinions(case_id),
                 feedback=self._feedback(case_id),
                 replies=self._replies(case_id),
@@ -111,11 +112,14 @@ class CopyRepository:
             )
         ]
 
-    def _autosave(self, case_id: int) -> tuple[str, Draft] | None:
-        row = self._db.execute(
-            "SELECT saved_at, content FROM autosave WHERE case_id = ?", [case_id]
-        ).fetchone()
-        return (row[0], Draft.from_json(json.loads(row[1]))) if row else None
+    def _autosaves(self, case_id: int) -> list[tuple[str, str, Draft]]:
+        return [
+            (r[0], r[1], Draft.from_json(json.loads(r[2])))
+            for r in self._db.execute(
+                "SELECT clerk, saved_at, content FROM autosave WHERE case_id = ? ORDER BY clerk",
+                [case_id],
+            ).fetchall()
+        ]
 
     def _opinions(self, case_id: int) -> list[tuple[RecordedOpinion, str]]:
         return [
@@ -169,10 +173,10 @@ class CopyRepository:
             case_id = int(cur.fetchone()[0])
             self._write_history(case_id, record.history)
             self._write_versions(case_id, record.versions)
-            if record.autosave is not None:
+            for clerk, saved_at, draft in record.autosaves:
                 self._db.execute(
-                    "INSERT INTO autosave (case_id, saved_at, content) VALUES (?, ?, ?)",
-                    [case_id, record.autosave[0], _dump(record.autosave[1].to_json())],
+                    "INSERT INTO autosave (case_id, clerk, saved_at, content) VALUES (?, ?, ?, ?)",
+                    [case_id, clerk, saved_at, _dump(draft.to_json())],
                 )
             self._write_opinions(case_id, record.opinions, letter_ids)
             self._write_feedback(case_id, record.feedback)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database, Migrations
 
 from desktop.fold import to_simplified
-from desktop.store.audit import M015_SQL
+from desktop.store.audit import M015_SQL, M016_SQL
 from desktop.store.portable import PortableMigration
 from desktop.store.word_index import create_word_indexes
 
@@ -462,3 +462,5 @@ def migration_names() -> list[str]:
 # Many clerks at once (issue 14): the audit table, a case's assignee (经办人), the draft
 # revision its saves are checked against, who saved each draft version (desktop/store/audit.py).
 portable("m015_clerks", M015_SQL)
+# A working copy per clerk (issue 14): two clerks' unsaved edits of one case stay apart.
+portable("m016_working_copy_per_clerk", M016_SQL)

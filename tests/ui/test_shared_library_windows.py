@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.actions import cases
@@ -115,6 +115,7 @@ class Clerk:
         assert opened is not None
         _context, window = opened
         qtbot.addWidget(window)
+        qtbot.waitSignal(window.started, timeout=15000).wait()
         window.resize(1500, 900)
         qtbot.waitExposed(window)
         qtbot.waitUntil(lambda: window.context.store.clerk == self.name, timeout=1000)
@@ -168,13 +169,17 @@ def _plan(draft: Draft | None) -> list[str]:
     return [b.text for b in draft.sections["plan"] if b.kind == "free"]
 
 
-def _when_modal(qtbot: QtBot, answer: Callable[[QWidget], None]) -> list[QWidget]:
+def _when_modal(answer: Callable[[QWidget], None], *, within_ms: int = 15000) -> list[QWidget]:
+    """Answer the first modal dialog shown within ``within_ms``; the dialogs answered."""
     seen: list[QWidget] = []
+    tries = [within_ms // 100]
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            QTimer.singleShot(100, look)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(100, look)
             return
         seen.append(dialog)
         answer(dialog)
@@ -247,7 +252,7 @@ def test_two_clerks_share_one_library_on_the_server(
         assert button is not None and button.text() == "保留我的"
         button.click()
 
-    seen = _when_modal(qtbot, keep_mine)
+    seen = _when_modal(keep_mine)
     b.save_draft()
     assert seen, "李华 was not shown the conflict"
     assert texts["title"] == "别人已保存了这份草稿"
@@ -286,3 +291,39 @@ def test_two_clerks_share_one_library_on_the_server(
     assert any("李华  导入文件" in line for line in lines), lines
     rows = json.loads(_cli("audit", "--json", "--db", li.url, data_home=li.data_home).stdout)
     assert {r["clerk"] for r in rows} >= {"张明", "李华"}
+
+
+def test_a_clerks_unsaved_text_and_open_case_stay_on_her_pc(
+    qtbot: QtBot, two_clerks: tuple[Clerk, Clerk], monkeypatch: pytest.MonkeyPatch,
+    pg_database_url: str,
+) -> None:  # fmt: skip
+    """张明's working copy (his edits not saved as a version, autosaved every few seconds) and
+    the case he had open are his: 李华's window neither opens them at its start nor shows his
+    text when she opens the case, and her own working copy leaves his as it was."""
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    case_id = a.context.call(cases.save, case_from_json(CASE))
+    a.cases.refresh()
+    a.open_case(case_id)
+    _type(a, "张明尚未保存的文字")
+    a.model.autosave_now()  # a new paragraph is written at once; typing every few seconds
+
+    asked: list[str] = []
+
+    def note_and_close(dialog: QWidget) -> None:
+        asked.append(dialog.text() if isinstance(dialog, QMessageBox) else repr(dialog))
+        dialog.close()
+
+    _when_modal(note_and_close, within_ms=1000)  # a question about his text would be wrong
+    b = li.start(qtbot, monkeypatch)
+    qtbot.wait(1200)
+    assert asked == [] and b.model.case is None
+    b.open_case(case_id)
+    assert _plan(b.model.draft) == [] and not b.model.is_modified()
+    _type(b, "李华尚未保存的文字")
+    b.model.autosave_now()
+    with LibraryStore(pg_database_url, clerk="张明") as his, \
+            LibraryStore(pg_database_url, clerk="李华") as hers:  # fmt: skip
+        assert _plan(his.drafts.autosave_of(case_id)) == ["张明尚未保存的文字"]
+        assert _plan(hers.drafts.autosave_of(case_id)) == ["李华尚未保存的文字"]
+        assert [p.case_id for p in his.drafts.pending_autosaves()] == [case_id]
