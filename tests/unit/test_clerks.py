@@ -144,6 +144,29 @@ def test_a_draft_saved_on_an_old_revision_is_a_conflict_that_loses_nothing(
     assert saved[:2] == [("李华", "draft.saved", 2), ("张明", "draft.saved", 1)]
 
 
+def test_each_clerk_has_her_own_working_copy_and_last_case(library: OpenAs) -> None:
+    zhang, li = library("张明"), library("李华")
+    case_id = case_actions.save(_case(), store=zhang)
+    other = case_actions.save(_case("46"), store=zhang)
+    case_actions.open_case(case_id, store=zhang)
+    drafts.autosave(case_id, _draft("张明没保存的"), store=zhang)
+    opened = case_actions.open_case(other, store=li)
+    assert opened is not None and not opened.recovered
+    assert case_actions.last_open(store=zhang) == case_id
+    assert case_actions.last_open(store=li) == other
+    assert drafts.pending_autosaves(store=li) == []
+    opened = case_actions.open_case(case_id, store=li)
+    assert opened is not None and not opened.recovered and opened.draft is None
+    drafts.autosave(case_id, _draft("李华没保存的"), store=li)
+    assert _texts(zhang.drafts.autosave_of(case_id)) == ["张明没保存的"]
+    assert _texts(li.drafts.autosave_of(case_id)) == ["李华没保存的"]
+    drafts.save(case_id, _draft("李华的文字"), based_on=0, store=li)  # clears hers alone
+    assert li.drafts.autosave_of(case_id) is None
+    assert [p.case_id for p in drafts.pending_autosaves(store=zhang)] == [case_id]
+    assert case_actions.delete(case_id, store=zhang).deleted
+    assert drafts.pending_autosaves(store=zhang) == []
+
+
 def test_restoring_and_saving_without_a_base_move_the_revision(library: OpenAs) -> None:
     store = library("张明")
     case_id = case_actions.save(_case(), store=store)
