@@ -43,6 +43,7 @@ from desktop.ui.case_state import change_status
 from desktop.ui.cases_filters import CaseFilterBar
 from desktop.ui.cases_model import CasesFilter, CasesModel
 from desktop.ui.context import AppContext
+from desktop.ui.title_column import TitleColumn
 
 RESIZE_ROWS = 300
 
@@ -117,6 +118,7 @@ class CasesPane(QWidget):
         layout.addWidget(self.empty_label)
         layout.addLayout(bottom)
 
+        self._update_clerk_column()
         context.caseChanged.connect(self._case_changed)
         context.profileChanged.connect(self._profile_changed)
         self._update_empty_label()
@@ -135,10 +137,11 @@ class CasesPane(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        # Every column as wide as its widest entry (or its header); the title takes the rest.
+        # Every column as wide as its widest entry (or its header); the title takes the rest,
+        # never less than a few words (ui/title_column.py).
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CasesModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        self.title_column = TitleColumn(self.view, CasesModel.TITLE)
         header.setResizeContentsPrecision(RESIZE_ROWS)
         header.setHighlightSections(False)
         self.view.clicked.connect(self._activated)  # one click opens the case
@@ -323,6 +326,17 @@ class CasesPane(QWidget):
         """The clerk choices: this PC's clerk and those cases are assigned to."""
         me = self.context.call(clerks.whoami)
         self.filter_bar.set_clerks(me, sorted({c.assignee for c in self.model.cases()} - {""}))
+        self._update_clerk_column()
+
+    def _update_clerk_column(self) -> None:
+        """The clerk column when it tells something: some case is assigned, and the list
+        shows more than one clerk's cases (with “My cases” every row would say the same)."""
+        view = getattr(self, "view", None)
+        if view is None:
+            return  # the filters are set up before the table
+        assigned = any(c.assignee for c in self.model.cases())
+        one_clerk = self.filter_bar.conditions().assignee is not None
+        view.setColumnHidden(CasesModel.ASSIGNEE, not assigned or one_clerk)
 
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_query(text)
@@ -330,6 +344,7 @@ class CasesPane(QWidget):
 
     def _conditions_changed(self, conditions: CaseFilter) -> None:
         self.proxy.set_conditions(conditions)
+        self._update_clerk_column()
         self._update_empty_label()
 
     def _profile_changed(self) -> None:

@@ -74,7 +74,8 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         self.splitter.addWidget(self._centre())
         self.splitter.addWidget(self.library)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([420, 660, 460])  # the cases pane shows its due dates
+        # The cases pane shows its seven columns (the clerk last), the title a few words wide.
+        self.splitter.setSizes([500, 610, 430])
         self._add_reminder_banner()
         self.case_label = QLabel()
         self.statusBar().addPermanentWidget(self.case_label)

@@ -295,3 +295,41 @@ def test_context_menu_status_duplicate_and_delete(
     assert deleted.args == [case_id] and "277" in asked[0] and "1 saved draft" in asked[0]
     assert store.cases.get(case_id) is None and store.drafts.versions(case_id) == []
     assert "277" not in _rows(pane.view) and "278" in _rows(pane.view)
+
+
+def test_the_title_stays_readable_in_a_narrow_pane_and_fills_a_wide_one(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    context.store.cases.assign(context.store.cases.find("市十六届人大四次会议", "31"), "李华")
+    pane = _pane(qtbot, context)
+    pane.refresh()
+    view, header = pane.view, pane.view.horizontalHeader()
+    title = CasesModel.TITLE
+    floor = view.fontMetrics().horizontalAdvance("字" * 8)
+    for width in (390, 1200):
+        pane.resize(width, 500)
+        pane.show()
+        qtbot.waitExposed(pane)
+        qtbot.wait(50)
+        shown = [c for c in range(header.count()) if not view.isColumnHidden(c)]
+        assert CasesModel.ASSIGNEE in shown  # a case is assigned, all clerks listed
+        assert header.sectionSize(title) >= floor
+        if width == 1200:  # the title takes what the other columns leave: no scrolling
+            total = sum(header.sectionSize(c) for c in shown)
+            assert total == view.viewport().width()
+            assert header.sectionSize(title) > 3 * floor
+
+
+def test_the_clerk_column_shows_only_when_it_tells_something(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    pane = _pane(qtbot, context)
+    clerk_hidden = lambda: pane.view.isColumnHidden(CasesModel.ASSIGNEE)  # noqa: E731
+    assert clerk_hidden()  # nobody's cases are assigned: a PC library of one clerk
+    context.store.cases.assign(context.store.cases.find("市十六届人大四次会议", "31"), "李华")
+    pane.refresh()
+    assert not clerk_hidden()
+    pane.filter_bar.show_mine()  # one clerk's cases: every row would say the same
+    assert clerk_hidden()
+    pane.filter_bar.clear()
+    assert not clerk_hidden()
