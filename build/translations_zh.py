@@ -1081,11 +1081,19 @@ ZH: dict[str, str] = {
     ),
     "Someone else saved this draft": "别人已保存了这份草稿",
     (
-        "{clerk} saved version {version} of this draft at {when}, after you started from "
-        "version {base}. Nothing is lost: compare the two, then keep yours, take theirs, or "
-        "copy passages from one to the other."
+        "{clerk} saved version {version} of this draft at {when}, after you started "
+        "from version {base}. Nothing is lost: compare the two, then keep yours, take "
+        "theirs, or copy passages from one to the other."
     ): (
         "{clerk}于 {when} 保存了这份草稿的第 {version} 版，而您是在第 {base} 版上修改的。"
+        "什么都没有丢失：请比较两个版本，然后保留您的、采用对方的，或在两者之间复制段落。"
+    ),
+    (
+        "{clerk} saved version {version} of this draft at {when}; when you started, it "
+        "had not been saved yet. Nothing is lost: compare the two, then keep yours, take "
+        "theirs, or copy passages from one to the other."
+    ): (
+        "{clerk}于 {when} 保存了这份草稿的第 {version} 版，而您开始修改时这份草稿还没有保存过。"
         "什么都没有丢失：请比较两个版本，然后保留您的、采用对方的，或在两者之间复制段落。"
     ),
     "Version {version} by {clerk}": "{clerk}保存的第 {version} 版",

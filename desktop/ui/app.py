@@ -91,7 +91,7 @@ def offer_recovery(window: MainWindow) -> None:
                 "Restore it?",
             )
             .replace("%1", case.title)
-            .replace("%2", timestamps.local_text(saved_at)),
+            .replace("%2", timestamps.local_text(saved_at, " ")[:16]),
         )
         if answer == QMessageBox.StandardButton.Yes:
             window.open_case(case_id, draft, recovered=True)

@@ -42,12 +42,20 @@ class DraftConflictDialog(QDialog):
         self.conflict = conflict
         self.choice: str | None = None
         when = timestamps.local_text(conflict.saved_at, " ")[:16] if conflict.saved_at else ""
-        intro = QLabel(self.tr(
-            "{clerk} saved version {version} of this draft at {when}, after you started from "
-            "version {base}. Nothing is lost: compare the two, then keep yours, take theirs, or "
-            "copy passages from one to the other."
-        ).format(clerk=conflict.clerk, version=conflict.revision, when=when,
-                 base=conflict.based_on), self)  # fmt: skip
+        if conflict.based_on:
+            said = self.tr(
+                "{clerk} saved version {version} of this draft at {when}, after you started "
+                "from version {base}. Nothing is lost: compare the two, then keep yours, take "
+                "theirs, or copy passages from one to the other."
+            )
+        else:  # no "version 0": she started before anyone had saved the draft
+            said = self.tr(
+                "{clerk} saved version {version} of this draft at {when}; when you started, it "
+                "had not been saved yet. Nothing is lost: compare the two, then keep yours, take "
+                "theirs, or copy passages from one to the other."
+            )
+        intro = QLabel(said.format(clerk=conflict.clerk, version=conflict.revision, when=when,
+                                   base=conflict.based_on), self)  # fmt: skip
         intro.setObjectName("conflictIntro")
         intro.setWordWrap(True)
         self.theirs = self._pane("conflictTheirs", conflict.theirs)

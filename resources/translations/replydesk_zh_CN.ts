@@ -1524,77 +1524,77 @@
 <context>
     <name>CasesPane</name>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="72" />
+        <location filename="../../desktop/ui/cases_pane.py" line="73" />
         <source>Filter by number, name or title</source>
         <translation>按编号、姓名或标题筛选</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="85" />
+        <location filename="../../desktop/ui/cases_pane.py" line="86" />
         <source>New case…</source>
         <translation>新建案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="88" />
+        <location filename="../../desktop/ui/cases_pane.py" line="89" />
         <source>Import list…</source>
         <translation>导入交办清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="92" />
+        <location filename="../../desktop/ui/cases_pane.py" line="93" />
         <source>Import the assignment list: the sheet of suggestions and proposals assigned to the agency</source>
         <translation>导入交办清单：交办给本单位的建议、提案一览表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="216" />
+        <location filename="../../desktop/ui/cases_pane.py" line="219" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="219" />
+        <location filename="../../desktop/ui/cases_pane.py" line="222" />
         <source>Duplicate…</source>
         <translation>复制案件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="222" />
+        <location filename="../../desktop/ui/cases_pane.py" line="225" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="225" />
+        <location filename="../../desktop/ui/cases_pane.py" line="228" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="237" />
+        <location filename="../../desktop/ui/cases_pane.py" line="240" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="270" />
+        <location filename="../../desktop/ui/cases_pane.py" line="273" />
         <source>Delete case No. {number} “{title}” and its {versions} saved draft version(s)? This cannot be undone.</source>
         <translation>要删除第{number}号案件《{title}》及其 {versions} 个草稿版本吗？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="278" />
+        <location filename="../../desktop/ui/cases_pane.py" line="281" />
         <source>Delete case</source>
         <translation>删除案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="298" />
+        <location filename="../../desktop/ui/cases_pane.py" line="301" />
         <source>Duplicate case No. {number}</source>
         <translation>复制第{number}号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="366" />
+        <location filename="../../desktop/ui/cases_pane.py" line="381" />
         <source>No cases yet. Click “New case…” to enter the suggestion or proposal you are answering.</source>
         <translation>还没有案件。点击“新建案件…”，录入要答复的建议或提案。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="373" />
+        <location filename="../../desktop/ui/cases_pane.py" line="388" />
         <source>No case matches “{text}”.</source>
         <translation>没有与“{text}”匹配的案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/cases_pane.py" line="377" />
+        <location filename="../../desktop/ui/cases_pane.py" line="392" />
         <source>No case meets the conditions chosen above.</source>
         <translation>没有符合上方所选条件的案件。</translation>
     </message>
@@ -1729,87 +1729,92 @@
         <translation>别人已保存了这份草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="46" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="47" />
         <source>{clerk} saved version {version} of this draft at {when}, after you started from version {base}. Nothing is lost: compare the two, then keep yours, take theirs, or copy passages from one to the other.</source>
         <translation>{clerk}于 {when} 保存了这份草稿的第 {version} 版，而您是在第 {base} 版上修改的。什么都没有丢失：请比较两个版本，然后保留您的、采用对方的，或在两者之间复制段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="56" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="53" />
+        <source>{clerk} saved version {version} of this draft at {when}; when you started, it had not been saved yet. Nothing is lost: compare the two, then keep yours, take theirs, or copy passages from one to the other.</source>
+        <translation>{clerk}于 {when} 保存了这份草稿的第 {version} 版，而您开始修改时这份草稿还没有保存过。什么都没有丢失：请比较两个版本，然后保留您的、采用对方的，或在两者之间复制段落。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/draft_conflict.py" line="64" />
         <source>Version {version} by {clerk}</source>
         <translation>{clerk}保存的第 {version} 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="58" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="66" />
         <source>Your text (not saved yet)</source>
         <translation>您的文字（尚未保存）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="63" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="71" />
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="65" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="73" />
         <source>Save your text as the newest version; theirs stays in the version history</source>
         <translation>把您的文字保存为最新版本；对方的版本留在历史版本中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="67" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="75" />
         <source>Take theirs</source>
         <translation>采用对方的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="69" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="77" />
         <source>Open their version; your text is saved in the version history first</source>
         <translation>打开对方的版本；您的文字先保存到历史版本中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="71" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="79" />
         <source>Decide later</source>
         <translation>稍后再定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="73" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="81" />
         <source>Keep editing your text; it is kept as the working copy</source>
         <translation>继续编辑您的文字；它已留作工作副本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="93" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="101" />
         <source>Copy selected text</source>
         <translation>复制选中的文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="95" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="103" />
         <source>Copy the selection to paste it into the draft</source>
         <translation>复制选中的文字，以便粘贴到草稿中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="120" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="128" />
         <source>Opening</source>
         <translation>开头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="120" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="128" />
         <source>Current situation</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="121" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="129" />
         <source>Next steps</source>
         <translation>下一步打算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="121" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="129" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="128" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="136" />
         <source>[template text]</source>
         <translation>〔模板文字〕</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_conflict.py" line="152" />
+        <location filename="../../desktop/ui/draft_conflict.py" line="160" />
         <source>your text when {clerk} had saved version {version}</source>
         <translation>{clerk}已保存第 {version} 版时您的文字</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,16 @@ def test_autosave_and_restore_after_a_simulated_crash(
     first.model.autosave_timer.stop()  # the power goes out: no closeEvent, nothing saved
 
     second = _window(qtbot, db, tmp_path)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+
+    def answer_yes(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
     offer_recovery(second)
+    [question] = asked  # dated as the clerk reads a time: "2026-12-05 14:13", no ISO "T"
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d\)", question), question
     assert second.model.case is not None and second.model.case.id == case_id
     texts = [b.text for b in second.model.blocks("plan")]
     assert "下一步，我们将办好科普活动周。" in texts
