@@ -203,23 +203,33 @@ def test_two_clerks_share_one_library_on_the_server(
     b = li.start(qtbot, monkeypatch)
     assert a.context.on_server and b.context.on_server
 
-    # 张明 (administrator) registers the case and assigns it to 李华 in the case dialog.
-    case_id = a.context.call(cases.save, case_from_json(CASE))
-    a.cases.refresh()
-    case = a.context.call(cases.get, case_id)
-    dialog = CaseDialog(a.context, case, a)
-    qtbot.addWidget(dialog)
-    dialog.assignee.setCurrentText("李华")
-    dialog.accept()
-    assert _listed(a) == {CASE["number"]: "李华"}
+    # 张明 (administrator) registers two cases and assigns them in the case dialog: one to
+    # 李华, one to himself.
+    ids = {}
+    for number, title, who in ((CASE["number"], CASE["title"], "李华"),
+                               ("1204", "关于完善社区养老服务设施的建议", "张明")):  # fmt: skip
+        ids[number] = a.context.call(cases.save, case_from_json({**CASE, "number": number,
+                                                                 "title": title}))  # fmt: skip
+        a.cases.refresh()
+        dialog = CaseDialog(a.context, a.context.call(cases.get, ids[number]), a)
+        qtbot.addWidget(dialog)
+        dialog.assignee.setCurrentText(who)
+        dialog.accept()
+    case_id = ids[CASE["number"]]
+    assert _listed(a) == {CASE["number"]: "李华", "1204": "张明"}
 
-    # 李华's window learns it from the change watch: "My cases" lists it, no restart.
+    # 李华's window learns it from the change watch: "My cases" lists hers, no restart.
     mine = b.cases.filter_bar
     mine.show_mine()
     assert mine.clerk.currentText() == "我的案件（李华）"
     qtbot.waitUntil(lambda: _listed(b) == {CASE["number"]: "李华"}, timeout=10000)
     header = b.cases.model.headerData(CasesModel.ASSIGNEE, Qt.Orientation.Horizontal)
     assert header == "经办人"
+    mine.clear()  # all clerks' cases: the clerk column says whose each is
+    assert _listed(b) == {CASE["number"]: "李华", "1204": "张明"}
+    assert not b.cases.view.isColumnHidden(CasesModel.ASSIGNEE)
+    title = b.cases.view.horizontalHeader().sectionSize(CasesModel.TITLE)
+    assert title >= b.cases.view.fontMetrics().horizontalAdvance("关于加快老旧小区")
     with LibraryStore(pg_database_url, clerk="测试") as server:
         stored = server.cases.get(case_id)
         assert stored is not None and stored.assignee == "李华"
@@ -257,6 +267,7 @@ def test_two_clerks_share_one_library_on_the_server(
     assert seen, "李华 was not shown the conflict"
     assert texts["title"] == "别人已保存了这份草稿"
     assert "张明" in texts["intro"] and "第 1 版" in texts["intro"]
+    assert "还没有保存过" in texts["intro"] and "第 0 版" not in texts["intro"]
     assert "张明写的：明年新增加装电梯一百台。" in texts["theirs"]
     assert "李华写的：简化加装电梯的审批手续。" in texts["mine"]
     assert "张明写的" not in texts["mine"] and "李华写的" not in texts["theirs"]
