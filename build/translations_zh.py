@@ -1119,5 +1119,18 @@ ZH: dict[str, str] = {
         "saving it will show both versions."
     ): "{clerk}于 {when} 保存了这份草稿的第 {version} 版。您的文字没有改动；保存时会显示两个版本。",
     "Last change: %1": "最近修改：%1",
+    "Only an administrator assigns cases": "只有管理员可以分派案件",
+    (
+        "The letter would be signed by the sample agency (%1): your agency's name has "
+        "not been entered yet. On the office server an administrator enters it "
+        "(Settings → Profile → Agency name (signature)); ask them, then export again."
+    ): (
+        "答复将以示例单位（%1）的名义署名：尚未填写本单位名称。在单位服务器上，本单位信息由管理员"
+        "填写（设置 → 单位信息 → 发文机关（落款））；请联系管理员，填好后再导出。"
+    ),
+    (
+        "Your agency's name has not been entered yet: an administrator enters it "
+        "(Settings → Profile). Until then replies cannot be exported."
+    ): "尚未填写本单位名称，需由管理员填写（设置 → 单位信息）。填好之前不能导出答复。",
     "Who changed it:": "修改记录：",
 }

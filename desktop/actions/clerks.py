@@ -104,3 +104,9 @@ def changes_since(after: int, *, store: LibraryStore) -> Changes:
         profile=any(r.target == "profile" for r in rows),
         entries=rows,
     )
+
+
+def may_administer(*, store: LibraryStore) -> bool:
+    """Whether the account may assign cases, delete letters and cases and set the agency's
+    profile (a clerk's account on the office server may not: the window does not offer it)."""
+    return store.may_administer()

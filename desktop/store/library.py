@@ -106,6 +106,7 @@ class LibraryStore:
         the clerk at this PC, desktop/clerks.py)."""
         self.location = location
         self._clerk = clerk
+        self._administers: bool | None = None
         self._open_key: tuple[int, int] | None = None
         if is_server(location):
             self._open_server(str(location))
@@ -242,6 +243,20 @@ class LibraryStore:
     @clerk.setter
     def clerk(self, name: str) -> None:
         self.audit.clerk = name
+
+    def may_administer(self) -> bool:
+        """Whether this account may do an administrator's work — assign cases, delete letters
+        and cases, set the agency profile, the seal and the templates: always in a library
+        file; on a server unless the account is one of its clerks'
+        (desktop/store/server_roles.py). Asked of the server once."""
+        if self._administers is None:
+            if self.engine == "postgresql":
+                from desktop.store.server_roles import role_of
+
+                self._administers = role_of(self.db) != "clerk"
+            else:
+                self._administers = True
+        return self._administers
 
     def on_wait(self, notice: Callable[[], None] | None) -> None:
         """Called when a write has to wait for another program's write to finish (after a

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from desktop import timestamps, words
-from desktop.actions import backup, cases, drafts, letters, profile
+from desktop.actions import backup, cases, clerks, drafts, letters, profile
 from desktop.errors import ClerkError
 from desktop.logs import setup_logging
 from desktop.paths import backups_dir, resources_dir, settings_path
@@ -344,6 +344,29 @@ def open_window(db: Path | str, settings: QSettings) -> tuple[AppContext, MainWi
     return context, window
 
 
+def ask_for_the_agency(context: AppContext, window: MainWindow) -> None:
+    """The profile is still the sample agency's: ask for the agency's details — or, on a
+    clerk's account of the office server (the profile is the administrator's), say who
+    enters them."""
+    if not context.call(clerks.may_administer):
+        log.info("the server's profile is still the sample agency's; this account is a clerk's")
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "app",
+                "Your agency's name has not been entered yet: an administrator enters it "
+                "(Settings → Profile). Until then replies cannot be exported.",
+            ),
+            120000,
+        )
+        return
+    # Window-modal and not blocking: the rest of the start goes on behind it.
+    log.info("first start: the profile is still the sample agency's; asking for the agency")
+    from desktop.ui.first_start_dialog import FirstStartDialog
+
+    window.first_start = FirstStartDialog(context, window)
+    window.first_start.open()
+
+
 def start_window(context: AppContext, window: MainWindow) -> None:
     """What follows the window's first paint: the agency (first start), the fonts, crash
     recovery, the last case, and the background check and backup; ``window.started`` is
@@ -351,12 +374,7 @@ def start_window(context: AppContext, window: MainWindow) -> None:
     if context.closed:
         return  # the window was closed before its first paint
     if context.call(profile.is_sample) and not context.read_only:
-        # Window-modal and not blocking: the rest of the start goes on behind it.
-        log.info("first start: the profile is still the sample agency's; asking for the agency")
-        from desktop.ui.first_start_dialog import FirstStartDialog
-
-        window.first_start = FirstStartDialog(context, window)
-        window.first_start.open()
+        ask_for_the_agency(context, window)
     statuses = check_fonts(context.profile().fonts)
     if show_fonts_notice(window, statuses) is not None:
         log.info("fonts: %s", missing_fonts_note(statuses))

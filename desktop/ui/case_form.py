@@ -171,6 +171,9 @@ class CaseForm(QDialog):
         self.assignee.addItem("")
         self.assignee.addItems(self.context.call(clerks.assignees))
         self.assignee.setToolTip(self.tr("The clerk who works on this case; empty: nobody yet"))
+        if not self.context.call(clerks.may_administer):  # a clerk's account on the server
+            self.assignee.setEnabled(False)
+            self.assignee.setToolTip(self.tr("Only an administrator assigns cases"))
         self.organizer.activated.connect(lambda _i: self._assigned_changed())
 
         handling = QGroupBox(self.tr("Handling"), self)

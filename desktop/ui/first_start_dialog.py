@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.actions import letters
+from desktop.actions import clerks, letters
 from desktop.actions import profile as profile_actions
 from desktop.profile import ProfileError, parse_profile_value
 from desktop.sample import SAMPLE_AGENCY
@@ -217,6 +217,18 @@ def agency_ready(context: AppContext, parent: QWidget | None) -> bool:
 
     if not context.call(profile_actions.is_sample):
         return True
+    if not context.call(clerks.may_administer):  # a clerk's account on the office server
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("FirstStartDialog", "Your agency"),
+            QCoreApplication.translate(
+                "FirstStartDialog",
+                "The letter would be signed by the sample agency (%1): your agency's name has "
+                "not been entered yet. On the office server an administrator enters it "
+                "(Settings → Profile → Agency name (signature)); ask them, then export again.",
+            ).replace("%1", context.profile().agency_name),
+        )
+        return False
     text = QCoreApplication.translate(
         "FirstStartDialog",
         "The letter would be signed by the sample agency (%1): your agency's name has not been "

@@ -26,7 +26,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.actions import cases
+from desktop.actions import cases, clerks
 from desktop.casework import Draft, DraftBlock, case_from_json
 from desktop.clerks import CLERK_ENV, save_clerk_name
 from desktop.store import LibraryStore
@@ -338,3 +338,47 @@ def test_a_clerks_unsaved_text_and_open_case_stay_on_her_pc(
         assert _plan(his.drafts.autosave_of(case_id)) == ["张明尚未保存的文字"]
         assert _plan(hers.drafts.autosave_of(case_id)) == ["李华尚未保存的文字"]
         assert [p.case_id for p in his.drafts.pending_autosaves()] == [case_id]
+
+
+def test_a_clerks_account_is_not_offered_an_administrators_work(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch, pg_database_url: str,
+) -> None:  # fmt: skip
+    """The agency's profile not entered yet: 张明's administrator account is asked for it at
+    the start; 李华's clerk account (the server refuses her the profile) is told that an
+    administrator enters it, not given a form she cannot save. Her case dialog shows whose
+    the case is without offering to change it (assigning is an administrator's right)."""
+    from desktop.ui.first_start_dialog import agency_ready
+
+    _sql(pg_database_url, "DELETE FROM profile WHERE key = 'agency_name'")
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    assert a.first_start is not None and a.first_start.isVisible()
+    a.first_start.reject()
+    b = li.start(qtbot, monkeypatch)
+    assert b.first_start is None
+    assert "管理员" in b.statusBar().currentMessage()
+
+    told: list[str] = []
+
+    def note_and_close(dialog: QWidget) -> None:
+        told.append(dialog.text() if isinstance(dialog, QMessageBox) else repr(dialog))
+        dialog.close()
+
+    _when_modal(note_and_close)
+    assert agency_ready(b.context, b) is False
+    [said] = told
+    assert "管理员" in said and "发文机关" in said
+
+    case_id = a.context.call(cases.save, case_from_json(CASE))
+    a.context.call(clerks.assign, case_id, "李华")
+    dialog = CaseDialog(b.context, b.context.call(cases.get, case_id), b)
+    qtbot.addWidget(dialog)
+    assert dialog.assignee.currentText() == "李华" and not dialog.assignee.isEnabled()
+    assert dialog.assignee.toolTip() == "只有管理员可以分派案件"
+    dialog.title.setText("关于加快老旧小区加装电梯工作的建议")
+    dialog.accept()  # her own change to the case is kept; the assignee stays
+    with LibraryStore(pg_database_url, clerk="测试") as server:
+        stored = server.cases.get(case_id)
+        assert stored is not None and stored.assignee == "李华"
+        assert stored.title == "关于加快老旧小区加装电梯工作的建议"
