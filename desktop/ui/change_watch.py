@@ -2,7 +2,8 @@
 (one indexed read, ``actions.clerks.latest_change``; every change of any clerk, window or
 command writes an audit row in its transaction). When it moved, the rows since say what
 changed: the cases list reloads, the open case's record is read again (the draft stays as
-the clerk has it), letters make the library pane reload, and a new version of the open draft
+the clerk has it), letters make the library pane reload, the profile what follows it (the
+categories, the letter's signature), and a new version of the open draft
 saved elsewhere is announced in ``DraftChangedBar`` (objectName ``draftChangedBar``) — the
 clerk's text is never replaced underneath her; "Compare…" shows both versions.
 """
@@ -122,6 +123,8 @@ class WindowWatch(QObject):
                 self._draft_changed(case_id)
         if changes.letters:
             window.context.libraryChanged.emit()
+        if changes.profile:  # the administrator's agency details, categories, templates
+            window.context.profileChanged.emit()
 
     def _draft_changed(self, case_id: int) -> None:
         revision = self.window.context.call(drafts.revision, case_id)

@@ -382,3 +382,23 @@ def test_a_clerks_account_is_not_offered_an_administrators_work(
         stored = server.cases.get(case_id)
         assert stored is not None and stored.assignee == "李华"
         assert stored.title == "关于加快老旧小区加装电梯工作的建议"
+
+
+def test_the_administrators_profile_change_reaches_the_clerks_window(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """张明 (administrator) switches the bureau's answer categories to 甲乙丙: 李华's open
+    window follows (its category filter offers 甲类 …) without a restart."""
+    from desktop.actions import profile
+
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    b = li.start(qtbot, monkeypatch)
+    combo = b.cases.filter_bar.category
+    assert "A类" in [combo.itemText(i) for i in range(combo.count())]
+    a.context.call(profile.save, {"category_scheme": "甲乙丙"}, only_changed=True)
+    qtbot.waitUntil(
+        lambda: "甲类" in [combo.itemText(i) for i in range(combo.count())], timeout=10000
+    )
+    assert "A类" not in [combo.itemText(i) for i in range(combo.count())]
