@@ -119,7 +119,7 @@ class WindowWatch(QObject):
             if case is None:
                 window.cases.caseDeleted.emit(case_id)
             else:
-                window.model.update_case(case)
+                window.case_changed_elsewhere(case)
                 self._draft_changed(case_id)
         if changes.letters:
             window.context.libraryChanged.emit()

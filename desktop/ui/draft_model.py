@@ -101,6 +101,7 @@ class DraftModel(QObject):
         self.undo_stack: QUndoStack = _GuardedUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self._dirty = False  # changed since the last autosave or save
+        self._keep_working_copy = False  # clear_history() at work
         self._loading = False
         self._recovered = False  # the draft came back from an autosave copy after a crash
         self._rendered: dict[str, list[str]] | None = None  # template paragraphs per section
@@ -362,10 +363,20 @@ class DraftModel(QObject):
         self.saved.emit(version)
         return version
 
+    def clear_history(self) -> None:
+        """Forget undo and redo (a sent case: no undo may change its reply). Edits not saved
+        as a version stay in the working copy: a cleared history is no undo back to the saved
+        text (another clerk marked the case sent while this one was typing)."""
+        self._keep_working_copy = True
+        try:
+            self.undo_stack.clear()
+        finally:
+            self._keep_working_copy = False
+
     def _clean_changed(self, clean: bool) -> None:
         if self._loading:
             return
-        if clean:
+        if clean and not self._keep_working_copy:
             # Undone back to the saved version: no working copy to recover any more.
             self._dirty = False
             if self.context is not None and self.case_id is not None:

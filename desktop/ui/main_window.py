@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import cases
-from desktop.casework import Draft
+from desktop.casework import Case, Draft
 from desktop.clerks import DraftConflict
 from desktop.lifecycle import ANSWERED
 from desktop.sent_letter import joins_library
@@ -283,6 +283,16 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
                 self._apply_case_state()
                 self._update_title()
 
+    def case_changed_elsewhere(self, case: Case) -> None:
+        """The open case's record was changed by another clerk, window or command: show it as
+        it is now. Marked 已答复 there, it turns read-only here as if marked here, and what
+        the clerk typed stays in her working copy (never saved over the reply filed)."""
+        if case.status in ANSWERED:
+            self.model.autosave_now()
+        self.model.update_case(case)
+        self._apply_case_state()
+        self._update_title()
+
     def _status_changing(self, case_id: int, status: str) -> None:
         """Marked sent while open: what the clerk typed is saved first, so it is what the
         library keeps."""
@@ -332,7 +342,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
         case = self.model.case
         read_only = case is not None and case.status in ANSWERED  # 已答复, 已办结
         if read_only:
-            self.model.undo_stack.clear()  # no undo may change a sent reply either
+            self.model.clear_history()  # no undo may change a sent reply either
         self.model.read_only = read_only or case is None
         self.composer.setEnabled(not self.model.read_only)
         self.read_only_bar.setVisible(read_only)

@@ -402,3 +402,31 @@ def test_the_administrators_profile_change_reaches_the_clerks_window(
         lambda: "甲类" in [combo.itemText(i) for i in range(combo.count())], timeout=10000
     )
     assert "A类" not in [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_a_case_marked_sent_elsewhere_turns_read_only_in_the_other_window(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch, pg_database_url: str,
+) -> None:  # fmt: skip
+    """张明 saves the draft and marks the case 已答复 (its reply is filed) while 李华 has it
+    open: her window shows it as sent and read-only, as her own marking would; what she had
+    typed stays hers, in her working copy — nothing is written over the filed reply."""
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    b = li.start(qtbot, monkeypatch)
+    case_id = a.context.call(cases.save, case_from_json(CASE))
+    a.open_case(case_id)
+    _type(a, "张明写的：明年新增加装电梯一百台。")
+    a.save_draft()
+    qtbot.waitUntil(lambda: CASE["number"] in _listed(b), timeout=10000)
+    b.open_case(case_id)
+    _type(b, "李华补充的一句。")
+    a.context.call(cases.set_status, case_id, "sent", templates=a.context.templates)
+    qtbot.waitUntil(lambda: b.read_only_bar.isVisible(), timeout=10000)
+    assert b.model.read_only and not b.composer.isEnabled()
+    assert not b.actions_by_key["save"].isEnabled()
+    assert "只读" in b.read_only_bar.label.text()
+    assert b.read_only_bar.letter_link.isVisibleTo(b)  # the reply he filed, in the library
+    with LibraryStore(pg_database_url, clerk="李华") as hers:
+        assert [v.clerk for v in hers.drafts.versions(case_id)] == ["张明"]
+        assert "李华补充的一句。" in _plan(hers.drafts.autosave_of(case_id))
