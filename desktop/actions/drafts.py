@@ -44,7 +44,10 @@ def save(
 
     On the local copy of the office server (the server did not answer at start) the draft
     waits in the data folder and goes to the server when it is back
-    (desktop/server/offline.py): the number it is expected to get there."""
+    (desktop/server/offline.py): the number it is expected to get there.
+
+    A library that cannot be written (the server away, a full disk, busy too long …) raises
+    a ``LibraryError`` saying that the draft was not saved; nothing of it was written."""
     if store.read_only:
         from desktop.paths import data_dir
         from desktop.server.offline import offline_server, queue_offline_save
@@ -58,6 +61,8 @@ def save(
     except DraftConflict as conflict:
         store.drafts.autosave(case_id, draft)
         raise conflict.kept_as_working_copy() from None
+    except DatabaseError as exc:  # the server went away, the disk is full …: nothing saved
+        raise library_error(exc, "草稿没有保存") or exc from None
     return version
 
 

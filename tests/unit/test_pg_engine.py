@@ -17,6 +17,7 @@ import pytest
 from desktop.store import LibraryStore
 from desktop.store.engine import is_server, location_from, shown
 from desktop.store.errors import (
+    DatabaseError,
     LibraryBusy,
     LibraryError,
     LibraryLoginFailed,
@@ -301,3 +302,51 @@ def test_a_lost_connection_is_made_again_and_a_lost_transaction_leaves_nothing(
         assert store.cases.save(case_from_json(case)) > 0
     with LibraryStore(pg_database_url) as again:
         assert [c.number for c in again.cases.all()] == ["7"]
+
+
+def test_a_store_that_met_the_server_away_works_again_when_it_is_back(
+    pg_server: PgServer, pg_database_url: str, tmp_path: Path
+) -> None:
+    from desktop.actions import drafts
+    from desktop.actions.imports import import_files
+    from desktop.casework import Case, Draft, DraftBlock
+
+    name = pg_database_url.rsplit("/", 1)[1]
+    letter = tmp_path / "答复.txt"
+    letter.write_text(
+        "王明代表：\n您提出的关于公交线路的建议收悉。现答复如下：\n一、我们已优化三条线路。\n"
+        "感谢您对交通工作的关心和支持。\n南通市交通运输局\n2025年6月1日\n",
+        encoding="utf-8",
+    )
+    draft = Draft()
+    draft.sections["plan"] = [DraftBlock("free", "下一步，我们将继续优化线路。")]
+
+    def allow(on: bool) -> None:
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS {str(on).lower()}')
+
+    with LibraryStore(pg_database_url) as store:
+        case_id = store.cases.save(Case(number="7", session="甲", title="公交", proposers=["李"]))
+        # The server goes away (its sessions ended, no new one accepted) ...
+        allow(False)
+        _cut(pg_server, store)
+        try:
+            [failed] = import_files([letter], store=store).results
+            assert failed.status == "failed" and "资料库服务器" in failed.message
+            with pytest.raises(LibraryUnreachable, match="，草稿没有保存。"):
+                drafts.save(case_id, draft, based_on=0, store=store)
+            with pytest.raises(DatabaseError) as raised:
+                store.letters.detail(1)  # a read in a snapshot
+            assert isinstance(library_error(raised.value), LibraryUnreachable)
+        finally:
+            allow(True)
+        # ... and is back: the same store connects again at its next statement, whatever
+        # it tried meanwhile (a write lock, a snapshot, a draft's save).
+        assert drafts.save(case_id, draft, based_on=0, store=store) == 1
+        [done] = import_files([letter], store=store).results
+        assert done.status == "imported" and done.letter_id is not None
+        _cut(pg_server, store)  # between two statements, with the server up
+        found = store.letters.get(done.letter_id)  # a read through query() connects again
+        assert found is not None and found.agency == "南通市交通运输局"
+    with LibraryStore(pg_database_url) as again:
+        assert again.letters.count() == 1 and again.drafts.revision(case_id) == 1

@@ -30,7 +30,6 @@ from typing import Any, Final
 import psycopg
 from psycopg import pq
 from psycopg.adapt import Loader
-from psycopg.rows import dict_row
 
 from desktop.store.connection import QUIET_WAIT, long_wait_seconds
 from desktop.store.errors import (
@@ -180,21 +179,31 @@ class PgConnection:
             sql = sql.rstrip().rstrip(";") + " RETURNING id"
         with translated():
             try:
-                cursor = self._send(sql, params)
-            except psycopg.OperationalError:
-                # psycopg learns that the server ended the connection from the statement
-                # that meets it: one that changes nothing, outside a transaction, is sent
-                # once more on a new connection.
-                if not (outside and self.raw.closed and self._reopen and _harmless(sql)):
-                    raise
-                self.raw = self._reopen()
-                cursor = self._send(sql, params)
+                cursor = self._sent_again_if_lost(sql, params, outside)
+            except BaseException:
+                if outside:  # a BEGIN that failed began nothing: the next one connects again
+                    self._began = False
+                raise
             if not returning:
                 return PgCursor(cursor)
             row = cursor.fetchone()
             result = PgCursor(cursor, int(row[0]) if row else None)
             result.rowcount = cursor.rowcount
             return result
+
+    def _sent_again_if_lost(
+        self, sql: str, params: Sequence[Any] | None, outside: bool
+    ) -> psycopg.Cursor[Any]:
+        try:
+            return self._send(sql, params)
+        except psycopg.OperationalError:
+            # psycopg learns that the server ended the connection from the statement that
+            # meets it: one that changes nothing, outside a transaction, is sent once more
+            # on a new connection.
+            if not (outside and self.raw.closed and self._reopen and _harmless(sql)):
+                raise
+            self.raw = self._reopen()
+            return self._send(sql, params)
 
     def _send(self, sql: str, params: Sequence[Any] | None) -> psycopg.Cursor[Any]:
         if params is None:
@@ -274,11 +283,10 @@ class PgDatabase:
         return self.conn.execute(sql)
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> Iterator[dict[str, Any]]:
-        with translated():
-            cursor = self.conn.raw.cursor(row_factory=dict_row)
-            cursor.execute(placeholders(sql), list(params or []))
-            rows = cursor.fetchall()
-        return iter(rows)
+        # Through execute(): a connection lost between transactions is made again here too.
+        cursor = self.conn.execute(sql, list(params or []))
+        names = [column.name for column in cursor.description or ()]
+        return iter([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
 
     def table_names(self) -> list[str]:
         rows = self.execute(
