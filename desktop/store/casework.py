@@ -257,7 +257,8 @@ class DraftRepository:
         another version was saved since (another clerk, window or command), nothing is saved
         and :class:`~desktop.clerks.DraftConflict` carries the other version. None saves
         without the check (a new draft made from scratch, a restore). ``source`` says where
-        it came from (a key of ``casework.DRAFT_SOURCES``)."""
+        it came from (a key of ``casework.DRAFT_SOURCES``). The same save made again (this
+        clerk, this text, on the same revision) returns the version it made the first time."""
         with self._db.atomic():
             row = self._db.execute(
                 "SELECT draft_revision FROM cases WHERE id = ?", [case_id]
@@ -271,17 +272,32 @@ class DraftRepository:
                 "UPDATE cases SET draft_revision = ? WHERE id = ? AND draft_revision = ?",
                 [version, case_id, expected],
             )
+            content = json.dumps(draft.to_json(), ensure_ascii=False)
             if row is not None and cur.rowcount == 0:
+                if based_on is not None and self._saved_already(case_id, based_on, content):
+                    return based_on + 1
                 raise self._conflict(case_id, expected, draft)
             self._db.execute(
                 """INSERT INTO draft_versions (case_id, version, saved_at, note, content,
                    source, restored_from, clerk) VALUES (?,?,?,?,?,?,?,?)""",
-                [case_id, version, _now(), note,
-                 json.dumps(draft.to_json(), ensure_ascii=False), source, restored_from,
+                [case_id, version, _now(), note, content, source, restored_from,
                  self._audit.clerk],
             )  # fmt: skip
             self._audit.record("draft.saved", "draft", version, case_id=case_id, detail=note)
         return version
+
+    def _saved_already(self, case_id: int, based_on: int, content: str) -> bool:
+        """Whether this very save was made already: the case's newest version, right after
+        ``based_on``, is this clerk's with this text. A save whose confirmation was lost (the
+        connection to the server broke as it committed) and that is tried again is no
+        conflict with itself: nothing is saved twice."""
+        if self.revision(case_id) != based_on + 1:
+            return False
+        row = self._db.execute(
+            "SELECT clerk, content FROM draft_versions WHERE case_id = ? AND version = ?",
+            [case_id, based_on + 1],
+        ).fetchone()
+        return row is not None and (row[0], row[1]) == (self._audit.clerk, content)
 
     def _newest_version(self, case_id: int) -> int:
         row = self._db.execute(

@@ -167,6 +167,29 @@ def test_each_clerk_has_her_own_working_copy_and_last_case(library: OpenAs) -> N
     assert drafts.pending_autosaves(store=zhang) == []
 
 
+def test_the_same_save_made_again_is_no_conflict_and_saves_nothing_twice(
+    library: OpenAs,
+) -> None:
+    # A save whose confirmation was lost (the connection broke as the server committed)
+    # is tried again by the clerk: it gets the version it made, nothing is stored twice.
+    zhang, li = library("张明"), library("李华")
+    case_id = case_actions.save(_case(), store=zhang)
+    assert drafts.save(case_id, _draft("张明的文字"), based_on=0, store=zhang) == 1
+    before = clerks.latest_change(store=zhang)
+    assert drafts.save(case_id, _draft("张明的文字"), based_on=0, store=zhang) == 1
+    assert [v.version for v in drafts.versions(case_id, store=li)] == [1]
+    assert clerks.latest_change(store=zhang) == before  # no audit row either
+    # Another text, or another clerk's same text, on the old revision is a conflict.
+    with pytest.raises(DraftConflict):
+        drafts.save(case_id, _draft("张明改过的文字"), based_on=0, store=zhang)
+    with pytest.raises(DraftConflict):
+        drafts.save(case_id, _draft("张明的文字"), based_on=0, store=li)
+    assert drafts.save(case_id, _draft("二"), based_on=1, store=li) == 2
+    with pytest.raises(DraftConflict):  # only the newest version is the same save
+        drafts.save(case_id, _draft("张明的文字"), based_on=0, store=zhang)
+    assert drafts.revision(case_id, store=zhang) == 2
+
+
 def test_restoring_and_saving_without_a_base_move_the_revision(library: OpenAs) -> None:
     store = library("张明")
     case_id = case_actions.save(_case(), store=store)
