@@ -76,6 +76,11 @@ class ServerOperationalError(ServerError, sqlite3.OperationalError):
     """The server or the connection failed (connection lost, lock timeout, disk full …)."""
 
 
+class ServerCommitUnknown(ServerOperationalError):
+    """The connection was lost while the server committed: whether the transaction was kept
+    cannot be known here (the server may have written it before it went away)."""
+
+
 class ServerProgrammingError(ServerError, sqlite3.ProgrammingError):
     """The statement is wrong (syntax, an unknown table): a programmer's error."""
 

@@ -350,3 +350,19 @@ def test_a_store_that_met_the_server_away_works_again_when_it_is_back(
         assert found is not None and found.agency == "南通市交通运输局"
     with LibraryStore(pg_database_url) as again:
         assert again.letters.count() == 1 and again.drafts.revision(case_id) == 1
+
+
+def test_a_connection_lost_as_the_server_commits_says_the_change_may_be_kept(
+    pg_server: PgServer, pg_database_url: str
+) -> None:
+    from desktop.casework import Case
+
+    with LibraryStore(pg_database_url) as store:
+        with pytest.raises(DatabaseError) as raised, store.transaction():
+            store.cases.save(Case(number="8", session="甲", title="公交", proposers=["李"]))
+            _cut(pg_server, store)  # the COMMIT meets the broken connection
+        told = library_error(raised.value, "案件没有保存")
+        # Not "案件没有保存": the server may have written it before the connection broke.
+        assert isinstance(told, LibraryUnreachable) and "案件没有保存" not in told.message
+        assert "不能确定刚才的修改是否已经保存" in told.message
+        assert [c.number for c in store.cases.all()] == []  # here the server had not

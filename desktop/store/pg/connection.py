@@ -37,6 +37,7 @@ from desktop.store.errors import (
     LibraryBusy,
     LibraryPermissionDenied,
     LibraryReadOnly,
+    ServerCommitUnknown,
     ServerError,
     ServerIntegrityError,
     ServerOperationalError,
@@ -69,6 +70,10 @@ def _server_error(exc: psycopg.Error) -> ServerError:
     elif isinstance(exc, psycopg.ProgrammingError):
         cls = ServerProgrammingError
     return cls(str(exc).strip(), exc.sqlstate)
+
+
+def _commits(sql: str) -> bool:
+    return sql.lstrip()[:6].upper() in {"COMMIT", "END"}
 
 
 def _harmless(sql: str) -> bool:
@@ -180,9 +185,13 @@ class PgConnection:
         with translated():
             try:
                 cursor = self._sent_again_if_lost(sql, params, outside)
-            except BaseException:
+            except BaseException as exc:
                 if outside:  # a BEGIN that failed began nothing: the next one connects again
                     self._began = False
+                if isinstance(exc, psycopg.OperationalError) and self.raw.closed and (
+                    _commits(sql)
+                ):
+                    raise ServerCommitUnknown(str(exc).strip()) from exc
                 raise
             if not returning:
                 return PgCursor(cursor)

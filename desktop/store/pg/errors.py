@@ -23,6 +23,7 @@ from desktop.store.errors import (
     LibraryPermissionDenied,
     LibraryReadOnly,
     LibraryUnreachable,
+    ServerCommitUnknown,
     ServerError,
 )
 
@@ -59,10 +60,20 @@ _BY_CODE: Final[dict[str, tuple[type[LibraryError], str, str]]] = {
 }
 
 
+# The caller's consequence ("这份文件未导入") may be untrue here: the server may have kept it.
+COMMIT_UNKNOWN: Final = (
+    "与资料库服务器的连接在保存的最后一步中断，不能确定刚才的修改是否已经保存。"
+    "请在服务器恢复后查看；没有保存的再做一次即可（已导入的文件会显示为“重复”，"
+    "已保存的草稿不会再存一版）。"
+)
+
+
 def server_error(exc: ServerError, consequence: str = "") -> LibraryError | None:
     """The clerk's error for a server's error, or None for a programmer's error (a syntax
     error, an unknown table, a constraint that the code should have checked first). A
     broken connection (no code) is the clerk's: the network or the server went away."""
+    if isinstance(exc, ServerCommitUnknown):
+        return LibraryUnreachable(COMMIT_UNKNOWN)
     code = exc.sqlstate or "08"
     found = _BY_CODE.get(code) or _BY_CODE.get(code[:2])
     if found is None:
