@@ -34,12 +34,24 @@ class NoServer(Exception):
 
 @dataclass(frozen=True)
 class PgServer:
-    """A running server: ``admin_url`` connects as a superuser to its ``postgres`` database."""
+    """A running server: ``admin_url`` connects as a superuser to its ``postgres`` database.
+    A temporary cluster (``cluster`` set) can be stopped and started again on its port."""
 
     admin_url: str
     host: str
     port: int
     user: str
+    cluster: Cluster | None = None
+
+    def stop(self, mode: str = "fast") -> None:
+        """``pg_ctl stop -m fast`` (sessions ended, their transactions rolled back) or
+        ``-m immediate`` (the server killed, recovery at the next start)."""
+        assert self.cluster is not None, "only a temporary cluster is stopped by the tests"
+        self.cluster.pg_ctl("-m", mode, "-w", "stop")
+
+    def start(self) -> None:
+        assert self.cluster is not None, "only a temporary cluster is started by the tests"
+        self.cluster.start(self.port)
 
     def url(self, dbname: str, user: str | None = None) -> str:
         return f"postgresql://{user or self.user}@{self.host}:{self.port}/{dbname}"
@@ -58,6 +70,31 @@ class PgServer:
 
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A temporary cluster's programs and folders (as the server user when run as root)."""
+
+    bin_dir: Path
+    top: Path
+    prefix: tuple[str, ...]
+
+    @property
+    def data(self) -> Path:
+        return self.top / "data"
+
+    def pg_ctl(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self.prefix, str(self.bin_dir / "pg_ctl"), "-D", str(self.data), *args],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+
+    def start(self, port: int) -> None:
+        self.pg_ctl(
+            "-l", str(self.top / "log"), "-w", "-o",
+            f"-p {port} -k {self.top} -c listen_addresses=127.0.0.1 -c fsync=off", "start",
+        )  # fmt: skip
 
 
 def server_bin() -> Path | None:
@@ -108,21 +145,15 @@ def temporary_cluster(bin_dir: Path) -> Iterator[PgServer]:
     top = Path(tempfile.mkdtemp(prefix="replydesk-pg-"))
     if prefix:
         shutil.chown(top, "postgres", "postgres")
-    data = top / "data"
+    cluster = Cluster(bin_dir, top, tuple(prefix))
     port = _free_port()
-    run = {"check": True, "capture_output": True, "text": True}
     try:
         subprocess.run(
-            [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-E", "UTF8",
+            [*prefix, str(bin_dir / "initdb"), "-D", str(cluster.data), "-E", "UTF8",
              "--locale=C.UTF-8", "-A", "trust", "-U", "postgres"],
-            **run,
+            check=True, capture_output=True, text=True,
         )  # fmt: skip
-        subprocess.run(
-            [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(top / "log"), "-w",
-             "-o", f"-p {port} -k {top} -c listen_addresses=127.0.0.1 -c fsync=off",
-             "start"],
-            **run,
-        )  # fmt: skip
+        cluster.start(port)
     except subprocess.CalledProcessError as exc:
         log = (top / "log").read_text(errors="replace") if (top / "log").exists() else ""
         shutil.rmtree(top, ignore_errors=True)
@@ -133,12 +164,14 @@ def temporary_cluster(bin_dir: Path) -> Iterator[PgServer]:
             host="127.0.0.1",
             port=port,
             user="postgres",
+            cluster=cluster,
         )
     finally:
         subprocess.run(
-            [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+            [*prefix, str(bin_dir / "pg_ctl"), "-D", str(cluster.data), "-m", "immediate",
+             "-w", "stop"],
             capture_output=True,
-        )
+        )  # fmt: skip
         shutil.rmtree(top, ignore_errors=True)
 
 
