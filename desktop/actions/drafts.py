@@ -47,7 +47,9 @@ def save(
     (desktop/server/offline.py): the number it is expected to get there.
 
     A library that cannot be written (the server away, a full disk, busy too long …) raises
-    a ``LibraryError`` saying that the draft was not saved; nothing of it was written."""
+    a ``LibraryError`` saying that the draft was not saved — or, when the connection to the
+    server broke as it committed, that this cannot be known: saving again is safe (the same
+    save returns the version it made)."""
     if store.read_only:
         from desktop.paths import data_dir
         from desktop.server.offline import offline_server, queue_offline_save
