@@ -444,6 +444,7 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             except DraftConflict:  # the text stays as the working copy, offered at the next start
                 log.warning("draft of case %s kept as working copy: conflict", self.model.case_id)
         self.model.autosave_timer.stop()
+        self.change_watch.watch.timer.stop()  # a closed window follows no one
         self.library._debounce.stop()
         self._preview_dir.cleanup()
         super().closeEvent(event)
