@@ -1120,6 +1120,14 @@ ZH: dict[str, str] = {
     ): "{clerk}于 {when} 保存了这份草稿的第 {version} 版。您的文字没有改动；保存时会显示两个版本。",
     "Last change: %1": "最近修改：%1",
     "Only an administrator assigns cases": "只有管理员可以分派案件",
+    "Changed by someone else": "案件已被别人修改",
+    (
+        "Your entries are still in the form. To see the change, cancel and open the "
+        "case again; to save your entries over it, press OK again."
+    ): (
+        "您填写的内容仍在窗口中。要查看对方的修改，请取消后重新打开案件；"
+        "要以您填写的内容为准覆盖它，请再次点击“确定”。"
+    ),
     (
         "The letter would be signed by the sample agency (%1): your agency's name has "
         "not been entered yet. On the office server an administrator enters it "

@@ -27,6 +27,23 @@ class CaseNotFound(ClerkError):
         self.case_id = case_id
 
 
+class CaseChangedElsewhere(ClerkError):
+    """The case was changed (by another clerk, window or command) after the clerk opened it:
+    nothing was saved; ``current`` is the case as it is now."""
+
+    def __init__(self, current: Case, clerk: str, at: str):
+        from desktop.timestamps import local_text
+
+        when = local_text(at, " ")[:16] if at else ""
+        who = clerk or "另一位经办人"
+        super().__init__(
+            f"案件没有保存：{who}于 {when} 修改了第{current.number}号案件，是在您打开它之后。"
+        )
+        self.current = current
+        self.clerk = who
+        self.at = at
+
+
 class NothingToFile(ClerkError):
     """A case marked sent whose reply cannot join the library: no draft, or an empty one."""
 
@@ -109,16 +126,33 @@ def save_case(
     store: LibraryStore,
     templates: ReplyTemplates | None = None,
     today: dt.date | None = None,
+    based_on: Case | None = None,
 ) -> SavedCase:
     """Save the case; one saved as sent (the case dialog's status) files its reply in the
-    library in the same transaction (:func:`mark_sent`): both are kept, or neither."""
+    library in the same transaction (:func:`mark_sent`): both are kept, or neither.
+    ``based_on``: the case as the clerk opened it; when it was changed since (another clerk's
+    status, fields …), nothing is saved and :class:`CaseChangedElsewhere` says who did it."""
     with store.transaction():
+        if based_on is not None and case.id is not None:
+            _check_unchanged(case.id, based_on, store)
         _check_saved_status(case, store)
         case_id = store.cases.save(case)
         if not joins_library(case.status):
             return SavedCase(case_id, None)
         filed = _file_reply(case, store, templates, today)
     return SavedCase(case_id, _sent(case, filed))
+
+
+def _check_unchanged(case_id: int, based_on: Case, store: LibraryStore) -> None:
+    """The stored case (its row held until the save ends) is still the one the clerk opened;
+    the assignee is left out (assigning is the administrator's, and a save keeps it)."""
+    current = store.cases.hold(case_id)
+    if current is None:
+        raise CaseNotFound(case_id)
+    if dataclasses.replace(current, assignee="") == dataclasses.replace(based_on, assignee=""):
+        return
+    last = [e for e in store.audit.entries(case_id=case_id, limit=50) if e.target == "case"]
+    raise CaseChangedElsewhere(current, last[0].clerk if last else "", last[0].at if last else "")
 
 
 def _check_saved_status(case: Case, store: LibraryStore) -> None:
@@ -322,6 +356,7 @@ def last_open(*, store: LibraryStore) -> int | None:
 
 __all__ = [
     "LAST_CASE_KEY",
+    "CaseChangedElsewhere",
     "CaseExists",
     "CaseNotFound",
     "DeletedCase",

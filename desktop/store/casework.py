@@ -107,6 +107,12 @@ class CaseRepository:
         case.id = case_id
         return case_id
 
+    def hold(self, case_id: int) -> Case | None:
+        """The case as stored now, its row held until the caller's transaction ends (another
+        clerk's save of it waits): what a save compares with what the clerk started from."""
+        self._db.execute("UPDATE cases SET updated_at = updated_at WHERE id = ?", [case_id])
+        return self.get(case_id)
+
     def _stored_status(self, case_id: int) -> str | None:
         row = self._db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
         return str(row[0]) if row else None

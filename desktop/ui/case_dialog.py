@@ -20,6 +20,7 @@ that is refused under the status field and nothing is saved.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.actions import cases, clerks
-from desktop.actions.cases import NothingToFile
+from desktop.actions.cases import CaseChangedElsewhere, NothingToFile
 from desktop.casework import (
     Case,
     CaseError,
@@ -66,6 +68,9 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         self.context = context
         self.profile: AgencyProfile = context.profile()
         self.original = case
+        # The case as the clerk opened it: a save finding it changed since (another clerk's
+        # status or fields) saves nothing and says so (actions.cases.CaseChangedElsewhere).
+        self.started_from = copy.deepcopy(case) if case is not None and case.id else None
         self.case: Case | None = None  # the saved case, after OK
         self.case_id: int | None = case.id if case is not None else None
         self.error_field: str | None = None  # the field the last error was about
@@ -290,6 +295,19 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
         case.id = own_id
         return case
 
+    def _changed_elsewhere(self, exc: CaseChangedElsewhere) -> None:
+        """Another clerk changed the case since the dialog opened: say who and when; the
+        clerk's entries stay. OK again saves them over the change, now that she knows."""
+        self.started_from = exc.current
+        QMessageBox.warning(
+            self,
+            self.tr("Changed by someone else"),
+            exc.message + "\n\n" + self.tr(
+                "Your entries are still in the form. To see the change, cancel and open the "
+                "case again; to save your entries over it, press OK again."
+            ),
+        )  # fmt: skip
+
     def accept(self) -> None:
         case = self.validate()
         if case is None:
@@ -298,7 +316,11 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             self.context.caseStatusChanging.emit(case.id, case.status)
         assignee, case.assignee = case.assignee, ""  # given by the assign action alone
         try:
-            saved = self.context.call(cases.save_case, case, templates=self.context.templates)
+            saved = self.context.call(cases.save_case, case, templates=self.context.templates,
+                                      based_on=self.started_from)  # fmt: skip
+        except CaseChangedElsewhere as exc:
+            self._changed_elsewhere(exc)
+            return
         except CaseExists:  # made meanwhile by another window or the command line
             self.show_error(
                 "number",

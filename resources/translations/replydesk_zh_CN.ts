@@ -608,75 +608,85 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="78" />
+        <location filename="../../desktop/ui/case_dialog.py" line="83" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="80" />
+        <location filename="../../desktop/ui/case_dialog.py" line="85" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="132" />
+        <location filename="../../desktop/ui/case_dialog.py" line="137" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="136" />
+        <location filename="../../desktop/ui/case_dialog.py" line="141" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="144" />
+        <location filename="../../desktop/ui/case_dialog.py" line="149" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="112" />
+        <location filename="../../desktop/ui/case_dialog.py" line="117" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="116" />
+        <location filename="../../desktop/ui/case_dialog.py" line="121" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="120" />
+        <location filename="../../desktop/ui/case_dialog.py" line="125" />
         <source>Status history, co-organizers' opinions and the deputy's feedback</source>
         <translation>状态变更记录、协办单位意见和代表委员的反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="145" />
+        <location filename="../../desktop/ui/case_dialog.py" line="150" />
         <source>Read from file…</source>
         <translation>从文件读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="199" />
+        <location filename="../../desktop/ui/case_dialog.py" line="204" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="224" />
+        <location filename="../../desktop/ui/case_dialog.py" line="229" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="273" />
+        <location filename="../../desktop/ui/case_dialog.py" line="278" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="279" />
+        <location filename="../../desktop/ui/case_dialog.py" line="284" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="285" />
-        <location filename="../../desktop/ui/case_dialog.py" line="305" />
+        <location filename="../../desktop/ui/case_dialog.py" line="290" />
+        <location filename="../../desktop/ui/case_dialog.py" line="327" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="304" />
+        <source>Changed by someone else</source>
+        <translation>案件已被别人修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/case_dialog.py" line="306" />
+        <source>Your entries are still in the form. To see the change, cancel and open the case again; to save your entries over it, press OK again.</source>
+        <translation>您填写的内容仍在窗口中。要查看对方的修改，请取消后重新打开案件；要以您填写的内容为准覆盖它，请再次点击“确定”。</translation>
     </message>
 </context>
 <context>
@@ -1711,17 +1721,17 @@
 <context>
     <name>DraftChangedBar</name>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="77" />
+        <location filename="../../desktop/ui/change_watch.py" line="78" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="80" />
+        <location filename="../../desktop/ui/change_watch.py" line="81" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="92" />
+        <location filename="../../desktop/ui/change_watch.py" line="93" />
         <source>{clerk} saved version {version} of this draft at {when}. Your text is unchanged; saving it will show both versions.</source>
         <translation>{clerk}于 {when} 保存了这份草稿的第 {version} 版。您的文字没有改动；保存时会显示两个版本。</translation>
     </message>
@@ -1827,17 +1837,17 @@
 <context>
     <name>DraftModel</name>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="241" />
+        <location filename="../../desktop/ui/draft_model.py" line="242" />
         <source>Split paragraph</source>
         <translation>拆分段落</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="271" />
+        <location filename="../../desktop/ui/draft_model.py" line="272" />
         <source>Edit template text</source>
         <translation>编辑模板文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/draft_model.py" line="335" />
+        <location filename="../../desktop/ui/draft_model.py" line="336" />
         <source>Autosave failed: {0}</source>
         <translation>自动保存失败：{0}</translation>
     </message>
@@ -3130,7 +3140,7 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="62" />
-        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -3291,27 +3301,27 @@ Enter your agency's details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="269" />
-        <location filename="../../desktop/ui/main_window.py" line="388" />
+        <location filename="../../desktop/ui/main_window.py" line="398" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="369" />
         <source>Open or create a case to insert paragraphs.</source>
         <translation>请先打开或新建案件，再插入段落。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>This case was replied to and is read-only: reopen it to change it.</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383" />
+        <location filename="../../desktop/ui/main_window.py" line="393" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>

@@ -430,3 +430,47 @@ def test_a_case_marked_sent_elsewhere_turns_read_only_in_the_other_window(
     with LibraryStore(pg_database_url, clerk="李华") as hers:
         assert [v.clerk for v in hers.drafts.versions(case_id)] == ["张明"]
         assert "李华补充的一句。" in _plan(hers.drafts.autosave_of(case_id))
+
+
+def test_a_case_changed_by_another_clerk_meanwhile_is_not_overwritten_unknowingly(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch, pg_database_url: str,
+) -> None:  # fmt: skip
+    """张明 has the case dialog open; 李华 moves the case to 待审核 and sets the contact. His
+    OK saves nothing and says who changed it (his entries stay); a second OK saves his
+    entries knowingly. Before, his OK silently put the status and fields back."""
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    b = li.start(qtbot, monkeypatch)
+    case_id = a.context.call(cases.save, case_from_json({**CASE, "status": "drafting"}))
+    dialog = CaseDialog(a.context, a.context.call(cases.get, case_id), a)
+    qtbot.addWidget(dialog)
+    dialog.contact_phone.setText("0513-85000001")
+
+    hers = b.context.call(cases.get, case_id)
+    assert hers is not None
+    hers.contact_name = "李华"
+    hers.status = "review"
+    b.context.call(cases.save_case, hers)
+
+    told: list[str] = []
+
+    def note_and_close(box: QWidget) -> None:
+        told.append(box.text() if isinstance(box, QMessageBox) else repr(box))
+        box.close()
+
+    _when_modal(note_and_close)
+    dialog.accept()
+    [said] = told
+    assert "李华" in said and "1203" in said and "没有保存" in said and "再次点击" in said
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.contact_phone.text() == "0513-85000001"
+    with LibraryStore(pg_database_url, clerk="测试") as server:
+        stored = server.cases.get(case_id)
+        assert stored is not None
+        assert (stored.status, stored.contact_name, stored.contact_phone) == ("review", "李华", "")
+    dialog.accept()  # now knowingly
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with LibraryStore(pg_database_url, clerk="测试") as server:
+        stored = server.cases.get(case_id)
+        assert stored is not None and stored.contact_phone == "0513-85000001"

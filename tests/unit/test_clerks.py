@@ -190,6 +190,29 @@ def test_the_same_save_made_again_is_no_conflict_and_saves_nothing_twice(
     assert drafts.revision(case_id, store=zhang) == 2
 
 
+def test_a_case_saved_on_what_another_clerk_changed_since_is_refused(library: OpenAs) -> None:
+    zhang, li = library("张明"), library("李华")
+    case_id = case_actions.save(_case(), store=zhang)
+    opened = case_actions.get(case_id, store=zhang)
+    assert opened is not None
+    hers = case_actions.get(case_id, store=li)
+    assert hers is not None
+    hers.contact_name = "李华"
+    case_actions.save_case(hers, store=li, based_on=case_actions.get(case_id, store=li))
+    mine = case_actions.get(case_id, store=zhang)
+    assert mine is not None
+    mine.contact_phone = "0513-85000001"
+    mine.contact_name = ""
+    with pytest.raises(case_actions.CaseChangedElsewhere) as caught:
+        case_actions.save_case(mine, store=zhang, based_on=opened)
+    assert caught.value.clerk == "李华" and "没有保存" in caught.value.message
+    stored = case_actions.get(case_id, store=zhang)
+    assert stored is not None and (stored.contact_name, stored.contact_phone) == ("李华", "")
+    case_actions.save_case(mine, store=zhang, based_on=caught.value.current)  # knowingly
+    stored = case_actions.get(case_id, store=li)
+    assert stored is not None and stored.contact_phone == "0513-85000001"
+
+
 def test_restoring_and_saving_without_a_base_move_the_revision(library: OpenAs) -> None:
     store = library("张明")
     case_id = case_actions.save(_case(), store=store)
