@@ -1,7 +1,7 @@
 """The window follows other clerks' work: every two seconds it asks for the newest audit id
 (one indexed read, ``actions.clerks.latest_change``; every change of any clerk, window or
 command writes an audit row in its transaction). When it moved, the rows since say what
-changed: the cases list reloads, the open case's record is read again (the draft stays as
+changed: the cases list and the reminders reload, the open case's record is read again (the draft stays as
 the clerk has it), letters make the library pane reload, the profile what follows it (the
 categories, the letter's signature), and a new version of the open draft
 saved elsewhere is announced in ``DraftChangedBar`` (objectName ``draftChangedBar``) — the
@@ -113,6 +113,7 @@ class WindowWatch(QObject):
         window = self.window
         if changes.case_ids:
             window.cases.refresh()
+            window.reminder_banner.refresh()  # what is overdue or due soon, anyone's cases
         case_id = window.model.case_id
         if case_id is not None and case_id in changes.case_ids:
             case = window.context.call(cases.get, case_id)

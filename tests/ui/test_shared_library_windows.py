@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.actions import cases, clerks
@@ -474,3 +474,22 @@ def test_a_case_changed_by_another_clerk_meanwhile_is_not_overwritten_unknowingl
     with LibraryStore(pg_database_url, clerk="测试") as server:
         stored = server.cases.get(case_id)
         assert stored is not None and stored.contact_phone == "0513-85000001"
+
+
+def test_the_reminders_follow_the_cases_another_clerk_adds(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """张明 registers a case already past its due date: 李华's open window lists it in its
+    reminder banner (已超期) as it lists it among the cases, without a restart."""
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    b = li.start(qtbot, monkeypatch)
+    banner = b.reminder_banner
+    assert not banner.isVisible()
+    a.context.call(cases.save, case_from_json({**CASE, "assigned_date": "2025-01-06"}))
+    qtbot.waitUntil(lambda: CASE["number"] in _listed(b), timeout=10000)
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    widgets = [*banner.findChildren(QLabel), *banner.findChildren(QPushButton)]
+    shown = " ".join(w.text() for w in widgets if w.isVisibleTo(banner))
+    assert "已超期" in shown and CASE["number"] in shown
