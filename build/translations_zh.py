@@ -1121,6 +1121,9 @@ ZH: dict[str, str] = {
     "Last change: %1": "最近修改：%1",
     "Only an administrator assigns cases": "只有管理员可以分派案件",
     "Changed by someone else": "案件已被别人修改",
+    "Case No. {number} was deleted by {clerk}; it is closed here.": (
+        "第{number}号案件已被{clerk}删除，这里已关闭该案件。"
+    ),
     (
         "Your entries are still in the form. To see the change, cancel and open the "
         "case again; to save your entries over it, press OK again."

@@ -1,9 +1,10 @@
 """The window follows other clerks' work: every two seconds it asks for the newest audit id
 (one indexed read, ``actions.clerks.latest_change``; every change of any clerk, window or
 command writes an audit row in its transaction). When it moved, the rows since say what
-changed: the cases list and the reminders reload, the open case's record is read again (the draft stays as
-the clerk has it), letters make the library pane reload, the profile what follows it (the
-categories, the letter's signature), and a new version of the open draft
+changed: the cases list and the reminders reload, the open case's record is read again (the
+draft stays as the clerk has it; marked sent elsewhere, it turns read-only; deleted, it is
+closed and the status bar says by whom), letters make the library pane reload, the profile
+what follows it (the categories, the letter's signature), and a new version of the open draft
 saved elsewhere is announced in ``DraftChangedBar`` (objectName ``draftChangedBar``) — the
 clerk's text is never replaced underneath her; "Compare…" shows both versions.
 """
@@ -118,7 +119,7 @@ class WindowWatch(QObject):
         if case_id is not None and case_id in changes.case_ids:
             case = window.context.call(cases.get, case_id)
             if case is None:
-                window.cases.caseDeleted.emit(case_id)
+                self._deleted_elsewhere(changes, case_id)
             else:
                 window.case_changed_elsewhere(case)
                 self._draft_changed(case_id)
@@ -126,6 +127,19 @@ class WindowWatch(QObject):
             window.context.libraryChanged.emit()
         if changes.profile:  # the administrator's agency details, categories, templates
             window.context.profileChanged.emit()
+
+    def _deleted_elsewhere(self, changes: Changes, case_id: int) -> None:
+        """The open case was deleted by another clerk: the window closes it and says who."""
+        window = self.window
+        number = window.model.case.number if window.model.case is not None else str(case_id)
+        who = next((e.clerk for e in reversed(changes.entries)
+                    if e.action == "case.deleted" and e.case_id == case_id), "")  # fmt: skip
+        window.cases.caseDeleted.emit(case_id)
+        window.statusBar().showMessage(
+            self.tr("Case No. {number} was deleted by {clerk}; it is closed here.").format(
+                number=number, clerk=who or "?"
+            )
+        )
 
     def _draft_changed(self, case_id: int) -> None:
         revision = self.window.context.call(drafts.revision, case_id)

@@ -4454,6 +4454,14 @@ Enter your agency's details now?</source>
     </message>
 </context>
 <context>
+    <name>WindowWatch</name>
+    <message>
+        <location filename="../../desktop/ui/change_watch.py" line="138" />
+        <source>Case No. {number} was deleted by {clerk}; it is closed here.</source>
+        <translation>第{number}号案件已被{clerk}删除，这里已关闭该案件。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <location filename="../../desktop/ui/app.py" line="121" />

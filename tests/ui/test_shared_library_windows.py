@@ -493,3 +493,19 @@ def test_the_reminders_follow_the_cases_another_clerk_adds(
     widgets = [*banner.findChildren(QLabel), *banner.findChildren(QPushButton)]
     shown = " ".join(w.text() for w in widgets if w.isVisibleTo(banner))
     assert "已超期" in shown and CASE["number"] in shown
+
+
+def test_a_case_deleted_by_the_administrator_is_closed_in_the_clerks_window_and_said(
+    qtbot: QtBot, chinese: QApplication, two_clerks: tuple[Clerk, Clerk],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    b = li.start(qtbot, monkeypatch)
+    case_id = a.context.call(cases.save, case_from_json(CASE))
+    qtbot.waitUntil(lambda: CASE["number"] in _listed(b), timeout=10000)
+    b.open_case(case_id)
+    assert a.context.call(cases.delete, case_id).deleted
+    qtbot.waitUntil(lambda: b.model.case is None, timeout=10000)
+    assert _listed(b) == {}
+    assert b.statusBar().currentMessage() == "第1203号案件已被张明删除，这里已关闭该案件。"
