@@ -130,6 +130,26 @@ class DraftConflict(ClerkError):
         )  # fmt: skip
 
 
+class CaseNotYours(ClerkError):
+    """A change to a case assigned to another clerk, refused: on the office server a clerk's
+    account changes only its own cases and unassigned ones (their drafts too); the case's
+    clerk (经办人) and administrators change any (desktop/store/pg/own_cases.py). ``kept``
+    says what became of the clerk's text (a draft kept on this PC); nothing was written."""
+
+    def __init__(self, case_id: int, assignee: str, *, kept: str = "") -> None:
+        fate = kept or "没有做任何修改"
+        super().__init__(
+            f"这个案件已分派给{assignee}，只有经办人或管理员可以修改，{fate}。"
+        )
+        self.case_id = case_id
+        self.assignee = assignee
+        self.kept = kept
+
+    def with_text_kept(self, where: str) -> CaseNotYours:
+        """The same refusal, saying where the clerk's text was kept."""
+        return CaseNotYours(self.case_id, self.assignee, kept=where)
+
+
 def audit_line(entry: AuditEntry) -> str:
     """One audit row in the clerk's words: "2026-12-05 14:13 李华 修改文件 category"."""
     from desktop.timestamps import local_text

@@ -52,8 +52,16 @@ def assign(case_id: int, clerk: str, *, store: LibraryStore) -> Assignment:
 
 
 def assignees(*, store: LibraryStore) -> list[str]:
-    """Clerks cases are assigned to, with the clerk at this PC, each once, sorted."""
-    return sorted({*store.cases.assignees(), store.clerk})
+    """Clerks cases are assigned to, with the clerk at this PC (on the office server: with
+    its login accounts), each once, sorted: the cases filter offers them."""
+    return sorted({*store.cases.assignees(), *store.cases.accounts(), store.clerk})
+
+
+def assignable(*, store: LibraryStore) -> list[str]:
+    """Whom a case can be assigned to: on the office server its clerks' and administrators'
+    login accounts (a name that is no login would give the case to nobody who can work on
+    it); in a library file the names cases carry and the clerk at this PC."""
+    return store.cases.accounts() or assignees(store=store)
 
 
 def mine(cases: list[Case], clerk: str) -> list[Case]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.casework import Draft
-from desktop.clerks import DraftConflict
+from desktop.clerks import CaseNotYours, DraftConflict
 from desktop.errors import ClerkError
 from desktop.library_rows import DraftVersion, PendingAutosave
 from desktop.store import LibraryStore
@@ -40,7 +40,9 @@ def save(
 
     ``based_on``: the revision the clerk's text started from. When another clerk, window or
     command saved a version since, :class:`DraftConflict` is raised and the clerk's text is
-    kept as the case's working copy (nothing is lost; the window shows both versions).
+    kept as the case's working copy (nothing is lost; the window shows both versions). On
+    the office server a case assigned to another clerk is refused (``CaseNotYours``): the
+    text is kept as this clerk's working copy too.
 
     On the local copy of the office server (the server did not answer at start) the draft
     waits in the data folder and goes to the server when it is back
@@ -63,6 +65,11 @@ def save(
     except DraftConflict as conflict:
         store.drafts.autosave(case_id, draft)
         raise conflict.kept_as_working_copy() from None
+    except CaseNotYours as refused:  # another clerk's case on the office server
+        store.drafts.autosave(case_id, draft)  # her own working copy, offered back to her alone
+        raise refused.with_text_kept(
+            "草稿没有保存；您的文字已留作您的工作副本，没有丢失"
+        ) from None
     except DatabaseError as exc:  # the server went away, the disk is full …: nothing saved
         raise library_error(exc, "草稿没有保存") or exc from None
     return version

@@ -37,7 +37,7 @@ class SentDrafts:
 
     sent: int
     conflicts: list[str]  # one line each: which case, which versions
-    waiting: int  # still queued (their case is not on the server)
+    waiting: int  # still queued (their case is not on the server, or is another clerk's)
 
 
 def send_offline_drafts(url: str, data_dir: Path) -> SentDrafts:
@@ -56,7 +56,7 @@ def send_offline_drafts(url: str, data_dir: Path) -> SentDrafts:
         f"新版本；您的稿件已保存为第 {s.version} 版，请在“草稿版本”中比较。"
         for s in report.conflicts
     ]
-    return SentDrafts(len(report.sent), conflicts, len(report.missing))
+    return SentDrafts(len(report.sent), conflicts, len(report.missing) + len(report.refused))
 
 
 def local_copy(url: str, data_dir: Path) -> Path | None:

@@ -32,6 +32,7 @@ from typing import Any, Final
 
 from desktop import timestamps
 from desktop.casework import Case, Draft
+from desktop.clerks import CaseNotYours
 from desktop.errors import ClerkError
 from desktop.json_values import JsonProblem
 from desktop.safe_write import atomic_write
@@ -266,6 +267,8 @@ class SentDraft:
 class SendReport:
     sent: list[SentDraft] = field(default_factory=list)
     missing: list[QueuedDraft] = field(default_factory=list)  # case gone: still queued
+    # the case is another clerk's (a save the server refused, kept here): still queued
+    refused: list[QueuedDraft] = field(default_factory=list)
 
     @property
     def conflicts(self) -> list[SentDraft]:
@@ -289,7 +292,11 @@ def send_queued(data_dir: Path, url: str, store: LibraryStore) -> SendReport:
         note = item.note or "离线时保存"
         if conflict:
             note += f"（此间服务器上已有第 {newest} 版，请比较）"
-        version = store.drafts.save(case_id, item.draft, note=note, source=OFFLINE_SOURCE)
+        try:
+            version = store.drafts.save(case_id, item.draft, note=note, source=OFFLINE_SOURCE)
+        except CaseNotYours:
+            report.refused.append(item)
+            continue
         ours[case_id] = version
         if item.path is not None:
             item.path.unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import timestamps
 from desktop.casework import STATUSES, Case, CaseExists, Draft
-from desktop.clerks import DraftConflict, clean_name
+from desktop.clerks import CaseNotYours, DraftConflict, clean_name
 from desktop.library_rows import DraftVersion, PendingAutosave
 from desktop.store.audit import AuditRepository
 from desktop.store.case_lifecycle import CaseHistoryRepository, local_today
@@ -90,12 +90,13 @@ class CaseRepository:
                                        detail=clean_name(case.assignee))  # fmt: skip
             else:
                 before = self._stored_status(case_id)
-                self._db.execute(
+                cur = self._db.execute(
                     """UPDATE cases SET number = ?, session = ?, title = ?, data = ?, status = ?,
                        due_date = ?, updated_at = ? WHERE id = ?""",
                     [case.number, case.session, case.title, payload, case.status,
                      case.due_date, now, case_id],
                 )  # fmt: skip
+                self._check_changed(cur.rowcount, case_id)
                 self._audit.record("case.changed", "case", case_id, case_id=case_id,
                                    detail=_case_label(case))  # fmt: skip
                 if before != case.status:
@@ -112,6 +113,10 @@ class CaseRepository:
         clerk's save of it waits): what a save compares with what the clerk started from."""
         self._db.execute("UPDATE cases SET updated_at = updated_at WHERE id = ?", [case_id])
         return self.get(case_id)
+
+    def _check_changed(self, rowcount: int, case_id: int) -> None:
+        if rowcount == 0 and (refused := refusal(self._db, case_id, self._audit.clerk)):
+            raise refused
 
     def _stored_status(self, case_id: int) -> str | None:
         row = self._db.execute("SELECT status FROM cases WHERE id = ?", [case_id]).fetchone()
@@ -185,6 +190,15 @@ class CaseRepository:
         ).fetchall()
         return [str(r[0]) for r in rows]
 
+    def accounts(self) -> list[str]:
+        """On the office server, the login accounts of its clerks and administrators: whom a
+        case is assigned to there (desktop/store/server_roles.py). [] in a library file."""
+        if self._db.engine != "postgresql":
+            return []
+        from desktop.store.server_roles import login_accounts
+
+        return login_accounts(self._db)
+
     def set_status(
         self, case_id: int, status: str, *, date: str | None = None, note: str = ""
     ) -> bool:
@@ -201,10 +215,11 @@ class CaseRepository:
                 return False
             data = json.loads(row[0])
             data["status"] = status
-            self._db.execute(
+            cur = self._db.execute(
                 "UPDATE cases SET status = ?, data = ?, updated_at = ? WHERE id = ?",
                 [status, json.dumps(data, ensure_ascii=False), _now(), case_id],
             )
+            self._check_changed(cur.rowcount, case_id)
             self._history.record(case_id, status, previous=row[1],
                                  date=date or local_today(), note=note)  # fmt: skip
             self._audit.record("case.status", "case", case_id, case_id=case_id,
@@ -280,6 +295,11 @@ class DraftRepository:
             )
             content = json.dumps(draft.to_json(), ensure_ascii=False)
             if row is not None and cur.rowcount == 0:
+                # Nobody moved the revision: the server refused the row (another's case).
+                if self.revision(case_id) == expected and (
+                    refused := refusal(self._db, case_id, self._audit.clerk)
+                ):
+                    raise refused
                 if based_on is not None and self._saved_already(case_id, based_on, content):
                     return based_on + 1
                 raise self._conflict(case_id, expected, draft)
@@ -410,6 +430,17 @@ class DraftRepository:
             found.setdefault(int(r[0]), PendingAutosave(int(r[0]), r[1],
                                                         Draft.from_json(json.loads(r[2]))))
         return list(found.values())
+
+def refusal(db: LibraryDatabase, case_id: int, clerk: str) -> CaseNotYours | None:
+    """Why a write to a case or its drafts was refused or reached no row: the case is assigned
+    to another clerk (on the office server a clerk's account changes only its own cases and
+    unassigned ones: desktop/store/pg/own_cases.py, where an UPDATE the policy filters changes
+    nothing and says nothing). None when the case is gone or is ``clerk``'s."""
+    row = db.execute("SELECT assignee FROM cases WHERE id = ?", [case_id]).fetchone()
+    if row is None or row[0] in ("", clerk):
+        return None
+    return CaseNotYours(case_id, str(row[0]))
+
 
 def _case(row: Any) -> Case:
     data = json.loads(row[1])

@@ -103,7 +103,8 @@ class LibraryStore:
         URL (desktop/store/engine.py). ``read_only`` opens an existing library file for
         reading only, wherever it is (the office server's local copy while the server is away:
         desktop/server/offline.py). ``clerk``: who the changes are recorded under (default:
-        the clerk at this PC, desktop/clerks.py)."""
+        the clerk at this PC, desktop/clerks.py; on a server, the login — which a server set
+        up by ``server init`` records whatever is given here)."""
         self.location = location
         self._clerk = clerk
         self._administers: bool | None = None
@@ -181,7 +182,9 @@ class LibraryStore:
     def _repositories(self) -> None:
         db = self._database()
         # Every repository that changes the library writes who did it (m015).
-        self.audit = AuditRepository(db, self._clerk)
+        # On the office server the clerk is the login (a server set up by `server init`
+        # records it whatever a program sends: desktop/store/pg/own_cases.py).
+        self.audit = AuditRepository(db, self._clerk or self._server_login())
         self.letters = LetterRepository(db, read_only=self.read_only, audit=self.audit)
         if self.engine == "postgresql":
             # The search half on PostgreSQL is desktop/store/pg/search*.py's (pg-search).
@@ -242,6 +245,8 @@ class LibraryStore:
 
     @clerk.setter
     def clerk(self, name: str) -> None:
+        if self.engine == "postgresql":
+            return  # the server's login says who works, not the settings
         self.audit.clerk = name
 
     def may_administer(self) -> bool:
@@ -257,6 +262,12 @@ class LibraryStore:
             else:
                 self._administers = True
         return self._administers
+
+    def _server_login(self) -> str | None:
+        if self.engine != "postgresql":
+            return None
+        row = self._database().execute("SELECT session_user").fetchone()
+        return str(row[0]) if row else None
 
     def on_wait(self, notice: Callable[[], None] | None) -> None:
         """Called when a write has to wait for another program's write to finish (after a

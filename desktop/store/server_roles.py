@@ -42,7 +42,8 @@ class Executes(Protocol):
     def execute(self, sql: str) -> Any: ...
 
 
-def _ident(name: str) -> str:
+def ident(name: str) -> str:
+    """``name`` quoted as an SQL identifier, after checking it is a plain one."""
     if not _IDENT.match(name):
         raise ValueError(f"not a plain identifier: {name!r}")
     return f'"{name}"'
@@ -72,7 +73,7 @@ def grant_rights(conn: Executes) -> list[str]:
     """Grant the roles their rights on the library's tables (in the connection's current
     schema); returns the statements run, for the record."""
     ((database, schema),) = _rows(conn, "SELECT current_database(), current_schema()")
-    s = _ident(schema)
+    s = ident(schema)
     tables = [
         str(r[0])
         for r in _rows(
@@ -104,7 +105,7 @@ def grant_rights(conn: Executes) -> list[str]:
 
 
 def _clerk_grants(conn: Executes, schema: str, table: str) -> list[str]:
-    t = f"{_ident(schema)}.{_ident(table)}"
+    t = f"{ident(schema)}.{ident(table)}"
     revoke = f"REVOKE INSERT, UPDATE, DELETE ON {t} FROM {CLERK}"
     if table in ADMIN_TABLES or table.startswith("replydesk_migrations"):
         return [revoke]
@@ -119,7 +120,7 @@ def _clerk_grants(conn: Executes, schema: str, table: str) -> list[str]:
                 f" WHERE table_schema = '{schema}' AND table_name = 'cases' ORDER BY 1",
             )
         ]
-        editable = ", ".join(_ident(c) for c in columns if c not in ASSIGN_COLUMNS)
+        editable = ", ".join(ident(c) for c in columns if c not in ASSIGN_COLUMNS)
         return [revoke, f"GRANT INSERT, UPDATE ({editable}) ON {t} TO {CLERK}"]
     if table in NO_CLERK_DELETE:
         return [revoke, f"GRANT INSERT, UPDATE ON {t} TO {CLERK}"]
@@ -140,6 +141,23 @@ def role_of(conn: Executes) -> str | None:
     return "clerk" if is_clerk else None
 
 
+def login_accounts(conn: Executes) -> list[str]:
+    """The login roles that belong to ``replydesk_clerk`` or ``replydesk_admin`` (directly or
+    through another group), sorted: the people a case can be assigned to on this server.
+    A superuser is listed only when made a member; none when the roles do not exist."""
+    return [
+        str(r[0])
+        for r in _rows(
+            conn,
+            "WITH RECURSIVE members(oid) AS ("
+            f" SELECT oid FROM pg_roles WHERE rolname IN ('{CLERK}', '{ADMIN}')"
+            " UNION SELECT m.member FROM pg_auth_members m JOIN members g ON m.roleid = g.oid)"
+            " SELECT rolname FROM pg_roles WHERE rolcanlogin"
+            " AND oid IN (SELECT oid FROM members) ORDER BY rolname",
+        )
+    ]
+
+
 def roles_exist(conn: Executes) -> bool:
     names = {r[0] for r in _rows(conn, "SELECT rolname FROM pg_roles")}
     return set(ROLES) <= names
@@ -149,7 +167,7 @@ def roles_exist(conn: Executes) -> bool:
 class InitOutcome:
     migrations: list[str]  # applied to the library, in order
     roles_created: list[str]  # of ROLES, those this run created
-    grants: list[str]  # the statements run
+    grants: list[str]  # the statements run (rights, then own_cases' triggers and policies)
 
 
 def _connect(url: str, options: dict[str, Any]) -> Any:
@@ -168,7 +186,8 @@ def init_server(
     url: str, options: dict[str, Any], *, open_library: Callable[[str], list[str]]
 ) -> InitOutcome:
     """``replydesk server init``: the roles, the schema (``open_library`` opens the library
-    once, which migrates it, and returns the applied migrations), then the rights."""
+    once, which migrates it, and returns the applied migrations), then the rights and the
+    rules of a clerk's own cases (desktop/store/pg/own_cases.py)."""
     import psycopg
 
     from desktop.store.errors import LibraryError, ServerError, library_error
@@ -187,9 +206,13 @@ def init_server(
     finally:
         conn.close()
     migrations = open_library(url)
+    from desktop.store.pg import own_cases
+
     conn = _connect(url, options)
     try:
-        grants = grant_rights(conn)
+        with conn.transaction():  # the rights and the own-cases rules together, or neither
+            grants = grant_rights(conn)
+            grants += own_cases.install(conn)
     except psycopg.Error as exc:
         problem = library_error(ServerError(str(exc), exc.sqlstate), "权限没有设置")
         raise (problem or exc) from exc

@@ -47,6 +47,7 @@ from desktop.casework import (
     add_months,
     case_from_json,
 )
+from desktop.clerks import CaseNotYours
 from desktop.lifecycle import StatusError
 from desktop.profile import AgencyProfile
 from desktop.ui.case_errors import CaseErrors
@@ -331,6 +332,9 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             return
         except (NothingToFile, StatusError) as exc:  # nothing was saved
             self.show_error("status", exc.message)
+            return
+        except CaseNotYours as exc:  # another clerk's case on the office server
+            self.show_error("general", exc.message)
             return
         self.case_id = saved.case_id
         stored = self.original.assignee if self.original and self.original.id is not None else ""

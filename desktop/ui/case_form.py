@@ -169,7 +169,7 @@ class CaseForm(QDialog):
         self.assignee.setObjectName("caseAssignee")
         self.assignee.setEditable(True)
         self.assignee.addItem("")
-        self.assignee.addItems(self.context.call(clerks.assignees))
+        self.assignee.addItems(self.context.call(clerks.assignable))
         self.assignee.setToolTip(self.tr("The clerk who works on this case; empty: nobody yet"))
         if not self.context.call(clerks.may_administer):  # a clerk's account on the server
             self.assignee.setEnabled(False)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.actions import cases
 from desktop.casework import Case, Draft
-from desktop.clerks import DraftConflict
+from desktop.clerks import CaseNotYours, DraftConflict
 from desktop.lifecycle import ANSWERED
 from desktop.sent_letter import joins_library
 from desktop.ui.case_state import ReadOnlyBar, change_status, filed_message
@@ -443,6 +443,8 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
                 self.model.save(self.context, source="exit")
             except DraftConflict:  # the text stays as the working copy, offered at the next start
                 log.warning("draft of case %s kept as working copy: conflict", self.model.case_id)
+            except CaseNotYours:  # another clerk's case: the text stays as her working copy
+                log.warning("draft of case %s refused: not this clerk's", self.model.case_id)
         self.model.autosave_timer.stop()
         self.change_watch.watch.timer.stop()  # a closed window follows no one
         self.library._debounce.stop()
