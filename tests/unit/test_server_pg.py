@@ -12,10 +12,15 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from desktop.actions import cases as case_actions
+from desktop.actions import clerks, drafts
+from desktop.casework import Case, Draft, DraftBlock
+from desktop.clerks import CaseNotYours
 from desktop.store import LibraryStore
 from tests.pg_server import PgServer
 from tests.unit.test_server_copy import (
@@ -196,3 +201,160 @@ def test_a_clerk_opening_a_server_that_needs_an_upgrade_is_told_to_ask_the_admin
     left = f"SELECT count(*) FROM replydesk_migrations WHERE name = '{last}'"
     rows = _sql(pg_server, owner, left)
     assert rows == [(0,)]
+
+
+# ----------------------------------------------------------------------------- own cases
+@dataclass(frozen=True)
+class Logins:
+    """Two clerks and an administrator of one initialised library: login names and URLs."""
+
+    names: dict[str, str]  # "a", "b", "admin" -> login role
+    urls: dict[str, str]
+
+
+@pytest.fixture
+def logins(pg_server: PgServer, initialised: str) -> Iterator[Logins]:
+    groups = {"a": "clerk", "b": "clerk", "admin": "admin"}
+    names = {who: f"t_{who}_{uuid.uuid4().hex[:8]}" for who in groups}
+    for who, name in names.items():
+        _sql(pg_server, pg_server.admin_url,
+             f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{groups[who]}")  # fmt: skip
+    dbname = initialised.rsplit("/", 1)[1]
+    try:
+        yield Logins(names, {who: pg_server.url(dbname, n) for who, n in names.items()})
+    finally:
+        for name in names.values():
+            gone = (
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{name}'"
+            )
+            _sql(pg_server, pg_server.admin_url, gone)
+            _sql(pg_server, pg_server.admin_url, f"DROP ROLE IF EXISTS {name}")
+
+
+def _a_case(number: str) -> Case:
+    return Case(number=number, title=f"关于第{number}号的建议", proposers=["王明"],
+                session="市十七届人大三次会议")  # fmt: skip
+
+
+def _plan(text: str) -> Draft:
+    draft = Draft()
+    draft.sections["plan"] = [DraftBlock("free", text)]
+    return draft
+
+
+def _row(url: str, sql: str) -> tuple[object, ...]:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute(sql).fetchone()
+    assert row is not None
+    return tuple(row)
+
+
+def test_a_clerk_changes_her_own_and_unassigned_cases_and_is_told_whose_the_others_are(
+    logins: Logins, initialised: str
+) -> None:
+    a, b = logins.names["a"], logins.names["b"]
+    with LibraryStore(logins.urls["admin"]) as admin:
+        ids = {key: case_actions.save(_a_case(n), store=admin)
+               for key, n in (("hers", "1"), ("free", "2"), ("theirs", "3"))}  # fmt: skip
+        clerks.assign(ids["hers"], a, store=admin)
+        clerks.assign(ids["theirs"], b, store=admin)
+        # the assign list offers the server's logins, not the names cases happen to carry
+        offered = clerks.assignable(store=admin)
+        assert {a, b, logins.names["admin"]} <= set(offered)
+        assert "postgres" not in offered
+
+    with LibraryStore(logins.urls["a"]) as store:
+        assert store.clerk == a
+        for key in ("hers", "free"):
+            case = store.cases.get(ids[key])
+            assert case is not None
+            case.title += "（修改）"
+            case_actions.save(case, store=store)
+            case_actions.set_status(ids[key], "drafting", store=store)
+            assert drafts.save(ids[key], _plan("她的文字"), based_on=0, store=store) == 1
+        before = _row(initialised, "SELECT count(*) FROM audit")
+        theirs = store.cases.get(ids["theirs"])
+        assert theirs is not None
+        theirs.title = "不该改的标题"
+        refusals = []
+        for attempt in (
+            lambda: case_actions.save(theirs, store=store),
+            lambda: case_actions.set_status(ids["theirs"], "drafting", store=store),
+            lambda: drafts.save(ids["theirs"], _plan("写在别人案件上的文字"), store=store),
+        ):
+            with pytest.raises(CaseNotYours) as refused:
+                attempt()
+            refusals.append(refused.value.message)
+        told = f"这个案件已分派给{b}，只有经办人或管理员可以修改"
+        assert all(m.startswith(told) for m in refusals), refusals
+        assert "工作副本" in refusals[-1] and "\n" not in refusals[-1]
+        # nothing of hers reached the case …
+        where = f"WHERE id = {ids['theirs']}"
+        assert _row(initialised, f"SELECT title, status, draft_revision FROM cases {where}") == (
+            "关于第3号的建议", "pending", 0)  # fmt: skip
+        where = f"WHERE case_id = {ids['theirs']}"
+        assert _row(initialised, f"SELECT count(*) FROM draft_versions {where}") == (0,)
+        assert _row(initialised, "SELECT count(*) FROM audit") == before
+        # … and nothing typed is lost: her text is her own working copy, offered to her alone
+        kept = store.drafts.autosave_of(ids["theirs"])
+        assert kept is not None and kept.sections["plan"][0].text == "写在别人案件上的文字"
+    with LibraryStore(logins.urls["b"]) as other:
+        assert other.drafts.autosave_of(ids["theirs"]) is None
+
+    # the command line says the same in one line, exit 2
+    proc = _cli("case", "status", str(ids["theirs"]), "drafting", "--db", logins.urls["a"])
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(f"这个案件已分派给{b}，只有经办人或管理员可以修改")
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+    # the clerk it is assigned to, and an administrator, may
+    with LibraryStore(logins.urls["b"]) as store:
+        assert drafts.save(ids["theirs"], _plan("经办人的文字"), based_on=0, store=store) == 1
+    with LibraryStore(logins.urls["admin"]) as store:
+        case_actions.set_status(ids["theirs"], "drafting", store=store)
+        assert drafts.save(ids["theirs"], _plan("管理员的文字"), based_on=1, store=store) == 2
+        assert [v.clerk for v in drafts.versions(ids["theirs"], store=store)] == [
+            b, logins.names["admin"]]  # fmt: skip
+    assert _row(initialised, f"SELECT status FROM cases WHERE id = {ids['theirs']}") == (
+        "drafting",)  # fmt: skip
+
+
+def test_the_audit_names_the_login_whatever_the_clerk_calls_herself(
+    logins: Logins, initialised: str
+) -> None:
+    a = logins.names["a"]
+    with LibraryStore(logins.urls["admin"]) as admin:
+        case_id = case_actions.save(_a_case("7"), store=admin)
+    # $REPLYDESK_CLERK says otherwise: the store asks the server who is logged in
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "case", "status", str(case_id), "drafting",
+         "--db", logins.urls["a"]],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "REPLYDESK_CLERK": "冒名的人"},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert _row(initialised, "SELECT clerk, action FROM audit ORDER BY id DESC LIMIT 1") == (
+        a, "case.status")  # fmt: skip
+    # a program that sends another name is overruled by the server's trigger
+    with LibraryStore(logins.urls["a"], clerk="冒名的人") as store:
+        drafts.save(case_id, _plan("一"), based_on=0, store=store)
+    where = f"WHERE case_id = {case_id}"
+    assert _row(initialised, f"SELECT clerk FROM draft_versions {where}") == (a,)
+    assert _row(initialised, "SELECT clerk FROM audit ORDER BY id DESC LIMIT 1") == (a,)
+
+    # so is a clerk writing the audit table herself
+    import psycopg
+
+    with psycopg.connect(logins.urls["a"], autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO audit (at, clerk, action, target) VALUES (now()::text, '管理员', 'x', 'y')"
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # and cannot change it
+            conn.execute("UPDATE audit SET clerk = '管理员'")
+    assert _row(initialised, "SELECT clerk, action FROM audit ORDER BY id DESC LIMIT 1") == (a, "x")
+    # an administrator's update keeps who did it
+    with psycopg.connect(logins.urls["admin"], autocommit=True) as conn:
+        conn.execute(f"UPDATE draft_versions SET clerk = 'x', note = '改' {where}")
+    assert _row(initialised, f"SELECT clerk, note FROM draft_versions {where}") == (a, "改")

@@ -13,10 +13,10 @@ portable schema (desktop/store/schema.py) stays the same on both engines.
   ``assignee`` is '' (nobody's yet) or the login; ``draft_versions`` are written only for
   such cases, and so are the working copies (``autosave``) — except the clerk's own working
   copy (``autosave.clerk`` = the login, m016), which she may keep of any case: a save refused
-  on another's case keeps her text there, seen by nobody else. ``replydesk_admin`` has a
-  policy allowing everything; the owner is not subject to the policies. An UPDATE the policy filters changes
-  no row and raises nothing: the store counts the rows (``refusal`` in
-  desktop/store/casework.py) and tells the clerk whose case it is.
+  on another's case keeps her text there, offered back to her alone. ``replydesk_admin``
+  has a policy allowing everything; the owner is not subject to the policies. An UPDATE the
+  policy filters changes no row and raises nothing: the store counts the rows (``refusal``
+  in desktop/store/casework.py) and tells the clerk whose case it is.
 
 Everything here is created or replaced, so running ``server init`` again is harmless.
 """
