@@ -8,7 +8,9 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -284,38 +286,79 @@ def _replydesk(tmp_path: Path, clerk: str, *args: str) -> subprocess.CompletedPr
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Clerk:
+    """A clerk working from her own PC: where she opens the library and the name the library
+    records (the settings' 经办人 on a library file, the login on the server)."""
+
+    db: str
+    name: str
+
+
+@pytest.fixture
+def clerk_at(location: str, request: pytest.FixtureRequest) -> Iterator[Callable[[str], Clerk]]:
+    """A clerk's PC: on a file the name is hers ($REPLYDESK_CLERK); on the server she logs in
+    with an account of her own (the server names who did what: desktop/store/pg/own_cases.py)."""
+    made: list[str] = []
+    if not location.startswith("postgresql"):
+        yield lambda name: Clerk(location, name)
+        return
+    import psycopg
+
+    server = request.getfixturevalue("pg_server")
+    dbname = location.rsplit("/", 1)[1]
+
+    def login(name: str) -> Clerk:
+        role = f"t_clerk_{uuid.uuid4().hex[:8]}"
+        with psycopg.connect(server.admin_url, autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {role} LOGIN SUPERUSER")
+        made.append(role)
+        return Clerk(server.url(dbname, role), role)
+
+    yield login
+    with psycopg.connect(server.url(dbname), autocommit=True) as conn:
+        for role in made:  # the first to open the library made (owns) its tables
+            conn.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                         f" WHERE usename = '{role}'")  # fmt: skip
+            conn.execute(f"REASSIGN OWNED BY {role} TO CURRENT_USER")
+            conn.execute(f"DROP ROLE IF EXISTS {role}")
+
+
 def test_cli_assign_list_audit_and_a_draft_conflict_between_two_processes(
-    tmp_path: Path, location: str
+    tmp_path: Path, clerk_at: Callable[[str], Clerk]
 ) -> None:
-    db = location
-    with LibraryStore(db, clerk="张明") as store:
+    zhang, li, wang = clerk_at("张明"), clerk_at("李华"), clerk_at("王五")
+    db = zhang.db
+    with LibraryStore(db, clerk=zhang.name) as store:
         store.profile.set_value("agency_name", "南通市交通运输局")
         case_id = case_actions.save(_case("12"), store=store)
-    done = _replydesk(tmp_path, "张明", "case", "assign", str(case_id), "李华", "--db", db)
-    assert done.returncode == 0 and "李华" in done.stdout, done.stderr
-    done = _replydesk(tmp_path, "李华", "case", "list", "--mine", "--json", "--db", db)
-    assert [(c["id"], c["assignee"]) for c in json.loads(done.stdout)] == [(case_id, "李华")]
-    done = _replydesk(tmp_path, "王五", "case", "list", "--mine", "--json", "--db", db)
+    done = _replydesk(tmp_path, zhang.name, "case", "assign", str(case_id), li.name, "--db", db)
+    assert done.returncode == 0 and li.name in done.stdout, done.stderr
+    done = _replydesk(tmp_path, li.name, "case", "list", "--mine", "--json", "--db", li.db)
+    assert [(c["id"], c["assignee"]) for c in json.loads(done.stdout)] == [(case_id, li.name)]
+    done = _replydesk(tmp_path, wang.name, "case", "list", "--mine", "--json", "--db", wang.db)
     assert json.loads(done.stdout) == []
     case_file = tmp_path / "案件.json"
     case_file.write_text(json.dumps({
         "number": "12", "session": "市十七届人大三次会议", "title": "关于完善公交线路的建议",
         "proposers": ["王明"], "reply_date": "2026-06-01",
     }, ensure_ascii=False), encoding="utf-8")  # fmt: skip
-    draft = ["draft", "--case", str(case_file), "--update", "--db", db, "--based-on", "0"]
-    first = _replydesk(tmp_path, "李华", *draft, "--out", str(tmp_path / "李华.docx"))
+    draft = ["draft", "--case", str(case_file), "--update", "--based-on", "0"]
+    first = _replydesk(tmp_path, li.name, *draft, "--db", li.db, "--out",
+                       str(tmp_path / "李华.docx"))  # fmt: skip
     assert first.returncode == 0, first.stderr
-    second = _replydesk(tmp_path, "王五", *draft, "--out", str(tmp_path / "王五.docx"))
+    second = _replydesk(tmp_path, wang.name, *draft, "--db", wang.db, "--out",
+                        str(tmp_path / "王五.docx"))  # fmt: skip
     assert second.returncode == 2
     [line] = second.stderr.strip().splitlines()
-    assert "李华" in line and "第 1 版" in line and "第 0 版" in line
+    assert li.name in line and "第 1 版" in line and "第 0 版" in line
     assert not (tmp_path / "王五.docx").exists()
-    done = _replydesk(tmp_path, "王五", "audit", "--case", str(case_id), "--json", "--db", db)
+    done = _replydesk(tmp_path, wang.name, "audit", "--case", str(case_id), "--json", "--db", db)
     rows = json.loads(done.stdout)
     assert [(r["clerk"], r["action"]) for r in rows] == [
-        ("李华", "draft.saved"), ("李华", "case.changed"), ("张明", "case.assigned"),
-        ("张明", "case.created")]  # fmt: skip
-    done = _replydesk(tmp_path, "王五", "case", "assign", "99", "李华", "--db", db)
+        (li.name, "draft.saved"), (li.name, "case.changed"), (zhang.name, "case.assigned"),
+        (zhang.name, "case.created")]  # fmt: skip
+    done = _replydesk(tmp_path, wang.name, "case", "assign", "99", li.name, "--db", db)
     assert done.returncode == 2
     assert done.stderr.strip() == "没有编号为 99 的案件（可能已被删除），未分派。"
 
@@ -367,7 +410,7 @@ def test_two_processes_saving_at_once_lose_no_version(tmp_path: Path, location: 
 
 
 def test_two_processes_importing_one_folder_store_each_letter_once(
-    tmp_path: Path, location: str
+    tmp_path: Path, clerk_at: Callable[[str], Clerk]
 ) -> None:
     folder = tmp_path / "答复"
     folder.mkdir()
@@ -378,19 +421,20 @@ def test_two_processes_importing_one_folder_store_each_letter_once(
             "南通市交通运输局\n2025年6月1日\n",
             encoding="utf-8",
         )
-    db = location
+    two = [clerk_at("张明"), clerk_at("李华")]
+    db = two[0].db
     LibraryStore(db).close()
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "desktop", "import", str(folder), "--json", "--db", db],
+            [sys.executable, "-m", "desktop", "import", str(folder), "--json", "--db", c.db],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             encoding="utf-8",
-            env=_env(tmp_path, clerk),
+            env=_env(tmp_path, c.name),
             cwd=tmp_path,
         )
-        for clerk in ("张明", "李华")
+        for c in two
     ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [o[1] for o in outs]
@@ -403,7 +447,7 @@ def test_two_processes_importing_one_folder_store_each_letter_once(
     with LibraryStore(db) as store:
         assert store.letters.count() == 12
         imported = [e for e in clerks.audit(store=store) if e.action == "letter.imported"]
-        assert len(imported) == 12 and {e.clerk for e in imported} <= {"张明", "李华"}
+        assert len(imported) == 12 and {e.clerk for e in imported} <= {c.name for c in two}
 
 
 def test_a_copied_case_keeps_its_clerk_revision_and_who_saved_each_version(
