@@ -1,11 +1,11 @@
 """Two clerks, two PCs, one library on the office server (issue 14's "done when"): two windows,
 each with its own data folder, settings and clerk's name, on one PostgreSQL database — clerk
-张明 on an administrator's account, clerk 李华 on a clerk's account, as ``server init`` and the
-IT page make them. What one does, the other's window shows without a restart (its change
-watch polls the audit id); a draft both saved is shown side by side and both versions stay;
-a letter imported on the command line reaches both libraries' lists; ``audit`` says who did
-what. Everything is checked on the widgets' text (in Chinese, as the clerks see it) and on
-the server's rows.
+张明 on an administrator's account, clerk 李华 on a clerk's account (each login named as its
+clerk: on the server the login is who works), as ``server init`` and the IT page make them.
+What one does, the other's window shows without a restart (its change watch polls the audit
+id); a draft both saved is shown side by side and both versions stay; a letter imported on
+the command line reaches both libraries' lists; ``audit`` says who did what. Everything is
+checked on the widgets' text (in Chinese, as the clerks see it) and on the server's rows.
 
 With ``$REPLYDESK_SHOTS`` set to a folder (run under Xvfb), the test also saves what 李华
 sees: the conflict dialog and the cases list with its clerk column.
@@ -17,9 +17,9 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -80,17 +80,20 @@ def accounts(pg_server: PgServer, pg_database_url: str, tmp_path: Path) -> Itera
     done = _cli("profile", "set", "agency_name", "市科学技术局", "--db", pg_database_url,
                 data_home=tmp_path / "it")  # fmt: skip
     assert done.returncode == 0, done.stderr
-    names = {g: f"t_{g}_{uuid.uuid4().hex[:8]}" for g in ("admin", "clerk")}
+    # On the server the login is the clerk (desktop/store/pg/own_cases.py): the accounts are
+    # named as the clerks are (quoted; roles belong to the whole server, dropped after).
+    names = {"admin": "张明", "clerk": "李华"}
     for group, name in names.items():
-        _sql(pg_server.admin_url, f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{group}")
+        _sql(pg_server.admin_url, f'DROP ROLE IF EXISTS "{name}"')
+        _sql(pg_server.admin_url, f'CREATE ROLE "{name}" LOGIN IN ROLE replydesk_{group}')
     dbname = pg_database_url.rsplit("/", 1)[1]
     try:
-        yield {g: pg_server.url(dbname, name) for g, name in names.items()}
+        yield {g: pg_server.url(dbname, quote(name)) for g, name in names.items()}
     finally:
         for name in names.values():
             _sql(pg_server.admin_url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                                       f" WHERE usename = '{name}'")  # fmt: skip
-            _sql(pg_server.admin_url, f"DROP ROLE IF EXISTS {name}")
+            _sql(pg_server.admin_url, f'DROP ROLE IF EXISTS "{name}"')
 
 
 class Clerk:

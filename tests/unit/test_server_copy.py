@@ -132,7 +132,8 @@ def test_everything_arrives_as_it_was_and_a_second_copy_adds_nothing(
     assert len(stages) == (2 if batch == 200 else 5)
     ids = report.letter_ids
 
-    with LibraryStore(source_db) as source, LibraryStore(target_db) as target:
+    # the working copy stays the PC clerk's (on the server the login is the clerk otherwise)
+    with LibraryStore(source_db) as source, LibraryStore(target_db, clerk=source.clerk) as target:
         assert sorted(ids) == sorted(r.id for r in source.letters.all())
         source_id = source.library_id()
         for src_id, dst_id in ids.items():
