@@ -389,6 +389,9 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
 
             resolve_conflict(self, self.context, self.model, conflict)
             return
+        except CaseNotYours as refused:  # on the server: her text stays, her working copy too
+            show_error(self, refused.message)
+            return
         self.statusBar().showMessage(
             self.tr("Draft saved as version %1.").replace("%1", str(version)), 5000
         )

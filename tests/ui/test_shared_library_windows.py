@@ -512,3 +512,47 @@ def test_a_case_deleted_by_the_administrator_is_closed_in_the_clerks_window_and_
     qtbot.waitUntil(lambda: b.model.case is None, timeout=10000)
     assert _listed(b) == {}
     assert b.statusBar().currentMessage() == "第1203号案件已被张明删除，这里已关闭该案件。"
+
+
+def test_a_clerk_is_told_that_a_case_is_another_clerks_and_keeps_her_text(
+    qtbot: QtBot, two_clerks: tuple[Clerk, Clerk], monkeypatch: pytest.MonkeyPatch,
+    pg_database_url: str,
+) -> None:  # fmt: skip
+    """On the server a clerk's account changes only her own cases and unassigned ones: 李华
+    saving the draft of a case assigned to 张明 is told so in a message, nothing reaches the
+    case, and what she typed stays in the composer and as her own working copy; the case
+    dialog says the same under its fields."""
+    zhang, li = two_clerks
+    a = zhang.start(qtbot, monkeypatch)
+    case_id = a.context.call(cases.save, case_from_json(CASE))
+    a.context.call(clerks.assign, case_id, "张明")
+    b = li.start(qtbot, monkeypatch)
+    b.cases.refresh()
+    b.open_case(case_id)
+    _type(b, "李华写在张明案件上的文字")
+
+    told: list[str] = []
+
+    def note_and_close(dialog: QWidget) -> None:
+        told.append(dialog.text() if isinstance(dialog, QMessageBox) else repr(dialog))
+        dialog.close()
+
+    seen = _when_modal(note_and_close)
+    b.save_draft()
+    assert seen and told[0].startswith("这个案件已分派给张明，只有经办人或管理员可以修改"), told
+    assert "工作副本" in told[0]
+    assert b.model.is_modified() and _plan(b.model.draft) == ["李华写在张明案件上的文字"]
+    with LibraryStore(pg_database_url, clerk="李华") as server:
+        assert server.drafts.versions(case_id) == [] and server.drafts.revision(case_id) == 0
+        assert _plan(server.drafts.autosave_of(case_id)) == ["李华写在张明案件上的文字"]
+
+    case = b.context.call(cases.get, case_id)
+    dialog = CaseDialog(b.context, case, b)
+    qtbot.addWidget(dialog)
+    dialog.title.setText("李华改的标题")
+    dialog.accept()
+    assert dialog.error_text().startswith("这个案件已分派给张明，只有经办人或管理员可以修改")
+    assert dialog.result() == 0  # not accepted: what she typed stays in the dialog
+    with LibraryStore(pg_database_url, clerk="测试") as server:
+        stored = server.cases.get(case_id)
+        assert stored is not None and stored.title == CASE["title"]
