@@ -1079,6 +1079,10 @@ ZH: dict[str, str] = {
         "您在本机的姓名：您的每次修改都记在这个名字下，“我的案件”列出分派给它的案件。"
         "空着时用登录名。"
     ),
+    (
+        "On the office server every change you make is recorded under your login "
+        "account, and “My cases” lists the cases assigned to it."
+    ): "在办公服务器上，您的每次修改都记在您登录服务器的账户下，“我的案件”列出分派给该账户的案件。",
     "Someone else saved this draft": "别人已保存了这份草稿",
     (
         "{clerk} saved version {version} of this draft at {when}, after you started "

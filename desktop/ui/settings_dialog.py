@@ -149,6 +149,11 @@ class SettingsDialog(AgencyTab):
             "Your name at this PC: every change you make is recorded under it, and “My cases” "
             "lists the cases assigned to it. Empty: your login name."))  # fmt: skip
         self.clerk.setProperty("loginName", login_name())
+        if self.context.on_server:  # the server's login is who works there, not a typed name
+            self.clerk.setReadOnly(True)
+            self.clerk.setToolTip(self.tr(
+                "On the office server every change you make is recorded under your login "
+                "account, and “My cases” lists the cases assigned to it."))  # fmt: skip
         form = QFormLayout()
         form.addRow(self.tr("Language of the window"), self.language)
         form.addRow(self.tr("Clerk (this PC)"), self.clerk)
@@ -251,7 +256,9 @@ class SettingsDialog(AgencyTab):
             return
         seal = None if self._seal_pending is None else profile_actions.SealFile(*self._seal_pending)
         self.context.call(profile_actions.save, values, seal=seal, only_changed=True)
-        if self.clerk.text().strip() != self.context.call(clerks.whoami):
+        if not self.clerk.isReadOnly() and self.clerk.text().strip() != self.context.call(
+            clerks.whoami
+        ):
             self.context.call(clerks.set_clerk_name, self.clerk.text())
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         self.settings.sync()

@@ -608,83 +608,83 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="83" />
+        <location filename="../../desktop/ui/case_dialog.py" line="84" />
         <source>New case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="85" />
+        <location filename="../../desktop/ui/case_dialog.py" line="86" />
         <source>Edit case No. {number}</source>
         <translation>编辑第 {number} 号案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="137" />
+        <location filename="../../desktop/ui/case_dialog.py" line="138" />
         <source>Fill from the suggestion text</source>
         <translation>从建议原文填入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="141" />
+        <location filename="../../desktop/ui/case_dialog.py" line="142" />
         <source>Paste the suggestion, its portal page or an earlier reply here, or choose a file. Empty fields are filled from what is found; what you typed is kept.</source>
         <translation>在此粘贴建议原文、网上办理平台页面或以往答复，也可选择文件。空白栏目按识别结果填入，已填写的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="149" />
+        <location filename="../../desktop/ui/case_dialog.py" line="150" />
         <source>Paste text here</source>
         <translation>在此粘贴文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="117" />
+        <location filename="../../desktop/ui/case_dialog.py" line="118" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="121" />
+        <location filename="../../desktop/ui/case_dialog.py" line="122" />
         <source>Progress…</source>
         <translation>办理经过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="125" />
+        <location filename="../../desktop/ui/case_dialog.py" line="126" />
         <source>Status history, co-organizers' opinions and the deputy's feedback</source>
         <translation>状态变更记录、协办单位意见和代表委员的反馈</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="150" />
+        <location filename="../../desktop/ui/case_dialog.py" line="151" />
         <source>Read from file…</source>
         <translation>从文件读取…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="204" />
+        <location filename="../../desktop/ui/case_dialog.py" line="205" />
         <source>{code} (not in the current scheme)</source>
         <translation>{code}（不在当前分类方案中）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="229" />
+        <location filename="../../desktop/ui/case_dialog.py" line="230" />
         <source>From the profile: {value}</source>
         <translation>取自单位信息：{value}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="278" />
+        <location filename="../../desktop/ui/case_dialog.py" line="279" />
         <source>{count} proposers, but {listed} names are listed.</source>
         <translation>提出人数为 {count}，但列出的姓名有 {listed} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="284" />
+        <location filename="../../desktop/ui/case_dialog.py" line="285" />
         <source>The due date is before the assignment date.</source>
         <translation>办理期限早于交办日期。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="290" />
-        <location filename="../../desktop/ui/case_dialog.py" line="327" />
+        <location filename="../../desktop/ui/case_dialog.py" line="291" />
+        <location filename="../../desktop/ui/case_dialog.py" line="328" />
         <source>Case No. {number} of this session is already in the list.</source>
         <translation>本届次第 {number} 号案件已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="304" />
+        <location filename="../../desktop/ui/case_dialog.py" line="305" />
         <source>Changed by someone else</source>
         <translation>案件已被别人修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/case_dialog.py" line="306" />
+        <location filename="../../desktop/ui/case_dialog.py" line="307" />
         <source>Your entries are still in the form. To see the change, cancel and open the case again; to save your entries over it, press OK again.</source>
         <translation>您填写的内容仍在窗口中。要查看对方的修改，请取消后重新打开案件；要以您填写的内容为准覆盖它，请再次点击“确定”。</translation>
     </message>
@@ -1721,17 +1721,17 @@
 <context>
     <name>DraftChangedBar</name>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="78" />
+        <location filename="../../desktop/ui/change_watch.py" line="79" />
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="81" />
+        <location filename="../../desktop/ui/change_watch.py" line="82" />
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="93" />
+        <location filename="../../desktop/ui/change_watch.py" line="94" />
         <source>{clerk} saved version {version} of this draft at {when}. Your text is unchanged; saving it will show both versions.</source>
         <translation>{clerk}于 {when} 保存了这份草稿的第 {version} 版。您的文字没有改动；保存时会显示两个版本。</translation>
     </message>
@@ -3140,7 +3140,7 @@ Enter your agency's details now?</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="62" />
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="421" />
         <source>ReplyDesk</source>
         <translation>答复助手</translation>
     </message>
@@ -3301,7 +3301,7 @@ Enter your agency's details now?</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="269" />
-        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="401" />
         <source>Open a case first.</source>
         <translation>请先打开一个案件。</translation>
     </message>
@@ -3316,12 +3316,12 @@ Enter your agency's details now?</source>
         <translation>此案件已答复，只读：如需修改，请先重新打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
         <source>Restored as version %1.</source>
         <translation>已恢复，保存为第 %1 版。</translation>
     </message>
@@ -4054,17 +4054,22 @@ Enter your agency's details now?</source>
         <translation>您在本机的姓名：您的每次修改都记在这个名字下，“我的案件”列出分派给它的案件。空着时用登录名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="153" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="155" />
+        <source>On the office server every change you make is recorded under your login account, and “My cases” lists the cases assigned to it.</source>
+        <translation>在办公服务器上，您的每次修改都记在您登录服务器的账户下，“我的案件”列出分派给该账户的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="158" />
         <source>Language of the window</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="154" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="159" />
         <source>Clerk (this PC)</source>
         <translation>经办人（本机）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="199" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="204" />
         <source>Enter a font name.</source>
         <translation>请输入字体名称。</translation>
     </message>
@@ -4456,7 +4461,7 @@ Enter your agency's details now?</source>
 <context>
     <name>WindowWatch</name>
     <message>
-        <location filename="../../desktop/ui/change_watch.py" line="138" />
+        <location filename="../../desktop/ui/change_watch.py" line="139" />
         <source>Case No. {number} was deleted by {clerk}; it is closed here.</source>
         <translation>第{number}号案件已被{clerk}删除，这里已关闭该案件。</translation>
     </message>

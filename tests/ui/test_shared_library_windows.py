@@ -556,3 +556,11 @@ def test_a_clerk_is_told_that_a_case_is_another_clerks_and_keeps_her_text(
     with LibraryStore(pg_database_url, clerk="测试") as server:
         stored = server.cases.get(case_id)
         assert stored is not None and stored.title == CASE["title"]
+
+    # who she is there is her login, not a name she could type in the settings
+    from desktop.ui.settings_dialog import SettingsDialog
+
+    ini = QSettings(str(li.home / "dialog.ini"), QSettings.Format.IniFormat)
+    settings = SettingsDialog(b.context, settings=ini)
+    qtbot.addWidget(settings)
+    assert settings.clerk.text() == "李华" and settings.clerk.isReadOnly()
