@@ -1,9 +1,10 @@
 """Who is working: the clerk (经办人) of this PC or login, the words of the audit trail, and the
 draft conflict two clerks meet when both saved the same case's draft.
 
-The clerk's name belongs to the person at the PC, not to the library (a shared library on a
-server has many clerks): ``$REPLYDESK_CLERK``, else the name set in the settings
-(``clerk.txt`` in the data folder), else the login name of the operating system.
+The clerk's name belongs to the person at the PC, not to the library: ``$REPLYDESK_CLERK``,
+else the name set in the settings (``clerk.txt`` in the data folder), else the login name of
+the operating system. On the office server the person is the server's login account instead
+(the store asks the server; the server records it: desktop/store/pg/own_cases.py).
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 IT person's login roles join, and their rights on the library's tables.
 
 - ``replydesk_clerk`` (经办人): reads the whole library; imports and corrects letters; creates
-  and edits cases, their drafts, history, opinions and feedback; never deletes a letter or a
-  case, never assigns a case (the assignee column), never changes the agency profile or the
-  templates; writes the audit trail but cannot change it.
+  cases and edits its own (assigned to its login or to nobody: desktop/store/pg/own_cases.py),
+  their drafts, history, opinions and feedback; never deletes a letter or a case, never
+  assigns a case (the assignee column), never changes the agency profile or the templates;
+  writes the audit trail but cannot change it (and the server writes the login into it).
 - ``replydesk_admin`` (管理员): everything a clerk may, and deleting letters and cases,
   assigning cases, the profile, the seal and the templates.
 
