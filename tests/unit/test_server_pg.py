@@ -60,16 +60,26 @@ def initialised(pg_database_url: str) -> str:
     return pg_database_url
 
 
+@dataclass(frozen=True)
+class Logins:
+    """Two clerks and an administrator of one initialised library: login names and URLs."""
+
+    names: dict[str, str]  # "a", "b", "admin" -> login role
+    urls: dict[str, str]
+
+
 @pytest.fixture
-def account(pg_server: PgServer, initialised: str) -> Iterator[tuple[str, str]]:
-    """(a clerk's URL, an administrator's URL): login roles of their own (roles belong to the
-    whole server), dropped after the test."""
-    names = {g: f"t_{g}_{uuid.uuid4().hex[:8]}" for g in ("clerk", "admin")}
-    for group, name in names.items():
-        _sql(pg_server, pg_server.admin_url, f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{group}")
+def logins(pg_server: PgServer, initialised: str) -> Iterator[Logins]:
+    """Login roles of their own (roles belong to the whole server): clerks "a" and "b", an
+    administrator "admin"; dropped after the test."""
+    groups = {"a": "clerk", "b": "clerk", "admin": "admin"}
+    names = {who: f"t_{who}_{uuid.uuid4().hex[:8]}" for who in groups}
+    for who, name in names.items():
+        _sql(pg_server, pg_server.admin_url,
+             f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{groups[who]}")  # fmt: skip
     dbname = initialised.rsplit("/", 1)[1]
     try:
-        yield pg_server.url(dbname, names["clerk"]), pg_server.url(dbname, names["admin"])
+        yield Logins(names, {who: pg_server.url(dbname, n) for who, n in names.items()})
     finally:
         for name in names.values():
             gone = (
@@ -77,6 +87,12 @@ def account(pg_server: PgServer, initialised: str) -> Iterator[tuple[str, str]]:
             )
             _sql(pg_server, pg_server.admin_url, gone)
             _sql(pg_server, pg_server.admin_url, f"DROP ROLE IF EXISTS {name}")
+
+
+@pytest.fixture
+def account(logins: Logins) -> tuple[str, str]:
+    """(a clerk's URL, an administrator's URL)."""
+    return logins.urls["a"], logins.urls["admin"]
 
 
 def test_init_gives_the_roles_their_rights_and_can_run_again(
@@ -204,33 +220,6 @@ def test_a_clerk_opening_a_server_that_needs_an_upgrade_is_told_to_ask_the_admin
 
 
 # ----------------------------------------------------------------------------- own cases
-@dataclass(frozen=True)
-class Logins:
-    """Two clerks and an administrator of one initialised library: login names and URLs."""
-
-    names: dict[str, str]  # "a", "b", "admin" -> login role
-    urls: dict[str, str]
-
-
-@pytest.fixture
-def logins(pg_server: PgServer, initialised: str) -> Iterator[Logins]:
-    groups = {"a": "clerk", "b": "clerk", "admin": "admin"}
-    names = {who: f"t_{who}_{uuid.uuid4().hex[:8]}" for who in groups}
-    for who, name in names.items():
-        _sql(pg_server, pg_server.admin_url,
-             f"CREATE ROLE {name} LOGIN IN ROLE replydesk_{groups[who]}")  # fmt: skip
-    dbname = initialised.rsplit("/", 1)[1]
-    try:
-        yield Logins(names, {who: pg_server.url(dbname, n) for who, n in names.items()})
-    finally:
-        for name in names.values():
-            gone = (
-                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{name}'"
-            )
-            _sql(pg_server, pg_server.admin_url, gone)
-            _sql(pg_server, pg_server.admin_url, f"DROP ROLE IF EXISTS {name}")
-
-
 def _a_case(number: str) -> Case:
     return Case(number=number, title=f"关于第{number}号的建议", proposers=["王明"],
                 session="市十七届人大三次会议")  # fmt: skip
