@@ -171,7 +171,16 @@ def _summary(report: Any) -> str:
         f"（其中 {report.letters_corrected} 份采用了本次带来的修正），新增段落 "
         f"{report.paragraphs_added} 个；案件：新增 {report.cases_added} 件"
         f"（{report.draft_versions} 个稿件版本），已有 {report.cases_present} 件；"
-        f"单位信息：{profile}。"
+        f"单位信息：{profile}。" + _refused(report.cases_refused)
+    )
+
+
+def _refused(cases: list[str]) -> str:
+    if not cases:
+        return ""
+    return (
+        f"另有 {len(cases)} 件案件已分派给他人，经办人账户不能上传，未上传（请用管理员账户再运行"
+        f"一次）：{'、'.join(cases)}。"
     )
 
 

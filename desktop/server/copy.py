@@ -54,6 +54,9 @@ class CopyReport:
     cases_added: int = 0
     cases_present: int = 0  # same session and number in the target: left as they are there
     draft_versions: int = 0  # versions written with the cases added
+    # cases assigned to someone else, which a clerk's account on the server may not write
+    # (desktop/store/pg/own_cases.py): not copied, "<session>第<number>号（<assignee>）" each
+    cases_refused: list[str] = field(default_factory=list)
     # copied | kept (the target has its own) | none (nothing to copy) | no-right (a clerk's
     # account on the server: the profile is the administrator's to set)
     profile: str = "none"
@@ -197,7 +200,14 @@ def _copy_cases(
                 if target.cases.find(record.case.session, record.case.number) is not None:
                     report.cases_present += 1
                     continue
-                target.copies.write_case(record, report.letter_ids)
+                try:  # in a savepoint of its own: a refused case leaves the others be
+                    target.copies.write_case(record, report.letter_ids)
+                except LibraryPermissionDenied:
+                    if not record.case.assignee:
+                        raise
+                    case = record.case
+                    report.cases_refused.append(f"{case.session}第{case.number}号（{case.assignee}）")
+                    continue
                 report.cases_added += 1
                 report.draft_versions += len(record.versions)
         done += len(chunk)

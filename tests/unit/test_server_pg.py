@@ -347,3 +347,33 @@ def test_the_audit_names_the_login_whatever_the_clerk_calls_herself(
     with psycopg.connect(logins.urls["admin"], autocommit=True) as conn:
         conn.execute(f"UPDATE draft_versions SET clerk = 'x', note = '改' {where}")
     assert _row(initialised, f"SELECT clerk, note FROM draft_versions {where}") == (a, "改")
+
+
+def test_a_clerks_upload_leaves_out_the_cases_assigned_to_others_and_says_so(
+    logins: Logins, tmp_path: Path
+) -> None:
+    pc = tmp_path / "pc.db"
+    with LibraryStore(pc, clerk="张明") as store:
+        for number, assignee in (("21", ""), ("22", "李华")):
+            case_id = case_actions.save(_a_case(number), store=store)
+            if assignee:
+                clerks.assign(case_id, assignee, store=store)
+            drafts.save(case_id, _plan(f"第{number}号的稿子"), based_on=0, store=store)
+            store.drafts.autosave(case_id, _plan("没保存的"))
+    proc = _cli("server", "upload", "--from", str(pc), "--db", logins.urls["a"], "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["cases_added"] == 1 and report["draft_versions"] == 1
+    assert report["cases_refused"] == ["市十七届人大三次会议第22号（李华）"]
+    proc = _cli("server", "upload", "--from", str(pc), "--db", logins.urls["a"])
+    assert proc.returncode == 0 and "另有 1 件案件已分派给他人" in proc.stdout, proc.stdout
+    # the administrator's account uploads it; the server records its version under the account
+    # that put it there (only the owner's rows keep the PC's names: desktop/store/pg/own_cases.py)
+    proc = _cli("server", "upload", "--from", str(pc), "--db", logins.urls["admin"], "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["cases_added"] == 1
+    with LibraryStore(logins.urls["admin"]) as server:
+        case_id = server.cases.find("市十七届人大三次会议", "22")
+        assert case_id is not None
+        versions = drafts.versions(case_id, store=server)
+        assert [(v.version, v.clerk) for v in versions] == [(1, logins.names["admin"])]
