@@ -51,6 +51,7 @@ from desktop.import_steps import (
 from desktop.import_workers import Worker, WorkerDied, WorkerPool
 from desktop.readers import printable_path
 from desktop.store import LibraryError, LibraryStore
+from desktop.store.errors import DatabaseError, LibraryCommitUnknown, library_error
 from desktop.store.open_files import is_open_library
 
 log = logging.getLogger(__name__)
@@ -165,8 +166,10 @@ class ImportInterrupted(LibraryError):
     def __init__(self, cause: LibraryError, lost: list[str]) -> None:
         names = "、".join(Path(name).name for name in lost[:3])
         more = f"等 {len(lost)} 份" if len(lost) > 3 else ""
-        lost_text = f"刚才列为已导入的{names}{more}未能保存，请重新导入（已保存的会显示为重复）。"
-        super().__init__(f"导入中断：{cause.message}" + (f"；{lost_text}" if lost else ""))
+        fate = "不能确定是否已保存" if isinstance(cause, LibraryCommitUnknown) else "未能保存"
+        lost_text = f"刚才列为已导入的{names}{more}{fate}，请重新导入（已保存的会显示为重复）。"
+        said = cause.message.rstrip("。")
+        super().__init__(f"导入中断：{said}" + (f"；{lost_text}" if lost else "。"))
         self.lost = lost
 
 
@@ -193,13 +196,12 @@ class _BatchWriter:
             self._begin()
             result = add_prepared(self._store, outcome)
         except LibraryError as exc:  # busy for too long, or read-only: nothing written
-            self._rollback_and_rewrite()
+            self._recover()
             return refused(outcome.name, exc)
         except Exception:
-            # A bug of ours, or the disk: the transaction is lost; write again what was
-            # reported, then this letter alone, in a transaction of its own.
-            self._rollback_and_rewrite()
-            self.commit()
+            # A bug of ours, the disk, or the server gone: the transaction is lost; write
+            # again what was reported, then this letter alone, in a transaction of its own.
+            self._recover(commit=True)
             return _store_alone(self._store, outcome)
         self._written.append(outcome)
         self._ids.append(result.letter_id if result.status == "imported" else None)
@@ -228,6 +230,27 @@ class _BatchWriter:
             self._store.letters.begin_batch()
             self._open = True
             self._started = time.monotonic()
+
+    def _recover(self, *, commit: bool = False) -> None:
+        """Roll the transaction back and write its letters again (and commit them). When the
+        library cannot be written now (the server went away, a full disk), the import stops
+        with :class:`ImportInterrupted` naming the letters the batch reported."""
+        lost = [p.name for p, i in zip(self._written, self._ids, strict=True) if i is not None]
+        try:
+            self._rollback_and_rewrite()
+            if commit:
+                self.commit()
+        except ImportInterrupted:
+            raise
+        except (LibraryError, DatabaseError) as exc:
+            if self._open:  # the rewrite's transaction, broken: nothing of it is kept
+                self._open = False
+                self._store.letters.end_batch(commit=False)
+            self._written, self._ids = [], []
+            problem = library_error(exc)
+            if problem is None:
+                raise
+            raise ImportInterrupted(problem, lost) from exc
 
     def _rollback_and_rewrite(self) -> None:
         """Roll the transaction back and write its letters again, as they were reported."""

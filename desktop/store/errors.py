@@ -139,6 +139,11 @@ class LibraryUnreachable(LibraryError):
     """The library file cannot be opened: moved, deleted, its folder gone, no permission."""
 
 
+class LibraryCommitUnknown(LibraryUnreachable):
+    """The connection to the server broke as it committed: whether the change was kept
+    cannot be known (``message`` says so, and that doing it again is safe)."""
+
+
 class LibraryIOFailure(LibraryError):
     """The operating system failed to read or write the file (failing disk, dropped share)."""
 

@@ -17,6 +17,7 @@ from typing import Final
 
 from desktop.store.errors import (
     LibraryBusy,
+    LibraryCommitUnknown,
     LibraryDiskFull,
     LibraryError,
     LibraryLoginFailed,
@@ -73,7 +74,7 @@ def server_error(exc: ServerError, consequence: str = "") -> LibraryError | None
     error, an unknown table, a constraint that the code should have checked first). A
     broken connection (no code) is the clerk's: the network or the server went away."""
     if isinstance(exc, ServerCommitUnknown):
-        return LibraryUnreachable(COMMIT_UNKNOWN)
+        return LibraryCommitUnknown(COMMIT_UNKNOWN)
     code = exc.sqlstate or "08"
     found = _BY_CODE.get(code) or _BY_CODE.get(code[:2])
     if found is None:
