@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 Results = list[dict[str, Any]]
 RETRY_PAUSE = 0.2  # seconds between two tries
 MAX_TRIES = 150  # … and then the operation is given up: an error (the test fails, not hangs)
-PAUSE = 0.1  # seconds between two operations
+PAUSE = 0.25  # seconds between two operations (a clerk's pace: the run stays short)
 
 
 def letter_text(n: int) -> str:
