@@ -166,7 +166,7 @@ class FaultClient:
             time.sleep(PAUSE)
 
     def cli_import(self, folder: Path, tries: Tries) -> Results | None:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "REPLYDESK_CLERK": self.clerk}
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the clerk: the login
         proc = subprocess.run(
             [sys.executable, "-m", "desktop", "import", str(folder), "--json", "--db", self.db],
             cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,

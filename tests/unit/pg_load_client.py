@@ -10,7 +10,8 @@ kinds of PC:
 - ``cli``: a script's way, each operation a ``python -m desktop … --db URL`` command; the
   revision is read from ``audit --case ID --json`` and given as ``draft --based-on``.
 
-Usage: python pg_load_client.py SPEC.json — SPEC names ``db``, ``clerk``, ``mode``,
+Usage: python pg_load_client.py SPEC.json — SPEC names ``db`` (the clerk's login),
+``clerk`` (its name, who the library records), ``mode``,
 ``seconds``, ``seed``, ``work`` (a folder of its own), ``shared`` (folders everyone imports),
 ``cases`` ([{id, number, session, title}]). It prints what it did as JSON on stdout: every
 import's results, every save reported done (case, version, text), the conflicts and
@@ -122,7 +123,7 @@ class StoreClient(Client):
     def run(self) -> dict[str, Any]:
         from desktop.store import LibraryStore
 
-        with LibraryStore(self.db, clerk=self.clerk) as self.store:
+        with LibraryStore(self.db) as self.store:  # the clerk is the login
             return super().run()
 
     def pause(self) -> None:
@@ -169,7 +170,7 @@ class CliClient(Client):
     """A script's way: each operation a command of its own."""
 
     def command(self, *args: str) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "REPLYDESK_CLERK": self.clerk}
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
         return subprocess.run(
             [sys.executable, "-m", "desktop", *args, "--db", self.db], cwd=self.work,
             env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,

@@ -17,15 +17,21 @@ import os
 import re
 import subprocess
 import sys
+import uuid
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import psycopg
+import pytest
 
 from desktop.actions import cases as case_actions
 from desktop.actions.search import search
 from desktop.casework import Case
 from desktop.store import LibraryStore
 from tests.conftest import ROOT
+from tests.pg_server import PgServer
 from tests.unit.pg_load_client import write_folder
 
 CLIENT = Path(__file__).with_name("pg_load_client.py")
@@ -49,10 +55,37 @@ def _env(tmp_path: Path) -> dict[str, str]:
     }  # fmt: skip
 
 
+@pytest.fixture
+def clerk_urls(pg_server: PgServer, pg_database_url: str) -> Iterator[dict[str, str]]:
+    """The library set up as on the office server (``server init``: roles, rights, the login
+    recorded as who did what) and a login of her own for each clerk: name -> URL."""
+    init = subprocess.run(
+        [sys.executable, "-m", "desktop", "server", "init", pg_database_url, "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "REPLYDESK_DB"},
+    )  # fmt: skip
+    assert init.returncode == 0, init.stderr
+    names = [f"t_load{i}_{uuid.uuid4().hex[:8]}" for i in range(CLIENTS)]
+    dbname = pg_database_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f"CREATE ROLE {name} LOGIN IN ROLE replydesk_clerk")
+        try:
+            yield {name: pg_server.url(dbname, name) for name in names}
+        finally:
+            for name in names:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                    [name],
+                )
+                admin.execute(f"DROP ROLE IF EXISTS {name}")
+
+
 def _setup(db: str) -> list[dict[str, Any]]:
-    """The shared cases (and the agency, which the command line's draft needs)."""
+    """The shared cases (and the agency, which the command line's draft needs), made by the
+    administrator."""
     cases = []
-    with LibraryStore(db, clerk="管理员") as store:
+    with LibraryStore(db) as store:
         store.profile.set_value("agency_name", "南通市科学技术局")
         for number in ("11", "12", "13", "14"):
             case = Case(number=number, session=SESSION, title=f"关于第{number}号科技工作的建议",
@@ -64,19 +97,20 @@ def _setup(db: str) -> list[dict[str, Any]]:
 
 
 def test_ten_clients_on_one_server_library_lose_and_double_nothing(
-    tmp_path: Path, pg_database_url: str
+    tmp_path: Path, pg_server: PgServer, pg_database_url: str, clerk_urls: dict[str, str]
 ) -> None:
     seconds = _seconds()
     db = pg_database_url
     cases = _setup(db)
+    admin = pg_server.user  # on the server the login is who did what
     shared_numbers = list(range(1, 25))
     shared = [str(write_folder(tmp_path / f"shared-{i}", shared_numbers[i::3])) for i in range(3)]
     procs = []
-    for i in range(CLIENTS):
+    for i, (clerk, url) in enumerate(clerk_urls.items()):
         work = tmp_path / f"client-{i}"
         work.mkdir()
         spec = {
-            "db": db, "clerk": f"经办人{i}", "mode": "cli" if i < CLI_CLIENTS else "store",
+            "db": url, "clerk": clerk, "mode": "cli" if i < CLI_CLIENTS else "store",
             "seconds": seconds, "seed": i, "work": str(work), "shared": shared,
             "shared_numbers": shared_numbers,
             # The commands are slower (a process each): they share case 13 with everyone and
@@ -136,14 +170,14 @@ def test_ten_clients_on_one_server_library_lose_and_double_nothing(
             for r in store.db.execute("SELECT action, target_id, clerk FROM audit").fetchall()
         )
         cli_clerks = {r["clerk"] for r in reports if r["mode"] == "cli"}
-        expected = Counter(("case.created", c["id"], "管理员") for c in cases)
+        expected = Counter(("case.created", c["id"], admin) for c in cases)
         expected.update(("draft.saved", v, clerk) for _, v, clerk, _ in saves)
         expected.update(("case.changed", case_id, clerk) for case_id, _, clerk, _ in saves
                         if clerk in cli_clerks)  # fmt: skip
         imported_by = [(res["letter_id"], r["clerk"]) for r in reports for i in r["imports"]
                        for res in i["results"] if res["status"] == "imported"]  # fmt: skip
         expected.update(("letter.imported", letter_id, clerk) for letter_id, clerk in imported_by)
-        profile = audit.pop(("profile.changed", None, "管理员"))
+        profile = audit.pop(("profile.changed", None, admin))
         assert profile == 1 and audit == expected
         # What was stored is found by its own words.
         for text in sorted(by_text)[:: max(1, len(by_text) // 5)]:
