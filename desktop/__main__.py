@@ -189,18 +189,30 @@ def _writes(args: argparse.Namespace) -> bool:
 
 def cmd_import(store: LibraryStore, args: argparse.Namespace) -> int:
     from desktop.actions.imports import import_steps
+    from desktop.import_pipeline import ImportInterrupted
 
     results = []
-    for progress in import_steps(args.paths, store=store):
-        r = progress.result
-        results.append(r)
-        if not args.json:
-            mark = {"imported": "已导入", "duplicate": "重复", "failed": "失败"}[r.status]
-            extra = f"（编号 {r.letter_id}）" if r.letter_id else ""
-            detail = f"：{r.message}" if r.status != "imported" else ""
-            print(f"[{progress.done}/{progress.total}] {mark} {r.path}{extra}{detail}", flush=True)
-            if r.notice:
-                print(f"注意：{r.notice}", flush=True)
+    try:
+        for progress in import_steps(args.paths, store=store):
+            r = progress.result
+            results.append(r)
+            if not args.json:
+                mark = {"imported": "已导入", "duplicate": "重复", "failed": "失败"}[r.status]
+                extra = f"（编号 {r.letter_id}）" if r.letter_id else ""
+                detail = f"：{r.message}" if r.status != "imported" else ""
+                print(f"[{progress.done}/{progress.total}] {mark} {r.path}{extra}{detail}",
+                      flush=True)  # fmt: skip
+                if r.notice:
+                    print(f"注意：{r.notice}", flush=True)
+    except ImportInterrupted as stop:  # the message (on stderr) names what was not kept
+        if args.json:  # what was done until then, the files named there failed
+            lost = set(stop.lost)
+            _print_json([
+                {**r.to_json(), "status": "failed", "letter_id": None, "message": stop.message}
+                if r.path in lost else r.to_json()
+                for r in results
+            ])  # fmt: skip
+        raise
     if args.json:
         _print_json([r.to_json() for r in results])
     else:
