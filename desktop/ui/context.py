@@ -25,7 +25,7 @@ from desktop.store.engine import (
     location_from,
     shown,
 )
-from desktop.ui.operations import Operation
+from desktop.ui.operations import Operation, told_to_clerk
 
 if TYPE_CHECKING:
     from desktop.reply_templates import ReplyTemplates
@@ -142,8 +142,15 @@ class AppContext(QObject):
     def call(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``action`` on the UI thread's library: ``action(*args, store=…, **kwargs)``.
         A ``ClerkError`` it raises goes to the caller (or, uncaught, to the message box of
-        ``ui/errors.py``)."""
-        return action(*args, store=self.store, **kwargs)
+        ``ui/errors.py``); so does a library's error the clerk can do something about (the
+        server went away …), as the store's ``LibraryError`` (``told_to_clerk``)."""
+        try:
+            return action(*args, store=self.store, **kwargs)
+        except Exception as exc:
+            told = told_to_clerk(exc)
+            if told is exc:
+                raise
+            raise told from exc
 
     def profile(self) -> AgencyProfile:
         from desktop.actions import profile

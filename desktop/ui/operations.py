@@ -67,6 +67,22 @@ class _Relay(QObject):
             cb()
 
 
+def told_to_clerk(exc: Exception) -> Exception:
+    """A library's error the clerk can do something about (the server went away, a full
+    disk …) as the store's ``LibraryError`` in Chinese (``library_error``); anything else as
+    it is. The window shows a ``ClerkError``'s message and a programmer's error's traceback:
+    a server restarted under the clerk's search is the former."""
+    from desktop.store.errors import DatabaseError, library_error
+
+    if not isinstance(exc, DatabaseError) or isinstance(exc, ClerkError):
+        return exc
+    told = library_error(exc)
+    if told is None:
+        return exc
+    told.__cause__ = exc
+    return told
+
+
 class Cancelled(Exception):
     pass
 
@@ -132,9 +148,10 @@ class Operation(QRunnable):
         except Cancelled:
             self.signals.failed.emit(Cancelled())
         except Exception as exc:
-            if not isinstance(exc, ClerkError):  # the clerk's errors need no traceback
+            told = told_to_clerk(exc)
+            if not isinstance(told, ClerkError):  # the clerk's errors need no traceback
                 log.exception("operation %s failed", getattr(self.fn, "__name__", self.fn))
-            self.signals.failed.emit(exc)
+            self.signals.failed.emit(told)
         finally:
             if store is not None:
                 store.close()

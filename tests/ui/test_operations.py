@@ -3,10 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.store import LibraryStore
 from desktop.ui.operations import Cancelled, Operation
+from tests.pg_server import PgServer
 
 
 def test_result_and_progress_arrive_on_the_ui_thread(qtbot: QtBot) -> None:
@@ -66,3 +68,50 @@ def test_callbacks_run_on_the_thread_that_made_the_operation(qtbot: QtBot) -> No
         op.run_in_background()
     qtbot.waitUntil(lambda: bool(threads))
     assert threads == [threading.main_thread()]
+
+
+def test_a_server_gone_under_an_operation_or_a_call_is_told_in_chinese(
+    qtbot: QtBot, pg_server: PgServer, pg_database_url: str
+) -> None:
+    """The server went away under the window's work (a background search, a call on the
+    window's own connection): the clerk reads the store's message, not a traceback."""
+    import psycopg
+
+    from desktop.actions.search import search
+    from desktop.store.errors import LibraryUnreachable
+    from desktop.ui.context import AppContext
+
+    name = pg_database_url.rsplit("/", 1)[1]
+
+    def away(store: LibraryStore) -> None:
+        """No new session accepted, the store's own ended (a stopped server)."""
+        pid = store.db.conn.raw.info.backend_pid  # type: ignore[attr-defined]
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+            admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+
+    def back() -> None:
+        with psycopg.connect(pg_server.admin_url, autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
+
+    def search_while_away(query: str, *, store: LibraryStore) -> object:
+        away(store)
+        try:
+            return search(query, store=store)
+        finally:
+            back()
+
+    LibraryStore(pg_database_url).close()
+    op = Operation(search_while_away, "科技", db_path=pg_database_url)
+    with qtbot.waitSignal(op.signals.failed, timeout=20000) as blocker:
+        op.run_in_background()
+    [told] = blocker.args
+    assert isinstance(told, LibraryUnreachable) and "资料库服务器" in told.message
+
+    context = AppContext.open(pg_database_url)
+    try:
+        with pytest.raises(LibraryUnreachable, match="资料库服务器"):
+            context.call(search_while_away, "科技")
+        assert context.call(search, "科技").total == 0  # back: the same connection answers
+    finally:
+        context.close()
