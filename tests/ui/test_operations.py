@@ -74,11 +74,13 @@ def test_a_server_gone_under_an_operation_or_a_call_is_told_in_chinese(
     qtbot: QtBot, pg_server: PgServer, pg_database_url: str
 ) -> None:
     """The server went away under the window's work (a background search, a call on the
-    window's own connection): the clerk reads the store's message, not a traceback."""
+    window's own connection, the poll for other clerks' changes): the clerk reads the store's
+    message, or nothing, not a traceback."""
     import psycopg
 
     from desktop.actions.search import search
     from desktop.store.errors import LibraryUnreachable
+    from desktop.ui.change_watch import ChangeWatch
     from desktop.ui.context import AppContext
 
     name = pg_database_url.rsplit("/", 1)[1]
@@ -113,5 +115,18 @@ def test_a_server_gone_under_an_operation_or_a_call_is_told_in_chinese(
         with pytest.raises(LibraryUnreachable, match="资料库服务器"):
             context.call(search_while_away, "科技")
         assert context.call(search, "科技").total == 0  # back: the same connection answers
+        # The watch on other clerks' changes polls every two seconds: while the server is
+        # away it skips quietly (it raised into the error dialog at each tick), then sees
+        # what was done meanwhile.
+        watch = ChangeWatch(context, interval_ms=3_600_000)
+        away(context.store)
+        try:
+            assert watch.poll() is None
+        finally:
+            back()
+        with LibraryStore(pg_database_url) as other:
+            other.profile.set_value("agency_name", "某市交通运输局")
+        with qtbot.waitSignal(watch.changed, timeout=5000):
+            assert watch.poll() is not None
     finally:
         context.close()
