@@ -26,6 +26,7 @@ ROOTS: Final = (
     "desktop.actions.profile",
     "desktop.actions.reminders",
     "desktop.actions.search",
+    "desktop.actions.server",
     "desktop.case_filter",
     "desktop.clerks",
     "desktop.fonts",

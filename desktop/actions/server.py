@@ -64,3 +64,10 @@ def local_copy(url: str, data_dir: Path) -> Path | None:
     from desktop.server.offline import local_copy as found
 
     return found(url, data_dir)
+
+
+def unreachable(exc: Exception) -> bool:
+    """Whether ``exc`` says the library (the office server) cannot be reached just now."""
+    from desktop.store.errors import LibraryUnreachable
+
+    return isinstance(exc, LibraryUnreachable)

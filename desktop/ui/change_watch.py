@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from desktop import timestamps
 from desktop.actions import cases, clerks, drafts
 from desktop.actions.clerks import Changes
+from desktop.actions.server import ServerState, unreachable
 from desktop.clerks import DraftConflict
 from desktop.errors import ClerkError
 from desktop.ui.context import AppContext
@@ -45,7 +46,16 @@ class ChangeWatch(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         context.closing.connect(self.timer.stop)
+        self.paused = False  # the server did not answer: no polling until it does
         self.timer.start()
+
+    def resume(self) -> None:
+        """The server answers again: poll at once (what changed meanwhile), then as before."""
+        if not self.paused or self.context.closed:
+            return
+        self.paused = False
+        self.timer.start()
+        self.poll()
 
     def poll(self) -> Changes | None:
         if self.context.closed:
@@ -55,8 +65,16 @@ class ChangeWatch(QObject):
             if latest <= self.seen:
                 return None
             found = self.context.call(clerks.changes_since, self.seen)
-        except ClerkError:  # busy or gone for a moment: ask again at the next tick
-            log.info("change poll skipped", exc_info=True)
+        except ClerkError as exc:
+            if unreachable(exc):
+                # The server is away. Each poll on this (the window's) thread would wait for
+                # the connection's timeout: the watch pauses until the status bar's probe,
+                # off this thread, finds the server answering again (:meth:`resume`).
+                log.info("change poll paused: the server does not answer", exc_info=True)
+                self.timer.stop()
+                self.paused = True
+            else:  # busy for a moment: ask again at the next tick
+                log.info("change poll skipped", exc_info=True)
             return None
         self.seen = found.latest
         self.changed.emit(found)
@@ -106,9 +124,16 @@ class WindowWatch(QObject):
         self.bar = bar
         self.watch = ChangeWatch(window.context, self)
         self.watch.changed.connect(self.apply)
+        status = getattr(window, "server_status", None)  # on the office server only
+        if status is not None:
+            status.answered.connect(self._server_answered)
         bar.compareRequested.connect(self.compare)
         window.model.modelReset.connect(bar.hide)
         window.model.saved.connect(lambda _version: bar.hide())
+
+    def _server_answered(self, state: ServerState) -> None:
+        if state.reachable:
+            self.watch.resume()
 
     def apply(self, changes: Changes) -> None:
         window = self.window
