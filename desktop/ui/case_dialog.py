@@ -21,6 +21,7 @@ that is refused under the status field and nothing is saved.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -177,6 +178,11 @@ class CaseDialog(CasePaste, CaseErrors, CaseForm):
             self._offer_statuses(case.status)
             self.reply_date.set_value(case.reply_date)
             self.doc_number.setText(case.doc_number)
+            if self.started_from is not None:  # her own moves are no change by someone else
+                self.started_from = dataclasses.replace(
+                    self.started_from, status=case.status, reply_date=case.reply_date,
+                    doc_number=case.doc_number,
+                )  # fmt: skip
 
     # ================================================================== loading
     def _load(self, case: Case | None) -> None:
