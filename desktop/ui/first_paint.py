@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QWidget
 
 FIRST_PAINT_WAIT = 500  # ms: a window shown minimized or on no screen is never painted
@@ -52,6 +53,11 @@ _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.T
 
 
 class _WhenIdle(QObject):
+    # It watches the windows, not the application: a Python filter on the application is
+    # handed every event of every object, and the first one for an object of Qt's internal
+    # classes has PySide make all its modules' remaining types (~80 enums, ~70 ms at the
+    # start). A window's input passes through its QWindow first; a window shown later (a
+    # dialog, a menu, a combo box's list) takes the focus, and is watched from then on.
     def __init__(self, callback: Callable[[], object], idle_ms: int, at_most_ms: int) -> None:
         app = QCoreApplication.instance()
         super().__init__(app)
@@ -62,8 +68,14 @@ class _WhenIdle(QObject):
         self._idle.timeout.connect(self._run)
         self._idle.start()
         QTimer.singleShot(at_most_ms, self, self._run)
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QGuiApplication):
+            for window in app.topLevelWindows():
+                window.installEventFilter(self)
+            app.focusWindowChanged.connect(self._watch)
+
+    def _watch(self, window: QWindow | None) -> None:
+        if window is not None and self._callback is not None:
+            window.installEventFilter(self)  # once: Qt keeps one entry per filter
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and self._callback is not None:
@@ -75,10 +87,10 @@ class _WhenIdle(QObject):
         if callback is None:
             return
         app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
         self._idle.stop()
-        self.deleteLater()
+        self.deleteLater()  # the windows' filters go with it
         callback()
 
 
