@@ -7,12 +7,13 @@ without a regular expression, for hot loops.
 
 from __future__ import annotations
 
-import re
 from typing import Final
+
+from desktop.lazy_pattern import LazyPattern
 
 # Ideographs of ordinary text: CJK unified ideographs and extension A (一-鿿, 㐀-䶿).
 IDEOGRAPHS: Final = "\u3400-\u4dbf\u4e00-\u9fff"
-IDEOGRAPH_RE: Final = re.compile(f"[{IDEOGRAPHS}]")
+IDEOGRAPH_RE: Final = LazyPattern(f"[{IDEOGRAPHS}]")
 
 # Every Han character: the above, the compatibility ideographs and the supplementary planes
 # (extensions B to H), for folding traditional to simplified.
@@ -24,7 +25,7 @@ CJK_CONTEXT: Final = (
     "\u3001-\u303f\u3040-\u30ff" + IDEOGRAPHS + "\uf900-\ufaff"
     "\uff01-\uff60\uffe0-\uffe6\U00020000-\U0002fa1f"
 )
-CJK_CONTEXT_RE: Final = re.compile(f"[{CJK_CONTEXT}]")
+CJK_CONTEXT_RE: Final = LazyPattern(f"[{CJK_CONTEXT}]")
 
 # Marks that end a sentence, full-width and half-width.
 SENTENCE_END: Final = "。！？；!?;"

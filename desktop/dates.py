@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from desktop.lazy_pattern import LazyPattern
 from desktop.numerals import FULLWIDTH_DIGITS, ZERO_CHARS, counting_number, year_from_digits
 
 _ARABIC_CN_RE = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?!\d)")
@@ -26,7 +27,7 @@ _NUMERIC_RE = re.compile(r"(?<![\d.\-/])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d
 _CN_DIGIT = "[" + ZERO_CHARS + "一二三四五六七八九]"
 _CN_MONTH = "十[一二]?|[一二三四五六七八九]"
 _CN_DAY = "[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_CHINESE_RE = re.compile(
+_CHINESE_RE = LazyPattern(
     rf"(?<![{ZERO_CHARS}一二三四五六七八九A-Za-z0-9])({_CN_DIGIT}{{4}})\s*年\s*({_CN_MONTH})\s*月"
     rf"\s*({_CN_DAY})\s*[日号]"
 )

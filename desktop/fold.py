@@ -28,12 +28,13 @@ import threading
 from typing import Protocol
 
 from desktop.cjk import HAN
+from desktop.lazy_pattern import LazyPattern
 
 log = logging.getLogger(__name__)
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]+")
 # A Han character: the unified ideographs and their extensions, compatibility ideographs.
-_HAN = re.compile(f"[{HAN}]")
+_HAN = LazyPattern(f"[{HAN}]")
 
 
 class _Converter(Protocol):

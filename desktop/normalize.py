@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 
 from desktop.cjk import CJK_CONTEXT, CJK_CONTEXT_RE, IDEOGRAPHS, is_cjk_context
+from desktop.lazy_pattern import LazyPattern
 from desktop.urls import url_spans
 
 # Marks that are skipped when looking for the significant neighbour of a mark.
@@ -55,11 +56,11 @@ _PAREN_RE = re.compile(r"[()]")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _H_SPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
 # White space between two Chinese characters (curly double quotes count as Chinese here).
-_CJK_GAP_RE = re.compile(rf"(?<=[{CJK_CONTEXT}“”])[{_H_SPACE}]+(?=[{CJK_CONTEXT}“”])")
+_CJK_GAP_RE = LazyPattern(rf"(?<=[{CJK_CONTEXT}“”])[{_H_SPACE}]+(?=[{CJK_CONTEXT}“”])")
 _NBSP_RE = re.compile("[\u00a0\u202f]")
 
 # A year in the wrong brackets inside a document number: 通政发[2015]37号, 国办发【2015】9号.
-_DOC_YEAR_RE = re.compile(
+_DOC_YEAR_RE = LazyPattern(
     rf"(?<=[{IDEOGRAPHS}])[\[【（(]((?:19|20)\d{{2}})[\]】）)](?=\s*第?\d{{1,5}}\s*号)"
 )
 
@@ -67,7 +68,7 @@ _WHITESPACE_RE = re.compile(r"\s+")
 
 # A half-width full stop that ends a Chinese sentence: after an ideograph, before the end, white
 # space or another ideograph ("达12万人." / "达12万人. 下一步"). Decimals and "..." are not touched.
-_FULL_STOP_RE = re.compile(rf"(?<=[{IDEOGRAPHS}])\.(?=$|\s|[{IDEOGRAPHS}])")
+_FULL_STOP_RE = LazyPattern(rf"(?<=[{IDEOGRAPHS}])\.(?=$|\s|[{IDEOGRAPHS}])")
 
 
 class _Neighbours:

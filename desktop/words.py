@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Protocol, cast
 
 from desktop.fold import to_simplified
+from desktop.lazy_pattern import LazyPattern
 from desktop.normalize import normalize_text
 from desktop.paths import resources_dir
 
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 # A token worth keeping: Han characters, or letters and digits with at least one letter
 # (5G, PPP); plain numbers (years, counts) say nothing about a topic.
-_HAN_WORD = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
+_HAN_WORD = LazyPattern(r"[\u3400-\u9fff\U00020000-\U0003134f]+")
 _LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")
 # The characters that say where, not what (怀远县, 主城区): no topic to fall back on.
 _PLACE_CHARS = frozenset("省市县区镇乡村街州城")

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
+from desktop.lazy_pattern import LazyPattern
 from desktop.model import SECTION_KINDS
 from desktop.store.errors import LetterEditError
 
@@ -68,7 +69,7 @@ MAX_VALUE_CHARS: Final = 5000  # as a pack accepts (desktop/packs/manifest.MAX_F
 _LIST_SPLIT_RE = re.compile(r"[、，,;；]")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 # As the parser keeps it, printed without 第/号: 94, 021, T014, 台52 (a delegation's mark).
-_NUMBER_RE = re.compile(r"^第?\s*([\u4e00-\u9fff]?[A-Za-z]?\d{1,10})\s*号?\Z")
+_NUMBER_RE = LazyPattern(r"^第?\s*([\u4e00-\u9fff]?[A-Za-z]?\d{1,10})\s*号?\Z")
 
 
 def clerk_source() -> dict[str, Any]:
