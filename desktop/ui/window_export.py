@@ -17,13 +17,12 @@ from desktop.safe_write import TargetLocked
 from desktop.ui.context import AppContext
 from desktop.ui.draft_model import DraftModel
 from desktop.ui.errors import show_error
-from desktop.ui.first_start_dialog import agency_ready
 
 if TYPE_CHECKING:
     from desktop.actions.export import PreparedLetter
 
-# desktop.actions.export (composing, DOCX writing) is imported on the first output, not while
-# the window starts.
+# desktop.actions.export (composing, DOCX writing) and the agency form are imported on the
+# first output, not while the window starts.
 
 
 def _safe_name(title: str) -> str:
@@ -86,6 +85,8 @@ class LetterOutput(QMainWindow):
     def _letter_to_release(self) -> PreparedLetter | None:
         """The composed letter, when it may leave the program (export, print): the agency is
         set and the clerk accepted any open findings. None otherwise (the clerk was told)."""
+        from desktop.ui.first_start_dialog import agency_ready  # seldom needed at a start
+
         if not agency_ready(self.context, self):
             return None
         prepared = self._prepared()

@@ -39,9 +39,11 @@ HEAVY = (
     "rjieba",
     "pypdfium2",
     "lxml",
-    # Nor the letter inspector (opened from the library), nor the installed packages'
-    # metadata (sqlite-utils looks there for plugins unless told not to).
+    # Nor the letter inspector (opened from the library), nor the first-start form (shown
+    # after the first paint, here where the agency is the sample's), nor the installed
+    # packages' metadata (sqlite-utils looks there for plugins unless told not to).
     "desktop.ui.letter_inspector",
+    "desktop.ui.first_start_dialog",
     "importlib.metadata",
 )
 
