@@ -274,10 +274,13 @@ class LetterStorage:
     def newest(self, limit: int, offset: int = 0) -> list[LetterRow]:
         """``limit`` letters in the order of :meth:`all`, after the first ``offset`` (a window
         lists these at start, a page at a time: reading all 10,000 rows of a large library
-        would cost it half a second)."""
+        would cost it half a second). The page's ids are sorted first, then its rows read: sorting
+        whole rows to keep a hundred took a third more of the window's start."""
         rows = self._db.query(
-            "SELECT * FROM letters ORDER BY coalesce(reply_date, '') DESC, id DESC"
-            " LIMIT ? OFFSET ?",
+            "SELECT letters.* FROM (SELECT id FROM letters"
+            " ORDER BY coalesce(reply_date, '') DESC, id DESC LIMIT ? OFFSET ?) AS page"
+            " JOIN letters ON letters.id = page.id"
+            " ORDER BY coalesce(letters.reply_date, '') DESC, letters.id DESC",
             [max(0, limit), max(0, offset)],
         )
         return [letter_row(r) for r in rows]

@@ -1,4 +1,4 @@
-"""The library's listing before any query reads only the letters it shows."""
+"""The library's listing before any query reads only the letters it shows (both engines)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from desktop.model import Block, ParsedLetter
 from desktop.store import LibraryStore
 
 
-def test_browse_lists_the_newest_letters_and_counts_them_all(store: LibraryStore) -> None:
+def test_browse_lists_the_newest_letters_and_counts_them_all(engine_store: LibraryStore) -> None:
+    store = engine_store
     dates = ["2019-05-01", None, "2023-01-09", "2021-07-30", "2023-01-09", None, "2020-02-02"]
     for i, date in enumerate(dates):
         blocks = [Block(f"第{i}份答复的正文。", f"第{i}份答复的正文。", "status")]
@@ -22,7 +23,8 @@ def test_browse_lists_the_newest_letters_and_counts_them_all(store: LibraryStore
     assert browse(limit=50, store=store).letters == tuple(everything)
 
 
-def test_browse_pages_follow_each_other(store: LibraryStore) -> None:
+def test_browse_pages_follow_each_other(engine_store: LibraryStore) -> None:
+    store = engine_store
     for i in range(7):
         blocks = [Block(f"第{i}份答复的正文。", f"第{i}份答复的正文。", "status")]
         letter = ParsedLetter(kind="reply", blocks=blocks, reply_date=f"2022-03-0{i + 1}",
