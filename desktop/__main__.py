@@ -6,7 +6,6 @@ Headless subcommands never import Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from desktop.cli_args import (
     add_common,
     common_parent,
     path,
+    print_json,
     text,
     whole_number,
 )
@@ -150,10 +150,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _open_store(db: Path | str | None) -> Any:
     from desktop.sample import ensure_sample_library
     from desktop.store import LibraryStore
@@ -207,14 +203,14 @@ def cmd_import(store: LibraryStore, args: argparse.Namespace) -> int:
     except ImportInterrupted as stop:  # the message (on stderr) names what was not kept
         if args.json:  # what was done until then, the files named there failed
             lost = set(stop.lost)
-            _print_json([
+            print_json([
                 {**r.to_json(), "status": "failed", "letter_id": None, "message": stop.message}
                 if r.path in lost else r.to_json()
                 for r in results
             ])  # fmt: skip
         raise
     if args.json:
-        _print_json([r.to_json() for r in results])
+        print_json([r.to_json() for r in results])
     else:
         counts = {
             s: sum(r.status == s for r in results) for s in ("imported", "duplicate", "failed")

@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -78,6 +79,11 @@ def _chinese() -> Iterator[None]:
         yield
     finally:
         module._, module.ngettext = saved
+
+
+def print_json(data: Any) -> None:
+    """A command's ``--json`` answer on stdout: UTF-8 Chinese as it is, indented."""
+    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def display_width(value: str) -> int:

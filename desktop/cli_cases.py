@@ -14,7 +14,6 @@ and exit code 2, and nothing is changed.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from desktop import cli_lifecycle
@@ -22,7 +21,7 @@ from desktop.actions import cases as actions
 from desktop.actions.clerks import mine
 from desktop.actions.lifecycle import CaseStanding, standings
 from desktop.casework import STATUSES, Case
-from desktop.cli_args import whole_number
+from desktop.cli_args import print_json, whole_number
 from desktop.cli_reminders import add_due_parser, cmd_due
 from desktop.lifecycle import ORGANIZER_ROLES
 from desktop.store import LibraryStore
@@ -70,10 +69,6 @@ def writes(args: argparse.Namespace) -> bool:
     """Whether this case command changes the library."""
     command = getattr(args, "case_command", None)
     return command in ("sent", "import", "assign") or command in cli_lifecycle.WRITING
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def case_json(
@@ -130,7 +125,7 @@ def _list(store: LibraryStore, args: argparse.Namespace) -> int:
     letters = actions.library_letters(store=store)
     if args.json:
         standing = standings(listing, store=store)
-        _print_json([case_json(c, letters.get(c.id or 0), standing.get(c.id or 0))
+        print_json([case_json(c, letters.get(c.id or 0), standing.get(c.id or 0))
                      for c in listing])  # fmt: skip
         return 0
     for c in listing:
@@ -145,7 +140,7 @@ def _list(store: LibraryStore, args: argparse.Namespace) -> int:
 def _sent(store: LibraryStore, args: argparse.Namespace) -> int:
     sent = actions.mark_sent(args.case_id, store=store)
     if args.json:
-        _print_json(sent.to_json())
+        print_json(sent.to_json())
         return 0
     done = "答复已存入资料库" if sent.created else "已更新资料库中的答复"
     shared = f"，其中 {sent.shared} 段与资料库中其他文件共用" if sent.shared else ""

@@ -5,12 +5,11 @@ are recorded under: 经办人; ``$REPLYDESK_CLERK`` overrides it for one command
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from desktop.actions import clerks as actions
 from desktop.clerks import AUDIT_ACTIONS
-from desktop.cli_args import text, whole_number
+from desktop.cli_args import print_json, text, whole_number
 from desktop.store import LibraryStore
 from desktop.timestamps import local_text
 
@@ -46,14 +45,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="新的经办人姓名（不填则显示当前的）")  # fmt: skip
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def cmd_assign(store: LibraryStore, args: argparse.Namespace) -> int:
     done = actions.assign(args.case_id, args.clerk, store=store)
     if args.json:
-        _print_json(done.to_json())
+        print_json(done.to_json())
         return 0
     who = done.clerk or "（无人）"
     if done.changed:
@@ -66,7 +61,7 @@ def cmd_assign(store: LibraryStore, args: argparse.Namespace) -> int:
 def cmd_audit(store: LibraryStore, args: argparse.Namespace) -> int:
     rows = actions.audit(case_id=args.case, letter_id=args.letter, limit=args.limit, store=store)
     if args.json:
-        _print_json([r.to_json() for r in rows])
+        print_json([r.to_json() for r in rows])
         return 0
     for r in rows:
         what = AUDIT_ACTIONS.get(r.action, r.action)
@@ -88,7 +83,7 @@ def cmd_clerk(store: LibraryStore, args: argparse.Namespace) -> int:
     if args.name is not None:
         name = actions.set_clerk_name(args.name, store=store)
     if args.json:
-        _print_json({"clerk": name})
+        print_json({"clerk": name})
     else:
         print(f"本机经办人：{name}")
     return 0

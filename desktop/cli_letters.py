@@ -10,12 +10,11 @@ malformed ``FIELD=VALUE``) are one Chinese line and exit code 2. Fields are name
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from desktop.actions import letters as actions
-from desktop.cli_args import text, whole_number
+from desktop.cli_args import print_json, text, whole_number
 from desktop.cli_reply import CliError
 from desktop.letter_view import SECTION_ZH
 from desktop.store import LibraryStore
@@ -128,17 +127,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--all", action="store_true", help="重新读取所有文件，而不只是旧版读取的")
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 # ----------------------------------------------------------------------------- letters, show
 
 
 def cmd_letters(store: LibraryStore, args: argparse.Namespace) -> int:
     letters = actions.listing(store=store)
     if args.json:
-        _print_json(letters)
+        print_json(letters)
         return 0
     for x in letters:
         kind = "答复" if x["kind"] == "reply" else "参考"
@@ -165,7 +160,7 @@ def cmd_show(store: LibraryStore, args: argparse.Namespace) -> int:
         print(f"没有编号为 {args.id} 的文件。", file=sys.stderr)
         return 1
     if args.json:
-        _print_json(data)
+        print_json(data)
         return 0
     _print_fields(data)
     if "sections" in data["corrected"]:
@@ -289,7 +284,7 @@ def cmd_edit(store: LibraryStore, args: argparse.Namespace) -> int:
         raise CliError("没有要改的内容：请用 --set、--section 或 --kind 指定改动。")
     edit = actions.edit(args.id, fields=fields, kind=args.kind, sections=sections, store=store)
     if args.json:
-        _print_json(edit.after)
+        print_json(edit.after)
         return 0
     lines = changes_zh(edit.before, edit.after)
     if not lines:
@@ -309,7 +304,7 @@ def cmd_delete(store: LibraryStore, args: argparse.Namespace) -> int:
         raise CliError(f"没有删除：删除编号 {args.id} 的文件需要确认，确认请加 --yes。")
     title = actions.delete(args.id, store=store).title
     if args.json:
-        _print_json({"deleted": args.id, "title": title or None})
+        print_json({"deleted": args.id, "title": title or None})
     else:
         named = f"（{title}）" if title else ""
         print(f"已删除编号 {args.id} 的文件{named}；与其他文件共用的段落仍保留在资料库中。")
@@ -328,7 +323,7 @@ def cmd_reparse(store: LibraryStore, args: argparse.Namespace) -> int:
         if not args.json:
             print(f"[{step.done}/{step.total}] {_step_zh(step)}", file=sys.stderr, flush=True)
     if args.json:
-        _print_json(summary.to_json())
+        print_json(summary.to_json())
     else:
         print(summary.summary_zh())
     return 1 if summary.failed else 0

@@ -6,14 +6,13 @@ changed."""
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.actions import cases as case_actions
 from desktop.actions import lifecycle as actions
-from desktop.cli_args import path, text, whole_number
+from desktop.cli_args import path, print_json, text, whole_number
 from desktop.lifecycle import FEEDBACK, STATUSES, parse_iso, status_zh
 from desktop.store import LibraryStore
 
@@ -65,10 +64,6 @@ def add_parsers(csub: Any, common: argparse.ArgumentParser) -> None:
     feedback.add_argument("--remarks", type=text, default="", metavar="备注", help="备注")
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _date(value: str | None, what: str) -> str | None:
     return parse_iso(value, what) if value else None
 
@@ -86,7 +81,7 @@ def _status(store: LibraryStore, args: argparse.Namespace) -> int:
             "status_zh": status_zh(case.status), "changed": changed,
             "sent": sent.to_json() if sent is not None else None,
         }  # fmt: skip
-        _print_json(data)
+        print_json(data)
         return 0
     if not changed and sent is None:
         print(f"第{case.number}号案件已是“{status_zh(case.status)}”，未作修改。")
@@ -101,7 +96,7 @@ def _status(store: LibraryStore, args: argparse.Namespace) -> int:
 def _history(store: LibraryStore, args: argparse.Namespace) -> int:
     view = actions.lifecycle(args.case_id, store=store)
     if args.json:
-        _print_json(view.to_json())
+        print_json(view.to_json())
         return 0
     case = view.case
     print(f"第{case.number}号  {case.title}  现状：{status_zh(case.status)}（第 {view.round} 轮）")
@@ -128,7 +123,7 @@ def _opinion(store: LibraryStore, args: argparse.Namespace) -> int:
     result = actions.record_opinion(args.case_id, args.unit, store=store, received=received,
                                     letter=letter, remarks=args.remarks)  # fmt: skip
     if args.json:
-        _print_json({"case_id": result.case_id, "unit": result.unit,
+        print_json({"case_id": result.case_id, "unit": result.unit,
                      "received": result.received, "letter_id": result.letter_id,
                      "letter_created": result.letter_created})  # fmt: skip
         return 0
@@ -145,7 +140,7 @@ def _feedback(store: LibraryStore, args: argparse.Namespace) -> int:
     done = actions.record_feedback(args.case_id, args.answer, store=store, date=date,
                                    remarks=args.remarks)  # fmt: skip
     if args.json:
-        _print_json(done.to_json())
+        print_json(done.to_json())
         return 0
     print(
         f"已记录第{done.number}号案件第{done.round}轮答复的反馈：{FEEDBACK[done.answer]}；"

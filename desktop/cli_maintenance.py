@@ -8,13 +8,13 @@ sample library. Exit codes: 0 done, 1 refused or failed (the reason is printed),
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.actions import backup
 from desktop.actions.backup import BackupInfo
+from desktop.cli_args import print_json
 from desktop.cli_reply import CliError
 from desktop.errors import ClerkError
 from desktop.paths import default_db_path
@@ -62,10 +62,6 @@ def _db(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db is not None else default_db_path()
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def describe(info: BackupInfo) -> list[str]:
     """What was checked in a backup, for the clerk (plain Chinese lines)."""
     return [
@@ -85,7 +81,7 @@ def cmd_backup(store: LibraryStore, args: argparse.Namespace) -> int:
         raise CliError(exc.message, 1) from None
     info = made.info
     if args.json:
-        _print_json({"library": str(db), "backup": info.to_json()})
+        print_json({"library": str(db), "backup": info.to_json()})
     else:
         print(f"已备份资料库“{db}”到：{made.path}")
         print(f"内容：文件 {info.letters} 份，段落 {info.paragraphs} 个，案件 {info.cases} 件")
@@ -120,7 +116,7 @@ def cmd_restore(store: LibraryStore, args: argparse.Namespace) -> int:
     except ClerkError as exc:
         raise CliError(f"不能恢复：{exc.message}", 1) from None
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return 0
     if result.kept is not None:
         print(f"原来的资料库已另存为：{result.kept}")

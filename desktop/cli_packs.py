@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli_args import text
+from desktop.cli_args import print_json, text
 from desktop.cli_reply import CliError
 
 if TYPE_CHECKING:
@@ -45,10 +44,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("pack", type=Path, metavar="资料包.zip", help="资料包文件")
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def _since(text: str | None) -> dt.date | None:
     from desktop.dates import parse_date
 
@@ -75,7 +70,7 @@ def cmd_export_pack(store: LibraryStore, args: argparse.Namespace) -> int:
     except (WriteFailed, PackError) as exc:
         raise CliError(exc.message, code=1) from None
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         print(report.summary_zh())
     return 0
@@ -94,7 +89,7 @@ def cmd_import_pack(store: LibraryStore, args: argparse.Namespace) -> int:
     except PackError as exc:
         raise CliError(exc.message, code=1) from None
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
         return 0
     info = report.pack
     print(f"资料包：{info.path}（制作于 {info.created_at}，来自资料库 {info.library_id}）")

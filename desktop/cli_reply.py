@@ -18,7 +18,7 @@ from desktop.casework import (
     DraftBlock,
     case_from_json,
 )
-from desktop.cli_args import INT64_MAX, has_surrogates, text, whole_number
+from desktop.cli_args import INT64_MAX, has_surrogates, print_json, text, whole_number
 from desktop.compose import Composition, default_draft, finding_place
 from desktop.errors import ClerkError
 from desktop.profile import (
@@ -93,10 +93,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--fix", action="store_true", help="自动改正标点等机械性问题")
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 # --------------------------------------------------------------------------- profile
 
 
@@ -109,7 +105,7 @@ def cmd_profile(store: LibraryStore, args: argparse.Namespace) -> int:
             print(f"已保存：{PROFILE_KEYS_ZH[args.key]}")
     shown = actions.show(store=store)
     if args.json:
-        _print_json(shown.to_json())
+        print_json(shown.to_json())
     elif args.profile_command == "show":
         _print_profile(shown)
     return 0
@@ -275,7 +271,7 @@ def cmd_draft(store: LibraryStore, args: argparse.Namespace) -> int:
     }
     _write_extras(prepared, args, result)
     if args.json:
-        _print_json(result)
+        print_json(result)
         return 0
     done = "已更新案件" if existing is not None else "已保存案件"
     print(f"{done}（编号 {case_id}），草稿第 {version} 版。")
@@ -446,7 +442,7 @@ def cmd_check(store: LibraryStore, args: argparse.Namespace) -> int:
     left = len(findings) - len(applied or [])
     code = 1 if left > 0 else 0
     if args.json:
-        _print_json([f.to_json() for f in findings])
+        print_json([f.to_json() for f in findings])
         return code
     for f in findings:
         fix = _fix_note(f)

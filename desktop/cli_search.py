@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli_args import print_json
 from desktop.letter_view import SECTION_ZH
 
 if TYPE_CHECKING:
     from desktop.store import LibraryStore
-
-
-def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def hit_json(hit: Any) -> dict[str, Any]:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from desktop.cli_args import text
+from desktop.cli_args import print_json, text
 from desktop.cli_reply import CliError
 
 
@@ -84,10 +83,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="要写入的资料库文件（已存在时只覆盖从同一服务器下载的副本）")  # fmt: skip
 
 
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 def cmd_server(_store: object, args: argparse.Namespace) -> int:
     handler = {
         "init": _init,
@@ -105,7 +100,7 @@ def _init(args: argparse.Namespace) -> int:
     url = setup.server_url(args.url, "建立服务器上的资料库")
     report = setup.init(url)
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
         return 0
     print(f"服务器上的资料库已就绪：{report.server}")
     print(f"资料库结构：{len(report.migrations)} 个版本已应用。")
@@ -134,7 +129,7 @@ def _login(args: argparse.Namespace) -> int:
     credentials.store_password(url, _read_password(args))
     where = credentials.account(url)
     if args.json:
-        _print_json({"saved": True, "account": where})
+        print_json({"saved": True, "account": where})
     else:
         print(f"密码已存入系统密钥环（{where}）。")
     return 0
@@ -146,7 +141,7 @@ def _logout(args: argparse.Namespace) -> int:
     url = credentials.checked_url(args.url)
     removed = credentials.forget_password(url)
     if args.json:
-        _print_json({"removed": removed, "account": credentials.account(url)})
+        print_json({"removed": removed, "account": credentials.account(url)})
     else:
         print("已删除保存的密码。" if removed else "系统密钥环中没有该地址的密码。")
     return 0
@@ -193,7 +188,7 @@ def _upload(args: argparse.Namespace) -> int:
     source = args.source or data_dir() / "library.db"
     report = setup.upload(Path(source), target, progress=_progress(args))
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         print("已上传。" + _summary(report))
     return 0
@@ -206,7 +201,7 @@ def _download(args: argparse.Namespace) -> int:
     source = args.db or default_location()
     report = setup.download(source, args.target, progress=_progress(args))
     if args.json:
-        _print_json({**report.to_json(), "path": str(args.target)})
+        print_json({**report.to_json(), "path": str(args.target)})
     else:
         print(f"已下载到 {args.target}。" + _summary(report))
     return 0
