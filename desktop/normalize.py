@@ -46,6 +46,19 @@ _TRANSPARENT_SET = frozenset(_TRANSPARENT)
 _SIMPLE_RUN_RE = re.compile(rf"(?<![{_T_CLASS}])[{_T_CLASS}]*[,:;!?][{_T_CLASS}]*")
 _SIMPLE_MAP_DICT = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
+# A ", : ; ! ?" next to white space or another mark (the start of a "crowded" run).
+_CROWDED_MARK_RE = re.compile(rf"[,:;!?](?:(?<=[{_T_CLASS}].)|(?=[{_T_CLASS}]))")
+# Each mark alone between two other characters, converted when one of them is Chinese. (Each
+# pattern starts with its mark: the regular expression engine skips ahead to it.)
+_ALONE_MARK_RES = tuple(
+    (mark, LazyPattern(rf"{re.escape(mark)}(?:(?<=[{CJK_CONTEXT}].)|(?=[{CJK_CONTEXT}]))"), full)
+    for mark, full in _SIMPLE_MAP_DICT.items()
+)
+# Whether a line with nothing but lone ", : ; ! ?" to convert takes the short way (the tests
+# compare it with the long way).
+_ONLY_SIMPLE_MARKS = True
+
+
 _QUOTE_RE = re.compile('"')
 # Any mark the conversions can change: without one, there is nothing to convert (most lines
 # of a reply, and every line once its marks are converted).
@@ -56,7 +69,11 @@ _PAREN_RE = re.compile(r"[()]")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _H_SPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
 # White space between two Chinese characters (curly double quotes count as Chinese here).
-_CJK_GAP_RE = LazyPattern(rf"(?<=[{CJK_CONTEXT}“”])[{_H_SPACE}]+(?=[{CJK_CONTEXT}“”])")
+# (Written to start with the white space: the regular expression engine skips ahead to it.
+# The same matches as "(?<=[…])[…]+(?=[…])": no match starts inside a run of white space.)
+_CJK_GAP_RE = LazyPattern(
+    rf"[{_H_SPACE}](?<=[{CJK_CONTEXT}“”].)[{_H_SPACE}]*(?=[{CJK_CONTEXT}“”])"
+)
 _NBSP_RE = re.compile("[\u00a0\u202f]")
 
 # A year in the wrong brackets inside a document number: 通政发[2015]37号, 国办发【2015】9号.
@@ -206,6 +223,21 @@ def _close_pair(
 
 def _convert_marks(s: str) -> str:
     """Apply the punctuation, quote and parenthesis conversions (decided on ``s`` as given)."""
+    if (
+        _ONLY_SIMPLE_MARKS
+        and '"' not in s
+        and "(" not in s
+        and ")" not in s
+        and _CROWDED_MARK_RE.search(s) is None
+        and not _Protected(s).starts
+    ):
+        # Most lines: only ", : ; ! ?" to convert, each between two other characters, and no
+        # URL. Each mark's run is the mark alone, its neighbours are the characters beside it,
+        # and converting one mark changes no other's neighbours: one substitution per mark.
+        for mark, alone_re, full in _ALONE_MARK_RES:
+            if mark in s:
+                s = alone_re.sub(full, s)
+        return s
     changes = _mark_changes(s)
     if not changes:
         return s

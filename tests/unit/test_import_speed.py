@@ -1,6 +1,7 @@
 """The import's shortcuts give exactly what the long way gives: the punctuation conversion
-skips text without a mark it could convert, and the text check counts only the characters it
-rejects. Each is compared with the long way on generated text."""
+skips text without a mark it could convert and converts lines with only ", : ; ! ?" in one
+regular expression, and the text check counts only the characters it rejects. Each is
+compared with the long way on generated text."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import desktop.normalize as normalize
-from desktop.cjk import is_ideograph
+from desktop.cjk import CJK_CONTEXT, is_ideograph
 from desktop.normalize import normalize_text
 from desktop.readers.text import looks_like_text
 
@@ -38,6 +39,34 @@ def test_normalizing_skips_only_text_with_nothing_to_convert(text: str) -> None:
         # The long way: every pass converts, whatever the text holds.
         patch.setattr(normalize, "_CONVERTIBLE_RE", re.compile(""))
         assert normalize_text(text) == fast
+
+
+# Half of them without quotes and parentheses: the lines the short way takes.
+_SIMPLE_MARKS_TEXT = _TEXT | _TEXT.map(lambda t: t.translate({ord(c): None for c in '"()'}))
+
+
+@settings(max_examples=3000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_SIMPLE_MARKS_TEXT)
+def test_lines_with_only_simple_marks_convert_as_the_long_way_does(text: str) -> None:
+    fast = normalize_text(text)
+    with pytest.MonkeyPatch.context() as patch:
+        # The long way: every pass converts, and with the position of every mark decided.
+        patch.setattr(normalize, "_CONVERTIBLE_RE", re.compile(""))
+        patch.setattr(normalize, "_ONLY_SIMPLE_MARKS", False)
+        assert normalize_text(text) == fast
+
+
+def test_the_short_way_for_simple_marks_is_taken() -> None:
+    assert normalize._convert_marks("答复,谢谢! ok, fine") == "答复，谢谢！ ok, fine"
+    assert normalize._ONLY_SIMPLE_MARKS
+
+
+@settings(max_examples=1500, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_TEXT)
+def test_the_white_space_between_chinese_is_found_as_before(text: str) -> None:
+    context = f"[{CJK_CONTEXT}“”]"
+    as_before = re.compile(rf"(?<={context})[{normalize._H_SPACE}]+(?={context})")
+    assert normalize._CJK_GAP_RE.sub("", text) == as_before.sub("", text)
 
 
 _PLAUSIBLE = (
