@@ -54,8 +54,8 @@ _ALONE_MARK_RES = tuple(
     (mark, LazyPattern(rf"{re.escape(mark)}(?:(?<=[{CJK_CONTEXT}].)|(?=[{CJK_CONTEXT}]))"), full)
     for mark, full in _SIMPLE_MAP_DICT.items()
 )
-# Whether a line with nothing but lone ", : ; ! ?" to convert takes the short way (the tests
-# compare it with the long way).
+# Whether a line whose ", : ; ! ?" are each alone (and without a URL) takes the short way (the
+# tests compare it with the long way).
 _ONLY_SIMPLE_MARKS = True
 
 
@@ -137,9 +137,10 @@ class _Protected:
         return k >= 0 and i < self.ends[k]
 
 
-def _mark_changes(s: str) -> dict[int, str]:
+def _mark_changes(s: str, protected: _Protected | None = None) -> dict[int, str]:
     """The punctuation, quote and parenthesis conversions of ``s``: position → new mark."""
-    protected = _Protected(s)
+    if protected is None:
+        protected = _Protected(s)
     changes: dict[int, str] = {}
     _simple_mark_changes(s, protected, changes)
     _quote_changes(s, protected, changes)
@@ -223,22 +224,29 @@ def _close_pair(
 
 def _convert_marks(s: str) -> str:
     """Apply the punctuation, quote and parenthesis conversions (decided on ``s`` as given)."""
-    if (
-        _ONLY_SIMPLE_MARKS
-        and '"' not in s
-        and "(" not in s
-        and ")" not in s
-        and _CROWDED_MARK_RE.search(s) is None
-        and not _Protected(s).starts
-    ):
-        # Most lines: only ", : ; ! ?" to convert, each between two other characters, and no
-        # URL. Each mark's run is the mark alone, its neighbours are the characters beside it,
-        # and converting one mark changes no other's neighbours: one substitution per mark.
+    protected = _Protected(s)
+    if _ONLY_SIMPLE_MARKS and not protected.starts and _CROWDED_MARK_RE.search(s) is None:
+        # Most lines: no URL, and each ", : ; ! ?" alone between two other characters. Its
+        # run is the mark alone and its neighbours are the characters beside it; converting
+        # one changes no other's neighbours: one substitution per mark. Quotes and
+        # parentheses are decided on ``s`` as given, as the long way does, and put in place
+        # (every conversion replaces one character by one).
+        converted = s
         for mark, alone_re, full in _ALONE_MARK_RES:
-            if mark in s:
-                s = alone_re.sub(full, s)
-        return s
-    changes = _mark_changes(s)
+            if mark in converted:
+                converted = alone_re.sub(full, converted)
+        if '"' not in s and "(" not in s and ")" not in s:
+            return converted
+        changes: dict[int, str] = {}
+        _quote_changes(s, protected, changes)
+        _paren_changes(s, protected, changes)
+        return _applied(converted, changes)
+    changes = _mark_changes(s, protected)
+    return _applied(s, changes)
+
+
+def _applied(s: str, changes: dict[int, str]) -> str:
+    """``s`` with the character at each position of ``changes`` replaced."""
     if not changes:
         return s
     parts: list[str] = []

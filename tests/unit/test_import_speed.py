@@ -41,13 +41,18 @@ def test_normalizing_skips_only_text_with_nothing_to_convert(text: str) -> None:
         assert normalize_text(text) == fast
 
 
-# Half of them without quotes and parentheses: the lines the short way takes.
-_SIMPLE_MARKS_TEXT = _TEXT | _TEXT.map(lambda t: t.translate({ord(c): None for c in '"()'}))
+# Also without white space and full-width marks, and without quotes and parentheses: more
+# lines the short ways take.
+_SIMPLE_MARKS_TEXT = (
+    _TEXT
+    | _TEXT.map(lambda t: t.translate({ord(c): None for c in '"()'}))
+    | _TEXT.map(lambda t: t.translate({ord(c): None for c in " \u3000\u00a0，：；！？（）“”"}))
+)
 
 
 @settings(max_examples=3000, suppress_health_check=list(HealthCheck), deadline=None)
 @given(_SIMPLE_MARKS_TEXT)
-def test_lines_with_only_simple_marks_convert_as_the_long_way_does(text: str) -> None:
+def test_lines_with_lone_simple_marks_convert_as_the_long_way_does(text: str) -> None:
     fast = normalize_text(text)
     with pytest.MonkeyPatch.context() as patch:
         # The long way: every pass converts, and with the position of every mark decided.
@@ -58,6 +63,8 @@ def test_lines_with_only_simple_marks_convert_as_the_long_way_does(text: str) ->
 
 def test_the_short_way_for_simple_marks_is_taken() -> None:
     assert normalize._convert_marks("答复,谢谢! ok, fine") == "答复，谢谢！ ok, fine"
+    assert normalize._convert_marks('"答"县(市)区,好') == '“答”县（市）区，好'
+
     assert normalize._ONLY_SIMPLE_MARKS
 
 
