@@ -171,7 +171,26 @@ def index_words(text: str, *, normalized: bool = False) -> list[str]:
 def index_text(text: str | None) -> str:
     """:func:`index_words` of stored (normalized) text joined by spaces: the column the word
     indexes tokenize (FTS5's unicode61 tokenizer splits at the spaces)."""
-    return " ".join(index_words(text or "", normalized=True))
+    if not text:
+        return ""
+    # As _tokens, but each token's kept parts come already joined (none: "", left out): no
+    # Python loop, and no list of the parts of every token before the join.
+    tokens = _segmenter().cut(to_simplified(text).lower(), True)
+    return " ".join(filter(None, map(_joined_parts.__getitem__, tokens)))
+
+
+class _JoinedParts(dict[str, str]):
+    """token → its :func:`_kept_parts` joined by spaces, filled as tokens come (the same
+    words recur in every letter); emptied when it holds as many tokens as that cache."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()
+        joined = self[token] = " ".join(_kept_parts(token))
+        return joined
+
+
+_joined_parts = _JoinedParts()
 
 
 def topic_words(text: str, *, unique: bool = True) -> list[str]:

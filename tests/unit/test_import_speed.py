@@ -1,7 +1,8 @@
 """The import's shortcuts give exactly what the long way gives: the punctuation conversion
-skips text without a mark it could convert and converts lines with only ", : ; ! ?" in one
-regular expression, and the text check counts only the characters it rejects. Each is
-compared with the long way on generated text."""
+skips text without a mark it could convert and converts lone ", : ; ! ?" by substitution, the
+white space between Chinese characters is found as before, the text check counts only the
+characters it rejects, and the word column joins each word's parts once for all letters. Each
+is compared with the long way on generated text."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import desktop.normalize as normalize
+from desktop import words
 from desktop.cjk import CJK_CONTEXT, is_ideograph
 from desktop.normalize import normalize_text
 from desktop.readers.text import looks_like_text
@@ -131,3 +133,22 @@ def test_the_text_check_still_refuses_private_use_noise() -> None:
     noise = "".join(chr(0xE000 + i % 500) for i in range(2000))
     assert not looks_like_text("答复" * 100 + noise, strict=False)
     assert looks_like_text("答复" * 100 + noise[:3], strict=False)
+
+
+# Words of letters (the user dictionary's too), traditional characters, Latin, digits, marks.
+_WORDS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *"老旧小区改造公交线路饮水安全河道的了和县市區關於爲臺裏",
+            *["5G", "PPP", "abc", "2015", "Ab1", " ", "，", "。", ",", "-", "\u3000", "\U00020000"],
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=1000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_WORDS_TEXT)
+def test_the_word_column_holds_the_words_as_before(text: str) -> None:
+    # The long way: the list of the words, joined.
+    assert words.index_text(text) == " ".join(words.index_words(text, normalized=True))
