@@ -99,9 +99,12 @@ def _folded(text: str) -> str:
     if converter is None:
         return text
     try:
-        if _SURROGATES.search(text) is None:
+        try:
             return _same_length(converter, text)
-        # UTF-8 cannot carry lone surrogates to the converter: fold the text between them.
+        except UnicodeEncodeError:
+            # UTF-8 cannot carry lone surrogates to the converter (it fails on encoding the
+            # text, before any work): fold the text between them.
+            pass
         parts = _SURROGATES.split(text)
         gaps = _SURROGATES.findall(text)
         out = [_same_length(converter, parts[0])]

@@ -81,7 +81,6 @@ _DOC_YEAR_RE = LazyPattern(
     rf"(?<=[{IDEOGRAPHS}])[\[【（(]((?:19|20)\d{{2}})[\]】）)](?=\s*第?\d{{1,5}}\s*号)"
 )
 
-_WHITESPACE_RE = re.compile(r"\s+")
 
 # A half-width full stop that ends a Chinese sentence: after an ideograph, before the end, white
 # space or another ideograph ("达12万人." / "达12万人. 下一步"). Decimals and "..." are not touched.
@@ -333,7 +332,7 @@ def doc_year_fixes(s: str) -> list[tuple[int, int, str]]:
 
 def paragraph_key(s: str) -> str:
     """The identity of a paragraph: its normalized text with all white space removed."""
-    return _WHITESPACE_RE.sub("", normalize_text(s))
+    return normalized_key(normalize_text(s))
 
 
 def paragraph_hash(s: str) -> str:
@@ -343,7 +342,8 @@ def paragraph_hash(s: str) -> str:
 
 def normalized_key(text: str) -> str:
     """``paragraph_key`` of text that is already normalized (a ``Block.text``): cheaper."""
-    return _WHITESPACE_RE.sub("", text)
+    # (str.split() cuts at exactly the characters r"\s" matches, in a fraction of the time)
+    return "".join(text.split())
 
 
 def normalized_hash(text: str) -> str:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import desktop.normalize as normalize
-from desktop import words
+from desktop import fold, words
 from desktop.cjk import CJK_CONTEXT, is_ideograph
 from desktop.normalize import normalize_text
 from desktop.readers.text import looks_like_text
@@ -65,7 +65,7 @@ def test_lines_with_lone_simple_marks_convert_as_the_long_way_does(text: str) ->
 
 def test_the_short_way_for_simple_marks_is_taken() -> None:
     assert normalize._convert_marks("答复,谢谢! ok, fine") == "答复，谢谢！ ok, fine"
-    assert normalize._convert_marks('"答"县(市)区,好') == '“答”县（市）区，好'
+    assert normalize._convert_marks('"答"县(市)区,好') == "“答”县（市）区，好"
 
     assert normalize._ONLY_SIMPLE_MARKS
 
@@ -152,3 +152,34 @@ _WORDS_TEXT = st.lists(
 def test_the_word_column_holds_the_words_as_before(text: str) -> None:
     # The long way: the list of the words, joined.
     assert words.index_text(text) == " ".join(words.index_words(text, normalized=True))
+
+
+def test_splitting_at_white_space_cuts_where_the_pattern_does() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert [c for c in every if c.isspace()] == re.findall(r"\s", every)
+
+
+@settings(max_examples=1000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(
+    _TEXT, st.lists(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\u2028\u3000\u00a0\u200b"), max_size=9)
+)
+def test_the_key_of_a_paragraph_drops_the_white_space_the_pattern_did(
+    text: str, spaces: list[str]
+) -> None:
+    text = "".join(a + b for a, b in zip(text, spaces + [""] * len(text), strict=False))
+    assert normalize.normalized_key(text) == re.sub(r"\s+", "", text)
+
+
+@settings(max_examples=500, suppress_health_check=list(HealthCheck), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"關於爲臺裏乾隆發展头髮", "\ud800", "\udfff", "\U00020000", "a"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_folding_around_lone_surrogates_folds_the_text_between_them(text: str) -> None:
+    pieces = re.split(r"([\ud800-\udfff]+)", text)  # the long way: each piece alone
+    expected = "".join(
+        p if re.fullmatch(r"[\ud800-\udfff]+", p) else fold.to_simplified(p) for p in pieces
+    )
+    assert fold.to_simplified(text) == expected
