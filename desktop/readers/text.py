@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -200,11 +201,24 @@ def looks_like_text(text: str, *, strict: bool) -> bool:
         # The 3755 GB2312 level-1 characters make up well over 90 % of ordinary Chinese text
         # (traditional text included), but only about a sixth of all the ideographs that random
         # bytes decode to.
-        common = sum(c for ch, c in ideographs.items() if _is_gb2312_level1(ch))
+        level1 = _gb2312_level1()
+        common = sum(c for ch, c in ideographs.items() if ch in level1)
         if common < 0.4 * n_ideographs:
             return False
     foreign = len(_IMPLAUSIBLE_RE.findall(sample))
     return foreign <= 0.05 * n + 2
+
+
+@functools.cache
+def _gb2312_level1() -> frozenset[str]:
+    """The characters for which :func:`_is_gb2312_level1` holds: those GB2312 encodes with a
+    lead byte 0xB0–0xD7, found by decoding every such pair once (~1 ms)."""
+    found = (
+        bytes((lead, trail)).decode("gb2312", "ignore")
+        for lead in range(0xB0, 0xD8)
+        for trail in range(0xA1, 0xFF)
+    )
+    return frozenset(ch for ch in found if ch)
 
 
 def _is_gb2312_level1(ch: str) -> bool:

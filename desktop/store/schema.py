@@ -7,6 +7,8 @@ shipped. ``tests/fixtures/`` keeps one small real library per released schema.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from array import array
 from collections.abc import Callable
 from typing import Any
 
@@ -109,8 +111,18 @@ CHAR_TOKEN_PUNCTUATION = "，。、；：？！“”‘’（）《》〔〕【
 
 
 def spaced(text: str | None) -> str:
-    """Text as the one-character index sees it: every character a token of its own."""
-    return " ".join(text or "")
+    """Text as the one-character index sees it: every character a token of its own
+    (``" ".join(text)``, built as an array of code points: half the time)."""
+    if not text or len(text) < 2 or _SPACE_UNIT.itemsize != 4:
+        return " ".join(text or "")
+    units = array("I", text.encode(_UTF32, "surrogatepass"))
+    out = _SPACE_UNIT * (2 * len(units) - 1)
+    out[0::2] = units
+    return out.tobytes().decode(_UTF32, "surrogatepass")
+
+
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
+_SPACE_UNIT = array("I", [ord(" ")])
 
 
 @MIGRATIONS()

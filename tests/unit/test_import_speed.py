@@ -19,6 +19,7 @@ from desktop import fold, words
 from desktop.cjk import CJK_CONTEXT, is_ideograph
 from desktop.normalize import normalize_text
 from desktop.readers.text import looks_like_text
+from desktop.store.schema import spaced
 
 # Chinese, the marks the conversion changes and their full-width forms, spaces, Latin, digits,
 # a URL's characters, zero-width and private-use characters, unassigned code points.
@@ -183,3 +184,17 @@ def test_folding_around_lone_surrogates_folds_the_text_between_them(text: str) -
         p if re.fullmatch(r"[\ud800-\udfff]+", p) else fold.to_simplified(p) for p in pieces
     )
     assert fold.to_simplified(text) == expected
+
+
+@settings(max_examples=1000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_TEXT | st.text())
+def test_the_one_character_column_spaces_every_character_as_a_join_does(text: str) -> None:
+    assert spaced(text) == " ".join(text)
+
+
+def test_the_gb2312_level1_set_holds_what_encoding_says() -> None:
+    from desktop.readers import text as reader
+
+    every = map(chr, range(0x20000))
+    assert {ch for ch in every if reader._is_gb2312_level1(ch)} == reader._gb2312_level1()
+    assert len(reader._gb2312_level1()) == 3755
