@@ -36,6 +36,15 @@ INLINE_NOISE_RE = re.compile(
     r"|字体[:：]\s*[\[【]\s*(?:大\s*中\s*小)?\s*[\]】]"
     r"|[【\[]\s*(?:打印本页|关闭窗口|打印|关闭|返回顶部|收藏本页|收藏|分享)\s*[】\]]"
 )
+
+
+def without_inline_noise(line: str) -> str:
+    """``line`` without the inline furniture of ``INLINE_NOISE_RE``."""
+    if "【" in line or "[" in line or "字体" in line:  # (each kind starts so: most lines hold none)
+        return INLINE_NOISE_RE.sub("", line)
+    return line
+
+
 _NOISE_LABEL_RE = re.compile(
     r"^(?:[-–—·•*>]\s*)?(?:编辑|责任编辑|来源|作者|信息来源|文章来源|发布时间|发布日期|更新时间"
     r"|阅读量|阅读次数|浏览次数|浏览量|点击数|点击量|访问量|累计次数|字体|关键词|关键字|扩展阅读"
@@ -51,6 +60,9 @@ _NOISE_ANYWHERE = _words(
     " 打印本页 关闭窗口 阅读量 累计次数 浏览次数"
 )
 _NOISE_MARKERS = _words("来源 发布时间 累计次数 字体 阅读量 浏览次数 点击 作者 编辑 打印 关闭 分享")
+_NOISE_ANYWHERE_RE = re.compile("|".join(map(re.escape, _NOISE_ANYWHERE)))
+_NOISE_MARKER_RE = re.compile("|".join(map(re.escape, _NOISE_MARKERS)))
+_FILLER = "|-_=*·• \u3000"
 _DATETIME_LINE_RE = re.compile(
     r"^(?:发布时间[:：]?\s*)?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?"
 )
@@ -65,15 +77,20 @@ def is_noise_line(line: str) -> bool:
         return True
     if len(s) > 200:
         return False
-    if set(s) <= set("|-_=*·• \u3000"):
+    if not s.strip(_FILLER):  # nothing but filler characters
         return True
     if _NOISE_LABEL_RE.match(s) or _NOISE_START_RE.match(s):
         return True
     if _DATETIME_LINE_RE.match(s) or _URL_LINE_RE.match(s) or _SITE_NAME_RE.match(s):
         return True
-    if len(s) <= 120 and any(marker in s for marker in _NOISE_ANYWHERE):
+    if len(s) <= 120 and _NOISE_ANYWHERE_RE.search(s):
         return True
-    return len(s) <= 80 and sum(marker in s for marker in _NOISE_MARKERS) >= 2
+    # (most lines hold no marker at all: one search says so)
+    return (
+        len(s) <= 80
+        and _NOISE_MARKER_RE.search(s) is not None
+        and sum(marker in s for marker in _NOISE_MARKERS) >= 2
+    )
 
 
 # --------------------------------------------------------------------------------------------

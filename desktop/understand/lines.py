@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from desktop.fold import to_simplified
 from desktop.normalize import normalize_text
-from desktop.paragraph_split import INLINE_NOISE_RE, split_paragraphs
+from desktop.paragraph_split import split_paragraphs, without_inline_noise
 from desktop.understand import patterns as P
 from desktop.understand.labels import label_of
 
@@ -177,7 +177,7 @@ def collect(raw_lines: list[str]) -> list[Line]:
     for source, raw in enumerate(raw_lines):
         if not isinstance(raw, str):
             continue
-        line = INLINE_NOISE_RE.sub("", raw.replace("\r", " ").replace("\n", " ")).strip()
+        line = without_inline_noise(raw.replace("\r", " ").replace("\n", " ")).strip()
         if not line:
             continue
         if "|" in line and len(line) <= 20000:

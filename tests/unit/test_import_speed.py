@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import desktop.normalize as normalize
-from desktop import fold, words
+from desktop import fold, paragraph_split, words
 from desktop.cjk import CJK_CONTEXT, is_ideograph
 from desktop.normalize import normalize_text
 from desktop.readers.text import looks_like_text
@@ -198,3 +198,48 @@ def test_the_gb2312_level1_set_holds_what_encoding_says() -> None:
     every = map(chr, range(0x20000))
     assert {ch for ch in every if reader._is_gb2312_level1(ch)} == reader._gb2312_level1()
     assert len(reader._gb2312_level1()) == 3755
+
+
+# Pieces of web-page furniture and of ordinary lines.
+_NOISE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *paragraph_split._NOISE_ANYWHERE,
+            *paragraph_split._NOISE_MARKERS,
+            *["字体", "大", "中", "小", "打印", "关闭", "【", "】", "[", "]", "：", ":", " "],
+            *["|", "-", "_", "=", "*", "·", "•", "\u3000", "答复", "2015-01-02 10:30", "责任"],
+            *["上一篇", "http://a.cn", "首页 >", "网站 - 首页", "a"],
+        ]
+    ),
+    max_size=25,
+).map("".join)
+
+
+@settings(max_examples=3000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_NOISE_PIECES)
+def test_noise_lines_are_told_as_before(line: str) -> None:
+    def as_before(line: str) -> bool:
+        s = line.strip()
+        if not s:
+            return True
+        if len(s) > 200:
+            return False
+        if set(s) <= set("|-_=*·• \u3000"):
+            return True
+        ps = paragraph_split
+        if ps._NOISE_LABEL_RE.match(s) or ps._NOISE_START_RE.match(s):
+            return True
+        if ps._DATETIME_LINE_RE.match(s) or ps._URL_LINE_RE.match(s) or ps._SITE_NAME_RE.match(s):
+            return True
+        if len(s) <= 120 and any(marker in s for marker in ps._NOISE_ANYWHERE):
+            return True
+        return len(s) <= 80 and sum(marker in s for marker in ps._NOISE_MARKERS) >= 2
+
+    assert paragraph_split.is_noise_line(line) == as_before(line)
+
+
+@settings(max_examples=2000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(_NOISE_PIECES)
+def test_inline_noise_is_only_looked_for_where_it_can_start(line: str) -> None:
+    as_before = paragraph_split.INLINE_NOISE_RE.sub("", line)
+    assert paragraph_split.without_inline_noise(line) == as_before
