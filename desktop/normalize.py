@@ -265,7 +265,8 @@ def normalize_text(s: str) -> str:
     """
     if not s:
         return ""
-    s = _ZERO_WIDTH_RE.sub("", s)
+    if not s.isprintable():  # (every zero-width and control character is unprintable)
+        s = _ZERO_WIDTH_RE.sub("", s)
     if "." in s:
         s = _FULL_STOP_RE.sub("。", s)
     # A mark converted to full width can make its neighbour "inside Chinese text" in turn
@@ -280,7 +281,8 @@ def normalize_text(s: str) -> str:
     s = _CJK_GAP_RE.sub("", s)
     if "号" in s:
         s = _DOC_YEAR_RE.sub(r"〔\1〕", s)
-    s = _NBSP_RE.sub(" ", s)
+    if "\u00a0" in s or "\u202f" in s:
+        s = _NBSP_RE.sub(" ", s)
     return s.strip()
 
 

@@ -52,14 +52,14 @@ def label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, 
     """
     if len(cell) > 300 and not _LABEL_SPLIT_RE.match(cell[:40]):
         return None, ""
-    name = re.sub(r"\s+", "", cell)
+    name = "".join(cell.split())  # (no white space: the characters r"\s" matches)
     key = _LABELS.get(name.rstrip(":："))
     colon_ok = not strict or name.endswith((":", "："))
     if key and colon_ok and (table or name.rstrip(":：") not in _TABLE_ONLY_LABELS):
         return key, ""
     m = _LABEL_SPLIT_RE.match(cell)
     if m:
-        name = re.sub(r"\s+", "", m.group(1))
+        name = "".join(m.group(1).split())
         key = _LABELS.get(name)
         if key and (table or name not in _TABLE_ONLY_LABELS):
             return key, m.group(2).strip()

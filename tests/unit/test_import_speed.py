@@ -243,3 +243,9 @@ def test_noise_lines_are_told_as_before(line: str) -> None:
 def test_inline_noise_is_only_looked_for_where_it_can_start(line: str) -> None:
     as_before = paragraph_split.INLINE_NOISE_RE.sub("", line)
     assert paragraph_split.without_inline_noise(line) == as_before
+
+
+def test_every_character_normalizing_drops_is_unprintable() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert all(not ch.isprintable() for ch in normalize._ZERO_WIDTH_RE.findall(every))
+    assert set(normalize._NBSP_RE.findall(every)) == {"\u00a0", "\u202f"}
