@@ -71,9 +71,7 @@ _H_SPACE = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
 # White space between two Chinese characters (curly double quotes count as Chinese here).
 # (Written to start with the white space: the regular expression engine skips ahead to it.
 # The same matches as "(?<=[…])[…]+(?=[…])": no match starts inside a run of white space.)
-_CJK_GAP_RE = LazyPattern(
-    rf"[{_H_SPACE}](?<=[{CJK_CONTEXT}“”].)[{_H_SPACE}]*(?=[{CJK_CONTEXT}“”])"
-)
+_CJK_GAP_RE = LazyPattern(rf"[{_H_SPACE}](?<=[{CJK_CONTEXT}“”].)[{_H_SPACE}]*(?=[{CJK_CONTEXT}“”])")
 _NBSP_RE = re.compile("[\u00a0\u202f]")
 
 # A year in the wrong brackets inside a document number: 通政发[2015]37号, 国办发【2015】9号.

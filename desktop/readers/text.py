@@ -46,8 +46,13 @@ def _known_fine() -> str:
 # Latin-1 and Latin Extended, general punctuation, arrows and symbols, CJK punctuation and
 # kana, full-width forms.
 _COMMON_BLOCKS: Final = ((0x80, 0x24F), (0x2000, 0x27BF), (0x3000, 0x30FF), (0xFF00, 0xFFEF))
-# What the text check asks unicodedata about: all other characters.
-_MAYBE_BAD_RE: Final = re.compile(f"[^{_known_fine()}]")
+
+
+@functools.cache
+def _maybe_bad_re() -> re.Pattern[str]:
+    """What the text check asks unicodedata about: all other characters (made at the first
+    check, not when the program starts)."""
+    return re.compile(f"[^{_known_fine()}]")
 
 
 def read_txt(path: Path, data: bytes) -> ExtractedText:
@@ -184,11 +189,9 @@ def looks_like_text(text: str, *, strict: bool) -> bool:
         return False
     # Only the characters that may be bad are asked for (a regular expression leaves out
     # those known to be fine: a handful in Chinese text), each distinct one once.
-    maybe_bad = _MAYBE_BAD_RE.findall(sample)
+    maybe_bad = _maybe_bad_re().findall(sample)
     bad = sum(
-        maybe_bad.count(ch)
-        for ch in set(maybe_bad)
-        if unicodedata.category(ch) in _BAD_CATEGORIES
+        maybe_bad.count(ch) for ch in set(maybe_bad) if unicodedata.category(ch) in _BAD_CATEGORIES
     )
     if bad > 0.02 * n + 2:
         return False
