@@ -37,8 +37,17 @@ def content_hash(letter: ParsedLetter) -> str:
     return h.hexdigest()
 
 
+# The full-width marks of Chinese text, each with its compatibility decomposition (NFKD): put
+# in first, they leave NFKC's result as it is (NFKC is the composition of the decomposed text),
+# and most lines are then NFKC already, which unicodedata finds out quickly.
+_DECOMPOSED_MARKS = (("，", ","), ("：", ":"), ("；", ";"), ("（", "("), ("）", ")"),
+                     ("！", "!"), ("？", "?"))  # fmt: skip
+
+
 def source_key(line: str) -> str:
     """A line as the source hash sees it: NFKC, no white space, no zero-width characters."""
+    for mark, decomposed in _DECOMPOSED_MARKS:
+        line = line.replace(mark, decomposed)
     return _IGNORED_RE.sub("", unicodedata.normalize("NFKC", line))
 
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import desktop.normalize as normalize
-from desktop import fold, paragraph_split, words
+from desktop import fold, letter_identity, paragraph_split, words
 from desktop.cjk import CJK_CONTEXT, is_ideograph
 from desktop.normalize import normalize_text
 from desktop.readers.text import looks_like_text
@@ -249,3 +249,20 @@ def test_every_character_normalizing_drops_is_unprintable() -> None:
     every = "".join(map(chr, range(0x110000)))
     assert all(not ch.isprintable() for ch in normalize._ZERO_WIDTH_RE.findall(every))
     assert set(normalize._NBSP_RE.findall(every)) == {"\u00a0", "\u202f"}
+
+
+def test_the_marks_put_in_before_nfkc_are_their_decompositions() -> None:
+    for mark, decomposed in letter_identity._DECOMPOSED_MARKS:
+        assert unicodedata.normalize("NFKD", mark) == decomposed
+
+
+@settings(max_examples=2000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(
+    _TEXT
+    | st.lists(st.sampled_from(["\u0301", "\u0308", "Ａ", "ｶ", "ﾞ", "ｰ", "①"]) | _ALPHABET).map(
+        "".join
+    )
+)
+def test_a_line_s_source_key_is_as_before(line: str) -> None:
+    as_before = letter_identity._IGNORED_RE.sub("", unicodedata.normalize("NFKC", line))
+    assert letter_identity.source_key(line) == as_before
