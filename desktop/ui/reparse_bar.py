@@ -40,6 +40,7 @@ class ReparseBar(QWidget):
         self.changed = 0
         self.failed = 0  # letters whose reading failed (logged): they stay as they were
         self.last_message = ""  # the end of the last run, in a sentence
+        self.stopped = False  # whether the last run was stopped (or failed) before its end
         self.label = QLabel()
         self.label.setObjectName("reparseStatus")
         self.progress = QProgressBar()
@@ -71,6 +72,7 @@ class ReparseBar(QWidget):
         if self.running or self.context.closed:
             return False
         self.done = self.changed = self.failed = 0
+        self.stopped = False
         self.progress.setRange(0, 0)  # busy until the first letter reports the total
         self.label.setText(self.tr("Re-reading letters…"))
         self.stop_button.setEnabled(True)
@@ -113,10 +115,8 @@ class ReparseBar(QWidget):
         self._end(True, message)
 
     def _end(self, stopped: bool, message: str | None = None) -> None:
-        if self.changed:
-            self.context.libraryChanged.emit()
+        self.stopped = stopped
         self.last_message = message or self.summary(stopped)
-        self.finished.emit(self.done, self.changed, stopped)
 
     def summary(self, stopped: bool) -> str:
         text = self.tr("Re-read %n letter(s)", "", self.done - self.failed)
@@ -131,5 +131,11 @@ class ReparseBar(QWidget):
         return (self.tr("Stopped. ") + text) if stopped else text
 
     def _on_finished(self) -> None:
+        # The worker's "succeeded"/"failed" and "finished" arrive as separate queued events;
+        # ``finished`` is emitted only here, once the bar is hidden and no run is under way,
+        # so whoever listens sees the run wholly over.
         self.operation = None
         self.hide()
+        if self.changed:
+            self.context.libraryChanged.emit()
+        self.finished.emit(self.done, self.changed, self.stopped)
