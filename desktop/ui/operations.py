@@ -28,10 +28,10 @@ _RUNNING: set[Operation] = set()
 
 
 class _Signals(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
     progressed = Signal(object)
-    finished = Signal()
+    # One signal for the end: success or failure and then "finished" run in one queued call,
+    # so no event (a test's wait, a timer, a click) falls between them.
+    ended = Signal(bool, object)
 
 
 class _Relay(QObject):
@@ -46,22 +46,23 @@ class _Relay(QObject):
         self.on_progress: list[Callable[[Any], None]] = []
         self.on_finished: list[Callable[[], None]] = []
 
-    @Slot(object)
-    def succeeded(self, value: Any) -> None:
-        for cb in self.on_success:
-            cb(value)
-
-    @Slot(object)
-    def failed(self, exc: Any) -> None:
-        for cb in self.on_failure:
-            cb(exc)
+    @Slot(bool, object)
+    def ended(self, ok: bool, value: Any) -> None:
+        try:
+            if ok:
+                for cb in self.on_success:
+                    cb(value)
+            else:
+                for cb in self.on_failure:
+                    cb(value)
+        finally:
+            self.finished()
 
     @Slot(object)
     def progressed(self, value: Any) -> None:
         for cb in self.on_progress:
             cb(value)
 
-    @Slot()
     def finished(self) -> None:
         for cb in self.on_finished:
             cb()
@@ -96,10 +97,8 @@ class Operation(QRunnable):
         self.db_path = db_path
         self.signals = _Signals()
         self.relay = _Relay()
-        self.signals.succeeded.connect(self.relay.succeeded)
-        self.signals.failed.connect(self.relay.failed)
         self.signals.progressed.connect(self.relay.progressed)
-        self.signals.finished.connect(self.relay.finished)
+        self.signals.ended.connect(self.relay.ended)
         self.relay.on_finished.append(lambda: _RUNNING.discard(self))
         self._cancel = threading.Event()
         self.done = threading.Event()
@@ -134,6 +133,7 @@ class Operation(QRunnable):
 
     def run(self) -> None:  # in the worker thread
         store = None
+        ok, outcome = False, None
         try:
             kwargs = dict(self.kwargs)
             if "store" in inspect.signature(self.fn).parameters and self.db_path is not None:
@@ -144,19 +144,19 @@ class Operation(QRunnable):
             result = self.fn(*self.args, **kwargs)
             if inspect.isgenerator(result):
                 result = self._drain(result)
-            self.signals.succeeded.emit(result)
+            ok, outcome = True, result
         except Cancelled:
-            self.signals.failed.emit(Cancelled())
+            outcome = Cancelled()
         except Exception as exc:
             told = told_to_clerk(exc)
             if not isinstance(told, ClerkError):  # the clerk's errors need no traceback
                 log.exception("operation %s failed", getattr(self.fn, "__name__", self.fn))
-            self.signals.failed.emit(told)
+            outcome = told
         finally:
             if store is not None:
                 store.close()
             self.done.set()
-            self.signals.finished.emit()
+            self.signals.ended.emit(ok, outcome)
 
     def _drain(self, gen: Any) -> Any:
         try:

@@ -19,9 +19,9 @@ def test_result_and_progress_arrive_on_the_ui_thread(qtbot: QtBot) -> None:
         return n * 10
 
     op = Operation(work, 3).progress(seen.append)
-    with qtbot.waitSignal(op.signals.succeeded, timeout=5000) as blocker:
+    with qtbot.waitSignal(op.signals.ended, timeout=5000) as blocker:
         op.run_in_background()
-    assert blocker.args == [30]
+    assert blocker.args == [True, 30]
     qtbot.waitUntil(lambda: seen == [0, 1, 2])
 
 
@@ -32,9 +32,9 @@ def test_store_is_opened_in_the_worker(qtbot: QtBot, tmp_path: Path) -> None:
         return store.letters.count()
 
     op = Operation(count, db_path=tmp_path / "l.db")
-    with qtbot.waitSignal(op.signals.succeeded, timeout=5000) as blocker:
+    with qtbot.waitSignal(op.signals.ended, timeout=5000) as blocker:
         op.run_in_background()
-    assert blocker.args == [0]
+    assert blocker.args == [True, 0]
 
 
 def test_failure_and_cancel(qtbot: QtBot) -> None:
@@ -42,9 +42,9 @@ def test_failure_and_cancel(qtbot: QtBot) -> None:
         raise ValueError("bad")
 
     op = Operation(boom)
-    with qtbot.waitSignal(op.signals.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(op.signals.ended, timeout=5000) as blocker:
         op.run_in_background()
-    assert isinstance(blocker.args[0], ValueError)
+    assert blocker.args[0] is False and isinstance(blocker.args[1], ValueError)
 
     def endless() -> Iterator[int]:
         i = 0
@@ -54,9 +54,37 @@ def test_failure_and_cancel(qtbot: QtBot) -> None:
 
     op = Operation(endless)
     op.progress(lambda _v: op.cancel())
-    with qtbot.waitSignal(op.signals.failed, timeout=5000) as blocker:
+    with qtbot.waitSignal(op.signals.ended, timeout=5000) as blocker:
         op.run_in_background()
-    assert isinstance(blocker.args[0], Cancelled)
+    assert blocker.args[0] is False and isinstance(blocker.args[1], Cancelled)
+
+
+def test_the_result_and_the_end_arrive_together(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whoever is woken by the result (a test's wait, a timer, the clerk's click) already
+    sees the operation finished, even when closing the worker's store takes a while."""
+    import time
+
+    LibraryStore(tmp_path / "l.db").close()
+    close = LibraryStore.close
+
+    def slow_close(self: LibraryStore) -> None:
+        time.sleep(0.3)
+        close(self)
+
+    monkeypatch.setattr(LibraryStore, "close", slow_close)
+    results: list[int] = []
+    ended: list[bool] = []
+
+    def count(store: LibraryStore) -> int:
+        return store.letters.count()
+
+    op = Operation(count, db_path=tmp_path / "l.db")
+    op.success(results.append).finished(lambda: ended.append(True))
+    op.run_in_background()
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert results == [0] and ended == [True]
 
 
 def test_callbacks_run_on_the_thread_that_made_the_operation(qtbot: QtBot) -> None:
@@ -64,7 +92,7 @@ def test_callbacks_run_on_the_thread_that_made_the_operation(qtbot: QtBot) -> No
 
     threads: list[threading.Thread] = []
     op = Operation(lambda: 1).success(lambda _v: threads.append(threading.current_thread()))
-    with qtbot.waitSignal(op.signals.finished, timeout=5000):
+    with qtbot.waitSignal(op.signals.ended, timeout=5000):
         op.run_in_background()
     qtbot.waitUntil(lambda: bool(threads))
     assert threads == [threading.main_thread()]
@@ -105,9 +133,10 @@ def test_a_server_gone_under_an_operation_or_a_call_is_told_in_chinese(
 
     LibraryStore(pg_database_url).close()
     op = Operation(search_while_away, "科技", db_path=pg_database_url)
-    with qtbot.waitSignal(op.signals.failed, timeout=20000) as blocker:
+    with qtbot.waitSignal(op.signals.ended, timeout=20000) as blocker:
         op.run_in_background()
-    [told] = blocker.args
+    [ok, told] = blocker.args
+    assert ok is False
     assert isinstance(told, LibraryUnreachable) and "资料库服务器" in told.message
 
     context = AppContext.open(pg_database_url)
