@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.errors import ClerkError
@@ -156,14 +157,25 @@ class Operation(QRunnable):
             if store is not None:
                 store.close()
             self.done.set()
-            self.signals.ended.emit(ok, outcome)
+            self._tell(self.signals.ended, ok, outcome)
+
+    def _tell(self, signal: Any, *args: Any) -> bool:
+        """Emit ``signal``; False when its object is gone — the program is ending and there is
+        no one to tell (Qt deleted it when the application quit under a running operation)."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self.signals):
+                raise
+            log.info("operation %s ended after the window", getattr(self.fn, "__name__", self.fn))
+            return False
+        return True
 
     def _drain(self, gen: Any) -> Any:
         try:
             while True:
-                if self._cancel.is_set():
+                if self._cancel.is_set() or not self._tell(self.signals.progressed, next(gen)):
                     gen.close()
                     raise Cancelled()
-                self.signals.progressed.emit(next(gen))
         except StopIteration as stop:
             return stop.value

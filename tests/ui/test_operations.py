@@ -162,3 +162,27 @@ def test_a_server_gone_under_an_operation_or_a_call_is_told_in_chinese(
         assert not watch.paused and watch.timer.isActive()
     finally:
         context.close()
+
+
+def test_an_operation_outliving_its_signals_ends_quietly_and_stops(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The application quit under a running operation (Qt deleted its signal object): the
+    worker neither raises into Qt's "Error calling Python override" nor goes on working."""
+    import shiboken6
+
+    made: list[int] = []
+
+    def endless() -> Iterator[int]:
+        while True:
+            made.append(len(made))
+            yield made[-1]
+
+    op = Operation(endless)
+    shiboken6.delete(op.signals)
+    with caplog.at_level("INFO", logger="desktop.ui.operations"):
+        op.run()  # in this thread: what the worker does
+    assert op.done.is_set()
+    assert made == [0]  # stopped at the first value it could not report
+    assert "ended after the window" in caplog.text
+    assert "Traceback" not in caplog.text
