@@ -200,3 +200,28 @@ def test_draft_versions_from_before_v6_get_their_source(tmp_path: Path) -> None:
 def test_there_is_one_fixture_per_schema_version_and_no_other() -> None:
     found = sorted(int(p.stem.removeprefix("library-v")) for p in FIXTURES.glob("library-v*.db"))
     assert found == list(SCHEMA_VERSIONS)
+
+
+def test_the_newest_letters_are_read_off_their_index(tmp_path: Path) -> None:
+    """The window's first page of letters (``newest``) comes off ``letters_newest`` (m017),
+    not from sorting every letter, and in the order of ``all``."""
+    import sqlite3
+
+    with LibraryStore(tmp_path / "l.db") as s:
+        from desktop.sample import ensure_sample_library
+
+        ensure_sample_library(s)
+        expected = [r.id for r in s.letters.all()]
+        assert [r.id for r in s.letters.newest(3)] == expected[:3]
+        assert [r.id for r in s.letters.newest(3, offset=2)] == expected[2:5]
+    conn = sqlite3.connect(tmp_path / "l.db")
+    plan = " ".join(
+        str(row[-1])
+        for row in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM letters"
+            " ORDER BY coalesce(reply_date, '') DESC, id DESC LIMIT 100"
+        )
+    )
+    conn.close()
+    assert "USING INDEX letters_newest" in plan or "USING COVERING INDEX letters_newest" in plan
+    assert "TEMP B-TREE" not in plan
