@@ -6,7 +6,6 @@ Used by ``ui/draft_model.py`` (which re-exports these names) and the composer's 
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -63,6 +62,8 @@ def _offset_map(raw: str, shown: str) -> list[int]:
     if raw == shown:
         return list(range(len(raw)))
     positions = [0] * len(shown)
+    import difflib  # here: not needed for the window to start
+
     matcher = difflib.SequenceMatcher(None, raw, shown, autojunk=False)
     for _tag, i1, i2, j1, j2 in matcher.get_opcodes():
         for j in range(j1, j2):

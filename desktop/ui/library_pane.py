@@ -8,7 +8,6 @@ on the UI thread (``ctx.call``: a few milliseconds), similar replies off it
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -402,6 +401,8 @@ class LibraryPane(QWidget):
         if letter is None:
             self.preview.clear()
             return
+        import html  # here: not needed for the window to start
+
         title = html.escape(letter.shown_title or "")
         meta = " ".join(html.escape(str(m)) for m in (letter.agency, letter.reply_date) if m)
         parts = [f"<h3>{title}</h3><p style='color:#666'>{meta}</p>"]
