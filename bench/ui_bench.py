@@ -50,8 +50,8 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 if sys.argv[1] != "bare":
     import desktop.__main__  # what the launcher (and the frozen program) imports first
-    from desktop.window_modules import import_before_qt  # as desktop.__main__.main does
-    import_before_qt()
+    from desktop.window_modules import prepare_window_start  # as desktop.__main__.main does
+    prepare_window_start()
     import desktop.ui  # as main's "from desktop.ui.app import run_app": its start, then Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 from PySide6.QtCore import QEvent, QObject, QTimer, QSettings

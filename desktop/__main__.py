@@ -394,9 +394,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = enable_portable_from_argv(argv)
     _utf8_streams()
     if not argv:
-        from desktop.window_modules import import_before_qt
+        from desktop.window_modules import prepare_window_start
 
-        import_before_qt()  # before Qt: PySide6 reads the source of modules imported after it
+        prepare_window_start()  # before Qt (desktop/window_modules.py says what and why)
         from desktop.ui.app import run_app
 
         return run_app()

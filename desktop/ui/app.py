@@ -8,6 +8,7 @@ are an INI file in the data folder (``app_settings``).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -327,21 +328,27 @@ def run_app(argv: list[str] | None = None, db_path: Path | None = None) -> int:
 def open_window(db: Path | str, settings: QSettings) -> tuple[AppContext, MainWindow] | None:
     """Open the library and show the window on it; the rest of the start
     (:func:`start_window`) runs once the window has been painted. None when the library
-    cannot be opened (the clerk was told why). bench/ui_bench.py times this function."""
-    context = open_library(db)
-    if context is None:
-        return None
-    if not context.read_only and not context.on_server:  # a shared library gets no samples
-        context.call(letters.ensure_samples)
-    # The UI thread's writes (autosave, saving a case) wait a few seconds for another
-    # program's write, not the command line's two minutes: then they say the library is busy.
-    context.set_write_wait(UI_WRITE_WAIT)
-    window = MainWindow(context, settings=settings)
-    window.show()
-    # The clerk sees the window first: the first-start dialog, crash recovery, the last case
-    # (composing it loads the templates and the checks) and the checks follow its first paint.
-    after_first_paint(window, lambda: start_window(context, window))
-    return context, window
+    cannot be opened (the clerk was told why). bench/ui_bench.py times this function.
+    Python's cycle collector, paused for the start (desktop/window_modules.py), runs again
+    afterwards, however this ends."""
+    try:
+        context = open_library(db)
+        if context is None:
+            return None
+        if not context.read_only and not context.on_server:  # a shared library: no samples
+            context.call(letters.ensure_samples)
+        # The UI thread's writes (autosave, saving a case) wait a few seconds for another
+        # program's write, not the command line's two minutes: then they say it is busy.
+        context.set_write_wait(UI_WRITE_WAIT)
+        window = MainWindow(context, settings=settings)
+        window.show()
+        # The clerk sees the window first: the first-start dialog, crash recovery, the last
+        # case (composing it loads the templates and the checks) and the checks follow its
+        # first paint.
+        after_first_paint(window, lambda: start_window(context, window))
+        return context, window
+    finally:
+        gc.enable()
 
 
 def ask_for_the_agency(context: AppContext, window: MainWindow) -> None:
