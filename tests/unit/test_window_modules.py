@@ -34,7 +34,7 @@ late = sorted(
     m for m in set(sys.modules) - before
     if (m.startswith("desktop.") and not m.startswith("desktop.ui")) or m == "sqlite_utils"
 )
-collecting = gc.isenabled()
+collecting = gc.isenabled() and gc.get_freeze_count() > 0  # the start's objects set aside
 window.close(); context.close()
 print(json.dumps({"late": late, "qt_free": len(qt_free), "collecting": collecting}))
 """
