@@ -49,6 +49,10 @@ class ChangeWatch(QObject):
         self.paused = False  # the server did not answer: no polling until it does
         self.timer.start()
 
+    def stop(self) -> None:
+        """No more polls (the window closes: a closed window follows no one)."""
+        self.timer.stop()
+
     def resume(self) -> None:
         """The server answers again: poll at once (what changed meanwhile), then as before."""
         if not self.paused or self.context.closed:
@@ -130,6 +134,9 @@ class WindowWatch(QObject):
         bar.compareRequested.connect(self.compare)
         window.model.modelReset.connect(bar.hide)
         window.model.saved.connect(lambda _version: bar.hide())
+
+    def stop(self) -> None:
+        self.watch.stop()
 
     def _server_answered(self, state: ServerState) -> None:
         if state.reachable:

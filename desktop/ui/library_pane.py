@@ -395,6 +395,10 @@ class LibraryPane(QWidget):
     def _similar_menu(self, pos: QPoint) -> None:
         self._menu_at(self.similar, pos)
 
+    def stop(self) -> None:
+        """The window closes: a search the clerk was still typing is not run."""
+        self._debounce.stop()
+
     # ----------------------------------------------------------------- source preview
     def show_letter(self, letter_id: int, paragraph_id: int | None = None) -> None:
         letter = self.context.call(source_letter, letter_id)

@@ -449,8 +449,8 @@ class MainWindow(LetterOutput, WindowTools, WindowBackups):
             except CaseNotYours:  # another clerk's case: the text stays as her working copy
                 log.warning("draft of case %s refused: not this clerk's", self.model.case_id)
         self.model.autosave_timer.stop()
-        self.change_watch.watch.timer.stop()  # a closed window follows no one
-        self.library._debounce.stop()
+        self.change_watch.stop()  # a closed window follows no one
+        self.library.stop()
         self._preview_dir.cleanup()
         super().closeEvent(event)
 

@@ -50,7 +50,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     yield w
     if not w.context.closed:
         w.composer.proof_timer.stop()
-        w.change_watch.watch.timer.stop()
+        w.change_watch.stop()
         w.close()
         w.context.close()
 
@@ -226,3 +226,14 @@ def test_the_settings_set_this_pcs_clerk(
     window.cases.refresh()
     combo = window.cases.filter_bar.clerk
     assert combo.itemText(1) == "My cases (王五)"
+
+
+def test_a_closed_window_stops_following_changes_and_searching(window: MainWindow) -> None:
+    """Closing the window stops the poll for other clerks' changes and a search the clerk
+    was still typing (its debounce): nothing runs on a window that is gone."""
+    window.library.search_box.setText("科技")  # starts the debounce
+    assert window.library._debounce.isActive()
+    assert window.change_watch.watch.timer.isActive()
+    window.close()
+    assert not window.library._debounce.isActive()
+    assert not window.change_watch.watch.timer.isActive()
