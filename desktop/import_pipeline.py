@@ -61,7 +61,10 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN_FILES: Final = 100
 MAX_WORKERS: Final = 4
 CHUNK: Final = 8  # files per task sent to a worker
-IN_FLIGHT: Final = 4  # tasks queued per worker: bounds the memory of prepared letters
+# Tasks queued per worker: how far a worker may read ahead of the writer (it goes on while the
+# writer commits, desktop/import_workers.py), and what bounds the memory of prepared letters
+# (~0.5 MB a chunk).
+IN_FLIGHT: Final = 8
 BATCH_LETTERS: Final = 200  # letters per write transaction at most …
 # … and a transaction at least this often: each commit writes a new segment in every FTS5
 # index, merged again later — commits every 0.5 s (~100 letters) cost the writer a third more

@@ -114,28 +114,28 @@ def _assert_told_once(steps: list[ImportProgress]) -> None:
     assert len(notices) == 1 and "后台进程意外结束" in notices[0], notices
 
 
-def _serve_one_then_die_parsing(conn: Connection) -> None:
+def _serve_one_then_die_parsing(tasks: Connection, results: Connection) -> None:
     """A worker that answers its first task, then dies while reading the second."""
-    paths, soffice = conn.recv()
-    conn.send(prepare_files(paths, soffice))
-    conn.recv()
+    paths, soffice = tasks.recv()
+    results.send(prepare_files(paths, soffice))
+    tasks.recv()
     os._exit(9)
 
 
-def _serve_one_then_die_sending(conn: Connection) -> None:
+def _serve_one_then_die_sending(tasks: Connection, results: Connection) -> None:
     """A worker that answers its first task, then dies halfway through sending the second's
     result: the message's length and part of it are in the pipe, the rest never comes."""
-    paths, soffice = conn.recv()
-    conn.send(prepare_files(paths, soffice))
-    paths, soffice = conn.recv()
+    paths, soffice = tasks.recv()
+    results.send(prepare_files(paths, soffice))
+    paths, soffice = tasks.recv()
     message = pickle.dumps(prepare_files(paths, soffice))
-    os.write(conn.fileno(), struct.pack("!i", len(message)) + message[: len(message) // 2])
+    os.write(results.fileno(), struct.pack("!i", len(message)) + message[: len(message) // 2])
     os._exit(9)
 
 
 @pytest.mark.parametrize("serve", [_serve_one_then_die_parsing, _serve_one_then_die_sending])
 def test_a_worker_that_dies_at_a_given_moment_leaves_no_file_behind(
-    serve: Callable[[Connection], None],
+    serve: Callable[[Connection, Connection], None],
     folder: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
