@@ -555,7 +555,7 @@ def window_rows(args: argparse.Namespace) -> list[Row]:
     db, stats = library(n_big, args.seed)
     size = f"{n_big:,} letters / {stats['letter_paragraphs']:,} paragraphs"
     progress(f"window cold start with {size} …")
-    cold = ui_bench.cold_start(db, reps=3 if args.quick else 5)
+    cold = ui_bench.cold_start(db, reps=3 if args.quick else 9)
     progress(
         f"  cold start {cold['median_s']:.2f} s (bare Qt window {cold['baseline_median_s']:.2f} s),"
         f" first paint {cold['first_paint_median_s']:.2f} s, stall after {cold['stall_ms']:.0f} ms"

@@ -8,7 +8,6 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from desktop.errors import ClerkError
-from desktop.layout import LETTER_FORMATS
 from desktop.model import FontSpec
 
 # Each scheme: code → meaning. The code is what a case's category holds; the label printed on
@@ -187,6 +186,9 @@ def _parse_yes_no(_key: str, raw: str) -> bool:
 
 
 def _parse_letter_format(_key: str, raw: str) -> str:
+    # Here, not at the top: the layout's module (~4 ms) is not needed for the window to start.
+    from desktop.layout import LETTER_FORMATS
+
     if raw not in LETTER_FORMATS:
         raise ProfileError("版式只能是“函”（信函格式）或“版记”（带印发机关和印发日期的版记）。")
     return raw
