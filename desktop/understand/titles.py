@@ -110,14 +110,98 @@ def title_number_session(reader: FieldReader) -> None:
     titles = reader.role("title")
     doc_titles = [ln for ln in reader.role("doc_number") if "关于" in ln.folded]
     title_lines = titles + doc_titles
-    if titles:
-        letter.title = "".join(ln.text for ln in titles)
-        letter.sources["title"] = FieldSource(titles[0].source, titles[0].rule)
+    own = own_title(reader.lines)
+    if own:
+        letter.title = _without_label("".join(ln.text for ln in own))
+        letter.sources["title"] = FieldSource(own[0].source, own[0].rule)
+    elif "title" in reader.portal and REPLY_TITLE_END.search(reader.portal["title"][0]):
+        value, line = reader.portal["title"]  # a portal's 标题 field naming the reply itself
+        letter.title = value
+        letter.sources["title"] = FieldSource(line.source, "portal-label:title")
+    for line in titles:
+        if line not in own:  # the page's other short lines ("我要纠错"), its title again
+            line.set("furniture", "beside-title")
     ack = reader.role("acknowledgement")
     _proposal_number(reader, title_lines, ack)
     title_text = "".join(ln.folded for ln in titles) or "".join(ln.folded for ln in doc_titles)
-    _session(reader, title_text, titles[0] if titles else None, ack)
+    _session(reader, title_text, (own or titles)[0] if titles else None, ack)
     _proposal_title(reader, title_lines, ack)
+
+
+# A line before the title's first line that words it (a title broken over lines): "对县十七届
+# 人大一次会议" before "第5号建议的答复". A page's furniture ("无障碍浏览", "分享至好友") does not.
+_TITLE_START_RE = re.compile(r"^(?:对|关于)|会议|人大|政协|届")
+# "标题：" / "標題：" before a title a portal printed with its label.
+_TITLE_LABEL_RE = re.compile(r"^\s*(?:标题|標題|题目|題目|文件标题|文件標題)\s*[:：]\s*")
+
+
+def own_title(lines: list[Line]) -> list[Line]:
+    """The lines of the letter's own title, in order: the first group of adjacent title lines
+    that has a line with title words (答复, 关于, 建议 …), from the line that words the title
+    (and the lines before it that begin it) to the line that ends it (…的答复, …的函).
+
+    A web page's head holds more short lines than the title ("加入收藏", "我要纠错", the title
+    again as the page's name): the title is one of them, not all of them run together. No
+    group with title words: no title (the file name stands for it)."""
+    groups: list[list[Line]] = []
+    previous = -2
+    for at, line in enumerate(lines):
+        if line.role != "title":
+            continue
+        if at == previous + 1 and groups:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        previous = at
+    for group in groups:
+        words = next((i for i, ln in enumerate(group) if ln.rule == "title-words"), None)
+        if words is None:
+            continue
+        first = words
+        while first > 0 and _starts_title(group[first - 1].folded):
+            first -= 1
+        picked = [group[first]]
+        for line in group[first + 1 :]:
+            if _ends_title(picked[-1].folded) or not _continues_title(line):
+                break
+            picked.append(line)
+        return picked
+    return []
+
+
+def _starts_title(folded: str) -> bool:
+    return ":" not in folded and "：" not in folded and bool(_TITLE_START_RE.search(folded))
+
+
+def _ends_title(folded: str) -> bool:
+    text = folded.replace(" ", "")
+    return bool(
+        REPLY_TITLE_END.search(text)
+        or re.search(r"(?:答复|复函|办理情况|的函)[^，。；]{0,30}[）)\]】]$", text)
+    )
+
+
+def _continues_title(line: Line) -> bool:
+    """A title line after an unfinished one that goes on with the title: one with title
+    words, or the last words of a reply's title ("的答复", "答  复")."""
+    f = line.folded.replace(" ", "")
+    if ":" in f or "：" in f:
+        return False
+    return line.rule == "title-words" or f.startswith("的") or bool(REPLY_TITLE_END.search(f))
+
+
+# A page's breadcrumb saved with its links' targets: "…/col/col1676951/index.html关于…".
+_LINK_TARGETS_RE = re.compile(r"^.*\.(?:s?html?|jsp|aspx?|php)(?=[^./]{6})", re.IGNORECASE)
+
+
+def _without_label(title: str) -> str:
+    """The title without a portal's label before it (标题：) or the link targets of a
+    breadcrumb run into it."""
+    for pattern in (_LINK_TARGETS_RE, _TITLE_LABEL_RE):
+        m = pattern.match(title)
+        if m and len(title) - m.end() >= 4:
+            title = title[m.end() :]
+    return title
 
 
 def _proposal_number(reader: FieldReader, title_lines: list[Line], ack: list[Line]) -> None:

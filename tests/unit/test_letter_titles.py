@@ -1,0 +1,95 @@
+"""A reply's own title among the other short lines of a page's head, and two portal fields
+(a document number whose label has no value, one written with a colon). Letters in our own
+words; the corpus measure is bench/accuracy.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.understand import explain, parse_letter
+
+BODY = [
+    "李明代表：",
+    "您提出的《关于增开城东公交夜班线路的建议》收悉，现答复如下：",
+    "我局已会同公交公司开展客流调查，拟于年内试开两条夜班线路。",
+    "感谢您对交通工作的关心和支持。",
+    "某县交通运输局",
+    "2024年6月3日",
+]
+
+
+def _title(head: list[str]) -> str | None:
+    return parse_letter([*head, *BODY]).title
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a portal's buttons and search box around the title
+        (
+            ["搜索热词：", "某县交通运输局关于县十届人大三次会议第12号建议的答复", "我要纠错"],
+            "某县交通运输局关于县十届人大三次会议第12号建议的答复",
+        ),
+        (
+            ["无障碍浏览", "长者模式", "对县十届人大三次会议第12号建议的复函", "分享到朋友圈"],
+            "对县十届人大三次会议第12号建议的复函",
+        ),
+        # the page's name and the letter's heading: the same title twice
+        (
+            ["关于县十届人大三次会议第12号建议的答复", "关于县十届人大三次会议第12号建议的答复"],
+            "关于县十届人大三次会议第12号建议的答复",
+        ),
+        # a title broken over two lines, the first without title words
+        (["对县十届人大三次会议", "第12号建议的答复"], "对县十届人大三次会议第12号建议的答复"),
+        (
+            ["关于县十届人大三次会议第12号", "建议的办理情况的函"],
+            "关于县十届人大三次会议第12号建议的办理情况的函",
+        ),
+        # a label before the title, a breadcrumb saved with its links
+        (["标题：对县十届人大三次会议第12号建议的答复"], "对县十届人大三次会议第12号建议的答复"),
+        (
+            ["首页/col/col12/index.html建议提案/col/col34/index.html关于第12号建议的答复"],
+            "关于第12号建议的答复",
+        ),
+        # a status line after an unfinished title is not a part of it
+        (["县十届人大三次会议代表建议办理", "办理状态：已办结"], "县十届人大三次会议代表建议办理"),
+        # nothing titled: no title rather than the page's buttons
+        (["网站首页", "政府信息公开", "加入收藏"], None),
+    ],
+)
+def test_the_title_is_the_letters_own(head: list[str], title: str | None) -> None:
+    assert _title(head) == title
+
+
+def test_the_lines_beside_the_title_are_shown_as_page_furniture() -> None:
+    head = ["搜索热词：", "对县十届人大三次会议第12号建议的答复", "我要纠错"]
+    lines, letter = explain([*head, *BODY])
+    roles = {ln.text: (ln.role, ln.rule) for ln in lines}
+    assert roles["我要纠错"] == ("furniture", "beside-title")
+    assert roles["对县十届人大三次会议第12号建议的答复"][0] == "title"
+    assert letter.sources["title"].line == 1
+    assert letter.session == "县十届人大三次会议"
+    assert letter.proposal_number == "12"
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["文号： 所属主题： 建议提案办理", "文　号：主题分类：交通", "发文字号：索引号：000123-2024"],
+)
+def test_a_document_number_label_left_empty_gives_no_number(row: str) -> None:
+    letter = parse_letter(["某县人民政府", row, "对县十届人大三次会议第12号建议的答复", *BODY])
+    assert letter.doc_number is None
+
+
+@pytest.mark.parametrize(
+    ("row", "number"),
+    [
+        ("建议字：〔2024〕15号", "建议字：〔2024〕15号"),
+        ("某交函: [2024] 7号", "某交函:[2024]7号"),
+        ("某交函〔2024〕7号", "某交函〔2024〕7号"),
+    ],
+)
+def test_a_document_number_with_a_colon_after_its_word(row: str, number: str) -> None:
+    letter = parse_letter([row, "对县十届人大三次会议第12号建议的答复", *BODY])
+    assert letter.doc_number is not None
+    assert letter.doc_number.replace(":", "：") == number.replace(":", "：")
