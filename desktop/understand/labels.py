@@ -35,7 +35,7 @@ _LABEL_NAMES: dict[str, tuple[str, ...]] = {
     "doc_number": _words("文号 发文字号"),
     "ignore": _words(
         "索引号 主题分类 发布机构 发文机关 组配分类 公开方式 公开范围 有效性 成文日期 发布日期"
-        " 生成日期 公开属性 所属类别 状态 办理状态"
+        " 生成日期 公开属性 所属类别 状态 办理状态 所属主题 废止日期 生效日期"
     ),
 }
 _LABELS: dict[str, str] = {name: key for key, names in _LABEL_NAMES.items() for name in names}
@@ -62,5 +62,14 @@ def label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, 
         name = "".join(m.group(1).split())
         key = _LABELS.get(name)
         if key and (table or name not in _TABLE_ONLY_LABELS):
-            return key, m.group(2).strip()
+            return key, _own_value(m.group(2).strip())
     return None, ""
+
+
+def _own_value(value: str) -> str:
+    """A label's inline value, or "" when the portal left it empty and the next label of the
+    same row follows (``文号： 所属主题： 人大代表建议办理``: no document number)."""
+    m = _LABEL_SPLIT_RE.match(value)
+    if m and "".join(m.group(1).split()) in _LABELS:
+        return ""
+    return value
