@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -416,6 +417,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of the output stopped reading (`replydesk explain … | head`): not an
+        # error. What is left unflushed would raise again at exit: it goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a program ended by SIGPIPE
     except Exception:
         # A programmer's error: the details go to the log, the clerk gets one line.
         log.exception("replydesk %s failed", args.command)

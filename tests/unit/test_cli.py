@@ -176,3 +176,24 @@ def test_a_broken_library_file_is_a_message_not_a_traceback(
     db.write_bytes(b"garbage" * 1000)
     code, _, err = run(capsys, "letters", "--db", str(db))
     assert code == 2 and "无法打开" in err and "Traceback" not in err
+
+
+def test_output_cut_short_by_its_reader_is_not_an_error(tmp_path: Path) -> None:
+    """`replydesk explain letter.txt | head`: the reader stops reading; the command ends
+    quietly (no "internal error" line, no traceback in the log)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "XDG_STATE_HOME": str(tmp_path / "state")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "explain", str(SAMPLES / "001_a031955aa3c0a65d.txt")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the command prints its first line (it is still starting)
+    err = proc.stderr.read().decode()
+    code = proc.wait(timeout=120)
+    assert code in (141, -13), err  # as a program ended by SIGPIPE
+    assert err == ""
+    logs = list((tmp_path / "state").rglob("*.log"))
+    assert all("Traceback" not in p.read_text(encoding="utf-8") for p in logs)
