@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.model import FieldSource
 from desktop.understand.lines import Line
-from desktop.understand.patterns import IDEO, SESSION, SESSION_FILLER
+from desktop.understand.patterns import AGENCY_IN_TITLE, IDEO, SESSION, SESSION_FILLER
 
 if TYPE_CHECKING:
     from desktop.understand.fields import FieldReader
@@ -136,13 +136,15 @@ _TITLE_LABEL_RE = re.compile(r"^\s*(?:标题|標題|题目|題目|文件标题|�
 
 
 def own_title(lines: list[Line]) -> list[Line]:
-    """The lines of the letter's own title, in order: the first group of adjacent title lines
-    that has a line with title words (答复, 关于, 建议 …), from the line that words the title
-    (and the lines before it that begin it) to the line that ends it (…的答复, …的函).
+    """The lines of the letter's own title, in order.
 
-    A web page's head holds more short lines than the title ("加入收藏", "我要纠错", the title
-    again as the page's name): the title is one of them, not all of them run together. No
-    group with title words: no title (the file name stands for it)."""
+    A web page's head holds more short lines than the title ("加入收藏", "我要纠错", a column
+    name such as "建议提案办理", the title again as the page's name): the title is some of them,
+    not all of them run together. Adjacent title lines form groups; in each, the title is a line
+    that is a whole title by itself (对…/关于…/XX局关于… ending …的答复, …的函), else the lines
+    from the first with title words (答复, 关于, 建议 …) — and those before it that begin it — to
+    the one that ends it. The first group whose title ends like a reply's wins, else the first
+    with title words; none: no title (the file name stands for it)."""
     groups: list[list[Line]] = []
     previous = -2
     for at, line in enumerate(lines):
@@ -153,20 +155,33 @@ def own_title(lines: list[Line]) -> list[Line]:
         else:
             groups.append([line])
         previous = at
-    for group in groups:
-        words = next((i for i, ln in enumerate(group) if ln.rule == "title-words"), None)
-        if words is None:
-            continue
-        first = words
-        while first > 0 and _starts_title(group[first - 1].folded):
-            first -= 1
-        picked = [group[first]]
-        for line in group[first + 1 :]:
-            if _ends_title(picked[-1].folded) or not _continues_title(line):
-                break
-            picked.append(line)
-        return picked
-    return []
+    found = [title for title in map(_title_in, groups) if title]
+    ended = (title for title in found if _ends_title(title[-1].folded))
+    return next(ended, found[0] if found else [])
+
+
+def _title_in(group: list[Line]) -> list[Line]:
+    whole = next((ln for ln in group if _whole_title(ln.folded)), None)
+    if whole is not None:
+        return [whole]
+    words = next((i for i, ln in enumerate(group) if ln.rule == "title-words"), None)
+    if words is None:
+        return []
+    first = words
+    while first > 0 and _starts_title(group[first - 1].folded):
+        first -= 1
+    picked = [group[first]]
+    for line in group[first + 1 :]:
+        if _ends_title(picked[-1].folded) or not _continues_title(line):
+            break
+        picked.append(line)
+    return picked
+
+
+def _whole_title(folded: str) -> bool:
+    text = folded.replace(" ", "")
+    begins = text.startswith(("对", "关于")) or AGENCY_IN_TITLE.match(text) is not None
+    return begins and _ends_title(text)
 
 
 def _starts_title(folded: str) -> bool:

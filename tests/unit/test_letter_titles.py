@@ -45,6 +45,15 @@ def _title(head: list[str]) -> str | None:
             ["关于县十届人大三次会议第12号", "建议的办理情况的函"],
             "关于县十届人大三次会议第12号建议的办理情况的函",
         ),
+        # a portal's column name with title words, apart from the title or right above it
+        (
+            ["建议提案办理", "网站首页", "对县十届人大三次会议第12号建议的答复"],
+            "对县十届人大三次会议第12号建议的答复",
+        ),
+        (
+            ["代表建议", "某县交通运输局关于县十届人大三次会议第12号建议的答复"],
+            "某县交通运输局关于县十届人大三次会议第12号建议的答复",
+        ),
         # a label before the title, a breadcrumb saved with its links
         (["标题：对县十届人大三次会议第12号建议的答复"], "对县十届人大三次会议第12号建议的答复"),
         (
