@@ -119,7 +119,7 @@ def title_number_session(reader: FieldReader) -> None:
         letter.title = value
         letter.sources["title"] = FieldSource(line.source, "portal-label:title")
     for line in titles:
-        if line not in own:  # the page's other short lines ("我要纠错"), its title again
+        if all(line is not kept for kept in own):  # the page's other short lines ("我要纠错")
             line.set("furniture", "beside-title")
     ack = reader.role("acknowledgement")
     _proposal_number(reader, title_lines, ack)
