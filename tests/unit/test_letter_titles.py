@@ -4,8 +4,13 @@ words; the corpus measure is bench/accuracy.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from desktop.importer import import_paths
+from desktop.reparse import needs_reparse, reparse_letters
+from desktop.store import LibraryStore
 from desktop.understand import explain, parse_letter
 
 BODY = [
@@ -102,3 +107,32 @@ def test_a_document_number_with_a_colon_after_its_word(row: str, number: str) ->
     letter = parse_letter([row, "对县十届人大三次会议第12号建议的答复", *BODY])
     assert letter.doc_number is not None
     assert letter.doc_number.replace(":", "：") == number.replace(":", "：")
+
+
+def test_a_library_read_by_the_older_parser_gets_the_titles_on_reparse(tmp_path: Path) -> None:
+    """A letter stored with the page's furniture in its title (parser 2) is read again from
+    its stored lines: the title is the letter's own, the clerk's corrections stay."""
+    page = tmp_path / "page.txt"
+    head = ["无障碍浏览", "对县十届人大三次会议第12号建议的答复", "我要纠错"]
+    page.write_text("\n".join([*head, *BODY]), encoding="utf-8")
+    with LibraryStore(tmp_path / "lib.db") as store:
+        (step,) = import_paths(store, [page])
+        letter_id = step.result.letter_id
+        assert letter_id is not None
+        conn = store.db.conn  # as parser 2 stored it (the store's connection: its functions)
+        conn.execute(
+            "UPDATE letters SET parser_version = 2, title = ? WHERE id = ?",
+            ["".join(head), letter_id],
+        )
+        conn.commit()
+        assert store.letters.detail(letter_id).title == "".join(head)  # type: ignore[union-attr]
+    with LibraryStore(tmp_path / "lib.db") as store:
+        store.letters.edit(letter_id, fields={"category": "C"})
+        assert needs_reparse(store) == 1
+        (done,) = reparse_letters(store)
+        assert done.changed and not done.failed
+        detail = store.letters.detail(letter_id)
+        assert detail is not None
+        assert detail.title == "对县十届人大三次会议第12号建议的答复"
+        assert detail.category == "C"
+        assert needs_reparse(store) == 0
