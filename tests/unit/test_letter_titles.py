@@ -1,6 +1,6 @@
-"""A reply's own title among the other short lines of a page's head, and two portal fields
-(a document number whose label has no value, one written with a colon). Letters in our own
-words; the corpus measure is bench/accuracy.py."""
+"""A reply's own title among the other short lines of a page's head, a document number whose
+label has no value or is written with a colon, a contact form's "承办人姓名：" row. Letters in
+our own words; the corpus measure is bench/accuracy.py."""
 
 from __future__ import annotations
 
@@ -136,3 +136,24 @@ def test_a_library_read_by_the_older_parser_gets_the_titles_on_reparse(tmp_path:
         assert detail.title == "对县十届人大三次会议第12号建议的答复"
         assert detail.category == "C"
         assert needs_reparse(store) == 0
+
+
+@pytest.mark.parametrize(
+    ("rows", "name", "phone"),
+    [
+        (["承办人姓名：陈晓东    联系电话：0550-1234567"], "陈晓东", "0550-1234567"),
+        (["经办人姓名: 吴 静", "联系电话: 13800001111"], "吴静", "13800001111"),
+        # the leader who signed is not the contact; the clerk who handled it is
+        (
+            [
+                "主管领导姓名：赵大为  联系电话：0550-7654321",
+                "承办人姓名：钱小红  联系电话：0550-1112222",
+            ],
+            "钱小红",
+            "0550-1112222",
+        ),
+    ],
+)
+def test_a_contact_form_row_with_a_name_label(rows: list[str], name: str, phone: str) -> None:
+    letter = parse_letter(["对县十届人大三次会议第12号建议的答复", *BODY, *rows])
+    assert (letter.contact_name, letter.contact_phone) == (name, phone)
