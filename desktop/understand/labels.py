@@ -62,14 +62,29 @@ def label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, 
         name = "".join(m.group(1).split())
         key = _LABELS.get(name)
         if key and (table or name not in _TABLE_ONLY_LABELS):
-            return key, _own_value(m.group(2).strip())
+            return key, _own_value(key, m.group(2).strip())
     return None, ""
 
 
-def _own_value(value: str) -> str:
+def _own_value(key: str, value: str) -> str:
     """A label's inline value, or "" when the portal left it empty and the next label of the
-    same row follows (``文号： 所属主题： 人大代表建议办理``: no document number)."""
+    same row follows (``文号： 所属主题： 人大代表建议办理``: no document number): a label we
+    know; for a field holding a code (文号, 编号, a date, a category) also a short word with a
+    colon that no year in brackets follows (``建议字：〔2023〕8号`` is a document number; an
+    answer's "张华代表：" is its salutation)."""
     m = _LABEL_SPLIT_RE.match(value)
-    if m and "".join(m.group(1).split()) in _LABELS:
+    if m is None:
+        return value
+    name = "".join(m.group(1).split())
+    if name in _LABELS:
+        return ""
+    if key in _CODE_FIELDS and _SHORT_WORD.fullmatch(name) and not _BRACKET_YEAR.match(m.group(2)):
         return ""
     return value
+
+
+_CODE_FIELDS = frozenset({"doc_number", "number", "date", "category"})
+
+
+_SHORT_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_BRACKET_YEAR = re.compile(r"\s*[〔\[【(（]\s*(?:19|20)\d{2}")

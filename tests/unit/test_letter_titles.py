@@ -88,7 +88,12 @@ def test_the_lines_beside_the_title_are_shown_as_page_furniture() -> None:
 
 @pytest.mark.parametrize(
     "row",
-    ["文号： 所属主题： 建议提案办理", "文　号：主题分类：交通", "发文字号：索引号：000123-2024"],
+    [
+        "文号： 所属主题： 建议提案办理",
+        "文　号：主题分类：交通",
+        "发文字号：索引号：000123-2024",
+        "发文字号：成文时间： 2024-05-06",
+    ],
 )
 def test_a_document_number_label_left_empty_gives_no_number(row: str) -> None:
     letter = parse_letter(["某县人民政府", row, "对县十届人大三次会议第12号建议的答复", *BODY])
@@ -101,6 +106,9 @@ def test_a_document_number_label_left_empty_gives_no_number(row: str) -> None:
         ("建议字：〔2024〕15号", "建议字：〔2024〕15号"),
         ("某交函: [2024] 7号", "某交函:[2024]7号"),
         ("某交函〔2024〕7号", "某交函〔2024〕7号"),
+        # the label of a page's metadata (字号： alone is its font-size buttons)
+        ("发文字号: 某交〔2024〕3号", "某交〔2024〕3号"),
+        ("文号：〔2024〕3号", "〔2024〕3号"),
     ],
 )
 def test_a_document_number_with_a_colon_after_its_word(row: str, number: str) -> None:
@@ -157,3 +165,9 @@ def test_a_library_read_by_the_older_parser_gets_the_titles_on_reparse(tmp_path:
 def test_a_contact_form_row_with_a_name_label(rows: list[str], name: str, phone: str) -> None:
     letter = parse_letter(["对县十届人大三次会议第12号建议的答复", *BODY, *rows])
     assert (letter.contact_name, letter.contact_phone) == (name, phone)
+
+
+def test_a_pages_font_size_buttons_stay_furniture() -> None:
+    lines, letter = explain(["字号：大 中 小", "对县十届人大三次会议第12号建议的答复", *BODY])
+    assert lines[0].role == "furniture"
+    assert letter.title == "对县十届人大三次会议第12号建议的答复" and letter.doc_number is None
