@@ -9,5 +9,6 @@ from __future__ import annotations
 # 1: the rule-by-rule parser of issues 1–9. 2: the role pipeline of issue 10. 3: a reply's
 # title is its own title line(s), not every short line of a page's head run together; a
 # 文号 label left empty gives no number; "建议字：〔2024〕15号" is a number; "承办人姓名：X"
-# gives the contact X (was "姓名"); "发文字号：" is a label, not the font-size buttons.
+# gives the contact X (was "姓名"); "发文字号：" is a label, not the font-size buttons; plan
+# sentences ending a paragraph of status are a plan paragraph of their own.
 PARSER_VERSION = 3

@@ -22,7 +22,17 @@ _STATUS_HEADING_RE = re.compile(
     r"现状|主要工作|办理情况|基本情况|开展情况|工作情况|进展|成效|做法|落实情况"
     r"|采取的|取得|已经|已"
 )
-_PLAN_PARA_RE = re.compile(r"^(?:下一步|下步|今后|下阶段|下一阶段|接下来|未来|明年)")
+_PLAN_PARA_RE = re.compile(
+    r"^(?:在\s*)?(?:下一步|下步|今后|下阶段|下一阶段|接下来|未来|明年)(?!的?工作(?:的)?(?:开展|打下))"
+)
+# A plan sentence at the end of a paragraph of status: "……修复破损路面35公里。下一步，我局将……"
+# (most short replies say what comes next in the last sentences of their only paragraph).
+_PLAN_SENTENCE_RE = re.compile(
+    r"(?<=[。！？；.!?;])\s*(?=(?:在\s*)?(?:下一步|下步|今后|下阶段|下一阶段|接下来)"
+    r"(?:的)?(?:工作中|工作)?[，,、\s]?[^，,。]{0,6}?(?:将|要|会|继续|力争|拟|计划))"
+)
+# Each part of a paragraph cut in two has at least this many characters.
+MIN_PART = 8
 _PLAN_INTRO_RE = re.compile(r"将[^。！？]{0,40}(?:以下|如下)[^。！？]{0,20}[：:]$")
 
 TEXT_ROLES = ("salutation", "acknowledgement", "heading", "body", "closing")
@@ -33,9 +43,10 @@ def reply_blocks(lines: list[Line]) -> list[Block]:
     numbered = [lv for ln, lv in zip(lines, levels, strict=True) if lv and ln.role == "heading"]
     sections = _Sections(top=min(numbered) if numbered else None)
     return [
-        _block(line, level, sections)
+        block
         for line, level in zip(lines, levels, strict=True)
         if line.role in TEXT_ROLES
+        for block in _blocks(line, level, sections)
     ]
 
 
@@ -64,16 +75,34 @@ class _Sections:
         return self.current
 
 
-def _block(line: Line, level: int | None, sections: _Sections) -> Block:
+def _blocks(line: Line, level: int | None, sections: _Sections) -> list[Block]:
     if line.role == "body" and line.rule == "head-text":
-        return Block(line.text, line.original, "body")
+        return [Block(line.text, line.original, "body")]
     if line.role in ("salutation", "acknowledgement"):
-        return Block(line.text, line.original, "greeting")
+        return [Block(line.text, line.original, "greeting")]
     if line.role == "closing":
-        return Block(line.text, line.original, "closing", level is not None)
+        return [Block(line.text, line.original, "closing", level is not None)]
     if line.role == "heading":
-        return Block(line.text, line.original, sections.heading(line, level), True)
-    return Block(line.text, line.original, sections.paragraph(line))
+        return [Block(line.text, line.original, sections.heading(line, level), True)]
+    section = sections.paragraph(line)
+    cut, cut_original = _plan_cut(line.text), _plan_cut(line.original)
+    if section != "status" or cut is None or cut_original is None:
+        return [Block(line.text, line.original, section)]
+    if line.text[cut : cut + 2] != line.original[cut_original : cut_original + 2]:
+        return [Block(line.text, line.original, section)]  # the two texts do not agree
+    sections.current = "plan"
+    return [
+        Block(line.text[:cut].rstrip(), line.original[:cut_original].rstrip(), "status"),
+        Block(line.text[cut:], line.original[cut_original:], "plan"),
+    ]
+
+
+def _plan_cut(text: str) -> int | None:
+    """Where the plan sentences at the end of a paragraph of status begin, if they do."""
+    for m in _PLAN_SENTENCE_RE.finditer(text):
+        if m.end() >= MIN_PART and len(text) - m.end() >= MIN_PART:
+            return m.end()
+    return None
 
 
 def reference_blocks(lines: list[Line]) -> list[Block]:
