@@ -170,12 +170,23 @@ def _title_in(group: list[Line]) -> list[Line]:
     first = words
     while first > 0 and _starts_title(group[first - 1].folded):
         first -= 1
-    picked = [group[first]]
-    for line in group[first + 1 :]:
+    picked, rest = [group[first]], group[first + 1 :]
+    if _ends_title(picked[0].folded):
+        return picked
+    # A title wrapped over several lines: on to the line that ends it, when one does and no
+    # line before it is a label ("城东片区老旧小区排水管网改造" between the first and the last).
+    end = next((i for i, ln in enumerate(rest) if _ends_title(ln.folded)), None)
+    if end is not None and not any(_labelled(ln.folded) for ln in rest[: end + 1]):
+        return picked + rest[: end + 1]
+    for line in rest:
         if _ends_title(picked[-1].folded) or not _continues_title(line):
             break
         picked.append(line)
     return picked
+
+
+def _labelled(folded: str) -> bool:
+    return ":" in folded or "：" in folded
 
 
 def _whole_title(folded: str) -> bool:
@@ -185,7 +196,7 @@ def _whole_title(folded: str) -> bool:
 
 
 def _starts_title(folded: str) -> bool:
-    return ":" not in folded and "：" not in folded and bool(_TITLE_START_RE.search(folded))
+    return not _labelled(folded) and bool(_TITLE_START_RE.search(folded))
 
 
 def _ends_title(folded: str) -> bool:
@@ -200,7 +211,7 @@ def _continues_title(line: Line) -> bool:
     """A title line after an unfinished one that goes on with the title: one with title
     words, or the last words of a reply's title ("的答复", "答  复")."""
     f = line.folded.replace(" ", "")
-    if ":" in f or "：" in f:
+    if _labelled(f):
         return False
     return line.rule == "title-words" or f.startswith("的") or bool(REPLY_TITLE_END.search(f))
 

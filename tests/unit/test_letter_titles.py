@@ -59,6 +59,15 @@ def _title(head: list[str]) -> str | None:
             ["代表建议", "某县交通运输局关于县十届人大三次会议第12号建议的答复"],
             "某县交通运输局关于县十届人大三次会议第12号建议的答复",
         ),
+        # a long title wrapped over three lines, the middle one without title words
+        (
+            [
+                "市十届人大三次会议第12号《关于加快推进",
+                "城东片区老旧小区排水管网改造",
+                "工程的建议》的答复",
+            ],
+            "市十届人大三次会议第12号《关于加快推进城东片区老旧小区排水管网改造工程的建议》的答复",
+        ),
         # a label before the title, a breadcrumb saved with its links
         (["标题：对县十届人大三次会议第12号建议的答复"], "对县十届人大三次会议第12号建议的答复"),
         (
