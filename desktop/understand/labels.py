@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.cjk import IDEOGRAPHS
+
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
@@ -66,6 +68,13 @@ def label_of(cell: str, table: bool, strict: bool = False) -> tuple[str | None, 
     return None, ""
 
 
+# Fields holding a code: a short word with a colon in their value is the next label, unless a
+# year in brackets follows it (a document number such as 建议字：〔2023〕8号).
+_CODE_FIELDS = frozenset({"doc_number", "number", "date", "category"})
+_SHORT_WORD = re.compile(f"[{IDEOGRAPHS}]{{2,6}}")
+_BRACKET_YEAR = re.compile(r"\s*[〔\[【(（]\s*(?:19|20)\d{2}")
+
+
 def _own_value(key: str, value: str) -> str:
     """A label's inline value, or "" when the portal left it empty and the next label of the
     same row follows (``文号： 所属主题： 人大代表建议办理``: no document number): a label we
@@ -81,10 +90,3 @@ def _own_value(key: str, value: str) -> str:
     if key in _CODE_FIELDS and _SHORT_WORD.fullmatch(name) and not _BRACKET_YEAR.match(m.group(2)):
         return ""
     return value
-
-
-_CODE_FIELDS = frozenset({"doc_number", "number", "date", "category"})
-
-
-_SHORT_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
-_BRACKET_YEAR = re.compile(r"\s*[〔\[【(（]\s*(?:19|20)\d{2}")

@@ -22,11 +22,13 @@ _STATUS_HEADING_RE = re.compile(
     r"现状|主要工作|办理情况|基本情况|开展情况|工作情况|进展|成效|做法|落实情况"
     r"|采取的|取得|已经|已"
 )
-_PLAN_PARA_RE = re.compile(r"^(?:在\s*)?(?:下一步|下步|今后|下阶段|下一阶段|接下来|未来|明年)")
+# What opens the plan: "下一步，…", "在下步工作中，…", "今后…".
+_PLAN_OPENER = r"(?:在\s*)?(?:下一步|下步|今后|下阶段|下一阶段|接下来)"
+_PLAN_PARA_RE = re.compile(rf"^(?:{_PLAN_OPENER}|(?:在\s*)?(?:未来|明年))")
 # A plan sentence at the end of a paragraph of status: "……修复破损路面35公里。下一步，我局将……"
 # (most short replies say what comes next in the last sentences of their only paragraph).
 _PLAN_SENTENCE_RE = re.compile(
-    r"(?<=[。！？；.!?;])\s*(?=(?:在\s*)?(?:下一步|下步|今后|下阶段|下一阶段|接下来)"
+    rf"(?<=[。！？；.!?;])\s*(?={_PLAN_OPENER}"
     r"(?:的)?(?:工作中|工作)?[，,、\s]?[^，,。]{0,6}?(?:将|要|会|继续|力争|拟|计划))"
 )
 # Each part of a paragraph cut in two has at least this many characters.

@@ -144,7 +144,8 @@ def own_title(lines: list[Line]) -> list[Line]:
     that is a whole title by itself (对…/关于…/XX局关于… ending …的答复, …的函), else the lines
     from the first with title words (答复, 关于, 建议 …) — and those before it that begin it — to
     the one that ends it. The first group whose title ends like a reply's wins, else the first
-    with title words; none: no title (the file name stands for it)."""
+    with title words; none: no title (lists then show the proposal's title; the inspector
+    says there is none)."""
     groups: list[list[Line]] = []
     previous = -2
     for at, line in enumerate(lines):
